@@ -1,0 +1,293 @@
+import type { OrganizationKind } from './organizations';
+import type { Permission, Role } from './permissions';
+import type {
+  MembershipApplicationAction,
+  MembershipApplicationState,
+  MembershipTransferAction,
+  MembershipTransferState,
+} from './workflow/membership';
+
+/** Employment types a worker can declare (DOMAIN.md §2). */
+export type EmploymentType = 'employee' | 'migrant_worker' | 'gig_worker' | 'flexible';
+
+/** Chinese names of employment types. */
+export const EMPLOYMENT_TYPE_LABEL: Record<EmploymentType, string> = {
+  employee: '单位职工',
+  migrant_worker: '农民工',
+  gig_worker: '新就业形态劳动者（骑手、快递员、网约车司机等）',
+  flexible: '灵活就业',
+};
+
+/** Consents a user can record; each has a version so a new text asks again. */
+export type ConsentKind = 'privacy_notice' | 'sensitive_data';
+
+/** Current versions of the consent texts. */
+export const CONSENT_VERSIONS: Record<ConsentKind, string> = {
+  privacy_notice: '2026-11-01',
+  sensitive_data: '2026-11-01',
+};
+
+/** A page of a keyset-paged list. */
+export interface Page<T> {
+  items: T[];
+  /** Pass as `after` to get the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+/** Tokens returned by every login. */
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+/** POST /api/auth/wechat-login */
+export interface WechatLoginRequest {
+  /** The code from `Taro.login`. */
+  code: string;
+}
+
+/** POST /api/auth/demo-login (only when the demo login is enabled). */
+export interface DemoLoginRequest {
+  persona: string;
+}
+
+/** A seeded demo persona, listed by GET /api/auth/demo-personas. */
+export interface DemoPersona {
+  key: string;
+  label: string;
+  description: string;
+}
+
+/** POST /api/auth/refresh */
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+/** A union organisation as the client sees it. */
+export interface OrganizationView {
+  id: number;
+  name: string;
+  kind: OrganizationKind;
+  kindLabel: string;
+  parentId: number | null;
+  /** Names from the county down to this node, for disambiguation. */
+  pathNames: string[];
+}
+
+/** GET /api/organizations/route?employerName=...: where an application can go. */
+export interface OrganizationRouteSuggestion {
+  /** The employer's own union, when one matches the employer name. */
+  employerUnion: OrganizationView | null;
+  /** Town/street unions, industry federations and joint unions that take workers without one. */
+  alternatives: OrganizationView[];
+}
+
+/** GET /api/me */
+export interface MeView {
+  id: number;
+  displayName: string;
+  roles: Role[];
+  permissions: Permission[];
+  organization: OrganizationView | null;
+  consents: { kind: ConsentKind; version: string; acceptedAt: string }[];
+  /** True when the current consent versions are all recorded. */
+  consentsCurrent: boolean;
+  isMember: boolean;
+}
+
+/** POST /api/me/consents */
+export interface RecordConsentRequest {
+  kind: ConsentKind;
+  version: string;
+}
+
+/** POST /api/auth/invitations/redeem: bind the logged-in user as staff. */
+export interface RedeemInvitationRequest {
+  code: string;
+}
+
+/** POST /api/membership/applications */
+export interface CreateMembershipApplicationRequest {
+  realName: string;
+  idNumber: string;
+  phone: string;
+  employerName: string;
+  employmentType: EmploymentType;
+  organizationId: number;
+  /** Do not tell my employer: routes to the higher union, unit staff cannot see it. */
+  hideFromEmployer: boolean;
+}
+
+/** An action the current user may take now, from GET .../actions. */
+export interface ActionView<A extends string = string> {
+  action: A;
+  label: string;
+  requiresComment: boolean;
+  requiresTargetOrganization: boolean;
+  confirm: string | null;
+}
+
+/** POST .../transitions */
+export interface TransitionRequest<A extends string = string> {
+  action: A;
+  /** The version the client saw; a stale version answers 409 state_conflict. */
+  version: number;
+  comment?: string;
+  targetOrganizationId?: number;
+}
+
+/** One row of a case's history. */
+export interface HistoryEntryView {
+  id: number;
+  action: string;
+  actionLabel: string;
+  fromState: string | null;
+  toState: string;
+  actorName: string;
+  comment: string | null;
+  at: string;
+}
+
+/** Deadline of the current step. */
+export interface DeadlineView {
+  dueAt: string;
+  /** Working days left; 0 on the due day; negative when overdue. */
+  workingDaysLeft: number;
+  overdue: boolean;
+}
+
+/** A membership application as its applicant or a permitted cadre sees it (masked). */
+export interface MembershipApplicationView {
+  id: number;
+  state: MembershipApplicationState;
+  stateLabel: string;
+  nextStep: string;
+  version: number;
+  realName: string;
+  idNumberMasked: string;
+  phoneMasked: string;
+  employerName: string;
+  employmentType: EmploymentType;
+  hideFromEmployer: boolean;
+  organization: OrganizationView;
+  submittedAt: string;
+  deadline: DeadlineView | null;
+  history: HistoryEntryView[];
+  /** Last comment of a reviewer (reason of rejection or what to supplement). */
+  lastReviewerComment: string | null;
+}
+
+/** POST /api/pii/reveal (audited) */
+export interface RevealRequest {
+  subject: 'membership_application' | 'member';
+  id: number;
+  field: 'idNumber' | 'phone';
+  /** Why the cadre needs to see it; kept in the audit log. */
+  reason: string;
+}
+
+/** The revealed value. */
+export interface RevealResponse {
+  value: string;
+}
+
+/** Member status. */
+export type MemberStatus = 'active' | 'withdrawn';
+
+/** GET /api/membership/me: the worker's membership with the electronic card. */
+export interface MemberCardView {
+  memberId: number;
+  memberNo: string;
+  realName: string;
+  idNumberMasked: string;
+  organization: OrganizationView;
+  joinedAt: string;
+  status: MemberStatus;
+  /** Signed card token carried by the QR code; short-lived, refreshed when the card is shown. */
+  cardToken: string;
+  cardTokenExpiresAt: string;
+  /** PNG data URL of the QR code. */
+  qrDataUrl: string;
+  /** The open transfer, if any. */
+  pendingTransfer: MembershipTransferView | null;
+}
+
+/** GET /api/membership/cards/verify?token=... (public) */
+export interface CardVerification {
+  result: 'valid' | 'expired' | 'revoked' | 'invalid';
+  resultLabel: string;
+  memberNo?: string;
+  realNameMasked?: string;
+  organizationName?: string;
+}
+
+/** POST /api/membership/transfers */
+export interface CreateMembershipTransferRequest {
+  toOrganizationId: number;
+  newEmployerName: string;
+  reason?: string;
+}
+
+/** A membership transfer (会籍接转). */
+export interface MembershipTransferView {
+  id: number;
+  state: MembershipTransferState;
+  stateLabel: string;
+  nextStep: string;
+  version: number;
+  memberNo: string;
+  realName: string;
+  fromOrganization: OrganizationView;
+  toOrganization: OrganizationView;
+  newEmployerName: string;
+  reason: string | null;
+  requestedAt: string;
+  deadline: DeadlineView | null;
+  history: HistoryEntryView[];
+}
+
+/** POST /api/membership/withdraw */
+export interface WithdrawMembershipRequest {
+  reason?: string;
+}
+
+/** Case types that appear on the workbench. */
+export type WorkbenchCaseType = 'membership_application' | 'membership_transfer';
+
+/** One row of the staff workbench queue (oldest due first). */
+export interface WorkbenchItem {
+  caseType: WorkbenchCaseType;
+  caseTypeLabel: string;
+  id: number;
+  title: string;
+  state: MembershipApplicationState | MembershipTransferState;
+  stateLabel: string;
+  organizationName: string;
+  submittedAt: string;
+  deadline: DeadlineView | null;
+}
+
+/** A message in the in-app message centre. */
+export interface MessageView {
+  id: number;
+  title: string;
+  body: string;
+  /** Where tapping the message goes, e.g. `/pages/membership/application/index?id=3`. */
+  link: string | null;
+  read: boolean;
+  createdAt: string;
+}
+
+/** GET /api/health */
+export interface HealthView {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  version: string;
+}
+
+/** Actions on membership cases, for typed clients. */
+export type MembershipActionView = ActionView<MembershipApplicationAction>;
+/** Actions on transfers, for typed clients. */
+export type TransferActionView = ActionView<MembershipTransferAction>;

@@ -1,0 +1,137 @@
+import type { OrganizationLevel } from '../organizations';
+import type { Permission } from '../permissions';
+
+/** Who performs a transition: the person the case is about, or staff of the union tree. */
+export type TransitionActor = 'applicant' | 'staff';
+
+/** One named transition of a case type. */
+export interface TransitionDef<S extends string> {
+  /** States the action may be taken from. */
+  from: readonly S[];
+  /** State the case moves to (may equal a `from` state, e.g. a transfer between unions). */
+  to: S;
+  /** Button text in Chinese. */
+  label: string;
+  actor: TransitionActor;
+  /** Permission the staff actor needs (staff transitions only). */
+  permission?: Permission;
+  /** Levels of the tree whose staff may act; omitted means any level within scope. */
+  levels?: readonly OrganizationLevel[];
+  /** A comment (reason) is required, e.g. for rejections. */
+  requiresComment?: boolean;
+  /** A target organisation is required, e.g. for transfers between unions. */
+  requiresTargetOrganization?: boolean;
+  /** Shown before acting; empty when the action needs no confirmation. */
+  confirm?: string;
+}
+
+/** One state of a case type. */
+export interface StateDef {
+  /** Chinese name shown to people. */
+  label: string;
+  /** No transition leaves a terminal state. */
+  terminal?: boolean;
+  /** Who holds the case in this state (whose move it is). */
+  holder: 'applicant' | 'staff' | 'none';
+  /** Config key of this step's deadline in working days, when the step has one. */
+  deadline?: string;
+  /** What happens next, in plain words, for the applicant. */
+  nextStep: string;
+}
+
+/** A case type's whole workflow: states and named transitions. */
+export interface WorkflowDef<S extends string, A extends string> {
+  caseType: string;
+  initial: S;
+  states: Record<S, StateDef>;
+  transitions: Record<A, TransitionDef<S>>;
+}
+
+/** What is known of the acting user when asking what they may do. */
+export interface ActorContext {
+  /** The actor is the applicant of this case. */
+  isApplicant: boolean;
+  /** The actor's permissions. */
+  permissions: readonly Permission[];
+  /** The actor's organisation level when they are staff and the case is in their scope. */
+  staffLevel?: OrganizationLevel;
+}
+
+/** Actions the actor may take on a case in `state`. */
+export function availableActions<S extends string, A extends string>(
+  def: WorkflowDef<S, A>,
+  state: S,
+  actor: ActorContext,
+): A[] {
+  const result: A[] = [];
+  for (const [action, t] of Object.entries(def.transitions) as [A, TransitionDef<S>][]) {
+    if (!t.from.includes(state)) continue;
+    if (t.actor === 'applicant') {
+      if (actor.isApplicant) result.push(action);
+      continue;
+    }
+    if (!actor.staffLevel) continue;
+    if (t.permission && !actor.permissions.includes(t.permission)) continue;
+    if (t.levels && !t.levels.includes(actor.staffLevel)) continue;
+    result.push(action);
+  }
+  return result;
+}
+
+/** The state `action` leads to from `state`, or null when the table does not allow it. */
+export function nextState<S extends string, A extends string>(
+  def: WorkflowDef<S, A>,
+  state: S,
+  action: string,
+): S | null {
+  if (!Object.prototype.hasOwnProperty.call(def.transitions, action)) return null;
+  const t = def.transitions[action as A];
+  return t.from.includes(state) ? t.to : null;
+}
+
+/** True when `action` is a named transition of `def`. */
+export function isAction<S extends string, A extends string>(
+  def: WorkflowDef<S, A>,
+  action: string,
+): action is A {
+  return Object.prototype.hasOwnProperty.call(def.transitions, action);
+}
+
+/**
+ * Problems with a workflow graph: unknown states, unreachable states, exits from terminal
+ * states, non-terminal dead ends, staff steps without a permission. Empty when sound.
+ */
+export function validateWorkflow<S extends string, A extends string>(
+  def: WorkflowDef<S, A>,
+): string[] {
+  const problems: string[] = [];
+  const states = new Set(Object.keys(def.states));
+  if (!states.has(def.initial)) problems.push(`initial state ${def.initial} is not defined`);
+  const exits = new Map<string, number>();
+  for (const [action, t] of Object.entries(def.transitions) as [string, TransitionDef<S>][]) {
+    if (!states.has(t.to)) problems.push(`${action}: target ${t.to} is not defined`);
+    if (t.from.length === 0) problems.push(`${action}: has no source state`);
+    for (const from of t.from) {
+      if (!states.has(from)) problems.push(`${action}: source ${from} is not defined`);
+      else if (def.states[from].terminal) problems.push(`${action}: leaves terminal state ${from}`);
+      exits.set(from, (exits.get(from) ?? 0) + 1);
+    }
+    if (t.actor === 'staff' && !t.permission) problems.push(`${action}: staff step without permission`);
+  }
+  const reached = new Set<string>([def.initial]);
+  const queue: string[] = [def.initial];
+  while (queue.length > 0) {
+    const current = queue.shift() as string;
+    for (const t of Object.values(def.transitions) as TransitionDef<S>[]) {
+      if (t.from.includes(current as S) && !reached.has(t.to)) {
+        reached.add(t.to);
+        queue.push(t.to);
+      }
+    }
+  }
+  for (const [name, s] of Object.entries(def.states) as [string, StateDef][]) {
+    if (!reached.has(name)) problems.push(`state ${name} is unreachable`);
+    if (!s.terminal && !exits.get(name)) problems.push(`state ${name} is a dead end but not terminal`);
+  }
+  return problems;
+}

@@ -1,0 +1,72 @@
+import {
+  availableActions,
+  MEMBERSHIP_APPLICATION_WORKFLOW,
+  MEMBERSHIP_TRANSFER_WORKFLOW,
+  nextState,
+  validateWorkflow,
+  type WorkflowDef,
+} from '../src';
+import { ROLE_PERMISSIONS } from '../src/permissions';
+
+const ALL_WORKFLOWS = [MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW] as WorkflowDef<string, string>[];
+
+describe('workflow graphs', () => {
+  it.each(ALL_WORKFLOWS.map((w) => [w.caseType, w]))('%s is sound', (_name, def) => {
+    expect(validateWorkflow(def)).toEqual([]);
+  });
+
+  it('detects an unknown target, an unreachable state and an exit from a terminal state', () => {
+    const broken: WorkflowDef<string, string> = {
+      caseType: 'broken',
+      initial: 'a',
+      states: {
+        a: { label: 'A', holder: 'staff', nextStep: '' },
+        b: { label: 'B', holder: 'none', terminal: true, nextStep: '' },
+        orphan: { label: 'O', holder: 'none', terminal: true, nextStep: '' },
+      },
+      transitions: {
+        go: { from: ['a'], to: 'b', label: 'go', actor: 'staff', permission: 'membership.review' },
+        nowhere: { from: ['a'], to: 'missing', label: 'x', actor: 'applicant' },
+        escape: { from: ['b'], to: 'a', label: 'y', actor: 'applicant' },
+      },
+    };
+    const problems = validateWorkflow(broken);
+    expect(problems).toContain('nowhere: target missing is not defined');
+    expect(problems).toContain('state orphan is unreachable');
+    expect(problems).toContain('escape: leaves terminal state b');
+  });
+});
+
+describe('availableActions', () => {
+  const wf = MEMBERSHIP_APPLICATION_WORKFLOW;
+
+  it('offers review actions to a cadre in scope, never to the applicant', () => {
+    const cadre = { isApplicant: false, permissions: ROLE_PERMISSIONS.grassroots_cadre, staffLevel: 'grassroots' as const };
+    expect(availableActions(wf, 'submitted', cadre).sort()).toEqual(['approve', 'reject', 'request_info', 'transfer']);
+    expect(availableActions(wf, 'submitted', { isApplicant: true, permissions: ROLE_PERMISSIONS.worker })).toEqual([
+      'withdraw',
+    ]);
+  });
+
+  it('offers nothing to staff outside scope (no staff level) or in a terminal state', () => {
+    expect(availableActions(wf, 'submitted', { isApplicant: false, permissions: ROLE_PERMISSIONS.county_admin })).toEqual([]);
+    expect(
+      availableActions(wf, 'approved', { isApplicant: true, permissions: ROLE_PERMISSIONS.county_admin, staffLevel: 'county' }),
+    ).toEqual([]);
+  });
+
+  it('offers nothing to staff without the permission', () => {
+    expect(availableActions(wf, 'submitted', { isApplicant: false, permissions: [], staffLevel: 'county' })).toEqual([]);
+  });
+});
+
+describe('nextState', () => {
+  it('follows the table and refuses what it does not allow', () => {
+    const wf = MEMBERSHIP_APPLICATION_WORKFLOW;
+    expect(nextState(wf, 'submitted', 'approve')).toBe('approved');
+    expect(nextState(wf, 'needs_info', 'resubmit')).toBe('submitted');
+    expect(nextState(wf, 'approved', 'approve')).toBeNull();
+    expect(nextState(wf, 'submitted', 'toString')).toBeNull();
+    expect(nextState(wf, 'submitted', 'no_such_action')).toBeNull();
+  });
+});
