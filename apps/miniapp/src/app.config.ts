@@ -1,9 +1,39 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: [
+    'pages/index/index',
+    'pages/messages/index',
+    'pages/mine/index',
+    'pages/login/index',
+    'pages/invite/index',
+    'pages/membership/consent/index',
+    'pages/membership/apply/index',
+    'pages/membership/application/index',
+    'pages/membership/card/index',
+    'pages/membership/transfer/index',
+  ],
+  // Staff pages are downloaded only by staff, keeping the workers' main package small.
+  subPackages: [
+    {
+      root: 'staff',
+      pages: ['pages/workbench/index', 'pages/case/index', 'pages/verify/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
+    backgroundColor: '#f5f5f5',
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '县总工会',
     navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/messages/index', text: '消息' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
   },
 });

@@ -1,12 +1,90 @@
-import { View, Text } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import { isValidIdNumber } from '@union/shared';
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { applicationsApi } from '../../services/api/membership';
+import { meApi } from '../../services/api/me';
+import { refreshUnreadBadge } from '../../services/badge';
+import { isLoggedIn } from '../../services/tokens';
+import { showError, toast } from '../../utils/feedback';
+import { route } from '../../utils/nav';
+
+const OPEN_STATES = ['submitted', 'needs_info'];
+
+interface Tile {
+  key: string;
+  title: string;
+  desc: string;
+  soon: boolean;
+}
+
+const TILES: Tile[] = [
+  { key: 'join', title: '入会', desc: '加入工会，领电子会员证', soon: false },
+  { key: 'hardship', title: '困难帮扶', desc: '即将开放', soon: true },
+  { key: 'legal', title: '法律服务', desc: '即将开放', soon: true },
+  { key: 'contest', title: '劳动竞赛', desc: '即将开放', soon: true },
+];
 
 export default function Index() {
+  const [busy, setBusy] = useState(false);
+
+  useDidShow(() => {
+    void refreshUnreadBadge();
+  });
+
+  // 入会 goes to where the worker stands: the card, the open application, or a new one.
+  const openJoin = async () => {
+    if (!isLoggedIn()) {
+      await Taro.navigateTo({ url: '/pages/login/index' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const me = await meApi.get();
+      if (me.isMember) {
+        await Taro.navigateTo({ url: '/pages/membership/card/index' });
+        return;
+      }
+      const mine = await applicationsApi.mine();
+      const open = mine.find((a) => OPEN_STATES.includes(a.state));
+      if (open) {
+        await Taro.navigateTo({ url: route('/pages/membership/application/index', { id: open.id }) });
+        return;
+      }
+      await Taro.navigateTo({ url: '/pages/membership/apply/index' });
+    } catch (e) {
+      await showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onTile = (tile: Tile) => {
+    if (tile.soon) {
+      toast(`${tile.title}即将开放，敬请期待`);
+      return;
+    }
+    if (!busy) void openJoin();
+  };
+
   return (
-    <View>
-      <Text>你好 {String(isValidIdNumber('x'))}</Text>
-      <Button type="primary">入会</Button>
+    <View className="page">
+      <View className="card">
+        <Text className="card__title">职工之家，服务到身边</Text>
+        <Text className="muted">点下面的服务开始办理。入会大约需要 3 分钟。</Text>
+      </View>
+      <View className="tiles">
+        {TILES.map((tile) => (
+          <View
+            key={tile.key}
+            className={`tile${tile.soon ? ' tile--soon' : ''}`}
+            onClick={() => onTile(tile)}
+            data-testid={`tile-${tile.key}`}
+          >
+            <Text className="tile__title">{tile.title}</Text>
+            <Text className="tile__desc">{tile.desc}</Text>
+          </View>
+        ))}
+      </View>
     </View>
   );
 }

@@ -1,0 +1,37 @@
+import { useCallback, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { errorMessage } from '../utils/feedback';
+
+export interface Loaded<T> {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload: () => Promise<void>;
+}
+
+/** Load data every time the page shows (so coming back from another page refreshes it). */
+export function useLoader<T>(load: () => Promise<T>, enabled = true): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await loadRef.current());
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useDidShow(() => {
+    if (enabled) void reload();
+  });
+
+  return { data, error, loading, reload };
+}

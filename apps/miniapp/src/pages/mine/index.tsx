@@ -1,0 +1,108 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ROLE_LABEL } from '@union/shared';
+import { LoginPrompt } from '../../components/LoginPrompt';
+import { StateTag } from '../../components/StateTag';
+import { useLoader } from '../../hooks/useLoader';
+import { applicationsApi } from '../../services/api/membership';
+import { meApi } from '../../services/api/me';
+import { refreshUnreadBadge } from '../../services/badge';
+import { logout } from '../../services/session';
+import { isLoggedIn } from '../../services/tokens';
+import { deadlineText, formatDate } from '../../utils/format';
+import { route } from '../../utils/nav';
+
+const OPEN_STATES = ['submitted', 'needs_info'];
+
+export default function Mine() {
+  const loggedIn = isLoggedIn();
+  const { data, error } = useLoader(async () => {
+    const [me, applications] = await Promise.all([meApi.get(), applicationsApi.mine()]);
+    return { me, applications };
+  }, loggedIn);
+
+  useDidShow(() => {
+    void refreshUnreadBadge();
+  });
+
+  const doLogout = async () => {
+    logout();
+    await Taro.reLaunch({ url: '/pages/index/index' });
+  };
+
+  if (!loggedIn) return <View className="page"><LoginPrompt /></View>;
+  if (error) return <View className="page"><View className="card"><Text className="paragraph">{error}</Text></View></View>;
+  if (!data) return <View className="page"><Text className="muted">正在读取…</Text></View>;
+  const { me, applications } = data;
+  const isStaff = me.permissions.includes('workbench.view');
+  const canVerify = me.permissions.includes('membership.card.verify');
+  const hasOpen = applications.some((a) => OPEN_STATES.includes(a.state));
+
+  return (
+    <View className="page" data-testid="mine-page">
+      <View className="card">
+        <Text className="card__title" data-testid="me-name">{me.displayName}</Text>
+        <Text className="muted">{me.roles.map((r) => ROLE_LABEL[r] ?? r).join('、')}</Text>
+        {me.organization ? <Text className="muted">{me.organization.name}</Text> : null}
+      </View>
+
+      <View className="card">
+        <Text className="card__title">电子会员证</Text>
+        {me.isMember ? (
+          <Button block size="large" type="primary" className="big-button" onClick={() => void Taro.navigateTo({ url: '/pages/membership/card/index' })} data-testid="open-card">
+            打开我的会员证
+          </Button>
+        ) : (
+          <View>
+            <Text className="muted">{hasOpen ? '入会申请正在办理，批准后这里会出现会员证。' : '您还不是会员。'}</Text>
+            {!hasOpen ? (
+              <Button block size="large" type="primary" className="big-button" onClick={() => void Taro.navigateTo({ url: '/pages/membership/apply/index' })} data-testid="mine-apply">
+                申请入会
+              </Button>
+            ) : null}
+          </View>
+        )}
+      </View>
+
+      <View className="card">
+        <Text className="card__title">我的入会申请</Text>
+        {applications.length === 0 ? <Text className="muted">还没有申请。</Text> : null}
+        {applications.map((a) => (
+          <View key={a.id} className="list-item" onClick={() => void Taro.navigateTo({ url: route('/pages/membership/application/index', { id: a.id }) })} data-testid={`my-application-${a.id}`}>
+            <StateTag state={a.state} label={a.stateLabel} />
+            <Text className="list-item__title">{a.organization.name}</Text>
+            <Text className="muted">
+              {formatDate(a.submittedAt)} 提交{a.deadline ? ` · ${deadlineText(a.deadline)}` : ''}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      {isStaff || canVerify ? (
+        <View className="card">
+          <Text className="card__title">工作人员</Text>
+          {isStaff ? (
+            <Button block size="large" type="primary" className="big-button" onClick={() => void Taro.navigateTo({ url: '/staff/pages/workbench/index' })} data-testid="open-workbench">
+              工作台（待办）
+            </Button>
+          ) : null}
+          {canVerify ? (
+            <Button block size="large" className="big-button" onClick={() => void Taro.navigateTo({ url: '/staff/pages/verify/index' })} data-testid="open-verify">
+              核验会员证
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+
+      <View className="card">
+        <Button block size="large" className="big-button" onClick={() => void Taro.navigateTo({ url: '/pages/invite/index' })} data-testid="open-invite">
+          输入邀请码（工会工作人员）
+        </Button>
+        <Button block size="large" className="big-button" onClick={() => void doLogout()} data-testid="logout">
+          退出登录
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,35 @@
+import type { DeadlineView } from '@union/shared';
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** 2026年11月3日 */
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/** 2026-11-03 14:05 */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** "还有 N 个工作日" / "今天到期" / "已超期 N 个工作日" */
+export function deadlineText(deadline: DeadlineView | null): string {
+  if (!deadline) return '';
+  if (deadline.overdue || deadline.workingDaysLeft < 0) {
+    const days = Math.abs(deadline.workingDaysLeft);
+    return days > 0 ? `已超期 ${days} 个工作日` : '已超期';
+  }
+  if (deadline.workingDaysLeft === 0) return '今天到期';
+  return `还有 ${deadline.workingDaysLeft} 个工作日`;
+}
+
+/** Working days from now to the deadline, for "将在 N 个工作日内答复"; 15 when unknown. */
+export function replyWithinDays(deadline: DeadlineView | null): number {
+  return deadline && deadline.workingDaysLeft > 0 ? deadline.workingDaysLeft : 15;
+}
