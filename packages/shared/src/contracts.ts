@@ -210,8 +210,8 @@ export interface MemberCardView {
   cardTokenExpiresAt: string;
   /** PNG data URL of the QR code. */
   qrDataUrl: string;
-  /** The open transfer, if any. */
-  pendingTransfer: MembershipTransferView | null;
+  /** Id of the open transfer (会籍接转), if any; see GET /api/membership/transfers/:id. */
+  pendingTransferId: number | null;
 }
 
 /** GET /api/membership/cards/verify?token=... (public) */

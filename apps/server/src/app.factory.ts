@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/exception.filter';
+import { createLogger, PinoNestLogger } from './common/logger';
+import { strictValidationPipe } from './common/validation';
+import type { AppConfig } from './config/configuration';
+import { seedDemoCountyIfEmpty } from './database/seed/demo-seed';
+import { newStandInState, registerWechatStandIn } from './modules/wechat/wechat-standin';
+
+/** Build the whole application (used by main and by the e2e tests). */
+export async function createApp(config: AppConfig, options: { logLevel?: string } = {}): Promise<NestFastifyApplication> {
+  const logger = createLogger(options.logLevel ?? config.app.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.app.bodyLimit,
+    trustProxy: config.app.trustProxy,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('县总工会服务平台 API')
+      .setDescription('入会、会籍接转、消息、工作台。错误统一为 { code, message }。')
+      .setVersion(config.app.version)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  if (config.wechat.standIn) {
+    registerWechatStandIn(fastify, newStandInState(config.wechat.appId, config.wechat.appSecret), '/wechat-standin');
+  }
+  if (config.app.h5Dir && existsSync(config.app.h5Dir)) {
+    app.useStaticAssets({ root: config.app.h5Dir, prefix: '/', index: ['index.html'], wildcard: false });
+  }
+  await app.init();
+  if (config.app.demoMode) await seedDemoCountyIfEmpty(app);
+  return app;
+}

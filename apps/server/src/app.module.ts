@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AppConfigModule } from './config/config.module';
+import type { AppConfig } from './config/configuration';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './modules/health/health.controller';
+import { IdentityModule } from './modules/identity/identity.module';
+import { MembershipModule } from './modules/membership/membership.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { WorkbenchModule } from './modules/workbench/workbench.module';
+import { WorkflowModule } from './modules/workflow/workflow.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.database),
+        WorkflowModule,
+        NotificationsModule,
+        OrganizationsModule,
+        IdentityModule,
+        MembershipModule,
+        WorkbenchModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import type { LoggerService } from '@nestjs/common';
+import pino, { type Logger } from 'pino';
+
+/**
+ * Structured JSON logs. Request logs carry the request id and the path without its query
+ * string; bodies are never logged; headers that carry credentials are redacted.
+ */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'union' },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.idNumber', '*.phone', '*.sessionKey'], censor: '[redacted]' },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+}
+
+/** Nest's own log lines through the same JSON logger. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  private write(level: 'info' | 'warn' | 'error' | 'debug' | 'trace', message: unknown, context?: unknown): void {
+    const ctx = typeof context === 'string' ? { context } : {};
+    if (message && typeof message === 'object') this.logger[level]({ ...ctx, ...(message as object) });
+    else this.logger[level](ctx, String(message));
+  }
+
+  log(message: unknown, context?: string): void {
+    this.write('info', message, context);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
+    const context = rest[rest.length - 1];
+    if (stack) this.logger.error({ context, stack }, String(message));
+    else this.write('error', message, context);
+  }
+  warn(message: unknown, context?: string): void {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string): void {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string): void {
+    this.write('trace', message, context);
+  }
+}

@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_DEADLINE_WORKING_DAYS } from '@union/shared';
+
+/** Repository root, for defaults that point at the data folder and the H5 build. */
+export const REPO_ROOT = resolve(__dirname, '../../../..');
+
+/** Environment variables the server reads, with their meaning; listed in the README too. */
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function bool(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+function int(value: string | undefined, fallback: number, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
+  const n = Number(value);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}`);
+  return n;
+}
+
+function dir(value: string | undefined, fallback: string): string {
+  if (!value) return fallback;
+  return isAbsolute(value) ? value : resolve(process.cwd(), value);
+}
+
+/** Secrets the embedded demo generates at first start and keeps in its data folder. */
+interface GeneratedSecrets {
+  jwtSecret: string;
+  cardSecret: string;
+  piiKeyId: string;
+  piiKey: string;
+  piiIndexKey: string;
+}
+
+function loadOrCreateDemoSecrets(dataDir: string): GeneratedSecrets {
+  const file = join(dataDir, 'demo-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as GeneratedSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: GeneratedSecrets = {
+    jwtSecret: randomBytes(32).toString('base64'),
+    cardSecret: randomBytes(32).toString('base64'),
+    piiKeyId: 'demo1',
+    piiKey: randomBytes(32).toString('base64'),
+    piiIndexKey: randomBytes(32).toString('base64'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+function parseKeys(value: string, name: string): Record<string, Buffer> {
+  const keys: Record<string, Buffer> = {};
+  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [id, b64] = part.split(':');
+    const key = Buffer.from(b64 ?? '', 'base64');
+    if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
+      throw new ConfigError(`${name}: each entry must be <keyId>:<base64 of 32 bytes>`);
+    }
+    keys[id] = key;
+  }
+  return keys;
+}
+
+/** The whole configuration, read once from the environment and validated. */
+export interface AppConfig {
+  app: { version: string; countyName: string; port: number; host: string; demoMode: boolean; h5Dir: string | null; dataDir: string; trustProxy: boolean; logLevel: string; bodyLimit: number };
+  database: { url: string | null; embeddedFile: string | null; logging: boolean };
+  auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlDays: number; cardSecret: string; cardTokenTtlSeconds: number };
+  pii: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer };
+  wechat: { apiBase: string; appId: string; appSecret: string; standIn: boolean; subscribeTemplateId: string; miniprogramState: string };
+  workflow: { deadlines: Record<string, number> };
+  outbox: { pollMs: number; maxAttempts: number; baseBackoffMs: number };
+}
+
+/** Read and validate the configuration; throws ConfigError naming the variable at fault. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^mysql:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with mysql:// (leave it unset for the embedded database)');
+  }
+  const demoMode = bool(env.DEMO_MODE, !databaseUrl, 'DEMO_MODE');
+  const dataDir = dir(env.DATA_DIR, join(REPO_ROOT, 'data'));
+  const port = int(env.PORT, 3000, 'PORT', 0, 65535);
+  const demo = demoMode ? loadOrCreateDemoSecrets(dataDir) : null;
+
+  const jwtSecret = env.JWT_SECRET || demo?.jwtSecret;
+  const cardSecret = env.CARD_SECRET || demo?.cardSecret;
+  const piiKeys = env.PII_KEYS || (demo ? `${demo.piiKeyId}:${demo.piiKey}` : undefined);
+  const piiIndexKey = env.PII_INDEX_KEY || demo?.piiIndexKey;
+  for (const [name, value] of Object.entries({ JWT_SECRET: jwtSecret, CARD_SECRET: cardSecret, PII_KEYS: piiKeys, PII_INDEX_KEY: piiIndexKey })) {
+    if (!value) throw new ConfigError(`${name} is required when DEMO_MODE is off`);
+  }
+  if ((jwtSecret as string).length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  if ((cardSecret as string).length < 32) throw new ConfigError('CARD_SECRET must be at least 32 characters');
+  const keys = parseKeys(piiKeys as string, 'PII_KEYS');
+  const activeKeyId = env.PII_ACTIVE_KEY_ID || Object.keys(keys)[0];
+  if (!keys[activeKeyId]) throw new ConfigError('PII_ACTIVE_KEY_ID must name a key in PII_KEYS');
+  const indexKey = Buffer.from(piiIndexKey as string, 'base64');
+  if (indexKey.length < 32) throw new ConfigError('PII_INDEX_KEY must be base64 of at least 32 bytes');
+
+  const standIn = bool(env.WECHAT_STANDIN, demoMode && !env.WECHAT_API_BASE, 'WECHAT_STANDIN');
+  const apiBase = env.WECHAT_API_BASE || (standIn ? `http://127.0.0.1:${port}/wechat-standin` : 'https://api.weixin.qq.com');
+  if (!/^https?:\/\//.test(apiBase)) throw new ConfigError('WECHAT_API_BASE must be an http(s) URL');
+  const appId = env.WECHAT_APP_ID || (demoMode ? 'wx-demo-appid' : '');
+  const appSecret = env.WECHAT_APP_SECRET || (demoMode ? 'demo-secret' : '');
+  if (!appId || !appSecret) throw new ConfigError('WECHAT_APP_ID and WECHAT_APP_SECRET are required when DEMO_MODE is off');
+
+  const h5Default = join(REPO_ROOT, 'apps/miniapp/dist-h5');
+  const h5Dir = env.H5_DIR === '' ? null : dir(env.H5_DIR, h5Default);
+
+  const deadlines = { ...DEFAULT_DEADLINE_WORKING_DAYS };
+  deadlines.membershipReview = int(env.MEMBERSHIP_REVIEW_WORKING_DAYS, deadlines.membershipReview, 'MEMBERSHIP_REVIEW_WORKING_DAYS', 1, 60);
+  deadlines.membershipTransfer = int(env.MEMBERSHIP_TRANSFER_WORKING_DAYS, deadlines.membershipTransfer, 'MEMBERSHIP_TRANSFER_WORKING_DAYS', 1, 60);
+
+  return {
+    app: {
+      version: (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+      countyName: env.COUNTY_NAME || '示范县',
+      port,
+      host: env.HOST || '0.0.0.0',
+      demoMode,
+      h5Dir,
+      dataDir,
+      trustProxy: bool(env.TRUST_PROXY, false, 'TRUST_PROXY'),
+      logLevel: env.LOG_LEVEL || 'info',
+      bodyLimit: int(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES', 1024),
+    },
+    database: {
+      url: databaseUrl,
+      embeddedFile: databaseUrl ? null : env.EMBEDDED_DB_FILE === ':memory:' ? null : join(dataDir, 'union.sqlite'),
+      logging: bool(env.DB_LOGGING, false, 'DB_LOGGING'),
+    },
+    auth: {
+      jwtSecret: jwtSecret as string,
+      accessTtlSeconds: int(env.ACCESS_TOKEN_TTL_SECONDS, 900, 'ACCESS_TOKEN_TTL_SECONDS', 10),
+      refreshTtlDays: int(env.REFRESH_TOKEN_TTL_DAYS, 30, 'REFRESH_TOKEN_TTL_DAYS', 1),
+      cardSecret: cardSecret as string,
+      cardTokenTtlSeconds: int(env.CARD_TOKEN_TTL_SECONDS, 600, 'CARD_TOKEN_TTL_SECONDS', 10),
+    },
+    pii: { keys, activeKeyId, indexKey },
+    wechat: {
+      apiBase: apiBase.replace(/\/$/, ''),
+      appId,
+      appSecret,
+      standIn,
+      subscribeTemplateId: env.WECHAT_SUBSCRIBE_TEMPLATE_ID || 'demo-case-progress',
+      miniprogramState: env.WECHAT_MINIPROGRAM_STATE || (demoMode ? 'developer' : 'formal'),
+    },
+    workflow: { deadlines },
+    outbox: {
+      pollMs: int(env.OUTBOX_POLL_MS, 2000, 'OUTBOX_POLL_MS', 0),
+      maxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 8, 'OUTBOX_MAX_ATTEMPTS', 1, 50),
+      baseBackoffMs: int(env.OUTBOX_BASE_BACKOFF_MS, 5000, 'OUTBOX_BASE_BACKOFF_MS', 0),
+    },
+  };
+}
+
+/** Injection token of the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,19 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../config/configuration';
+import { dataSourceOptions } from './data-source';
+import { Db } from './db.service';
+
+/** The database connection and the transaction helper. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig['database']): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config))],
+      providers: [Db],
+      exports: [Db],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { HealthView } from '@union/shared';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../../common/access';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { Db } from '../../database/db.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly db: Db,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Liveness and database check; 503 when the database does not answer. */
+  @Get()
+  @Public()
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
+    let database: HealthView['database'] = 'up';
+    try {
+      await this.db.dataSource.query('SELECT 1');
+    } catch {
+      database = 'down';
+      void reply.status(503);
+    }
+    return { status: database === 'up' ? 'ok' : 'degraded', database, version: this.config.app.version };
+  }
+}

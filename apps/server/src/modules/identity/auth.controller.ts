@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { DemoPersona, MeView, TokenPair } from '@union/shared';
+import { Public, SignedIn } from '../../common/access';
+import { CurrentActor, type Actor } from '../../common/actor';
+import { ConsentBody, DemoLoginBody, RedeemInvitationBody, RefreshBody, WechatLoginBody } from './identity.dto';
+import { IdentityService } from './identity.service';
+import { TokenService } from './token.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  @Post('wechat-login')
+  @HttpCode(200)
+  @Public()
+  wechatLogin(@Body() body: WechatLoginBody): Promise<TokenPair> {
+    return this.identity.wechatLogin(body.code);
+  }
+
+  @Get('demo-personas')
+  @Public()
+  demoPersonas(): Promise<DemoPersona[]> {
+    return this.identity.demoPersonas();
+  }
+
+  @Post('demo-login')
+  @HttpCode(200)
+  @Public()
+  demoLogin(@Body() body: DemoLoginBody): Promise<TokenPair> {
+    return this.identity.demoLogin(body.persona);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  refresh(@Body() body: RefreshBody): Promise<TokenPair> {
+    return this.tokens.refresh(body.refreshToken);
+  }
+
+  @Post('invitations/redeem')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiBearerAuth()
+  redeem(@CurrentActor() actor: Actor, @Body() body: RedeemInvitationBody): Promise<MeView> {
+    return this.identity.redeemInvitation(actor, body.code);
+  }
+}
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Get()
+  @SignedIn()
+  me(@CurrentActor() actor: Actor): Promise<MeView> {
+    return this.identity.me(actor);
+  }
+
+  @Post('consents')
+  @HttpCode(200)
+  @SignedIn()
+  consent(@CurrentActor() actor: Actor, @Body() body: ConsentBody): Promise<MeView> {
+    return this.identity.recordConsent(actor, body.kind, body.version);
+  }
+}

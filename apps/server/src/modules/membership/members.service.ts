@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { maskIdNumber, maskName, type CardVerification, type MemberCardView } from '@union/shared';
+import * as QRCode from 'qrcode';
+import { type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { Db } from '../../database/db.service';
+import { isUniqueViolation } from '../../database/errors';
+import { Notifier } from '../notifications/notifier.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { PiiCipher, piiAad } from '../pii/pii-cipher';
+import type { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { Member } from './entities/member.entity';
+import { MembershipApplication } from './entities/membership-application.entity';
+import { MembershipTransfer } from './entities/membership-transfer.entity';
+
+const TABLE = 'members';
+
+/** Payload of a member card token. */
+interface CardClaims {
+  typ: 'card';
+  m: number;
+  s: number;
+}
+
+/** Members, their electronic cards and withdrawal. */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: PiiCipher,
+    private readonly jwt: JwtService,
+    private readonly organizations: OrganizationsService,
+    private readonly notifier: Notifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  activeByIdIndex(manager: EntityManager, idIndex: string): Promise<Member | null> {
+    return manager.getRepository(Member).findOneBy({ activeIdNumberIndex: idIndex });
+  }
+
+  activeForUser(manager: EntityManager, userId: number): Promise<Member | null> {
+    return manager.getRepository(Member).findOneBy({ userId, status: 'active' });
+  }
+
+  /** Approval makes the applicant a member of the union that handled the case. */
+  async createFromApplication(manager: EntityManager, app: MembershipApplication, kase: WorkflowCase): Promise<Member> {
+    const idNumber = this.cipher.decrypt(app.idNumberEnc, piiAad('membership_applications', app.uid, 'id_number'));
+    const phone = this.cipher.decrypt(app.phoneEnc, piiAad('membership_applications', app.uid, 'phone'));
+    const uid = randomUUID();
+    const repo = manager.getRepository(Member);
+    const now = new Date();
+    let member: Member;
+    try {
+      member = await repo.save(
+        repo.create({
+          uid,
+          memberNo: `T${uid.slice(0, 18)}`,
+          userId: app.userId,
+          realName: app.realName,
+          idNumberEnc: this.cipher.encrypt(idNumber, piiAad(TABLE, uid, 'id_number')),
+          idNumberIndex: app.idNumberIndex,
+          activeIdNumberIndex: app.idNumberIndex,
+          phoneEnc: this.cipher.encrypt(phone, piiAad(TABLE, uid, 'phone')),
+          phoneIndex: app.phoneIndex,
+          organizationId: kase.organizationId,
+          employerName: app.employerName,
+          employmentType: app.employmentType,
+          applicationId: app.id,
+          status: 'active',
+          cardSerial: 1,
+          joinedAt: now,
+          withdrawnAt: null,
+        }),
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) fail('already_member', '此身份证号已是会员，不能重复入会');
+      throw err;
+    }
+    // Member number: year of joining + zero-padded sequence, unique and readable on the card.
+    member.memberNo = `${now.getUTCFullYear()}${String(member.id).padStart(8, '0')}`;
+    await repo.update({ id: member.id }, { memberNo: member.memberNo });
+    return member;
+  }
+
+  private async signCard(member: Member): Promise<{ token: string; expiresAt: Date }> {
+    const ttl = this.config.auth.cardTokenTtlSeconds;
+    const claims: CardClaims = { typ: 'card', m: member.id, s: member.cardSerial };
+    const token = await this.jwt.signAsync(claims, { secret: this.config.auth.cardSecret, expiresIn: ttl });
+    return { token, expiresAt: new Date(Date.now() + ttl * 1000) };
+  }
+
+  async myCard(actor: Actor): Promise<MemberCardView> {
+    const manager = this.db.manager;
+    const member = await this.activeForUser(manager, actor.userId);
+    if (!member) fail('not_a_member');
+    const { token, expiresAt } = await this.signCard(member);
+    const org = await this.organizations.get(member.organizationId, manager);
+    const pending = await manager.getRepository(MembershipTransfer).findOneBy({ openMemberId: member.id });
+    return {
+      memberId: member.id,
+      memberNo: member.memberNo,
+      realName: member.realName,
+      idNumberMasked: maskIdNumber(this.cipher.decrypt(member.idNumberEnc, piiAad(TABLE, member.uid, 'id_number'))),
+      organization: await this.organizations.view(org),
+      joinedAt: member.joinedAt.toISOString(),
+      status: member.status,
+      cardToken: token,
+      cardTokenExpiresAt: expiresAt.toISOString(),
+      qrDataUrl: await QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 1, width: 320 }),
+      pendingTransferId: pending?.id ?? null,
+    };
+  }
+
+  /** Check a card token from a QR code: valid, expired, revoked (withdrawn or re-issued) or invalid. */
+  async verifyCard(token: string): Promise<CardVerification> {
+    let claims: CardClaims;
+    try {
+      claims = await this.jwt.verifyAsync<CardClaims>(token, { secret: this.config.auth.cardSecret });
+    } catch (err) {
+      if ((err as Error).name === 'TokenExpiredError') return { result: 'expired', resultLabel: '二维码已过期，请会员刷新会员卡' };
+      return { result: 'invalid', resultLabel: '不是本平台的会员卡' };
+    }
+    if (claims.typ !== 'card') return { result: 'invalid', resultLabel: '不是本平台的会员卡' };
+    const member = await this.db.manager.getRepository(Member).findOneBy({ id: claims.m });
+    if (!member) return { result: 'invalid', resultLabel: '不是本平台的会员卡' };
+    const org = await this.organizations.get(member.organizationId);
+    const who = { memberNo: member.memberNo, realNameMasked: maskName(member.realName), organizationName: org.name };
+    if (member.status !== 'active' || member.cardSerial !== claims.s) return { result: 'revoked', resultLabel: '此会员卡已失效', ...who };
+    return { result: 'valid', resultLabel: '有效会员', ...who };
+  }
+
+  /** The member leaves the union; the card is revoked at once. */
+  async withdraw(actor: Actor, reason: string | undefined): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const member = await this.activeForUser(manager, actor.userId);
+      if (!member) fail('not_a_member');
+      if (await manager.getRepository(MembershipTransfer).findOneBy({ openMemberId: member.id })) {
+        fail('transfer_in_progress', '您有正在办理的会籍接转，请先取消接转再退会');
+      }
+      const done = await manager
+        .getRepository(Member)
+        .update({ id: member.id, status: 'active' }, { status: 'withdrawn', withdrawnAt: new Date(), activeIdNumberIndex: null, cardSerial: member.cardSerial + 1 });
+      if (done.affected !== 1) fail('state_conflict');
+      await this.notifier.notify(manager, {
+        userId: member.userId,
+        title: '已退出工会',
+        body: `您已退出工会，会员卡已失效。${reason ? `退会原因：${reason}。` : ''}需要时可以重新申请入会。`,
+        link: '/pages/mine/index',
+        status: '已退会',
+      });
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import {
+  MEMBERSHIP_APPLICATION_WORKFLOW,
+  MEMBERSHIP_TRANSFER_WORKFLOW,
+  WorkCalendar,
+  maskIdNumber,
+  maskPhone,
+  type DeadlineView,
+  type HistoryEntryView,
+  type MembershipApplicationState,
+  type MembershipApplicationView,
+  type MembershipTransferState,
+  type MembershipTransferView,
+  type WorkflowDef,
+} from '@union/shared';
+import type { EntityManager } from 'typeorm';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { PiiCipher, piiAad } from '../pii/pii-cipher';
+import type { CaseHistory } from '../workflow/entities/case-history.entity';
+import type { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService } from '../workflow/transition.service';
+import { Member } from './entities/member.entity';
+import type { MembershipApplication } from './entities/membership-application.entity';
+import type { MembershipTransfer } from './entities/membership-transfer.entity';
+
+/** Builds what clients see of membership cases: masked personal data, deadline, history. */
+@Injectable()
+export class MembershipViews {
+  constructor(
+    private readonly cipher: PiiCipher,
+    private readonly organizations: OrganizationsService,
+    private readonly transitions: TransitionService,
+    private readonly calendar: WorkCalendar,
+  ) {}
+
+  deadline(kase: WorkflowCase, now = new Date()): DeadlineView | null {
+    if (!kase.dueAt || kase.closedAt) return null;
+    const left = this.calendar.workingDaysLeft(now, kase.dueAt);
+    return { dueAt: kase.dueAt.toISOString(), workingDaysLeft: left, overdue: now.getTime() > kase.dueAt.getTime() };
+  }
+
+  history<S extends string, A extends string>(def: WorkflowDef<S, A>, rows: CaseHistory[]): HistoryEntryView[] {
+    return rows.map((h) => ({
+      id: h.id,
+      action: h.action,
+      actionLabel: h.action === 'submit' ? '提交' : (def.transitions[h.action as A]?.label ?? h.action),
+      fromState: h.fromState,
+      toState: h.toState,
+      actorName: h.actorName,
+      comment: h.comment,
+      at: h.createdAt.toISOString(),
+    }));
+  }
+
+  async application(manager: EntityManager, app: MembershipApplication, kase: WorkflowCase): Promise<MembershipApplicationView> {
+    const def = MEMBERSHIP_APPLICATION_WORKFLOW;
+    const state = kase.state as MembershipApplicationState;
+    const rows = await this.transitions.history(manager, kase.id);
+    const lastStaffComment = [...rows].reverse().find((h) => h.comment && h.actorUserId !== kase.applicantUserId);
+    return {
+      id: app.id,
+      state,
+      stateLabel: def.states[state].label,
+      nextStep: def.states[state].nextStep,
+      version: kase.version,
+      realName: app.realName,
+      idNumberMasked: maskIdNumber(this.cipher.decrypt(app.idNumberEnc, piiAad('membership_applications', app.uid, 'id_number'))),
+      phoneMasked: maskPhone(this.cipher.decrypt(app.phoneEnc, piiAad('membership_applications', app.uid, 'phone'))),
+      employerName: app.employerName,
+      employmentType: app.employmentType,
+      hideFromEmployer: app.hideFromEmployer,
+      organization: await this.organizations.view(await this.organizations.get(kase.organizationId, manager)),
+      submittedAt: kase.submittedAt.toISOString(),
+      deadline: this.deadline(kase),
+      history: this.history(def, rows),
+      lastReviewerComment: lastStaffComment?.comment ?? null,
+    };
+  }
+
+  async transfer(manager: EntityManager, transfer: MembershipTransfer, kase: WorkflowCase): Promise<MembershipTransferView> {
+    const def = MEMBERSHIP_TRANSFER_WORKFLOW;
+    const state = kase.state as MembershipTransferState;
+    const member = await manager.getRepository(Member).findOneByOrFail({ id: transfer.memberId });
+    const [from, to] = await this.organizations.views([
+      await this.organizations.get(transfer.fromOrganizationId, manager),
+      await this.organizations.get(transfer.toOrganizationId, manager),
+    ]);
+    return {
+      id: transfer.id,
+      state,
+      stateLabel: def.states[state].label,
+      nextStep: def.states[state].nextStep,
+      version: kase.version,
+      memberNo: member.memberNo,
+      realName: member.realName,
+      fromOrganization: from,
+      toOrganization: to,
+      newEmployerName: transfer.newEmployerName,
+      reason: transfer.reason,
+      requestedAt: kase.submittedAt.toISOString(),
+      deadline: this.deadline(kase),
+      history: this.history(def, await this.transitions.history(manager, kase.id)),
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { MessageView, Page } from '@union/shared';
+import { SignedIn } from '../../common/access';
+import { CurrentActor, type Actor } from '../../common/actor';
+import { PageQuery } from '../../common/paging.dto';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { MessagesService } from './messages.service';
+
+@ApiTags('messages')
+@ApiBearerAuth()
+@Controller()
+export class MessagesController {
+  constructor(
+    private readonly messages: MessagesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('messages')
+  @SignedIn()
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<MessageView>> {
+    return this.messages.list(actor, query.after, query.limit ?? 20);
+  }
+
+  @Get('messages/unread-count')
+  @SignedIn()
+  unread(@CurrentActor() actor: Actor): Promise<{ count: number }> {
+    return this.messages.unreadCount(actor);
+  }
+
+  @Post('messages/:id/read')
+  @HttpCode(204)
+  @SignedIn()
+  async read(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<void> {
+    await this.messages.markRead(actor, id);
+  }
+
+  /** Template ids the mini-program asks the user to subscribe to (wx.requestSubscribeMessage). */
+  @Get('notifications/subscribe-templates')
+  @SignedIn()
+  templates(): { templateIds: string[] } {
+    return { templateIds: [this.config.wechat.subscribeTemplateId] };
+  }
+}

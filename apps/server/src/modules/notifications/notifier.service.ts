@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxEntry } from '../workflow/entities/outbox.entity';
+import { Message } from './message.entity';
+
+/** A notification to a user about their case. */
+export interface Notice {
+  userId: number;
+  title: string;
+  body: string;
+  link: string | null;
+  /** Short state text for the subscribe message (e.g. 审核通过). */
+  status: string;
+}
+
+/**
+ * Notifies inside the caller's transaction: the in-app message is written at once; the WeChat
+ * subscribe message goes to the outbox and is sent by the outbox sender after commit.
+ */
+@Injectable()
+export class Notifier {
+  async notify(manager: EntityManager, notice: Notice): Promise<void> {
+    const now = new Date();
+    await manager.getRepository(Message).insert({ userId: notice.userId, title: notice.title, body: notice.body, link: notice.link, readAt: null, createdAt: now });
+    await manager.getRepository(OutboxEntry).insert({
+      topic: 'subscribe_message',
+      userId: notice.userId,
+      payload: JSON.stringify({ title: notice.title, status: notice.status, link: notice.link, at: now.toISOString() }),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lockedUntil: null,
+      lastError: null,
+      createdAt: now,
+      sentAt: null,
+    });
+  }
+}

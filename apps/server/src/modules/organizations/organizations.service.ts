@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  FALLBACK_KINDS,
+  ORGANIZATION_KIND_LABEL,
+  ORGANIZATION_LEVEL,
+  type OrganizationKind,
+  type OrganizationRouteSuggestion,
+  type OrganizationView,
+} from '@union/shared';
+import { In, Like, type EntityManager, type Repository } from 'typeorm';
+import { fail } from '../../common/app-exception';
+import { Organization } from './organization.entity';
+
+/** Escape LIKE wildcards in user input. */
+function likeEscape(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The union tree: lookup, search, routing of applications, subtree paths. */
+@Injectable()
+export class OrganizationsService {
+  constructor(@InjectRepository(Organization) private readonly repo: Repository<Organization>) {}
+
+  async get(id: number, manager?: EntityManager): Promise<Organization> {
+    const org = await (manager ? manager.getRepository(Organization) : this.repo).findOneBy({ id });
+    if (!org) fail('invalid_organization');
+    return org;
+  }
+
+  async findById(id: number): Promise<Organization | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** Create a node under `parent` (or the root when parent is null), with its path. */
+  async create(
+    manager: EntityManager,
+    input: { name: string; kind: OrganizationKind; parent: Organization | null; employerName?: string | null },
+  ): Promise<Organization> {
+    const repo = manager.getRepository(Organization);
+    const org = await repo.save(
+      repo.create({
+        name: input.name,
+        kind: input.kind,
+        level: ORGANIZATION_LEVEL[input.kind],
+        parentId: input.parent?.id ?? null,
+        path: '/',
+        employerName: input.employerName ?? null,
+        acceptsUnaffiliated: FALLBACK_KINDS.includes(input.kind),
+        createdAt: new Date(),
+      }),
+    );
+    org.path = `${input.parent?.path ?? '/'}${org.id}/`;
+    await repo.update({ id: org.id }, { path: org.path });
+    return org;
+  }
+
+  /** Views with the names of every ancestor, in one query for the whole list. */
+  async views(orgs: Organization[]): Promise<OrganizationView[]> {
+    const ancestorIds = new Set<number>();
+    for (const o of orgs) for (const id of o.path.split('/').filter(Boolean)) ancestorIds.add(Number(id));
+    const ancestors = ancestorIds.size ? await this.repo.findBy({ id: In([...ancestorIds]) }) : [];
+    const names = new Map(ancestors.map((a) => [a.id, a.name]));
+    return orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      kindLabel: ORGANIZATION_KIND_LABEL[o.kind],
+      parentId: o.parentId,
+      pathNames: o.path
+        .split('/')
+        .filter(Boolean)
+        .map((id) => names.get(Number(id)) ?? ''),
+    }));
+  }
+
+  async view(org: Organization): Promise<OrganizationView> {
+    return (await this.views([org]))[0];
+  }
+
+  /** Unions whose name or employer contains `q`. */
+  async search(q: string, limit: number): Promise<Organization[]> {
+    const pattern = `%${likeEscape(q.trim())}%`;
+    return this.repo.find({
+      where: [{ name: Like(pattern) }, { employerName: Like(pattern) }],
+      order: { name: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Where an application can go: the employer's own union, else the unions that take everyone. */
+  async route(employerName: string): Promise<OrganizationRouteSuggestion> {
+    const name = employerName.trim();
+    const employerUnion = name
+      ? await this.repo.findOne({ where: [{ employerName: name }, { employerName: Like(`%${likeEscape(name)}%`) }], order: { id: 'ASC' } })
+      : null;
+    const alternatives = await this.repo.find({ where: { acceptsUnaffiliated: true }, order: { level: 'ASC', id: 'ASC' }, take: 30 });
+    return {
+      employerUnion: employerUnion ? await this.view(employerUnion) : null,
+      alternatives: await this.views(alternatives),
+    };
+  }
+}

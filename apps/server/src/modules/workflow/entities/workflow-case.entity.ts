@@ -1,0 +1,55 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { InstantColumn } from '../../../database/columns';
+
+/**
+ * Every case of every type (a membership application, a transfer, later hardship and legal
+ * cases) has one row here: its state, version and where it sits in the tree. Only the
+ * transition service changes `state`, with compare-and-set on `version`.
+ */
+@Entity('workflow_cases')
+@Index('idx_cases_queue', ['holder', 'organizationPath', 'dueAt', 'id'])
+@Index('idx_cases_applicant', ['applicantUserId', 'id'])
+export class WorkflowCase {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  caseType: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  state: string;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  /** Whose move it is now (from the state table), so the workbench is one indexed query. */
+  @Column({ type: 'varchar', length: 16 })
+  holder: 'applicant' | 'staff' | 'none';
+
+  /** The organisation handling the case now. */
+  @Column({ type: 'int' })
+  organizationId: number;
+
+  @Column({ type: 'varchar', length: 255 })
+  organizationPath: string;
+
+  @Column({ type: 'int' })
+  applicantUserId: number;
+
+  /** Short title for lists; never holds an ID number or a phone. */
+  @Column({ type: 'varchar', length: 100 })
+  title: string;
+
+  @InstantColumn()
+  submittedAt: Date;
+
+  /** Deadline of the current step, when it has one. */
+  @InstantColumn({ nullable: true })
+  dueAt: Date | null;
+
+  @InstantColumn({ nullable: true })
+  closedAt: Date | null;
+
+  @InstantColumn()
+  updatedAt: Date;
+}

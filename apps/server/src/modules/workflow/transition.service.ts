@@ -1,0 +1,211 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  availableActions,
+  isAction,
+  WorkCalendar,
+  type ActionView,
+  type ActorContext,
+  type WorkflowDef,
+} from '@union/shared';
+import type { EntityManager } from 'typeorm';
+import { actorCovers, type Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { Db } from '../../database/db.service';
+import { Notifier } from '../notifications/notifier.service';
+import type { Organization } from '../organizations/organization.entity';
+import { CaseHistory } from './entities/case-history.entity';
+import { WorkflowCase } from './entities/workflow-case.entity';
+
+/** What a caller asks of a case. */
+export interface TransitionInput {
+  action: string;
+  version: number;
+  comment?: string;
+  targetOrganizationId?: number;
+}
+
+/** What a case type's own step logic gets, inside the transaction, after the table allowed it. */
+export interface StepContext {
+  manager: EntityManager;
+  actor: Actor;
+  kase: WorkflowCase;
+  action: string;
+  from: string;
+  to: string;
+  input: TransitionInput;
+}
+
+/** A case type's own part of a step: checks and effects in the same transaction. */
+export interface StepHooks {
+  /** Runs before the state changes; may refuse (throw) or move the case to another organisation. */
+  before?: (ctx: StepContext) => Promise<{ moveTo?: Organization } | void>;
+  /** Runs after the state changed (e.g. create the member on approval). */
+  after?: (ctx: StepContext) => Promise<void>;
+  /** The message to the applicant about this step. */
+  notice: (ctx: StepContext) => { title: string; body: string; link: string | null };
+}
+
+/**
+ * The only path that changes a case's state. In one transaction: load, check scope (outside it
+ * answers 404), check the table, run the step's checks, compare-and-set on state + version
+ * (exactly one of two concurrent actors wins), history row, notification with outbox row.
+ */
+@Injectable()
+export class TransitionService {
+  constructor(
+    private readonly db: Db,
+    private readonly calendar: WorkCalendar,
+    private readonly notifier: Notifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The actor's relation to a case, or null when the case is outside what they may see. */
+  actorContext(actor: Actor, kase: WorkflowCase): ActorContext | null {
+    const isApplicant = kase.applicantUserId === actor.userId;
+    const inScope = actorCovers(actor, kase.organizationPath);
+    if (!isApplicant && !inScope) return null;
+    return { isApplicant, permissions: actor.permissions, staffLevel: inScope ? actor.organization?.level : undefined };
+  }
+
+  /** Load a case the actor may see, or 404. */
+  async loadVisible(manager: EntityManager, actor: Actor, caseType: string, caseId: number): Promise<{ kase: WorkflowCase; ctx: ActorContext }> {
+    const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: caseId, caseType });
+    const ctx = kase ? this.actorContext(actor, kase) : null;
+    if (!kase || !ctx) fail('not_found');
+    return { kase, ctx };
+  }
+
+  /** The actions the actor may take now, as the client shows them. */
+  actionsFor<S extends string, A extends string>(def: WorkflowDef<S, A>, kase: WorkflowCase, ctx: ActorContext): ActionView<A>[] {
+    return availableActions(def, kase.state as S, ctx).map((action) => {
+      const t = def.transitions[action];
+      return {
+        action,
+        label: t.label,
+        requiresComment: !!t.requiresComment,
+        requiresTargetOrganization: !!t.requiresTargetOrganization,
+        confirm: t.confirm ?? null,
+      };
+    });
+  }
+
+  /** Due instant of the step a case enters at `at`, or null when the state has no deadline. */
+  dueFor<S extends string, A extends string>(def: WorkflowDef<S, A>, state: S, at: Date): Date | null {
+    const key = def.states[state].deadline;
+    if (!key) return null;
+    const days = this.config.workflow.deadlines[key];
+    return days ? this.calendar.dueAt(at, days) : null;
+  }
+
+  /** Open a new case in its initial state, with its first history row. */
+  async open<S extends string, A extends string>(
+    manager: EntityManager,
+    def: WorkflowDef<S, A>,
+    input: { actor: Actor; organization: Organization; applicantUserId: number; title: string },
+  ): Promise<WorkflowCase> {
+    const now = new Date();
+    const repo = manager.getRepository(WorkflowCase);
+    const kase = await repo.save(
+      repo.create({
+        caseType: def.caseType,
+        state: def.initial,
+        version: 1,
+        holder: def.states[def.initial].holder,
+        organizationId: input.organization.id,
+        organizationPath: input.organization.path,
+        applicantUserId: input.applicantUserId,
+        title: input.title,
+        submittedAt: now,
+        dueAt: this.dueFor(def, def.initial, now),
+        closedAt: null,
+        updatedAt: now,
+      }),
+    );
+    await manager.getRepository(CaseHistory).insert({
+      caseId: kase.id,
+      action: 'submit',
+      fromState: null,
+      toState: def.initial,
+      actorUserId: input.actor.userId,
+      actorName: input.actor.displayName,
+      comment: null,
+      createdAt: now,
+    });
+    return kase;
+  }
+
+  /** Tell the applicant about their case's current state (in-app now, WeChat via the outbox). */
+  async notifyApplicant<S extends string, A extends string>(
+    manager: EntityManager,
+    def: WorkflowDef<S, A>,
+    kase: WorkflowCase,
+    notice: { title: string; body: string; link: string | null },
+  ): Promise<void> {
+    await this.notifier.notify(manager, { userId: kase.applicantUserId, ...notice, status: def.states[kase.state as S].label });
+  }
+
+  /** Apply a named transition; see the class comment for what this guarantees. */
+  async apply<S extends string, A extends string>(
+    actor: Actor,
+    def: WorkflowDef<S, A>,
+    caseId: number,
+    input: TransitionInput,
+    hooks: StepHooks,
+  ): Promise<WorkflowCase> {
+    if (!isAction(def, input.action)) fail('validation_failed', '没有这个操作', [{ field: 'action', message: '没有这个操作' }]);
+    const transition = def.transitions[input.action];
+    const comment = input.comment?.trim() || undefined;
+    if (transition.requiresComment && !comment) fail('validation_failed', '请填写原因或说明', [{ field: 'comment', message: '请填写原因或说明' }]);
+    if (transition.requiresTargetOrganization && !input.targetOrganizationId) {
+      fail('validation_failed', '请选择要转交的工会', [{ field: 'targetOrganizationId', message: '请选择要转交的工会' }]);
+    }
+
+    return this.db.transaction(async (manager) => {
+      const { kase, ctx } = await this.loadVisible(manager, actor, def.caseType, caseId);
+      if (kase.version !== input.version) fail('state_conflict');
+      if (!availableActions(def, kase.state as S, ctx).includes(input.action as A)) {
+        fail('action_not_allowed', `当前状态为“${def.states[kase.state as S]?.label ?? kase.state}”，不能“${transition.label}”`);
+      }
+      const step: StepContext = { manager, actor, kase, action: input.action, from: kase.state, to: transition.to, input: { ...input, comment } };
+      const moved = (await hooks.before?.(step)) ?? undefined;
+      const now = new Date();
+      const toState = transition.to as S;
+      const changes = {
+        state: toState,
+        version: kase.version + 1,
+        holder: def.states[toState].holder,
+        dueAt: toState === kase.state && !moved?.moveTo ? kase.dueAt : this.dueFor(def, toState, now),
+        closedAt: def.states[toState].terminal ? now : null,
+        updatedAt: now,
+        ...(moved?.moveTo ? { organizationId: moved.moveTo.id, organizationPath: moved.moveTo.path } : {}),
+      };
+      const result = await manager
+        .createQueryBuilder()
+        .update(WorkflowCase)
+        .set(changes)
+        .where('id = :id AND version = :version AND state = :state', { id: kase.id, version: kase.version, state: kase.state })
+        .execute();
+      if (result.affected !== 1) fail('state_conflict');
+      Object.assign(kase, changes);
+      await hooks.after?.(step);
+      await manager.getRepository(CaseHistory).insert({
+        caseId: kase.id,
+        action: input.action,
+        fromState: step.from,
+        toState,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        comment: comment ?? null,
+        createdAt: now,
+      });
+      await this.notifyApplicant(manager, def, kase, hooks.notice(step));
+      return kase;
+    });
+  }
+
+  /** History of a case, oldest first. */
+  async history(manager: EntityManager, caseId: number): Promise<CaseHistory[]> {
+    return manager.getRepository(CaseHistory).find({ where: { caseId }, order: { id: 'ASC' } });
+  }
+}

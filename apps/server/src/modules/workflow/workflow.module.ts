@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { TransitionService } from './transition.service';
+import { workCalendarProvider } from './work-calendar.provider';
+
+/** The workflow engine's server side: one transition service for every case type. */
+@Global()
+@Module({
+  imports: [NotificationsModule],
+  providers: [TransitionService, workCalendarProvider],
+  exports: [TransitionService, workCalendarProvider],
+})
+export class WorkflowModule {}
