@@ -1,11 +1,6 @@
 /** Kinds of union organisation in the county tree (DOMAIN.md §1). */
 export type OrganizationKind =
-  | 'county_federation'
-  | 'town_union'
-  | 'industry_federation'
-  | 'enterprise_union'
-  | 'village_union'
-  | 'joint_union';
+  'county_federation' | 'town_union' | 'industry_federation' | 'enterprise_union' | 'village_union' | 'joint_union';
 
 /** The level a kind acts at when a workflow step names who acts. */
 export type OrganizationLevel = 'county' | 'town' | 'grassroots';

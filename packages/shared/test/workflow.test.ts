@@ -43,9 +43,7 @@ describe('availableActions', () => {
   it('offers review actions to a cadre in scope, never to the applicant', () => {
     const cadre = { isApplicant: false, permissions: ROLE_PERMISSIONS.grassroots_cadre, staffLevel: 'grassroots' as const };
     expect(availableActions(wf, 'submitted', cadre).sort()).toEqual(['approve', 'reject', 'request_info', 'transfer']);
-    expect(availableActions(wf, 'submitted', { isApplicant: true, permissions: ROLE_PERMISSIONS.worker })).toEqual([
-      'withdraw',
-    ]);
+    expect(availableActions(wf, 'submitted', { isApplicant: true, permissions: ROLE_PERMISSIONS.worker })).toEqual(['withdraw']);
   });
 
   it('offers nothing to staff outside scope (no staff level) or in a terminal state', () => {

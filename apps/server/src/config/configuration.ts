@@ -58,7 +58,10 @@ function loadOrCreateDemoSecrets(dataDir: string): GeneratedSecrets {
 
 function parseKeys(value: string, name: string): Record<string, Buffer> {
   const keys: Record<string, Buffer> = {};
-  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(':');
     const key = Buffer.from(b64 ?? '', 'base64');
     if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
@@ -71,7 +74,18 @@ function parseKeys(value: string, name: string): Record<string, Buffer> {
 
 /** The whole configuration, read once from the environment and validated. */
 export interface AppConfig {
-  app: { version: string; countyName: string; port: number; host: string; demoMode: boolean; h5Dir: string | null; dataDir: string; trustProxy: boolean; logLevel: string; bodyLimit: number };
+  app: {
+    version: string;
+    countyName: string;
+    port: number;
+    host: string;
+    demoMode: boolean;
+    h5Dir: string | null;
+    dataDir: string;
+    trustProxy: boolean;
+    logLevel: string;
+    bodyLimit: number;
+  };
   database: { url: string | null; embeddedFile: string | null; logging: boolean };
   auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlDays: number; cardSecret: string; cardTokenTtlSeconds: number };
   pii: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer };
@@ -95,7 +109,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const cardSecret = env.CARD_SECRET || demo?.cardSecret;
   const piiKeys = env.PII_KEYS || (demo ? `${demo.piiKeyId}:${demo.piiKey}` : undefined);
   const piiIndexKey = env.PII_INDEX_KEY || demo?.piiIndexKey;
-  for (const [name, value] of Object.entries({ JWT_SECRET: jwtSecret, CARD_SECRET: cardSecret, PII_KEYS: piiKeys, PII_INDEX_KEY: piiIndexKey })) {
+  for (const [name, value] of Object.entries({
+    JWT_SECRET: jwtSecret,
+    CARD_SECRET: cardSecret,
+    PII_KEYS: piiKeys,
+    PII_INDEX_KEY: piiIndexKey,
+  })) {
     if (!value) throw new ConfigError(`${name} is required when DEMO_MODE is off`);
   }
   if ((jwtSecret as string).length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
@@ -118,7 +137,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const deadlines = { ...DEFAULT_DEADLINE_WORKING_DAYS };
   deadlines.membershipReview = int(env.MEMBERSHIP_REVIEW_WORKING_DAYS, deadlines.membershipReview, 'MEMBERSHIP_REVIEW_WORKING_DAYS', 1, 60);
-  deadlines.membershipTransfer = int(env.MEMBERSHIP_TRANSFER_WORKING_DAYS, deadlines.membershipTransfer, 'MEMBERSHIP_TRANSFER_WORKING_DAYS', 1, 60);
+  deadlines.membershipTransfer = int(
+    env.MEMBERSHIP_TRANSFER_WORKING_DAYS,
+    deadlines.membershipTransfer,
+    'MEMBERSHIP_TRANSFER_WORKING_DAYS',
+    1,
+    60,
+  );
 
   return {
     app: {

@@ -11,12 +11,12 @@ import { SnakeNamingStrategy } from './naming.strategy';
  * Embedded sql.js (quick start, tests without a server): schema synchronised from the entities,
  * persisted to a file under the data folder (or kept in memory when no file is configured).
  */
-export function dataSourceOptions(config: AppConfig['database']): DataSourceOptions {
+export function dataSourceOptions(config: AppConfig['database'], dialect: 'mysql' | 'mariadb' = 'mysql'): DataSourceOptions {
   const common = { entities: ENTITIES, namingStrategy: new SnakeNamingStrategy(), logging: config.logging };
   if (config.url) {
     return {
       ...common,
-      type: 'mysql',
+      type: dialect,
       url: config.url,
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
@@ -35,4 +35,24 @@ export function dataSourceOptions(config: AppConfig['database']): DataSourceOpti
     autoSave: !!config.embeddedFile,
     synchronize: true,
   };
+}
+
+/**
+ * MySQL and MariaDB report column defaults differently; TypeORM compares schemas correctly only
+ * when told which one it talks to, so ask the server.
+ */
+export async function detectDialect(url: string): Promise<'mysql' | 'mariadb'> {
+  const mysql = await import('mysql2/promise');
+  const connection = await mysql.createConnection(url);
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(String((rows as { version: string }[])[0]?.version)) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Options for the configured database, with the MySQL dialect detected. */
+export async function resolveDataSourceOptions(config: AppConfig['database']): Promise<DataSourceOptions> {
+  return dataSourceOptions(config, config.url ? await detectDialect(config.url) : 'mysql');
 }

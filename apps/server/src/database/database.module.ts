@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/configuration';
-import { dataSourceOptions } from './data-source';
+import { resolveDataSourceOptions } from './data-source';
 import { Db } from './db.service';
 
 /** The database connection and the transaction helper. */
@@ -11,7 +11,7 @@ export class DatabaseModule {
   static forRoot(config: AppConfig['database']): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config))],
+      imports: [TypeOrmModule.forRootAsync({ useFactory: () => resolveDataSourceOptions(config) })],
       providers: [Db],
       exports: [Db],
     };

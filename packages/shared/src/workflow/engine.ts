@@ -58,11 +58,7 @@ export interface ActorContext {
 }
 
 /** Actions the actor may take on a case in `state`. */
-export function availableActions<S extends string, A extends string>(
-  def: WorkflowDef<S, A>,
-  state: S,
-  actor: ActorContext,
-): A[] {
+export function availableActions<S extends string, A extends string>(def: WorkflowDef<S, A>, state: S, actor: ActorContext): A[] {
   const result: A[] = [];
   for (const [action, t] of Object.entries(def.transitions) as [A, TransitionDef<S>][]) {
     if (!t.from.includes(state)) continue;
@@ -79,21 +75,14 @@ export function availableActions<S extends string, A extends string>(
 }
 
 /** The state `action` leads to from `state`, or null when the table does not allow it. */
-export function nextState<S extends string, A extends string>(
-  def: WorkflowDef<S, A>,
-  state: S,
-  action: string,
-): S | null {
+export function nextState<S extends string, A extends string>(def: WorkflowDef<S, A>, state: S, action: string): S | null {
   if (!Object.prototype.hasOwnProperty.call(def.transitions, action)) return null;
   const t = def.transitions[action as A];
   return t.from.includes(state) ? t.to : null;
 }
 
 /** True when `action` is a named transition of `def`. */
-export function isAction<S extends string, A extends string>(
-  def: WorkflowDef<S, A>,
-  action: string,
-): action is A {
+export function isAction<S extends string, A extends string>(def: WorkflowDef<S, A>, action: string): action is A {
   return Object.prototype.hasOwnProperty.call(def.transitions, action);
 }
 
@@ -101,9 +90,7 @@ export function isAction<S extends string, A extends string>(
  * Problems with a workflow graph: unknown states, unreachable states, exits from terminal
  * states, non-terminal dead ends, staff steps without a permission. Empty when sound.
  */
-export function validateWorkflow<S extends string, A extends string>(
-  def: WorkflowDef<S, A>,
-): string[] {
+export function validateWorkflow<S extends string, A extends string>(def: WorkflowDef<S, A>): string[] {
   const problems: string[] = [];
   const states = new Set(Object.keys(def.states));
   if (!states.has(def.initial)) problems.push(`initial state ${def.initial} is not defined`);

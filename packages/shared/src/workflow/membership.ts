@@ -4,19 +4,10 @@ import type { WorkflowDef } from './engine';
 export type MembershipApplicationState = 'submitted' | 'needs_info' | 'approved' | 'rejected' | 'withdrawn';
 
 /** Actions on a membership application. */
-export type MembershipApplicationAction =
-  | 'approve'
-  | 'reject'
-  | 'request_info'
-  | 'transfer'
-  | 'resubmit'
-  | 'withdraw';
+export type MembershipApplicationAction = 'approve' | 'reject' | 'request_info' | 'transfer' | 'resubmit' | 'withdraw';
 
 /** The joining procedure (DOMAIN.md §2): the union reviews, the worker may supplement. */
-export const MEMBERSHIP_APPLICATION_WORKFLOW: WorkflowDef<
-  MembershipApplicationState,
-  MembershipApplicationAction
-> = {
+export const MEMBERSHIP_APPLICATION_WORKFLOW: WorkflowDef<MembershipApplicationState, MembershipApplicationAction> = {
   caseType: 'membership_application',
   initial: 'submitted',
   states: {
@@ -36,9 +27,30 @@ export const MEMBERSHIP_APPLICATION_WORKFLOW: WorkflowDef<
     withdrawn: { label: '已撤回', terminal: true, holder: 'none', nextStep: '申请已撤回，需要时可以重新申请' },
   },
   transitions: {
-    approve: { from: ['submitted'], to: 'approved', label: '同意入会', actor: 'staff', permission: 'membership.review', confirm: '确认同意该职工入会？' },
-    reject: { from: ['submitted'], to: 'rejected', label: '不予通过', actor: 'staff', permission: 'membership.review', requiresComment: true },
-    request_info: { from: ['submitted'], to: 'needs_info', label: '请补充信息', actor: 'staff', permission: 'membership.review', requiresComment: true },
+    approve: {
+      from: ['submitted'],
+      to: 'approved',
+      label: '同意入会',
+      actor: 'staff',
+      permission: 'membership.review',
+      confirm: '确认同意该职工入会？',
+    },
+    reject: {
+      from: ['submitted'],
+      to: 'rejected',
+      label: '不予通过',
+      actor: 'staff',
+      permission: 'membership.review',
+      requiresComment: true,
+    },
+    request_info: {
+      from: ['submitted'],
+      to: 'needs_info',
+      label: '请补充信息',
+      actor: 'staff',
+      permission: 'membership.review',
+      requiresComment: true,
+    },
     transfer: {
       from: ['submitted'],
       to: 'submitted',
@@ -75,8 +87,22 @@ export const MEMBERSHIP_TRANSFER_WORKFLOW: WorkflowDef<MembershipTransferState, 
     cancelled: { label: '已取消', terminal: true, holder: 'none', nextStep: '会籍仍在原工会' },
   },
   transitions: {
-    accept: { from: ['requested'], to: 'accepted', label: '同意接收', actor: 'staff', permission: 'membership.transfer.review', confirm: '确认接收该会员？' },
-    decline: { from: ['requested'], to: 'declined', label: '不予接收', actor: 'staff', permission: 'membership.transfer.review', requiresComment: true },
+    accept: {
+      from: ['requested'],
+      to: 'accepted',
+      label: '同意接收',
+      actor: 'staff',
+      permission: 'membership.transfer.review',
+      confirm: '确认接收该会员？',
+    },
+    decline: {
+      from: ['requested'],
+      to: 'declined',
+      label: '不予接收',
+      actor: 'staff',
+      permission: 'membership.transfer.review',
+      requiresComment: true,
+    },
     cancel: { from: ['requested'], to: 'cancelled', label: '取消接转', actor: 'applicant' },
   },
 };

@@ -1,5 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { CONSENT_VERSIONS, idCheckDigit, MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW, type ConsentKind, type EmploymentType, type OrganizationKind, type Role } from '@union/shared';
+import {
+  CONSENT_VERSIONS,
+  idCheckDigit,
+  MEMBERSHIP_APPLICATION_WORKFLOW,
+  MEMBERSHIP_TRANSFER_WORKFLOW,
+  type ConsentKind,
+  type EmploymentType,
+  type OrganizationKind,
+  type Role,
+} from '@union/shared';
 import { Logger } from '@nestjs/common';
 import type { Actor } from '../../common/actor';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
@@ -97,7 +106,10 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
   await db.transaction(async (manager) => {
     for (const spec of orgSpecs(config.app.countyName)) {
       const parent = spec.parent ? (orgs.get(spec.parent) as Organization) : null;
-      orgs.set(spec.key, await organizations.create(manager, { name: spec.name, kind: spec.kind, parent, employerName: spec.employerName ?? null }));
+      orgs.set(
+        spec.key,
+        await organizations.create(manager, { name: spec.name, kind: spec.kind, parent, employerName: spec.employerName ?? null }),
+      );
     }
     const now = new Date();
     for (const p of PEOPLE) {
@@ -137,8 +149,13 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
       hideFromEmployer,
     });
   };
-  const act = async (who: string, id: number, version: number, action: string, extra: { comment?: string; targetOrganizationId?: number } = {}) =>
-    applications.transition(await actor(who), id, { action, version, ...extra });
+  const act = async (
+    who: string,
+    id: number,
+    version: number,
+    action: string,
+    extra: { comment?: string; targetOrganizationId?: number } = {},
+  ) => applications.transition(await actor(who), id, { action, version, ...extra });
 
   // Members (approved applications).
   for (const who of ['member', 'song', 'han', 'he', 'jiang']) {
@@ -158,12 +175,20 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
 
   // Transfers in every state.
   const transferTo = async (who: string, org: string, employer: string) =>
-    transfers.request(await actor(who), { toOrganizationId: (orgs.get(org) as Organization).id, newEmployerName: employer, reason: '换了工作单位' });
+    transfers.request(await actor(who), {
+      toOrganizationId: (orgs.get(org) as Organization).id,
+      newEmployerName: employer,
+      reason: '换了工作单位',
+    });
   const pending = await transferTo('song', 'food', '万安食品有限公司');
   const accepted = await transferTo('han', 'hospital', '县人民医院');
   await transfers.transition(await actor('industry_cadre'), accepted.id, { action: 'accept', version: accepted.version });
   const declined = await transferTo('he', 'wananJoint', '万安镇五金店');
-  await transfers.transition(await actor('town2_cadre'), declined.id, { action: 'decline', version: declined.version, comment: '所在单位已建立工会，请转入该单位工会' });
+  await transfers.transition(await actor('town2_cadre'), declined.id, {
+    action: 'decline',
+    version: declined.version,
+    comment: '所在单位已建立工会，请转入该单位工会',
+  });
   const cancelled = await transferTo('jiang', 'textile', '城关纺织有限公司');
   await transfers.transition(await actor('jiang'), cancelled.id, { action: 'cancel', version: cancelled.version });
 
@@ -173,8 +198,14 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
     const overdueApp = await manager.getRepository(MembershipApplication).findOneByOrFail({ id: overdue.id });
     const overdueTransfer = await manager.getRepository(MembershipTransfer).findOneByOrFail({ id: pending.id });
     const cases = manager.getRepository(WorkflowCase);
-    await cases.update({ id: overdueApp.caseId }, { submittedAt: past, dueAt: transitions.dueFor(MEMBERSHIP_APPLICATION_WORKFLOW, 'submitted', past) });
-    await cases.update({ id: overdueTransfer.caseId }, { submittedAt: past, dueAt: transitions.dueFor(MEMBERSHIP_TRANSFER_WORKFLOW, 'requested', past) });
+    await cases.update(
+      { id: overdueApp.caseId },
+      { submittedAt: past, dueAt: transitions.dueFor(MEMBERSHIP_APPLICATION_WORKFLOW, 'submitted', past) },
+    );
+    await cases.update(
+      { id: overdueTransfer.caseId },
+      { submittedAt: past, dueAt: transitions.dueFor(MEMBERSHIP_TRANSFER_WORKFLOW, 'requested', past) },
+    );
   });
   new Logger('DemoSeed').log({ organizations: orgs.size, users: users.size }, 'demo county seeded');
   return true;

@@ -63,10 +63,21 @@ export class IdentityService {
       let user = await repo.findOneBy({ openid: session.openid });
       if (!user) {
         user = await repo.save(
-          repo.create({ openid: session.openid, displayName: '微信用户', roles: ['worker'], organizationId: null, demoPersona: null, sessionKeyEnc: null, createdAt: new Date() }),
+          repo.create({
+            openid: session.openid,
+            displayName: '微信用户',
+            roles: ['worker'],
+            organizationId: null,
+            demoPersona: null,
+            sessionKeyEnc: null,
+            createdAt: new Date(),
+          }),
         );
       }
-      await repo.update({ id: user.id }, { sessionKeyEnc: this.cipher.encrypt(session.sessionKey, piiAad('users', String(user.id), 'session_key')) });
+      await repo.update(
+        { id: user.id },
+        { sessionKeyEnc: this.cipher.encrypt(session.sessionKey, piiAad('users', String(user.id), 'session_key')) },
+      );
       return this.tokens.issue(manager, user.id);
     });
   }
@@ -77,7 +88,13 @@ export class IdentityService {
     const users = await this.users.find({ where: {}, order: { id: 'ASC' } });
     const personas = users.filter((u) => u.demoPersona);
     const orgs = new Map(
-      (await Promise.all([...new Set(personas.map((u) => u.organizationId).filter((id): id is number => id !== null))].map((id) => this.organizations.findById(id))))
+      (
+        await Promise.all(
+          [...new Set(personas.map((u) => u.organizationId).filter((id): id is number => id !== null))].map((id) =>
+            this.organizations.findById(id),
+          ),
+        )
+      )
         .filter((o) => o !== null)
         .map((o) => [o.id, o.name]),
     );
@@ -133,19 +150,27 @@ export class IdentityService {
   /** Record that the user accepted a consent text (kind + version, with the time). */
   async recordConsent(actor: Actor, kind: ConsentKind, version: string): Promise<MeView> {
     if (CONSENT_VERSIONS[kind] !== version) fail('validation_failed', '同意的文本版本已更新，请重新阅读后再同意');
-    await this.db.transaction((manager) => manager.getRepository(Consent).insert({ userId: actor.userId, kind, version, acceptedAt: new Date() }));
+    await this.db.transaction((manager) =>
+      manager.getRepository(Consent).insert({ userId: actor.userId, kind, version, acceptedAt: new Date() }),
+    );
     return this.me(actor);
   }
 
   /** True when the user has accepted the current versions of every consent. */
   async hasCurrentConsents(userId: number): Promise<boolean> {
     const consents = await this.db.manager.getRepository(Consent).findBy({ userId });
-    return (Object.keys(CONSENT_VERSIONS) as ConsentKind[]).every((k) => consents.some((c) => c.kind === k && c.version === CONSENT_VERSIONS[k]));
+    return (Object.keys(CONSENT_VERSIONS) as ConsentKind[]).every((k) =>
+      consents.some((c) => c.kind === k && c.version === CONSENT_VERSIONS[k]),
+    );
   }
 
   /** Create a one-time invitation code that makes its redeemer staff of `organizationId`. */
   async createInvitation(createdBy: number | null, organizationId: number, role: Role, ttlDays = 7): Promise<string> {
-    const code = randomBytes(6).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, 'X').slice(0, 8);
+    const code = randomBytes(6)
+      .toString('base64url')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, 'X')
+      .slice(0, 8);
     await this.db.transaction((manager) =>
       manager.getRepository(Invitation).insert({
         codeHash: sha256(code),

@@ -143,7 +143,10 @@ export class MembersService {
       }
       const done = await manager
         .getRepository(Member)
-        .update({ id: member.id, status: 'active' }, { status: 'withdrawn', withdrawnAt: new Date(), activeIdNumberIndex: null, cardSerial: member.cardSerial + 1 });
+        .update(
+          { id: member.id, status: 'active' },
+          { status: 'withdrawn', withdrawnAt: new Date(), activeIdNumberIndex: null, cardSerial: member.cardSerial + 1 },
+        );
       if (done.affected !== 1) fail('state_conflict');
       await this.notifier.notify(manager, {
         userId: member.userId,

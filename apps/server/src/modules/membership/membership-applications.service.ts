@@ -105,7 +105,9 @@ export class MembershipApplicationsService {
 
   async mine(actor: Actor): Promise<MembershipApplicationView[]> {
     const manager = this.db.manager;
-    const apps = await manager.getRepository(MembershipApplication).find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 20 });
+    const apps = await manager
+      .getRepository(MembershipApplication)
+      .find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 20 });
     if (apps.length === 0) return [];
     const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(apps.map((a) => a.caseId)) });
     const byId = new Map(cases.map((c) => [c.id, c]));

@@ -55,7 +55,11 @@ export class MembershipController {
   @Post('applications/:id/transitions')
   @HttpCode(200)
   @SignedIn()
-  transition(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: TransitionBody): Promise<MembershipApplicationView> {
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: TransitionBody,
+  ): Promise<MembershipApplicationView> {
     return this.applications.transition(actor, id, body);
   }
 
@@ -99,7 +103,11 @@ export class MembershipController {
   @Post('transfers/:id/transitions')
   @HttpCode(200)
   @SignedIn()
-  transferTransition(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: TransitionBody): Promise<MembershipTransferView> {
+  transferTransition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: TransitionBody,
+  ): Promise<MembershipTransferView> {
     return this.transfers.transition(actor, id, body);
   }
 }

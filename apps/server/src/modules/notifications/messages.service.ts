@@ -21,7 +21,14 @@ export class MessagesService {
     });
     const page = rows.slice(0, limit);
     return {
-      items: page.map((m) => ({ id: m.id, title: m.title, body: m.body, link: m.link, read: !!m.readAt, createdAt: m.createdAt.toISOString() })),
+      items: page.map((m) => ({
+        id: m.id,
+        title: m.title,
+        body: m.body,
+        link: m.link,
+        read: !!m.readAt,
+        createdAt: m.createdAt.toISOString(),
+      })),
       nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
     };
   }

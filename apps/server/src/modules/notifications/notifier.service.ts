@@ -21,7 +21,9 @@ export interface Notice {
 export class Notifier {
   async notify(manager: EntityManager, notice: Notice): Promise<void> {
     const now = new Date();
-    await manager.getRepository(Message).insert({ userId: notice.userId, title: notice.title, body: notice.body, link: notice.link, readAt: null, createdAt: now });
+    await manager
+      .getRepository(Message)
+      .insert({ userId: notice.userId, title: notice.title, body: notice.body, link: notice.link, readAt: null, createdAt: now });
     await manager.getRepository(OutboxEntry).insert({
       topic: 'subscribe_message',
       userId: notice.userId,

@@ -32,7 +32,10 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     if (this.config.outbox.pollMs > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((err: Error) => this.logger.error({ err: err.message }, 'outbox run failed')), this.config.outbox.pollMs);
+      this.timer = setInterval(
+        () => void this.runOnce().catch((err: Error) => this.logger.error({ err: err.message }, 'outbox run failed')),
+        this.config.outbox.pollMs,
+      );
       this.timer.unref();
     }
   }
@@ -52,7 +55,9 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     const repo = this.db.manager.getRepository(OutboxEntry);
     const now = new Date();
     // A sender that died mid-send left its claim; after the claim expires the row is due again.
-    await this.db.transaction((m) => m.getRepository(OutboxEntry).update({ status: 'sending', lockedUntil: LessThan(now) }, { status: 'pending', lockedUntil: null }));
+    await this.db.transaction((m) =>
+      m.getRepository(OutboxEntry).update({ status: 'sending', lockedUntil: LessThan(now) }, { status: 'pending', lockedUntil: null }),
+    );
     const due = await repo.find({ where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) }, order: { id: 'ASC' }, take: 50 });
     if (due.length === 0) return 0;
     const users = await this.db.manager.getRepository(User).findBy({ id: In([...new Set(due.map((d) => d.userId))]) });
@@ -60,7 +65,12 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     let sent = 0;
     for (const entry of due) {
       const claimed = await this.db.transaction((m) =>
-        m.getRepository(OutboxEntry).update({ id: entry.id, status: 'pending' }, { status: 'sending', lockedUntil: new Date(Date.now() + CLAIM_MS), attempts: entry.attempts + 1 }),
+        m
+          .getRepository(OutboxEntry)
+          .update(
+            { id: entry.id, status: 'pending' },
+            { status: 'sending', lockedUntil: new Date(Date.now() + CLAIM_MS), attempts: entry.attempts + 1 },
+          ),
       );
       if (claimed.affected !== 1) continue;
       const attempts = entry.attempts + 1;
@@ -94,10 +104,12 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
           const backoff = Math.min(this.config.outbox.baseBackoffMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
           const jitter = Math.floor(Math.random() * Math.min(1000, backoff / 4 + 1));
           await this.db.transaction((m) =>
-            m.getRepository(OutboxEntry).update(
-              { id: entry.id, status: 'sending' },
-              { status: 'pending', lockedUntil: null, lastError: reason, nextAttemptAt: new Date(Date.now() + backoff + jitter) },
-            ),
+            m
+              .getRepository(OutboxEntry)
+              .update(
+                { id: entry.id, status: 'sending' },
+                { status: 'pending', lockedUntil: null, lastError: reason, nextAttemptAt: new Date(Date.now() + backoff + jitter) },
+              ),
           );
         }
         this.logger.warn({ outboxId: entry.id, attempts, reason }, 'subscribe message not sent');
@@ -108,7 +120,9 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async finish(id: number, status: 'sent' | 'skipped' | 'dead', lastError: string | null): Promise<void> {
     await this.db.transaction((m) =>
-      m.getRepository(OutboxEntry).update({ id, status: 'sending' }, { status, lockedUntil: null, lastError, ...(status === 'sent' ? { sentAt: new Date() } : {}) }),
+      m
+        .getRepository(OutboxEntry)
+        .update({ id, status: 'sending' }, { status, lockedUntil: null, lastError, ...(status === 'sent' ? { sentAt: new Date() } : {}) }),
     );
   }
 }

@@ -7,7 +7,14 @@ import { AuditLog } from './audit-log.entity';
 @Injectable()
 export class PiiAuditService {
   /** Record a reveal in the caller's transaction, so a reveal without its audit row cannot happen. */
-  async recordReveal(manager: EntityManager, actor: Actor, subjectType: string, subjectId: number, field: string, reason: string): Promise<void> {
+  async recordReveal(
+    manager: EntityManager,
+    actor: Actor,
+    subjectType: string,
+    subjectId: number,
+    field: string,
+    reason: string,
+  ): Promise<void> {
     await manager.getRepository(AuditLog).insert({
       actorUserId: actor.userId,
       action: 'pii.reveal',

@@ -60,7 +60,10 @@ export class WorkbenchService {
           manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) }),
         ])
       : [[], [], []];
-    const subjectId = new Map<number, number>([...apps.map((a) => [a.caseId, a.id] as const), ...transfers.map((t) => [t.caseId, t.id] as const)]);
+    const subjectId = new Map<number, number>([
+      ...apps.map((a) => [a.caseId, a.id] as const),
+      ...transfers.map((t) => [t.caseId, t.id] as const),
+    ]);
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
     const now = new Date();
     const items = page.map((c): WorkbenchItem => {

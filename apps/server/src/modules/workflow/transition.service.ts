@@ -1,12 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  availableActions,
-  isAction,
-  WorkCalendar,
-  type ActionView,
-  type ActorContext,
-  type WorkflowDef,
-} from '@union/shared';
+import { availableActions, isAction, WorkCalendar, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
 import type { EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -69,7 +62,12 @@ export class TransitionService {
   }
 
   /** Load a case the actor may see, or 404. */
-  async loadVisible(manager: EntityManager, actor: Actor, caseType: string, caseId: number): Promise<{ kase: WorkflowCase; ctx: ActorContext }> {
+  async loadVisible(
+    manager: EntityManager,
+    actor: Actor,
+    caseType: string,
+    caseId: number,
+  ): Promise<{ kase: WorkflowCase; ctx: ActorContext }> {
     const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: caseId, caseType });
     const ctx = kase ? this.actorContext(actor, kase) : null;
     if (!kase || !ctx) fail('not_found');
@@ -156,7 +154,8 @@ export class TransitionService {
     if (!isAction(def, input.action)) fail('validation_failed', '没有这个操作', [{ field: 'action', message: '没有这个操作' }]);
     const transition = def.transitions[input.action];
     const comment = input.comment?.trim() || undefined;
-    if (transition.requiresComment && !comment) fail('validation_failed', '请填写原因或说明', [{ field: 'comment', message: '请填写原因或说明' }]);
+    if (transition.requiresComment && !comment)
+      fail('validation_failed', '请填写原因或说明', [{ field: 'comment', message: '请填写原因或说明' }]);
     if (transition.requiresTargetOrganization && !input.targetOrganizationId) {
       fail('validation_failed', '请选择要转交的工会', [{ field: 'targetOrganizationId', message: '请选择要转交的工会' }]);
     }
@@ -167,7 +166,15 @@ export class TransitionService {
       if (!availableActions(def, kase.state as S, ctx).includes(input.action as A)) {
         fail('action_not_allowed', `当前状态为“${def.states[kase.state as S]?.label ?? kase.state}”，不能“${transition.label}”`);
       }
-      const step: StepContext = { manager, actor, kase, action: input.action, from: kase.state, to: transition.to, input: { ...input, comment } };
+      const step: StepContext = {
+        manager,
+        actor,
+        kase,
+        action: input.action,
+        from: kase.state,
+        to: transition.to,
+        input: { ...input, comment },
+      };
       const moved = (await hooks.before?.(step)) ?? undefined;
       const now = new Date();
       const toState = transition.to as S;

@@ -1,0 +1,154 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CONSENT_VERSIONS, idCheckDigit, type TokenPair } from '@union/shared';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
+import { loadConfig } from '../src/config/configuration';
+import { startWechatStandIn, type StandInState } from '../src/modules/wechat/wechat-standin';
+
+/** The database the e2e tests run on: MySQL/MariaDB when DATABASE_URL is set, else embedded. */
+export const ON_MYSQL = !!process.env.DATABASE_URL;
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  wechat: { baseUrl: string; state: StandInState };
+  /** A JSON request; resolves with status and parsed body. */
+  http: <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ) => Promise<{ status: number; body: T }>;
+  /** Log in as a seeded demo persona (the demo county is seeded in every test app). */
+  loginAs: (persona: string) => Promise<string>;
+  /** A new worker logging in through WeChat (the stand-in), with the consents given. */
+  newWorker: (name?: string) => Promise<string>;
+  /** Count rows of a table (to prove a refused request wrote nothing). */
+  count: (table: string) => Promise<number>;
+  close: () => Promise<void>;
+}
+
+let idSeq = Math.floor(Math.random() * 500);
+
+/** A fresh valid ID number (checksum correct). */
+export function newIdNumber(): string {
+  idSeq += 1;
+  const first17 = `4201061990${String(1 + (idSeq % 12)).padStart(2, '0')}${String(10 + (idSeq % 18)).padStart(2, '0')}${String(idSeq % 1000).padStart(3, '0')}`;
+  return first17 + idCheckDigit(first17);
+}
+
+/** A fresh mobile number. */
+export function newPhone(): string {
+  return `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}
+
+async function createMysqlDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const mysql = await import('mysql2/promise');
+  const base = new URL(process.env.DATABASE_URL as string);
+  const name = `union_e2e_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const admin = await mysql.createConnection({
+    host: base.hostname,
+    port: Number(base.port || 3306),
+    user: decodeURIComponent(base.username),
+    password: decodeURIComponent(base.password),
+  });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = await mysql.createConnection({
+        host: base.hostname,
+        port: Number(base.port || 3306),
+        user: decodeURIComponent(base.username),
+        password: decodeURIComponent(base.password),
+      });
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
+/** Boot the real app on a fresh database, with the demo county, a WeChat stand-in and HTTP. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const wechat = await startWechatStandIn('wx-test-app', 'test-app-secret');
+  const mysqlDb = ON_MYSQL ? await createMysqlDatabase() : null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'union-e2e-'));
+  const key = () => randomBytes(32).toString('base64');
+  const config = loadConfig({
+    DEMO_MODE: 'true',
+    DATA_DIR: dataDir,
+    EMBEDDED_DB_FILE: ':memory:',
+    ...(mysqlDb ? { DATABASE_URL: mysqlDb.url } : {}),
+    JWT_SECRET: key(),
+    CARD_SECRET: key(),
+    PII_KEYS: `t1:${key()}`,
+    PII_INDEX_KEY: key(),
+    WECHAT_API_BASE: wechat.baseUrl,
+    WECHAT_APP_ID: 'wx-test-app',
+    WECHAT_APP_SECRET: 'test-app-secret',
+    OUTBOX_POLL_MS: '0',
+    OUTBOX_BASE_BACKOFF_MS: '0',
+    H5_DIR: '',
+    ...env,
+  });
+  const app = await createApp(config, { logLevel: 'silent' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  const http: TestApp['http'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as never };
+  };
+
+  let workerSeq = 0;
+  const t: TestApp = {
+    app,
+    baseUrl,
+    wechat,
+    http,
+    loginAs: async (persona) => {
+      const res = await http<TokenPair>('POST', '/auth/demo-login', { body: { persona } });
+      if (res.status !== 200) throw new Error(`demo login ${persona} failed: ${res.status}`);
+      return res.body.accessToken;
+    },
+    newWorker: async (name = 'w') => {
+      workerSeq += 1;
+      const res = await http<TokenPair>('POST', '/auth/wechat-login', {
+        body: { code: `user-${name}${workerSeq}${randomBytes(3).toString('hex')}-${workerSeq}` },
+      });
+      if (res.status !== 200) throw new Error(`wechat login failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const token = res.body.accessToken;
+      for (const kind of Object.keys(CONSENT_VERSIONS) as (keyof typeof CONSENT_VERSIONS)[]) {
+        await http('POST', '/me/consents', { token, body: { kind, version: CONSENT_VERSIONS[kind] } });
+      }
+      return token;
+    },
+    count: async (table) => {
+      const ds = app.get(DataSource);
+      const result = (await ds.query(`SELECT COUNT(*) AS n FROM ${table}`)) as { n: number | string }[];
+      return Number(result[0].n);
+    },
+    close: async () => {
+      await app.close();
+      await wechat.close();
+      await mysqlDb?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return t;
+}

@@ -1,0 +1,321 @@
+import type {
+  ActionView,
+  CardVerification,
+  MemberCardView,
+  MembershipApplicationView,
+  MembershipTransferView,
+  OrganizationRouteSuggestion,
+  OrganizationView,
+  Page,
+  WorkbenchItem,
+} from '@union/shared';
+import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+
+describe('joining the union (e2e over HTTP)', () => {
+  let t: TestApp;
+  let orgs: Record<string, OrganizationView>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const token = await t.loginAs('county_admin');
+    const find = async (q: string) =>
+      (await t.http<OrganizationView[]>('GET', `/organizations/search?q=${encodeURIComponent(q)}`, { token })).body[0];
+    orgs = {
+      construction: await find('县城建筑公司工会'),
+      chengguan: await find('城关镇总工会'),
+      food: await find('万安食品'),
+      riders: await find('快递外卖'),
+    };
+  });
+  afterAll(() => t.close());
+
+  async function apply(token: string, overrides: Record<string, unknown> = {}) {
+    return t.http<MembershipApplicationView>('POST', '/membership/applications', {
+      token,
+      body: {
+        realName: '测试工人',
+        idNumber: newIdNumber(),
+        phone: newPhone(),
+        employerName: '县城建筑公司',
+        employmentType: 'migrant_worker',
+        organizationId: orgs.construction.id,
+        hideFromEmployer: false,
+        ...overrides,
+      },
+    });
+  }
+
+  it('takes a worker from application to member card: apply, review, approve, card verifies', async () => {
+    const worker = await t.newWorker('flow');
+    const route = await t.http<OrganizationRouteSuggestion>(
+      'GET',
+      `/organizations/route?employerName=${encodeURIComponent('县城建筑公司')}`,
+      { token: worker },
+    );
+    expect(route.body.employerUnion?.name).toBe('县城建筑公司工会');
+    expect(route.body.alternatives.map((o) => o.kind)).toEqual(
+      expect.arrayContaining(['town_union', 'joint_union', 'industry_federation']),
+    );
+
+    const idNumber = newIdNumber();
+    const created = await apply(worker, { idNumber, organizationId: route.body.employerUnion?.id });
+    expect(created.status).toBe(201);
+    expect(created.body.state).toBe('submitted');
+    expect(created.body.idNumberMasked).toBe(`${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`);
+    expect(JSON.stringify(created.body)).not.toContain(idNumber);
+    expect(created.body.deadline?.workingDaysLeft).toBe(15);
+
+    const workerActions = await t.http<ActionView[]>('GET', `/membership/applications/${created.body.id}/actions`, { token: worker });
+    expect(workerActions.body.map((a) => a.action)).toEqual(['withdraw']);
+
+    const cadre = await t.loginAs('grassroots_cadre');
+    const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?limit=50', { token: cadre });
+    expect(queue.body.items.some((i) => i.caseType === 'membership_application' && i.id === created.body.id)).toBe(true);
+    const actions = await t.http<ActionView[]>('GET', `/membership/applications/${created.body.id}/actions`, { token: cadre });
+    expect(actions.body.map((a) => a.action).sort()).toEqual(['approve', 'reject', 'request_info', 'transfer']);
+
+    const approved = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: cadre,
+      body: { action: 'approve', version: created.body.version },
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe('approved');
+    expect(approved.body.history.map((h) => h.action)).toEqual(['submit', 'approve']);
+
+    const card = await t.http<MemberCardView>('GET', '/membership/me', { token: worker });
+    expect(card.status).toBe(200);
+    expect(card.body.memberNo).toMatch(/^\d{12}$/);
+    expect(card.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    const verified = await t.http<CardVerification>('GET', `/membership/cards/verify?token=${encodeURIComponent(card.body.cardToken)}`);
+    expect(verified.body.result).toBe('valid');
+    expect(verified.body.realNameMasked).toBe('测***');
+
+    const messages = await t.http<Page<{ title: string }>>('GET', '/messages', { token: worker });
+    expect(messages.body.items.map((m) => m.title)).toEqual(['入会申请已通过', '入会申请已提交']);
+
+    // The same person cannot join twice.
+    const again = await apply(worker, { idNumber });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'already_member' });
+  });
+
+  it('refuses a second open application for the same ID number, even from another account', async () => {
+    const idNumber = newIdNumber();
+    const first = await apply(await t.newWorker('dup1'), { idNumber });
+    expect(first.status).toBe(201);
+    const before = await t.count('membership_applications');
+    const second = await apply(await t.newWorker('dup2'), { idNumber });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ code: 'duplicate_application', message: expect.stringContaining('请勿重复提交') });
+    expect(await t.count('membership_applications')).toBe(before);
+  });
+
+  it('rejects with a reason the worker can read, and requires the reason', async () => {
+    const worker = await t.newWorker('rej');
+    const idNumber = newIdNumber();
+    const created = await apply(worker, { idNumber });
+    const cadre = await t.loginAs('town_cadre');
+    const noReason = await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: cadre,
+      body: { action: 'reject', version: 1 },
+    });
+    expect(noReason.status).toBe(400);
+    const rejected = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: cadre,
+      body: { action: 'reject', version: 1, comment: '不属于本单位职工' },
+    });
+    expect(rejected.body.state).toBe('rejected');
+    const seen = await t.http<MembershipApplicationView>('GET', `/membership/applications/${created.body.id}`, { token: worker });
+    expect(seen.body.lastReviewerComment).toBe('不属于本单位职工');
+    expect(seen.body.stateLabel).toBe('未通过');
+    // Closed: the same person may apply again.
+    expect((await apply(worker, { idNumber })).status).toBe(201);
+  });
+
+  it('asks for more information, and the worker resubmits', async () => {
+    const worker = await t.newWorker('info');
+    const created = await apply(worker);
+    const cadre = await t.loginAs('grassroots_cadre');
+    const asked = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: cadre,
+      body: { action: 'request_info', version: 1, comment: '请补充入职时间' },
+    });
+    expect(asked.body.state).toBe('needs_info');
+    const resubmitted = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: worker,
+      body: { action: 'resubmit', version: asked.body.version, comment: '2025 年 3 月入职' },
+    });
+    expect(resubmitted.body.state).toBe('submitted');
+    // A worker cannot approve their own application.
+    const self = await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: worker,
+      body: { action: 'approve', version: resubmitted.body.version },
+    });
+    expect(self.status).toBe(409);
+    expect(self.body).toMatchObject({ code: 'action_not_allowed' });
+  });
+
+  it('hides an application from the employer union when asked, and routes it to the union above', async () => {
+    const worker = await t.newWorker('hide');
+    const created = await apply(worker, { hideFromEmployer: true });
+    expect(created.body.organization.name).toBe('城关镇总工会');
+    const employerCadre = await t.loginAs('grassroots_cadre');
+    expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: employerCadre })).status).toBe(404);
+    const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?limit=50', { token: employerCadre });
+    expect(queue.body.items.some((i) => i.id === created.body.id && i.caseType === 'membership_application')).toBe(false);
+    const town = await t.loginAs('town_cadre');
+    expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: town })).status).toBe(200);
+  });
+
+  it('answers 404 to a cadre of another union, for reading and for acting', async () => {
+    const created = await apply(await t.newWorker('scope'));
+    const otherTown = await t.loginAs('town2_cadre');
+    expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: otherTown })).status).toBe(404);
+    expect((await t.http('GET', `/membership/applications/${created.body.id}/actions`, { token: otherTown })).status).toBe(404);
+    const act = await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: otherTown,
+      body: { action: 'approve', version: 1 },
+    });
+    expect(act.status).toBe(404);
+    const reveal = await t.http('POST', '/pii/reveal', {
+      token: otherTown,
+      body: { subject: 'membership_application', id: created.body.id, field: 'idNumber', reason: '核实身份' },
+    });
+    expect(reveal.status).toBe(404);
+  });
+
+  it('lets exactly one of two concurrent approvals win; the other gets 409', async () => {
+    const created = await apply(await t.newWorker('race'));
+    const [a, b] = await Promise.all([t.loginAs('grassroots_cadre'), t.loginAs('town_cadre')]);
+    const results = await Promise.all(
+      [a, b].map((token) =>
+        t.http('POST', `/membership/applications/${created.body.id}/transitions`, { token, body: { action: 'approve', version: 1 } }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body).toMatchObject({ code: 'state_conflict' });
+    expect(await t.count('members')).toBeGreaterThan(0);
+    const view = await t.http<MembershipApplicationView>('GET', `/membership/applications/${created.body.id}`, { token: a });
+    expect(view.body.history.filter((h) => h.action === 'approve')).toHaveLength(1);
+  });
+
+  it('transfers a case to another union, which then holds it', async () => {
+    const created = await apply(await t.newWorker('move'));
+    const cadre = await t.loginAs('grassroots_cadre');
+    const moved = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: cadre,
+      body: { action: 'transfer', version: 1, targetOrganizationId: orgs.riders.id, comment: '该职工为外卖骑手' },
+    });
+    expect(moved.body).toMatchObject({ state: 'submitted' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.organization.name).toBe('城关镇快递外卖联合工会');
+    expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: cadre })).status).toBe(404);
+  });
+
+  it('moves a member to a new union (会籍接转): request, accept, new card, old card revoked', async () => {
+    const worker = await t.newWorker('xfer');
+    const created = await apply(worker);
+    const cadre = await t.loginAs('grassroots_cadre');
+    await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: cadre,
+      body: { action: 'approve', version: 1 },
+    });
+    const oldCard = await t.http<MemberCardView>('GET', '/membership/me', { token: worker });
+
+    const requested = await t.http<MembershipTransferView>('POST', '/membership/transfers', {
+      token: worker,
+      body: { toOrganizationId: orgs.food.id, newEmployerName: '万安食品有限公司' },
+    });
+    expect(requested.status).toBe(201);
+    expect(requested.body.state).toBe('requested');
+    const again = await t.http('POST', '/membership/transfers', {
+      token: worker,
+      body: { toOrganizationId: orgs.food.id, newEmployerName: '万安食品有限公司' },
+    });
+    expect(again.body).toMatchObject({ code: 'transfer_in_progress' });
+
+    // The sending union's cadre cannot accept; the receiving town's cadre can.
+    expect(
+      (
+        await t.http('POST', `/membership/transfers/${requested.body.id}/transitions`, {
+          token: cadre,
+          body: { action: 'accept', version: 1 },
+        })
+      ).status,
+    ).toBe(404);
+    const receiving = await t.loginAs('town2_cadre');
+    const accepted = await t.http<MembershipTransferView>('POST', `/membership/transfers/${requested.body.id}/transitions`, {
+      token: receiving,
+      body: { action: 'accept', version: 1 },
+    });
+    expect(accepted.body.state).toBe('accepted');
+
+    const newCard = await t.http<MemberCardView>('GET', '/membership/me', { token: worker });
+    expect(newCard.body.organization.name).toBe('万安食品有限公司工会');
+    expect(newCard.body.memberNo).toBe(oldCard.body.memberNo);
+    expect((await t.http<CardVerification>('GET', `/membership/cards/verify?token=${oldCard.body.cardToken}`)).body.result).toBe('revoked');
+    expect((await t.http<CardVerification>('GET', `/membership/cards/verify?token=${newCard.body.cardToken}`)).body.result).toBe('valid');
+  });
+
+  it('lets a member withdraw; the card is revoked at once', async () => {
+    const worker = await t.newWorker('quit');
+    const created = await apply(worker);
+    await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: await t.loginAs('grassroots_cadre'),
+      body: { action: 'approve', version: 1 },
+    });
+    const card = await t.http<MemberCardView>('GET', '/membership/me', { token: worker });
+    expect((await t.http('POST', '/membership/withdraw', { token: worker, body: { reason: '退休' } })).status).toBe(204);
+    expect((await t.http<CardVerification>('GET', `/membership/cards/verify?token=${card.body.cardToken}`)).body.result).toBe('revoked');
+    expect((await t.http('GET', '/membership/me', { token: worker })).body).toMatchObject({ code: 'not_a_member' });
+  });
+
+  it('reports expired and forged card tokens', async () => {
+    const forged = await t.http<CardVerification>(
+      'GET',
+      '/membership/cards/verify?token=eyJhbGciOiJIUzI1NiJ9.eyJtIjoxfQ.AAAAAAAAAAAAAAAAAAAAAA',
+    );
+    expect(forged.body.result).toBe('invalid');
+  });
+
+  it('reveals a full ID number only through the audited action', async () => {
+    const idNumber = newIdNumber();
+    const created = await apply(await t.newWorker('reveal'), { idNumber });
+    const cadre = await t.loginAs('grassroots_cadre');
+    const before = await t.count('audit_log');
+    const revealed = await t.http<{ value: string }>('POST', '/pii/reveal', {
+      token: cadre,
+      body: { subject: 'membership_application', id: created.body.id, field: 'idNumber', reason: '核对身份证原件' },
+    });
+    expect(revealed.body.value).toBe(idNumber);
+    expect(await t.count('audit_log')).toBe(before + 1);
+    const worker = await t.newWorker('nosee');
+    expect(
+      (
+        await t.http('POST', '/pii/reveal', {
+          token: worker,
+          body: { subject: 'membership_application', id: created.body.id, field: 'idNumber', reason: '想看看' },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('stores ID numbers and phones only encrypted', async () => {
+    const idNumber = newIdNumber();
+    const phone = newPhone();
+    await apply(await t.newWorker('enc'), { idNumber, phone });
+    const { DataSource } = await import('typeorm');
+    const rows = (await t.app.get(DataSource).query('SELECT * FROM membership_applications')) as Record<string, unknown>[];
+    const dump = JSON.stringify(rows);
+    expect(dump).not.toContain(idNumber);
+    expect(dump).not.toContain(phone);
+    expect(dump).toMatch(/v1\.t1\./);
+  });
+
+  it('asks for consent before taking sensitive data', async () => {
+    const res = await t.http('POST', '/auth/wechat-login', { body: { code: 'user-noconsent-1' } });
+    const token = (res.body as { accessToken: string }).accessToken;
+    const refused = await apply(token);
+    expect(refused.body).toMatchObject({ code: 'consent_required' });
+  });
+});
