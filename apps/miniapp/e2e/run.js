@@ -2,6 +2,7 @@
 /* Browser end-to-end test of the H5 build against the real server.
  * A worker applies to join, a cadre approves on the workbench, the worker sees the member card. */
 'use strict';
+/* global document -- used inside page.waitForFunction, which runs in the browser */
 
 const fs = require('fs');
 const net = require('net');
@@ -232,7 +233,12 @@ async function cadreApproves(browser, base, applicationId) {
     await d.see('case-page');
     await d.tap('action-approve');
     const form = d.visible(tid('action-form'));
-    if (await form.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false)) {
+    if (
+      await form.waitFor({ state: 'visible', timeout: 1500 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
       await d.shot('case-approve-confirm');
       await d.tap('action-confirm');
     }

@@ -117,7 +117,9 @@ if (app.tabBar) {
     }
   }
 }
-report.push(`app.json: ${mainPages.length} main pages, ${subPackages.length} subpackage(s) with ${allPages.length - mainPages.length} pages, ${components.size} custom component(s)`);
+report.push(
+  `app.json: ${mainPages.length} main pages, ${subPackages.length} subpackage(s) with ${allPages.length - mainPages.length} pages, ${components.size} custom component(s)`,
+);
 
 // --- WXML with wcc ---------------------------------------------------------------------------
 const wxml = files.filter((f) => f.endsWith('.wxml'));

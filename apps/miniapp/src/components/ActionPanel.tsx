@@ -103,15 +103,7 @@ export function ActionPanel({ actions, busy, onRun, commentHint }: ActionPanelPr
             </View>
           ) : null}
           {problem ? <Text className="field__error">{problem}</Text> : null}
-          <Button
-            block
-            size="large"
-            type="primary"
-            className="big-button"
-            disabled={busy}
-            onClick={submit}
-            data-testid="action-confirm"
-          >
+          <Button block size="large" type="primary" className="big-button" disabled={busy} onClick={submit} data-testid="action-confirm">
             确定{open.label}
           </Button>
           <Button block size="large" className="big-button" onClick={() => setOpen(null)} data-testid="action-cancel">

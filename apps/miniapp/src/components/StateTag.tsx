@@ -17,9 +17,7 @@ const TYPE_BY_STATE: Record<string, 'primary' | 'success' | 'danger' | 'warning'
 export function StateTag({ state, label }: { state: string; label: string }) {
   return (
     <View className="state-tag" data-testid="state-tag" data-state={state}>
-      <Tag type={TYPE_BY_STATE[state] ?? 'default'} >
-        {label}
-      </Tag>
+      <Tag type={TYPE_BY_STATE[state] ?? 'default'}>{label}</Tag>
     </View>
   );
 }

@@ -49,8 +49,7 @@ function buildUrl(path: string, query?: Query): string {
 function toApiError(status: number, data: unknown): ApiError {
   const body = (data && typeof data === 'object' ? data : {}) as Partial<ErrorBody>;
   const code = typeof body.code === 'string' ? body.code : status >= 500 ? 'internal_error' : 'unknown_error';
-  const message =
-    typeof body.message === 'string' && body.message ? body.message : `请求失败（${status}），请稍后再试`;
+  const message = typeof body.message === 'string' && body.message ? body.message : `请求失败（${status}），请稍后再试`;
   return new ApiError(status, code, message, body.details);
 }
 
@@ -79,9 +78,7 @@ function refreshTokens(): Promise<boolean> {
     refreshing = (async () => {
       const tokens = getTokens();
       if (!tokens) return false;
-      const res = await send('POST', '/auth/refresh', { body: { refreshToken: tokens.refreshToken } }).catch(
-        () => null,
-      );
+      const res = await send('POST', '/auth/refresh', { body: { refreshToken: tokens.refreshToken } }).catch(() => null);
       if (!res || res.statusCode !== 200) return false;
       saveTokens(res.data as TokenPair);
       return true;

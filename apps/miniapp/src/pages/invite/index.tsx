@@ -32,14 +32,27 @@ export default function Invite() {
     }
   };
 
-  if (!isLoggedIn()) return <View className="page"><LoginPrompt /></View>;
+  if (!isLoggedIn())
+    return (
+      <View className="page">
+        <LoginPrompt />
+      </View>
+    );
   return (
     <View className="page">
       <View className="card">
         <Text className="card__title">工会工作人员绑定</Text>
         <Text className="paragraph">邀请码由上级工会发给您，只能用一次。绑定后您可以在工作台办理入会申请。</Text>
         <Field label="邀请码" value={code} onChange={setCode} placeholder="请输入邀请码" testId="invite-code" />
-        <Button block size="large" type="primary" className="big-button" disabled={busy || !code.trim()} onClick={() => void redeem()} data-testid="invite-submit">
+        <Button
+          block
+          size="large"
+          type="primary"
+          className="big-button"
+          disabled={busy || !code.trim()}
+          onClick={() => void redeem()}
+          data-testid="invite-submit"
+        >
           绑定
         </Button>
       </View>

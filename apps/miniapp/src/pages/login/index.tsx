@@ -25,9 +25,7 @@ export default function Login() {
         setNotice(null);
       })
       .catch((e: unknown) =>
-        setNotice(
-          isApiError(e, 'demo_login_disabled') ? '网页版只用于演示，请在微信里打开“县总工会”小程序办理。' : errorMessage(e),
-        ),
+        setNotice(isApiError(e, 'demo_login_disabled') ? '网页版只用于演示，请在微信里打开“县总工会”小程序办理。' : errorMessage(e)),
       );
   }, []);
 

@@ -54,18 +54,36 @@ export default function Messages() {
     }
   };
 
-  if (!loggedIn) return <View className="page"><LoginPrompt text="登录后可以看到办理进度的通知。" /></View>;
+  if (!loggedIn)
+    return (
+      <View className="page">
+        <LoginPrompt text="登录后可以看到办理进度的通知。" />
+      </View>
+    );
   return (
     <View className="page" data-testid="messages-page">
       {error ? <Text className="paragraph">{error}</Text> : null}
       {loaded && items.length === 0 && !error ? (
-        <View className="card center"><Text className="muted">还没有消息。办理有进展时会通知您。</Text></View>
+        <View className="card center">
+          <Text className="muted">还没有消息。办理有进展时会通知您。</Text>
+        </View>
       ) : null}
       {items.map((m) => (
-        <View key={m.id} className={`list-item${m.read ? '' : ' list-item--unread'}`} onClick={() => void open(m)} data-testid={`message-${m.id}`}>
-          <Text className="list-item__title">{m.read ? '' : '【未读】'}{m.title}</Text>
+        <View
+          key={m.id}
+          className={`list-item${m.read ? '' : ' list-item--unread'}`}
+          onClick={() => void open(m)}
+          data-testid={`message-${m.id}`}
+        >
+          <Text className="list-item__title">
+            {m.read ? '' : '【未读】'}
+            {m.title}
+          </Text>
           <Text className="paragraph">{m.body}</Text>
-          <Text className="muted">{formatDateTime(m.createdAt)}{m.link ? ' · 点击查看' : ''}</Text>
+          <Text className="muted">
+            {formatDateTime(m.createdAt)}
+            {m.link ? ' · 点击查看' : ''}
+          </Text>
         </View>
       ))}
       {cursor ? (

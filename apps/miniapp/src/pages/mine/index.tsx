@@ -31,9 +31,26 @@ export default function Mine() {
     await Taro.reLaunch({ url: '/pages/index/index' });
   };
 
-  if (!loggedIn) return <View className="page"><LoginPrompt /></View>;
-  if (error) return <View className="page"><View className="card"><Text className="paragraph">{error}</Text></View></View>;
-  if (!data) return <View className="page"><Text className="muted">正在读取…</Text></View>;
+  if (!loggedIn)
+    return (
+      <View className="page">
+        <LoginPrompt />
+      </View>
+    );
+  if (error)
+    return (
+      <View className="page">
+        <View className="card">
+          <Text className="paragraph">{error}</Text>
+        </View>
+      </View>
+    );
+  if (!data)
+    return (
+      <View className="page">
+        <Text className="muted">正在读取…</Text>
+      </View>
+    );
   const { me, applications } = data;
   const isStaff = me.permissions.includes('workbench.view');
   const canVerify = me.permissions.includes('membership.card.verify');
@@ -42,7 +59,9 @@ export default function Mine() {
   return (
     <View className="page" data-testid="mine-page">
       <View className="card">
-        <Text className="card__title" data-testid="me-name">{me.displayName}</Text>
+        <Text className="card__title" data-testid="me-name">
+          {me.displayName}
+        </Text>
         <Text className="muted">{me.roles.map((r) => ROLE_LABEL[r] ?? r).join('、')}</Text>
         {me.organization ? <Text className="muted">{me.organization.name}</Text> : null}
       </View>
@@ -50,14 +69,28 @@ export default function Mine() {
       <View className="card">
         <Text className="card__title">电子会员证</Text>
         {me.isMember ? (
-          <Button block size="large" type="primary" className="big-button" onClick={() => void Taro.navigateTo({ url: '/pages/membership/card/index' })} data-testid="open-card">
+          <Button
+            block
+            size="large"
+            type="primary"
+            className="big-button"
+            onClick={() => void Taro.navigateTo({ url: '/pages/membership/card/index' })}
+            data-testid="open-card"
+          >
             打开我的会员证
           </Button>
         ) : (
           <View>
             <Text className="muted">{hasOpen ? '入会申请正在办理，批准后这里会出现会员证。' : '您还不是会员。'}</Text>
             {!hasOpen ? (
-              <Button block size="large" type="primary" className="big-button" onClick={() => void Taro.navigateTo({ url: '/pages/membership/apply/index' })} data-testid="mine-apply">
+              <Button
+                block
+                size="large"
+                type="primary"
+                className="big-button"
+                onClick={() => void Taro.navigateTo({ url: '/pages/membership/apply/index' })}
+                data-testid="mine-apply"
+              >
                 申请入会
               </Button>
             ) : null}
@@ -69,7 +102,12 @@ export default function Mine() {
         <Text className="card__title">我的入会申请</Text>
         {applications.length === 0 ? <Text className="muted">还没有申请。</Text> : null}
         {applications.map((a) => (
-          <View key={a.id} className="list-item" onClick={() => void Taro.navigateTo({ url: route('/pages/membership/application/index', { id: a.id }) })} data-testid={`my-application-${a.id}`}>
+          <View
+            key={a.id}
+            className="list-item"
+            onClick={() => void Taro.navigateTo({ url: route('/pages/membership/application/index', { id: a.id }) })}
+            data-testid={`my-application-${a.id}`}
+          >
             <StateTag state={a.state} label={a.stateLabel} />
             <Text className="list-item__title">{a.organization.name}</Text>
             <Text className="muted">
@@ -83,12 +121,25 @@ export default function Mine() {
         <View className="card">
           <Text className="card__title">工作人员</Text>
           {isStaff ? (
-            <Button block size="large" type="primary" className="big-button" onClick={() => void Taro.navigateTo({ url: '/staff/pages/workbench/index' })} data-testid="open-workbench">
+            <Button
+              block
+              size="large"
+              type="primary"
+              className="big-button"
+              onClick={() => void Taro.navigateTo({ url: '/staff/pages/workbench/index' })}
+              data-testid="open-workbench"
+            >
               工作台（待办）
             </Button>
           ) : null}
           {canVerify ? (
-            <Button block size="large" className="big-button" onClick={() => void Taro.navigateTo({ url: '/staff/pages/verify/index' })} data-testid="open-verify">
+            <Button
+              block
+              size="large"
+              className="big-button"
+              onClick={() => void Taro.navigateTo({ url: '/staff/pages/verify/index' })}
+              data-testid="open-verify"
+            >
               核验会员证
             </Button>
           ) : null}
@@ -96,7 +147,13 @@ export default function Mine() {
       ) : null}
 
       <View className="card">
-        <Button block size="large" className="big-button" onClick={() => void Taro.navigateTo({ url: '/pages/invite/index' })} data-testid="open-invite">
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => void Taro.navigateTo({ url: '/pages/invite/index' })}
+          data-testid="open-invite"
+        >
           输入邀请码（工会工作人员）
         </Button>
         <Button block size="large" className="big-button" onClick={() => void doLogout()} data-testid="logout">

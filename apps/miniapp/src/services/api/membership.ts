@@ -13,8 +13,7 @@ import type {
 import { http } from '../request';
 
 export const applicationsApi = {
-  create: (body: CreateMembershipApplicationRequest) =>
-    http.post<MembershipApplicationView>('/membership/applications', body),
+  create: (body: CreateMembershipApplicationRequest) => http.post<MembershipApplicationView>('/membership/applications', body),
   mine: () => http.get<MembershipApplicationView[]>('/membership/applications/mine'),
   get: (id: number) => http.get<MembershipApplicationView>(`/membership/applications/${id}`),
   actions: (id: number) => http.get<ActionView<MembershipApplicationAction>[]>(`/membership/applications/${id}/actions`),

@@ -60,8 +60,20 @@ export default function Application() {
     }
   };
 
-  if (error) return <View className="page"><View className="card"><Text className="paragraph">{error}</Text></View></View>;
-  if (!data) return <View className="page"><Text className="muted">正在读取…</Text></View>;
+  if (error)
+    return (
+      <View className="page">
+        <View className="card">
+          <Text className="paragraph">{error}</Text>
+        </View>
+      </View>
+    );
+  if (!data)
+    return (
+      <View className="page">
+        <Text className="muted">正在读取…</Text>
+      </View>
+    );
   const { app, actions } = data;
 
   return (
@@ -81,25 +93,52 @@ export default function Application() {
       ) : null}
       <View className="card">
         <StateTag state={app.state} label={app.stateLabel} />
-        <Text className="next-step" data-testid="next-step">{app.nextStep}</Text>
+        <Text className="next-step" data-testid="next-step">
+          {app.nextStep}
+        </Text>
         {app.deadline ? (
           <Text className={app.deadline.overdue ? 'danger-text' : 'paragraph'} data-testid="deadline">
-            {app.deadline.overdue ? deadlineText(app.deadline) : `答复期限：${deadlineText(app.deadline)}（${formatDate(app.deadline.dueAt)}）`}
+            {app.deadline.overdue
+              ? deadlineText(app.deadline)
+              : `答复期限：${deadlineText(app.deadline)}（${formatDate(app.deadline.dueAt)}）`}
           </Text>
         ) : null}
         {app.lastReviewerComment ? (
-          <Text className="paragraph" data-testid="reviewer-comment">工会的意见：{app.lastReviewerComment}</Text>
+          <Text className="paragraph" data-testid="reviewer-comment">
+            工会的意见：{app.lastReviewerComment}
+          </Text>
         ) : null}
       </View>
       <View className="card">
         <Text className="card__title">申请内容</Text>
-        <View className="row"><Text className="row__label">姓名</Text><Text className="row__value">{app.realName}</Text></View>
-        <View className="row"><Text className="row__label">身份证号码</Text><Text className="row__value">{app.idNumberMasked}</Text></View>
-        <View className="row"><Text className="row__label">手机号码</Text><Text className="row__value">{app.phoneMasked}</Text></View>
-        <View className="row"><Text className="row__label">工作单位</Text><Text className="row__value">{app.employerName}</Text></View>
-        <View className="row"><Text className="row__label">受理工会</Text><Text className="row__value">{app.organization.name}</Text></View>
-        <View className="row"><Text className="row__label">告诉单位</Text><Text className="row__value">{app.hideFromEmployer ? '不告诉' : '可以'}</Text></View>
-        <View className="row"><Text className="row__label">提交时间</Text><Text className="row__value">{formatDateTime(app.submittedAt)}</Text></View>
+        <View className="row">
+          <Text className="row__label">姓名</Text>
+          <Text className="row__value">{app.realName}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">身份证号码</Text>
+          <Text className="row__value">{app.idNumberMasked}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">手机号码</Text>
+          <Text className="row__value">{app.phoneMasked}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">工作单位</Text>
+          <Text className="row__value">{app.employerName}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">受理工会</Text>
+          <Text className="row__value">{app.organization.name}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">告诉单位</Text>
+          <Text className="row__value">{app.hideFromEmployer ? '不告诉' : '可以'}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">提交时间</Text>
+          <Text className="row__value">{formatDateTime(app.submittedAt)}</Text>
+        </View>
       </View>
       <ActionPanel actions={actions} busy={busy} onRun={run} commentHint="写一写您补充或修改了什么（工会会看到）" />
       <View className="card">

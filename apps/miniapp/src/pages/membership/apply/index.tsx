@@ -169,8 +169,18 @@ export default function Apply() {
     }
   };
 
-  if (!loggedIn) return <View className="page"><LoginPrompt text="申请入会前请先登录。" /></View>;
-  if (!ready) return <View className="page"><Text className="muted">正在打开…</Text></View>;
+  if (!loggedIn)
+    return (
+      <View className="page">
+        <LoginPrompt text="申请入会前请先登录。" />
+      </View>
+    );
+  if (!ready)
+    return (
+      <View className="page">
+        <Text className="muted">正在打开…</Text>
+      </View>
+    );
 
   const step = draft.step;
   const orgChoices: OrganizationView[] = suggestion
@@ -192,7 +202,14 @@ export default function Apply() {
 
         {step === 0 ? (
           <View>
-            <Field label="姓名" value={draft.realName} onChange={(v) => update({ realName: v })} placeholder="和身份证上一致" error={errors.realName} testId="apply-real-name" />
+            <Field
+              label="姓名"
+              value={draft.realName}
+              onChange={(v) => update({ realName: v })}
+              placeholder="和身份证上一致"
+              error={errors.realName}
+              testId="apply-real-name"
+            />
             <Field
               label="身份证号码"
               value={idNumber}
@@ -204,7 +221,17 @@ export default function Apply() {
               error={errors.idNumber}
               testId="apply-id-number"
             />
-            <Field label="手机号码" value={draft.phone} onChange={(v) => update({ phone: v })} type="number" maxlength={11} placeholder="11 位手机号" hint="工会有事会打这个电话联系您。" error={errors.phone} testId="apply-phone" />
+            <Field
+              label="手机号码"
+              value={draft.phone}
+              onChange={(v) => update({ phone: v })}
+              type="number"
+              maxlength={11}
+              placeholder="11 位手机号"
+              hint="工会有事会打这个电话联系您。"
+              error={errors.phone}
+              testId="apply-phone"
+            />
           </View>
         ) : null}
 
@@ -224,7 +251,12 @@ export default function Apply() {
             />
             <Text className="field__label">您是哪类职工</Text>
             {EMPLOYMENT_TYPES.map((t) => (
-              <View key={t} className={`choice${draft.employmentType === t ? ' choice--selected' : ''}`} onClick={() => update({ employmentType: t })} data-testid={`employment-${t}`}>
+              <View
+                key={t}
+                className={`choice${draft.employmentType === t ? ' choice--selected' : ''}`}
+                onClick={() => update({ employmentType: t })}
+                data-testid={`employment-${t}`}
+              >
                 <Text className="choice__title">{EMPLOYMENT_TYPE_LABEL[t]}</Text>
               </View>
             ))}
@@ -243,9 +275,17 @@ export default function Apply() {
               </Text>
             ) : null}
             {orgChoices.map((org, i) => (
-              <View key={org.id} className={`choice${draft.organizationId === org.id ? ' choice--selected' : ''}`} onClick={() => pick(org)} data-testid={i === 0 ? 'org-suggested' : `org-choice-${org.id}`}>
+              <View
+                key={org.id}
+                className={`choice${draft.organizationId === org.id ? ' choice--selected' : ''}`}
+                onClick={() => pick(org)}
+                data-testid={i === 0 ? 'org-suggested' : `org-choice-${org.id}`}
+              >
                 <Text className="choice__title">{org.name}</Text>
-                <Text className="choice__desc">{org.kindLabel}{i === 0 ? ' · 推荐' : ''}</Text>
+                <Text className="choice__desc">
+                  {org.kindLabel}
+                  {i === 0 ? ' · 推荐' : ''}
+                </Text>
               </View>
             ))}
             <Text className="field__label" style={{ marginTop: '32px', display: 'block' }}>
@@ -276,14 +316,37 @@ export default function Apply() {
 
         {step === 4 ? (
           <View data-testid="apply-review">
-            <View className="row"><Text className="row__label">姓名</Text><Text className="row__value">{draft.realName}</Text></View>
-            <View className="row"><Text className="row__label">身份证号码</Text><Text className="row__value">{normalizeIdNumber(idNumber)}</Text></View>
-            <View className="row"><Text className="row__label">手机号码</Text><Text className="row__value">{draft.phone}</Text></View>
-            <View className="row"><Text className="row__label">工作单位</Text><Text className="row__value">{draft.employerName}</Text></View>
-            <View className="row"><Text className="row__label">职工类别</Text><Text className="row__value">{draft.employmentType ? EMPLOYMENT_TYPE_LABEL[draft.employmentType] : ''}</Text></View>
-            <View className="row"><Text className="row__label">加入工会</Text><Text className="row__value">{draft.organizationName}</Text></View>
-            <View className="row"><Text className="row__label">告诉单位</Text><Text className="row__value">{draft.hideFromEmployer ? '不告诉' : '可以'}</Text></View>
-            <Text className="next-step">提交后，{draft.organizationName || '工会'}会审核您的申请，一般 15 个工作日内答复，结果会发到“消息”里。</Text>
+            <View className="row">
+              <Text className="row__label">姓名</Text>
+              <Text className="row__value">{draft.realName}</Text>
+            </View>
+            <View className="row">
+              <Text className="row__label">身份证号码</Text>
+              <Text className="row__value">{normalizeIdNumber(idNumber)}</Text>
+            </View>
+            <View className="row">
+              <Text className="row__label">手机号码</Text>
+              <Text className="row__value">{draft.phone}</Text>
+            </View>
+            <View className="row">
+              <Text className="row__label">工作单位</Text>
+              <Text className="row__value">{draft.employerName}</Text>
+            </View>
+            <View className="row">
+              <Text className="row__label">职工类别</Text>
+              <Text className="row__value">{draft.employmentType ? EMPLOYMENT_TYPE_LABEL[draft.employmentType] : ''}</Text>
+            </View>
+            <View className="row">
+              <Text className="row__label">加入工会</Text>
+              <Text className="row__value">{draft.organizationName}</Text>
+            </View>
+            <View className="row">
+              <Text className="row__label">告诉单位</Text>
+              <Text className="row__value">{draft.hideFromEmployer ? '不告诉' : '可以'}</Text>
+            </View>
+            <Text className="next-step">
+              提交后，{draft.organizationName || '工会'}会审核您的申请，一般 15 个工作日内答复，结果会发到“消息”里。
+            </Text>
           </View>
         ) : null}
       </View>
@@ -293,7 +356,15 @@ export default function Apply() {
           下一步
         </Button>
       ) : (
-        <Button block size="large" type="primary" className="big-button" disabled={busy} onClick={() => void submit()} data-testid="apply-submit">
+        <Button
+          block
+          size="large"
+          type="primary"
+          className="big-button"
+          disabled={busy}
+          onClick={() => void submit()}
+          data-testid="apply-submit"
+        >
           确认提交
         </Button>
       )}

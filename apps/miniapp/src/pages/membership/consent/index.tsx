@@ -35,19 +35,13 @@ export default function Consent() {
       <View className="card">
         <Text className="card__title">填表前，请先看一看</Text>
         <ScrollView scrollY className="notice" style={{ maxHeight: '50vh' }} data-testid="privacy-notice">
-          <Text className="paragraph">
-            县总工会收集您的姓名、身份证号码、手机号码和工作单位，只用于办理入会、会籍接转和会员服务。
-          </Text>
+          <Text className="paragraph">县总工会收集您的姓名、身份证号码、手机号码和工作单位，只用于办理入会、会籍接转和会员服务。</Text>
           <Text className="paragraph">
             只有受理您申请的工会工作人员能看到这些信息；身份证号码和手机号码平时只显示部分数字，
             工作人员查看完整号码时必须写明原因，并被记录下来。
           </Text>
-          <Text className="paragraph">
-            如果您选择“不告诉单位”，您所在单位的工会看不到您的申请，由上级工会直接办理。
-          </Text>
-          <Text className="paragraph">
-            您可以随时在“我的”里查看自己的信息；退会后，我们按规定期限保存后删除。
-          </Text>
+          <Text className="paragraph">如果您选择“不告诉单位”，您所在单位的工会看不到您的申请，由上级工会直接办理。</Text>
+          <Text className="paragraph">您可以随时在“我的”里查看自己的信息；退会后，我们按规定期限保存后删除。</Text>
         </ScrollView>
       </View>
       <View className="card">

@@ -63,7 +63,15 @@ function TransferForm() {
       </View>
       {problem ? <Text className="field__error">{problem}</Text> : null}
       <Text className="next-step">提交后，新的工会会审核，同意后您的会籍自动转过去，会员号不变。</Text>
-      <Button block size="large" type="primary" className="big-button" disabled={busy} onClick={() => void submit()} data-testid="transfer-submit">
+      <Button
+        block
+        size="large"
+        type="primary"
+        className="big-button"
+        disabled={busy}
+        onClick={() => void submit()}
+        data-testid="transfer-submit"
+      >
         提交接转申请
       </Button>
     </View>
@@ -95,8 +103,20 @@ function TransferDetail({ id }: { id: number }) {
     }
   };
 
-  if (error) return <View className="page"><View className="card"><Text className="paragraph">{error}</Text></View></View>;
-  if (!data) return <View className="page"><Text className="muted">正在读取…</Text></View>;
+  if (error)
+    return (
+      <View className="page">
+        <View className="card">
+          <Text className="paragraph">{error}</Text>
+        </View>
+      </View>
+    );
+  if (!data)
+    return (
+      <View className="page">
+        <Text className="muted">正在读取…</Text>
+      </View>
+    );
   const { transfer, actions } = data;
   return (
     <View className="page">
@@ -108,9 +128,18 @@ function TransferDetail({ id }: { id: number }) {
             {deadlineText(transfer.deadline)}（{formatDate(transfer.deadline.dueAt)}）
           </Text>
         ) : null}
-        <View className="row"><Text className="row__label">从</Text><Text className="row__value">{transfer.fromOrganization.name}</Text></View>
-        <View className="row"><Text className="row__label">转到</Text><Text className="row__value">{transfer.toOrganization.name}</Text></View>
-        <View className="row"><Text className="row__label">新单位</Text><Text className="row__value">{transfer.newEmployerName}</Text></View>
+        <View className="row">
+          <Text className="row__label">从</Text>
+          <Text className="row__value">{transfer.fromOrganization.name}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">转到</Text>
+          <Text className="row__value">{transfer.toOrganization.name}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">新单位</Text>
+          <Text className="row__value">{transfer.newEmployerName}</Text>
+        </View>
       </View>
       <ActionPanel actions={actions} busy={busy} onRun={run} />
       <View className="card">

@@ -72,8 +72,20 @@ export default function CasePage() {
     }
   };
 
-  if (error) return <View className="page"><View className="card"><Text className="paragraph">{error}</Text></View></View>;
-  if (!data) return <View className="page"><Text className="muted">正在读取…</Text></View>;
+  if (error)
+    return (
+      <View className="page">
+        <View className="card">
+          <Text className="paragraph">{error}</Text>
+        </View>
+      </View>
+    );
+  if (!data)
+    return (
+      <View className="page">
+        <Text className="muted">正在读取…</Text>
+      </View>
+    );
 
   const { record } = data;
   const history: HistoryEntryView[] = record.history;
@@ -88,11 +100,7 @@ export default function CasePage() {
           </Text>
         ) : null}
       </View>
-      {data.type === 'membership_application' ? (
-        <ApplicationDetails app={data.record} />
-      ) : (
-        <TransferDetails transfer={data.record} />
-      )}
+      {data.type === 'membership_application' ? <ApplicationDetails app={data.record} /> : <TransferDetails transfer={data.record} />}
       <ActionPanel actions={data.actions} busy={busy} onRun={run} />
       {data.actions.length === 0 ? <Text className="muted">这件事现在不需要您办理。</Text> : null}
       <View className="card">
@@ -183,15 +191,39 @@ function Reveal({ subjectId }: { subjectId: number }) {
       ) : (
         <View className="action-form">
           <Text className="paragraph">查看完整号码会被记录。请选择要看的号码，并写明原因。</Text>
-          <View className={`choice${field === 'idNumber' ? ' choice--selected' : ''}`} onClick={() => setField('idNumber')} data-testid="reveal-field-idNumber">
+          <View
+            className={`choice${field === 'idNumber' ? ' choice--selected' : ''}`}
+            onClick={() => setField('idNumber')}
+            data-testid="reveal-field-idNumber"
+          >
             <Text className="choice__title">身份证号码</Text>
           </View>
-          <View className={`choice${field === 'phone' ? ' choice--selected' : ''}`} onClick={() => setField('phone')} data-testid="reveal-field-phone">
+          <View
+            className={`choice${field === 'phone' ? ' choice--selected' : ''}`}
+            onClick={() => setField('phone')}
+            data-testid="reveal-field-phone"
+          >
             <Text className="choice__title">手机号码</Text>
           </View>
-          <Text className="field__label" style={{ marginTop: '24px', display: 'block' }}>查看原因</Text>
-          <Input className="field__input" value={reason} placeholder="例如：核对身份信息" onInput={(e) => setReason(e.detail.value)} data-testid="reveal-reason" />
-          <Button block size="large" type="primary" className="big-button" disabled={busy} onClick={() => void reveal()} data-testid="reveal-confirm">
+          <Text className="field__label" style={{ marginTop: '24px', display: 'block' }}>
+            查看原因
+          </Text>
+          <Input
+            className="field__input"
+            value={reason}
+            placeholder="例如：核对身份信息"
+            onInput={(e) => setReason(e.detail.value)}
+            data-testid="reveal-reason"
+          />
+          <Button
+            block
+            size="large"
+            type="primary"
+            className="big-button"
+            disabled={busy}
+            onClick={() => void reveal()}
+            data-testid="reveal-confirm"
+          >
             查看
           </Button>
           <Button block size="large" className="big-button" onClick={() => setOpen(false)}>

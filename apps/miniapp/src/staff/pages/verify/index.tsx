@@ -54,8 +54,23 @@ export default function Verify() {
             扫一扫
           </Button>
         ) : null}
-        <Textarea className="field__textarea" value={token} maxlength={4000} placeholder="粘贴会员证令牌" onInput={(e) => setToken(e.detail.value)} data-testid="verify-token" />
-        <Button block size="large" type={isWeapp ? 'default' : 'primary'} className="big-button" disabled={busy || !token.trim()} onClick={() => void check(token)} data-testid="verify-submit">
+        <Textarea
+          className="field__textarea"
+          value={token}
+          maxlength={4000}
+          placeholder="粘贴会员证令牌"
+          onInput={(e) => setToken(e.detail.value)}
+          data-testid="verify-token"
+        />
+        <Button
+          block
+          size="large"
+          type={isWeapp ? 'default' : 'primary'}
+          className="big-button"
+          disabled={busy || !token.trim()}
+          onClick={() => void check(token)}
+          data-testid="verify-submit"
+        >
           核验
         </Button>
       </View>

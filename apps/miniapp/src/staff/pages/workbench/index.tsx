@@ -39,13 +39,21 @@ export default function Workbench() {
       <View className="card">
         <Text className="card__title">待办事项</Text>
         <Text className="muted">按到期先后排列。点一条进去办理；红框的已经超期，请优先处理。</Text>
-        <Button block size="large" className="big-button" onClick={() => void Taro.navigateTo({ url: '/staff/pages/verify/index' })} data-testid="open-verify">
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => void Taro.navigateTo({ url: '/staff/pages/verify/index' })}
+          data-testid="open-verify"
+        >
           核验会员证
         </Button>
       </View>
       {error ? <Text className="paragraph">{error}</Text> : null}
       {loaded && !error && items.length === 0 ? (
-        <View className="card center"><Text className="muted">没有待办的事项。</Text></View>
+        <View className="card center">
+          <Text className="muted">没有待办的事项。</Text>
+        </View>
       ) : null}
       {items.map((item) => {
         const overdue = item.deadline?.overdue ?? false;
@@ -63,9 +71,7 @@ export default function Workbench() {
             <Text className="muted">
               {item.organizationName} · {formatDate(item.submittedAt)} 提交
             </Text>
-            {item.deadline ? (
-              <Text className={overdue ? 'danger-text' : 'muted'}>{deadlineText(item.deadline)}</Text>
-            ) : null}
+            {item.deadline ? <Text className={overdue ? 'danger-text' : 'muted'}>{deadlineText(item.deadline)}</Text> : null}
           </View>
         );
       })}
