@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfigModule } from './config/config.module';
 import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
@@ -16,6 +17,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        // Lets the route inventory test (and later an admin console) list every route and its access rule.
+        DiscoveryModule,
         AppConfigModule.forRoot(config),
         DatabaseModule.forRoot(config.database),
         WorkflowModule,

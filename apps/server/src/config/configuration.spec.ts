@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './configuration';
+
+describe('loadConfig', () => {
+  it('generates demo secrets at first start and keeps them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'union-config-'));
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    expect(first.app.demoMode).toBe(true);
+    expect(first.auth.jwtSecret).toBe(second.auth.jwtSecret);
+    expect(statSync(join(dir, 'demo-secrets.json')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'demo-secrets.json'), 'utf8')).toContain('piiKey');
+    expect(first.wechat.standIn).toBe(true);
+  });
+
+  it('turns the demo off by default with MySQL and then demands real secrets', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@localhost/db' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@localhost/db' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('names the variable at fault', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ PORT: 'eighty', DATA_DIR: mkdtempSync(join(tmpdir(), 'union-config-')) })).toThrow(/PORT/);
+    expect(() => loadConfig({ DEMO_MODE: 'maybe' })).toThrow(/DEMO_MODE/);
+  });
+});

@@ -1,0 +1,241 @@
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import type { OrganizationView } from '@union/shared';
+import { DataSource } from 'typeorm';
+import { ACCESS_KEY, type AccessRule } from '../src/common/access';
+import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
+import { newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './harness';
+
+describe('platform (e2e over HTTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  function routes(): { method: string; path: string; access: AccessRule | undefined; name: string }[] {
+    const discovery = t.app.get(DiscoveryService);
+    const scanner = t.app.get(MetadataScanner);
+    const reflector = t.app.get(Reflector);
+    const found: { method: string; path: string; access: AccessRule | undefined; name: string }[] = [];
+    for (const wrapper of discovery.getControllers()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || !wrapper.metatype) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
+      for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const handler = instance[name] as () => unknown;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        const access = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, wrapper.metatype]);
+        found.push({
+          method,
+          path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
+          access,
+          name: `${wrapper.name}.${name}`,
+        });
+      }
+    }
+    return found;
+  }
+
+  it('every route declares that it is public, for signed-in users, or a permission', () => {
+    const all = routes();
+    expect(all.length).toBeGreaterThan(20);
+    expect(all.filter((r) => !r.access).map((r) => r.name)).toEqual([]);
+  });
+
+  it('every non-public route answers 401 without a token, and with a bad token', async () => {
+    for (const route of routes().filter((r) => r.access?.kind !== 'public')) {
+      const path = route.path.replace(/:[A-Za-z]+/g, '1');
+      const body = route.method === 'GET' ? undefined : {};
+      const anonymous = await t.http(route.method, path, { body });
+      expect({ route: route.name, status: anonymous.status, code: anonymous.body.code }).toEqual({
+        route: route.name,
+        status: 401,
+        code: 'unauthenticated',
+      });
+      const forged = await t.http(route.method, path, { body, token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.forged' });
+      expect({ route: route.name, status: forged.status }).toEqual({ route: route.name, status: 401 });
+    }
+  });
+
+  it('answers health with the database state and a request id', async () => {
+    const res = await fetch(`${t.baseUrl}/api/health`, { headers: { 'x-request-id': 'test-request-0001' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe('test-request-0001');
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'up' });
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await fetch(`${t.baseUrl}/api/docs/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/membership/applications', '/api/workbench/queue']));
+  });
+
+  describe('bad input is refused with 400 and nothing is written', () => {
+    let worker: string;
+    let orgId: number;
+    const valid = () => ({
+      realName: '测试工人',
+      idNumber: newIdNumber(),
+      phone: newPhone(),
+      employerName: '县城建筑公司',
+      employmentType: 'employee',
+      organizationId: orgId,
+      hideFromEmployer: false,
+    });
+    beforeAll(async () => {
+      worker = await t.newWorker('bad');
+      orgId = (
+        await t.http<OrganizationView[]>('GET', `/organizations/search?q=${encodeURIComponent('县城建筑公司工会')}`, { token: worker })
+      ).body[0].id;
+    });
+
+    const cases: [string, (v: Record<string, unknown>) => unknown, string][] = [
+      ['a missing field', ({ phone: _phone, ...rest }) => rest, 'validation_failed'],
+      ['a wrong type', (v) => ({ ...v, organizationId: String(v.organizationId) }), 'validation_failed'],
+      ['an unknown field', (v) => ({ ...v, isAdmin: true }), 'validation_failed'],
+      [
+        'a bad ID checksum',
+        (v) => ({ ...v, idNumber: `${String(v.idNumber).slice(0, 17)}${String(v.idNumber).endsWith('0') ? '1' : '0'}` }),
+        'invalid_id_number',
+      ],
+      ['an SQL-looking ID number', (v) => ({ ...v, idNumber: "1' OR '1'='1'; DROP--" }), 'validation_failed'],
+      ['an SQL-looking name', (v) => ({ ...v, realName: "Robert'); DROP TABLE members;--" }), 'validation_failed'],
+      ['an unknown employment type', (v) => ({ ...v, employmentType: 'boss' }), 'validation_failed'],
+      ['a bad phone', (v) => ({ ...v, phone: '12345678901' }), 'invalid_phone'],
+    ];
+
+    it.each(cases)('%s', async (_name, mutate, code) => {
+      const before = await t.count('membership_applications');
+      const res = await t.http('POST', '/membership/applications', { token: worker, body: mutate(valid()) });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe(code);
+      expect(typeof res.body.message).toBe('string');
+      expect(await t.count('membership_applications')).toBe(before);
+      expect(await t.count('workflow_cases')).toBeGreaterThan(0);
+    });
+
+    it('a 10 MB body', async () => {
+      const before = await t.count('membership_applications');
+      const res = await t.http('POST', '/membership/applications', {
+        token: worker,
+        raw: JSON.stringify({ ...valid(), employerName: 'x'.repeat(10 * 1024 * 1024) }),
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('payload_too_large');
+      expect(await t.count('membership_applications')).toBe(before);
+    });
+
+    it('malformed JSON', async () => {
+      const res = await t.http('POST', '/membership/applications', { token: worker, raw: '{"realName": ' });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+    });
+
+    it('an SQL-looking search is just text', async () => {
+      const res = await t.http<OrganizationView[]>('GET', `/organizations/search?q=${encodeURIComponent("%' OR 1=1 --")}`, {
+        token: worker,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual([]);
+    });
+
+    it('a tampered cursor', async () => {
+      const res = await t.http('GET', '/messages?after=notacursor', { token: worker });
+      expect(res.status).toBe(400);
+    });
+  });
+
+  describe('WeChat', () => {
+    it('turns WeChat login errors into clear errors', async () => {
+      expect((await t.http('POST', '/auth/wechat-login', { body: { code: 'invalid-code' } })).body).toMatchObject({
+        code: 'wechat_code_invalid',
+      });
+      expect((await t.http('POST', '/auth/wechat-login', { body: { code: 'busy' } })).body).toMatchObject({ code: 'wechat_unavailable' });
+      expect((await t.http('POST', '/auth/wechat-login', { body: { code: 'ratelimit' } })).body).toMatchObject({
+        code: 'wechat_rate_limited',
+      });
+      await t.http('POST', '/auth/wechat-login', { body: { code: 'user-once-1' } });
+      const reused = await t.http('POST', '/auth/wechat-login', { body: { code: 'user-once-1' } });
+      expect(reused.status).toBe(400);
+      expect(reused.body).toMatchObject({ code: 'wechat_code_invalid' });
+    });
+
+    it('never returns the session key, and refreshes tokens once only', async () => {
+      const res = await t.http<{ accessToken: string; refreshToken: string }>('POST', '/auth/wechat-login', {
+        body: { code: 'user-refresher-1' },
+      });
+      expect(JSON.stringify(res.body)).not.toMatch(/session/i);
+      const first = await t.http('POST', '/auth/refresh', { body: { refreshToken: res.body.refreshToken } });
+      expect(first.status).toBe(200);
+      const replay = await t.http('POST', '/auth/refresh', { body: { refreshToken: res.body.refreshToken } });
+      expect(replay.status).toBe(401);
+    });
+
+    it('sends subscribe messages from the outbox, survives WeChat errors, and never sends one twice', async () => {
+      const sender = t.app.get(OutboxSender);
+      const ds = t.app.get(DataSource);
+      await sender.runOnce(); // drain what the seed queued
+      t.wechat.state.sent.length = 0;
+      const worker = await t.newWorker('notify');
+      const orgId = (
+        await t.http<OrganizationView[]>('GET', `/organizations/search?q=${encodeURIComponent('县城建筑公司工会')}`, { token: worker })
+      ).body[0].id;
+      await t.http('POST', '/membership/applications', {
+        token: worker,
+        body: {
+          realName: '通知测试',
+          idNumber: newIdNumber(),
+          phone: newPhone(),
+          employerName: '县城建筑公司',
+          employmentType: 'employee',
+          organizationId: orgId,
+          hideFromEmployer: false,
+        },
+      });
+      t.wechat.state.failNextSends.push(-1, 45011);
+      const results = await Promise.all([sender.runOnce(), sender.runOnce()]);
+      expect(results[0]).toBe(0);
+      expect(t.wechat.state.sent).toHaveLength(0);
+      await sender.runOnce(); // second failure (rate limit), backoff is 0 in tests
+      expect(await sender.runOnce()).toBe(1);
+      expect(t.wechat.state.sent).toHaveLength(1);
+      expect(t.wechat.state.sent[0].data.thing1.value).toBe('入会申请已提交');
+      expect(await sender.runOnce()).toBe(0);
+      expect(t.wechat.state.sent).toHaveLength(1);
+
+      // A user who refused subscriptions (43101) is not retried.
+      await t.http('POST', '/auth/wechat-login', { body: { code: 'user-refuser-1' } });
+      const refuser = await t.newWorker('refuser');
+      await t.http('POST', '/membership/applications', {
+        token: refuser,
+        body: {
+          realName: '拒收测试',
+          idNumber: newIdNumber(),
+          phone: newPhone(),
+          employerName: '县城建筑公司',
+          employmentType: 'employee',
+          organizationId: orgId,
+          hideFromEmployer: false,
+        },
+      });
+      t.wechat.state.failNextSends.push(43101);
+      await sender.runOnce();
+      const [row] = (await ds.query('SELECT status, attempts FROM outbox ORDER BY id DESC LIMIT 1')) as {
+        status: string;
+        attempts: number;
+      }[];
+      expect(row.status).toBe('skipped');
+      expect(Number(row.attempts)).toBe(1);
+    });
+  });
+
+  (ON_MYSQL ? it : it.skip)('migrations and entities agree (MySQL/MariaDB)', async () => {
+    const sql = await t.app.get(DataSource).driver.createSchemaBuilder().log();
+    expect(sql.upQueries.map((q) => q.query)).toEqual([]);
+  });
+});
