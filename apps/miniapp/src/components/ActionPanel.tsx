@@ -64,21 +64,26 @@ export function ActionPanel({ actions, busy, onRun, commentHint }: ActionPanelPr
   return (
     <View className="actions" data-testid="actions">
       {!open &&
-        actions.map((a) => (
-          <Button
-            key={a.action}
-            block
-            size="large"
-            type={DANGER.has(a.action) ? 'danger' : 'primary'}
-            fill={DANGER.has(a.action) ? 'outline' : 'solid'}
-            disabled={busy}
-            className="big-button"
-            onClick={() => start(a)}
-            data-testid={`action-${a.action}`}
-          >
-            {a.label}
-          </Button>
-        ))}
+        actions.map((a, i) => {
+          // The main forward step stands out; refusals are red outlines; the rest plain.
+          const danger = DANGER.has(a.action);
+          const main = !danger && i === actions.findIndex((x) => !DANGER.has(x.action));
+          return (
+            <Button
+              key={a.action}
+              block
+              size="large"
+              type={danger ? 'danger' : main ? 'primary' : 'default'}
+              fill={danger ? 'outline' : main ? 'solid' : 'outline'}
+              disabled={busy}
+              className="big-button"
+              onClick={() => start(a)}
+              data-testid={`action-${a.action}`}
+            >
+              {a.label}
+            </Button>
+          );
+        })}
       {open ? (
         <View className="card action-form" data-testid="action-form">
           <Text className="card__title">{open.label}</Text>

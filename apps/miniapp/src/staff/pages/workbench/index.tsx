@@ -65,9 +65,7 @@ export default function Workbench() {
             data-testid={`queue-${item.caseType}-${item.id}`}
           >
             <StateTag state={item.state} label={item.stateLabel} />
-            <Text className="list-item__title">
-              {item.caseTypeLabel}：{item.title}
-            </Text>
+            <Text className="list-item__title">{item.title}</Text>
             <Text className="muted">
               {item.organizationName} · {formatDate(item.submittedAt)} 提交
             </Text>
