@@ -106,6 +106,39 @@ function stopServer() {
   }
 }
 
+/** Minimal JSON client for test setup through the public API. */
+async function api(base, method, path, token, body) {
+  const res = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/**
+ * With DATABASE_URL the database outlives a run, so the demo worker may already be a member or
+ * have an open application from an earlier run: put the worker back to "not yet a member".
+ */
+async function resetWorker(base) {
+  const { accessToken } = await api(base, 'POST', '/auth/demo-login', null, { persona: 'worker' });
+  const me = await api(base, 'GET', '/me', accessToken);
+  if (me.isMember) {
+    await api(base, 'POST', '/membership/withdraw', accessToken, { reason: '端到端测试重置' });
+    log('reset: the demo worker was a member from an earlier run; withdrew');
+  }
+  const mine = await api(base, 'GET', '/membership/applications/mine', accessToken);
+  for (const app of mine) {
+    const actions = await api(base, 'GET', `/membership/applications/${app.id}/actions`, accessToken);
+    if (actions.some((a) => a.action === 'withdraw')) {
+      await api(base, 'POST', `/membership/applications/${app.id}/transitions`, accessToken, { action: 'withdraw', version: app.version });
+      log(`reset: withdrew open application ${app.id} from an earlier run`);
+    }
+  }
+}
+
 const tid = (id) => `[data-testid="${id}"]`;
 
 /** Helpers bound to one page; every lookup waits for a visible element (Taro keeps hidden pages). */
@@ -163,11 +196,16 @@ async function workerApplies(browser, base) {
   await d.shot('worker-home');
   await d.tap('tile-join');
 
-  await d.see('privacy-notice');
-  await d.shot('worker-consent');
-  await d.tap('consent-privacy');
-  await d.tap('consent-sensitive');
-  await d.tap('consent-accept');
+  // The consent page comes first unless this worker accepted the current texts in an earlier run.
+  const first = await Promise.race([d.see('privacy-notice').then(() => 'consent'), d.see('apply-step-0').then(() => 'form')]);
+  if (first === 'consent') {
+    await d.shot('worker-consent');
+    await d.tap('consent-privacy');
+    await d.tap('consent-sensitive');
+    await d.tap('consent-accept');
+  } else {
+    log('consents already recorded in an earlier run; the form opens directly');
+  }
 
   const idNumber = randomIdNumber();
   const phone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -277,6 +315,7 @@ async function main() {
   for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.unlinkSync(path.join(SHOTS, f));
   ensureH5Build();
   const { base } = await startServer();
+  await resetWorker(base);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const { applicationId } = await workerApplies(browser, base);
