@@ -319,3 +319,50 @@ describe('joining the union (e2e over HTTP)', () => {
     expect(refused.body).toMatchObject({ code: 'consent_required' });
   });
 });
+
+describe('staff invitations (e2e over HTTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('binds a new user as staff through a one-time code, within the inviter’s subtree only', async () => {
+    const town = await t.loginAs('town_cadre');
+    const me = await t.http<{ organization: OrganizationView }>('GET', '/me', { token: town });
+    const construction = (
+      await t.http<OrganizationView[]>('GET', `/organizations/search?q=${encodeURIComponent('县城建筑公司工会')}`, { token: town })
+    ).body[0];
+    const wanan = (
+      await t.http<OrganizationView[]>('GET', `/organizations/search?q=${encodeURIComponent('万安镇总工会')}`, { token: town })
+    ).body[0];
+
+    expect(
+      (await t.http('POST', '/auth/invitations', { token: town, body: { organizationId: wanan.id, role: 'grassroots_cadre' } })).status,
+    ).toBe(404);
+    expect(
+      (await t.http('POST', '/auth/invitations', { token: town, body: { organizationId: me.body.organization.id, role: 'county_admin' } }))
+        .status,
+    ).toBe(403);
+    const invited = await t.http<{ code: string }>('POST', '/auth/invitations', {
+      token: town,
+      body: { organizationId: construction.id, role: 'grassroots_cadre' },
+    });
+    expect(invited.status).toBe(201);
+
+    const newcomer = await t.newWorker('staff');
+    const redeemed = await t.http<{ permissions: string[]; organization: OrganizationView }>('POST', '/auth/invitations/redeem', {
+      token: newcomer,
+      body: { code: invited.body.code },
+    });
+    expect(redeemed.status).toBe(200);
+    expect(redeemed.body.permissions).toContain('membership.review');
+    expect(redeemed.body.organization.name).toBe('县城建筑公司工会');
+    expect((await t.http('GET', '/workbench/queue', { token: newcomer })).status).toBe(200);
+
+    const second = await t.newWorker('staff2');
+    const reused = await t.http('POST', '/auth/invitations/redeem', { token: second, body: { code: invited.body.code } });
+    expect(reused.body).toMatchObject({ code: 'invitation_invalid' });
+    expect((await t.http('GET', '/workbench/queue', { token: second })).status).toBe(403);
+  });
+});

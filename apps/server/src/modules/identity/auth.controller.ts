@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DemoPersona, MeView, TokenPair } from '@union/shared';
-import { Public, SignedIn } from '../../common/access';
+import { Public, RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { ConsentBody, DemoLoginBody, RedeemInvitationBody, RefreshBody, WechatLoginBody } from './identity.dto';
+import { ConsentBody, CreateInvitationBody, DemoLoginBody, RedeemInvitationBody, RefreshBody, WechatLoginBody } from './identity.dto';
 import { IdentityService } from './identity.service';
 import { TokenService } from './token.service';
 
@@ -40,6 +40,14 @@ export class AuthController {
   @Public()
   refresh(@Body() body: RefreshBody): Promise<TokenPair> {
     return this.tokens.refresh(body.refreshToken);
+  }
+
+  /** A cadre creates a one-time code that binds a colleague as staff of a union in their subtree. */
+  @Post('invitations')
+  @RequirePermission('staff.invite')
+  @ApiBearerAuth()
+  invite(@CurrentActor() actor: Actor, @Body() body: CreateInvitationBody): Promise<{ code: string; expiresInDays: number }> {
+    return this.identity.invite(actor, body.organizationId, body.role);
   }
 
   @Post('invitations/redeem')

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CONSENT_VERSIONS, type ConsentKind } from '@union/shared';
-import { IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { CONSENT_VERSIONS, STAFF_ROLES, type ConsentKind, type Role } from '@union/shared';
+import { IsIn, IsInt, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
 
 export class WechatLoginBody {
   @ApiProperty({ description: 'Taro.login 得到的 code' })
@@ -39,4 +39,15 @@ export class RedeemInvitationBody {
   @IsString()
   @Length(4, 32)
   code: string;
+}
+
+export class CreateInvitationBody {
+  @ApiProperty({ description: '被邀请人将所在的工会组织' })
+  @IsInt()
+  @Min(1)
+  organizationId: number;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES)
+  role: Role;
 }

@@ -164,6 +164,18 @@ export class IdentityService {
     );
   }
 
+  /**
+   * A cadre invites a colleague: only into their own subtree, and never to a role that can do
+   * more than their own (a town cadre cannot create a county administrator).
+   */
+  async invite(actor: Actor, organizationId: number, role: Role): Promise<{ code: string; expiresInDays: number }> {
+    const org = await this.organizations.findById(organizationId);
+    if (!org || !actor.organization || !org.path.startsWith(actor.organization.path)) fail('not_found');
+    const own = new Set(actor.permissions);
+    if (!permissionsOf([role]).every((p) => own.has(p))) fail('forbidden', '不能邀请权限比自己大的角色');
+    return { code: await this.createInvitation(actor.userId, org.id, role), expiresInDays: 7 };
+  }
+
   /** Create a one-time invitation code that makes its redeemer staff of `organizationId`. */
   async createInvitation(createdBy: number | null, organizationId: number, role: Role, ttlDays = 7): Promise<string> {
     const code = randomBytes(6)

@@ -67,7 +67,7 @@ export class MembershipApplicationsService {
           actor,
           organization: handling,
           applicantUserId: actor.userId,
-          title: `${maskName(body.realName)} 入会申请`,
+          title: maskName(body.realName),
         });
         const uid = randomUUID();
         const repo = manager.getRepository(MembershipApplication);

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { MEMBERSHIP_TRANSFER_WORKFLOW, type ActionView, type MembershipTransferAction, type MembershipTransferView } from '@union/shared';
+import {
+  maskName,
+  MEMBERSHIP_TRANSFER_WORKFLOW,
+  type ActionView,
+  type MembershipTransferAction,
+  type MembershipTransferView,
+} from '@union/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -39,7 +45,7 @@ export class MembershipTransfersService {
           actor,
           organization: target,
           applicantUserId: actor.userId,
-          title: `${member.memberNo} 会籍接转`,
+          title: `${maskName(member.realName)}（会员号 ${member.memberNo}）`,
         });
         const repo = manager.getRepository(MembershipTransfer);
         const transfer = await repo.save(
