@@ -66,6 +66,37 @@ function ensureH5Build() {
   }
 }
 
+let dropScratchDatabase = async () => {};
+
+/**
+ * On MySQL/MariaDB every run gets its own database (dropped at the end): the demo secrets live in
+ * the run's fresh data folder, so data encrypted by an earlier run could not be read anyway.
+ */
+async function createScratchDatabase(url) {
+  const mysql = require('mysql2/promise');
+  const base = new URL(url);
+  const name = `union_browser_${process.pid}_${Date.now().toString(36)}`;
+  const connect = () =>
+    mysql.createConnection({
+      host: base.hostname,
+      port: Number(base.port || 3306),
+      user: decodeURIComponent(base.username),
+      password: decodeURIComponent(base.password),
+    });
+  const admin = await connect();
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  dropScratchDatabase = async () => {
+    const c = await connect();
+    await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await c.end();
+  };
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  log(`using scratch database ${name}`);
+  return scratch.toString();
+}
+
 async function startServer() {
   if (!fs.existsSync(SERVER_ENTRY)) {
     throw new Error(`${SERVER_ENTRY} not found; build the server first (npm run build -w apps/server)`);
@@ -73,7 +104,8 @@ async function startServer() {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'union-e2e-'));
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_MODE: 'true', H5_DIR };
-  if (!process.env.DATABASE_URL) delete env.DATABASE_URL;
+  if (process.env.DATABASE_URL) env.DATABASE_URL = await createScratchDatabase(process.env.DATABASE_URL);
+  else delete env.DATABASE_URL;
   server = spawn(process.execPath, [SERVER_ENTRY], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.on('data', (d) => (serverOutput += d));
   server.stderr.on('data', (d) => (serverOutput += d));
@@ -339,9 +371,11 @@ process.on('SIGINT', () => {
 });
 
 main()
-  .then(() => {
+  .then(async () => {
     log('PASS: worker applied, cadre approved, worker sees the member card');
     stopServer();
+    await new Promise((r) => setTimeout(r, 1000));
+    await dropScratchDatabase();
   })
   .catch((e) => {
     console.error(`[e2e] FAIL: ${e && e.stack ? e.stack : e}`);
@@ -350,4 +384,5 @@ main()
     console.error('-------------------------');
     stopServer();
     process.exitCode = 1;
+    setTimeout(() => void dropScratchDatabase().catch(() => {}), 1000);
   });
