@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import type {
   ActionView,
   CardVerification,
@@ -9,6 +10,7 @@ import type {
   Page,
   WorkbenchItem,
 } from '@union/shared';
+import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 
 describe('joining the union (e2e over HTTP)', () => {
@@ -271,6 +273,12 @@ describe('joining the union (e2e over HTTP)', () => {
   });
 
   it('reports expired and forged card tokens', async () => {
+    const { cardSecret } = t.app.get<AppConfig>(APP_CONFIG).auth;
+    const member = (await t.http<MemberCardView>('GET', '/membership/me', { token: await t.loginAs('member') })).body;
+    const expiredToken = await t.app
+      .get(JwtService)
+      .signAsync({ typ: 'card', m: member.memberId, s: 1, exp: Math.floor(Date.now() / 1000) - 60 }, { secret: cardSecret });
+    expect((await t.http<CardVerification>('GET', `/membership/cards/verify?token=${expiredToken}`)).body.result).toBe('expired');
     const forged = await t.http<CardVerification>(
       'GET',
       '/membership/cards/verify?token=eyJhbGciOiJIUzI1NiJ9.eyJtIjoxfQ.AAAAAAAAAAAAAAAAAAAAAA',

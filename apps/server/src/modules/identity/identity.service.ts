@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
@@ -15,6 +15,7 @@ import {
 import { IsNull, type Repository } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { sha256 } from '../../common/hash';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { Member } from '../membership/entities/member.entity';
@@ -25,10 +26,6 @@ import { Consent } from './entities/consent.entity';
 import { Invitation } from './entities/invitation.entity';
 import { User } from './entities/user.entity';
 import { TokenService } from './token.service';
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 /** Who the users are: logins, staff binding, consents, and the actor of each request. */
 @Injectable()

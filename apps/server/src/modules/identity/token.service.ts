@@ -1,16 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { TokenPair } from '@union/shared';
 import { IsNull, type EntityManager } from 'typeorm';
 import { fail } from '../../common/app-exception';
+import { sha256 } from '../../common/hash';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { RefreshToken } from './entities/refresh-token.entity';
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 /** Short-lived access tokens (JWT) and rotating refresh tokens (opaque, stored hashed). */
 @Injectable()
