@@ -11,11 +11,17 @@ export default defineAppConfig({
     'pages/membership/card/index',
     'pages/membership/transfer/index',
   ],
-  // Staff pages are downloaded only by staff, keeping the workers' main package small.
   subPackages: [
+    // Staff pages are downloaded only by staff, keeping the workers' main package small.
     {
       root: 'staff',
-      pages: ['pages/workbench/index', 'pages/case/index', 'pages/verify/index'],
+      pages: ['pages/workbench/index', 'pages/case/index', 'pages/verify/index', 'pages/hardship/index', 'pages/aid/index'],
+    },
+    // Hardship assistance, loaded when a worker opens it. The root keeps the routes the server
+    // writes into messages (/pages/hardship/application/index?id=..., /pages/hardship/file/index?id=...).
+    {
+      root: 'pages/hardship',
+      pages: ['index/index', 'self-test/index', 'apply/index', 'application/index', 'mine/index', 'file/index'],
     },
   ],
   window: {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -30,6 +31,11 @@ export async function createApp(config: AppConfig, options: { logLevel?: string 
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  // Multipart bodies (POST /api/uploads) are read by the route itself, past BODY_LIMIT_BYTES,
+  // up to UPLOAD_MAX_BYTES for the one file and a few short fields.
+  await app.register(multipart, {
+    limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 4, fieldSize: 256, parts: 5, headerPairs: 20 },
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -49,7 +55,11 @@ export async function createApp(config: AppConfig, options: { logLevel?: string 
     registerWechatStandIn(fastify, newStandInState(config.wechat.appId, config.wechat.appSecret), '/wechat-standin');
   }
   if (config.app.h5Dir && existsSync(config.app.h5Dir)) {
-    app.useStaticAssets({ root: config.app.h5Dir, prefix: '/', index: ['index.html'], wildcard: false });
+    // wildcard: files are looked up per request, so an H5 rebuild (`npm run dev`, or a redeploy
+    // in place) is served without a restart; `false` would fix the file list at start. Unknown
+    // paths still fall through to the JSON 404. Per-request lookup would also serve dotfiles,
+    // which the start-time list skipped: keep them hidden.
+    app.useStaticAssets({ root: config.app.h5Dir, prefix: '/', index: ['index.html'], wildcard: true, dotfiles: 'ignore' });
   }
   await app.init();
   if (config.app.demoMode) await seedDemoCountyIfEmpty(app);

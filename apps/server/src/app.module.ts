@@ -4,10 +4,12 @@ import { AppConfigModule } from './config/config.module';
 import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './modules/health/health.controller';
+import { HardshipModule } from './modules/hardship/hardship.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { UploadsModule } from './modules/uploads/uploads.module';
 import { WorkbenchModule } from './modules/workbench/workbench.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 
@@ -27,6 +29,8 @@ export class AppModule {
         IdentityModule,
         MembershipModule,
         WorkbenchModule,
+        UploadsModule,
+        HardshipModule,
       ],
       controllers: [HealthController],
     };

@@ -1,18 +1,28 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import type { OrganizationView } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { ACCESS_KEY, type AccessRule } from '../src/common/access';
+import { IdentityService } from '../src/modules/identity/identity.service';
 import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
 import { newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './harness';
 
 describe('platform (e2e over HTTP)', () => {
   let t: TestApp;
+  // An H5 build directory of its own, to check how the static files are served.
+  const h5Dir = mkdtempSync(join(tmpdir(), 'union-h5-'));
   beforeAll(async () => {
-    t = await startTestApp();
+    writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>H5</title>');
+    t = await startTestApp({ H5_DIR: h5Dir });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(h5Dir, { recursive: true, force: true });
+  });
 
   function routes(): { method: string; path: string; access: AccessRule | undefined; name: string }[] {
     const discovery = t.app.get(DiscoveryService);
@@ -73,6 +83,23 @@ describe('platform (e2e over HTTP)', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/membership/applications', '/api/workbench/queue']));
+  });
+
+  it('serves H5 files written after start (a rebuild during npm run dev needs no restart), never dotfiles', async () => {
+    const index = await fetch(`${t.baseUrl}/`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<title>H5</title>');
+    mkdirSync(join(h5Dir, 'js'), { recursive: true });
+    writeFileSync(join(h5Dir, 'js', 'app.rebuilt.js'), 'console.log("rebuilt")');
+    writeFileSync(join(h5Dir, '.env'), 'SECRET=1');
+    const rebuilt = await fetch(`${t.baseUrl}/js/app.rebuilt.js`);
+    expect(rebuilt.status).toBe(200);
+    expect(await rebuilt.text()).toBe('console.log("rebuilt")');
+    expect((await fetch(`${t.baseUrl}/.env`)).status).toBe(404);
+    expect((await fetch(`${t.baseUrl}/js/../.env`)).status).toBe(404);
+    const missing = await fetch(`${t.baseUrl}/api/no-such-route`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'not_found' });
   });
 
   describe('bad input is refused with 400 and nothing is written', () => {
@@ -150,6 +177,121 @@ describe('platform (e2e over HTTP)', () => {
     });
   });
 
+  describe('invitations: bad input gets the right 4xx and nothing is written', () => {
+    /** Organisation ids by name, and tokens by persona. */
+    const org: Record<string, number> = {};
+    const token: Record<string, string> = {};
+    const ds = () => t.app.get(DataSource);
+    const redeemedCount = async () =>
+      Number(((await ds().query('SELECT COUNT(*) AS n FROM invitations WHERE redeemed_at IS NOT NULL')) as { n: number | string }[])[0].n);
+    const userRow = async (id: number) =>
+      ((await ds().query('SELECT roles, organization_id AS org FROM users WHERE id = ?', [id])) as { roles: string; org: unknown }[])[0];
+    /** A code the town cadre may create, kept unredeemed throughout (it proves refusals claimed nothing). */
+    let validCode: string;
+    let usedCode: string;
+    let expiredCode: string;
+    let redeemer: string;
+    let redeemerId: number;
+
+    beforeAll(async () => {
+      const rows = (await ds().query('SELECT id, name FROM organizations')) as { id: number; name: string }[];
+      for (const row of rows) org[row.name] = Number(row.id);
+      for (const persona of ['town_cadre', 'grassroots_cadre', 'worker']) token[persona] = await t.loginAs(persona);
+      const invite = async () =>
+        (
+          await t.http<{ code: string }>('POST', '/auth/invitations', {
+            token: token.town_cadre,
+            body: { organizationId: org['县城建筑公司工会'], role: 'grassroots_cadre' },
+          })
+        ).body.code;
+      validCode = await invite();
+      usedCode = await invite();
+      const first = await t.newWorker('inviteduser');
+      expect((await t.http('POST', '/auth/invitations/redeem', { token: first, body: { code: usedCode } })).status).toBe(200);
+      expiredCode = await t.app.get(IdentityService).createInvitation(null, org['县城建筑公司工会'], 'grassroots_cadre', -1);
+      redeemer = await t.newWorker('redeemer');
+      redeemerId = (await t.http<{ id: number }>('GET', '/me', { token: redeemer })).body.id;
+    });
+
+    type Ids = Record<string, number>;
+    const valid = (o: Ids) => ({ organizationId: o['县城建筑公司工会'], role: 'grassroots_cadre' });
+    const inviteCases: [string, string, (o: Ids) => unknown, number, string][] = [
+      ['a missing organisation', 'town_cadre', (o) => ({ role: valid(o).role }), 400, 'validation_failed'],
+      ['a missing role', 'town_cadre', (o) => ({ organizationId: valid(o).organizationId }), 400, 'validation_failed'],
+      [
+        'an organisation id as a string',
+        'town_cadre',
+        (o) => ({ ...valid(o), organizationId: String(valid(o).organizationId) }),
+        400,
+        'validation_failed',
+      ],
+      ['a fractional organisation id', 'town_cadre', (o) => ({ ...valid(o), organizationId: 1.5 }), 400, 'validation_failed'],
+      ['a negative organisation id', 'town_cadre', (o) => ({ ...valid(o), organizationId: -1 }), 400, 'validation_failed'],
+      ['a role as a number', 'town_cadre', (o) => ({ ...valid(o), role: 2 }), 400, 'validation_failed'],
+      ['an unknown role', 'town_cadre', (o) => ({ ...valid(o), role: 'superuser' }), 400, 'validation_failed'],
+      ['the worker role (not staff)', 'town_cadre', (o) => ({ ...valid(o), role: 'worker' }), 400, 'validation_failed'],
+      ['an unknown field', 'town_cadre', (o) => ({ ...valid(o), expiresInDays: 3650 }), 400, 'validation_failed'],
+      ['an SQL-looking role', 'town_cadre', (o) => ({ ...valid(o), role: "county_admin' OR '1'='1" }), 400, 'validation_failed'],
+      ['an SQL-looking organisation', 'town_cadre', (o) => ({ ...valid(o), organizationId: '1 OR 1=1' }), 400, 'validation_failed'],
+      ['a list instead of an object', 'town_cadre', (o) => [valid(o)], 400, 'validation_failed'],
+      ['a role stronger than the inviter (county cadre)', 'town_cadre', (o) => ({ ...valid(o), role: 'county_cadre' }), 403, 'forbidden'],
+      ['a role stronger than the inviter (county admin)', 'town_cadre', (o) => ({ ...valid(o), role: 'county_admin' }), 403, 'forbidden'],
+      ['an organisation in another town', 'town_cadre', (o) => ({ ...valid(o), organizationId: o['万安镇总工会'] }), 404, 'not_found'],
+      ['the organisation above the inviter', 'town_cadre', (o) => ({ ...valid(o), organizationId: o['示范县总工会'] }), 404, 'not_found'],
+      ['an organisation that does not exist', 'town_cadre', (o) => ({ ...valid(o), organizationId: 987654 }), 404, 'not_found'],
+      ['an inviter without the invite permission (grassroots cadre)', 'grassroots_cadre', valid, 403, 'forbidden'],
+      ['an inviter without the invite permission (worker)', 'worker', valid, 403, 'forbidden'],
+    ];
+
+    it.each(inviteCases)('create: %s', async (_name, persona, body, status, code) => {
+      const before = await t.count('invitations');
+      const res = await t.http('POST', '/auth/invitations', { token: token[persona], body: body(org) });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      expect(typeof res.body.message).toBe('string');
+      expect(await t.count('invitations')).toBe(before);
+    });
+
+    const redeemCases: [string, () => unknown, number, string][] = [
+      ['a missing code', () => ({}), 400, 'validation_failed'],
+      ['a code as a number', () => ({ code: 12345678 }), 400, 'validation_failed'],
+      ['a code as a list', () => ({ code: [validCode] }), 400, 'validation_failed'],
+      ['a too short code', () => ({ code: 'AB' }), 400, 'validation_failed'],
+      ['a too long code', () => ({ code: 'A'.repeat(33) }), 400, 'validation_failed'],
+      ['a valid code with an unknown field', () => ({ code: validCode, role: 'county_admin' }), 400, 'validation_failed'],
+      ['a valid code with an organisation of its own', () => ({ code: validCode, organizationId: 1 }), 400, 'validation_failed'],
+      ['an SQL-looking code', () => ({ code: "' OR '1'='1' --" }), 400, 'invitation_invalid'],
+      ['an SQL-looking code with a wildcard', () => ({ code: '%' }), 400, 'validation_failed'],
+      ['a code that was never issued', () => ({ code: 'ZZZZZZZZ' }), 400, 'invitation_invalid'],
+      ['a code that was already used', () => ({ code: usedCode }), 400, 'invitation_invalid'],
+      ['an expired code', () => ({ code: expiredCode }), 400, 'invitation_invalid'],
+      ['an expired code in lower case', () => ({ code: expiredCode.toLowerCase() }), 400, 'invitation_invalid'],
+    ];
+
+    it.each(redeemCases)('redeem: %s', async (_name, body, status, code) => {
+      const [redeemedBefore, userBefore, invitationsBefore] = [
+        await redeemedCount(),
+        await userRow(redeemerId),
+        await t.count('invitations'),
+      ];
+      const res = await t.http('POST', '/auth/invitations/redeem', { token: redeemer, body: body() });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      expect(typeof res.body.message).toBe('string');
+      expect(await redeemedCount()).toBe(redeemedBefore);
+      expect(await userRow(redeemerId)).toEqual(userBefore);
+      expect(await t.count('invitations')).toBe(invitationsBefore);
+      expect((await t.http('GET', '/workbench/queue', { token: redeemer })).status).toBe(403);
+    });
+
+    it('after all the refusals the valid code still works, once, for one of two people redeeming it at once', async () => {
+      const other = await t.newWorker('racer');
+      const results = await Promise.all(
+        [redeemer, other].map((who) => t.http('POST', '/auth/invitations/redeem', { token: who, body: { code: validCode } })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+      expect(results.find((r) => r.status === 400)?.body.code).toBe('invitation_invalid');
+    });
+  });
+
   describe('WeChat', () => {
     it('turns WeChat login errors into clear errors', async () => {
       expect((await t.http('POST', '/auth/wechat-login', { body: { code: 'invalid-code' } })).body).toMatchObject({
@@ -179,7 +321,8 @@ describe('platform (e2e over HTTP)', () => {
     it('sends subscribe messages from the outbox, survives WeChat errors, and never sends one twice', async () => {
       const sender = t.app.get(OutboxSender);
       const ds = t.app.get(DataSource);
-      await sender.runOnce(); // drain what the seed queued
+      // Drain what the seed queued (a pass takes at most 50 rows).
+      for (let i = 0; i < 20; i += 1) await sender.runOnce();
       t.wechat.state.sent.length = 0;
       const worker = await t.newWorker('notify');
       const orgId = (

@@ -127,6 +127,8 @@ export interface ActionView<A extends string = string> {
   requiresComment: boolean;
   requiresTargetOrganization: boolean;
   confirm: string | null;
+  /** The step is done by filling this form (its own endpoint), not by a plain button. */
+  form: string | null;
 }
 
 /** POST .../transitions */
@@ -254,7 +256,7 @@ export interface WithdrawMembershipRequest {
 }
 
 /** Case types that appear on the workbench. */
-export type WorkbenchCaseType = 'membership_application' | 'membership_transfer';
+export type WorkbenchCaseType = 'membership_application' | 'membership_transfer' | 'hardship_application' | 'assistance_record';
 
 /** One row of the staff workbench queue (oldest due first). */
 export interface WorkbenchItem {
@@ -262,7 +264,7 @@ export interface WorkbenchItem {
   caseTypeLabel: string;
   id: number;
   title: string;
-  state: MembershipApplicationState | MembershipTransferState;
+  state: string;
   stateLabel: string;
   organizationName: string;
   submittedAt: string;

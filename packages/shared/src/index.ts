@@ -5,3 +5,5 @@ export * from './pii';
 export * from './calendar';
 export * from './workflow';
 export * from './contracts';
+export * from './uploads';
+export * from './hardship';

@@ -9,6 +9,14 @@ export const PERMISSIONS = [
   'organization.manage',
   'staff.invite',
   'audit.view',
+  'hardship.apply',
+  'hardship.proxy',
+  'hardship.review.grassroots',
+  'hardship.review.town',
+  'hardship.approve',
+  'hardship.aid.pay',
+  'hardship.file.view',
+  'hardship.rules.manage',
 ] as const;
 
 /** One permission. */
@@ -19,7 +27,7 @@ export type Role = 'worker' | 'grassroots_cadre' | 'town_cadre' | 'county_cadre'
 
 /** What each role may do. Staff roles act only within their organisation's subtree. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  worker: ['membership.apply'],
+  worker: ['membership.apply', 'hardship.apply'],
   grassroots_cadre: [
     'membership.apply',
     'membership.review',
@@ -27,6 +35,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'membership.card.verify',
     'pii.reveal',
     'workbench.view',
+    'hardship.apply',
+    'hardship.proxy',
+    'hardship.review.grassroots',
+    'hardship.file.view',
   ],
   town_cadre: [
     'membership.apply',
@@ -36,6 +48,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pii.reveal',
     'workbench.view',
     'staff.invite',
+    'hardship.apply',
+    'hardship.proxy',
+    'hardship.review.grassroots',
+    'hardship.review.town',
+    'hardship.file.view',
   ],
   county_cadre: [
     'membership.apply',
@@ -46,6 +63,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workbench.view',
     'staff.invite',
     'audit.view',
+    'hardship.apply',
+    'hardship.proxy',
+    'hardship.review.grassroots',
+    'hardship.review.town',
+    'hardship.approve',
+    'hardship.aid.pay',
+    'hardship.file.view',
+    'hardship.rules.manage',
   ],
   county_admin: [...PERMISSIONS],
 };

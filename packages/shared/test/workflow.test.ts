@@ -1,5 +1,7 @@
 import {
+  ASSISTANCE_RECORD_WORKFLOW,
   availableActions,
+  HARDSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_TRANSFER_WORKFLOW,
   nextState,
@@ -8,7 +10,12 @@ import {
 } from '../src';
 import { ROLE_PERMISSIONS } from '../src/permissions';
 
-const ALL_WORKFLOWS = [MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW] as WorkflowDef<string, string>[];
+const ALL_WORKFLOWS = [
+  MEMBERSHIP_APPLICATION_WORKFLOW,
+  MEMBERSHIP_TRANSFER_WORKFLOW,
+  HARDSHIP_APPLICATION_WORKFLOW,
+  ASSISTANCE_RECORD_WORKFLOW,
+] as WorkflowDef<string, string>[];
 
 describe('workflow graphs', () => {
   it.each(ALL_WORKFLOWS.map((w) => [w.caseType, w]))('%s is sound', (_name, def) => {
@@ -66,5 +73,52 @@ describe('nextState', () => {
     expect(nextState(wf, 'approved', 'approve')).toBeNull();
     expect(nextState(wf, 'submitted', 'toString')).toBeNull();
     expect(nextState(wf, 'submitted', 'no_such_action')).toBeNull();
+  });
+});
+
+describe('hardship procedure', () => {
+  const staff = (role: 'grassroots_cadre' | 'town_cadre' | 'county_cadre', level: 'grassroots' | 'town' | 'county') => ({
+    isApplicant: false,
+    permissions: ROLE_PERMISSIONS[role],
+    staffLevel: level,
+  });
+  const WF = HARDSHIP_APPLICATION_WORKFLOW;
+
+  it('lets only the county file a household', () => {
+    expect(availableActions(WF, 'county_approval', staff('county_cadre', 'county'))).toEqual(['approve_and_file', 'county_reject']);
+    expect(availableActions(WF, 'county_approval', staff('grassroots_cadre', 'grassroots'))).toEqual([]);
+    expect(availableActions(WF, 'county_approval', staff('town_cadre', 'town'))).toEqual([]);
+  });
+
+  it('keeps the town review at the town level and the first steps below it', () => {
+    expect(availableActions(WF, 'town_review', staff('grassroots_cadre', 'grassroots'))).toEqual([]);
+    expect(availableActions(WF, 'town_review', staff('town_cadre', 'town'))).toEqual(['pass_town_review', 'town_reject']);
+    expect(availableActions(WF, 'submitted', staff('county_cadre', 'county'))).toEqual([]);
+    expect(availableActions(WF, 'submitted', staff('grassroots_cadre', 'grassroots'))).toEqual([
+      'pass_initial_review',
+      'return_for_material',
+      'reject',
+    ]);
+  });
+
+  it('walks the whole procedure in order and cannot skip a step', () => {
+    const path = [
+      ['submitted', 'pass_initial_review', 'home_visit'],
+      ['home_visit', 'record_home_visit', 'democratic_review'],
+      ['democratic_review', 'record_democratic_review', 'public_notice'],
+      ['public_notice', 'complete_public_notice', 'town_review'],
+      ['town_review', 'pass_town_review', 'county_approval'],
+      ['county_approval', 'approve_and_file', 'filed'],
+    ] as const;
+    for (const [from, action, to] of path) expect(nextState(WF, from, action)).toBe(to);
+    expect(nextState(WF, 'submitted', 'approve_and_file')).toBeNull();
+    expect(nextState(WF, 'home_visit', 'complete_public_notice')).toBeNull();
+    expect(nextState(WF, 'filed', 'reject')).toBeNull();
+  });
+
+  it('lets the worker sign for aid only after it is paid', () => {
+    const worker = { isApplicant: true, permissions: ROLE_PERMISSIONS.worker };
+    expect(availableActions(ASSISTANCE_RECORD_WORKFLOW, 'approved', worker)).toEqual([]);
+    expect(availableActions(ASSISTANCE_RECORD_WORKFLOW, 'paid', worker)).toEqual(['sign']);
   });
 });

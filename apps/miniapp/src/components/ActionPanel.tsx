@@ -18,7 +18,7 @@ interface ActionPanelProps {
   commentHint?: string;
 }
 
-const DANGER = new Set(['reject', 'withdraw', 'decline', 'cancel']);
+const DANGER = new Set(['reject', 'town_reject', 'county_reject', 'withdraw', 'decline', 'cancel']);
 
 /**
  * Exactly the buttons the server allows now. An action that needs a comment, a target union or a

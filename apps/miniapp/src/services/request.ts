@@ -53,8 +53,14 @@ function toApiError(status: number, data: unknown): ApiError {
   return new ApiError(status, code, message, body.details);
 }
 
-async function send(method: Method, path: string, options: RequestOptions, token?: string) {
-  const header: Record<string, string> = { 'content-type': 'application/json' };
+interface RawResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+async function send(method: Method, path: string, options: RequestOptions, token?: string): Promise<RawResponse> {
+  // No content-type without a body: the server refuses an empty body declared as JSON.
+  const header: Record<string, string> = options.body === undefined ? {} : { 'content-type': 'application/json' };
   if (token) header.Authorization = `Bearer ${token}`;
   try {
     return await Taro.request({
@@ -106,14 +112,13 @@ function goToLogin() {
     });
 }
 
-/** One API call: JSON in and out, the token attached, one refresh on an expired token. */
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const useAuth = options.auth !== false;
-  let res = await send(method, path, options, useAuth ? getTokens()?.accessToken : undefined);
+/** Send with the access token; on an expired token refresh once and send again; on 401 go to login. */
+async function authorised(useAuth: boolean, sendWith: (token?: string) => Promise<RawResponse>): Promise<RawResponse> {
+  let res = await sendWith(useAuth ? getTokens()?.accessToken : undefined);
   if (useAuth && res.statusCode === 401) {
     const code = (res.data as Partial<ErrorBody> | undefined)?.code;
     if (code === 'token_expired' && (await refreshTokens())) {
-      res = await send(method, path, options, getTokens()?.accessToken);
+      res = await sendWith(getTokens()?.accessToken);
     }
     if (res.statusCode === 401) {
       goToLogin();
@@ -121,11 +126,58 @@ export async function request<T>(method: Method, path: string, options: RequestO
     }
   }
   if (res.statusCode < 200 || res.statusCode >= 300) throw toApiError(res.statusCode, res.data);
+  return res;
+}
+
+/** One API call: JSON in and out, the token attached, one refresh on an expired token. */
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await authorised(options.auth !== false, (token) => send(method, path, options, token));
   if (res.statusCode === 204) return undefined as T;
   return res.data as T;
+}
+
+function parseJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return data ? (JSON.parse(data) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Send one local file (a path from Taro.chooseImage) as multipart/form-data, with the same token,
+ * refresh and error handling as `request`. The answer is JSON.
+ */
+export async function uploadFile<T>(path: string, filePath: string, name: string, formData: Record<string, string>): Promise<T> {
+  const res = await authorised(true, async (token) => {
+    try {
+      const r = await Taro.uploadFile({
+        url: buildUrl(path),
+        filePath,
+        name,
+        formData,
+        header: token ? { Authorization: `Bearer ${token}` } : {},
+        timeout: 60000,
+      });
+      return { statusCode: r.statusCode, data: parseJson(r.data) };
+    } catch {
+      throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+    }
+  });
+  return res.data as T;
+}
+
+/** An absolute URL for a path the API hands out under its own host (e.g. a file link `/api/files/<token>`). */
+export function absoluteUrl(pathOrUrl: string): string {
+  if (/^https?:\/\//.test(pathOrUrl)) return pathOrUrl;
+  const origin = /^https?:\/\/[^/]+/.exec(API_BASE)?.[0] ?? '';
+  return `${origin}${pathOrUrl}`;
 }
 
 export const http = {
   get: <T>(path: string, query?: Query, auth = true) => request<T>('GET', path, { query, auth }),
   post: <T>(path: string, body?: unknown, auth = true) => request<T>('POST', path, { body: body ?? {}, auth }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -9,9 +9,26 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'union' },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.idNumber', '*.phone', '*.sessionKey'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        // @fastify/multipart traces its options, request headers included.
+        'busboyOptions.headers.authorization',
+        'busboyOptions.headers.cookie',
+        '*.idNumber',
+        '*.phone',
+        '*.sessionKey',
+      ],
+      censor: '[redacted]',
+    },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      // File links carry a bearer token in the path: keep it out of the logs.
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0].replace(/^(\/api\/files\/)[^/]+/, '$1[token]'),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

@@ -20,6 +20,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@localhost/db' })).toThrow(/JWT_SECRET/);
   });
 
+  it('keeps uploads under the data folder by default, with a link key of their own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'union-config-'));
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.uploads).toMatchObject({ dir: join(dir, 'uploads'), maxBytes: 10 * 1024 * 1024, linkTtlSeconds: 600 });
+    expect(config.uploads.linkKey).toHaveLength(32);
+    expect(config.uploads.linkKey.equals(Buffer.from(config.auth.jwtSecret))).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: dir, UPLOAD_MAX_BYTES: '10MB' })).toThrow(/UPLOAD_MAX_BYTES/);
+    expect(() => loadConfig({ DATA_DIR: dir, UPLOAD_LINK_TTL_SECONDS: '0' })).toThrow(/UPLOAD_LINK_TTL_SECONDS/);
+  });
+
   it('names the variable at fault', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ PORT: 'eighty', DATA_DIR: mkdtempSync(join(tmpdir(), 'union-config-')) })).toThrow(/PORT/);

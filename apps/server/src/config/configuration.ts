@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_DEADLINE_WORKING_DAYS } from '@union/shared';
+import { DEFAULT_DEADLINE_WORKING_DAYS, UPLOAD_LIMITS } from '@union/shared';
 
 /** Repository root, for defaults that point at the data folder and the H5 build. */
 export const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -92,6 +92,8 @@ export interface AppConfig {
   wechat: { apiBase: string; appId: string; appSecret: string; standIn: boolean; subscribeTemplateId: string; miniprogramState: string };
   workflow: { deadlines: Record<string, number> };
   outbox: { pollMs: number; maxAttempts: number; baseBackoffMs: number };
+  /** Case evidence files: where they live, how big they may be, how long a file link works. */
+  uploads: { dir: string; maxBytes: number; linkTtlSeconds: number; linkKey: Buffer };
 }
 
 /** Read and validate the configuration; throws ConfigError naming the variable at fault. */
@@ -184,6 +186,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollMs: int(env.OUTBOX_POLL_MS, 2000, 'OUTBOX_POLL_MS', 0),
       maxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 8, 'OUTBOX_MAX_ATTEMPTS', 1, 50),
       baseBackoffMs: int(env.OUTBOX_BASE_BACKOFF_MS, 5000, 'OUTBOX_BASE_BACKOFF_MS', 0),
+    },
+    uploads: {
+      dir: dir(env.UPLOAD_DIR, join(dataDir, 'uploads')),
+      maxBytes: int(env.UPLOAD_MAX_BYTES, UPLOAD_LIMITS.defaultMaxBytes, 'UPLOAD_MAX_BYTES', 1024, 100 * 1024 * 1024),
+      linkTtlSeconds: int(env.UPLOAD_LINK_TTL_SECONDS, 600, 'UPLOAD_LINK_TTL_SECONDS', 10, 86_400),
+      // Derived rather than configured: one secret fewer to deploy, and a separate key per use.
+      linkKey: Buffer.from(hkdfSync('sha256', jwtSecret as string, 'union', 'upload-links/v1', 32)),
     },
   };
 }

@@ -11,3 +11,11 @@ export const EncryptedColumn = (options: Omit<ColumnOptions, 'type' | 'length'> 
 /** An HMAC blind index (hex of SHA-256). */
 export const BlindIndexColumn = (options: Omit<ColumnOptions, 'type' | 'length'> = {}) =>
   Column({ type: 'varchar', length: 64, ...options });
+
+/** An amount of money in fen (分); bigint in the database, a safe integer in code. */
+export const MoneyColumn = (options: Omit<ColumnOptions, 'type' | 'transformer'> = {}) =>
+  Column({
+    type: 'bigint',
+    transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) },
+    ...options,
+  });

@@ -1,3 +1,13 @@
+import { AssistanceRecord } from '../modules/hardship/entities/assistance-record.entity';
+import { DemocraticReview } from '../modules/hardship/entities/democratic-review.entity';
+import { HardshipApplication } from '../modules/hardship/entities/hardship-application.entity';
+import { HardshipDraft } from '../modules/hardship/entities/hardship-draft.entity';
+import { HardshipFile } from '../modules/hardship/entities/hardship-file.entity';
+import { HardshipRuleSet } from '../modules/hardship/entities/hardship-rule-set.entity';
+import { HomeVisit } from '../modules/hardship/entities/home-visit.entity';
+import { HouseholdMember } from '../modules/hardship/entities/household-member.entity';
+import { NoticeObjection } from '../modules/hardship/entities/notice-objection.entity';
+import { PublicNotice } from '../modules/hardship/entities/public-notice.entity';
 import { Consent } from '../modules/identity/entities/consent.entity';
 import { Invitation } from '../modules/identity/entities/invitation.entity';
 import { RefreshToken } from '../modules/identity/entities/refresh-token.entity';
@@ -8,6 +18,7 @@ import { MembershipTransfer } from '../modules/membership/entities/membership-tr
 import { Message } from '../modules/notifications/message.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { AuditLog } from '../modules/pii/audit-log.entity';
+import { Upload } from '../modules/uploads/entities/upload.entity';
 import { CaseHistory } from '../modules/workflow/entities/case-history.entity';
 import { OutboxEntry } from '../modules/workflow/entities/outbox.entity';
 import { WorkflowCase } from '../modules/workflow/entities/workflow-case.entity';
@@ -27,4 +38,15 @@ export const ENTITIES = [
   MembershipApplication,
   Member,
   MembershipTransfer,
+  Upload,
+  HardshipRuleSet,
+  HardshipDraft,
+  HardshipApplication,
+  HouseholdMember,
+  HomeVisit,
+  DemocraticReview,
+  PublicNotice,
+  NoticeObjection,
+  HardshipFile,
+  AssistanceRecord,
 ];

@@ -23,6 +23,11 @@ export interface TransitionDef<S extends string> {
   requiresTargetOrganization?: boolean;
   /** Shown before acting; empty when the action needs no confirmation. */
   confirm?: string;
+  /**
+   * The step records a form (e.g. a home visit) through its own endpoint; the plain transition
+   * endpoint refuses it. The client opens the form named here instead of a button.
+   */
+  form?: string;
 }
 
 /** One state of a case type. */

@@ -19,7 +19,7 @@ interface Tile {
 
 const TILES: Tile[] = [
   { key: 'join', title: '入会', desc: '加入工会，领电子会员证', soon: false },
-  { key: 'hardship', title: '困难帮扶', desc: '即将开放', soon: true },
+  { key: 'hardship', title: '困难帮扶', desc: '生活困难，向工会申请帮扶', soon: false },
   { key: 'legal', title: '法律服务', desc: '即将开放', soon: true },
   { key: 'contest', title: '劳动竞赛', desc: '即将开放', soon: true },
 ];
@@ -61,6 +61,11 @@ export default function Index() {
   const onTile = (tile: Tile) => {
     if (tile.soon) {
       toast(`${tile.title}即将开放，敬请期待`);
+      return;
+    }
+    if (tile.key === 'hardship') {
+      // Open to everyone: the entry explains, and the self-test needs no login.
+      void Taro.navigateTo({ url: '/pages/hardship/index/index' });
       return;
     }
     if (!busy) void openJoin();

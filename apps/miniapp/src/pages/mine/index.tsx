@@ -117,6 +117,28 @@ export default function Mine() {
         ))}
       </View>
 
+      <View className="card">
+        <Text className="card__title">困难帮扶</Text>
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => void Taro.navigateTo({ url: '/pages/hardship/mine/index' })}
+          data-testid="mine-hardship-applications"
+        >
+          我的帮扶申请
+        </Button>
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => void Taro.navigateTo({ url: '/pages/hardship/file/index' })}
+          data-testid="mine-hardship-file"
+        >
+          我的困难档案（帮扶记录、签收）
+        </Button>
+      </View>
+
       {isStaff || canVerify ? (
         <View className="card">
           <Text className="card__title">工作人员</Text>

@@ -25,6 +25,7 @@ import { openidFor } from '../../modules/wechat/wechat-standin';
 import { WorkflowCase } from '../../modules/workflow/entities/workflow-case.entity';
 import { TransitionService } from '../../modules/workflow/transition.service';
 import { Db } from '../db.service';
+import { seedDemoHardship } from './demo-hardship';
 
 /** A valid demo ID number (checksum correct) from a sequence number. */
 export function demoIdNumber(seq: number, birth = '19850612'): string {
@@ -207,6 +208,7 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
       { submittedAt: past, dueAt: transitions.dueFor(MEMBERSHIP_TRANSFER_WORKFLOW, 'requested', past) },
     );
   });
+  await seedDemoHardship(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
   new Logger('DemoSeed').log({ organizations: orgs.size, users: users.size }, 'demo county seeded');
   return true;
 }

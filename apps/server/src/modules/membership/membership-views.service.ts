@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   MEMBERSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_TRANSFER_WORKFLOW,
-  WorkCalendar,
   maskIdNumber,
   maskPhone,
   type DeadlineView,
@@ -18,6 +17,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import type { CaseHistory } from '../workflow/entities/case-history.entity';
 import type { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { CaseViews } from '../workflow/case-views';
 import { TransitionService } from '../workflow/transition.service';
 import { Member } from './entities/member.entity';
 import type { MembershipApplication } from './entities/membership-application.entity';
@@ -30,26 +30,15 @@ export class MembershipViews {
     private readonly cipher: PiiCipher,
     private readonly organizations: OrganizationsService,
     private readonly transitions: TransitionService,
-    private readonly calendar: WorkCalendar,
+    private readonly caseViews: CaseViews,
   ) {}
 
   deadline(kase: WorkflowCase, now = new Date()): DeadlineView | null {
-    if (!kase.dueAt || kase.closedAt) return null;
-    const left = this.calendar.workingDaysLeft(now, kase.dueAt);
-    return { dueAt: kase.dueAt.toISOString(), workingDaysLeft: left, overdue: now.getTime() > kase.dueAt.getTime() };
+    return this.caseViews.deadline(kase, now);
   }
 
   history<S extends string, A extends string>(def: WorkflowDef<S, A>, rows: CaseHistory[]): HistoryEntryView[] {
-    return rows.map((h) => ({
-      id: h.id,
-      action: h.action,
-      actionLabel: h.action === 'submit' ? '提交' : (def.transitions[h.action as A]?.label ?? h.action),
-      fromState: h.fromState,
-      toState: h.toState,
-      actorName: h.actorName,
-      comment: h.comment,
-      at: h.createdAt.toISOString(),
-    }));
+    return this.caseViews.history(def, rows);
   }
 
   async application(manager: EntityManager, app: MembershipApplication, kase: WorkflowCase): Promise<MembershipApplicationView> {

@@ -1,27 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ASSISTANCE_RECORD_WORKFLOW,
+  availableActions,
+  HARDSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_TRANSFER_WORKFLOW,
   type Page,
-  type StateDef,
   type WorkbenchCaseType,
   type WorkbenchItem,
+  type WorkflowDef,
 } from '@union/shared';
-import { In } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
+import { AssistanceRecord } from '../hardship/entities/assistance-record.entity';
+import { HardshipApplication } from '../hardship/entities/hardship-application.entity';
 import { MembershipApplication } from '../membership/entities/membership-application.entity';
 import { MembershipTransfer } from '../membership/entities/membership-transfer.entity';
 import { MembershipViews } from '../membership/membership-views.service';
 import { Organization } from '../organizations/organization.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 
-const CASE_TYPES: Record<WorkbenchCaseType, { label: string; states: Record<string, StateDef> }> = {
-  membership_application: { label: '入会申请', states: MEMBERSHIP_APPLICATION_WORKFLOW.states },
-  membership_transfer: { label: '会籍接转', states: MEMBERSHIP_TRANSFER_WORKFLOW.states },
+const CASE_TYPES: Record<WorkbenchCaseType, { label: string; def: WorkflowDef<string, string> }> = {
+  membership_application: { label: '入会申请', def: MEMBERSHIP_APPLICATION_WORKFLOW },
+  membership_transfer: { label: '会籍接转', def: MEMBERSHIP_TRANSFER_WORKFLOW },
+  hardship_application: { label: '困难帮扶', def: HARDSHIP_APPLICATION_WORKFLOW },
+  assistance_record: { label: '帮扶发放', def: ASSISTANCE_RECORD_WORKFLOW },
 };
+
+/** Per case type, the states in which staff with these permissions at this level have something to do. */
+function actionableStates(actor: Actor): [WorkbenchCaseType, string[]][] {
+  const ctx = { isApplicant: false, permissions: actor.permissions, staffLevel: actor.organization?.level };
+  return (Object.entries(CASE_TYPES) as [WorkbenchCaseType, { def: WorkflowDef<string, string> }][])
+    .map(([type, { def }]): [WorkbenchCaseType, string[]] => [
+      type,
+      Object.keys(def.states).filter((state) => def.states[state].holder === 'staff' && availableActions(def, state, ctx).length > 0),
+    ])
+    .filter(([, states]) => states.length > 0);
+}
 
 /** The staff queue: cases waiting for staff in the actor's subtree, oldest due first. */
 @Injectable()
@@ -38,7 +56,16 @@ export class WorkbenchService {
       .createQueryBuilder('c')
       .where('c.holder = :holder', { holder: 'staff' })
       .andWhere('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` })
-      .andWhere('c.caseType IN (:...types)', { types: Object.keys(CASE_TYPES) })
+      .andWhere(
+        new Brackets((w) => {
+          // Only what the actor's level can act on: a county cadre is not shown the grassroots steps below it.
+          const pairs = actionableStates(actor);
+          if (pairs.length === 0) w.where('1 = 0');
+          pairs.forEach(([type, states], i) =>
+            w.orWhere(`(c.caseType = :type${i} AND c.state IN (:...states${i}))`, { [`type${i}`]: type, [`states${i}`]: states }),
+          );
+        }),
+      )
       .andWhere('c.dueAt IS NOT NULL')
       .orderBy('c.dueAt', 'ASC')
       .addOrderBy('c.id', 'ASC')
@@ -53,17 +80,16 @@ export class WorkbenchService {
     const page = rows.slice(0, limit);
     const ids = page.map((c) => c.id);
     const manager = this.db.manager;
-    const [apps, transfers, orgs] = ids.length
+    const [apps, transfers, hardship, aid, orgs] = ids.length
       ? await Promise.all([
           manager.getRepository(MembershipApplication).findBy({ caseId: In(ids) }),
           manager.getRepository(MembershipTransfer).findBy({ caseId: In(ids) }),
+          manager.getRepository(HardshipApplication).findBy({ caseId: In(ids) }),
+          manager.getRepository(AssistanceRecord).findBy({ caseId: In(ids) }),
           manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) }),
         ])
-      : [[], [], []];
-    const subjectId = new Map<number, number>([
-      ...apps.map((a) => [a.caseId, a.id] as const),
-      ...transfers.map((t) => [t.caseId, t.id] as const),
-    ]);
+      : [[], [], [], [], []];
+    const subjectId = new Map<number, number>([...apps, ...transfers, ...hardship, ...aid].map((row) => [row.caseId, row.id] as const));
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
     const now = new Date();
     const items = page.map((c): WorkbenchItem => {
@@ -73,8 +99,8 @@ export class WorkbenchService {
         caseTypeLabel: type.label,
         id: subjectId.get(c.id) ?? 0,
         title: c.title,
-        state: c.state as WorkbenchItem['state'],
-        stateLabel: type.states[c.state]?.label ?? c.state,
+        state: c.state,
+        stateLabel: type.def.states[c.state]?.label ?? c.state,
         organizationName: orgNames.get(c.organizationId) ?? '',
         submittedAt: c.submittedAt.toISOString(),
         deadline: this.views.deadline(c, now),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { availableActions, isAction, WorkCalendar, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
@@ -31,12 +31,17 @@ export interface StepContext {
 
 /** A case type's own part of a step: checks and effects in the same transaction. */
 export interface StepHooks {
-  /** Runs before the state changes; may refuse (throw) or move the case to another organisation. */
-  before?: (ctx: StepContext) => Promise<{ moveTo?: Organization } | void>;
+  /**
+   * Runs before the state changes; may refuse (throw), move the case to another organisation or
+   * set the new step's due instant itself (e.g. the end of a public notice).
+   */
+  before?: (ctx: StepContext) => Promise<{ moveTo?: Organization; dueAt?: Date } | void>;
   /** Runs after the state changed (e.g. create the member on approval). */
   after?: (ctx: StepContext) => Promise<void>;
   /** The message to the applicant about this step. */
   notice: (ctx: StepContext) => { title: string; body: string; link: string | null };
+  /** Step deadlines in working days by key, when the case type keeps them in its own rules. */
+  deadlines?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -84,15 +89,21 @@ export class TransitionService {
         requiresComment: !!t.requiresComment,
         requiresTargetOrganization: !!t.requiresTargetOrganization,
         confirm: t.confirm ?? null,
+        form: t.form ?? null,
       };
     });
   }
 
   /** Due instant of the step a case enters at `at`, or null when the state has no deadline. */
-  dueFor<S extends string, A extends string>(def: WorkflowDef<S, A>, state: S, at: Date): Date | null {
+  dueFor<S extends string, A extends string>(
+    def: WorkflowDef<S, A>,
+    state: S,
+    at: Date,
+    deadlines: Readonly<Record<string, number>> = this.config.workflow.deadlines,
+  ): Date | null {
     const key = def.states[state].deadline;
     if (!key) return null;
-    const days = this.config.workflow.deadlines[key];
+    const days = deadlines[key];
     return days ? this.calendar.dueAt(at, days) : null;
   }
 
@@ -100,7 +111,13 @@ export class TransitionService {
   async open<S extends string, A extends string>(
     manager: EntityManager,
     def: WorkflowDef<S, A>,
-    input: { actor: Actor; organization: Organization; applicantUserId: number; title: string },
+    input: {
+      actor: Actor;
+      organization: Organization;
+      applicantUserId: number;
+      title: string;
+      deadlines?: Readonly<Record<string, number>>;
+    },
   ): Promise<WorkflowCase> {
     const now = new Date();
     const repo = manager.getRepository(WorkflowCase);
@@ -115,7 +132,7 @@ export class TransitionService {
         applicantUserId: input.applicantUserId,
         title: input.title,
         submittedAt: now,
-        dueAt: this.dueFor(def, def.initial, now),
+        dueAt: this.dueFor(def, def.initial, now, input.deadlines),
         closedAt: null,
         updatedAt: now,
       }),
@@ -182,7 +199,7 @@ export class TransitionService {
         state: toState,
         version: kase.version + 1,
         holder: def.states[toState].holder,
-        dueAt: toState === kase.state && !moved?.moveTo ? kase.dueAt : this.dueFor(def, toState, now),
+        dueAt: moved?.dueAt ?? (toState === kase.state && !moved?.moveTo ? kase.dueAt : this.dueFor(def, toState, now, hooks.deadlines)),
         closedAt: def.states[toState].terminal ? now : null,
         updatedAt: now,
         ...(moved?.moveTo ? { organizationId: moved.moveTo.id, organizationPath: moved.moveTo.path } : {}),
@@ -209,6 +226,15 @@ export class TransitionService {
       await this.notifyApplicant(manager, def, kase, hooks.notice(step));
       return kase;
     });
+  }
+
+  /** Histories of several cases in one query, each oldest first. */
+  async historyOf(manager: EntityManager, caseIds: number[]): Promise<Map<number, CaseHistory[]>> {
+    const result = new Map<number, CaseHistory[]>();
+    if (caseIds.length === 0) return result;
+    const rows = await manager.getRepository(CaseHistory).find({ where: { caseId: In(caseIds) }, order: { id: 'ASC' } });
+    for (const row of rows) result.set(row.caseId, [...(result.get(row.caseId) ?? []), row]);
+    return result;
   }
 
   /** History of a case, oldest first. */

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { CaseViews } from './case-views';
 import { TransitionService } from './transition.service';
 import { workCalendarProvider } from './work-calendar.provider';
 
@@ -7,7 +8,7 @@ import { workCalendarProvider } from './work-calendar.provider';
 @Global()
 @Module({
   imports: [NotificationsModule],
-  providers: [TransitionService, workCalendarProvider],
-  exports: [TransitionService, workCalendarProvider],
+  providers: [TransitionService, CaseViews, workCalendarProvider],
+  exports: [TransitionService, CaseViews, workCalendarProvider],
 })
 export class WorkflowModule {}

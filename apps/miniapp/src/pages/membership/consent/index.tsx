@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { Button, Checkbox } from '@nutui/nutui-react-taro';
 import { CONSENT_VERSIONS, type MeView } from '@union/shared';
@@ -12,6 +12,8 @@ function hasConsent(me: MeView, kind: 'privacy_notice' | 'sensitive_data'): bool
 
 /** Two separate consents before any personal data is typed: the notice, then sensitive data. */
 export default function Consent() {
+  // Opened from another form (e.g. the hardship application) with back=1: return there afterwards.
+  const returnBack = useRouter().params.back === '1';
   const [privacy, setPrivacy] = useState(false);
   const [sensitive, setSensitive] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -22,7 +24,8 @@ export default function Consent() {
       let me = await meApi.get();
       if (!hasConsent(me, 'privacy_notice')) me = await meApi.recordConsent('privacy_notice', CONSENT_VERSIONS.privacy_notice);
       if (!hasConsent(me, 'sensitive_data')) await meApi.recordConsent('sensitive_data', CONSENT_VERSIONS.sensitive_data);
-      await Taro.redirectTo({ url: '/pages/membership/apply/index' });
+      if (returnBack) await Taro.navigateBack();
+      else await Taro.redirectTo({ url: '/pages/membership/apply/index' });
     } catch (e) {
       await showError(e);
     } finally {
@@ -55,7 +58,7 @@ export default function Consent() {
             label="我单独同意工会处理我的身份证号码（敏感个人信息），只用于办理入会"
           />
         </View>
-        <Text className="muted">两项都勾选后，下一步填写入会信息。</Text>
+        <Text className="muted">{returnBack ? '两项都勾选后，回到刚才的表格继续填写。' : '两项都勾选后，下一步填写入会信息。'}</Text>
         <Button
           block
           size="large"
@@ -65,7 +68,7 @@ export default function Consent() {
           onClick={() => void accept()}
           data-testid="consent-accept"
         >
-          同意，开始填写
+          {returnBack ? '同意，回去继续' : '同意，开始填写'}
         </Button>
       </View>
     </View>

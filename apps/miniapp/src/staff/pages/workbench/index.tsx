@@ -9,6 +9,18 @@ import { errorMessage } from '../../../utils/feedback';
 import { deadlineText, formatDate } from '../../../utils/format';
 import { route } from '../../../utils/nav';
 
+/** Where a queue item is handled: each case type has its own page in the staff subpackage. */
+function pageOf(item: WorkbenchItem): string {
+  switch (item.caseType) {
+    case 'hardship_application':
+      return route('/staff/pages/hardship/index', { id: item.id });
+    case 'assistance_record':
+      return route('/staff/pages/aid/index', { id: item.id });
+    default:
+      return route('/staff/pages/case/index', { type: item.caseType, id: item.id });
+  }
+}
+
 /** The staff queue, oldest due first; overdue cases in red. */
 export default function Workbench() {
   const [items, setItems] = useState<WorkbenchItem[]>([]);
@@ -61,11 +73,13 @@ export default function Workbench() {
           <View
             key={`${item.caseType}-${item.id}`}
             className={`list-item${overdue ? ' list-item--overdue' : ''}`}
-            onClick={() => void Taro.navigateTo({ url: route('/staff/pages/case/index', { type: item.caseType, id: item.id }) })}
+            onClick={() => void Taro.navigateTo({ url: pageOf(item) })}
             data-testid={`queue-${item.caseType}-${item.id}`}
           >
             <StateTag state={item.state} label={item.stateLabel} />
-            <Text className="list-item__title">{item.title}</Text>
+            <Text className="list-item__title">
+              {item.caseTypeLabel} · {item.title}
+            </Text>
             <Text className="muted">
               {item.organizationName} · {formatDate(item.submittedAt)} 提交
             </Text>

@@ -1,0 +1,98 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { useLoader } from '../../../hooks/useLoader';
+import { hardshipApi, hardshipFilesApi } from '../../../services/api/hardship';
+import { loadLocalHardshipDraft } from '../../../services/hardshipDraft';
+import { isLoggedIn } from '../../../services/tokens';
+import { route } from '../../../utils/nav';
+
+const CLOSED_STATES = ['filed', 'rejected', 'withdrawn'];
+
+/** The entry to hardship assistance: what it is, the self-test, apply (or continue), my applications and file. */
+export default function HardshipHome() {
+  const loggedIn = isLoggedIn();
+  const { data } = useLoader(async () => {
+    const [mine, files, serverDraft] = await Promise.all([
+      hardshipApi.mine(),
+      hardshipFilesApi.mine().catch(() => []),
+      hardshipApi.getDraft().catch(() => null),
+    ]);
+    return { mine, files, hasServerDraft: !!serverDraft };
+  }, loggedIn);
+
+  const open = data?.mine.find((a) => !CLOSED_STATES.includes(a.state)) ?? null;
+  const hasDraft = !!loadLocalHardshipDraft() || !!data?.hasServerDraft;
+  const toSign = (data?.files ?? []).reduce((n, f) => n + f.aid.filter((a) => a.state === 'paid').length, 0);
+  const nav = (url: string) => void Taro.navigateTo({ url });
+
+  return (
+    <View className="page" data-testid="hs-home">
+      <View className="card">
+        <Text className="card__title">困难职工帮扶</Text>
+        <Text className="paragraph">
+          因病、因残、因灾、失业或收入低，家里生活有困难的职工，可以向工会申请帮扶。认定后工会为您家建立困难档案，按规定发放生活、医疗、助学等帮扶，款项实名打到您的银行卡。
+        </Text>
+        <Text className="muted">
+          办理步骤：网上申请 → 基层工会初审 → 上门了解情况 → 民主评议 → 公示 → 乡镇(行业)工会审核 → 县总工会批准建档 → 发放，您签收。
+        </Text>
+      </View>
+
+      <View className="card">
+        <Text className="card__title">不知道够不够条件？</Text>
+        <Text className="muted">回答 6 个问题，马上告诉您可能属于哪一类。不用登录，回答不会保存。</Text>
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => nav('/pages/hardship/self-test/index')}
+          data-testid="hs-open-selftest"
+        >
+          先做个自测
+        </Button>
+      </View>
+
+      <View className="card">
+        {open ? (
+          <View>
+            <Text className="paragraph">
+              您的申请：{open.stateLabel}。{open.nextStep}
+            </Text>
+            <Button
+              block
+              size="large"
+              type="primary"
+              className="big-button"
+              onClick={() => nav(route('/pages/hardship/application/index', { id: open.id }))}
+              data-testid="hs-open-current"
+            >
+              查看办理进度
+            </Button>
+          </View>
+        ) : (
+          <View>
+            <Text className="muted">
+              {hasDraft ? '您有一份没填完的申请，接着填就行。' : '大约需要 10 分钟。填写的内容会自动保存，可以分几次填完。'}
+            </Text>
+            <Button
+              block
+              size="large"
+              type="primary"
+              className="big-button"
+              onClick={() => nav('/pages/hardship/apply/index')}
+              data-testid="hs-open-apply"
+            >
+              {hasDraft ? '继续填写申请' : '申请帮扶'}
+            </Button>
+          </View>
+        )}
+        <Button block size="large" className="big-button" onClick={() => nav('/pages/hardship/mine/index')} data-testid="hs-open-mine">
+          我的帮扶申请
+        </Button>
+        <Button block size="large" className="big-button" onClick={() => nav('/pages/hardship/file/index')} data-testid="hs-open-files">
+          我的困难档案{toSign ? `（${toSign} 笔待签收）` : ''}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { HardshipRevealRequest } from '@union/shared';
+import { hardshipApi } from '../../services/api/hardship';
+import { showError, toast } from '../../utils/feedback';
+
+interface RevealFieldProps {
+  subject: HardshipRevealRequest['subject'];
+  id: number;
+  field: HardshipRevealRequest['field'];
+  label: string;
+}
+
+/** A 查看 button for one sensitive value: the cadre writes why, the server records it, then shows it. */
+export function RevealField({ subject, id, field, label }: RevealFieldProps) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [value, setValue] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const testId = `reveal-${subject}-${id}-${field}`;
+
+  const reveal = async () => {
+    if (reason.trim().length < 2) {
+      toast('请写明查看原因');
+      return;
+    }
+    setBusy(true);
+    try {
+      setValue((await hardshipApi.reveal({ subject, id, field, reason: reason.trim() })).value || '（没有填写）');
+      setOpen(false);
+    } catch (e) {
+      await showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (value !== null)
+    return (
+      <View className="reveal">
+        <Text className="reveal__label">{label}：</Text>
+        <Text className="reveal__value" data-testid={`${testId}-value`}>
+          {value}
+        </Text>
+      </View>
+    );
+  if (!open)
+    return (
+      <View className="reveal">
+        <Text className="reveal__label">{label}</Text>
+        <Text className="link" onClick={() => setOpen(true)} data-testid={testId}>
+          查看
+        </Text>
+      </View>
+    );
+  return (
+    <View className="action-form">
+      <Text className="paragraph">查看“{label}”会被记录。请写明原因：</Text>
+      <Input
+        className="field__input"
+        value={reason}
+        placeholder="例如：核实医疗救助金额"
+        onInput={(e) => setReason(e.detail.value)}
+        data-testid={`${testId}-reason`}
+      />
+      <Button
+        block
+        size="large"
+        type="primary"
+        className="big-button"
+        disabled={busy}
+        onClick={() => void reveal()}
+        data-testid={`${testId}-confirm`}
+      >
+        查看
+      </Button>
+      <Button block size="large" className="big-button" onClick={() => setOpen(false)}>
+        取消
+      </Button>
+    </View>
+  );
+}

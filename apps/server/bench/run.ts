@@ -1,0 +1,358 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Page, TokenPair } from '@union/shared';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
+import { encodeCursor } from '../src/common/cursor';
+import { loadConfig } from '../src/config/configuration';
+import { PiiCipher } from '../src/modules/pii/pii-cipher';
+import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN } from './budgets';
+import { addVolume, BENCH_WORKER, BENCH_WORKER_ONE, type Volume } from './volume';
+
+/**
+ * `npm run bench`: boots the real app (embedded database, or a scratch MySQL/MariaDB database
+ * created and dropped here when DATABASE_URL is set), adds BENCH_CASES membership cases in
+ * batched inserts, then measures the hot lists over HTTP (Fastify inject) and checks them against
+ * bench/budgets.ts: p95 time, SQL queries per request (must not grow with the page size), and on
+ * MySQL/MariaDB the EXPLAIN plan (no full scan of a big table). Exits 1 when anything is over.
+ */
+
+type ListName = keyof typeof BUDGETS;
+
+interface Recorded {
+  sql: string;
+  parameters: unknown[];
+}
+
+interface Timing {
+  name: ListName;
+  label: string;
+  p50: number;
+  p95: number;
+  max: number;
+  queries: number;
+}
+
+const WARMUP = 5;
+const failures: string[] = [];
+const warnings: string[] = [];
+
+function envInt(name: string, fallback: number, min: number): number {
+  const value = process.env[name];
+  if (!value) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}`);
+  return n;
+}
+
+/** A database of its own on the server DATABASE_URL points at; never the one in the URL. */
+async function scratchDatabase(serverUrl: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const mysql = await import('mysql2/promise');
+  const base = new URL(serverUrl);
+  const name = `union_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const connect = () =>
+    mysql.createConnection({
+      host: base.hostname,
+      port: Number(base.port || 3306),
+      user: decodeURIComponent(base.username),
+      password: decodeURIComponent(base.password),
+    });
+  const admin = await connect();
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    url: url.toString(),
+    name,
+    drop: async () => {
+      if (dropped) return;
+      dropped = true;
+      const c = await connect();
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
+/** Records every SQL statement TypeORM sends (its logger sees all of them, logging on or off). */
+function recordQueries(ds: DataSource): { take: () => Recorded[] } {
+  let log: Recorded[] = [];
+  const logger = ds.logger;
+  const original = logger.logQuery.bind(logger);
+  logger.logQuery = (sql, parameters, runner) => {
+    log.push({ sql, parameters: Array.isArray(parameters) ? parameters : [] });
+    return original(sql, parameters, runner);
+  };
+  return {
+    take: () => {
+      const taken = log;
+      log = [];
+      return taken;
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  const cases = envInt('BENCH_CASES', 20_000, 200);
+  const requests = envInt('BENCH_REQUESTS', 50, 10);
+  const serverUrl = process.env.DATABASE_URL || null;
+  const started = performance.now();
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'union-bench-'));
+  const scratch = serverUrl ? await scratchDatabase(serverUrl) : null;
+  let app: NestFastifyApplication | null = null;
+  const cleanup = async () => {
+    await app?.close().catch(() => undefined);
+    app = null;
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: dropping the scratch database\n`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const key = () => randomBytes(32).toString('base64');
+    const config = loadConfig({
+      DEMO_MODE: 'true',
+      DATA_DIR: dataDir,
+      EMBEDDED_DB_FILE: ':memory:',
+      ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+      JWT_SECRET: key(),
+      CARD_SECRET: key(),
+      PII_KEYS: `b1:${key()}`,
+      PII_INDEX_KEY: key(),
+      WECHAT_STANDIN: 'false',
+      WECHAT_API_BASE: 'http://127.0.0.1:9/unused',
+      OUTBOX_POLL_MS: '0',
+      H5_DIR: '',
+    });
+    app = await createApp(config, { logLevel: 'silent' });
+    await app.getHttpAdapter().getInstance().ready();
+    const ds = app.get(DataSource);
+    const onMysql = ds.options.type !== 'sqljs';
+    const dbLabel = onMysql ? `MySQL/MariaDB (scratch database ${scratch?.name})` : 'embedded (sql.js, in memory)';
+    const bootSeconds = (performance.now() - started) / 1000;
+
+    const volume = await addVolume(ds, app.get(PiiCipher), cases);
+    const queries = recordQueries(ds);
+
+    const inject = async <T>(url: string, token: string): Promise<T> => {
+      const res = await (app as NestFastifyApplication).inject({
+        method: 'GET',
+        url: `/api${url}`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      return res.json() as T;
+    };
+    const login = async (persona: string): Promise<string> => {
+      const res = await (app as NestFastifyApplication).inject({ method: 'POST', url: '/api/auth/demo-login', payload: { persona } });
+      if (res.statusCode !== 200) throw new Error(`demo login ${persona}: ${res.statusCode}`);
+      return (res.json() as TokenPair).accessToken;
+    };
+    const admin = await login('county_admin');
+    const worker = await login(BENCH_WORKER);
+    const workerOne = await login(BENCH_WORKER_ONE);
+
+    // A keyset cursor about 90 % down the county's queue (the cursor is [dueAt ISO, case id]).
+    const [{ n: queueSize }] = (await ds.query(
+      `SELECT COUNT(*) AS n FROM workflow_cases WHERE holder = 'staff' AND due_at IS NOT NULL`,
+    )) as { n: number }[];
+    const [deepRow] = (await ds.query(
+      `SELECT id, due_at AS due FROM workflow_cases WHERE holder = 'staff' AND due_at IS NOT NULL ORDER BY due_at, id LIMIT 1 OFFSET ${Math.floor(Number(queueSize) * 0.9)}`,
+    )) as { id: number; due: Date | string }[];
+    const deepDue = deepRow.due instanceof Date ? deepRow.due : new Date(`${String(deepRow.due).replace(' ', 'T')}Z`);
+    const deepCursor = encodeURIComponent(encodeCursor([deepDue.toISOString(), Number(deepRow.id)]));
+
+    const lists: { name: ListName; label: string; url: string; token: string }[] = [
+      { name: 'queueFirst', label: 'workbench queue, first page (county admin)', url: '/workbench/queue?limit=20', token: admin },
+      {
+        name: 'queueDeep',
+        label: 'workbench queue, keyset page ~90% down',
+        url: `/workbench/queue?limit=20&after=${deepCursor}`,
+        token: admin,
+      },
+      {
+        name: 'myApplications',
+        label: `my applications (${volume.benchWorker.applications})`,
+        url: '/membership/applications/mine',
+        token: worker,
+      },
+      { name: 'messages', label: `messages, first page (of ${volume.benchWorker.messages})`, url: '/messages?limit=20', token: worker },
+    ];
+
+    // Query counts and plans, one request each, before timing.
+    const perRequest = new Map<ListName, Recorded[]>();
+    for (const list of lists) {
+      queries.take();
+      const body = await inject<Page<unknown> | unknown[]>(list.url, list.token);
+      perRequest.set(list.name, queries.take());
+      const items = Array.isArray(body) ? body : body.items;
+      if (items.length === 0) failures.push(`${list.name}: the list came back empty, nothing was measured`);
+    }
+
+    // No query per row: the count must be the same for pages of 5, 20 and 50.
+    const growth: string[] = [];
+    const pageSizes = [5, 20, 50];
+    for (const [name, url, token] of [
+      ['queueFirst', '/workbench/queue', admin],
+      ['queueDeep', `/workbench/queue?after=${deepCursor}`, admin],
+      ['messages', '/messages', worker],
+    ] as [ListName, string, string][]) {
+      const counts: number[] = [];
+      for (const size of pageSizes) {
+        queries.take();
+        const page = await inject<Page<unknown>>(`${url}${url.includes('?') ? '&' : '?'}limit=${size}`, token);
+        counts.push(queries.take().length);
+        if (page.items.length !== size) failures.push(`${name}: a page of ${size} held ${page.items.length} rows; add volume`);
+      }
+      growth.push(`${name}: ${pageSizes.map((s, i) => `${counts[i]} queries for ${s} rows`).join(', ')}`);
+      if (new Set(counts).size !== 1)
+        failures.push(`${name}: SQL queries grow with the page size (${counts.join(' / ')}): a query per row`);
+    }
+    {
+      queries.take();
+      await inject('/membership/applications/mine', workerOne);
+      const one = queries.take().length;
+      const many = (perRequest.get('myApplications') ?? []).length;
+      growth.push(`myApplications: ${one} queries for 1 application, ${many} for ${volume.benchWorker.applications}`);
+      if (many !== one) {
+        const known = KNOWN_PER_ROW_QUERIES.myApplications;
+        const message = `myApplications: SQL queries grow with the rows (${one} for 1, ${many} for ${volume.benchWorker.applications})`;
+        if (known) warnings.push(`${message}; known: ${known}`);
+        else failures.push(message);
+      }
+    }
+
+    // Plans of every SELECT the lists ran.
+    const plans: string[] = [];
+    for (const [name, recorded] of perRequest) {
+      for (const q of recorded.filter((r) => /^\s*SELECT/i.test(r.sql))) {
+        const aliases = new Map<string, string>();
+        for (const m of q.sql.matchAll(/(?:FROM|JOIN)\s+[`"](\w+)[`"](?:\s+(?:AS\s+)?[`"](\w+)[`"])?/gi)) aliases.set(m[2] ?? m[1], m[1]);
+        const tables = [...new Set(aliases.values())];
+        if (onMysql) {
+          const rows = (await ds.query(`EXPLAIN ${q.sql}`, q.parameters)) as {
+            table: string | null;
+            type: string | null;
+            key: string | null;
+            rows: number | string | null;
+            Extra: string | null;
+          }[];
+          for (const row of rows) {
+            const table = aliases.get(row.table ?? '') ?? row.table ?? '';
+            if (!tables.includes(table)) continue;
+            const line = `${name}: ${table} type=${row.type} key=${row.key ?? '-'} rows=${row.rows} ${row.Extra ?? ''}`.trim();
+            if (table === 'workflow_cases' || row.type === 'ALL') plans.push(line);
+            if (row.type === 'ALL' && NO_FULL_SCAN.includes(table)) failures.push(`full table scan: ${line}`);
+          }
+        } else {
+          const rows = (await ds.query(`EXPLAIN QUERY PLAN ${q.sql}`, q.parameters)) as { detail: string }[];
+          for (const row of rows) {
+            if (/TEMP B-TREE/.test(row.detail) && tables.includes('workflow_cases')) plans.push(`${name}: workflow_cases: ${row.detail}`);
+            const m = /^(SCAN|SEARCH) (\w+)/.exec(row.detail);
+            const table = m ? (aliases.get(m[2]) ?? m[2]) : '';
+            if (!tables.includes(table)) continue;
+            const line = `${name}: ${table}: ${row.detail}`;
+            if (table === 'workflow_cases' || (m?.[1] === 'SCAN' && !/INDEX/.test(row.detail))) plans.push(line);
+            if (m?.[1] === 'SCAN' && !/INDEX/.test(row.detail) && NO_FULL_SCAN.includes(table)) failures.push(`full table scan: ${line}`);
+          }
+        }
+      }
+    }
+
+    // Timing.
+    const timings: Timing[] = [];
+    for (const list of lists) {
+      for (let i = 0; i < WARMUP; i += 1) await inject(list.url, list.token);
+      const times: number[] = [];
+      for (let i = 0; i < requests; i += 1) {
+        const t0 = performance.now();
+        await inject(list.url, list.token);
+        times.push(performance.now() - t0);
+      }
+      queries.take();
+      times.sort((a, b) => a - b);
+      const timing: Timing = {
+        name: list.name,
+        label: list.label,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        max: times[times.length - 1],
+        queries: (perRequest.get(list.name) ?? []).length,
+      };
+      timings.push(timing);
+      if (timing.p95 > BUDGETS[list.name].p95Ms) {
+        failures.push(`${list.name}: p95 ${timing.p95.toFixed(1)} ms is over the budget of ${BUDGETS[list.name].p95Ms} ms`);
+      }
+    }
+
+    report({ dbLabel, volume, requests, bootSeconds, timings, growth, plans, totalSeconds: (performance.now() - started) / 1000 });
+  } catch (err) {
+    failures.push(`the bench itself failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  } finally {
+    await cleanup();
+  }
+  if (warnings.length) process.stdout.write(`\nWarnings:\n${warnings.map((w) => `  ! ${w}`).join('\n')}\n`);
+  if (failures.length) {
+    process.stdout.write(`\nBENCH FAILED:\n${failures.map((f) => `  x ${f}`).join('\n')}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write('\nbench: all within budget\n');
+  }
+}
+
+function report(r: {
+  dbLabel: string;
+  volume: Volume;
+  requests: number;
+  bootSeconds: number;
+  timings: Timing[];
+  growth: string[];
+  plans: string[];
+  totalSeconds: number;
+}): void {
+  const v = r.volume;
+  const out: string[] = [
+    '',
+    `bench: ${r.dbLabel}`,
+    `  volume: ${v.cases} cases + applications, ${v.history} history rows, ${v.messages} messages, ${v.users} workers ` +
+      `(inserted in ${v.seconds.toFixed(1)} s; app boot ${r.bootSeconds.toFixed(1)} s)`,
+    `  ${r.requests} requests per list after ${WARMUP} warm-up requests, Fastify inject, times in ms`,
+    '',
+  ];
+  const header = ['list', 'p50', 'p95', 'max', 'budget p95', 'SQL/req', ''];
+  const rows = r.timings.map((t) => [
+    `${t.name}: ${t.label}`,
+    t.p50.toFixed(1),
+    t.p95.toFixed(1),
+    t.max.toFixed(1),
+    `< ${BUDGETS[t.name].p95Ms}`,
+    String(t.queries),
+    t.p95 > BUDGETS[t.name].p95Ms ? 'OVER' : 'ok',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
+  out.push(line(header), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line));
+  out.push('', '  SQL queries per request by page size:', ...r.growth.map((g) => `    ${g}`));
+  out.push('', '  Query plans (workflow_cases, and any full scan):', ...(r.plans.length ? r.plans : ['(none)']).map((p) => `    ${p}`));
+  out.push('', `  total ${r.totalSeconds.toFixed(1)} s`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+void main();

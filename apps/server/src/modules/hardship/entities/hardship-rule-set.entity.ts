@@ -1,0 +1,37 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { InstantColumn } from '../../../database/columns';
+
+/** One version of a county's hardship rules; versions are added, never changed. */
+@Entity('hardship_rule_sets')
+@Index('uq_hardship_rule_sets_version', ['countyOrganizationId', 'version'], { unique: true })
+@Index('idx_hardship_rule_sets_effective', ['countyOrganizationId', 'effectiveFrom', 'version'])
+export class HardshipRuleSet {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  countyOrganizationId: number;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  /** First day (YYYY-MM-DD, China time) this version judges new applications. */
+  @Column({ type: 'varchar', length: 10 })
+  effectiveFrom: string;
+
+  /** The HardshipRules as JSON. */
+  @Column({ type: 'text' })
+  rules: string;
+
+  @Column({ type: 'int' })
+  createdByUserId: number;
+
+  @Column({ type: 'varchar', length: 80 })
+  createdByName: string;
+
+  @InstantColumn()
+  createdAt: Date;
+}

@@ -1,0 +1,287 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AID_TYPE_LABEL,
+  aidCeilingFen,
+  ASSISTANCE_RECORD_WORKFLOW,
+  cstDate,
+  formatYuan,
+  HARDSHIP_CATEGORY_LABEL,
+  type ActionView,
+  type AidType,
+  type AssistanceRecordAction,
+  type AssistanceRecordView,
+  type HardshipFileSummary,
+  type HardshipFileView,
+  type Page,
+} from '@union/shared';
+import { In, type EntityManager } from 'typeorm';
+import { actorCovers, type Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { Db } from '../../database/db.service';
+import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { UploadsService } from '../uploads/uploads.service';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
+import { AssistanceRecord } from './entities/assistance-record.entity';
+import { HardshipApplication } from './entities/hardship-application.entity';
+import { HardshipFile } from './entities/hardship-file.entity';
+import type { CreateAssistanceRecordBody, PayAssistanceBody, SignedFormBody } from './hardship.dto';
+import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+import { HardshipViews } from './hardship-views.service';
+
+const AID = ASSISTANCE_RECORD_WORKFLOW;
+
+/** Filed households (一户一档) and the aid paid to them by real name, within the yearly ceilings. */
+@Injectable()
+export class HardshipFilesService {
+  constructor(
+    private readonly db: Db,
+    private readonly transitions: TransitionService,
+    private readonly rules: HardshipRulesService,
+    private readonly views: HardshipViews,
+    private readonly organizations: OrganizationsService,
+    private readonly uploads: UploadsService,
+  ) {}
+
+  /** The file, if the actor is its household's applicant or staff above it (else 404). */
+  private async loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<HardshipFile> {
+    const file = await manager.getRepository(HardshipFile).findOneBy({ id });
+    if (!file || (file.applicantUserId !== actor.userId && !actorCovers(actor, file.organizationPath))) fail('not_found');
+    return file;
+  }
+
+  async list(actor: Actor, after: string | undefined, limit: number, status?: 'active' | 'closed'): Promise<Page<HardshipFileSummary>> {
+    if (!actor.organization) fail('forbidden');
+    const qb = this.db.manager
+      .getRepository(HardshipFile)
+      .createQueryBuilder('f')
+      .where('f.organizationPath LIKE :path', { path: `${actor.organization.path}%` })
+      .orderBy('f.id', 'DESC')
+      .take(limit + 1);
+    if (status) qb.andWhere('f.status = :status', { status });
+    if (after) qb.andWhere('f.id < :id', { id: decodeCursor<[number]>(after, ['number'])[0] });
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    const manager = this.db.manager;
+    const [apps, orgs] = page.length
+      ? await Promise.all([
+          manager.getRepository(HardshipApplication).findBy({ id: In(page.map((f) => f.applicationId)) }),
+          manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((f) => f.organizationId))]) }),
+        ])
+      : [[], []];
+    const name = new Map(apps.map((a) => [a.id, a.applicantNameMasked]));
+    const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+    return {
+      items: page.map((f) => ({
+        id: f.id,
+        fileNo: f.fileNo,
+        status: f.status,
+        category: f.category,
+        categoryLabel: HARDSHIP_CATEGORY_LABEL[f.category],
+        organizationName: orgName.get(f.organizationId) ?? '',
+        applicantNameMasked: name.get(f.applicationId) ?? '',
+        filedAt: f.filedAt.toISOString(),
+        recheckDueAt: f.recheckDueAt.toISOString(),
+      })),
+      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
+    };
+  }
+
+  /** Amounts approved (not cancelled) this year per aid type. */
+  private async usedThisYear(manager: EntityManager, fileId: number, year: number): Promise<Map<AidType, number>> {
+    const rows = await manager
+      .createQueryBuilder(AssistanceRecord, 'r')
+      .innerJoin(WorkflowCase, 'c', 'c.id = r.caseId')
+      .select('r.aidType', 'aidType')
+      .addSelect('SUM(r.amountFen)', 'total')
+      .where('r.fileId = :fileId AND r.year = :year AND c.state <> :cancelled', { fileId, year, cancelled: 'cancelled' })
+      .groupBy('r.aidType')
+      .getRawMany<{ aidType: AidType; total: string | number }>();
+    return new Map(rows.map((r) => [r.aidType, Number(r.total)]));
+  }
+
+  async view(manager: EntityManager, file: HardshipFile): Promise<HardshipFileView> {
+    const [app, members, records, org] = await Promise.all([
+      manager.getRepository(HardshipApplication).findOneByOrFail({ id: file.applicationId }),
+      this.views.householdMembers(manager, file.applicationId),
+      manager.getRepository(AssistanceRecord).find({ where: { fileId: file.id }, order: { id: 'DESC' } }),
+      this.organizations.get(file.organizationId, manager),
+    ]);
+    const year = Number(cstDate(new Date()).slice(0, 4));
+    const used = await this.usedThisYear(manager, file.id, year);
+    const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), new Date());
+    return {
+      id: file.id,
+      fileNo: file.fileNo,
+      status: file.status,
+      category: file.category,
+      categoryLabel: HARDSHIP_CATEGORY_LABEL[file.category],
+      ruleSetVersion: file.ruleSetVersion,
+      organization: await this.organizations.view(org),
+      applicationId: file.applicationId,
+      applicantNameMasked: app.applicantNameMasked,
+      members: this.views.members(members),
+      filedAt: file.filedAt.toISOString(),
+      recheckDueAt: file.recheckDueAt.toISOString(),
+      version: file.version,
+      aid: await this.views.assistance(manager, records, new Map([[file.id, file.fileNo]])),
+      thisYear: (Object.keys(AID_TYPE_LABEL) as AidType[]).map((aidType) => ({
+        aidType,
+        aidTypeLabel: AID_TYPE_LABEL[aidType],
+        usedFen: used.get(aidType) ?? 0,
+        ceilingFen: aidCeilingFen(rules, file.category, aidType),
+      })),
+    };
+  }
+
+  async get(actor: Actor, id: number): Promise<HardshipFileView> {
+    const file = await this.loadVisible(this.db.manager, actor, id);
+    return this.view(this.db.manager, file);
+  }
+
+  /** The worker's own household files, with aid received and receipts to sign. */
+  async mine(actor: Actor): Promise<HardshipFileView[]> {
+    const files = await this.db.manager
+      .getRepository(HardshipFile)
+      .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 5 });
+    const views: HardshipFileView[] = [];
+    for (const f of files) views.push(await this.view(this.db.manager, f));
+    return views;
+  }
+
+  /**
+   * Approve aid by real name. Refused over the household's ceiling for the type and year, with the
+   * numbers. The file's version is bumped with compare-and-set, so two approvals at once cannot
+   * both pass the ceiling check.
+   */
+  async createAid(actor: Actor, fileId: number, body: CreateAssistanceRecordBody): Promise<AssistanceRecordView> {
+    return this.db.transaction(async (manager) => {
+      const file = await this.loadVisible(manager, actor, fileId);
+      if (!actorCovers(actor, file.organizationPath) || actor.organization?.level !== 'county') fail('forbidden', '帮扶发放由县总工会审批');
+      if (file.status !== 'active') fail('action_not_allowed', '档案已关闭，不能再发放帮扶');
+      const now = new Date();
+      const year = Number(cstDate(now).slice(0, 4));
+      const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), now);
+      const ceiling = aidCeilingFen(rules, file.category, body.aidType);
+      const used = (await this.usedThisYear(manager, file.id, year)).get(body.aidType) ?? 0;
+      if (used + body.amountFen > ceiling) {
+        fail(
+          'over_ceiling',
+          `超过上限：${HARDSHIP_CATEGORY_LABEL[file.category]}家庭本年度${AID_TYPE_LABEL[body.aidType]}上限 ${formatYuan(ceiling)}，` +
+            `已批准 ${formatYuan(used)}，本次 ${formatYuan(body.amountFen)}，最多还能批 ${formatYuan(Math.max(0, ceiling - used))}`,
+        );
+      }
+      const bumped = await manager
+        .createQueryBuilder()
+        .update(HardshipFile)
+        .set({ version: file.version + 1 })
+        .where('id = :id AND version = :version', { id: file.id, version: file.version })
+        .execute();
+      if (bumped.affected !== 1) fail('state_conflict');
+      const org = await this.organizations.get(file.organizationId, manager);
+      const kase = await this.transitions.open(manager, AID, {
+        actor,
+        organization: org,
+        applicantUserId: file.applicantUserId,
+        title: `${AID_TYPE_LABEL[body.aidType]} ${formatYuan(body.amountFen)}`,
+        deadlines: rules.deadlines as unknown as Record<string, number>,
+      });
+      const repo = manager.getRepository(AssistanceRecord);
+      const record = await repo.save(
+        repo.create({
+          caseId: kase.id,
+          fileId: file.id,
+          aidType: body.aidType,
+          amountFen: body.amountFen,
+          fundSource: body.fundSource.trim(),
+          year,
+          campaignId: null,
+          approvedByUserId: actor.userId,
+          approvedByName: actor.displayName,
+          approvedAt: now,
+          comment: body.comment?.trim() || null,
+          paidAt: null,
+          paymentReference: null,
+          signedAt: null,
+          signMethod: null,
+          signedFormUploadId: null,
+        }),
+      );
+      await this.transitions.notifyApplicant(manager, AID, kase, {
+        title: '帮扶已批准',
+        body: `${AID_TYPE_LABEL[body.aidType]} ${formatYuan(body.amountFen)} 已批准，将按实名发放，到账后请在小程序里签收。`,
+        link: `/pages/hardship/file/index?id=${file.id}`,
+      });
+      return (await this.views.assistance(manager, [record], new Map([[file.id, file.fileNo]])))[0];
+    });
+  }
+
+  private async loadAid(manager: EntityManager, actor: Actor, id: number) {
+    const record = await manager.getRepository(AssistanceRecord).findOneBy({ id });
+    if (!record) fail('not_found');
+    const { kase, ctx } = await this.transitions.loadVisible(manager, actor, AID.caseType, record.caseId);
+    return { record, kase, ctx };
+  }
+
+  async aidActions(actor: Actor, id: number): Promise<ActionView<AssistanceRecordAction>[]> {
+    const { kase, ctx } = await this.loadAid(this.db.manager, actor, id);
+    return this.transitions.actionsFor(AID, kase, ctx);
+  }
+
+  private async applyAid(
+    actor: Actor,
+    id: number,
+    input: TransitionInput,
+    work: (step: StepContext, record: AssistanceRecord) => Promise<void>,
+  ): Promise<AssistanceRecordView> {
+    const { record } = await this.loadAid(this.db.manager, actor, id);
+    const file = await this.db.manager.getRepository(HardshipFile).findOneByOrFail({ id: record.fileId });
+    const texts: Record<string, { title: string; body: string }> = {
+      pay: { title: '帮扶已发放', body: '帮扶已按实名发放，请核对到账后在小程序里确认签收。' },
+      sign: { title: '已确认签收', body: '感谢您的确认。' },
+      record_signed_form: { title: '签收单已登记', body: '工会已登记您签字的签收单。' },
+      cancel: { title: '帮扶已撤销', body: `原因：${input.comment ?? ''}` },
+    };
+    await this.transitions.apply(actor, AID, record.caseId, input, {
+      before: (step) => work(step, record),
+      notice: (step) => ({
+        ...(texts[step.action] ?? { title: '帮扶有新进展', body: '' }),
+        link: `/pages/hardship/file/index?id=${file.id}`,
+      }),
+    });
+    const fresh = await this.db.manager.getRepository(AssistanceRecord).findOneByOrFail({ id });
+    return (await this.views.assistance(this.db.manager, [fresh], new Map([[file.id, file.fileNo]])))[0];
+  }
+
+  /** Plain actions on aid: the worker signs in the app; the county cancels an unpaid approval. */
+  aidTransition(actor: Actor, id: number, input: TransitionInput): Promise<AssistanceRecordView> {
+    const t = AID.transitions[input.action as AssistanceRecordAction];
+    if (t?.form) fail('action_not_allowed', `“${t.label}”需要填写表单`);
+    return this.applyAid(actor, id, input, async (step, record) => {
+      if (step.action === 'sign') {
+        await step.manager.getRepository(AssistanceRecord).update({ id: record.id }, { signedAt: new Date(), signMethod: 'in_app' });
+      }
+    });
+  }
+
+  /** Record the real-name payment (bank reference); two cadres paying at once: one wins. */
+  pay(actor: Actor, id: number, body: PayAssistanceBody): Promise<AssistanceRecordView> {
+    return this.applyAid(actor, id, { action: 'pay', version: body.version }, async (step, record) => {
+      await step.manager
+        .getRepository(AssistanceRecord)
+        .update({ id: record.id }, { paidAt: new Date(), paymentReference: body.paymentReference });
+    });
+  }
+
+  /** A cadre uploads the receipt the worker signed on paper. */
+  signedForm(actor: Actor, id: number, body: SignedFormBody): Promise<AssistanceRecordView> {
+    return this.applyAid(actor, id, { action: 'record_signed_form', version: body.version }, async (step, record) => {
+      await this.uploads.attachToCase(step.manager, actor, [body.uploadId], step.kase.id);
+      await step.manager
+        .getRepository(AssistanceRecord)
+        .update({ id: record.id }, { signedAt: new Date(), signMethod: 'paper_form', signedFormUploadId: body.uploadId });
+    });
+  }
+}

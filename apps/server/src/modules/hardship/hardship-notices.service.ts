@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { HARDSHIP_APPLICATION_WORKFLOW, type PublicNoticeView } from '@union/shared';
+import type { Actor } from '../../common/actor';
+import { actorCovers } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { Notifier } from '../notifications/notifier.service';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { HardshipApplication } from './entities/hardship-application.entity';
+import { NoticeObjection } from './entities/notice-objection.entity';
+import { PublicNotice } from './entities/public-notice.entity';
+import type { CreateObjectionBody, ResolveObjectionBody } from './hardship.dto';
+import { HardshipViews } from './hardship-views.service';
+
+/** Public notices (公示) and their objections: an open objection blocks the procedure. */
+@Injectable()
+export class HardshipNoticesService {
+  constructor(
+    private readonly db: Db,
+    private readonly views: HardshipViews,
+    private readonly notifier: Notifier,
+  ) {}
+
+  /** A notice as anyone may read it while it runs (its text is masked by construction). */
+  async get(id: number): Promise<PublicNoticeView> {
+    const notice = await this.db.manager.getRepository(PublicNotice).findOneBy({ id });
+    if (!notice) fail('not_found');
+    const view = await this.views.notice(this.db.manager, notice.applicationId);
+    if (!view) fail('not_found');
+    // Objections name people: only the count of open ones is public.
+    return { ...view, objections: [] };
+  }
+
+  /**
+   * Record an objection: anyone signed in may object online while the notice runs; staff in
+   * scope record objections received in person, by phone or by letter.
+   */
+  async object(actor: Actor, noticeId: number, body: CreateObjectionBody): Promise<PublicNoticeView> {
+    return this.db.transaction(async (manager) => {
+      const notice = await manager.getRepository(PublicNotice).findOneBy({ id: noticeId });
+      if (!notice) fail('not_found');
+      const staff = actorCovers(actor, notice.organizationPath);
+      if (body.channel !== 'online' && !staff) fail('forbidden', '线下收到的异议由工会干部登记');
+      const app = await manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
+      const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: app.caseId });
+      if (kase.state !== 'public_notice') fail('action_not_allowed', '公示已经结束');
+      if (!staff && Date.now() >= notice.endsAt.getTime()) fail('action_not_allowed', '公示期已过');
+      await manager.getRepository(NoticeObjection).insert({
+        noticeId: notice.id,
+        applicationId: notice.applicationId,
+        channel: body.channel,
+        content: body.content.trim(),
+        status: 'open',
+        receivedByUserId: actor.userId,
+        receivedAt: new Date(),
+        resolution: null,
+        upheld: null,
+        resolvedByUserId: null,
+        resolvedAt: null,
+      });
+      const view = await this.views.notice(manager, notice.applicationId);
+      return staff ? (view as PublicNoticeView) : { ...(view as PublicNoticeView), objections: [] };
+    });
+  }
+
+  /** Staff in scope record how an objection was resolved. */
+  async resolve(actor: Actor, objectionId: number, body: ResolveObjectionBody): Promise<PublicNoticeView> {
+    return this.db.transaction(async (manager) => {
+      const objection = await manager.getRepository(NoticeObjection).findOneBy({ id: objectionId });
+      const notice = objection ? await manager.getRepository(PublicNotice).findOneBy({ id: objection.noticeId }) : null;
+      if (!objection || !notice || !actorCovers(actor, notice.organizationPath)) fail('not_found');
+      const result = await manager.getRepository(NoticeObjection).update(
+        { id: objection.id, status: 'open' },
+        {
+          status: 'resolved',
+          resolution: body.resolution.trim(),
+          upheld: body.upheld,
+          resolvedByUserId: actor.userId,
+          resolvedAt: new Date(),
+        },
+      );
+      if (result.affected !== 1) fail('state_conflict');
+      const app = await manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
+      await this.notifier.notify(manager, {
+        userId: app.applicantUserId,
+        title: '公示异议已处理',
+        body: body.upheld ? '公示期间收到的异议经核实成立，工会将据此作出决定。' : '公示期间收到的异议经核实不成立，申请继续办理。',
+        link: `/pages/hardship/application/index?id=${app.id}`,
+        status: HARDSHIP_APPLICATION_WORKFLOW.states.public_notice.label,
+      });
+      return (await this.views.notice(manager, notice.applicationId)) as PublicNoticeView;
+    });
+  }
+}

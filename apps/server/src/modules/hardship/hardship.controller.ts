@@ -1,0 +1,312 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type {
+  ActionView,
+  AssistanceRecordAction,
+  AssistanceRecordView,
+  HardshipApplicationAction,
+  HardshipApplicationSummary,
+  HardshipApplicationView,
+  HardshipDraft,
+  HardshipFileSummary,
+  HardshipFileView,
+  HardshipRuleSetView,
+  HardshipSelfTestResult,
+  Page,
+  PublicNoticeView,
+  RevealResponse,
+} from '@union/shared';
+import { IsIn, IsOptional } from 'class-validator';
+import { Public, RequirePermission, SignedIn } from '../../common/access';
+import { CurrentActor, type Actor } from '../../common/actor';
+import { PageQuery } from '../../common/paging.dto';
+import { TransitionBody } from '../membership/membership.dto';
+import {
+  CreateAssistanceRecordBody,
+  CreateHardshipApplicationBody,
+  CreateObjectionBody,
+  CreateProxyHardshipApplicationBody,
+  CreateRuleSetBody,
+  DemocraticReviewBody,
+  DraftBody,
+  FileHouseholdBody,
+  HardshipRevealBody,
+  HomeVisitBody,
+  HouseholdFactsBody,
+  PayAssistanceBody,
+  ResolveObjectionBody,
+  ResubmitBody,
+  ReturnForMaterialBody,
+  SignedFormBody,
+} from './hardship.dto';
+import { HardshipApplicationsService } from './hardship-applications.service';
+import { HardshipDraftsService } from './hardship-drafts.service';
+import { HardshipFilesService } from './hardship-files.service';
+import { HardshipNoticesService } from './hardship-notices.service';
+import { HardshipPiiService } from './hardship-pii.service';
+import { HardshipRulesService } from './hardship-rules.service';
+import { HardshipStepsService } from './hardship-steps.service';
+
+class FileListQuery extends PageQuery {
+  @IsOptional()
+  @IsIn(['active', 'closed'])
+  status?: 'active' | 'closed';
+}
+
+@ApiTags('hardship')
+@ApiBearerAuth()
+@Controller('hardship')
+export class HardshipController {
+  constructor(
+    private readonly rules: HardshipRulesService,
+    private readonly drafts: HardshipDraftsService,
+    private readonly applications: HardshipApplicationsService,
+    private readonly steps: HardshipStepsService,
+    private readonly notices: HardshipNoticesService,
+    private readonly pii: HardshipPiiService,
+  ) {}
+
+  @Post('self-test')
+  @HttpCode(200)
+  @Public()
+  selfTest(@Body() body: HouseholdFactsBody): Promise<HardshipSelfTestResult> {
+    return this.rules.selfTest(body);
+  }
+
+  @Get('rule-sets/current')
+  @Public()
+  currentRules(): Promise<HardshipRuleSetView> {
+    return this.rules.current();
+  }
+
+  @Get('rule-sets')
+  @RequirePermission('hardship.rules.manage')
+  ruleSets(): Promise<HardshipRuleSetView[]> {
+    return this.rules.list();
+  }
+
+  @Post('rule-sets')
+  @RequirePermission('hardship.rules.manage')
+  createRuleSet(@CurrentActor() actor: Actor, @Body() body: CreateRuleSetBody): Promise<HardshipRuleSetView> {
+    return this.rules.create(actor, body);
+  }
+
+  @Get('draft')
+  @RequirePermission('hardship.apply')
+  draft(@CurrentActor() actor: Actor): Promise<HardshipDraft | null> {
+    return this.drafts.get(actor);
+  }
+
+  @Put('draft')
+  @RequirePermission('hardship.apply')
+  saveDraft(@CurrentActor() actor: Actor, @Body() body: DraftBody): Promise<HardshipDraft> {
+    return this.drafts.save(actor, body);
+  }
+
+  @Delete('draft')
+  @HttpCode(204)
+  @RequirePermission('hardship.apply')
+  deleteDraft(@CurrentActor() actor: Actor): Promise<void> {
+    return this.drafts.delete(actor);
+  }
+
+  @Post('applications')
+  @RequirePermission('hardship.apply')
+  submit(@CurrentActor() actor: Actor, @Body() body: CreateHardshipApplicationBody): Promise<HardshipApplicationView> {
+    return this.applications.submit(actor, body);
+  }
+
+  @Post('applications/proxy')
+  @RequirePermission('hardship.proxy')
+  submitByProxy(@CurrentActor() actor: Actor, @Body() body: CreateProxyHardshipApplicationBody): Promise<HardshipApplicationView> {
+    return this.applications.submitByProxy(actor, body);
+  }
+
+  @Get('applications/mine')
+  @SignedIn()
+  mine(@CurrentActor() actor: Actor): Promise<HardshipApplicationSummary[]> {
+    return this.applications.mine(actor);
+  }
+
+  @Get('applications/:id')
+  @SignedIn()
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<HardshipApplicationView> {
+    return this.applications.get(actor, id);
+  }
+
+  @Get('applications/:id/actions')
+  @SignedIn()
+  actions(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ActionView<HardshipApplicationAction>[]> {
+    return this.applications.actions(actor, id);
+  }
+
+  @Post('applications/:id/transitions')
+  @HttpCode(200)
+  @SignedIn()
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: TransitionBody,
+  ): Promise<HardshipApplicationView> {
+    return this.applications.transition(actor, id, body);
+  }
+
+  @Post('applications/:id/return')
+  @HttpCode(200)
+  @RequirePermission('hardship.review.grassroots')
+  returnForMaterial(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ReturnForMaterialBody,
+  ): Promise<HardshipApplicationView> {
+    return this.steps.returnForMaterial(actor, id, body);
+  }
+
+  @Post('applications/:id/resubmit')
+  @HttpCode(200)
+  @SignedIn()
+  resubmit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ResubmitBody,
+  ): Promise<HardshipApplicationView> {
+    return this.steps.resubmit(actor, id, body);
+  }
+
+  @Post('applications/:id/home-visit')
+  @HttpCode(200)
+  @RequirePermission('hardship.review.grassroots')
+  homeVisit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: HomeVisitBody,
+  ): Promise<HardshipApplicationView> {
+    return this.steps.homeVisit(actor, id, body);
+  }
+
+  @Post('applications/:id/democratic-review')
+  @HttpCode(200)
+  @RequirePermission('hardship.review.grassroots')
+  democraticReview(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: DemocraticReviewBody,
+  ): Promise<HardshipApplicationView> {
+    return this.steps.democraticReview(actor, id, body);
+  }
+
+  @Post('applications/:id/file')
+  @HttpCode(200)
+  @RequirePermission('hardship.approve')
+  fileHousehold(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: FileHouseholdBody,
+  ): Promise<HardshipApplicationView> {
+    return this.steps.fileHousehold(actor, id, body);
+  }
+
+  @Get('notices/:id')
+  @SignedIn()
+  notice(@Param('id', ParseIntPipe) id: number): Promise<PublicNoticeView> {
+    return this.notices.get(id);
+  }
+
+  @Post('notices/:id/objections')
+  @SignedIn()
+  object(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: CreateObjectionBody,
+  ): Promise<PublicNoticeView> {
+    return this.notices.object(actor, id, body);
+  }
+
+  @Post('objections/:id/resolve')
+  @HttpCode(200)
+  @RequirePermission('hardship.review.grassroots')
+  resolveObjection(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ResolveObjectionBody,
+  ): Promise<PublicNoticeView> {
+    return this.notices.resolve(actor, id, body);
+  }
+
+  @Post('reveal')
+  @HttpCode(200)
+  @RequirePermission('pii.reveal')
+  reveal(@CurrentActor() actor: Actor, @Body() body: HardshipRevealBody): Promise<RevealResponse> {
+    return this.pii.reveal(actor, body);
+  }
+}
+
+@ApiTags('hardship')
+@ApiBearerAuth()
+@Controller('hardship')
+export class HardshipFilesController {
+  constructor(private readonly files: HardshipFilesService) {}
+
+  @Get('files')
+  @RequirePermission('hardship.file.view')
+  list(@CurrentActor() actor: Actor, @Query() query: FileListQuery): Promise<Page<HardshipFileSummary>> {
+    return this.files.list(actor, query.after, query.limit ?? 20, query.status);
+  }
+
+  @Get('files/mine')
+  @SignedIn()
+  mine(@CurrentActor() actor: Actor): Promise<HardshipFileView[]> {
+    return this.files.mine(actor);
+  }
+
+  @Get('files/:id')
+  @SignedIn()
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<HardshipFileView> {
+    return this.files.get(actor, id);
+  }
+
+  @Post('files/:id/aid')
+  @RequirePermission('hardship.aid.pay')
+  createAid(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: CreateAssistanceRecordBody,
+  ): Promise<AssistanceRecordView> {
+    return this.files.createAid(actor, id, body);
+  }
+
+  @Get('aid/:id/actions')
+  @SignedIn()
+  aidActions(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ActionView<AssistanceRecordAction>[]> {
+    return this.files.aidActions(actor, id);
+  }
+
+  @Post('aid/:id/transitions')
+  @HttpCode(200)
+  @SignedIn()
+  aidTransition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: TransitionBody,
+  ): Promise<AssistanceRecordView> {
+    return this.files.aidTransition(actor, id, body);
+  }
+
+  @Post('aid/:id/pay')
+  @HttpCode(200)
+  @RequirePermission('hardship.aid.pay')
+  pay(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: PayAssistanceBody): Promise<AssistanceRecordView> {
+    return this.files.pay(actor, id, body);
+  }
+
+  @Post('aid/:id/signed-form')
+  @HttpCode(200)
+  @RequirePermission('hardship.aid.pay')
+  signedForm(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: SignedFormBody,
+  ): Promise<AssistanceRecordView> {
+    return this.files.signedForm(actor, id, body);
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { PiiModule } from '../pii/pii.module';
+import { UploadsModule } from '../uploads/uploads.module';
+import { HardshipController, HardshipFilesController } from './hardship.controller';
+import { HardshipApplicationsService } from './hardship-applications.service';
+import { HardshipDraftsService } from './hardship-drafts.service';
+import { HardshipFilesService } from './hardship-files.service';
+import { HardshipNoticesService } from './hardship-notices.service';
+import { HardshipPiiService } from './hardship-pii.service';
+import { HardshipRulesService } from './hardship-rules.service';
+import { HardshipStepsService } from './hardship-steps.service';
+import { HardshipViews } from './hardship-views.service';
+
+/** Hardship assistance (困难职工帮扶): rules, applications, the procedure, files and aid. */
+@Module({
+  imports: [IdentityModule, OrganizationsModule, PiiModule, NotificationsModule, UploadsModule],
+  controllers: [HardshipController, HardshipFilesController],
+  providers: [
+    HardshipRulesService,
+    HardshipDraftsService,
+    HardshipApplicationsService,
+    HardshipStepsService,
+    HardshipNoticesService,
+    HardshipFilesService,
+    HardshipPiiService,
+    HardshipViews,
+  ],
+  exports: [HardshipRulesService, HardshipApplicationsService, HardshipStepsService, HardshipFilesService, HardshipViews],
+})
+export class HardshipModule {}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { WorkCalendar, type DeadlineView, type HistoryEntryView, type WorkflowDef } from '@union/shared';
+import type { CaseHistory } from './entities/case-history.entity';
+import type { WorkflowCase } from './entities/workflow-case.entity';
+
+/** What every case type shows the same way: the current step's deadline and the history. */
+@Injectable()
+export class CaseViews {
+  constructor(private readonly calendar: WorkCalendar) {}
+
+  deadline(kase: WorkflowCase, now = new Date()): DeadlineView | null {
+    if (!kase.dueAt || kase.closedAt) return null;
+    const left = this.calendar.workingDaysLeft(now, kase.dueAt);
+    return { dueAt: kase.dueAt.toISOString(), workingDaysLeft: left, overdue: now.getTime() > kase.dueAt.getTime() };
+  }
+
+  history<S extends string, A extends string>(def: WorkflowDef<S, A>, rows: CaseHistory[]): HistoryEntryView[] {
+    return rows.map((h) => ({
+      id: h.id,
+      action: h.action,
+      actionLabel: h.action === 'submit' ? '提交' : (def.transitions[h.action as A]?.label ?? h.action),
+      fromState: h.fromState,
+      toState: h.toState,
+      actorName: h.actorName,
+      comment: h.comment,
+      at: h.createdAt.toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,533 @@
+import {
+  HARDSHIP_CONSENT_VERSIONS,
+  type AssistanceRecordView,
+  type HardshipApplicationView,
+  type HardshipFileView,
+  type HardshipSelfTestResult,
+  type OrganizationView,
+  type WorkbenchItem,
+} from '@union/shared';
+import { DataSource } from 'typeorm';
+import { PublicNotice } from '../src/modules/hardship/entities/public-notice.entity';
+import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+let orgs: Map<string, OrganizationView>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const token = await t.loginAs('county_cadre');
+  const res = await t.http<OrganizationView[]>('GET', '/organizations/search?q=%E5%B7%A5%E4%BC%9A&limit=50', { token });
+  orgs = new Map(res.body.map((o) => [o.name, o]));
+}, 60_000);
+afterAll(() => t?.close());
+
+const orgId = (name: string) => {
+  const org = orgs.get(name);
+  if (!org) throw new Error(`no organisation ${name}`);
+  return org.id;
+};
+
+/** A household of three with ¥36,000 a year: ¥1,000 a head, relative hardship by the default rules. */
+function application(overrides: Record<string, unknown> = {}) {
+  return {
+    organizationId: orgId('县城建筑公司工会'),
+    phone: newPhone(),
+    employmentType: 'employee',
+    employmentMonths: 36,
+    members: [
+      { relation: 'self', name: '马大姐', idNumber: newIdNumber(), annualIncomeFen: 2_400_000, health: 'healthy', workStatus: 'employed' },
+      {
+        relation: 'spouse',
+        name: '牛大哥',
+        idNumber: newIdNumber(),
+        annualIncomeFen: 1_200_000,
+        health: 'serious_illness',
+        healthNote: '尿毒症，每周透析三次',
+        workStatus: 'unable_to_work',
+      },
+      { relation: 'child', name: '马小牛', idNumber: newIdNumber(), annualIncomeFen: 0, health: 'healthy', workStatus: 'student' },
+    ],
+    otherIncomeFen: 0,
+    essentialSpendingFen: 0,
+    accidentCostsFen: 0,
+    mainCause: 'illness',
+    secondaryCauses: ['education_costs'],
+    situation: '爱人患病不能工作，孩子上学，家里只靠我一个人的工资。',
+    exclusions: [],
+    bankAccount: { bankName: '县农村商业银行', accountName: '马大姐', accountNumber: '6228480012345678901' },
+    evidenceUploadIds: [],
+    consents: { ...HARDSHIP_CONSENT_VERSIONS },
+    ...overrides,
+  };
+}
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+async function submit(token: string, body = application()) {
+  const res = await t.http<HardshipApplicationView>('POST', '/hardship/applications', { token, body });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+/** Move an application through the grassroots steps up to the public notice. */
+async function toNotice(appId: number): Promise<HardshipApplicationView> {
+  const cadre = await t.loginAs('grassroots_cadre');
+  let a = (await t.http<HardshipApplicationView>('GET', `/hardship/applications/${appId}`, { token: cadre })).body;
+  a = (
+    await t.http<HardshipApplicationView>('POST', `/hardship/applications/${appId}/transitions`, {
+      token: cadre,
+      body: { action: 'pass_initial_review', version: a.version },
+    })
+  ).body;
+  expect(a.state).toBe('home_visit');
+  const visit = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${appId}/home-visit`, {
+    token: cadre,
+    body: {
+      version: a.version,
+      visitedOn: today(),
+      visitors: ['张干事', '李委员'],
+      findings: '家中陈设简陋，爱人在家休养，与申报一致。',
+      matchesDeclaration: true,
+      photoUploadIds: [],
+    },
+  });
+  expect(visit.status).toBe(200);
+  const review = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${appId}/democratic-review`, {
+    token: cadre,
+    body: {
+      version: visit.body.version,
+      meetingOn: today(),
+      attendees: ['王委员', '李委员', '赵委员', '孙委员', '周委员'],
+      votesFor: 5,
+      votesAgainst: 0,
+      abstentions: 0,
+    },
+  });
+  expect(review.status).toBe(200);
+  expect(review.body.state).toBe('public_notice');
+  return review.body;
+}
+
+async function endNotice(noticeId: number) {
+  // Time travel: the notice ended a moment ago (through the ORM so each database gets its own date format).
+  await t.app
+    .get(DataSource)
+    .getRepository(PublicNotice)
+    .update({ id: noticeId }, { endsAt: new Date(Date.now() - 1000) });
+}
+
+describe('self-test', () => {
+  it('answers without a login with the likely category, why, and the rule version', async () => {
+    const res = await t.http<HardshipSelfTestResult>('POST', '/hardship/self-test', {
+      body: {
+        householdSize: 3,
+        annualIncomeFen: 3_000_000,
+        essentialSpendingFen: 600_000,
+        accidentCostsFen: 0,
+        employmentType: 'employee',
+        employmentMonths: 24,
+        exclusions: [],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.category).toBe('severe');
+    expect(res.body.reasons[0]).toContain('666.66 元');
+    expect(res.body.ruleSetVersion).toBeGreaterThanOrEqual(1);
+  });
+
+  it('tells a migrant worker with 6 months of work why not', async () => {
+    const res = await t.http<HardshipSelfTestResult>('POST', '/hardship/self-test', {
+      body: {
+        householdSize: 2,
+        annualIncomeFen: 1_000_000,
+        essentialSpendingFen: 0,
+        accidentCostsFen: 0,
+        employmentType: 'migrant_worker',
+        employmentMonths: 6,
+        exclusions: [],
+      },
+    });
+    expect(res.body.eligible).toBe(false);
+    expect(res.body.reasons[0]).toContain('12 个月');
+  });
+});
+
+describe('the whole procedure', () => {
+  it('runs from application to filed household to aid paid and signed', async () => {
+    const worker = await t.newWorker('hs');
+    const submitted = await submit(worker);
+    expect(submitted.state).toBe('submitted');
+    expect(submitted.assessment.category).toBe('relative');
+    expect(submitted.members[1].idNumberMasked).toMatch(/^\d{3}\*+\d{3}[\dX]$/);
+    expect(JSON.stringify(submitted)).not.toContain('尿毒症');
+    expect(submitted.deadline).not.toBeNull();
+
+    const notice = (await toNotice(submitted.id)).publicNotice;
+    expect(notice?.content).toContain('马*');
+    expect(notice?.content).not.toContain('尿毒症');
+    const cadre = await t.loginAs('grassroots_cadre');
+    let view = (await t.http<HardshipApplicationView>('GET', `/hardship/applications/${submitted.id}`, { token: cadre })).body;
+
+    // The notice is still running: cannot move on.
+    const early = await t.http('POST', `/hardship/applications/${submitted.id}/transitions`, {
+      token: cadre,
+      body: { action: 'complete_public_notice', version: view.version },
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('notice_period_running');
+
+    // An objection blocks the procedure until it is resolved.
+    const other = await t.newWorker('objector');
+    const objected = await t.http('POST', `/hardship/notices/${notice?.id}/objections`, {
+      token: other,
+      body: { channel: 'online', content: '据我所知他家在城里还有一套房。' },
+    });
+    expect(objected.status).toBe(201);
+    await endNotice(notice?.id as number);
+    const blocked = await t.http('POST', `/hardship/applications/${submitted.id}/transitions`, {
+      token: cadre,
+      body: { action: 'complete_public_notice', version: view.version },
+    });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.code).toBe('objection_open');
+    view = (await t.http<HardshipApplicationView>('GET', `/hardship/applications/${submitted.id}`, { token: cadre })).body;
+    const objectionId = view.publicNotice?.objections[0].id;
+    const resolved = await t.http('POST', `/hardship/objections/${objectionId}/resolve`, {
+      token: cadre,
+      body: { resolution: '经核实该房屋为租住，异议不成立。', upheld: false },
+    });
+    expect(resolved.status).toBe(200);
+    const completed = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${submitted.id}/transitions`, {
+      token: cadre,
+      body: { action: 'complete_public_notice', version: view.version },
+    });
+    expect(completed.status).toBe(200);
+    expect(completed.body.state).toBe('town_review');
+
+    // The grassroots cadre cannot do the town's or the county's step.
+    const wrongLevel = await t.http('POST', `/hardship/applications/${submitted.id}/transitions`, {
+      token: cadre,
+      body: { action: 'pass_town_review', version: completed.body.version },
+    });
+    expect(wrongLevel.status).toBe(409);
+    expect(wrongLevel.body.code).toBe('action_not_allowed');
+
+    const town = await t.loginAs('town_cadre');
+    const townOk = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${submitted.id}/transitions`, {
+      token: town,
+      body: { action: 'pass_town_review', version: completed.body.version },
+    });
+    expect(townOk.body.state).toBe('county_approval');
+    expect(townOk.body.holderName).toContain('总工会');
+
+    const grassrootsFile = await t.http('POST', `/hardship/applications/${submitted.id}/file`, {
+      token: cadre,
+      body: { version: townOk.body.version, category: 'relative' },
+    });
+    expect(grassrootsFile.status).toBe(403);
+    const townFile = await t.http('POST', `/hardship/applications/${submitted.id}/file`, {
+      token: town,
+      body: { version: townOk.body.version, category: 'relative' },
+    });
+    expect(townFile.status).toBe(403);
+
+    const county = await t.loginAs('county_cadre');
+    const filed = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${submitted.id}/file`, {
+      token: county,
+      body: { version: townOk.body.version, category: 'relative' },
+    });
+    expect(filed.status).toBe(200);
+    expect(filed.body.state).toBe('filed');
+    expect(filed.body.fileId).not.toBeNull();
+    expect(filed.body.history.map((h) => h.action)).toEqual([
+      'submit',
+      'pass_initial_review',
+      'record_home_visit',
+      'record_democratic_review',
+      'complete_public_notice',
+      'pass_town_review',
+      'approve_and_file',
+    ]);
+
+    // Aid: over the ceiling is refused with the numbers; relative living aid is 8 × ¥800 = ¥6,400 a year.
+    const fileId = filed.body.fileId as number;
+    const over = await t.http('POST', `/hardship/files/${fileId}/aid`, {
+      token: county,
+      body: { aidType: 'living', amountFen: 700_000, fundSource: '县总工会帮扶资金' },
+    });
+    expect(over.status).toBe(409);
+    expect(over.body.code).toBe('over_ceiling');
+    expect(over.body.message).toContain('6400.00 元');
+    const grassrootsAid = await t.http('POST', `/hardship/files/${fileId}/aid`, {
+      token: cadre,
+      body: { aidType: 'living', amountFen: 100_000, fundSource: '县总工会帮扶资金' },
+    });
+    expect(grassrootsAid.status).toBe(403);
+    const aid = await t.http<AssistanceRecordView>('POST', `/hardship/files/${fileId}/aid`, {
+      token: county,
+      body: { aidType: 'living', amountFen: 500_000, fundSource: '县总工会帮扶资金' },
+    });
+    expect(aid.status).toBe(201);
+    expect(aid.body.state).toBe('approved');
+    const second = await t.http('POST', `/hardship/files/${fileId}/aid`, {
+      token: county,
+      body: { aidType: 'living', amountFen: 200_000, fundSource: '县总工会帮扶资金' },
+    });
+    expect(second.body.code).toBe('over_ceiling');
+    expect(second.body.message).toContain('最多还能批 1400.00 元');
+
+    // The worker cannot sign before payment; two payments at once: one wins.
+    const early2 = await t.http('POST', `/hardship/aid/${aid.body.id}/transitions`, {
+      token: worker,
+      body: { action: 'sign', version: aid.body.version },
+    });
+    expect(early2.status).toBe(409);
+    const admin = await t.loginAs('county_admin');
+    const pays = await Promise.all(
+      [county, admin].map((token) =>
+        t.http<AssistanceRecordView>('POST', `/hardship/aid/${aid.body.id}/pay`, {
+          token,
+          body: { version: aid.body.version, paymentReference: `NX2026112400${token.length % 10}` },
+        }),
+      ),
+    );
+    expect(pays.map((p) => p.status).sort()).toEqual([200, 409]);
+    const paid = pays.find((p) => p.status === 200)?.body as AssistanceRecordView;
+    expect(paid.state).toBe('paid');
+
+    const mine = await t.http<HardshipFileView[]>('GET', '/hardship/files/mine', { token: worker });
+    expect(mine.body).toHaveLength(1);
+    expect(mine.body[0].aid[0].state).toBe('paid');
+    expect(mine.body[0].thisYear.find((y) => y.aidType === 'living')).toMatchObject({ usedFen: 500_000, ceilingFen: 640_000 });
+    const signed = await t.http<AssistanceRecordView>('POST', `/hardship/aid/${aid.body.id}/transitions`, {
+      token: worker,
+      body: { action: 'sign', version: paid.version },
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body.state).toBe('signed');
+    expect(signed.body.signMethod).toBe('in_app');
+
+    // The worker was told at every step.
+    const messages = await t.http<{ items: { title: string }[] }>('GET', '/messages?limit=50', { token: worker });
+    const titles = messages.body.items.map((m) => m.title);
+    expect(titles).toEqual(
+      expect.arrayContaining(['困难帮扶申请已提交', '帮扶申请进入公示', '已建立困难职工档案', '帮扶已发放', '已确认签收']),
+    );
+  }, 60_000);
+
+  it('returns an application for material and takes it back when the worker adds it', async () => {
+    const worker = await t.newWorker('ret');
+    const a = await submit(worker);
+    const cadre = await t.loginAs('grassroots_cadre');
+    const returned = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}/return`, {
+      token: cadre,
+      body: { version: a.version, missingItems: ['医院诊断证明', '户口簿'], comment: '请补充爱人的诊断证明和户口簿。' },
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.body.state).toBe('needs_material');
+    const seen = await t.http<HardshipApplicationView>('GET', `/hardship/applications/${a.id}`, { token: worker });
+    expect(seen.body.missingItems).toEqual(['医院诊断证明', '户口簿']);
+    expect(seen.body.holderName).toContain('您');
+    const empty = await t.http('POST', `/hardship/applications/${a.id}/resubmit`, {
+      token: worker,
+      body: { version: seen.body.version, evidenceUploadIds: [] },
+    });
+    expect(empty.status).toBe(400);
+    const back = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}/resubmit`, {
+      token: worker,
+      body: { version: seen.body.version, evidenceUploadIds: [], note: '诊断证明原件已交到工会办公室' },
+    });
+    expect(back.status).toBe(200);
+    expect(back.body.state).toBe('submitted');
+    expect(back.body.missingItems).toEqual([]);
+  });
+});
+
+describe('scope and duplicates', () => {
+  it('answers 404 to a cadre of another town and to another worker', async () => {
+    const a = await submit(await t.newWorker('scope'));
+    for (const token of [await t.loginAs('town2_cadre'), await t.newWorker('nosy')]) {
+      expect((await t.http('GET', `/hardship/applications/${a.id}`, { token })).status).toBe(404);
+      expect(
+        (
+          await t.http('POST', `/hardship/applications/${a.id}/transitions`, {
+            token,
+            body: { action: 'reject', version: a.version, comment: 'x' },
+          })
+        ).status,
+      ).toBe(404);
+    }
+    const town2 = await t.loginAs('town2_cadre');
+    const queue = await t.http<{ items: WorkbenchItem[] }>('GET', '/workbench/queue?limit=50', { token: town2 });
+    expect(queue.body.items.some((i) => i.caseType === 'hardship_application' && i.id === a.id)).toBe(false);
+    const own = await t.http<{ items: WorkbenchItem[] }>('GET', '/workbench/queue?limit=50', {
+      token: await t.loginAs('grassroots_cadre'),
+    });
+    expect(own.body.items.some((i) => i.caseType === 'hardship_application' && i.id === a.id)).toBe(true);
+  });
+
+  it('flags a household whose member is already in another open application, county-wide', async () => {
+    const spouseId = newIdNumber();
+    const a = application();
+    (a.members as { idNumber: string }[])[1].idNumber = spouseId;
+    await submit(await t.newWorker('dup2'), a);
+    const b = application({ organizationId: orgId('万安食品有限公司工会') });
+    (b.members as { idNumber: string }[])[1].idNumber = spouseId;
+    const flagged = await submit(await t.newWorker('dup3'), b);
+    expect(flagged.duplicates).toHaveLength(1);
+    expect(flagged.duplicates[0]).toMatchObject({ kind: 'application', organizationName: '县城建筑公司工会' });
+  });
+
+  it('refuses a second open application of the same person', async () => {
+    const body = application();
+    await submit(await t.newWorker('twice'), body);
+    const again = await t.http('POST', '/hardship/applications', {
+      token: await t.newWorker('twice2'),
+      body: { ...body, phone: newPhone() },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('hardship_application_open');
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['a wrong ID checksum', (b: Record<string, unknown>) => ((b.members as { idNumber: string }[])[0].idNumber = '110105194912310021')],
+    [
+      'an old consent version',
+      (b: Record<string, unknown>) => (b.consents = { sensitiveData: 'old', financeCheck: HARDSHIP_CONSENT_VERSIONS.financeCheck }),
+    ],
+    [
+      'a first member who is not the applicant',
+      (b: Record<string, unknown>) => ((b.members as { relation: string }[])[0].relation = 'spouse'),
+    ],
+    ['an unknown field', (b: Record<string, unknown>) => (b.isAdmin = true)],
+    ['a negative income', (b: Record<string, unknown>) => ((b.members as { annualIncomeFen: number }[])[0].annualIncomeFen = -1)],
+    ['an amount as a string', (b: Record<string, unknown>) => (b.essentialSpendingFen = '1000')],
+    ['SQL in a name', (b: Record<string, unknown>) => ((b.members as { name: string }[])[0].name = "x'; DROP TABLE users;--")],
+    ['a bank card with letters', (b: Record<string, unknown>) => ((b.bankAccount as { accountNumber: string }).accountNumber = '6228abc')],
+  ])('refuses %s with 400 and writes nothing', async (_name, spoil) => {
+    const token = await t.newWorker('bad');
+    const before = await Promise.all(['hardship_applications', 'hardship_household_members', 'workflow_cases'].map((x) => t.count(x)));
+    const body = application();
+    spoil(body as Record<string, unknown>);
+    const res = await t.http('POST', '/hardship/applications', { token, body });
+    expect(res.status).toBe(400);
+    const after = await Promise.all(['hardship_applications', 'hardship_household_members', 'workflow_cases'].map((x) => t.count(x)));
+    expect(after).toEqual(before);
+  });
+
+  it('refuses a democratic review without a majority', async () => {
+    const a = await submit(await t.newWorker('vote'));
+    const cadre = await t.loginAs('grassroots_cadre');
+    const passed = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}/transitions`, {
+      token: cadre,
+      body: { action: 'pass_initial_review', version: a.version },
+    });
+    const visited = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}/home-visit`, {
+      token: cadre,
+      body: {
+        version: passed.body.version,
+        visitedOn: today(),
+        visitors: ['张干事', '李委员'],
+        findings: '情况属实。',
+        matchesDeclaration: true,
+        photoUploadIds: [],
+      },
+    });
+    const res = await t.http('POST', `/hardship/applications/${a.id}/democratic-review`, {
+      token: cadre,
+      body: {
+        version: visited.body.version,
+        meetingOn: today(),
+        attendees: ['王委员', '李委员', '赵委员'],
+        votesFor: 1,
+        votesAgainst: 2,
+        abstentions: 0,
+      },
+    });
+    expect(res.status).toBe(409);
+    const formByButton = await t.http('POST', `/hardship/applications/${a.id}/transitions`, {
+      token: cadre,
+      body: { action: 'record_democratic_review', version: visited.body.version },
+    });
+    expect(formByButton.status).toBe(409);
+    expect(await t.count('hardship_public_notices')).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('drafts, rules and reveal', () => {
+  it('keeps the newest draft and never lets an older offline copy overwrite it', async () => {
+    const token = await t.newWorker('draft');
+    const newer = new Date().toISOString();
+    expect(
+      (await t.http('PUT', '/hardship/draft', { token, body: { step: 3, data: { phone: '13800000000' }, savedAt: newer } })).status,
+    ).toBe(200);
+    const older = await t.http<{ step: number }>('PUT', '/hardship/draft', {
+      token,
+      body: { step: 1, data: {}, savedAt: new Date(Date.now() - 60_000).toISOString() },
+    });
+    expect(older.body.step).toBe(3);
+    const got = await t.http<{ step: number; data: { phone: string } }>('GET', '/hardship/draft', { token });
+    expect(got.body).toMatchObject({ step: 3, data: { phone: '13800000000' } });
+    const raw = (await t.app.get(DataSource).query('SELECT data_enc FROM hardship_drafts')) as { data_enc: string }[];
+    expect(raw.map((r) => r.data_enc).join()).not.toContain('13800000000');
+    await submit(token);
+    expect((await t.http('GET', '/hardship/draft', { token })).body).toBeNull();
+  });
+
+  it('judges each application by the rule version in force on its day', async () => {
+    const county = await t.loginAs('county_cadre');
+    const current = await t.http<{ version: number; rules: Record<string, unknown> }>('GET', '/hardship/rule-sets/current');
+    const year = Number(today().slice(0, 4));
+    const future = await t.http<{ version: number }>('POST', '/hardship/rule-sets', {
+      token: county,
+      body: { year: year + 1, effectiveFrom: `${year + 1}-01-01`, rules: { ...current.body.rules, minimumLivingFen: 200_000 } },
+    });
+    expect(future.status).toBe(201);
+    const a = await submit(await t.newWorker('rv1'));
+    expect(a.ruleSetVersion).toBe(current.body.version);
+    // A version in force from today (低保 ¥400): the same household is no longer in hardship.
+    const now = await t.http<{ version: number }>('POST', '/hardship/rule-sets', {
+      token: county,
+      body: { year, effectiveFrom: today(), rules: { ...current.body.rules, minimumLivingFen: 40_000 } },
+    });
+    expect(now.status).toBe(201);
+    const b = await submit(await t.newWorker('rv2'));
+    expect(b.ruleSetVersion).toBe(now.body.version);
+    expect(b.assessment.category).toBeNull();
+    const stillA = await t.http<HardshipApplicationView>('GET', `/hardship/applications/${a.id}`, { token: county });
+    expect(stillA.body.ruleSetVersion).toBe(current.body.version);
+    const bad = await t.http('POST', '/hardship/rule-sets', {
+      token: county,
+      body: { year, effectiveFrom: today(), rules: { ...current.body.rules, relativeMultiplier: 0.5 } },
+    });
+    expect(bad.status).toBe(400);
+    const byTown = await t.http('POST', '/hardship/rule-sets', {
+      token: await t.loginAs('town_cadre'),
+      body: { year, effectiveFrom: today(), rules: current.body.rules },
+    });
+    expect(byTown.status).toBe(403);
+    // Restore the defaults for the other tests.
+    await t.http('POST', '/hardship/rule-sets', { token: county, body: { year, effectiveFrom: today(), rules: current.body.rules } });
+  });
+
+  it('reveals a health note only through an audited action', async () => {
+    const a = await submit(await t.newWorker('rev'));
+    const cadre = await t.loginAs('grassroots_cadre');
+    const before = await t.count('audit_log');
+    const res = await t.http<{ value: string }>('POST', '/hardship/reveal', {
+      token: cadre,
+      body: { subject: 'hardship_member', id: a.members[1].id, field: 'healthNote', reason: '核实医疗救助金额' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.value).toBe('尿毒症，每周透析三次');
+    expect(await t.count('audit_log')).toBe(before + 1);
+    const outside = await t.http('POST', '/hardship/reveal', {
+      token: await t.loginAs('town2_cadre'),
+      body: { subject: 'hardship_member', id: a.members[1].id, field: 'healthNote', reason: '看看' },
+    });
+    expect(outside.status).toBe(404);
+  });
+});

@@ -1,0 +1,241 @@
+/** Hardship categories (DOMAIN.md §3). */
+export type HardshipCategory = 'severe' | 'relative' | 'accident';
+
+/** Chinese names of the categories. */
+export const HARDSHIP_CATEGORY_LABEL: Record<HardshipCategory, string> = {
+  severe: '深度困难',
+  relative: '相对困难',
+  accident: '意外致困',
+};
+
+/** Kinds of assistance. */
+export type AidType = 'living' | 'medical' | 'education' | 'winter_warmth' | 'other';
+
+/** Chinese names of the kinds of assistance. */
+export const AID_TYPE_LABEL: Record<AidType, string> = {
+  living: '生活救助',
+  medical: '医疗救助',
+  education: '助学',
+  winter_warmth: '送温暖',
+  other: '其他帮扶',
+};
+
+/** Employment types that matter to the rules (same values as membership). */
+export type HardshipEmploymentType = 'employee' | 'migrant_worker' | 'gig_worker' | 'flexible';
+
+/** One exclusion a county keeps (e.g. several homes); an applicant ticking it is not eligible. */
+export interface HardshipExclusion {
+  code: string;
+  label: string;
+}
+
+/** Step deadlines of the procedure, in working days (public notice in calendar days). */
+export interface HardshipDeadlines {
+  grassrootsReview: number;
+  homeVisit: number;
+  democraticReview: number;
+  townReview: number;
+  countyApproval: number;
+  aidPayment: number;
+}
+
+/**
+ * One county's rules for one year. Money is in fen (分) so sums are exact. Ceilings are in
+ * months of the 低保 standard per household and year (a county decision written down here:
+ * the standard is per person, the ceiling is per household).
+ */
+export interface HardshipRules {
+  /** Local minimum living standard (低保), fen per person per month. */
+  minimumLivingFen: number;
+  /** 深度困难: per-head monthly figure below this multiple of 低保. */
+  severeMultiplier: number;
+  /** 相对困难: per-head monthly figure below this multiple of 低保. */
+  relativeMultiplier: number;
+  /** 意外致困: the year's disaster/accident/illness costs above this share of household income. */
+  accidentCostShare: number;
+  /** Migrant workers need at least this many months of actual employment. */
+  migrantMinEmploymentMonths: number;
+  exclusions: HardshipExclusion[];
+  /** Yearly ceiling per household in months of 低保, by category and aid type. */
+  ceilingMonths: Record<HardshipCategory, Record<AidType, number>>;
+  deadlines: HardshipDeadlines;
+  /** Length of the public notice in days. */
+  publicNoticeDays: number;
+  /** A filed household is re-checked this many months after filing or its last re-check. */
+  recheckMonths: number;
+  /** A closed file gets a follow-up reminder this many months later. */
+  followUpMonths: number;
+}
+
+/** The defaults of DOMAIN.md §3; each county edits its own versions. */
+export const DEFAULT_HARDSHIP_RULES: HardshipRules = {
+  minimumLivingFen: 80_000,
+  severeMultiplier: 1,
+  relativeMultiplier: 2,
+  accidentCostShare: 0.8,
+  migrantMinEmploymentMonths: 12,
+  exclusions: [
+    { code: 'multiple_homes', label: '家庭拥有两套及以上住房' },
+    { code: 'vehicle', label: '家庭拥有非营运机动车（残疾人代步车除外）' },
+    { code: 'private_school', label: '子女自费就读高收费私立学校' },
+    { code: 'business_owner', label: '家庭成员经营企业或个体工商户且收入较高' },
+    { code: 'public_servant', label: '家庭成员为公务员或参公管理人员' },
+  ],
+  ceilingMonths: {
+    severe: { living: 12, medical: 12, education: 6, winter_warmth: 2, other: 2 },
+    relative: { living: 8, medical: 8, education: 4, winter_warmth: 1, other: 1 },
+    accident: { living: 6, medical: 12, education: 4, winter_warmth: 1, other: 1 },
+  },
+  deadlines: { grassrootsReview: 5, homeVisit: 5, democraticReview: 10, townReview: 5, countyApproval: 10, aidPayment: 10 },
+  publicNoticeDays: 5,
+  recheckMonths: 12,
+  followUpMonths: 3,
+};
+
+/** Problems with a rule set (field path + message), empty when it can be used. */
+export function validateHardshipRules(rules: HardshipRules): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const positiveInt = (field: string, value: unknown, max: number) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+      problems.push({ field, message: `应为 1 到 ${max} 之间的整数` });
+    }
+  };
+  positiveInt('minimumLivingFen', rules.minimumLivingFen, 10_000_000);
+  positiveInt('migrantMinEmploymentMonths', rules.migrantMinEmploymentMonths, 120);
+  positiveInt('publicNoticeDays', rules.publicNoticeDays, 30);
+  positiveInt('recheckMonths', rules.recheckMonths, 36);
+  positiveInt('followUpMonths', rules.followUpMonths, 24);
+  for (const [key, value] of Object.entries(rules.deadlines ?? {})) positiveInt(`deadlines.${key}`, value, 60);
+  for (const key of Object.keys(DEFAULT_HARDSHIP_RULES.deadlines)) {
+    if (!(key in (rules.deadlines ?? {}))) problems.push({ field: `deadlines.${key}`, message: '缺少这个期限' });
+  }
+  const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (
+    !isNumber(rules.severeMultiplier) ||
+    !isNumber(rules.relativeMultiplier) ||
+    !(rules.severeMultiplier > 0 && rules.severeMultiplier < rules.relativeMultiplier && rules.relativeMultiplier <= 10)
+  ) {
+    problems.push({ field: 'relativeMultiplier', message: '相对困难倍数应大于深度困难倍数' });
+  }
+  if (!isNumber(rules.accidentCostShare) || !(rules.accidentCostShare > 0 && rules.accidentCostShare <= 5))
+    problems.push({ field: 'accidentCostShare', message: '比例应大于 0' });
+  const codes = new Set<string>();
+  for (const [i, e] of (rules.exclusions ?? []).entries()) {
+    if (typeof e?.code !== 'string' || !/^[a-z_]{2,40}$/.test(e.code) || codes.has(e.code))
+      problems.push({ field: `exclusions.${i}.code`, message: '代码无效或重复' });
+    if (typeof e?.label !== 'string' || !e.label || e.label.length > 60)
+      problems.push({ field: `exclusions.${i}.label`, message: '请填写 60 字以内的说明' });
+    codes.add(e.code);
+  }
+  for (const category of Object.keys(HARDSHIP_CATEGORY_LABEL) as HardshipCategory[]) {
+    for (const aid of Object.keys(AID_TYPE_LABEL) as AidType[]) {
+      const months = rules.ceilingMonths?.[category]?.[aid];
+      if (typeof months !== 'number' || months < 0 || months > 60) {
+        problems.push({ field: `ceilingMonths.${category}.${aid}`, message: '应为 0 到 60 之间的月数' });
+      }
+    }
+  }
+  return problems;
+}
+
+/** What the rules need to know about a household. */
+export interface HouseholdFacts {
+  /** People in the household, at least 1. */
+  householdSize: number;
+  /** All members' income in the year, fen. */
+  annualIncomeFen: number;
+  /** Essential spending in the year (medical, schooling, ...), fen. */
+  essentialSpendingFen: number;
+  /** Costs of disaster, accident or serious illness in the year, fen. */
+  accidentCostsFen: number;
+  employmentType: HardshipEmploymentType;
+  /** Months of actual employment (matters for migrant workers). */
+  employmentMonths: number;
+  /** Codes of exclusions that apply. */
+  exclusions: string[];
+}
+
+/** The rules' verdict on a household, with the reasons in plain words. */
+export interface HardshipAssessment {
+  eligible: boolean;
+  category: HardshipCategory | null;
+  /** (income − essential spending) ÷ 12 ÷ household size, fen, rounded down. */
+  perCapitaMonthlyFen: number;
+  severeLineFen: number;
+  relativeLineFen: number;
+  /** Plain-Chinese reasons, the first one being the conclusion. */
+  reasons: string[];
+}
+
+/** Yuan with two decimals for people, from fen. */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(fen));
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} 元`;
+}
+
+/**
+ * Apply a rule set to a household (DOMAIN.md §3 formulas). Severe is checked first, then
+ * relative, then accident-induced; exclusions and the migrant employment condition override.
+ */
+export function assessHousehold(facts: HouseholdFacts, rules: HardshipRules): HardshipAssessment {
+  const size = Math.max(1, Math.floor(facts.householdSize));
+  const perCapitaMonthlyFen = Math.floor((facts.annualIncomeFen - facts.essentialSpendingFen) / 12 / size);
+  const severeLineFen = Math.round(rules.minimumLivingFen * rules.severeMultiplier);
+  const relativeLineFen = Math.round(rules.minimumLivingFen * rules.relativeMultiplier);
+  const figure = `家庭人均月收入（扣除必要支出）${formatYuan(perCapitaMonthlyFen)}`;
+  const base = { perCapitaMonthlyFen, severeLineFen, relativeLineFen };
+
+  const excluded = rules.exclusions.filter((e) => facts.exclusions.includes(e.code));
+  if (excluded.length > 0) {
+    return { ...base, eligible: false, category: null, reasons: [`不符合条件：${excluded.map((e) => e.label).join('；')}`] };
+  }
+  if (facts.employmentType === 'migrant_worker' && facts.employmentMonths < rules.migrantMinEmploymentMonths) {
+    return {
+      ...base,
+      eligible: false,
+      category: null,
+      reasons: [`农民工需实际务工满 ${rules.migrantMinEmploymentMonths} 个月，您填写的是 ${facts.employmentMonths} 个月`],
+    };
+  }
+  if (perCapitaMonthlyFen < severeLineFen) {
+    return {
+      ...base,
+      eligible: true,
+      category: 'severe',
+      reasons: [`可能属于深度困难：${figure}，低于当地低保标准 ${formatYuan(severeLineFen)}`],
+    };
+  }
+  if (perCapitaMonthlyFen < relativeLineFen) {
+    return {
+      ...base,
+      eligible: true,
+      category: 'relative',
+      reasons: [`可能属于相对困难：${figure}，低于低保标准的 ${rules.relativeMultiplier} 倍 ${formatYuan(relativeLineFen)}`],
+    };
+  }
+  const accidentLineFen = Math.round(facts.annualIncomeFen * rules.accidentCostShare);
+  if (facts.accidentCostsFen > 0 && facts.accidentCostsFen > accidentLineFen) {
+    return {
+      ...base,
+      eligible: true,
+      category: 'accident',
+      reasons: [
+        `可能属于意外致困：今年因灾、因病或意外支出 ${formatYuan(facts.accidentCostsFen)}，超过家庭年收入的 ${Math.round(
+          rules.accidentCostShare * 100,
+        )}%（${formatYuan(accidentLineFen)}）`,
+      ],
+    };
+  }
+  return {
+    ...base,
+    eligible: false,
+    category: null,
+    reasons: [`暂不符合困难职工条件：${figure}，不低于低保标准的 ${rules.relativeMultiplier} 倍 ${formatYuan(relativeLineFen)}`],
+  };
+}
+
+/** Yearly ceiling in fen for a household of `category` and one aid type. */
+export function aidCeilingFen(rules: HardshipRules, category: HardshipCategory, aidType: AidType): number {
+  return Math.round(rules.ceilingMonths[category][aidType] * rules.minimumLivingFen);
+}

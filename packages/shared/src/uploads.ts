@@ -1,0 +1,68 @@
+/** What an uploaded file is evidence of (a closed list; the server refuses any other). */
+export const UPLOAD_PURPOSES = [
+  'id_card',
+  'household_register',
+  'income_proof',
+  'medical_receipt',
+  'school_fee',
+  'admission_proof',
+  'home_visit_photo',
+  'visit_form',
+  'review_minutes',
+  'aid_receipt',
+  'other',
+] as const;
+
+/** One purpose of an upload. */
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
+
+/** Chinese names of upload purposes. */
+export const UPLOAD_PURPOSE_LABEL: Record<UploadPurpose, string> = {
+  id_card: '身份证',
+  household_register: '户口簿',
+  income_proof: '收入证明',
+  medical_receipt: '医疗票据',
+  school_fee: '学费凭证',
+  admission_proof: '录取通知书',
+  home_visit_photo: '入户照片',
+  visit_form: '入户调查表',
+  review_minutes: '评议记录',
+  aid_receipt: '签收单',
+  other: '其他',
+};
+
+/** True when `value` is one of the upload purposes. */
+export function isUploadPurpose(value: unknown): value is UploadPurpose {
+  return typeof value === 'string' && (UPLOAD_PURPOSES as readonly string[]).includes(value);
+}
+
+/** What a stored file is: every image is re-encoded to JPEG; PDFs are kept as sent. */
+export type UploadKind = 'image' | 'pdf';
+
+/** Limits of the upload service (the byte limit is configurable on the server; this is its default). */
+export const UPLOAD_LIMITS = {
+  /** Default largest file accepted, in bytes (server: UPLOAD_MAX_BYTES). */
+  defaultMaxBytes: 10 * 1024 * 1024,
+  /** Images are scaled down so that their longest side is at most this many pixels. */
+  maxImageSide: 2560,
+  /** Types accepted, decided by the file's content, not its name. */
+  acceptedTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
+} as const;
+
+/** An uploaded file as its uploader (or someone allowed to see its case) sees it; POST /api/uploads. */
+export interface UploadView {
+  id: number;
+  purpose: UploadPurpose;
+  purposeLabel: string;
+  kind: UploadKind;
+  /** Bytes stored (after re-encoding). */
+  size: number;
+  createdAt: string;
+}
+
+/** GET /api/uploads/:id/link: a short-lived link to the file's bytes. */
+export interface UploadLink {
+  /** Path under the API host, e.g. `/api/files/<token>`; works without a login until `expiresAt`. */
+  url: string;
+  expiresAt: string;
+}

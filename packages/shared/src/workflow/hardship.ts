@@ -1,0 +1,235 @@
+import type { WorkflowDef } from './engine';
+
+/** States of a hardship application (困难职工帮扶申请), DOMAIN.md §3. */
+export type HardshipApplicationState =
+  | 'submitted'
+  | 'needs_material'
+  | 'home_visit'
+  | 'democratic_review'
+  | 'public_notice'
+  | 'town_review'
+  | 'county_approval'
+  | 'filed'
+  | 'rejected'
+  | 'withdrawn';
+
+/** Actions on a hardship application. */
+export type HardshipApplicationAction =
+  | 'pass_initial_review'
+  | 'return_for_material'
+  | 'resubmit'
+  | 'record_home_visit'
+  | 'record_democratic_review'
+  | 'complete_public_notice'
+  | 'pass_town_review'
+  | 'approve_and_file'
+  | 'reject'
+  | 'town_reject'
+  | 'county_reject'
+  | 'withdraw';
+
+/** Forms that some steps record through their own endpoint. */
+export type HardshipForm = 'return_for_material' | 'resubmit' | 'home_visit' | 'democratic_review' | 'filing';
+
+/**
+ * The assistance procedure: grassroots review, home visit, democratic review, public notice,
+ * town/industry review, county approval and filing. Grassroots steps may also be done by the
+ * town union above (for workers whose employer has no union committee); approval only by the county.
+ */
+export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState, HardshipApplicationAction> = {
+  caseType: 'hardship_application',
+  initial: 'submitted',
+  states: {
+    submitted: {
+      label: '基层工会初审中',
+      holder: 'staff',
+      deadline: 'grassrootsReview',
+      nextStep: '基层工会将审核您的材料，需要补充时会告诉您缺什么',
+    },
+    needs_material: {
+      label: '待补充材料',
+      holder: 'applicant',
+      nextStep: '请按工会列出的清单补充材料后重新提交',
+    },
+    home_visit: {
+      label: '入户调查中',
+      holder: 'staff',
+      deadline: 'homeVisit',
+      nextStep: '工会干部将上门了解家庭情况，请保持电话畅通',
+    },
+    democratic_review: {
+      label: '民主评议中',
+      holder: 'staff',
+      deadline: 'democraticReview',
+      nextStep: '工会将组织职工代表进行民主评议',
+    },
+    public_notice: {
+      label: '公示中',
+      holder: 'staff',
+      nextStep: '评议结果正在公示（姓名、身份证号已遮挡，不公开病情），公示期满且无异议后报上级审核',
+    },
+    town_review: {
+      label: '乡镇(行业)工会审核中',
+      holder: 'staff',
+      deadline: 'townReview',
+      nextStep: '乡镇(街道)或行业工会正在审核',
+    },
+    county_approval: {
+      label: '县总工会审批中',
+      holder: 'staff',
+      deadline: 'countyApproval',
+      nextStep: '县总工会帮扶中心正在审批，通过后为您家庭建立困难档案',
+    },
+    filed: { label: '已建档', terminal: true, holder: 'none', nextStep: '您家庭已建立困难职工档案，帮扶款物发放后请在小程序里签收' },
+    rejected: { label: '未通过', terminal: true, holder: 'none', nextStep: '可查看原因；家庭情况变化后可以重新申请' },
+    withdrawn: { label: '已撤回', terminal: true, holder: 'none', nextStep: '申请已撤回，需要时可以重新申请' },
+  },
+  transitions: {
+    pass_initial_review: {
+      from: ['submitted'],
+      to: 'home_visit',
+      label: '初审通过，安排入户',
+      actor: 'staff',
+      permission: 'hardship.review.grassroots',
+      levels: ['grassroots', 'town'],
+      confirm: '材料齐全，进入入户调查？',
+    },
+    return_for_material: {
+      from: ['submitted'],
+      to: 'needs_material',
+      label: '退回补正',
+      actor: 'staff',
+      permission: 'hardship.review.grassroots',
+      levels: ['grassroots', 'town'],
+      requiresComment: true,
+      form: 'return_for_material',
+    },
+    resubmit: { from: ['needs_material'], to: 'submitted', label: '补充后重新提交', actor: 'applicant', form: 'resubmit' },
+    record_home_visit: {
+      from: ['home_visit'],
+      to: 'democratic_review',
+      label: '填写入户调查',
+      actor: 'staff',
+      permission: 'hardship.review.grassroots',
+      levels: ['grassroots', 'town'],
+      form: 'home_visit',
+    },
+    record_democratic_review: {
+      from: ['democratic_review'],
+      to: 'public_notice',
+      label: '填写民主评议并公示',
+      actor: 'staff',
+      permission: 'hardship.review.grassroots',
+      levels: ['grassroots', 'town'],
+      form: 'democratic_review',
+    },
+    complete_public_notice: {
+      from: ['public_notice'],
+      to: 'town_review',
+      label: '公示结束，报上级审核',
+      actor: 'staff',
+      permission: 'hardship.review.grassroots',
+      levels: ['grassroots', 'town'],
+      confirm: '公示期已满且异议都已处理，报乡镇(行业)工会审核？',
+    },
+    pass_town_review: {
+      from: ['town_review'],
+      to: 'county_approval',
+      label: '审核通过，报县总工会',
+      actor: 'staff',
+      permission: 'hardship.review.town',
+      levels: ['town'],
+      confirm: '审核通过并报县总工会审批？',
+    },
+    approve_and_file: {
+      from: ['county_approval'],
+      to: 'filed',
+      label: '批准并建档',
+      actor: 'staff',
+      permission: 'hardship.approve',
+      levels: ['county'],
+      form: 'filing',
+    },
+    reject: {
+      from: ['submitted', 'home_visit', 'democratic_review', 'public_notice'],
+      to: 'rejected',
+      label: '不予通过',
+      actor: 'staff',
+      permission: 'hardship.review.grassroots',
+      levels: ['grassroots', 'town'],
+      requiresComment: true,
+    },
+    town_reject: {
+      from: ['town_review'],
+      to: 'rejected',
+      label: '不予通过',
+      actor: 'staff',
+      permission: 'hardship.review.town',
+      levels: ['town'],
+      requiresComment: true,
+    },
+    county_reject: {
+      from: ['county_approval'],
+      to: 'rejected',
+      label: '不予批准',
+      actor: 'staff',
+      permission: 'hardship.approve',
+      levels: ['county'],
+      requiresComment: true,
+    },
+    withdraw: {
+      from: ['submitted', 'needs_material'],
+      to: 'withdrawn',
+      label: '撤回申请',
+      actor: 'applicant',
+      confirm: '确认撤回困难帮扶申请？',
+    },
+  },
+};
+
+/** States of an assistance record (帮扶记录): approved, paid by real name, signed for. */
+export type AssistanceRecordState = 'approved' | 'paid' | 'signed' | 'cancelled';
+
+/** Actions on an assistance record. */
+export type AssistanceRecordAction = 'pay' | 'sign' | 'record_signed_form' | 'cancel';
+
+/** Real-name approval, payment and receipt (实名审批、实名发放、实名签收). */
+export const ASSISTANCE_RECORD_WORKFLOW: WorkflowDef<AssistanceRecordState, AssistanceRecordAction> = {
+  caseType: 'assistance_record',
+  initial: 'approved',
+  states: {
+    approved: { label: '待发放', holder: 'staff', deadline: 'aidPayment', nextStep: '帮扶已批准，县总工会将按实名发放到您的账户' },
+    paid: { label: '待签收', holder: 'applicant', nextStep: '已发放，请核对后在小程序里确认签收' },
+    signed: { label: '已签收', terminal: true, holder: 'none', nextStep: '已签收，感谢您的确认' },
+    cancelled: { label: '已撤销', terminal: true, holder: 'none', nextStep: '这笔帮扶已撤销，可查看原因' },
+  },
+  transitions: {
+    pay: {
+      from: ['approved'],
+      to: 'paid',
+      label: '登记发放',
+      actor: 'staff',
+      permission: 'hardship.aid.pay',
+      levels: ['county'],
+      form: 'payment',
+    },
+    sign: { from: ['paid'], to: 'signed', label: '确认签收', actor: 'applicant', confirm: '确认已收到这笔帮扶？' },
+    record_signed_form: {
+      from: ['paid'],
+      to: 'signed',
+      label: '上传签收单',
+      actor: 'staff',
+      permission: 'hardship.aid.pay',
+      form: 'signed_form',
+    },
+    cancel: {
+      from: ['approved'],
+      to: 'cancelled',
+      label: '撤销',
+      actor: 'staff',
+      permission: 'hardship.aid.pay',
+      levels: ['county'],
+      requiresComment: true,
+    },
+  },
+};
