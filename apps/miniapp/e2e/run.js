@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /* Browser end-to-end test of the H5 build against the real server.
- * A worker applies to join, a cadre approves on the workbench, the worker sees the member card. */
+ * A worker applies to join, a cadre approves on the workbench, the worker sees the member card;
+ * then the hardship-assistance scenario of hardship.js (self-test, application, review steps, aid). */
 'use strict';
 /* global document -- used inside page.waitForFunction, which runs in the browser */
 
@@ -11,6 +12,7 @@ const path = require('path');
 const { spawn, spawnSync } = require('child_process');
 const { chromium } = require('playwright-core');
 const { idCheckDigit } = require('@union/shared');
+const { hardshipScenario } = require('./hardship');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const REPO = path.resolve(APP_DIR, '..', '..');
@@ -353,6 +355,7 @@ async function main() {
     const { applicationId } = await workerApplies(browser, base);
     await cadreApproves(browser, base, applicationId);
     await workerSeesCard(browser, base);
+    await hardshipScenario({ browser, base, newUser, api, tid, log, randomIdNumber });
   } catch (e) {
     for (const ctx of browser.contexts()) {
       for (const page of ctx.pages()) {
@@ -373,6 +376,7 @@ process.on('SIGINT', () => {
 main()
   .then(async () => {
     log('PASS: worker applied, cadre approved, worker sees the member card');
+    log('PASS: hardship self-test, application, grassroots steps up to the notice, town and county steps, aid paid and signed');
     stopServer();
     await new Promise((r) => setTimeout(r, 1000));
     await dropScratchDatabase();

@@ -8,6 +8,7 @@ import {
   type WorkbenchItem,
 } from '@union/shared';
 import { DataSource } from 'typeorm';
+import { HardshipFile } from '../src/modules/hardship/entities/hardship-file.entity';
 import { PublicNotice } from '../src/modules/hardship/entities/public-notice.entity';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 
@@ -529,5 +530,58 @@ describe('drafts, rules and reveal', () => {
       body: { subject: 'hardship_member', id: a.members[1].id, field: 'healthNote', reason: '看看' },
     });
     expect(outside.status).toBe(404);
+  });
+});
+
+describe('yearly re-check', () => {
+  it('lists files due on the grassroots workbench and closes one with a reason the worker is told', async () => {
+    const cadre = await t.loginAs('town_cadre');
+    const county = await t.loginAs('county_cadre');
+    // The seeded filed household (钱阿姨, 金雁社区工会) is due in a year: bring its date forward.
+    const files = await t.http<{ items: { id: number }[] }>('GET', '/hardship/files?status=active', { token: county });
+    const fileId = files.body.items[0].id;
+    expect((await t.http<{ items: unknown[] }>('GET', '/hardship/files/recheck-due', { token: cadre })).body.items).toHaveLength(0);
+    await t.app
+      .get(DataSource)
+      .getRepository(HardshipFile)
+      .update({ id: fileId }, { recheckDueAt: new Date(Date.now() + 86_400_000) });
+    const due = await t.http<{ items: { id: number }[] }>('GET', '/hardship/files/recheck-due', { token: cadre });
+    expect(due.body.items.map((f) => f.id)).toContain(fileId);
+    expect(
+      (await t.http<{ items: unknown[] }>('GET', '/hardship/files/recheck-due', { token: await t.loginAs('town2_cadre') })).body.items,
+    ).toHaveLength(0);
+
+    let file = (await t.http<HardshipFileView>('GET', `/hardship/files/${fileId}`, { token: cadre })).body;
+    const kept = await t.http<HardshipFileView>('POST', `/hardship/files/${fileId}/recheck`, {
+      token: cadre,
+      body: { version: file.version, outcome: 'change_category', category: 'severe', note: '爱人病情加重，收入进一步下降' },
+    });
+    expect(kept.status).toBe(200);
+    expect(kept.body.category).toBe('severe');
+    expect(new Date(kept.body.recheckDueAt).getTime()).toBeGreaterThan(Date.now() + 300 * 86_400_000);
+    const stale = await t.http('POST', `/hardship/files/${fileId}/recheck`, {
+      token: cadre,
+      body: { version: file.version, outcome: 'keep', note: '维持' },
+    });
+    expect(stale.status).toBe(409);
+    file = kept.body;
+    const noReason = await t.http('POST', `/hardship/files/${fileId}/recheck`, {
+      token: cadre,
+      body: { version: file.version, outcome: 'close', note: '已脱困' },
+    });
+    expect(noReason.status).toBe(400);
+    const closed = await t.http<HardshipFileView>('POST', `/hardship/files/${fileId}/recheck`, {
+      token: cadre,
+      body: { version: file.version, outcome: 'close', closeReason: 'recovered', note: '孩子已工作，家庭收入明显提高' },
+    });
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.closeReasonLabel).toBe('已脱困');
+    expect(closed.body.followUpDueAt).not.toBeNull();
+    expect(closed.body.events.map((e) => e.outcome)).toEqual(['close', 'change_category']);
+    const aid = await t.http('POST', `/hardship/files/${fileId}/aid`, {
+      token: county,
+      body: { aidType: 'living', amountFen: 10_000, fundSource: '县总工会帮扶资金' },
+    });
+    expect(aid.status).toBe(409);
   });
 });

@@ -2,6 +2,7 @@ import { AssistanceRecord } from '../modules/hardship/entities/assistance-record
 import { DemocraticReview } from '../modules/hardship/entities/democratic-review.entity';
 import { HardshipApplication } from '../modules/hardship/entities/hardship-application.entity';
 import { HardshipDraft } from '../modules/hardship/entities/hardship-draft.entity';
+import { HardshipFileEvent } from '../modules/hardship/entities/hardship-file-event.entity';
 import { HardshipFile } from '../modules/hardship/entities/hardship-file.entity';
 import { HardshipRuleSet } from '../modules/hardship/entities/hardship-rule-set.entity';
 import { HomeVisit } from '../modules/hardship/entities/home-visit.entity';
@@ -48,5 +49,6 @@ export const ENTITIES = [
   PublicNotice,
   NoticeObjection,
   HardshipFile,
+  HardshipFileEvent,
   AssistanceRecord,
 ];

@@ -365,6 +365,11 @@ export interface HardshipFileView {
   recheckDueAt: string;
   version: number;
   aid: AssistanceRecordView[];
+  closedAt: string | null;
+  closeReasonLabel: string | null;
+  /** When a closed file's family gets the follow-up call. */
+  followUpDueAt: string | null;
+  events: HardshipFileEventView[];
   /** Paid or approved this year, and the ceilings, per aid type (fen). */
   thisYear: { aidType: AidType; aidTypeLabel: string; usedFen: number; ceilingFen: number }[];
 }
@@ -432,4 +437,37 @@ export interface HardshipFileSummary {
   applicantNameMasked: string;
   filedAt: string;
   recheckDueAt: string;
+}
+
+/** Chinese names of the reasons a file closes. */
+export const FILE_CLOSE_REASON_LABEL: Record<FileCloseReason, string> = {
+  recovered: '已脱困',
+  retired: '已退休',
+  transferred: '已调离',
+  deceased: '已去世',
+  removed: '撤档',
+};
+
+/** POST /api/hardship/files/:id/recheck: the yearly re-check (年度复核). */
+export interface RecheckFileRequest {
+  version: number;
+  outcome: 'keep' | 'change_category' | 'close';
+  /** The new category, for `change_category`. */
+  category?: HardshipCategory;
+  /** Why the file closes, for `close`. */
+  closeReason?: FileCloseReason;
+  /** What the re-check found; for a closing, the reason the worker is told. */
+  note: string;
+}
+
+/** One re-check or closing of a file. */
+export interface HardshipFileEventView {
+  id: number;
+  outcome: RecheckFileRequest['outcome'];
+  outcomeLabel: string;
+  category: HardshipCategory | null;
+  closeReason: FileCloseReason | null;
+  note: string;
+  actorName: string;
+  at: string;
 }

@@ -4,6 +4,7 @@ import {
   aidCeilingFen,
   ASSISTANCE_RECORD_WORKFLOW,
   cstDate,
+  FILE_CLOSE_REASON_LABEL,
   formatYuan,
   HARDSHIP_CATEGORY_LABEL,
   type ActionView,
@@ -26,8 +27,12 @@ import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
+import { HardshipFileEvent } from './entities/hardship-file-event.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
-import type { CreateAssistanceRecordBody, PayAssistanceBody, SignedFormBody } from './hardship.dto';
+import { HouseholdMember } from './entities/household-member.entity';
+import type { CreateAssistanceRecordBody, PayAssistanceBody, RecheckFileBody, SignedFormBody } from './hardship.dto';
+import { Notifier } from '../notifications/notifier.service';
+import { addMonths } from './hardship-steps.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 import { HardshipViews } from './hardship-views.service';
 
@@ -43,6 +48,7 @@ export class HardshipFilesService {
     private readonly views: HardshipViews,
     private readonly organizations: OrganizationsService,
     private readonly uploads: UploadsService,
+    private readonly notifier: Notifier,
   ) {}
 
   /** The file, if the actor is its household's applicant or staff above it (else 404). */
@@ -64,6 +70,11 @@ export class HardshipFilesService {
     if (after) qb.andWhere('f.id < :id', { id: decodeCursor<[number]>(after, ['number'])[0] });
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
+    return { items: await this.summaries(page), nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null };
+  }
+
+  /** List rows for files, with names in one query each for the whole page. */
+  private async summaries(page: HardshipFile[]): Promise<HardshipFileSummary[]> {
     const manager = this.db.manager;
     const [apps, orgs] = page.length
       ? await Promise.all([
@@ -73,20 +84,17 @@ export class HardshipFilesService {
       : [[], []];
     const name = new Map(apps.map((a) => [a.id, a.applicantNameMasked]));
     const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-    return {
-      items: page.map((f) => ({
-        id: f.id,
-        fileNo: f.fileNo,
-        status: f.status,
-        category: f.category,
-        categoryLabel: HARDSHIP_CATEGORY_LABEL[f.category],
-        organizationName: orgName.get(f.organizationId) ?? '',
-        applicantNameMasked: name.get(f.applicationId) ?? '',
-        filedAt: f.filedAt.toISOString(),
-        recheckDueAt: f.recheckDueAt.toISOString(),
-      })),
-      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
-    };
+    return page.map((f) => ({
+      id: f.id,
+      fileNo: f.fileNo,
+      status: f.status,
+      category: f.category,
+      categoryLabel: HARDSHIP_CATEGORY_LABEL[f.category],
+      organizationName: orgName.get(f.organizationId) ?? '',
+      applicantNameMasked: name.get(f.applicationId) ?? '',
+      filedAt: f.filedAt.toISOString(),
+      recheckDueAt: f.recheckDueAt.toISOString(),
+    }));
   }
 
   /** Amounts approved (not cancelled) this year per aid type. */
@@ -103,12 +111,14 @@ export class HardshipFilesService {
   }
 
   async view(manager: EntityManager, file: HardshipFile): Promise<HardshipFileView> {
-    const [app, members, records, org] = await Promise.all([
+    const [app, members, records, org, events] = await Promise.all([
       manager.getRepository(HardshipApplication).findOneByOrFail({ id: file.applicationId }),
       this.views.householdMembers(manager, file.applicationId),
       manager.getRepository(AssistanceRecord).find({ where: { fileId: file.id }, order: { id: 'DESC' } }),
       this.organizations.get(file.organizationId, manager),
+      manager.getRepository(HardshipFileEvent).find({ where: { fileId: file.id }, order: { id: 'DESC' } }),
     ]);
+    const outcomeLabel = { keep: '复核：维持', change_category: '复核：调整类别', close: '关闭档案' } as const;
     const year = Number(cstDate(new Date()).slice(0, 4));
     const used = await this.usedThisYear(manager, file.id, year);
     const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), new Date());
@@ -126,6 +136,19 @@ export class HardshipFilesService {
       filedAt: file.filedAt.toISOString(),
       recheckDueAt: file.recheckDueAt.toISOString(),
       version: file.version,
+      closedAt: file.closedAt?.toISOString() ?? null,
+      closeReasonLabel: file.closeReason ? FILE_CLOSE_REASON_LABEL[file.closeReason] : null,
+      followUpDueAt: file.followUpDueAt?.toISOString() ?? null,
+      events: events.map((e) => ({
+        id: e.id,
+        outcome: e.outcome,
+        outcomeLabel: outcomeLabel[e.outcome],
+        category: e.category,
+        closeReason: e.closeReason,
+        note: e.note,
+        actorName: e.actorName,
+        at: e.createdAt.toISOString(),
+      })),
       aid: await this.views.assistance(manager, records, new Map([[file.id, file.fileNo]])),
       thisYear: (Object.keys(AID_TYPE_LABEL) as AidType[]).map((aidType) => ({
         aidType,
@@ -283,5 +306,98 @@ export class HardshipFilesService {
         .getRepository(AssistanceRecord)
         .update({ id: record.id }, { signedAt: new Date(), signMethod: 'paper_form', signedFormUploadId: body.uploadId });
     });
+  }
+
+  /** Files whose yearly re-check is due within `withinDays`, oldest due first (the grassroots workbench). */
+  async recheckDue(actor: Actor, after: string | undefined, limit: number, withinDays = 30): Promise<Page<HardshipFileSummary>> {
+    if (!actor.organization) fail('forbidden');
+    const qb = this.db.manager
+      .getRepository(HardshipFile)
+      .createQueryBuilder('f')
+      .where('f.status = :status AND f.recheckDueAt <= :until', { status: 'active', until: new Date(Date.now() + withinDays * 86_400_000) })
+      .andWhere('f.organizationPath LIKE :path', { path: `${actor.organization.path}%` })
+      .orderBy('f.recheckDueAt', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .take(limit + 1);
+    if (after) {
+      const [dueIso, id] = decodeCursor<[string, number]>(after, ['string', 'number']);
+      const due = new Date(dueIso);
+      if (Number.isNaN(due.getTime())) fail('validation_failed', '分页参数无效');
+      qb.andWhere('(f.recheckDueAt > :due OR (f.recheckDueAt = :due AND f.id > :id))', { due, id });
+    }
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    const summaries = await this.summaries(page);
+    const last = page[page.length - 1];
+    return { items: summaries, nextCursor: rows.length > limit && last ? encodeCursor([last.recheckDueAt.toISOString(), last.id]) : null };
+  }
+
+  /**
+   * The yearly re-check (动态管理): keep, change the category, or close the file with a reason the
+   * worker is told. A closed file frees its people for a new application and gets a follow-up date.
+   */
+  async recheck(actor: Actor, id: number, body: RecheckFileBody): Promise<HardshipFileView> {
+    if (body.outcome === 'change_category' && !body.category) {
+      fail('validation_failed', '请选择新的困难类别', [{ field: 'category', message: '请选择新的困难类别' }]);
+    }
+    if (body.outcome === 'close' && !body.closeReason) {
+      fail('validation_failed', '请选择关闭档案的原因', [{ field: 'closeReason', message: '请选择关闭档案的原因' }]);
+    }
+    return this.db.transaction(async (manager) => {
+      const file = await this.loadVisible(manager, actor, id);
+      if (!actorCovers(actor, file.organizationPath)) fail('not_found');
+      if (file.status !== 'active') fail('action_not_allowed', '档案已关闭');
+      if (file.version !== body.version) fail('state_conflict');
+      const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), new Date());
+      const now = new Date();
+      const changes: Partial<HardshipFile> =
+        body.outcome === 'close'
+          ? {
+              status: 'closed',
+              closedAt: now,
+              closeReason: body.closeReason,
+              closeNote: body.note.trim(),
+              followUpDueAt: addMonths(now, rules.followUpMonths),
+            }
+          : { recheckDueAt: addMonths(now, rules.recheckMonths), ...(body.category ? { category: body.category } : {}) };
+      const result = await manager
+        .createQueryBuilder()
+        .update(HardshipFile)
+        .set({ ...changes, version: file.version + 1 })
+        .where('id = :id AND version = :version', { id: file.id, version: file.version })
+        .execute();
+      if (result.affected !== 1) fail('state_conflict');
+      if (body.outcome === 'close') {
+        await manager.getRepository(HouseholdMember).update({ applicationId: file.applicationId }, { active: false });
+      }
+      await manager.getRepository(HardshipFileEvent).insert({
+        fileId: file.id,
+        outcome: body.outcome,
+        category: body.category ?? null,
+        closeReason: body.closeReason ?? null,
+        note: body.note.trim(),
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        createdAt: now,
+      });
+      await this.notifier.notify(manager, {
+        userId: file.applicantUserId,
+        title: body.outcome === 'close' ? '困难档案已关闭' : '困难档案年度复核完成',
+        body:
+          body.outcome === 'close'
+            ? `原因：${FILE_CLOSE_REASON_LABEL[body.closeReason as keyof typeof FILE_CLOSE_REASON_LABEL]}。${body.note.trim()}。家庭再遇困难时可以重新申请。`
+            : `复核结果：${body.outcome === 'keep' ? '维持' : `调整为${HARDSHIP_CATEGORY_LABEL[body.category as keyof typeof HARDSHIP_CATEGORY_LABEL]}`}。`,
+        link: `/pages/hardship/files/index?id=${file.id}`,
+        status: body.outcome === 'close' ? '已关闭' : '在档',
+      });
+      return this.view(manager, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
+    });
+  }
+
+  /** One aid record, for its applicant or staff in scope. */
+  async aid(actor: Actor, id: number): Promise<AssistanceRecordView> {
+    const { record } = await this.loadAid(this.db.manager, actor, id);
+    const file = await this.db.manager.getRepository(HardshipFile).findOneByOrFail({ id: record.fileId });
+    return (await this.views.assistance(this.db.manager, [record], new Map([[file.id, file.fileNo]])))[0];
   }
 }

@@ -34,6 +34,7 @@ import {
   HomeVisitBody,
   HouseholdFactsBody,
   PayAssistanceBody,
+  RecheckFileBody,
   ResolveObjectionBody,
   ResubmitBody,
   ReturnForMaterialBody,
@@ -251,6 +252,25 @@ export class HardshipFilesController {
   @RequirePermission('hardship.file.view')
   list(@CurrentActor() actor: Actor, @Query() query: FileListQuery): Promise<Page<HardshipFileSummary>> {
     return this.files.list(actor, query.after, query.limit ?? 20, query.status);
+  }
+
+  @Get('files/recheck-due')
+  @RequirePermission('hardship.review.grassroots')
+  recheckDue(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<HardshipFileSummary>> {
+    return this.files.recheckDue(actor, query.after, query.limit ?? 20);
+  }
+
+  @Post('files/:id/recheck')
+  @HttpCode(200)
+  @RequirePermission('hardship.review.grassroots')
+  recheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RecheckFileBody): Promise<HardshipFileView> {
+    return this.files.recheck(actor, id, body);
+  }
+
+  @Get('aid/:id')
+  @SignedIn()
+  aid(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<AssistanceRecordView> {
+    return this.files.aid(actor, id);
   }
 
   @Get('files/mine')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AID_TYPE_LABEL,
+  FILE_CLOSE_REASON_LABEL,
   HARDSHIP_CATEGORY_LABEL,
   HARDSHIP_CAUSE_LABEL,
   HEALTH_STATUS_LABEL,
@@ -8,6 +9,7 @@ import {
   PROXY_CONSENT_METHOD_LABEL,
   WORK_STATUS_LABEL,
   type AidType,
+  type FileCloseReason,
   type HardshipCategory,
   type HardshipCause,
   type HardshipEmploymentType,
@@ -490,4 +492,25 @@ export class HardshipRevealBody {
   @IsString()
   @Length(2, 200)
   reason: string;
+}
+
+export class RecheckFileBody extends VersionBody {
+  @ApiProperty({ enum: ['keep', 'change_category', 'close'] })
+  @IsIn(['keep', 'change_category', 'close'])
+  outcome: 'keep' | 'change_category' | 'close';
+
+  @ApiPropertyOptional({ enum: Object.keys(HARDSHIP_CATEGORY_LABEL) })
+  @IsOptional()
+  @IsIn(Object.keys(HARDSHIP_CATEGORY_LABEL))
+  category?: HardshipCategory;
+
+  @ApiPropertyOptional({ enum: Object.keys(FILE_CLOSE_REASON_LABEL) })
+  @IsOptional()
+  @IsIn(Object.keys(FILE_CLOSE_REASON_LABEL))
+  closeReason?: FileCloseReason;
+
+  @ApiProperty()
+  @IsString()
+  @Length(2, 500)
+  note: string;
 }

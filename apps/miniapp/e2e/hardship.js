@@ -1,0 +1,381 @@
+/* Browser end-to-end scenario for hardship assistance (困难帮扶), run by run.js after the joining one.
+ *
+ * 1. The worker does the self-test, starts the application from its answers, fills it screen by
+ *    screen (the draft survives a reload), uploads a photo and submits.
+ * 2. The grassroots cadre reveals a health note (audited), passes the initial review, records the
+ *    home visit (with a photo) and the democratic review: the public notice starts. An objection
+ *    received by phone is registered and resolved. Completing the notice is refused while it runs.
+ * 3. The worker sees "公示中".
+ * 4. The notice period cannot be waited for, and nothing is manipulated: the demo seed holds 李会员's
+ *    application whose notice has already ended. With it: the grassroots cadre completes the
+ *    notice, the town cadre passes the town review, the county cadre files the household, approves
+ *    aid and registers the payment (opened from the workbench), and 李会员 signs for it. */
+'use strict';
+
+const path = require('path');
+
+const STEP_TIMEOUT = 15000;
+const PHOTO = path.resolve(__dirname, '..', 'src', 'assets', 'tab', 'home-active.png');
+
+/**
+ * @param {object} ctx
+ * @param {import('playwright-core').Browser} ctx.browser
+ * @param {string} ctx.base
+ * @param {(browser: unknown, base: string, persona: string) => Promise<{ context: any, d: any }>} ctx.newUser
+ * @param {(base: string, method: string, path: string, token: string | null, body?: unknown) => Promise<any>} ctx.api
+ * @param {(id: string) => string} ctx.tid
+ * @param {(msg: string) => void} ctx.log
+ * @param {() => string} ctx.randomIdNumber
+ */
+async function hardshipScenario(ctx) {
+  const applicationId = await workerApplies(ctx);
+  await grassrootsToNotice(ctx, applicationId);
+  await workerSeesNotice(ctx, applicationId);
+  await finishSeededCase(ctx);
+}
+
+/** Tap an action button; when it opens the confirm/comment form, confirm it. */
+async function runAction(d, action, comment) {
+  await d.tap(`action-${action}`);
+  const form = d.visible('[data-testid="action-form"]');
+  const opened = await form.waitFor({ state: 'visible', timeout: 1500 }).then(
+    () => true,
+    () => false,
+  );
+  if (!opened) return;
+  if (comment) await d.fill('action-comment', comment);
+  await d.tap('action-confirm');
+}
+
+/** Wait for the state tag of the page to show `state`. */
+async function seeState(d, state) {
+  await d.visible(`[data-testid="state-tag"][data-state="${state}"]`).waitFor({ timeout: STEP_TIMEOUT });
+}
+
+/** Take a photo in the browser: Taro.chooseImage opens a file input; hand it a PNG. */
+async function upload(d, buttonId) {
+  const [chooser] = await Promise.all([d.page.waitForEvent('filechooser', { timeout: STEP_TIMEOUT }), d.tap(buttonId)]);
+  await chooser.setFiles(PHOTO);
+}
+
+/** Close the dialog shown by showError, returning its text. */
+async function dismissModal(d) {
+  const text = await d.visible('.taro-modal__text').innerText({ timeout: STEP_TIMEOUT });
+  await d.visible('.taro-model__confirm').click();
+  return text;
+}
+
+async function openQueueItem(d, caseType, id) {
+  await d.tab('我的');
+  await d.tap('open-workbench');
+  await d.see('workbench-page');
+  await d.tap(`queue-${caseType}-${id}`);
+}
+
+async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
+  const { context, d } = await newUser(browser, base, 'worker');
+  await d.tap('tile-hardship');
+  await d.see('hs-home');
+  await d.shot('hs-home');
+
+  // Self-test: a household of three, ¥36,000 a year, ¥6,000 of essential spending.
+  await d.tap('hs-open-selftest');
+  await d.see('selftest-step-0');
+  await d.tap('selftest-size-plus');
+  await d.tap('selftest-size-plus');
+  await d.shot('hs-selftest-size');
+  await d.tap('selftest-next');
+  await d.fill('selftest-income', '36000');
+  await d.tap('selftest-next');
+  await d.fill('selftest-spending', '6000');
+  await d.tap('selftest-next');
+  await d.fill('selftest-accident', '0');
+  await d.tap('selftest-next');
+  await d.see('selftest-step-4');
+  await d.tap('selftest-employment-employee');
+  await d.fill('selftest-months', '36');
+  await d.tap('selftest-next');
+  await d.see('selftest-step-5');
+  await d.tap('selftest-none');
+  await d.shot('hs-selftest-exclusions');
+  await d.tap('selftest-next');
+  const category = await d.see('selftest-category');
+  if ((await category.getAttribute('data-category')) !== 'relative')
+    throw new Error(`self-test: expected relative, got ${await category.innerText()}`);
+  await d.shot('hs-selftest-result');
+  log(`self-test: ${(await category.innerText()).trim()}`);
+  await d.tap('selftest-start');
+
+  // The application, one topic per screen; the consents come first.
+  await d.see('hs-apply-consent_sensitive');
+  await d.shot('hs-apply-consent-sensitive');
+  await d.tap('hs-consent-sensitive-check');
+  await d.tap('hs-next');
+  await d.see('hs-apply-consent_finance');
+  await d.tap('hs-consent-finance-check');
+  await d.shot('hs-apply-consent-finance');
+  await d.tap('hs-next');
+
+  await d.see('hs-apply-union');
+  await d.fill('hs-org-search', '县城建筑');
+  const option = d.visible('[data-testid^="org-option-"]');
+  await option.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await option.tap();
+  await d.see('hs-org-selected');
+  await d.shot('hs-apply-union');
+  await d.tap('hs-next');
+
+  await d.see('hs-apply-work');
+  // Employment type and months came from the self-test.
+  if ((await d.visible('[data-testid="hs-employment-employee"]').getAttribute('data-selected')) !== 'true') {
+    throw new Error('the self-test answers were not carried into the application');
+  }
+  await d.fill('hs-phone', `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
+  await d.tap('hs-next');
+
+  await d.see('hs-apply-members');
+  await d.shot('hs-apply-members-slots');
+  const members = [
+    { name: '王小工', income: '24000', health: 'healthy', work: 'employed' },
+    {
+      relation: 'spouse',
+      name: '李秀兰',
+      income: '12000',
+      health: 'serious_illness',
+      note: '尿毒症，每周透析三次',
+      work: 'unable_to_work',
+    },
+    { relation: 'child', name: '王小明', income: '0', health: 'healthy', work: 'student' },
+  ];
+  for (const [i, m] of members.entries()) {
+    await d.tap(`hs-member-${i}`);
+    await d.see('hs-member-editor');
+    if (m.relation) await d.tap(`hs-member-relation-${m.relation}`);
+    await d.fill('hs-member-name', m.name);
+    await d.fill('hs-member-id', randomIdNumber());
+    await d.fill('hs-member-income', m.income);
+    await d.tap(`hs-member-health-${m.health}`);
+    if (m.note) await d.fill('hs-member-note', m.note);
+    await d.tap(`hs-member-work-${m.work}`);
+    if (i === 1) await d.shot('hs-apply-member-editor');
+    await d.tap('hs-member-save');
+    await d.see('hs-member-add');
+  }
+  await d.shot('hs-apply-members');
+  await d.tap('hs-next');
+  await d.see('hs-apply-causes');
+
+  // The draft: the phone keeps it without ID numbers, the server keeps it all. After a reload the
+  // form opens on the same screen only if the ID numbers came back from the server's copy.
+  await d.page.waitForTimeout(2500);
+  await d.page.reload();
+  await d.see('hs-apply-causes', 30000);
+  log('draft: reloaded the page and the application reopened where it was, household complete');
+
+  await d.tap('hs-main-illness');
+  await d.tap('hs-secondary-education_costs');
+  await d.fill('hs-situation', '爱人患病不能工作，每周透析，孩子上学，家里只靠我一个人的工资。');
+  await d.shot('hs-apply-causes');
+  await d.tap('hs-next');
+
+  await d.see('hs-apply-money');
+  await d.see('hs-estimate');
+  await d.shot('hs-apply-money');
+  await d.tap('hs-next');
+
+  await d.see('hs-apply-exclusions');
+  await d.tap('hs-next');
+
+  await d.see('hs-apply-bank');
+  await d.fill('hs-bank-name', '县农村商业银行');
+  await d.fill('hs-account-number', '6228480012345678901');
+  await d.shot('hs-apply-bank');
+  await d.tap('hs-next');
+
+  await d.see('hs-apply-evidence');
+  await upload(d, 'hs-upload-id_card-add');
+  await d.see('hs-upload-id_card-item');
+  await d.shot('hs-apply-evidence');
+  await d.tap('hs-next');
+
+  await d.see('hs-review');
+  await d.shot('hs-apply-review');
+  await d.tap('hs-submit');
+
+  const banner = await d.see('hs-submitted-banner', 30000);
+  const text = (await banner.innerText()).trim();
+  if (!/已提交.*个工作日内初审/.test(text.split('\n')[0])) throw new Error(`unexpected banner: ${text}`);
+  await seeState(d, 'submitted');
+  const match = /[?&]id=(\d+)/.exec(d.page.url());
+  if (!match) throw new Error(`no application id in ${d.page.url()}`);
+  await d.shot('hs-application-submitted');
+  log(`hardship application ${match[1]} submitted: ${text.split('\n')[0]}`);
+  await context.close();
+  return Number(match[1]);
+}
+
+async function grassrootsToNotice({ browser, base, newUser, log }, id) {
+  const { context, d } = await newUser(browser, base, 'grassroots_cadre');
+  await openQueueItem(d, 'hardship_application', id);
+  await d.see('staff-hardship-page');
+  await d.see('staff-hs-assessment');
+  await d.shot('staff-hs-submitted');
+
+  // Audited reveal of the spouse's health note.
+  const reveal = d.visible('[data-testid^="reveal-hardship_member-"][data-testid$="-healthNote"]');
+  await reveal.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  const revealId = await reveal.getAttribute('data-testid');
+  await reveal.tap();
+  await d.fill(`${revealId}-reason`, '核实医疗救助金额');
+  await d.tap(`${revealId}-confirm`);
+  const note = (await (await d.see(`${revealId}-value`)).innerText()).trim();
+  if (!note.includes('尿毒症')) throw new Error(`reveal showed ${note}`);
+  await d.shot('staff-hs-revealed');
+
+  await runAction(d, 'pass_initial_review');
+  await seeState(d, 'home_visit');
+  log(`grassroots cadre passed the initial review of ${id}`);
+
+  await d.tap('action-record_home_visit');
+  await d.see('form-visit');
+  await d.fill('form-visit-visitors', '张干事、李委员');
+  await d.fill('form-visit-findings', '家中陈设简陋，爱人在家休养，与申报一致。');
+  await d.tap('form-visit-matches-yes');
+  await upload(d, 'form-visit-photos-add');
+  await d.see('form-visit-photos-item');
+  await d.shot('staff-hs-home-visit');
+  await d.tap('form-visit-submit');
+  await seeState(d, 'democratic_review');
+  log('home visit recorded');
+
+  await d.tap('action-record_democratic_review');
+  await d.see('form-review');
+  await d.fill('form-review-attendees', '王委员、李代表、赵代表、孙代表、周代表');
+  await d.fill('form-review-for', '5');
+  await d.shot('staff-hs-democratic-review');
+  await d.tap('form-review-submit');
+  await seeState(d, 'public_notice');
+  await d.see('staff-notice');
+  log('democratic review recorded: the public notice started');
+
+  // An objection received by phone, registered and resolved.
+  await d.tap('objection-register');
+  await d.tap('objection-channel-phone');
+  await d.fill('objection-content', '来电反映：听说他家在城里还有一套房。');
+  await d.tap('objection-submit');
+  const resolve = d.visible('[data-testid^="objection-"][data-testid$="-resolve"]');
+  await resolve.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  const objectionId = (await resolve.getAttribute('data-testid')).replace(/-resolve$/, '');
+  await resolve.tap();
+  await d.fill(`${objectionId}-resolution`, '经核实该房屋为租住，异议不成立。');
+  await d.tap(`${objectionId}-rejected`);
+  await d.tap(`${objectionId}-submit`);
+  await d.visible(`[data-testid="${objectionId}"]:has-text("已处理")`).waitFor({ timeout: STEP_TIMEOUT });
+  await d.shot('staff-hs-notice');
+
+  // The notice runs for days: completing it now is refused and the case stays where it is.
+  await runAction(d, 'complete_public_notice');
+  const refusal = await dismissModal(d);
+  if (!refusal.includes('公示期')) throw new Error(`expected the notice-period refusal, got: ${refusal}`);
+  await seeState(d, 'public_notice');
+  log(`complete_public_notice refused while the notice runs: ${refusal}`);
+  await context.close();
+}
+
+async function workerSeesNotice({ browser, base, newUser, log }, id) {
+  const { context, d } = await newUser(browser, base, 'worker');
+  await d.tab('我的');
+  await d.tap('mine-hardship-applications');
+  await d.see('hs-mine-page');
+  await d.tap(`hs-my-application-${id}`);
+  await d.see('hs-application-page');
+  await seeState(d, 'public_notice');
+  const tag = (await d.visible('[data-testid="state-tag"]').innerText()).trim();
+  if (!tag.includes('公示中')) throw new Error(`worker sees "${tag}", expected 公示中`);
+  await d.see('hs-notice');
+  await d.shot('hs-worker-public-notice');
+  log('worker sees 公示中 with the (masked) notice text');
+  await context.close();
+}
+
+async function finishSeededCase({ browser, base, newUser, api, log }) {
+  const { accessToken: memberToken } = await api(base, 'POST', '/auth/demo-login', null, { persona: 'member' });
+  const mine = await api(base, 'GET', '/hardship/applications/mine', memberToken);
+  const seeded = mine.find((a) => a.state === 'public_notice');
+  if (!seeded) throw new Error('the demo seed has no application of 李会员 in public notice');
+  const id = seeded.id;
+
+  {
+    const { context, d } = await newUser(browser, base, 'grassroots_cadre');
+    await openQueueItem(d, 'hardship_application', id);
+    await d.see('staff-hardship-page');
+    await d.see('staff-notice');
+    await d.shot('staff-hs-seeded-notice-ended');
+    await runAction(d, 'complete_public_notice');
+    await seeState(d, 'town_review');
+    log(`seeded application ${id}: grassroots cadre completed the ended notice`);
+    await context.close();
+  }
+  {
+    const { context, d } = await newUser(browser, base, 'town_cadre');
+    await openQueueItem(d, 'hardship_application', id);
+    await d.see('staff-hardship-page');
+    await runAction(d, 'pass_town_review');
+    await seeState(d, 'county_approval');
+    await d.shot('staff-hs-town-passed');
+    log('town cadre passed the town review');
+    await context.close();
+  }
+  let aidId;
+  {
+    const { context, d } = await newUser(browser, base, 'county_cadre');
+    await openQueueItem(d, 'hardship_application', id);
+    await d.see('staff-hardship-page');
+    await d.tap('action-approve_and_file');
+    await d.see('form-filing');
+    await d.shot('staff-hs-filing');
+    await d.tap('form-filing-submit');
+    await seeState(d, 'filed');
+    log('county cadre filed the household');
+
+    await d.tap('staff-open-file');
+    await d.see('staff-aid-page');
+    await d.tap('aid-create');
+    await d.tap('aid-type-living');
+    await d.fill('aid-amount', '2000');
+    await d.shot('staff-aid-create');
+    await d.tap('aid-create-submit');
+    const record = d.visible('[data-testid^="staff-aid-"]:has([data-testid="state-tag"][data-state="approved"])');
+    await record.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    aidId = Number((await record.getAttribute('data-testid')).replace('staff-aid-', ''));
+    log(`county cadre approved aid ${aidId} (生活救助 2,000 元)`);
+
+    // The payment is done from the workbench, as a cadre would: the assistance record is in the queue.
+    await d.page.goto(`${base}/#/pages/index/index`);
+    await d.see('tile-join');
+    await openQueueItem(d, 'assistance_record', aidId);
+    await d.see('staff-aid-page');
+    await d.tap('aid-action-pay');
+    await d.fill('aid-pay-reference', `NX${Date.now()}`);
+    await d.tap('aid-pay-submit');
+    await d.visible(`[data-testid="staff-aid-${aidId}"] [data-testid="state-tag"][data-state="paid"]`).waitFor({ timeout: STEP_TIMEOUT });
+    await d.shot('staff-aid-paid');
+    log('county cadre registered the payment');
+    await context.close();
+  }
+  {
+    const { context, d } = await newUser(browser, base, 'member');
+    await d.tab('我的');
+    await d.tap('mine-hardship-file');
+    await d.see('hs-file-page');
+    await d.shot('hs-file-to-sign');
+    await d.tap(`hs-sign-${aidId}`);
+    await d.tap(`hs-sign-confirm-${aidId}`);
+    await d.visible(`[data-testid="hs-aid-${aidId}"] [data-testid="state-tag"][data-state="signed"]`).waitFor({ timeout: STEP_TIMEOUT });
+    await d.shot('hs-file-signed');
+    log('李会员 signed for the aid in the app');
+    await context.close();
+  }
+}
+
+module.exports = { hardshipScenario };
