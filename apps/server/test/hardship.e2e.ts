@@ -9,7 +9,7 @@ import {
 } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { HardshipFile } from '../src/modules/hardship/entities/hardship-file.entity';
-import { PublicNotice } from '../src/modules/hardship/entities/public-notice.entity';
+import { endNotice, hardshipApplication, today } from './hardship-fixtures';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -29,41 +29,7 @@ const orgId = (name: string) => {
   return org.id;
 };
 
-/** A household of three with ¥36,000 a year: ¥1,000 a head, relative hardship by the default rules. */
-function application(overrides: Record<string, unknown> = {}) {
-  return {
-    organizationId: orgId('县城建筑公司工会'),
-    phone: newPhone(),
-    employmentType: 'employee',
-    employmentMonths: 36,
-    members: [
-      { relation: 'self', name: '马大姐', idNumber: newIdNumber(), annualIncomeFen: 2_400_000, health: 'healthy', workStatus: 'employed' },
-      {
-        relation: 'spouse',
-        name: '牛大哥',
-        idNumber: newIdNumber(),
-        annualIncomeFen: 1_200_000,
-        health: 'serious_illness',
-        healthNote: '尿毒症，每周透析三次',
-        workStatus: 'unable_to_work',
-      },
-      { relation: 'child', name: '马小牛', idNumber: newIdNumber(), annualIncomeFen: 0, health: 'healthy', workStatus: 'student' },
-    ],
-    otherIncomeFen: 0,
-    essentialSpendingFen: 0,
-    accidentCostsFen: 0,
-    mainCause: 'illness',
-    secondaryCauses: ['education_costs'],
-    situation: '爱人患病不能工作，孩子上学，家里只靠我一个人的工资。',
-    exclusions: [],
-    bankAccount: { bankName: '县农村商业银行', accountName: '马大姐', accountNumber: '6228480012345678901' },
-    evidenceUploadIds: [],
-    consents: { ...HARDSHIP_CONSENT_VERSIONS },
-    ...overrides,
-  };
-}
-
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const application = (overrides: Record<string, unknown> = {}) => hardshipApplication(orgId('县城建筑公司工会'), overrides);
 
 async function submit(token: string, body = application()) {
   const res = await t.http<HardshipApplicationView>('POST', '/hardship/applications', { token, body });
@@ -108,14 +74,6 @@ async function toNotice(appId: number): Promise<HardshipApplicationView> {
   expect(review.status).toBe(200);
   expect(review.body.state).toBe('public_notice');
   return review.body;
-}
-
-async function endNotice(noticeId: number) {
-  // Time travel: the notice ended a moment ago (through the ORM so each database gets its own date format).
-  await t.app
-    .get(DataSource)
-    .getRepository(PublicNotice)
-    .update({ id: noticeId }, { endsAt: new Date(Date.now() - 1000) });
 }
 
 describe('self-test', () => {
@@ -185,7 +143,7 @@ describe('the whole procedure', () => {
       body: { channel: 'online', content: '据我所知他家在城里还有一套房。' },
     });
     expect(objected.status).toBe(201);
-    await endNotice(notice?.id as number);
+    await endNotice(t, notice?.id as number);
     const blocked = await t.http('POST', `/hardship/applications/${submitted.id}/transitions`, {
       token: cadre,
       body: { action: 'complete_public_notice', version: view.version },

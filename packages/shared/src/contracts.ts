@@ -256,7 +256,8 @@ export interface WithdrawMembershipRequest {
 }
 
 /** Case types that appear on the workbench. */
-export type WorkbenchCaseType = 'membership_application' | 'membership_transfer' | 'hardship_application' | 'assistance_record';
+export type WorkbenchCaseType =
+  'membership_application' | 'membership_transfer' | 'hardship_application' | 'assistance_record' | 'grant_application';
 
 /** One row of the staff workbench queue (oldest due first). */
 export interface WorkbenchItem {

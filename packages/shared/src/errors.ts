@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   over_ceiling: { status: 409, message: '超过了这户家庭本年度该类帮扶的上限' },
   objection_open: { status: 409, message: '还有未处理的公示异议，处理完才能继续' },
   notice_period_running: { status: 409, message: '公示期还没有结束' },
+  grant_already_applied: { status: 409, message: '这名学生已经申请过本次助学金' },
+  over_budget: { status: 409, message: '超出了活动预算' },
   rule_set_missing: { status: 409, message: '本县还没有可用的帮扶认定标准，请联系县总工会' },
   file_type_not_allowed: { status: 400, message: '只能上传照片（JPG、PNG、WebP）或 PDF 文件' },
   file_too_large: { status: 400, message: '文件太大了，请压缩后再上传' },

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'hardship.aid.pay',
   'hardship.file.view',
   'hardship.rules.manage',
+  'hardship.campaign.manage',
 ] as const;
 
 /** One permission. */
@@ -71,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hardship.aid.pay',
     'hardship.file.view',
     'hardship.rules.manage',
+    'hardship.campaign.manage',
   ],
   county_admin: [...PERMISSIONS],
 };

@@ -1,4 +1,6 @@
 import { AssistanceRecord } from '../modules/hardship/entities/assistance-record.entity';
+import { Campaign } from '../modules/hardship/entities/campaign.entity';
+import { GrantApplication } from '../modules/hardship/entities/grant-application.entity';
 import { DemocraticReview } from '../modules/hardship/entities/democratic-review.entity';
 import { HardshipApplication } from '../modules/hardship/entities/hardship-application.entity';
 import { HardshipDraft } from '../modules/hardship/entities/hardship-draft.entity';
@@ -50,5 +52,7 @@ export const ENTITIES = [
   NoticeObjection,
   HardshipFile,
   HardshipFileEvent,
+  Campaign,
+  GrantApplication,
   AssistanceRecord,
 ];

@@ -37,6 +37,7 @@ export interface HardshipDeadlines {
   townReview: number;
   countyApproval: number;
   aidPayment: number;
+  grantReview: number;
 }
 
 /**
@@ -86,7 +87,15 @@ export const DEFAULT_HARDSHIP_RULES: HardshipRules = {
     relative: { living: 8, medical: 8, education: 4, winter_warmth: 1, other: 1 },
     accident: { living: 6, medical: 12, education: 4, winter_warmth: 1, other: 1 },
   },
-  deadlines: { grassrootsReview: 5, homeVisit: 5, democraticReview: 10, townReview: 5, countyApproval: 10, aidPayment: 10 },
+  deadlines: {
+    grassrootsReview: 5,
+    homeVisit: 5,
+    democraticReview: 10,
+    townReview: 5,
+    countyApproval: 10,
+    aidPayment: 10,
+    grantReview: 10,
+  },
   publicNoticeDays: 5,
   recheckMonths: 12,
   followUpMonths: 3,

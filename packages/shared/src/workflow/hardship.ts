@@ -233,3 +233,42 @@ export const ASSISTANCE_RECORD_WORKFLOW: WorkflowDef<AssistanceRecordState, Assi
     },
   },
 };
+
+/** States of a 金秋助学 grant application (one per student). */
+export type GrantApplicationState = 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+
+/** Actions on a grant application. */
+export type GrantApplicationAction = 'approve' | 'reject' | 'withdraw';
+
+/** A campaign grant (金秋助学): the worker applies per student, the county checks and approves; payment is an aid record. */
+export const GRANT_APPLICATION_WORKFLOW: WorkflowDef<GrantApplicationState, GrantApplicationAction> = {
+  caseType: 'grant_application',
+  initial: 'submitted',
+  states: {
+    submitted: { label: '审核中', holder: 'staff', deadline: 'grantReview', nextStep: '县总工会将核对录取通知书和档案，通过后按实名发放' },
+    approved: { label: '已批准', terminal: true, holder: 'none', nextStep: '助学金已批准，发放后请在“困难档案”里签收' },
+    rejected: { label: '未通过', terminal: true, holder: 'none', nextStep: '可查看原因' },
+    withdrawn: { label: '已撤回', terminal: true, holder: 'none', nextStep: '申请已撤回' },
+  },
+  transitions: {
+    approve: {
+      from: ['submitted'],
+      to: 'approved',
+      label: '批准助学金',
+      actor: 'staff',
+      permission: 'hardship.aid.pay',
+      levels: ['county'],
+      confirm: '核对无误，批准这笔助学金？',
+    },
+    reject: {
+      from: ['submitted'],
+      to: 'rejected',
+      label: '不予批准',
+      actor: 'staff',
+      permission: 'hardship.aid.pay',
+      levels: ['county'],
+      requiresComment: true,
+    },
+    withdraw: { from: ['submitted'], to: 'withdrawn', label: '撤回申请', actor: 'applicant' },
+  },
+};

@@ -2,6 +2,7 @@ import { Init1795478849074 } from './1795478849074-Init';
 import { AddUploads1795482353244 } from './1795482353244-AddUploads';
 import { AddHardship1795482632129 } from './1795482632129-AddHardship';
 import { AddHardshipFileEvents1795483631526 } from './1795483631526-AddHardshipFileEvents';
+import { AddCampaigns1795483873485 } from './1795483873485-AddCampaigns';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddUploads1795482353244,
   AddHardship1795482632129,
   AddHardshipFileEvents1795483631526,
+  AddCampaigns1795483873485,
 ];

@@ -182,6 +182,22 @@ export class HardshipFilesService {
   async createAid(actor: Actor, fileId: number, body: CreateAssistanceRecordBody): Promise<AssistanceRecordView> {
     return this.db.transaction(async (manager) => {
       const file = await this.loadVisible(manager, actor, fileId);
+      return this.approveAid(manager, actor, file, body, { campaignId: null });
+    });
+  }
+
+  /**
+   * Approve aid for a file inside the caller's transaction. Campaign payments are bounded by the
+   * campaign's amounts and budget instead of the household's yearly ceiling.
+   */
+  async approveAid(
+    manager: EntityManager,
+    actor: Actor,
+    file: HardshipFile,
+    body: CreateAssistanceRecordBody,
+    options: { campaignId: number | null },
+  ): Promise<AssistanceRecordView> {
+    {
       if (!actorCovers(actor, file.organizationPath) || actor.organization?.level !== 'county') fail('forbidden', '帮扶发放由县总工会审批');
       if (file.status !== 'active') fail('action_not_allowed', '档案已关闭，不能再发放帮扶');
       const now = new Date();
@@ -189,7 +205,7 @@ export class HardshipFilesService {
       const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), now);
       const ceiling = aidCeilingFen(rules, file.category, body.aidType);
       const used = (await this.usedThisYear(manager, file.id, year)).get(body.aidType) ?? 0;
-      if (used + body.amountFen > ceiling) {
+      if (options.campaignId === null && used + body.amountFen > ceiling) {
         fail(
           'over_ceiling',
           `超过上限：${HARDSHIP_CATEGORY_LABEL[file.category]}家庭本年度${AID_TYPE_LABEL[body.aidType]}上限 ${formatYuan(ceiling)}，` +
@@ -220,7 +236,7 @@ export class HardshipFilesService {
           amountFen: body.amountFen,
           fundSource: body.fundSource.trim(),
           year,
-          campaignId: null,
+          campaignId: options.campaignId,
           approvedByUserId: actor.userId,
           approvedByName: actor.displayName,
           approvedAt: now,
@@ -238,7 +254,7 @@ export class HardshipFilesService {
         link: `/pages/hardship/file/index?id=${file.id}`,
       });
       return (await this.views.assistance(manager, [record], new Map([[file.id, file.fileNo]])))[0];
-    });
+    }
   }
 
   private async loadAid(manager: EntityManager, actor: Actor, id: number) {

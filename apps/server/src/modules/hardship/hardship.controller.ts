@@ -4,6 +4,9 @@ import type {
   ActionView,
   AssistanceRecordAction,
   AssistanceRecordView,
+  CampaignView,
+  GrantApplicationAction,
+  GrantApplicationView,
   HardshipApplicationAction,
   HardshipApplicationSummary,
   HardshipApplicationView,
@@ -23,6 +26,8 @@ import { PageQuery } from '../../common/paging.dto';
 import { TransitionBody } from '../membership/membership.dto';
 import {
   CreateAssistanceRecordBody,
+  CreateCampaignBody,
+  CreateGrantApplicationBody,
   CreateHardshipApplicationBody,
   CreateObjectionBody,
   CreateProxyHardshipApplicationBody,
@@ -37,10 +42,12 @@ import {
   RecheckFileBody,
   ResolveObjectionBody,
   ResubmitBody,
+  SelectHouseholdsBody,
   ReturnForMaterialBody,
   SignedFormBody,
 } from './hardship.dto';
 import { HardshipApplicationsService } from './hardship-applications.service';
+import { HardshipCampaignsService } from './hardship-campaigns.service';
 import { HardshipDraftsService } from './hardship-drafts.service';
 import { HardshipFilesService } from './hardship-files.service';
 import { HardshipNoticesService } from './hardship-notices.service';
@@ -246,7 +253,10 @@ export class HardshipController {
 @ApiBearerAuth()
 @Controller('hardship')
 export class HardshipFilesController {
-  constructor(private readonly files: HardshipFilesService) {}
+  constructor(
+    private readonly files: HardshipFilesService,
+    private readonly campaignsService: HardshipCampaignsService,
+  ) {}
 
   @Get('files')
   @RequirePermission('hardship.file.view')
@@ -265,6 +275,74 @@ export class HardshipFilesController {
   @RequirePermission('hardship.review.grassroots')
   recheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RecheckFileBody): Promise<HardshipFileView> {
     return this.files.recheck(actor, id, body);
+  }
+
+  @Get('campaigns')
+  @SignedIn()
+  campaigns(@CurrentActor() actor: Actor): Promise<CampaignView[]> {
+    return this.campaignsService.list(actor);
+  }
+
+  @Post('campaigns')
+  @RequirePermission('hardship.campaign.manage')
+  createCampaign(@CurrentActor() actor: Actor, @Body() body: CreateCampaignBody): Promise<CampaignView> {
+    return this.campaignsService.create(actor, body);
+  }
+
+  @Get('campaigns/:id')
+  @SignedIn()
+  campaign(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CampaignView> {
+    return this.campaignsService.get(actor, id);
+  }
+
+  @Post('campaigns/:id/select')
+  @HttpCode(200)
+  @RequirePermission('hardship.campaign.manage')
+  selectHouseholds(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: SelectHouseholdsBody,
+  ): Promise<CampaignView> {
+    return this.campaignsService.select(actor, id, body);
+  }
+
+  @Post('campaigns/:id/grants')
+  @RequirePermission('hardship.apply')
+  applyGrant(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: CreateGrantApplicationBody,
+  ): Promise<GrantApplicationView> {
+    return this.campaignsService.applyGrant(actor, id, body);
+  }
+
+  @Get('grants/mine')
+  @SignedIn()
+  myGrants(@CurrentActor() actor: Actor): Promise<GrantApplicationView[]> {
+    return this.campaignsService.myGrants(actor);
+  }
+
+  @Get('grants/:id')
+  @SignedIn()
+  grant(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<GrantApplicationView> {
+    return this.campaignsService.getGrant(actor, id);
+  }
+
+  @Get('grants/:id/actions')
+  @SignedIn()
+  grantActions(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ActionView<GrantApplicationAction>[]> {
+    return this.campaignsService.grantActions(actor, id);
+  }
+
+  @Post('grants/:id/transitions')
+  @HttpCode(200)
+  @SignedIn()
+  grantTransition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: TransitionBody,
+  ): Promise<GrantApplicationView> {
+    return this.campaignsService.grantTransition(actor, id, body);
   }
 
   @Get('aid/:id')

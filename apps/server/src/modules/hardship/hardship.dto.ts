@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AID_TYPE_LABEL,
+  CAMPAIGN_KIND_LABEL,
+  SCHOOL_LEVEL_LABEL,
   FILE_CLOSE_REASON_LABEL,
   HARDSHIP_CATEGORY_LABEL,
   HARDSHIP_CAUSE_LABEL,
@@ -9,6 +11,8 @@ import {
   PROXY_CONSENT_METHOD_LABEL,
   WORK_STATUS_LABEL,
   type AidType,
+  type CampaignKind,
+  type SchoolLevel,
   type FileCloseReason,
   type HardshipCategory,
   type HardshipCause,
@@ -513,4 +517,93 @@ export class RecheckFileBody extends VersionBody {
   @IsString()
   @Length(2, 500)
   note: string;
+}
+
+export class CampaignAmountsBody {
+  @ApiPropertyOptional({ description: '每户金额（分），送温暖' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FEN)
+  perHouseholdFen?: number;
+
+  @ApiPropertyOptional({ description: '每名学生金额（分），金秋助学：{ university, high_school }' })
+  @IsOptional()
+  @IsObject()
+  perStudentFen?: Record<SchoolLevel, number>;
+}
+
+export class CreateCampaignBody {
+  @ApiProperty({ enum: Object.keys(CAMPAIGN_KIND_LABEL) })
+  @IsIn(Object.keys(CAMPAIGN_KIND_LABEL))
+  kind: CampaignKind;
+
+  @ApiProperty({ example: '2027年春节送温暖' })
+  @IsString()
+  @Length(2, 60)
+  title: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FEN)
+  budgetFen: number;
+
+  @ApiProperty()
+  @Matches(DAY)
+  startsOn: string;
+
+  @ApiProperty()
+  @Matches(DAY)
+  endsOn: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(2, 300)
+  eligibility: string;
+
+  @ApiProperty({ type: CampaignAmountsBody })
+  @ValidateNested()
+  @Type(() => CampaignAmountsBody)
+  amounts: CampaignAmountsBody;
+
+  @ApiProperty()
+  @IsString()
+  @Length(2, 60)
+  fundSource: string;
+}
+
+export class SelectHouseholdsBody {
+  @ApiProperty({ type: [Number] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsInt({ each: true })
+  fileIds: number[];
+}
+
+export class CreateGrantApplicationBody {
+  @ApiProperty()
+  @IsString()
+  @Matches(NAME, { message: '姓名只能是 2–30 个汉字或字母' })
+  studentName: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(18, 18, { message: '身份证号码应为 18 位' })
+  studentIdNumber: string;
+
+  @ApiProperty({ enum: Object.keys(SCHOOL_LEVEL_LABEL) })
+  @IsIn(Object.keys(SCHOOL_LEVEL_LABEL))
+  schoolLevel: SchoolLevel;
+
+  @ApiProperty()
+  @IsString()
+  @Length(2, 60)
+  schoolName: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  admissionUploadId: number;
 }

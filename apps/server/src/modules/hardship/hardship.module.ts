@@ -6,6 +6,7 @@ import { PiiModule } from '../pii/pii.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { HardshipController, HardshipFilesController } from './hardship.controller';
 import { HardshipApplicationsService } from './hardship-applications.service';
+import { HardshipCampaignsService } from './hardship-campaigns.service';
 import { HardshipDraftsService } from './hardship-drafts.service';
 import { HardshipFilesService } from './hardship-files.service';
 import { HardshipNoticesService } from './hardship-notices.service';
@@ -25,6 +26,7 @@ import { HardshipViews } from './hardship-views.service';
     HardshipStepsService,
     HardshipNoticesService,
     HardshipFilesService,
+    HardshipCampaignsService,
     HardshipPiiService,
     HardshipViews,
   ],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ASSISTANCE_RECORD_WORKFLOW,
   availableActions,
+  GRANT_APPLICATION_WORKFLOW,
   HARDSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_TRANSFER_WORKFLOW,
@@ -16,6 +17,7 @@ import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { AssistanceRecord } from '../hardship/entities/assistance-record.entity';
+import { GrantApplication } from '../hardship/entities/grant-application.entity';
 import { HardshipApplication } from '../hardship/entities/hardship-application.entity';
 import { MembershipApplication } from '../membership/entities/membership-application.entity';
 import { MembershipTransfer } from '../membership/entities/membership-transfer.entity';
@@ -28,6 +30,7 @@ const CASE_TYPES: Record<WorkbenchCaseType, { label: string; def: WorkflowDef<st
   membership_transfer: { label: '会籍接转', def: MEMBERSHIP_TRANSFER_WORKFLOW },
   hardship_application: { label: '困难帮扶', def: HARDSHIP_APPLICATION_WORKFLOW },
   assistance_record: { label: '帮扶发放', def: ASSISTANCE_RECORD_WORKFLOW },
+  grant_application: { label: '金秋助学', def: GRANT_APPLICATION_WORKFLOW },
 };
 
 /** Per case type, the states in which staff with these permissions at this level have something to do. */
@@ -80,16 +83,19 @@ export class WorkbenchService {
     const page = rows.slice(0, limit);
     const ids = page.map((c) => c.id);
     const manager = this.db.manager;
-    const [apps, transfers, hardship, aid, orgs] = ids.length
+    const [apps, transfers, hardship, aid, grants, orgs] = ids.length
       ? await Promise.all([
           manager.getRepository(MembershipApplication).findBy({ caseId: In(ids) }),
           manager.getRepository(MembershipTransfer).findBy({ caseId: In(ids) }),
           manager.getRepository(HardshipApplication).findBy({ caseId: In(ids) }),
           manager.getRepository(AssistanceRecord).findBy({ caseId: In(ids) }),
+          manager.getRepository(GrantApplication).findBy({ caseId: In(ids) }),
           manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) }),
         ])
-      : [[], [], [], [], []];
-    const subjectId = new Map<number, number>([...apps, ...transfers, ...hardship, ...aid].map((row) => [row.caseId, row.id] as const));
+      : [[], [], [], [], [], []];
+    const subjectId = new Map<number, number>(
+      [...apps, ...transfers, ...hardship, ...aid, ...grants].map((row) => [row.caseId, row.id] as const),
+    );
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
     const now = new Date();
     const items = page.map((c): WorkbenchItem => {

@@ -1,0 +1,358 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  CAMPAIGN_KIND_LABEL,
+  cstDate,
+  DEFAULT_GRANT_AMOUNTS,
+  formatYuan,
+  GRANT_APPLICATION_WORKFLOW,
+  isValidIdNumber,
+  maskIdNumber,
+  maskName,
+  normalizeIdNumber,
+  SCHOOL_LEVEL_LABEL,
+  type ActionView,
+  type CampaignView,
+  type GrantApplicationAction,
+  type GrantApplicationState,
+  type GrantApplicationView,
+} from '@union/shared';
+import { In, type EntityManager } from 'typeorm';
+import { actorCovers, type Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { isUniqueViolation } from '../../database/errors';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { PiiCipher, piiAad } from '../pii/pii-cipher';
+import { UploadsService } from '../uploads/uploads.service';
+import { CaseViews } from '../workflow/case-views';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService, type TransitionInput } from '../workflow/transition.service';
+import { AssistanceRecord } from './entities/assistance-record.entity';
+import { Campaign } from './entities/campaign.entity';
+import { GrantApplication } from './entities/grant-application.entity';
+import { HardshipApplication } from './entities/hardship-application.entity';
+import { HardshipFile } from './entities/hardship-file.entity';
+import type { CreateCampaignBody, CreateGrantApplicationBody, SelectHouseholdsBody } from './hardship.dto';
+import { HardshipFilesService } from './hardship-files.service';
+import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+
+const GRANT = GRANT_APPLICATION_WORKFLOW;
+const GRANTS_TABLE = 'hardship_grant_applications';
+
+/** Campaigns (送温暖, 金秋助学): budget, period and amounts; payments are ordinary aid records. */
+@Injectable()
+export class HardshipCampaignsService {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: PiiCipher,
+    private readonly files: HardshipFilesService,
+    private readonly rules: HardshipRulesService,
+    private readonly transitions: TransitionService,
+    private readonly caseViews: CaseViews,
+    private readonly uploads: UploadsService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async create(actor: Actor, body: CreateCampaignBody): Promise<CampaignView> {
+    if (actor.organization?.level !== 'county') fail('forbidden', '活动由县总工会发起');
+    if (body.startsOn > body.endsOn)
+      fail('validation_failed', '结束日期不能早于开始日期', [{ field: 'endsOn', message: '结束日期不能早于开始日期' }]);
+    const amounts =
+      body.kind === 'winter_warmth'
+        ? { perHouseholdFen: body.amounts.perHouseholdFen }
+        : { perStudentFen: { ...DEFAULT_GRANT_AMOUNTS, ...(body.amounts.perStudentFen ?? {}) } };
+    if (body.kind === 'winter_warmth' && !amounts.perHouseholdFen) {
+      fail('validation_failed', '请填写每户金额', [{ field: 'amounts.perHouseholdFen', message: '请填写每户金额' }]);
+    }
+    for (const [level, fen] of Object.entries(amounts.perStudentFen ?? {})) {
+      if (!(level in SCHOOL_LEVEL_LABEL) || !Number.isInteger(fen) || fen < 1 || fen > body.budgetFen) {
+        fail('validation_failed', '每名学生金额有误', [
+          { field: `amounts.perStudentFen.${level}`, message: '应为不超过预算的正整数（分）' },
+        ]);
+      }
+    }
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(Campaign);
+      const org = await this.organizations.get(actor.organization?.id as number, manager);
+      const campaign = await repo.save(
+        repo.create({
+          kind: body.kind,
+          title: body.title.trim(),
+          organizationId: org.id,
+          organizationPath: org.path,
+          budgetFen: body.budgetFen,
+          startsOn: body.startsOn,
+          endsOn: body.endsOn,
+          eligibility: body.eligibility.trim(),
+          amounts,
+          fundSource: body.fundSource.trim(),
+          version: 1,
+          createdByUserId: actor.userId,
+          createdByName: actor.displayName,
+          createdAt: new Date(),
+        }),
+      );
+      return this.view(manager, campaign, true);
+    });
+  }
+
+  private async load(manager: EntityManager, id: number): Promise<Campaign> {
+    const campaign = await manager.getRepository(Campaign).findOneBy({ id });
+    if (!campaign) fail('not_found');
+    return campaign;
+  }
+
+  private isOpen(c: Campaign): boolean {
+    const today = cstDate(new Date());
+    return c.startsOn <= today && today <= c.endsOn;
+  }
+
+  /** Budget used, people reached and who has not signed, from the campaign's aid records. */
+  async view(manager: EntityManager, c: Campaign, staff: boolean): Promise<CampaignView> {
+    const records = await manager
+      .createQueryBuilder(AssistanceRecord, 'r')
+      .innerJoin(WorkflowCase, 'k', 'k.id = r.caseId')
+      .select(['r.id AS id', 'r.fileId AS fileId', 'r.amountFen AS amountFen', 'r.paidAt AS paidAt', 'k.state AS state'])
+      .where('r.campaignId = :id AND k.state <> :cancelled', { id: c.id, cancelled: 'cancelled' })
+      .getRawMany<{ id: number; fileId: number; amountFen: string | number; paidAt: Date | string | null; state: string }>();
+    const unsignedRows = staff ? records.filter((r) => r.state === 'paid') : [];
+    const files = unsignedRows.length
+      ? await manager.getRepository(HardshipFile).findBy({ id: In(unsignedRows.map((r) => Number(r.fileId))) })
+      : [];
+    const apps = files.length ? await manager.getRepository(HardshipApplication).findBy({ id: In(files.map((f) => f.applicationId)) }) : [];
+    const fileById = new Map(files.map((f) => [f.id, f]));
+    const nameByApp = new Map(apps.map((a) => [a.id, a.applicantNameMasked]));
+    return {
+      id: c.id,
+      kind: c.kind,
+      kindLabel: CAMPAIGN_KIND_LABEL[c.kind],
+      title: c.title,
+      budgetFen: c.budgetFen,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      open: this.isOpen(c),
+      eligibility: c.eligibility,
+      amounts: c.amounts,
+      fundSource: c.fundSource,
+      usedFen: records.reduce((sum, r) => sum + Number(r.amountFen), 0),
+      householdsReached: new Set(records.map((r) => Number(r.fileId))).size,
+      unsigned: unsignedRows.map((r) => {
+        const file = fileById.get(Number(r.fileId));
+        return {
+          aidId: Number(r.id),
+          fileNo: file?.fileNo ?? '',
+          applicantNameMasked: file ? (nameByApp.get(file.applicationId) ?? '') : '',
+          amountFen: Number(r.amountFen),
+          paidAt: r.paidAt ? new Date(r.paidAt).toISOString() : null,
+        };
+      }),
+      createdByName: c.createdByName,
+    };
+  }
+
+  async list(actor: Actor): Promise<CampaignView[]> {
+    const rows = await this.db.manager.getRepository(Campaign).find({ order: { id: 'DESC' }, take: 30 });
+    const staff = !!actor.organization;
+    return Promise.all(rows.map((c) => this.view(this.db.manager, c, staff && actorCovers(actor, c.organizationPath))));
+  }
+
+  async get(actor: Actor, id: number): Promise<CampaignView> {
+    const c = await this.load(this.db.manager, id);
+    return this.view(this.db.manager, c, actorCovers(actor, c.organizationPath));
+  }
+
+  /** Spend from the budget: compare-and-set on the campaign's version, so two approvals cannot overspend. */
+  private async spend(manager: EntityManager, c: Campaign, amountFen: number): Promise<void> {
+    const used = (await this.view(manager, c, false)).usedFen;
+    if (used + amountFen > c.budgetFen) {
+      fail('over_budget', `超出活动预算：预算 ${formatYuan(c.budgetFen)}，已用 ${formatYuan(used)}，本次 ${formatYuan(amountFen)}`);
+    }
+    const result = await manager
+      .createQueryBuilder()
+      .update(Campaign)
+      .set({ version: c.version + 1 })
+      .where('id = :id AND version = :version', { id: c.id, version: c.version })
+      .execute();
+    if (result.affected !== 1) fail('state_conflict');
+  }
+
+  /** 送温暖: the county picks filed households; each gets an aid record of the campaign's amount. */
+  async select(actor: Actor, id: number, body: SelectHouseholdsBody): Promise<CampaignView> {
+    return this.db.transaction(async (manager) => {
+      const c = await this.load(manager, id);
+      if (!actorCovers(actor, c.organizationPath) || actor.organization?.level !== 'county') fail('not_found');
+      if (c.kind !== 'winter_warmth') fail('action_not_allowed', '金秋助学由职工按学生申请');
+      if (!this.isOpen(c)) fail('action_not_allowed', `活动时间为 ${c.startsOn} 至 ${c.endsOn}`);
+      const fileIds = [...new Set(body.fileIds)];
+      const already = await manager
+        .createQueryBuilder(AssistanceRecord, 'r')
+        .innerJoin(WorkflowCase, 'k', 'k.id = r.caseId')
+        .where('r.campaignId = :id AND r.fileId IN (:...fileIds) AND k.state <> :cancelled', { id: c.id, fileIds, cancelled: 'cancelled' })
+        .getCount();
+      if (already > 0) fail('action_not_allowed', '有的家庭已经在本次活动名单里');
+      const amount = c.amounts.perHouseholdFen as number;
+      await this.spend(manager, c, amount * fileIds.length);
+      const files = await manager.getRepository(HardshipFile).findBy({ id: In(fileIds) });
+      if (files.length !== fileIds.length) fail('validation_failed', '有的档案不存在', [{ field: 'fileIds', message: '有的档案不存在' }]);
+      for (const file of files) {
+        await this.files.approveAid(
+          manager,
+          actor,
+          file,
+          { aidType: 'winter_warmth', amountFen: amount, fundSource: c.fundSource, comment: c.title },
+          { campaignId: c.id },
+        );
+      }
+      return this.view(manager, await this.load(manager, c.id), true);
+    });
+  }
+
+  /** 金秋助学: a worker of a filed household applies for one student with the admission proof. */
+  async applyGrant(actor: Actor, id: number, body: CreateGrantApplicationBody): Promise<GrantApplicationView> {
+    const studentId = normalizeIdNumber(body.studentIdNumber);
+    if (!isValidIdNumber(studentId)) fail('invalid_id_number', undefined, [{ field: 'studentIdNumber', message: '身份证号码校验不通过' }]);
+    try {
+      return await this.db.transaction(async (manager) => {
+        const c = await this.load(manager, id);
+        if (c.kind !== 'autumn_school_grant') fail('action_not_allowed', '这个活动不接受个人申请');
+        if (!this.isOpen(c)) fail('action_not_allowed', `申请时间为 ${c.startsOn} 至 ${c.endsOn}`);
+        const file = await manager
+          .getRepository(HardshipFile)
+          .findOne({ where: { applicantUserId: actor.userId, status: 'active' }, order: { id: 'DESC' } });
+        if (!file) fail('action_not_allowed', '金秋助学目前面向在档困难职工家庭；家庭有困难请先申请困难帮扶');
+        const org = await this.organizations.get(file.organizationId, manager);
+        const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), new Date());
+        const kase = await this.transitions.open(manager, GRANT, {
+          actor,
+          organization: org,
+          applicantUserId: actor.userId,
+          title: `金秋助学 ${maskName(body.studentName)}`,
+          deadlines: rules.deadlines as unknown as Record<string, number>,
+        });
+        await this.uploads.attachToCase(manager, actor, [body.admissionUploadId], kase.id);
+        const uid = randomUUID();
+        const repo = manager.getRepository(GrantApplication);
+        const grant = await repo.save(
+          repo.create({
+            caseId: kase.id,
+            uid,
+            campaignId: c.id,
+            fileId: file.id,
+            applicantUserId: actor.userId,
+            studentNameEnc: this.cipher.encrypt(body.studentName.trim(), piiAad(GRANTS_TABLE, uid, 'student_name')),
+            studentNameMasked: maskName(body.studentName.trim()),
+            studentIdEnc: this.cipher.encrypt(studentId, piiAad(GRANTS_TABLE, uid, 'student_id')),
+            studentIdIndex: this.cipher.blindIndex('id_number', studentId),
+            studentIdMasked: maskIdNumber(studentId),
+            schoolLevel: body.schoolLevel,
+            schoolName: body.schoolName.trim(),
+            admissionUploadId: body.admissionUploadId,
+            amountFen: c.amounts.perStudentFen?.[body.schoolLevel] ?? DEFAULT_GRANT_AMOUNTS[body.schoolLevel],
+            aidRecordId: null,
+          }),
+        );
+        await this.transitions.notifyApplicant(manager, GRANT, kase, {
+          title: '金秋助学申请已提交',
+          body: '县总工会将核对录取通知书和档案，通过后按实名发放。',
+          link: `/pages/hardship/grant/index?id=${grant.id}`,
+        });
+        return this.grantView(manager, grant, kase);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) fail('grant_already_applied');
+      throw err;
+    }
+  }
+
+  private async grantView(manager: EntityManager, g: GrantApplication, kase: WorkflowCase): Promise<GrantApplicationView> {
+    const [campaign, file, history, proofs] = await Promise.all([
+      this.load(manager, g.campaignId),
+      manager.getRepository(HardshipFile).findOneByOrFail({ id: g.fileId }),
+      this.transitions.history(manager, kase.id),
+      this.uploads.listForCase(manager, [kase.id]),
+    ]);
+    const state = kase.state as GrantApplicationState;
+    return {
+      id: g.id,
+      campaignId: g.campaignId,
+      campaignTitle: campaign.title,
+      state,
+      stateLabel: GRANT.states[state].label,
+      nextStep: GRANT.states[state].nextStep,
+      version: kase.version,
+      fileNo: file.fileNo,
+      studentNameMasked: g.studentNameMasked,
+      studentIdNumberMasked: g.studentIdMasked,
+      schoolLevel: g.schoolLevel,
+      schoolLevelLabel: SCHOOL_LEVEL_LABEL[g.schoolLevel],
+      schoolName: g.schoolName,
+      amountFen: g.amountFen,
+      admissionProof: proofs.get(kase.id) ?? [],
+      aidId: g.aidRecordId,
+      deadline: this.caseViews.deadline(kase),
+      history: this.caseViews.history(GRANT, history),
+    };
+  }
+
+  private async loadGrant(manager: EntityManager, actor: Actor, id: number) {
+    const grant = await manager.getRepository(GrantApplication).findOneBy({ id });
+    if (!grant) fail('not_found');
+    const { kase, ctx } = await this.transitions.loadVisible(manager, actor, GRANT.caseType, grant.caseId);
+    return { grant, kase, ctx };
+  }
+
+  async getGrant(actor: Actor, id: number): Promise<GrantApplicationView> {
+    const { grant, kase } = await this.loadGrant(this.db.manager, actor, id);
+    return this.grantView(this.db.manager, grant, kase);
+  }
+
+  async grantActions(actor: Actor, id: number): Promise<ActionView<GrantApplicationAction>[]> {
+    const { kase, ctx } = await this.loadGrant(this.db.manager, actor, id);
+    return this.transitions.actionsFor(GRANT, kase, ctx);
+  }
+
+  async myGrants(actor: Actor): Promise<GrantApplicationView[]> {
+    const manager = this.db.manager;
+    const grants = await manager
+      .getRepository(GrantApplication)
+      .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 20 });
+    const cases = grants.length ? await manager.getRepository(WorkflowCase).findBy({ id: In(grants.map((g) => g.caseId)) }) : [];
+    const byId = new Map(cases.map((k) => [k.id, k]));
+    return Promise.all(grants.map((g) => this.grantView(manager, g, byId.get(g.caseId) as WorkflowCase)));
+  }
+
+  /** Approve (spends the budget and creates the aid record), reject, or withdraw a grant application. */
+  async grantTransition(actor: Actor, id: number, input: TransitionInput): Promise<GrantApplicationView> {
+    const { grant } = await this.loadGrant(this.db.manager, actor, id);
+    const kase = await this.transitions.apply(actor, GRANT, grant.caseId, input, {
+      after: async (step) => {
+        if (step.action !== 'approve') return;
+        const c = await this.load(step.manager, grant.campaignId);
+        if (!this.isOpen(c) && cstDate(new Date()) > c.endsOn) fail('action_not_allowed', '活动已结束');
+        await this.spend(step.manager, c, grant.amountFen);
+        const file = await step.manager.getRepository(HardshipFile).findOneByOrFail({ id: grant.fileId });
+        const aid = await this.files.approveAid(
+          step.manager,
+          actor,
+          file,
+          {
+            aidType: 'education',
+            amountFen: grant.amountFen,
+            fundSource: c.fundSource,
+            comment: `${c.title}：${SCHOOL_LEVEL_LABEL[grant.schoolLevel]}`,
+          },
+          { campaignId: c.id },
+        );
+        await step.manager.getRepository(GrantApplication).update({ id: grant.id }, { aidRecordId: aid.id });
+      },
+      notice: (step) => ({
+        title: step.action === 'approve' ? '金秋助学已批准' : step.action === 'reject' ? '金秋助学未通过' : '金秋助学申请已撤回',
+        body: step.action === 'approve' ? `助学金 ${formatYuan(grant.amountFen)} 将按实名发放，到账后请签收。` : (step.input.comment ?? ''),
+        link: `/pages/hardship/grant/index?id=${grant.id}`,
+      }),
+    });
+    const fresh = await this.db.manager.getRepository(GrantApplication).findOneByOrFail({ id });
+    return this.grantView(this.db.manager, fresh, kase);
+  }
+}

@@ -1,0 +1,165 @@
+import type { CampaignView, GrantApplicationView, HardshipApplicationView, HardshipFileView } from '@union/shared';
+import { fileHousehold, hardshipApplication, newIdNumberFor, organizationIds, today, uploadJpeg } from './hardship-fixtures';
+import { startTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+let orgId: (name: string) => number;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  orgId = await organizationIds(t);
+}, 60_000);
+afterAll(() => t?.close());
+
+async function filedWorker(name: string): Promise<{ token: string; fileId: number }> {
+  const token = await t.newWorker(name);
+  const res = await t.http<HardshipApplicationView>('POST', '/hardship/applications', {
+    token,
+    body: hardshipApplication(orgId('县城建筑公司工会')),
+  });
+  expect(res.status).toBe(201);
+  const filed = await fileHousehold(t, res.body);
+  return { token, fileId: filed.fileId as number };
+}
+
+const year = () => today().slice(0, 4);
+
+describe('送温暖', () => {
+  it('pays selected households from the campaign budget and lists who has not signed', async () => {
+    const county = await t.loginAs('county_cadre');
+    const [a, b, c] = [await filedWorker('ww1'), await filedWorker('ww2'), await filedWorker('ww3')];
+    const created = await t.http<CampaignView>('POST', '/hardship/campaigns', {
+      token: county,
+      body: {
+        kind: 'winter_warmth',
+        title: `${year()}年送温暖`,
+        budgetFen: 150_000,
+        startsOn: today(),
+        endsOn: `${year()}-12-31`,
+        eligibility: '在档困难职工家庭',
+        amounts: { perHouseholdFen: 60_000 },
+        fundSource: '送温暖专项资金',
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const byTown = await t.http('POST', `/hardship/campaigns/${id}/select`, {
+      token: await t.loginAs('town_cadre'),
+      body: { fileIds: [a.fileId] },
+    });
+    expect(byTown.status).toBe(403);
+    const selected = await t.http<CampaignView>('POST', `/hardship/campaigns/${id}/select`, {
+      token: county,
+      body: { fileIds: [a.fileId, b.fileId] },
+    });
+    expect(selected.status).toBe(200);
+    expect(selected.body).toMatchObject({ usedFen: 120_000, householdsReached: 2 });
+    const twice = await t.http('POST', `/hardship/campaigns/${id}/select`, { token: county, body: { fileIds: [a.fileId] } });
+    expect(twice.status).toBe(409);
+    const over = await t.http('POST', `/hardship/campaigns/${id}/select`, { token: county, body: { fileIds: [c.fileId] } });
+    expect(over.status).toBe(409);
+    expect(over.body.code).toBe('over_budget');
+
+    // Pay A's record; it shows as not signed until A signs in the app.
+    const fileA = (await t.http<HardshipFileView>('GET', `/hardship/files/${a.fileId}`, { token: a.token })).body;
+    const record = fileA.aid.find((r) => r.aidType === 'winter_warmth');
+    expect(record?.state).toBe('approved');
+    const paid = await t.http<{ version: number }>('POST', `/hardship/aid/${record?.id}/pay`, {
+      token: county,
+      body: { version: record?.version, paymentReference: 'SNW-0001' },
+    });
+    expect(paid.status).toBe(200);
+    let view = (await t.http<CampaignView>('GET', `/hardship/campaigns/${id}`, { token: county })).body;
+    expect(view.unsigned.map((u) => u.aidId)).toEqual([record?.id]);
+    const workerView = (await t.http<CampaignView>('GET', `/hardship/campaigns/${id}`, { token: a.token })).body;
+    expect(workerView.unsigned).toEqual([]);
+    await t.http('POST', `/hardship/aid/${record?.id}/transitions`, {
+      token: a.token,
+      body: { action: 'sign', version: paid.body.version },
+    });
+    view = (await t.http<CampaignView>('GET', `/hardship/campaigns/${id}`, { token: county })).body;
+    expect(view.unsigned).toEqual([]);
+  }, 60_000);
+});
+
+describe('金秋助学', () => {
+  it('takes a filed family\u2019s application per student, approves it from the budget and pays it as aid', async () => {
+    const county = await t.loginAs('county_cadre');
+    const created = await t.http<CampaignView>('POST', '/hardship/campaigns', {
+      token: county,
+      body: {
+        kind: 'autumn_school_grant',
+        title: `${year()}年金秋助学`,
+        budgetFen: 1_000_000,
+        startsOn: today(),
+        endsOn: `${year()}-12-31`,
+        eligibility: '在档困难职工家庭子女，当年考入大学或高中',
+        amounts: {},
+        fundSource: '金秋助学专项资金',
+      },
+    });
+    expect(created.body.amounts.perStudentFen).toEqual({ university: 500_000, high_school: 300_000 });
+    const id = created.body.id;
+    const { token, fileId } = await filedWorker('grant');
+    const proof = await uploadJpeg(t, token, 'admission_proof');
+    const student = newIdNumberFor();
+    const applied = await t.http<GrantApplicationView>('POST', `/hardship/campaigns/${id}/grants`, {
+      token,
+      body: {
+        studentName: '马小牛',
+        studentIdNumber: student,
+        schoolLevel: 'university',
+        schoolName: '省理工大学',
+        admissionUploadId: proof.id,
+      },
+    });
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ state: 'submitted', amountFen: 500_000, studentNameMasked: '马**' });
+    expect(applied.body.admissionProof).toHaveLength(1);
+    const again = await t.http('POST', `/hardship/campaigns/${id}/grants`, {
+      token,
+      body: {
+        studentName: '马小牛',
+        studentIdNumber: student,
+        schoolLevel: 'university',
+        schoolName: '省理工大学',
+        admissionUploadId: (await uploadJpeg(t, token, 'admission_proof')).id,
+      },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('grant_already_applied');
+
+    const notFiled = await t.newWorker('nofile');
+    const refused = await t.http('POST', `/hardship/campaigns/${id}/grants`, {
+      token: notFiled,
+      body: {
+        studentName: '路人甲',
+        studentIdNumber: newIdNumberFor(),
+        schoolLevel: 'high_school',
+        schoolName: '县一中',
+        admissionUploadId: (await uploadJpeg(t, notFiled, 'admission_proof')).id,
+      },
+    });
+    expect(refused.status).toBe(409);
+
+    const grassroots = await t.http('POST', `/hardship/grants/${applied.body.id}/transitions`, {
+      token: await t.loginAs('grassroots_cadre'),
+      body: { action: 'approve', version: applied.body.version },
+    });
+    expect(grassroots.status).toBe(409);
+    const approved = await t.http<GrantApplicationView>('POST', `/hardship/grants/${applied.body.id}/transitions`, {
+      token: county,
+      body: { action: 'approve', version: applied.body.version },
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.aidId).not.toBeNull();
+    const file = (await t.http<HardshipFileView>('GET', `/hardship/files/${fileId}`, { token })).body;
+    expect(file.aid.find((r) => r.id === approved.body.aidId)).toMatchObject({
+      aidType: 'education',
+      amountFen: 500_000,
+      state: 'approved',
+    });
+    const campaign = (await t.http<CampaignView>('GET', `/hardship/campaigns/${id}`, { token: county })).body;
+    expect(campaign).toMatchObject({ usedFen: 500_000, householdsReached: 1 });
+  }, 60_000);
+});
