@@ -11,6 +11,7 @@ import {
 import type { Actor } from '../../common/actor';
 import { PublicNotice } from '../../modules/hardship/entities/public-notice.entity';
 import { HardshipApplicationsService } from '../../modules/hardship/hardship-applications.service';
+import { HardshipCampaignsService } from '../../modules/hardship/hardship-campaigns.service';
 import type { CreateHardshipApplicationBody } from '../../modules/hardship/hardship.dto';
 import { HardshipFilesService } from '../../modules/hardship/hardship-files.service';
 import { HardshipNoticesService } from '../../modules/hardship/hardship-notices.service';
@@ -43,6 +44,7 @@ export async function seedDemoHardship(app: INestApplication, ctx: DemoContext):
   const steps = app.get(HardshipStepsService);
   const files = app.get(HardshipFilesService);
   const notices = app.get(HardshipNoticesService);
+  const campaigns = app.get(HardshipCampaignsService);
   const county = ctx.orgs.get('county') as Organization;
   const year = Number(cstDate(new Date()).slice(0, 4));
   await db.transaction(async (manager) =>
@@ -186,5 +188,27 @@ export async function seedDemoHardship(app: INestApplication, ctx: DemoContext):
     fundSource: '县总工会医疗救助资金',
   });
   await files.pay(countyCadre, medical.id, { version: medical.version, paymentReference: `NX${year}0002` });
-  await files.createAid(countyCadre, filed.fileId as number, { aidType: 'winter_warmth', amountFen: 50_000, fundSource: '送温暖专项资金' });
+
+  // Campaigns: 送温暖 with 钱阿姨's household selected (approved, not yet paid), 金秋助学 open for applications.
+  const winter = await campaigns.create(countyCadre, {
+    kind: 'winter_warmth',
+    title: `${year}年元旦春节送温暖`,
+    budgetFen: 22_000_000,
+    startsOn: today,
+    endsOn: `${year + 1}-02-28`,
+    eligibility: '在档困难职工家庭、困难劳模',
+    amounts: { perHouseholdFen: 60_000 },
+    fundSource: '送温暖专项资金',
+  });
+  await campaigns.select(countyCadre, winter.id, { fileIds: [filed.fileId as number] });
+  await campaigns.create(countyCadre, {
+    kind: 'autumn_school_grant',
+    title: `${year}年金秋助学`,
+    budgetFen: 5_000_000,
+    startsOn: today,
+    endsOn: `${year}-12-31`,
+    eligibility: '在档困难职工家庭子女，当年考入大学（含大专）或高中（含中职）',
+    amounts: {},
+    fundSource: '金秋助学专项资金',
+  });
 }

@@ -255,7 +255,7 @@ export class HardshipCampaignsService {
         await this.transitions.notifyApplicant(manager, GRANT, kase, {
           title: '金秋助学申请已提交',
           body: '县总工会将核对录取通知书和档案，通过后按实名发放。',
-          link: `/pages/hardship/grant/index?id=${grant.id}`,
+          link: '/pages/hardship/mine/index',
         });
         return this.grantView(manager, grant, kase);
       });
@@ -349,7 +349,7 @@ export class HardshipCampaignsService {
       notice: (step) => ({
         title: step.action === 'approve' ? '金秋助学已批准' : step.action === 'reject' ? '金秋助学未通过' : '金秋助学申请已撤回',
         body: step.action === 'approve' ? `助学金 ${formatYuan(grant.amountFen)} 将按实名发放，到账后请签收。` : (step.input.comment ?? ''),
-        link: `/pages/hardship/grant/index?id=${grant.id}`,
+        link: '/pages/hardship/mine/index',
       }),
     });
     const fresh = await this.db.manager.getRepository(GrantApplication).findOneByOrFail({ id });

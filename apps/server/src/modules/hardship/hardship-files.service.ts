@@ -403,7 +403,7 @@ export class HardshipFilesService {
           body.outcome === 'close'
             ? `原因：${FILE_CLOSE_REASON_LABEL[body.closeReason as keyof typeof FILE_CLOSE_REASON_LABEL]}。${body.note.trim()}。家庭再遇困难时可以重新申请。`
             : `复核结果：${body.outcome === 'keep' ? '维持' : `调整为${HARDSHIP_CATEGORY_LABEL[body.category as keyof typeof HARDSHIP_CATEGORY_LABEL]}`}。`,
-        link: `/pages/hardship/files/index?id=${file.id}`,
+        link: `/pages/hardship/file/index?id=${file.id}`,
         status: body.outcome === 'close' ? '已关闭' : '在档',
       });
       return this.view(manager, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
