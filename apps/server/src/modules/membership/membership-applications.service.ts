@@ -111,7 +111,10 @@ export class MembershipApplicationsService {
     if (apps.length === 0) return [];
     const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(apps.map((a) => a.caseId)) });
     const byId = new Map(cases.map((c) => [c.id, c]));
-    return Promise.all(apps.map((a) => this.views.application(manager, a, byId.get(a.caseId) as WorkflowCase)));
+    return this.views.applications(
+      manager,
+      apps.map((app) => ({ app, kase: byId.get(app.caseId) as WorkflowCase })),
+    );
   }
 
   /** The application and its case, if the actor may see it (else 404). */

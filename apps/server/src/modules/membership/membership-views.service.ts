@@ -10,9 +10,11 @@ import {
   type MembershipApplicationView,
   type MembershipTransferState,
   type MembershipTransferView,
+  type OrganizationView,
   type WorkflowDef,
 } from '@union/shared';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import type { CaseHistory } from '../workflow/entities/case-history.entity';
@@ -42,9 +44,34 @@ export class MembershipViews {
   }
 
   async application(manager: EntityManager, app: MembershipApplication, kase: WorkflowCase): Promise<MembershipApplicationView> {
+    return (await this.applications(manager, [{ app, kase }]))[0];
+  }
+
+  /** Views of several applications with one query for all histories and one for all organisations. */
+  async applications(
+    manager: EntityManager,
+    items: { app: MembershipApplication; kase: WorkflowCase }[],
+  ): Promise<MembershipApplicationView[]> {
+    if (items.length === 0) return [];
+    const histories = await this.transitions.historyOf(
+      manager,
+      items.map((i) => i.kase.id),
+    );
+    const orgs = await manager.getRepository(Organization).findBy({ id: In([...new Set(items.map((i) => i.kase.organizationId))]) });
+    const orgViews = new Map((await this.organizations.views(orgs)).map((v) => [v.id, v]));
+    return items.map(({ app, kase }) =>
+      this.applicationView(app, kase, histories.get(kase.id) ?? [], orgViews.get(kase.organizationId) as OrganizationView),
+    );
+  }
+
+  private applicationView(
+    app: MembershipApplication,
+    kase: WorkflowCase,
+    rows: CaseHistory[],
+    organization: OrganizationView,
+  ): MembershipApplicationView {
     const def = MEMBERSHIP_APPLICATION_WORKFLOW;
     const state = kase.state as MembershipApplicationState;
-    const rows = await this.transitions.history(manager, kase.id);
     const lastStaffComment = [...rows].reverse().find((h) => h.comment && h.actorUserId !== kase.applicantUserId);
     return {
       id: app.id,
@@ -58,7 +85,7 @@ export class MembershipViews {
       employerName: app.employerName,
       employmentType: app.employmentType,
       hideFromEmployer: app.hideFromEmployer,
-      organization: await this.organizations.view(await this.organizations.get(kase.organizationId, manager)),
+      organization,
       submittedAt: kase.submittedAt.toISOString(),
       deadline: this.deadline(kase),
       history: this.history(def, rows),
