@@ -541,5 +541,65 @@ describe('yearly re-check', () => {
       body: { aidType: 'living', amountFen: 10_000, fundSource: '县总工会帮扶资金' },
     });
     expect(aid.status).toBe(409);
+
+    // About three months later the family gets a follow-up call; then it leaves the list.
+    await t.app
+      .get(DataSource)
+      .getRepository(HardshipFile)
+      .update({ id: fileId }, { followUpDueAt: new Date(Date.now() - 1000) });
+    const followUps = await t.http<{ items: { id: number }[] }>('GET', '/hardship/files/follow-up-due', { token: cadre });
+    expect(followUps.body.items.map((f) => f.id)).toEqual([fileId]);
+    const called = await t.http<HardshipFileView>('POST', `/hardship/files/${fileId}/recheck`, {
+      token: cadre,
+      body: { version: closed.body.version, outcome: 'follow_up', note: '电话回访：孩子工作稳定，家庭情况良好' },
+    });
+    expect(called.status).toBe(200);
+    expect(called.body.followUpDueAt).toBeNull();
+    expect((await t.http<{ items: unknown[] }>('GET', '/hardship/files/follow-up-due', { token: cadre })).body.items).toHaveLength(0);
+  });
+});
+
+describe('filing on a worker\u2019s behalf (代办)', () => {
+  it('records how the worker consented and needs the signed form when that is the method', async () => {
+    const cadre = await t.loginAs('grassroots_cadre');
+    const noForm = await t.http('POST', '/hardship/applications/proxy', {
+      token: cadre,
+      body: { ...application(), consentMethod: 'signed_form', consentNote: '本人不会用手机，委托工会代办' },
+    });
+    expect(noForm.status).toBe(400);
+    const outside = await t.http('POST', '/hardship/applications/proxy', {
+      token: cadre,
+      body: { ...application({ organizationId: orgId('万安食品有限公司工会') }), consentMethod: 'in_person', consentNote: '本人当面同意' },
+    });
+    expect(outside.status).toBe(400);
+    const filed = await t.http<HardshipApplicationView>('POST', '/hardship/applications/proxy', {
+      token: cadre,
+      body: { ...application(), consentMethod: 'in_person', consentNote: '2026年11月在工会办公室当面同意，由工会代办' },
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.body.proxy).toMatchObject({ filedByName: '张干事', consentMethodLabel: '本人当面口头同意' });
+    expect(filed.body.history[0].actorName).toBe('张干事');
+    const byWorker = await t.http('POST', '/hardship/applications/proxy', {
+      token: await t.newWorker('notcadre'),
+      body: { ...application(), consentMethod: 'in_person', consentNote: '本人当面同意代办' },
+    });
+    expect(byWorker.status).toBe(403);
+  });
+});
+
+describe('public notices', () => {
+  it('lists running notices (masked) so anyone can object online', async () => {
+    const token = await t.newWorker('reader');
+    const list = await t.http<{ items: { id: number; content: string; organizationName: string }[] }>('GET', '/hardship/notices?limit=50', {
+      token,
+    });
+    expect(list.status).toBe(200);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    for (const n of list.body.items) {
+      expect(n.content).not.toMatch(/\d{17}[\dX]/);
+      expect(n.content).not.toContain('透析');
+    }
+    expect(list.body.items[0].organizationName).not.toBe('');
+    expect((await t.http('GET', '/hardship/notices')).status).toBe(401);
   });
 });

@@ -3,6 +3,7 @@ import { AddUploads1795482353244 } from './1795482353244-AddUploads';
 import { AddHardship1795482632129 } from './1795482632129-AddHardship';
 import { AddHardshipFileEvents1795483631526 } from './1795483631526-AddHardshipFileEvents';
 import { AddCampaigns1795483873485 } from './1795483873485-AddCampaigns';
+import { AddHardshipDueIndexes1795484146995 } from './1795484146995-AddHardshipDueIndexes';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddHardship1795482632129,
   AddHardshipFileEvents1795483631526,
   AddCampaigns1795483873485,
+  AddHardshipDueIndexes1795484146995,
 ];

@@ -118,7 +118,7 @@ export class HardshipFilesService {
       this.organizations.get(file.organizationId, manager),
       manager.getRepository(HardshipFileEvent).find({ where: { fileId: file.id }, order: { id: 'DESC' } }),
     ]);
-    const outcomeLabel = { keep: '复核：维持', change_category: '复核：调整类别', close: '关闭档案' } as const;
+    const outcomeLabel = { keep: '复核：维持', change_category: '复核：调整类别', close: '关闭档案', follow_up: '退出后回访' } as const;
     const year = Number(cstDate(new Date()).slice(0, 4));
     const used = await this.usedThisYear(manager, file.id, year);
     const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), new Date());
@@ -326,26 +326,45 @@ export class HardshipFilesService {
 
   /** Files whose yearly re-check is due within `withinDays`, oldest due first (the grassroots workbench). */
   async recheckDue(actor: Actor, after: string | undefined, limit: number, withinDays = 30): Promise<Page<HardshipFileSummary>> {
+    return this.dueList(actor, 'active', 'recheckDueAt', after, limit, withinDays);
+  }
+
+  /** Closed files whose follow-up call (about 3 months after closing) is due. */
+  async followUpDue(actor: Actor, after: string | undefined, limit: number, withinDays = 30): Promise<Page<HardshipFileSummary>> {
+    return this.dueList(actor, 'closed', 'followUpDueAt', after, limit, withinDays);
+  }
+
+  private async dueList(
+    actor: Actor,
+    status: 'active' | 'closed',
+    column: 'recheckDueAt' | 'followUpDueAt',
+    after: string | undefined,
+    limit: number,
+    withinDays: number,
+  ): Promise<Page<HardshipFileSummary>> {
     if (!actor.organization) fail('forbidden');
     const qb = this.db.manager
       .getRepository(HardshipFile)
       .createQueryBuilder('f')
-      .where('f.status = :status AND f.recheckDueAt <= :until', { status: 'active', until: new Date(Date.now() + withinDays * 86_400_000) })
+      .where(`f.status = :status AND f.${column} <= :until`, { status, until: new Date(Date.now() + withinDays * 86_400_000) })
       .andWhere('f.organizationPath LIKE :path', { path: `${actor.organization.path}%` })
-      .orderBy('f.recheckDueAt', 'ASC')
+      .orderBy(`f.${column}`, 'ASC')
       .addOrderBy('f.id', 'ASC')
       .take(limit + 1);
     if (after) {
       const [dueIso, id] = decodeCursor<[string, number]>(after, ['string', 'number']);
       const due = new Date(dueIso);
       if (Number.isNaN(due.getTime())) fail('validation_failed', '分页参数无效');
-      qb.andWhere('(f.recheckDueAt > :due OR (f.recheckDueAt = :due AND f.id > :id))', { due, id });
+      qb.andWhere(`(f.${column} > :due OR (f.${column} = :due AND f.id > :id))`, { due, id });
     }
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
-    const summaries = await this.summaries(page);
     const last = page[page.length - 1];
-    return { items: summaries, nextCursor: rows.length > limit && last ? encodeCursor([last.recheckDueAt.toISOString(), last.id]) : null };
+    const lastDue = last?.[column];
+    return {
+      items: await this.summaries(page),
+      nextCursor: rows.length > limit && last && lastDue ? encodeCursor([lastDue.toISOString(), last.id]) : null,
+    };
   }
 
   /**
@@ -362,8 +381,9 @@ export class HardshipFilesService {
     return this.db.transaction(async (manager) => {
       const file = await this.loadVisible(manager, actor, id);
       if (!actorCovers(actor, file.organizationPath)) fail('not_found');
-      if (file.status !== 'active') fail('action_not_allowed', '档案已关闭');
       if (file.version !== body.version) fail('state_conflict');
+      if (body.outcome === 'follow_up') return this.recordFollowUp(manager, actor, file, body.note.trim());
+      if (file.status !== 'active') fail('action_not_allowed', '档案已关闭');
       const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), new Date());
       const now = new Date();
       const changes: Partial<HardshipFile> =
@@ -408,6 +428,29 @@ export class HardshipFilesService {
       });
       return this.view(manager, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
     });
+  }
+
+  /** The follow-up call to a closed file's family; the family may apply again at any time. */
+  private async recordFollowUp(manager: EntityManager, actor: Actor, file: HardshipFile, note: string): Promise<HardshipFileView> {
+    if (file.status !== 'closed' || !file.followUpDueAt) fail('action_not_allowed', '只有已关闭且待回访的档案需要回访');
+    const result = await manager
+      .createQueryBuilder()
+      .update(HardshipFile)
+      .set({ followUpDueAt: null, version: file.version + 1 })
+      .where('id = :id AND version = :version', { id: file.id, version: file.version })
+      .execute();
+    if (result.affected !== 1) fail('state_conflict');
+    await manager.getRepository(HardshipFileEvent).insert({
+      fileId: file.id,
+      outcome: 'follow_up',
+      category: null,
+      closeReason: null,
+      note,
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      createdAt: new Date(),
+    });
+    return this.view(manager, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
   }
 
   /** One aid record, for its applicant or staff in scope. */

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { HARDSHIP_APPLICATION_WORKFLOW, type PublicNoticeView } from '@union/shared';
+import { HARDSHIP_APPLICATION_WORKFLOW, type Page, type PublicNoticeSummary, type PublicNoticeView } from '@union/shared';
+import { In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { actorCovers } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
+import { Organization } from '../organizations/organization.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { NoticeObjection } from './entities/notice-objection.entity';
@@ -20,6 +23,32 @@ export class HardshipNoticesService {
     private readonly views: HardshipViews,
     private readonly notifier: Notifier,
   ) {}
+
+  /** Notices running now, newest first (their text is masked by construction). */
+  async running(after: string | undefined, limit: number): Promise<Page<PublicNoticeSummary>> {
+    const qb = this.db.manager
+      .getRepository(PublicNotice)
+      .createQueryBuilder('n')
+      .where('n.endsAt > :now', { now: new Date() })
+      .orderBy('n.id', 'DESC')
+      .take(limit + 1);
+    if (after) qb.andWhere('n.id < :id', { id: decodeCursor<[number]>(after, ['number'])[0] });
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    const orgIds = [...new Set(page.map((n) => Number(n.organizationPath.split('/').filter(Boolean).pop())))];
+    const orgs = orgIds.length ? await this.db.manager.getRepository(Organization).findBy({ id: In(orgIds) }) : [];
+    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    return {
+      items: page.map((n) => ({
+        id: n.id,
+        organizationName: names.get(Number(n.organizationPath.split('/').filter(Boolean).pop())) ?? '',
+        startsAt: n.startsAt.toISOString(),
+        endsAt: n.endsAt.toISOString(),
+        content: n.content,
+      })),
+      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
+    };
+  }
 
   /** A notice as anyone may read it while it runs (its text is masked by construction). */
   async get(id: number): Promise<PublicNoticeView> {

@@ -16,6 +16,7 @@ import type {
   HardshipRuleSetView,
   HardshipSelfTestResult,
   Page,
+  PublicNoticeSummary,
   PublicNoticeView,
   RevealResponse,
 } from '@union/shared';
@@ -214,6 +215,12 @@ export class HardshipController {
     return this.steps.fileHousehold(actor, id, body);
   }
 
+  @Get('notices')
+  @SignedIn()
+  runningNotices(@Query() query: PageQuery): Promise<Page<PublicNoticeSummary>> {
+    return this.notices.running(query.after, query.limit ?? 20);
+  }
+
   @Get('notices/:id')
   @SignedIn()
   notice(@Param('id', ParseIntPipe) id: number): Promise<PublicNoticeView> {
@@ -268,6 +275,12 @@ export class HardshipFilesController {
   @RequirePermission('hardship.review.grassroots')
   recheckDue(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<HardshipFileSummary>> {
     return this.files.recheckDue(actor, query.after, query.limit ?? 20);
+  }
+
+  @Get('files/follow-up-due')
+  @RequirePermission('hardship.review.grassroots')
+  followUpDue(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<HardshipFileSummary>> {
+    return this.files.followUpDue(actor, query.after, query.limit ?? 20);
   }
 
   @Post('files/:id/recheck')

@@ -499,9 +499,9 @@ export class HardshipRevealBody {
 }
 
 export class RecheckFileBody extends VersionBody {
-  @ApiProperty({ enum: ['keep', 'change_category', 'close'] })
-  @IsIn(['keep', 'change_category', 'close'])
-  outcome: 'keep' | 'change_category' | 'close';
+  @ApiProperty({ enum: ['keep', 'change_category', 'close', 'follow_up'] })
+  @IsIn(['keep', 'change_category', 'close', 'follow_up'])
+  outcome: 'keep' | 'change_category' | 'close' | 'follow_up';
 
   @ApiPropertyOptional({ enum: Object.keys(HARDSHIP_CATEGORY_LABEL) })
   @IsOptional()

@@ -13,7 +13,7 @@ export class HardshipFileEvent {
   fileId: number;
 
   @Column({ type: 'varchar', length: 20 })
-  outcome: 'keep' | 'change_category' | 'close';
+  outcome: 'keep' | 'change_category' | 'close' | 'follow_up';
 
   @Column({ type: 'varchar', length: 12, nullable: true })
   category: HardshipCategory | null;

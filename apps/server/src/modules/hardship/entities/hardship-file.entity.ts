@@ -7,6 +7,7 @@ import { InstantColumn } from '../../../database/columns';
 @Index('idx_hardship_files_scope', ['organizationPath', 'status', 'id'])
 @Index('idx_hardship_files_recheck', ['status', 'recheckDueAt', 'id'])
 @Index('idx_hardship_files_applicant', ['applicantUserId', 'id'])
+@Index('idx_hardship_files_follow_up', ['status', 'followUpDueAt', 'id'])
 export class HardshipFile {
   @PrimaryGeneratedColumn()
   id: number;
