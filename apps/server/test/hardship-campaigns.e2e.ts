@@ -1,4 +1,4 @@
-import type { CampaignView, GrantApplicationView, HardshipApplicationView, HardshipFileView } from '@union/shared';
+import type { CampaignView, GrantApplicationView, HardshipApplicationView, HardshipFileView, HardshipStatistics } from '@union/shared';
 import { fileHousehold, hardshipApplication, newIdNumberFor, organizationIds, today, uploadJpeg } from './hardship-fixtures';
 import { startTestApp, type TestApp } from './harness';
 
@@ -161,5 +161,36 @@ describe('金秋助学', () => {
     });
     const campaign = (await t.http<CampaignView>('GET', `/hardship/campaigns/${id}`, { token: county })).body;
     expect(campaign).toMatchObject({ usedFen: 500_000, householdsReached: 1 });
+  }, 60_000);
+});
+
+describe('statistics', () => {
+  it('counts applications, files, aid and campaigns from the records, for a period and a part of the tree', async () => {
+    const county = await t.loginAs('county_cadre');
+    const all = await t.http<HardshipStatistics>('GET', `/hardship/statistics?from=${year()}-01-01&to=${today()}`, { token: county });
+    expect(all.status).toBe(200);
+    const { token, fileId } = await filedWorker('stats');
+    const aid = await t.http<{ id: number }>('POST', `/hardship/files/${fileId}/aid`, {
+      token: county,
+      body: { aidType: 'medical', amountFen: 123_400, fundSource: '县总工会医疗救助资金' },
+    });
+    expect(aid.status).toBe(201);
+    const after = (await t.http<HardshipStatistics>('GET', `/hardship/statistics?from=${year()}-01-01&to=${today()}`, { token: county }))
+      .body;
+    expect(after.applications.submitted).toBe(all.body.applications.submitted + 1);
+    expect(after.applications.filed).toBe(all.body.applications.filed + 1);
+    expect(after.files.filed).toBe(all.body.files.filed + 1);
+    const medical = (s: HardshipStatistics) => s.aid.byType.find((b) => b.aidType === 'medical')?.amountFen ?? 0;
+    expect(medical(after)).toBe(medical(all.body) + 123_400);
+    expect(token).toBeTruthy();
+
+    // 万安镇 sees only its own part of the tree; another town's figures are not its business.
+    const town2 = await t.loginAs('town2_cadre');
+    const wanan = (await t.http<HardshipStatistics>('GET', '/hardship/statistics', { token: town2 })).body;
+    expect(wanan.organizationName).toBe('万安镇总工会');
+    expect(wanan.applications.submitted).toBeLessThan(after.applications.submitted);
+    const chengguanId = orgId('城关镇总工会');
+    expect((await t.http('GET', `/hardship/statistics?organizationId=${chengguanId}`, { token: town2 })).status).toBe(404);
+    expect((await t.http('GET', '/hardship/statistics?from=2026-02-30&to=2026-03-01', { token: county })).status).toBe(400);
   }, 60_000);
 });

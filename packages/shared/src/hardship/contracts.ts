@@ -481,3 +481,20 @@ export interface HardshipFileEventView {
   actorName: string;
   at: string;
 }
+
+/** GET /api/hardship/statistics?from=&to=&organizationId=: the figures a county reports, from the records. */
+export interface HardshipStatistics {
+  from: string;
+  to: string;
+  organizationName: string;
+  applications: { submitted: number; filed: number; rejected: number; withdrawn: number; open: number };
+  files: { filed: number; closed: number; activeAtEnd: number };
+  aid: {
+    byType: { aidType: AidType; aidTypeLabel: string; records: number; households: number; amountFen: number }[];
+    totalFen: number;
+    households: number;
+    paidFen: number;
+    awaitingSignature: number;
+  };
+  campaigns: { id: number; title: string; kindLabel: string; households: number; amountFen: number; budgetFen: number }[];
+}

@@ -15,6 +15,7 @@ import type {
   HardshipFileView,
   HardshipRuleSetView,
   HardshipSelfTestResult,
+  HardshipStatistics,
   Page,
   PublicNoticeSummary,
   PublicNoticeView,
@@ -46,6 +47,7 @@ import {
   SelectHouseholdsBody,
   ReturnForMaterialBody,
   SignedFormBody,
+  StatisticsQuery,
 } from './hardship.dto';
 import { HardshipApplicationsService } from './hardship-applications.service';
 import { HardshipCampaignsService } from './hardship-campaigns.service';
@@ -54,6 +56,7 @@ import { HardshipFilesService } from './hardship-files.service';
 import { HardshipNoticesService } from './hardship-notices.service';
 import { HardshipPiiService } from './hardship-pii.service';
 import { HardshipRulesService } from './hardship-rules.service';
+import { HardshipStatisticsService } from './hardship-statistics.service';
 import { HardshipStepsService } from './hardship-steps.service';
 
 class FileListQuery extends PageQuery {
@@ -263,6 +266,7 @@ export class HardshipFilesController {
   constructor(
     private readonly files: HardshipFilesService,
     private readonly campaignsService: HardshipCampaignsService,
+    private readonly statisticsService: HardshipStatisticsService,
   ) {}
 
   @Get('files')
@@ -288,6 +292,12 @@ export class HardshipFilesController {
   @RequirePermission('hardship.review.grassroots')
   recheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RecheckFileBody): Promise<HardshipFileView> {
     return this.files.recheck(actor, id, body);
+  }
+
+  @Get('statistics')
+  @RequirePermission('hardship.file.view')
+  statistics(@CurrentActor() actor: Actor, @Query() query: StatisticsQuery): Promise<HardshipStatistics> {
+    return this.statisticsService.statistics(actor, query);
   }
 
   @Get('campaigns')

@@ -12,6 +12,7 @@ import { HardshipFilesService } from './hardship-files.service';
 import { HardshipNoticesService } from './hardship-notices.service';
 import { HardshipPiiService } from './hardship-pii.service';
 import { HardshipRulesService } from './hardship-rules.service';
+import { HardshipStatisticsService } from './hardship-statistics.service';
 import { HardshipStepsService } from './hardship-steps.service';
 import { HardshipViews } from './hardship-views.service';
 
@@ -28,6 +29,7 @@ import { HardshipViews } from './hardship-views.service';
     HardshipFilesService,
     HardshipCampaignsService,
     HardshipPiiService,
+    HardshipStatisticsService,
     HardshipViews,
   ],
   exports: [HardshipRulesService, HardshipApplicationsService, HardshipStepsService, HardshipFilesService, HardshipViews],

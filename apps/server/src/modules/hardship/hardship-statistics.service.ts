@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { AID_TYPE_LABEL, CAMPAIGN_KIND_LABEL, cstDate, endOfCstDay, type AidType, type HardshipStatistics } from '@union/shared';
+import { In } from 'typeorm';
+import { actorCovers, type Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { AssistanceRecord } from './entities/assistance-record.entity';
+import { Campaign } from './entities/campaign.entity';
+import { HardshipFile } from './entities/hardship-file.entity';
+
+/** Start of a China day as an instant. */
+function startOfCstDay(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/** The hardship figures of the half-year report, for any period and part of the tree, counted from the records. */
+@Injectable()
+export class HardshipStatisticsService {
+  constructor(
+    private readonly db: Db,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async statistics(actor: Actor, query: { from?: string; to?: string; organizationId?: number }): Promise<HardshipStatistics> {
+    if (!actor.organization) fail('forbidden');
+    const to = query.to ?? cstDate(new Date());
+    const from = query.from ?? `${to.slice(0, 4)}-01-01`;
+    for (const [field, day] of [['from', from], ['to', to]] as const) {
+      const d = startOfCstDay(day);
+      if (Number.isNaN(d.getTime()) || cstDate(d) !== day) fail('validation_failed', '日期无效', [{ field, message: '日期无效' }]);
+    }
+    if (from > to) fail('validation_failed', '开始日期不能晚于结束日期', [{ field: 'from', message: '开始日期不能晚于结束日期' }]);
+    const org = await this.organizations.get(query.organizationId ?? actor.organization.id);
+    if (!actorCovers(actor, org.path)) fail('not_found');
+    const start = startOfCstDay(from);
+    const end = endOfCstDay(to);
+    const path = `${org.path}%`;
+    const m = this.db.manager;
+
+    const applicationRows = await m
+      .createQueryBuilder(WorkflowCase, 'c')
+      .select('c.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.caseType = :type AND c.organizationPath LIKE :path AND c.submittedAt BETWEEN :start AND :end', {
+        type: 'hardship_application',
+        path,
+        start,
+        end,
+      })
+      .groupBy('c.state')
+      .getRawMany<{ state: string; n: string | number }>();
+    const byState = new Map(applicationRows.map((r) => [r.state, Number(r.n)]));
+    const count = (...states: string[]) => states.reduce((sum, s) => sum + (byState.get(s) ?? 0), 0);
+    const submitted = [...byState.values()].reduce((a, b) => a + b, 0);
+
+    const files = m.getRepository(HardshipFile).createQueryBuilder('f').where('f.organizationPath LIKE :path', { path });
+    const [filed, closed, activeAtEnd] = await Promise.all([
+      files.clone().andWhere('f.filedAt BETWEEN :start AND :end', { start, end }).getCount(),
+      files.clone().andWhere('f.closedAt BETWEEN :start AND :end', { start, end }).getCount(),
+      files.clone().andWhere('f.filedAt <= :end AND (f.closedAt IS NULL OR f.closedAt > :end)', { end }).getCount(),
+    ]);
+
+    const aid = await m
+      .createQueryBuilder(AssistanceRecord, 'r')
+      .innerJoin(WorkflowCase, 'c', 'c.id = r.caseId')
+      .select(['r.aidType AS aidType', 'r.fileId AS fileId', 'r.amountFen AS amountFen', 'r.campaignId AS campaignId', 'c.state AS state'])
+      .where('c.organizationPath LIKE :path AND c.state <> :cancelled AND r.approvedAt BETWEEN :start AND :end', {
+        path,
+        cancelled: 'cancelled',
+        start,
+        end,
+      })
+      .getRawMany<{ aidType: AidType; fileId: number; amountFen: string | number; campaignId: number | null; state: string }>();
+    const byType = (Object.keys(AID_TYPE_LABEL) as AidType[]).map((aidType) => {
+      const rows = aid.filter((r) => r.aidType === aidType);
+      return {
+        aidType,
+        aidTypeLabel: AID_TYPE_LABEL[aidType],
+        records: rows.length,
+        households: new Set(rows.map((r) => Number(r.fileId))).size,
+        amountFen: rows.reduce((sum, r) => sum + Number(r.amountFen), 0),
+      };
+    });
+    const campaignIds = [...new Set(aid.filter((r) => r.campaignId).map((r) => Number(r.campaignId)))];
+    const campaigns = campaignIds.length ? await m.getRepository(Campaign).findBy({ id: In(campaignIds) }) : [];
+    return {
+      from,
+      to,
+      organizationName: org.name,
+      applications: {
+        submitted,
+        filed: count('filed'),
+        rejected: count('rejected'),
+        withdrawn: count('withdrawn'),
+        open: submitted - count('filed', 'rejected', 'withdrawn'),
+      },
+      files: { filed, closed, activeAtEnd },
+      aid: {
+        byType,
+        totalFen: aid.reduce((sum, r) => sum + Number(r.amountFen), 0),
+        households: new Set(aid.map((r) => Number(r.fileId))).size,
+        paidFen: aid.filter((r) => r.state !== 'approved').reduce((sum, r) => sum + Number(r.amountFen), 0),
+        awaitingSignature: aid.filter((r) => r.state === 'paid').length,
+      },
+      campaigns: campaigns.map((c) => {
+        const rows = aid.filter((r) => Number(r.campaignId) === c.id);
+        return {
+          id: c.id,
+          title: c.title,
+          kindLabel: CAMPAIGN_KIND_LABEL[c.kind],
+          households: new Set(rows.map((r) => Number(r.fileId))).size,
+          amountFen: rows.reduce((sum, r) => sum + Number(r.amountFen), 0),
+          budgetFen: c.budgetFen,
+        };
+      }),
+    };
+  }
+}
