@@ -27,7 +27,10 @@ export class HardshipStatisticsService {
     if (!actor.organization) fail('forbidden');
     const to = query.to ?? cstDate(new Date());
     const from = query.from ?? `${to.slice(0, 4)}-01-01`;
-    for (const [field, day] of [['from', from], ['to', to]] as const) {
+    for (const [field, day] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       const d = startOfCstDay(day);
       if (Number.isNaN(d.getTime()) || cstDate(d) !== day) fail('validation_failed', '日期无效', [{ field, message: '日期无效' }]);
     }
