@@ -272,6 +272,16 @@ export interface WorkbenchItem {
   deadline: DeadlineView | null;
 }
 
+/** GET /api/workbench/summary: one queue per step the actor can act on. */
+export interface WorkbenchStepSummary {
+  caseType: WorkbenchCaseType;
+  caseTypeLabel: string;
+  state: string;
+  stateLabel: string;
+  count: number;
+  overdue: number;
+}
+
 /** A message in the in-app message centre. */
 export interface MessageView {
   id: number;

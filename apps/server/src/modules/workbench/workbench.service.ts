@@ -9,6 +9,7 @@ import {
   type Page,
   type WorkbenchCaseType,
   type WorkbenchItem,
+  type WorkbenchStepSummary,
   type WorkflowDef,
 } from '@union/shared';
 import { Brackets, In } from 'typeorm';
@@ -52,9 +53,13 @@ export class WorkbenchService {
     private readonly views: MembershipViews,
   ) {}
 
-  async queue(actor: Actor, after: string | undefined, limit: number): Promise<Page<WorkbenchItem>> {
-    if (!actor.organization) fail('forbidden');
-    const qb = this.db.manager
+  /** Cases waiting for the actor's level in their subtree, optionally one step only (caseType + state). */
+  private waiting(actor: Actor & { organization: NonNullable<Actor['organization']> }, step?: { caseType?: string; state?: string }) {
+    const pairs = actionableStates(actor)
+      .filter(([type]) => !step?.caseType || type === step.caseType)
+      .map(([type, states]): [string, string[]] => [type, states.filter((s) => !step?.state || s === step.state)])
+      .filter(([, states]) => states.length > 0);
+    return this.db.manager
       .getRepository(WorkflowCase)
       .createQueryBuilder('c')
       .where('c.holder = :holder', { holder: 'staff' })
@@ -62,14 +67,47 @@ export class WorkbenchService {
       .andWhere(
         new Brackets((w) => {
           // Only what the actor's level can act on: a county cadre is not shown the grassroots steps below it.
-          const pairs = actionableStates(actor);
           if (pairs.length === 0) w.where('1 = 0');
           pairs.forEach(([type, states], i) =>
             w.orWhere(`(c.caseType = :type${i} AND c.state IN (:...states${i}))`, { [`type${i}`]: type, [`states${i}`]: states }),
           );
         }),
       )
-      .andWhere('c.dueAt IS NOT NULL')
+      .andWhere('c.dueAt IS NOT NULL');
+  }
+
+  /** Queues per step: how many cases wait at each step the actor can act on, and how many are overdue. */
+  async summary(actor: Actor): Promise<WorkbenchStepSummary[]> {
+    if (!actor.organization) fail('forbidden');
+    const rows = await this.waiting(actor as Actor & { organization: NonNullable<Actor['organization']> })
+      .select('c.caseType', 'caseType')
+      .addSelect('c.state', 'state')
+      .addSelect('COUNT(*)', 'count')
+      .addSelect('SUM(CASE WHEN c.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
+      .setParameter('now', new Date())
+      .groupBy('c.caseType')
+      .addGroupBy('c.state')
+      .getRawMany<{ caseType: WorkbenchCaseType; state: string; count: string | number; overdue: string | number }>();
+    return rows
+      .map((r) => ({
+        caseType: r.caseType,
+        caseTypeLabel: CASE_TYPES[r.caseType].label,
+        state: r.state,
+        stateLabel: CASE_TYPES[r.caseType].def.states[r.state]?.label ?? r.state,
+        count: Number(r.count),
+        overdue: Number(r.overdue ?? 0),
+      }))
+      .sort((a, b) => b.overdue - a.overdue || b.count - a.count);
+  }
+
+  async queue(
+    actor: Actor,
+    after: string | undefined,
+    limit: number,
+    step?: { caseType?: string; state?: string },
+  ): Promise<Page<WorkbenchItem>> {
+    if (!actor.organization) fail('forbidden');
+    const qb = this.waiting(actor as Actor & { organization: NonNullable<Actor['organization']> }, step)
       .orderBy('c.dueAt', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .take(limit + 1);
