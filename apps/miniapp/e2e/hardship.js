@@ -345,9 +345,9 @@ async function finishSeededCase({ browser, base, newUser, api, log }) {
     await d.fill('aid-amount', '2000');
     await d.shot('staff-aid-create');
     await d.tap('aid-create-submit');
-    const record = d.visible('[data-testid^="staff-aid-"]:has([data-testid="state-tag"][data-state="approved"])');
+    const record = d.visible('[data-testid^="aid-record-"]:has([data-testid="state-tag"][data-state="approved"])');
     await record.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-    aidId = Number((await record.getAttribute('data-testid')).replace('staff-aid-', ''));
+    aidId = Number((await record.getAttribute('data-testid')).replace('aid-record-', ''));
     log(`county cadre approved aid ${aidId} (生活救助 2,000 元)`);
 
     // The payment is done from the workbench, as a cadre would: the assistance record is in the queue.
@@ -355,10 +355,10 @@ async function finishSeededCase({ browser, base, newUser, api, log }) {
     await d.see('tile-join');
     await openQueueItem(d, 'assistance_record', aidId);
     await d.see('staff-aid-page');
-    await d.tap('aid-action-pay');
+    await d.tap('action-pay');
     await d.fill('aid-pay-reference', `NX${Date.now()}`);
     await d.tap('aid-pay-submit');
-    await d.visible(`[data-testid="staff-aid-${aidId}"] [data-testid="state-tag"][data-state="paid"]`).waitFor({ timeout: STEP_TIMEOUT });
+    await d.visible(`[data-testid="aid-record-${aidId}"] [data-testid="state-tag"][data-state="paid"]`).waitFor({ timeout: STEP_TIMEOUT });
     await d.shot('staff-aid-paid');
     log('county cadre registered the payment');
     await context.close();

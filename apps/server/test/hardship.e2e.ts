@@ -1,4 +1,5 @@
 import {
+  CONSENT_VERSIONS,
   HARDSHIP_CONSENT_VERSIONS,
   type AssistanceRecordView,
   type HardshipApplicationView,
@@ -336,6 +337,17 @@ describe('scope and duplicates', () => {
     const flagged = await submit(await t.newWorker('dup3'), b);
     expect(flagged.duplicates).toHaveLength(1);
     expect(flagged.duplicates[0]).toMatchObject({ kind: 'application', organizationName: '县城建筑公司工会' });
+  });
+
+  it('needs the privacy notice, and takes the two hardship consents with the application itself', async () => {
+    const login = await t.http<{ accessToken: string }>('POST', '/auth/wechat-login', { body: { code: `user-fresh${Date.now()}-1` } });
+    const token = login.body.accessToken;
+    const refused = await t.http('POST', '/hardship/applications', { token, body: application() });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('consent_required');
+    await t.http('POST', '/me/consents', { token, body: { kind: 'privacy_notice', version: CONSENT_VERSIONS.privacy_notice } });
+    const accepted = await t.http('POST', '/hardship/applications', { token, body: application() });
+    expect(accepted.status).toBe(201);
   });
 
   it('refuses a second open application of the same person', async () => {

@@ -16,6 +16,8 @@ interface ActionPanelProps {
   onRun: (input: ActionInput) => void | Promise<void>;
   /** What the comment box asks for, e.g. "请写明原因". */
   commentHint?: string;
+  /** Steps done by filling their own form (ActionView.form): the page opens that form. */
+  onForm?: (action: ActionView) => void;
 }
 
 const DANGER = new Set(['reject', 'town_reject', 'county_reject', 'withdraw', 'decline', 'cancel']);
@@ -25,7 +27,7 @@ const DANGER = new Set(['reject', 'town_reject', 'county_reject', 'withdraw', 'd
  * confirmation opens a small form below the buttons instead of a system dialog, so it reads the
  * same in WeChat and in the browser.
  */
-export function ActionPanel({ actions, busy, onRun, commentHint }: ActionPanelProps) {
+export function ActionPanel({ actions, busy, onRun, commentHint, onForm }: ActionPanelProps) {
   const [open, setOpen] = useState<ActionView | null>(null);
   const [comment, setComment] = useState('');
   const [target, setTarget] = useState<OrganizationView | null>(null);
@@ -34,6 +36,10 @@ export function ActionPanel({ actions, busy, onRun, commentHint }: ActionPanelPr
   if (actions.length === 0) return null;
 
   const start = (a: ActionView) => {
+    if (a.form && onForm) {
+      onForm(a);
+      return;
+    }
     if (!a.requiresComment && !a.requiresTargetOrganization && !a.confirm) {
       void onRun({ action: a.action });
       return;

@@ -216,7 +216,8 @@ export function pickDraft(local: HardshipLocalDraft | null, server: HardshipDraf
     ? { step: server.step, data: normalizeDraftData(server.data), savedAt: server.savedAt }
     : null;
   if (!local) return serverDraft;
-  if (!serverDraft) return local;
+  // Whatever is returned has taken the self-test answers in: the flag is not carried on.
+  if (!serverDraft) return { step: local.step, data: local.data, savedAt: local.savedAt };
   const localNewer = Date.parse(local.savedAt) >= Date.parse(serverDraft.savedAt);
   let chosen = localNewer ? { ...local } : serverDraft;
   if (localNewer) {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { authApi } from './api/auth';
+import { clearLocalHardshipDraft } from './hardshipDraft';
 import { clearTokens, saveTokens } from './tokens';
 
 /** Log in inside WeChat: the code from `Taro.login` is exchanged by the server. */
@@ -15,4 +16,6 @@ export async function loginAsPersona(persona: string): Promise<void> {
 
 export function logout(): void {
   clearTokens();
+  // A shared phone: the next person must not find this household's unfinished application.
+  clearLocalHardshipDraft();
 }

@@ -48,9 +48,11 @@ export class PinoNestLogger implements LoggerService {
     this.write('info', message, context);
   }
   error(message: unknown, ...rest: unknown[]): void {
-    const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
+    const second = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
     const context = rest[rest.length - 1];
-    if (stack) this.logger.error({ context, stack }, String(message));
+    // `logger.error({ ...fields }, 'what happened')`: the string is the message, not a stack.
+    if (message && typeof message === 'object') this.logger.error({ context, ...(message as object) }, second ?? 'error');
+    else if (second) this.logger.error({ context, stack: second }, String(message));
     else this.write('error', message, context);
   }
   warn(message: unknown, context?: string): void {

@@ -81,18 +81,6 @@ export const hardshipFilesApi = {
   pay: (id: number, body: PayAssistanceRequest) => http.post<AssistanceRecordView>(`/hardship/aid/${id}/pay`, body),
   signedForm: (id: number, body: SignedFormRequest) => http.post<AssistanceRecordView>(`/hardship/aid/${id}/signed-form`, body),
 
-  /**
-   * The file an assistance record belongs to. The workbench gives only the record's id and the
-   * API has no GET /hardship/aid/:id yet, so look through the newest files in the cadre's scope.
-   * TODO(server): replace with GET /api/hardship/aid/:id (or a fileId on the workbench item).
-   */
-  findFileOfAid: async (aidId: number): Promise<HardshipFileView | null> => {
-    const page = await http.get<Page<HardshipFileSummary>>('/hardship/files', { limit: 50, status: 'active' });
-    for (let i = 0; i < page.items.length; i += 5) {
-      const files = await Promise.all(page.items.slice(i, i + 5).map((f) => http.get<HardshipFileView>(`/hardship/files/${f.id}`)));
-      const found = files.find((f) => f.aid.some((a) => a.id === aidId));
-      if (found) return found;
-    }
-    return null;
-  },
+  /** One assistance record (the workbench gives only its id; the page then loads its file). */
+  aid: (id: number) => http.get<AssistanceRecordView>(`/hardship/aid/${id}`),
 };

@@ -479,7 +479,7 @@ function ObjectionItem({ objection, onDone }: { objection: NoticeObjectionView; 
           处理这条异议
         </Button>
       ) : null}
-      {resolving ? (
+      {resolving && objection.status === 'open' ? (
         <View className="action-form">
           <TextBox label="核实经过和结论" value={resolution} onChange={setResolution} testId={`objection-${objection.id}-resolution`} />
           <Choice

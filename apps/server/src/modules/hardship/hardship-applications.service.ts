@@ -57,7 +57,11 @@ export class HardshipApplicationsService {
 
   /** The worker submits their own application. */
   async submit(actor: Actor, body: CreateHardshipApplicationBody): Promise<HardshipApplicationView> {
-    if (!(await this.identity.hasCurrentConsents(actor.userId))) fail('consent_required');
+    // The privacy notice is the user's; the sensitive-data consent and the finance-check
+    // authorisation of this application are recorded on the application itself.
+    if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice'))) {
+      fail('consent_required', '请先阅读并同意个人信息保护告知');
+    }
     return this.create(actor, body, null);
   }
 

@@ -153,6 +153,11 @@ export class IdentityService {
     return this.me(actor);
   }
 
+  /** True when the user has accepted the current version of one consent. */
+  async hasCurrentConsent(userId: number, kind: ConsentKind): Promise<boolean> {
+    return (await this.db.manager.getRepository(Consent).countBy({ userId, kind, version: CONSENT_VERSIONS[kind] })) > 0;
+  }
+
   /** True when the user has accepted the current versions of every consent. */
   async hasCurrentConsents(userId: number): Promise<boolean> {
     const consents = await this.db.manager.getRepository(Consent).findBy({ userId });

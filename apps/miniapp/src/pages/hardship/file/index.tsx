@@ -52,6 +52,11 @@ function FileCard({ file, onChanged }: { file: HardshipFileView; onChanged: () =
         <Text className="paragraph">
           {file.categoryLabel}职工家庭 · {file.status === 'active' ? '在档' : '已关闭'}
         </Text>
+        {file.closedAt ? (
+          <Text className="paragraph">
+            {formatDate(file.closedAt)} 关闭档案{file.closeReasonLabel ? `：${file.closeReasonLabel}` : ''}。
+          </Text>
+        ) : null}
         <Text className="muted">
           {formatDate(file.filedAt)} 建档，{file.organization.name}。{formatDate(file.recheckDueAt)} 前工会会上门复核一次。
         </Text>

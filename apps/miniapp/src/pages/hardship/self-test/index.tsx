@@ -142,11 +142,9 @@ export default function SelfTest() {
             </Text>
           ))}
           <Text className="muted">
-            按您的回答算出的家庭人均月收入（扣除必要支出）：{yuan(result.perCapitaMonthlyFen)}。当地低保标准每人每月{' '}
-            {yuan(result.minimumLivingFen)}
-            （认定标准第 {result.ruleSetVersion} 版）。
+            当地低保标准每人每月 {yuan(result.minimumLivingFen)}（认定标准第 {result.ruleSetVersion} 版）。
           </Text>
-          <Text className="next-step">{result.nextStep}。这只是估算，不会保存您的回答，也不会通知任何人。</Text>
+          <Text className="next-step">{result.nextStep}。这只是估算，不会通知任何人；点下面的按钮，回答才会填进申请表。</Text>
         </View>
         <Button
           block

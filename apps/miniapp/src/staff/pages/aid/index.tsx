@@ -34,10 +34,9 @@ interface Loaded {
 }
 
 async function load(fileId: number | null, aidId: number | null): Promise<Loaded> {
-  let file: HardshipFileView | null = null;
-  if (fileId) file = await hardshipFilesApi.get(fileId);
-  else if (aidId) file = await hardshipFilesApi.findFileOfAid(aidId);
-  if (!file) throw new Error('没有找到这笔帮扶所在的困难档案，请从困难帮扶申请里打开档案');
+  const id = fileId ?? (aidId ? (await hardshipFilesApi.aid(aidId)).fileId : null);
+  if (!id) throw new Error('链接不完整，请从工作台打开');
+  const file: HardshipFileView = await hardshipFilesApi.get(id);
   const [me, ...lists] = await Promise.all([meApi.get(), ...file.aid.map((a) => hardshipFilesApi.aidActions(a.id))]);
   const actions: Record<number, AssistanceActionView[]> = {};
   file.aid.forEach((a, i) => (actions[a.id] = lists[i]));
@@ -73,7 +72,8 @@ export default function StaffAid() {
       <View className="card">
         <Text className="card__title">困难档案 {file.fileNo}</Text>
         <Text className="paragraph">
-          {file.applicantNameMasked}家庭 · {file.categoryLabel} · {file.status === 'active' ? '在档' : '已关闭'}
+          {file.applicantNameMasked}家庭 · {file.categoryLabel} ·{' '}
+          {file.status === 'active' ? '在档' : `已关闭（${file.closeReasonLabel ?? ''}）`}
         </Text>
         <Text className="muted">
           {file.organization.name} · {formatDate(file.filedAt)} 建档 · 认定标准第 {file.ruleSetVersion} 版 · {formatDate(file.recheckDueAt)}{' '}
@@ -201,6 +201,11 @@ function AidRecord({ aid, actions, highlighted, onDone }: AidRecordProps) {
   const [form, setForm] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const formDone = async () => {
+    setForm(null);
+    await onDone();
+  };
+
   const run = async (input: ActionInput) => {
     setBusy(true);
     try {
@@ -216,7 +221,7 @@ function AidRecord({ aid, actions, highlighted, onDone }: AidRecordProps) {
   };
 
   return (
-    <View className={`card${highlighted ? ' card--highlight' : ''}`} data-testid={`staff-aid-${aid.id}`}>
+    <View className={`card${highlighted ? ' card--highlight' : ''}`} data-testid={`aid-record-${aid.id}`}>
       <StateTag state={aid.state} label={aid.stateLabel} />
       <Text className="list-item__title">
         {aid.aidTypeLabel} {yuan(aid.amountFen)}
@@ -234,28 +239,17 @@ function AidRecord({ aid, actions, highlighted, onDone }: AidRecordProps) {
           {formatDateTime(aid.signedAt)} {aid.signMethod === 'paper_form' ? '纸质签收单已登记' : '本人在小程序签收'}
         </Text>
       ) : null}
-      {!form
-        ? actions
-            .filter((a) => a.form)
-            .map((a) => (
-              <Button
-                key={a.action}
-                block
-                size="large"
-                type="primary"
-                className="big-button"
-                onClick={() => setForm(a.form)}
-                data-testid={`aid-action-${a.action}`}
-              >
-                {a.label}
-              </Button>
-            ))
-        : null}
       {!form ? (
-        <ActionPanel actions={actions.filter((a) => !a.form)} busy={busy} onRun={run} commentHint="请写明撤销的原因（申请人会看到）" />
+        <ActionPanel
+          actions={actions}
+          busy={busy}
+          onRun={run}
+          onForm={(a) => setForm(a.form)}
+          commentHint="请写明撤销的原因（申请人会看到）"
+        />
       ) : null}
-      {form === 'payment' ? <PayForm aid={aid} onCancel={() => setForm(null)} onDone={onDone} /> : null}
-      {form === 'signed_form' ? <SignedForm aid={aid} onCancel={() => setForm(null)} onDone={onDone} /> : null}
+      {form === 'payment' ? <PayForm aid={aid} onCancel={() => setForm(null)} onDone={formDone} /> : null}
+      {form === 'signed_form' ? <SignedForm aid={aid} onCancel={() => setForm(null)} onDone={formDone} /> : null}
       <Timeline entries={aid.history} />
     </View>
   );

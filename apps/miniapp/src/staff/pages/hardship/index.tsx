@@ -5,7 +5,6 @@ import { Button } from '@nutui/nutui-react-taro';
 import {
   EMPLOYMENT_TYPE_LABEL,
   HARDSHIP_CATEGORY_LABEL,
-  type HardshipActionView,
   type HardshipApplicationAction,
   type HardshipApplicationView,
   type HardshipExclusion,
@@ -89,8 +88,6 @@ export default function StaffHardshipCase() {
     );
 
   const { app, actions, exclusions } = data;
-  const plain = actions.filter((a) => !a.form);
-  const withForm = actions.filter((a) => a.form);
   const formProps = { app, onDone: done, onCancel: () => setForm(null) };
 
   return (
@@ -131,26 +128,13 @@ export default function StaffHardshipCase() {
         </View>
       ) : null}
 
-      {withForm.length || plain.length ? (
-        <View className="card">
-          <Text className="card__title">现在要做的</Text>
-          {!form
-            ? withForm.map((a: HardshipActionView) => (
-                <Button
-                  key={a.action}
-                  block
-                  size="large"
-                  type="primary"
-                  className="big-button"
-                  onClick={() => setForm(a.form)}
-                  data-testid={`action-${a.action}`}
-                >
-                  {a.label}
-                </Button>
-              ))
-            : null}
-          {!form ? <ActionPanel actions={plain} busy={busy} onRun={run} /> : null}
-        </View>
+      {actions.length ? (
+        !form ? (
+          <View className="card">
+            <Text className="card__title">现在要做的</Text>
+            <ActionPanel actions={actions} busy={busy} onRun={run} onForm={(a) => setForm(a.form)} />
+          </View>
+        ) : null
       ) : (
         <Text className="muted">这件事现在不需要您办理。</Text>
       )}

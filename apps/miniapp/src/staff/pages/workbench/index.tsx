@@ -5,20 +5,29 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { WorkbenchItem } from '@union/shared';
 import { StateTag } from '../../../components/StateTag';
 import { workbenchApi } from '../../../services/api/workbench';
-import { errorMessage } from '../../../utils/feedback';
+import { errorMessage, toast } from '../../../utils/feedback';
 import { deadlineText, formatDate } from '../../../utils/format';
 import { route } from '../../../utils/nav';
 
-/** Where a queue item is handled: each case type has its own page in the staff subpackage. */
-function pageOf(item: WorkbenchItem): string {
+/** Where a queue item is handled: each case type has its own page in the staff subpackage (null: none yet). */
+function pageOf(item: WorkbenchItem): string | null {
   switch (item.caseType) {
+    case 'membership_application':
+    case 'membership_transfer':
+      return route('/staff/pages/case/index', { type: item.caseType, id: item.id });
     case 'hardship_application':
       return route('/staff/pages/hardship/index', { id: item.id });
     case 'assistance_record':
       return route('/staff/pages/aid/index', { id: item.id });
     default:
-      return route('/staff/pages/case/index', { type: item.caseType, id: item.id });
+      return null;
   }
+}
+
+function open(item: WorkbenchItem) {
+  const url = pageOf(item);
+  if (url) void Taro.navigateTo({ url });
+  else toast(`“${item.caseTypeLabel}”还不能在小程序里办理`);
 }
 
 /** The staff queue, oldest due first; overdue cases in red. */
@@ -73,7 +82,7 @@ export default function Workbench() {
           <View
             key={`${item.caseType}-${item.id}`}
             className={`list-item${overdue ? ' list-item--overdue' : ''}`}
-            onClick={() => void Taro.navigateTo({ url: pageOf(item) })}
+            onClick={() => open(item)}
             data-testid={`queue-${item.caseType}-${item.id}`}
           >
             <StateTag state={item.state} label={item.stateLabel} />
