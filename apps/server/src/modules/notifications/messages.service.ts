@@ -5,12 +5,16 @@ import { IsNull, LessThan, type Repository } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { Db } from '../../database/db.service';
 import { Message } from './message.entity';
 
 /** The in-app message centre. */
 @Injectable()
 export class MessagesService {
-  constructor(@InjectRepository(Message) private readonly messages: Repository<Message>) {}
+  constructor(
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    private readonly db: Db,
+  ) {}
 
   async list(actor: Actor, after: string | undefined, limit: number): Promise<Page<MessageView>> {
     const beforeId = after ? decodeCursor<[number]>(after, ['number'])[0] : undefined;
@@ -40,6 +44,9 @@ export class MessagesService {
   async markRead(actor: Actor, id: number): Promise<void> {
     const message = await this.messages.findOneBy({ id, userId: actor.userId });
     if (!message) fail('not_found');
-    if (!message.readAt) await this.messages.update({ id, userId: actor.userId }, { readAt: new Date() });
+    // Every write goes through a transaction: the embedded database runs them one after another.
+    if (!message.readAt) {
+      await this.db.transaction((m) => m.getRepository(Message).update({ id, userId: actor.userId }, { readAt: new Date() }));
+    }
   }
 }
