@@ -13,6 +13,8 @@ const { spawn, spawnSync } = require('child_process');
 const { chromium } = require('playwright-core');
 const { idCheckDigit } = require('@union/shared');
 const { hardshipScenario } = require('./hardship');
+const { campaignsScenario } = require('./campaigns');
+const { hardshipToolsScenario } = require('./hardship-tools');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const REPO = path.resolve(APP_DIR, '..', '..');
@@ -356,6 +358,8 @@ async function main() {
     await cadreApproves(browser, base, applicationId);
     await workerSeesCard(browser, base);
     await hardshipScenario({ browser, base, newUser, api, tid, log, randomIdNumber });
+    await campaignsScenario({ browser, base, newUser, api, log, randomIdNumber });
+    await hardshipToolsScenario({ browser, base, newUser, api, log, randomIdNumber });
   } catch (e) {
     for (const ctx of browser.contexts()) {
       for (const page of ctx.pages()) {
@@ -377,6 +381,8 @@ main()
   .then(async () => {
     log('PASS: worker applied, cadre approved, worker sees the member card');
     log('PASS: hardship self-test, application, grassroots steps up to the notice, town and county steps, aid paid and signed');
+    log('PASS: workbench steps, campaign budget and household selection (and over budget), 金秋助学 applied and approved');
+    log('PASS: objection to a public notice, 代办 filing, yearly re-check, closing and follow-up');
     stopServer();
     await new Promise((r) => setTimeout(r, 1000));
     await dropScratchDatabase();

@@ -15,13 +15,33 @@ export default defineAppConfig({
     // Staff pages are downloaded only by staff, keeping the workers' main package small.
     {
       root: 'staff',
-      pages: ['pages/workbench/index', 'pages/case/index', 'pages/verify/index', 'pages/hardship/index', 'pages/aid/index'],
+      pages: [
+        'pages/workbench/index',
+        'pages/case/index',
+        'pages/verify/index',
+        'pages/hardship/index',
+        'pages/aid/index',
+        'pages/grant/index',
+        'pages/campaigns/index',
+        'pages/campaign/index',
+        'pages/campaign-new/index',
+        'pages/recheck/index',
+      ],
     },
     // Hardship assistance, loaded when a worker opens it. The root keeps the routes the server
     // writes into messages (/pages/hardship/application/index?id=..., /pages/hardship/file/index?id=...).
     {
       root: 'pages/hardship',
-      pages: ['index/index', 'self-test/index', 'apply/index', 'application/index', 'mine/index', 'file/index'],
+      pages: [
+        'index/index',
+        'self-test/index',
+        'apply/index',
+        'application/index',
+        'mine/index',
+        'file/index',
+        'grant/index',
+        'notices/index',
+      ],
     },
   ],
   window: {

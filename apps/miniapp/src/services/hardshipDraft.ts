@@ -5,11 +5,22 @@ import type {
   HardshipEmploymentType,
   HealthStatus,
   HouseholdRelation,
+  ProxyConsentMethod,
   UploadView,
   WorkStatus,
 } from '@union/shared';
 
 const KEY = 'union.hardshipDraft';
+/** A cadre's 代办 form is kept apart, so it never mixes with the cadre's own application. */
+export const PROXY_DRAFT_KEY = 'union.hardshipProxyDraft';
+
+/** How the worker consented to a 代办 filing, as the cadre records it. */
+export interface ProxyConsentDraft {
+  method: ProxyConsentMethod | '';
+  note: string;
+  /** The signed authorisation (for `signed_form`). */
+  upload: UploadView | null;
+}
 
 /** One household member as the form keeps it (amounts as typed, in yuan). */
 export interface MemberDraft {
@@ -58,6 +69,8 @@ export interface HardshipDraftData {
   accountNumber: string;
   evidence: UploadView[];
   selfTest: SelfTestAnswers | null;
+  /** Set only when a cadre files on a worker's behalf (代办). */
+  proxy: ProxyConsentDraft | null;
 }
 
 /** The draft as kept on the phone. */
@@ -96,6 +109,7 @@ export function emptyDraftData(): HardshipDraftData {
     accountNumber: '',
     evidence: [],
     selfTest: null,
+    proxy: null,
   };
 }
 
@@ -142,6 +156,14 @@ export function normalizeDraftData(raw: unknown): HardshipDraftData {
       ? (raw.evidence.filter((u) => isObject(u) && typeof u.id === 'number') as unknown as UploadView[])
       : [],
     selfTest: isObject(raw.selfTest) ? (raw.selfTest as unknown as SelfTestAnswers) : null,
+    proxy: isObject(raw.proxy)
+      ? {
+          method: str(raw.proxy.method) as ProxyConsentDraft['method'],
+          note: str(raw.proxy.note),
+          upload:
+            isObject(raw.proxy.upload) && typeof raw.proxy.upload.id === 'number' ? (raw.proxy.upload as unknown as UploadView) : null,
+        }
+      : null,
   };
 }
 
@@ -157,8 +179,8 @@ function withoutSensitive(data: HardshipDraftData): HardshipDraftData {
   };
 }
 
-export function loadLocalHardshipDraft(): HardshipLocalDraft | null {
-  const stored = Taro.getStorageSync(KEY) as unknown;
+export function loadLocalHardshipDraft(key = KEY): HardshipLocalDraft | null {
+  const stored = Taro.getStorageSync(key) as unknown;
   if (!isObject(stored) || typeof stored.savedAt !== 'string') return null;
   return {
     step: typeof stored.step === 'number' ? stored.step : 0,
@@ -168,14 +190,14 @@ export function loadLocalHardshipDraft(): HardshipLocalDraft | null {
   };
 }
 
-export function saveLocalHardshipDraft(draft: HardshipLocalDraft): void {
+export function saveLocalHardshipDraft(draft: HardshipLocalDraft, key = KEY): void {
   const safe: HardshipLocalDraft = { step: draft.step, data: withoutSensitive(draft.data), savedAt: draft.savedAt };
   if (draft.pendingSelfTest) safe.pendingSelfTest = true;
-  Taro.setStorageSync(KEY, safe);
+  Taro.setStorageSync(key, safe);
 }
 
-export function clearLocalHardshipDraft(): void {
-  Taro.removeStorageSync(KEY);
+export function clearLocalHardshipDraft(key = KEY): void {
+  Taro.removeStorageSync(key);
 }
 
 /** The form's draft as the server keeps it. */

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { authApi } from './api/auth';
-import { clearLocalHardshipDraft } from './hardshipDraft';
+import { clearLocalHardshipDraft, PROXY_DRAFT_KEY } from './hardshipDraft';
 import { clearTokens, saveTokens } from './tokens';
 
 /** Log in inside WeChat: the code from `Taro.login` is exchanged by the server. */
@@ -18,4 +18,5 @@ export function logout(): void {
   clearTokens();
   // A shared phone: the next person must not find this household's unfinished application.
   clearLocalHardshipDraft();
+  clearLocalHardshipDraft(PROXY_DRAFT_KEY);
 }

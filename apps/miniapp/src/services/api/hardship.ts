@@ -1,6 +1,17 @@
 import type {
   ActionView,
   AssistanceRecordAction,
+  CampaignView,
+  CreateCampaignRequest,
+  CreateGrantApplicationRequest,
+  CreateProxyHardshipApplicationRequest,
+  GrantActionView,
+  GrantApplicationAction,
+  GrantApplicationView,
+  HardshipFileStatus,
+  PublicNoticeSummary,
+  RecheckFileRequest,
+  SelectHouseholdsRequest,
   AssistanceRecordView,
   CreateAssistanceRecordRequest,
   CreateHardshipApplicationRequest,
@@ -44,6 +55,8 @@ export const hardshipApi = {
   deleteDraft: () => http.delete<void>('/hardship/draft'),
 
   submit: (body: CreateHardshipApplicationRequest) => http.post<HardshipApplicationView>('/hardship/applications', body),
+  /** A cadre files on a worker's behalf (代办). */
+  submitByProxy: (body: CreateProxyHardshipApplicationRequest) => http.post<HardshipApplicationView>('/hardship/applications/proxy', body),
   mine: () => http.get<HardshipApplicationSummary[]>('/hardship/applications/mine'),
   get: (id: number) => http.get<HardshipApplicationView>(`/hardship/applications/${id}`),
   actions: (id: number) => http.get<ActionView<HardshipApplicationAction>[]>(`/hardship/applications/${id}/actions`),
@@ -59,6 +72,9 @@ export const hardshipApi = {
     http.post<HardshipApplicationView>(`/hardship/applications/${id}/democratic-review`, body),
   fileHousehold: (id: number, body: FileHouseholdRequest) => http.post<HardshipApplicationView>(`/hardship/applications/${id}/file`, body),
 
+  /** Running public notices (masked text), for anyone signed in. */
+  notices: (after?: string | null, limit = 20) =>
+    http.get<Page<PublicNoticeSummary>>('/hardship/notices', { after: after ?? undefined, limit }),
   addObjection: (noticeId: number, body: CreateObjectionRequest) =>
     http.post<PublicNoticeView>(`/hardship/notices/${noticeId}/objections`, body),
   resolveObjection: (objectionId: number, body: ResolveObjectionRequest) =>
@@ -72,7 +88,15 @@ export const hardshipApi = {
 export const hardshipFilesApi = {
   mine: () => http.get<HardshipFileView[]>('/hardship/files/mine'),
   get: (id: number) => http.get<HardshipFileView>(`/hardship/files/${id}`),
-  list: (after?: string | null, limit = 20) => http.get<Page<HardshipFileSummary>>('/hardship/files', { after: after ?? undefined, limit }),
+  list: (after?: string | null, limit = 20, status?: HardshipFileStatus) =>
+    http.get<Page<HardshipFileSummary>>('/hardship/files', { after: after ?? undefined, limit, status }),
+  /** Files whose yearly re-check is due (grassroots and town cadres). */
+  recheckDue: (after?: string | null, limit = 20) =>
+    http.get<Page<HardshipFileSummary>>('/hardship/files/recheck-due', { after: after ?? undefined, limit }),
+  /** Closed files whose family is due the follow-up call. */
+  followUpDue: (after?: string | null, limit = 20) =>
+    http.get<Page<HardshipFileSummary>>('/hardship/files/follow-up-due', { after: after ?? undefined, limit }),
+  recheck: (id: number, body: RecheckFileRequest) => http.post<HardshipFileView>(`/hardship/files/${id}/recheck`, body),
   createAid: (fileId: number, body: CreateAssistanceRecordRequest) =>
     http.post<AssistanceRecordView>(`/hardship/files/${fileId}/aid`, body),
   aidActions: (id: number) => http.get<ActionView<AssistanceRecordAction>[]>(`/hardship/aid/${id}/actions`),
@@ -83,4 +107,20 @@ export const hardshipFilesApi = {
 
   /** One assistance record (the workbench gives only its id; the page then loads its file). */
   aid: (id: number) => http.get<AssistanceRecordView>(`/hardship/aid/${id}`),
+};
+
+/** Campaigns (送温暖, 金秋助学) and the grants workers apply for. */
+export const campaignsApi = {
+  list: () => http.get<CampaignView[]>('/hardship/campaigns'),
+  get: (id: number) => http.get<CampaignView>(`/hardship/campaigns/${id}`),
+  create: (body: CreateCampaignRequest) => http.post<CampaignView>('/hardship/campaigns', body),
+  select: (id: number, body: SelectHouseholdsRequest) => http.post<CampaignView>(`/hardship/campaigns/${id}/select`, body),
+
+  applyGrant: (campaignId: number, body: CreateGrantApplicationRequest) =>
+    http.post<GrantApplicationView>(`/hardship/campaigns/${campaignId}/grants`, body),
+  myGrants: () => http.get<GrantApplicationView[]>('/hardship/grants/mine'),
+  grant: (id: number) => http.get<GrantApplicationView>(`/hardship/grants/${id}`),
+  grantActions: (id: number) => http.get<GrantActionView[]>(`/hardship/grants/${id}/actions`),
+  grantTransition: (id: number, body: TransitionRequest<GrantApplicationAction>) =>
+    http.post<GrantApplicationView>(`/hardship/grants/${id}/transitions`, body),
 };

@@ -1,6 +1,20 @@
-import type { Page, WorkbenchItem } from '@union/shared';
+import type { Page, WorkbenchItem, WorkbenchStepSummary } from '@union/shared';
 import { http } from '../request';
 
+/** One step of the queue (`caseType` + `state`); none: every case. */
+export interface QueueFilter {
+  caseType: string;
+  state: string;
+}
+
 export const workbenchApi = {
-  queue: (after?: string | null, limit = 20) => http.get<Page<WorkbenchItem>>('/workbench/queue', { after: after ?? undefined, limit }),
+  queue: (after?: string | null, limit = 20, filter?: QueueFilter | null) =>
+    http.get<Page<WorkbenchItem>>('/workbench/queue', {
+      after: after ?? undefined,
+      limit,
+      caseType: filter?.caseType,
+      state: filter?.state,
+    }),
+  /** One row per step with cases waiting: count and how many are overdue. */
+  summary: () => http.get<WorkbenchStepSummary[]>('/workbench/summary'),
 };

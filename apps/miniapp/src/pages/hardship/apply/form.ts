@@ -2,6 +2,7 @@ import {
   HARDSHIP_CONSENT_VERSIONS,
   normalizeIdNumber,
   type CreateHardshipApplicationRequest,
+  type CreateProxyHardshipApplicationRequest,
   type HardshipCause,
   type HardshipEmploymentType,
   type HealthStatus,
@@ -58,6 +59,11 @@ export function problemsOf(step: StepKey, d: HardshipDraftData): Problems {
   const p: Problems = {};
   switch (step) {
     case 'consent_sensitive':
+      if (d.proxy) {
+        if (!d.proxy.method) p.proxyMethod = '请选择职工本人是怎样同意的';
+        else if (d.proxy.method === 'signed_form' && !d.proxy.upload) p.proxyUpload = '请拍下本人签字的委托书';
+        if (d.proxy.note.trim().length < 2) p.proxyNote = '请写明本人何时、怎样同意的';
+      }
       if (d.consentSensitive !== HARDSHIP_CONSENT_VERSIONS.sensitiveData) p.consent = '请先勾选同意';
       break;
     case 'consent_finance':
@@ -119,6 +125,9 @@ export function stepOfField(field: string): StepKey {
   const head = field.split('.')[0];
   const map: Record<string, StepKey> = {
     consents: 'consent_sensitive',
+    consentMethod: 'consent_sensitive',
+    consentUploadId: 'consent_sensitive',
+    consentNote: 'consent_sensitive',
     organizationId: 'union',
     phone: 'work',
     employmentType: 'work',
@@ -182,5 +191,16 @@ export function toRequest(d: HardshipDraftData): CreateHardshipApplicationReques
     bankAccount: { bankName: d.bankName.trim(), accountName: d.accountName.trim(), accountNumber: d.accountNumber.replace(/\s/g, '') },
     evidenceUploadIds: d.evidence.map((u) => u.id),
     consents: { sensitiveData: d.consentSensitive ?? '', financeCheck: d.consentFinance ?? '' },
+  };
+}
+
+/** The 代办 request: the same application plus how the worker consented. */
+export function toProxyRequest(d: HardshipDraftData): CreateProxyHardshipApplicationRequest {
+  const proxy = d.proxy ?? { method: '', note: '', upload: null };
+  return {
+    ...toRequest(d),
+    consentMethod: proxy.method as CreateProxyHardshipApplicationRequest['consentMethod'],
+    ...(proxy.method === 'signed_form' && proxy.upload ? { consentUploadId: proxy.upload.id } : {}),
+    consentNote: proxy.note.trim(),
   };
 }

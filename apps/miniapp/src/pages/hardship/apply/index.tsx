@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { HardshipApplicationSummary, HardshipRules } from '@union/shared';
@@ -12,6 +12,7 @@ import {
   emptyDraftData,
   loadLocalHardshipDraft,
   pickDraft,
+  PROXY_DRAFT_KEY,
   saveLocalHardshipDraft,
   toServerDraft,
   type HardshipDraftData,
@@ -22,7 +23,17 @@ import { isApiError } from '../../../services/request';
 import { isLoggedIn } from '../../../services/tokens';
 import { showError } from '../../../utils/feedback';
 import { route } from '../../../utils/nav';
-import { firstIncompleteStep, problemsOf, STEPS, stepIndex, stepOfField, toRequest, type Problems, type StepKey } from './form';
+import {
+  firstIncompleteStep,
+  problemsOf,
+  STEPS,
+  stepIndex,
+  stepOfField,
+  toProxyRequest,
+  toRequest,
+  type Problems,
+  type StepKey,
+} from './form';
 import { MemberEditor } from './MemberEditor';
 import {
   BankStep,
@@ -47,9 +58,16 @@ function startStep(draft: HardshipLocalDraft): number {
   return missing ? Math.min(step, stepIndex(missing)) : step;
 }
 
-/** The hardship application, one topic per screen; the draft is kept on the phone and on the server. */
+/**
+ * The hardship application, one topic per screen; the draft is kept on the phone and on the server.
+ * With `?proxy=1` a cadre files on a worker's behalf (代办): the first screen also records how the
+ * worker consented, the draft stays on this phone only (under its own key), and it posts to the
+ * proxy endpoint.
+ */
 export default function HardshipApply() {
   const loggedIn = isLoggedIn();
+  const proxyMode = useRouter().params.proxy === '1';
+  const draftKey = proxyMode ? PROXY_DRAFT_KEY : undefined;
   const [draft, setDraft] = useState<HardshipLocalDraft | null>(null);
   const [rules, setRules] = useState<HardshipRules | null>(null);
   const [openApplication, setOpenApplication] = useState<HardshipApplicationSummary | null>(null);
@@ -60,15 +78,32 @@ export default function HardshipApply() {
   const submitted = useRef(false);
 
   // The server copy only once the worker has agreed to the processing of sensitive data.
-  const sync = useDraftSync(draft, !!draft?.data.consentSensitive, (d) => hardshipApi.saveDraft(toServerDraft(d)));
+  // A 代办 form is never sent as a draft: the server's draft belongs to the signed-in cadre.
+  const sync = useDraftSync(draft, !proxyMode && !!draft?.data.consentSensitive, (d) => hardshipApi.saveDraft(toServerDraft(d)));
 
   useEffect(() => {
-    if (draft && !submitted.current) saveLocalHardshipDraft(draft);
-  }, [draft]);
+    if (draft && !submitted.current) saveLocalHardshipDraft(draft, draftKey);
+  }, [draft, draftKey]);
 
   useEffect(() => {
     if (!loggedIn) return undefined;
     let live = true;
+    if (proxyMode) {
+      void hardshipApi
+        .currentRules()
+        .catch(() => null)
+        .then((ruleSet) => {
+          if (!live) return;
+          setRules(ruleSet?.rules ?? null);
+          const local = loadLocalHardshipDraft(PROXY_DRAFT_KEY);
+          const picked = local ?? { step: 0, data: emptyDraftData(), savedAt: new Date().toISOString() };
+          const data = { ...picked.data, proxy: picked.data.proxy ?? { method: '' as const, note: '', upload: null } };
+          setDraft({ step: startStep({ ...picked, data }), data, savedAt: picked.savedAt });
+        });
+      return () => {
+        live = false;
+      };
+    }
     // Each part may fail offline; the form still opens from the phone's copy.
     void Promise.all([
       meApi.get().catch(() => null),
@@ -90,7 +125,7 @@ export default function HardshipApply() {
     return () => {
       live = false;
     };
-  }, [loggedIn]);
+  }, [loggedIn, proxyMode]);
 
   // Back from the privacy notice page: check again.
   useDidShow(() => {
@@ -146,6 +181,13 @@ export default function HardshipApply() {
     if (missing && missing !== 'review' && showProblemsOf(missing, draft.data)) return;
     setBusy(true);
     try {
+      if (proxyMode) {
+        const filed = await hardshipApi.submitByProxy(toProxyRequest(draft.data));
+        submitted.current = true;
+        clearLocalHardshipDraft(PROXY_DRAFT_KEY);
+        await Taro.redirectTo({ url: route('/staff/pages/hardship/index', { id: filed.id }) });
+        return;
+      }
       const created = await hardshipApi.submit(toRequest(draft.data));
       submitted.current = true;
       sync.cancel();
@@ -159,7 +201,7 @@ export default function HardshipApply() {
       } else if (isApiError(e, 'validation_failed') && e.details?.length) {
         goStep(stepIndex(stepOfField(e.details[0].field)));
         setProblems({ server: e.details[0].message });
-      } else if (isApiError(e, 'hardship_application_open') || isApiError(e, 'household_already_filed')) {
+      } else if (!proxyMode && (isApiError(e, 'hardship_application_open') || isApiError(e, 'household_already_filed'))) {
         await showError(e);
         await Taro.redirectTo({ url: '/pages/hardship/mine/index' });
         return;
@@ -228,6 +270,11 @@ export default function HardshipApply() {
           <View key={s.key} className={`steps__item${i <= step ? ' steps__item--done' : ''}`} />
         ))}
       </View>
+      {proxyMode ? (
+        <Text className="paragraph" data-testid="hs-proxy-banner">
+          代办：您正在替职工填写困难帮扶申请。“我”指职工本人。
+        </Text>
+      ) : null}
       <Text className="muted">
         第 {step + 1} 步，共 {STEPS.length} 步。填写的内容会自动保存，下次打开接着填。
       </Text>
@@ -279,7 +326,7 @@ export default function HardshipApply() {
               onClick={() => void submit()}
               data-testid="hs-submit"
             >
-              {busy ? '正在提交…' : '确认提交'}
+              {busy ? '正在提交…' : proxyMode ? '确认代办提交' : '确认提交'}
             </Button>
           )}
           {step > 0 ? (

@@ -7,7 +7,9 @@ import {
   HARDSHIP_CONSENT_VERSIONS,
   HEALTH_STATUS_LABEL,
   HOUSEHOLD_RELATION_LABEL,
+  PROXY_CONSENT_METHOD_LABEL,
   WORK_STATUS_LABEL,
+  type ProxyConsentMethod,
   type HardshipCause,
   type HardshipEmploymentType,
   type HardshipRules,
@@ -16,7 +18,7 @@ import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { OrgPicker } from '../../../components/OrgPicker';
 import { UploadBox } from '../../../components/UploadBox';
-import { emptyMember, type HardshipDraftData } from '../../../services/hardshipDraft';
+import { emptyMember, type HardshipDraftData, type ProxyConsentDraft } from '../../../services/hardshipDraft';
 import { yuan, yuanToFen } from '../../../utils/money';
 import { EVIDENCE_KINDS } from '../evidence';
 import { householdFacts, memberProblems, membersIncomeFen, STEPS, stepIndex, type Problems, type StepKey } from './form';
@@ -43,10 +45,60 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
+const PROXY_METHODS = Object.keys(PROXY_CONSENT_METHOD_LABEL) as ProxyConsentMethod[];
+
+/** 代办: how the worker agreed that a cadre files for them (shown above the consent texts). */
+function ProxyConsent({ proxy, change, problems }: { proxy: ProxyConsentDraft; change: StepProps['change']; problems: Problems }) {
+  const set = (patch: Partial<ProxyConsentDraft>) => change({ proxy: { ...proxy, ...patch } });
+  return (
+    <View className="card--warning action-form" data-testid="hs-proxy-consent">
+      <Text className="card__title">代办：职工本人的同意</Text>
+      <Text className="paragraph">
+        代职工填写前，要先取得本人同意。请选择本人是怎样同意的，再把下面两段话读给本人听，本人同意后替他勾选。
+      </Text>
+      {PROXY_METHODS.map((m) => (
+        <Choice
+          key={m}
+          title={PROXY_CONSENT_METHOD_LABEL[m]}
+          selected={proxy.method === m}
+          onSelect={() => set({ method: m })}
+          testId={`hs-proxy-method-${m}`}
+        />
+      ))}
+      <Problem text={problems.proxyMethod} />
+      {proxy.method === 'signed_form' ? (
+        <UploadBox
+          purpose="other"
+          label="本人签字的委托书"
+          hint="拍清楚签名和日期。"
+          uploads={proxy.upload ? [proxy.upload] : []}
+          onAdd={(u) => set({ upload: u })}
+          onRemove={() => set({ upload: null })}
+          testId="hs-proxy-form"
+        />
+      ) : null}
+      <Problem text={problems.proxyUpload} />
+      <View className="field">
+        <Text className="field__label">同意的经过</Text>
+        <Text className="field__hint">例如：11月20日上午在车间当面讲清楚，本人同意由我代办。</Text>
+        <Textarea
+          className="field__textarea"
+          value={proxy.note}
+          maxlength={500}
+          onInput={(e) => set({ note: e.detail.value })}
+          data-testid="hs-proxy-note"
+        />
+      </View>
+      <Problem text={problems.proxyNote} />
+    </View>
+  );
+}
+
 export function SensitiveConsentStep({ data, change, problems }: StepProps) {
   const accepted = data.consentSensitive === HARDSHIP_CONSENT_VERSIONS.sensitiveData;
   return (
     <View data-testid="hs-consent-sensitive">
+      {data.proxy ? <ProxyConsent proxy={data.proxy} change={change} problems={problems} /> : null}
       <Text className="paragraph">
         申请困难帮扶，需要填写您和家人的姓名、身份证号码、收入、健康状况（包括病情）、工作情况和银行卡号，并上传身份证、户口簿、收入证明、医疗票据等材料。这些是敏感个人信息。
       </Text>

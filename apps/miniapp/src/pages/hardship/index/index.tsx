@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useLoader } from '../../../hooks/useLoader';
-import { hardshipApi, hardshipFilesApi } from '../../../services/api/hardship';
+import type { CampaignView } from '@union/shared';
+import { campaignsApi, hardshipApi, hardshipFilesApi } from '../../../services/api/hardship';
 import { loadLocalHardshipDraft } from '../../../services/hardshipDraft';
 import { isLoggedIn } from '../../../services/tokens';
 import { route } from '../../../utils/nav';
@@ -13,18 +14,20 @@ const CLOSED_STATES = ['filed', 'rejected', 'withdrawn'];
 export default function HardshipHome() {
   const loggedIn = isLoggedIn();
   const { data } = useLoader(async () => {
-    const [mine, files, serverDraft] = await Promise.all([
+    const [mine, files, serverDraft, campaigns] = await Promise.all([
       hardshipApi.mine(),
       hardshipFilesApi.mine().catch(() => []),
       hardshipApi.getDraft().catch(() => null),
+      campaignsApi.list().catch((): CampaignView[] => []),
     ]);
-    return { mine, files, hasServerDraft: !!serverDraft };
+    return { mine, files, hasServerDraft: !!serverDraft, campaigns: campaigns.filter((c) => c.open) };
   }, loggedIn);
 
   const open = data?.mine.find((a) => !CLOSED_STATES.includes(a.state)) ?? null;
   const hasDraft = !!loadLocalHardshipDraft() || !!data?.hasServerDraft;
   const toSign = (data?.files ?? []).reduce((n, f) => n + f.aid.filter((a) => a.state === 'paid').length, 0);
   const nav = (url: string) => void Taro.navigateTo({ url });
+  const filed = (data?.files ?? []).some((f) => f.status === 'active');
 
   return (
     <View className="page" data-testid="hs-home">
@@ -37,6 +40,35 @@ export default function HardshipHome() {
           办理步骤：网上申请 → 基层工会初审 → 上门了解情况 → 民主评议 → 公示 → 乡镇(行业)工会审核 → 县总工会批准建档 → 发放，您签收。
         </Text>
       </View>
+
+      {(data?.campaigns ?? []).map((c) => (
+        <View className="card card--highlight" key={c.id} data-testid={`hs-campaign-${c.id}`}>
+          <Text className="card__title">
+            {c.kindLabel}：{c.title}
+          </Text>
+          <Text className="muted">
+            {c.startsOn} 至 {c.endsOn}。{c.eligibility}
+          </Text>
+          {c.kind === 'autumn_school_grant' ? (
+            filed ? (
+              <Button
+                block
+                size="large"
+                type="primary"
+                className="big-button"
+                onClick={() => nav(route('/pages/hardship/grant/index', { campaignId: c.id }))}
+                data-testid={`hs-grant-apply-${c.id}`}
+              >
+                为孩子申请金秋助学
+              </Button>
+            ) : (
+              <Text className="paragraph">金秋助学面向已建困难档案的职工家庭。家里有困难，请先申请困难帮扶。</Text>
+            )
+          ) : (
+            <Text className="paragraph">不用申请：工会从在档困难家庭中选定后，会通知您并实名发放。</Text>
+          )}
+        </View>
+      ))}
 
       <View className="card">
         <Text className="card__title">不知道够不够条件？</Text>
@@ -91,6 +123,20 @@ export default function HardshipHome() {
         </Button>
         <Button block size="large" className="big-button" onClick={() => nav('/pages/hardship/file/index')} data-testid="hs-open-files">
           我的困难档案{toSign ? `（${toSign} 笔待签收）` : ''}
+        </Button>
+      </View>
+
+      <View className="card">
+        <Text className="card__title">困难帮扶公示</Text>
+        <Text className="muted">正在公示的帮扶对象（姓名已遮挡）。认为有不符合条件的，可以实名提出异议。</Text>
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => nav('/pages/hardship/notices/index')}
+          data-testid="hs-open-notices"
+        >
+          查看公示
         </Button>
       </View>
     </View>

@@ -1,18 +1,23 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import type { GrantApplicationView } from '@union/shared';
 import { LoginPrompt } from '../../../components/LoginPrompt';
 import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
-import { hardshipApi } from '../../../services/api/hardship';
+import { campaignsApi, hardshipApi } from '../../../services/api/hardship';
 import { isLoggedIn } from '../../../services/tokens';
 import { deadlineText, formatDate } from '../../../utils/format';
+import { yuan } from '../../../utils/money';
 import { route } from '../../../utils/nav';
 
-/** All my hardship applications, newest first. */
+/** All my hardship applications and 金秋助学 grant applications, newest first. */
 export default function MyHardshipApplications() {
   const loggedIn = isLoggedIn();
-  const { data, error } = useLoader(() => hardshipApi.mine(), loggedIn);
+  const { data, error } = useLoader(async () => {
+    const [applications, grants] = await Promise.all([hardshipApi.mine(), campaignsApi.myGrants().catch((): GrantApplicationView[] => [])]);
+    return { applications, grants };
+  }, loggedIn);
 
   if (!loggedIn)
     return (
@@ -20,11 +25,12 @@ export default function MyHardshipApplications() {
         <LoginPrompt />
       </View>
     );
+  const empty = data && data.applications.length === 0 && data.grants.length === 0;
   return (
     <View className="page" data-testid="hs-mine-page">
       {error ? <Text className="paragraph">{error}</Text> : null}
       {!data && !error ? <Text className="muted">正在读取…</Text> : null}
-      {data && data.length === 0 ? (
+      {empty ? (
         <View className="card center">
           <Text className="paragraph">您还没有申请过困难帮扶。</Text>
           <Button
@@ -38,7 +44,28 @@ export default function MyHardshipApplications() {
           </Button>
         </View>
       ) : null}
-      {(data ?? []).map((a) => (
+      {data?.grants.length ? (
+        <View className="card" data-testid="hs-my-grants">
+          <Text className="card__title">金秋助学</Text>
+          {data.grants.map((g) => (
+            <View key={g.id} className="list-item" data-testid={`hs-my-grant-${g.id}`}>
+              <StateTag state={g.state} label={g.stateLabel} />
+              <Text className="list-item__title">
+                {g.studentNameMasked} · {g.schoolName}（{g.schoolLevelLabel}）
+              </Text>
+              <Text className="paragraph">
+                {g.campaignTitle} · {yuan(g.amountFen)}
+              </Text>
+              <Text className="muted">{g.nextStep}</Text>
+              {g.state === 'rejected' && g.history.length ? (
+                <Text className="muted">原因：{[...g.history].reverse().find((h) => h.comment)?.comment ?? '见消息'}</Text>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {data?.applications.length ? <Text className="card__title">困难帮扶申请</Text> : null}
+      {(data?.applications ?? []).map((a) => (
         <View
           key={a.id}
           className="list-item"

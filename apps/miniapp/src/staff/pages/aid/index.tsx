@@ -26,11 +26,13 @@ import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
+import { FileEvents, RecheckForm } from '../../components/RecheckForm';
 
 interface Loaded {
   file: HardshipFileView;
   actions: Record<number, AssistanceActionView[]>;
   canApprove: boolean;
+  canRecheck: boolean;
 }
 
 async function load(fileId: number | null, aidId: number | null): Promise<Loaded> {
@@ -40,7 +42,12 @@ async function load(fileId: number | null, aidId: number | null): Promise<Loaded
   const [me, ...lists] = await Promise.all([meApi.get(), ...file.aid.map((a) => hardshipFilesApi.aidActions(a.id))]);
   const actions: Record<number, AssistanceActionView[]> = {};
   file.aid.forEach((a, i) => (actions[a.id] = lists[i]));
-  return { file, actions, canApprove: me.permissions.includes('hardship.aid.pay') };
+  return {
+    file,
+    actions,
+    canApprove: me.permissions.includes('hardship.aid.pay'),
+    canRecheck: me.permissions.includes('hardship.review.grassroots'),
+  };
 }
 
 /** A filed household for staff: aid this year against the ceilings, each record's allowed steps, and a new approval. */
@@ -48,6 +55,8 @@ export default function StaffAid() {
   const params = useRouter().params;
   const fileId = numberParam(params.fileId);
   const aidId = numberParam(params.id);
+  // Opened from the re-check lists: the re-check is this visit's job, so it comes first.
+  const recheckFirst = params.recheck === '1';
   const [creating, setCreating] = useState(false);
   const { data, error, reload } = useLoader(() => load(fileId, aidId));
 
@@ -65,7 +74,7 @@ export default function StaffAid() {
         <Text className="muted">正在读取…</Text>
       </View>
     );
-  const { file, actions, canApprove } = data;
+  const { file, actions, canApprove, canRecheck } = data;
 
   return (
     <View className="page" data-testid="staff-aid-page">
@@ -80,6 +89,8 @@ export default function StaffAid() {
           前复核
         </Text>
       </View>
+
+      {canRecheck && recheckFirst ? <RecheckForm file={file} onDone={reload} /> : null}
 
       <View className="card" data-testid="staff-this-year">
         <Text className="card__title">今年已批准 / 上限</Text>
@@ -115,6 +126,9 @@ export default function StaffAid() {
       {file.aid.map((a) => (
         <AidRecord key={a.id} aid={a} actions={actions[a.id] ?? []} highlighted={a.id === aidId} onDone={reload} />
       ))}
+
+      {canRecheck && !recheckFirst ? <RecheckForm file={file} onDone={reload} /> : null}
+      <FileEvents file={file} />
 
       <View className="card">
         <Text className="card__title">家庭成员</Text>

@@ -120,7 +120,7 @@ export default function StaffHardshipCase() {
       ) : null}
 
       {app.proxy ? (
-        <View className="card">
+        <View className="card" data-testid="staff-proxy">
           <Text className="card__title">代办</Text>
           <Text className="paragraph">
             由 {app.proxy.filedByName} 代办；本人同意方式：{app.proxy.consentMethodLabel}。{app.proxy.consentNote}

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { WorkbenchItem } from '@union/shared';
+import { ORGANIZATION_LEVEL, type MeView, type Permission, type WorkbenchItem, type WorkbenchStepSummary } from '@union/shared';
 import { StateTag } from '../../../components/StateTag';
-import { workbenchApi } from '../../../services/api/workbench';
+import { meApi } from '../../../services/api/me';
+import { workbenchApi, type QueueFilter } from '../../../services/api/workbench';
 import { errorMessage, toast } from '../../../utils/feedback';
 import { deadlineText, formatDate } from '../../../utils/format';
 import { route } from '../../../utils/nav';
@@ -19,6 +20,8 @@ function pageOf(item: WorkbenchItem): string | null {
       return route('/staff/pages/hardship/index', { id: item.id });
     case 'assistance_record':
       return route('/staff/pages/aid/index', { id: item.id });
+    case 'grant_application':
+      return route('/staff/pages/grant/index', { id: item.id });
     default:
       return null;
   }
@@ -30,16 +33,67 @@ function open(item: WorkbenchItem) {
   else toast(`“${item.caseTypeLabel}”还不能在小程序里办理`);
 }
 
-/** The staff queue, oldest due first; overdue cases in red. */
+const nav = (url: string) => void Taro.navigateTo({ url });
+
+/** Hardship tools each cadre may use, by permission (the server checks again). */
+function HardshipTools({ me }: { me: MeView }) {
+  const can = (p: Permission) => me.permissions.includes(p);
+  const county = !!me.organization && ORGANIZATION_LEVEL[me.organization.kind] === 'county';
+  const proxy = can('hardship.proxy');
+  const recheck = can('hardship.review.grassroots');
+  const campaigns = can('hardship.campaign.manage') && county;
+  if (!proxy && !recheck && !campaigns) return null;
+  return (
+    <View className="card" data-testid="hardship-tools">
+      <Text className="card__title">困难帮扶</Text>
+      {proxy ? (
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => nav(route('/pages/hardship/apply/index', { proxy: 1 }))}
+          data-testid="open-proxy"
+        >
+          代办困难帮扶申请
+        </Button>
+      ) : null}
+      {recheck ? (
+        <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/recheck/index')} data-testid="open-recheck">
+          年度复核和回访
+        </Button>
+      ) : null}
+      {campaigns ? (
+        <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/campaigns/index')} data-testid="open-campaigns">
+          送温暖、金秋助学活动
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+const stepKey = (s: { caseType: string; state: string }) => `${s.caseType}-${s.state}`;
+
+/**
+ * The staff queue, oldest due first; overdue cases in red. Above it, one row per step with its
+ * count: tapping a row shows only that step's cases, "全部待办" goes back to everything.
+ */
 export default function Workbench() {
   const [items, setItems] = useState<WorkbenchItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [steps, setSteps] = useState<WorkbenchStepSummary[]>([]);
+  const [me, setMe] = useState<MeView | null>(null);
+  const [filter, setFilter] = useState<QueueFilter | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
+  // The filter a response was asked for: a slow answer for an earlier filter is dropped.
+  const asked = useRef<string>('');
 
-  const load = async (after: string | null) => {
+  const load = async (after: string | null, f: QueueFilter | null) => {
+    const key = f ? stepKey(f) : '';
+    asked.current = key;
     try {
-      const page = await workbenchApi.queue(after, 20);
+      const page = await workbenchApi.queue(after, 20, f);
+      if (asked.current !== key) return;
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setError(null);
@@ -50,30 +104,92 @@ export default function Workbench() {
     }
   };
 
-  useDidShow(() => void load(null));
+  const refresh = async () => {
+    await Promise.all([
+      load(null, filter),
+      workbenchApi
+        .summary()
+        .then(setSteps)
+        .catch(() => undefined),
+      meApi
+        .get()
+        .then(setMe)
+        .catch(() => undefined),
+    ]);
+  };
+
+  useDidShow(() => void refresh());
   usePullDownRefresh(() => {
-    void load(null).finally(() => Taro.stopPullDownRefresh());
+    void refresh().finally(() => Taro.stopPullDownRefresh());
   });
+
+  const choose = (f: QueueFilter | null) => {
+    setFilter(f);
+    setItems([]);
+    setCursor(null);
+    setLoaded(false);
+    void load(null, f);
+  };
+
+  const current = filter ? steps.find((s) => stepKey(s) === stepKey(filter)) : null;
 
   return (
     <View className="page" data-testid="workbench-page">
       <View className="card">
         <Text className="card__title">待办事项</Text>
         <Text className="muted">按到期先后排列。点一条进去办理；红框的已经超期，请优先处理。</Text>
-        <Button
-          block
-          size="large"
-          className="big-button"
-          onClick={() => void Taro.navigateTo({ url: '/staff/pages/verify/index' })}
-          data-testid="open-verify"
-        >
+        <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/verify/index')} data-testid="open-verify">
           核验会员证
         </Button>
       </View>
+
+      {me ? <HardshipTools me={me} /> : null}
+
+      {steps.length > 0 ? (
+        <View className="card" data-testid="workbench-steps">
+          <Text className="card__title">各环节待办</Text>
+          <Text className="muted">点一行，只看这个环节的事项。</Text>
+          <View
+            className={`list-item${filter ? '' : ' list-item--selected'}`}
+            onClick={() => choose(null)}
+            data-testid="step-all"
+            data-selected={!filter}
+          >
+            <Text className="list-item__title">全部待办</Text>
+          </View>
+          {steps.map((s) => {
+            const selected = !!filter && stepKey(filter) === stepKey(s);
+            return (
+              <View
+                key={stepKey(s)}
+                className={`list-item${s.overdue ? ' list-item--overdue' : ''}${selected ? ' list-item--selected' : ''}`}
+                onClick={() => choose({ caseType: s.caseType, state: s.state })}
+                data-testid={`step-${stepKey(s)}`}
+                data-selected={selected}
+              >
+                <Text className="list-item__title">
+                  {s.caseTypeLabel} · {s.stateLabel} {s.count} 件
+                  {s.overdue ? <Text className="danger-text">（超期 {s.overdue}）</Text> : null}
+                </Text>
+              </View>
+            );
+          })}
+        </View>
+      ) : null}
+
+      {filter ? (
+        <View className="card" data-testid="workbench-filter">
+          <Text className="paragraph">正在看：{current ? `${current.caseTypeLabel} · ${current.stateLabel}` : '一个环节'}</Text>
+          <Button block size="large" className="big-button" onClick={() => choose(null)} data-testid="filter-clear">
+            看全部待办
+          </Button>
+        </View>
+      ) : null}
+
       {error ? <Text className="paragraph">{error}</Text> : null}
       {loaded && !error && items.length === 0 ? (
         <View className="card center">
-          <Text className="muted">没有待办的事项。</Text>
+          <Text className="muted">{filter ? '这个环节没有待办的事项。' : '没有待办的事项。'}</Text>
         </View>
       ) : null}
       {items.map((item) => {
@@ -97,7 +213,7 @@ export default function Workbench() {
         );
       })}
       {cursor ? (
-        <Button block size="large" className="big-button" onClick={() => void load(cursor)}>
+        <Button block size="large" className="big-button" onClick={() => void load(cursor, filter)} data-testid="queue-more">
           加载更多
         </Button>
       ) : null}

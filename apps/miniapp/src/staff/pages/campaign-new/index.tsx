@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  CAMPAIGN_KIND_LABEL,
+  DEFAULT_GRANT_AMOUNTS,
+  SCHOOL_LEVEL_LABEL,
+  type CampaignAmounts,
+  type CampaignKind,
+  type CreateCampaignRequest,
+} from '@union/shared';
+import { Choice } from '../../../components/Choice';
+import { Field } from '../../../components/Field';
+import { isApiError } from '../../../services/request';
+import { campaignsApi } from '../../../services/api/hardship';
+import { errorMessage } from '../../../utils/feedback';
+import { amountProblem, yuanToFen } from '../../../utils/money';
+import { route } from '../../../utils/nav';
+
+const KINDS: CampaignKind[] = ['winter_warmth', 'autumn_school_grant'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YYYY-MM-DD in China time, `days` from today. */
+function chinaDay(days = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
+}
+
+const yuanText = (fen: number) => String(fen / 100);
+
+type Key =
+  'kind' | 'title' | 'budget' | 'startsOn' | 'endsOn' | 'eligibility' | 'fundSource' | 'perHousehold' | 'university' | 'highSchool';
+
+/** The county starts a 送温暖 or 金秋助学 campaign: budget in yuan, period, who may receive and how much. */
+export default function NewCampaign() {
+  const [kind, setKind] = useState<CampaignKind | ''>('');
+  const [title, setTitle] = useState('');
+  const [budget, setBudget] = useState('');
+  const [startsOn, setStartsOn] = useState(chinaDay());
+  const [endsOn, setEndsOn] = useState(chinaDay(30));
+  const [eligibility, setEligibility] = useState('在档困难职工家庭');
+  const [fundSource, setFundSource] = useState('县总工会帮扶资金');
+  const [perHousehold, setPerHousehold] = useState('');
+  const [university, setUniversity] = useState(yuanText(DEFAULT_GRANT_AMOUNTS.university));
+  const [highSchool, setHighSchool] = useState(yuanText(DEFAULT_GRANT_AMOUNTS.high_school));
+  const [problems, setProblems] = useState<Partial<Record<Key | 'server', string>>>({});
+  const [busy, setBusy] = useState(false);
+
+  const check = (): CreateCampaignRequest | null => {
+    const p: Partial<Record<Key, string>> = {};
+    if (!kind) p.kind = '请选择活动类型';
+    if (title.trim().length < 2) p.title = '请填写活动名称';
+    p.budget = amountProblem(budget, '预算') ?? undefined;
+    if (!p.budget && (yuanToFen(budget) ?? 0) <= 0) p.budget = '预算要大于 0';
+    if (!DAY.test(startsOn)) p.startsOn = '日期按 2027-01-15 这样填';
+    if (!DAY.test(endsOn)) p.endsOn = '日期按 2027-01-15 这样填';
+    else if (endsOn < startsOn) p.endsOn = '结束日期不能早于开始日期';
+    if (eligibility.trim().length < 2) p.eligibility = '请写明对象';
+    if (fundSource.trim().length < 2) p.fundSource = '请写明资金来源';
+    let amounts: CampaignAmounts = {};
+    if (kind === 'winter_warmth') {
+      p.perHousehold = amountProblem(perHousehold, '每户金额') ?? undefined;
+      amounts = { perHouseholdFen: yuanToFen(perHousehold) ?? 0 };
+      if (!p.perHousehold && !amounts.perHouseholdFen) p.perHousehold = '每户金额要大于 0';
+    } else if (kind === 'autumn_school_grant') {
+      p.university = amountProblem(university, '大学每人金额') ?? undefined;
+      p.highSchool = amountProblem(highSchool, '高中每人金额') ?? undefined;
+      amounts = { perStudentFen: { university: yuanToFen(university) ?? 0, high_school: yuanToFen(highSchool) ?? 0 } };
+    }
+    const found = Object.fromEntries(Object.entries(p).filter(([, v]) => v)) as typeof p;
+    setProblems(found);
+    if (Object.keys(found).length > 0 || !kind) return null;
+    return {
+      kind,
+      title: title.trim(),
+      budgetFen: yuanToFen(budget) ?? 0,
+      startsOn,
+      endsOn,
+      eligibility: eligibility.trim(),
+      fundSource: fundSource.trim(),
+      amounts,
+    };
+  };
+
+  const submit = async () => {
+    const body = check();
+    if (!body) return;
+    setBusy(true);
+    try {
+      const created = await campaignsApi.create(body);
+      await Taro.redirectTo({ url: route('/staff/pages/campaign/index', { id: created.id }) });
+    } catch (e) {
+      const field = isApiError(e) ? e.details?.[0]?.field : undefined;
+      setProblems(field === 'endsOn' ? { endsOn: errorMessage(e) } : { server: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page" data-testid="campaign-new-page">
+      <View className="card">
+        <Text className="card__title">活动类型</Text>
+        {KINDS.map((k) => (
+          <Choice
+            key={k}
+            title={CAMPAIGN_KIND_LABEL[k]}
+            desc={k === 'winter_warmth' ? '工会从在档家庭中选定，每户同样金额' : '在档家庭的职工为在读学生申请，按学段定金额'}
+            selected={kind === k}
+            onSelect={() => setKind(k)}
+            testId={`campaign-kind-${k}`}
+          />
+        ))}
+        {problems.kind ? <Text className="field__error">{problems.kind}</Text> : null}
+      </View>
+      <View className="card">
+        <Field
+          label="活动名称"
+          value={title}
+          onChange={setTitle}
+          placeholder="例如：2027年春节送温暖"
+          maxlength={60}
+          error={problems.title}
+          testId="campaign-title"
+        />
+        <Field label="预算（元）" value={budget} onChange={setBudget} type="digit" error={problems.budget} testId="campaign-budget-input" />
+        <Field
+          label="开始日期"
+          value={startsOn}
+          onChange={setStartsOn}
+          hint="按 2027-01-15 这样填"
+          error={problems.startsOn}
+          testId="campaign-starts"
+        />
+        <Field label="结束日期" value={endsOn} onChange={setEndsOn} error={problems.endsOn} testId="campaign-ends" />
+        {kind === 'winter_warmth' ? (
+          <Field
+            label="每户金额（元）"
+            value={perHousehold}
+            onChange={setPerHousehold}
+            type="digit"
+            error={problems.perHousehold}
+            testId="campaign-per-household"
+          />
+        ) : null}
+        {kind === 'autumn_school_grant' ? (
+          <View>
+            <Field
+              label={`${SCHOOL_LEVEL_LABEL.university}每人（元）`}
+              value={university}
+              onChange={setUniversity}
+              type="digit"
+              error={problems.university}
+              testId="campaign-university"
+            />
+            <Field
+              label={`${SCHOOL_LEVEL_LABEL.high_school}每人（元）`}
+              value={highSchool}
+              onChange={setHighSchool}
+              type="digit"
+              error={problems.highSchool}
+              testId="campaign-high-school"
+            />
+          </View>
+        ) : null}
+        <Field
+          label="资金来源"
+          value={fundSource}
+          onChange={setFundSource}
+          maxlength={60}
+          error={problems.fundSource}
+          testId="campaign-fund"
+        />
+        <View className="field">
+          <Text className="field__label">帮扶对象（职工能看到）</Text>
+          <Text className="field__hint">系统只允许在档困难家庭领取；这里用大白话写清楚谁可以领。</Text>
+          <Textarea
+            className="field__textarea"
+            value={eligibility}
+            maxlength={300}
+            onInput={(e) => setEligibility(e.detail.value)}
+            data-testid="campaign-eligibility"
+          />
+          {problems.eligibility ? <Text className="field__error">{problems.eligibility}</Text> : null}
+        </View>
+        {problems.server ? (
+          <Text className="field__error" data-testid="campaign-new-problem">
+            {problems.server}
+          </Text>
+        ) : null}
+        <Button
+          block
+          size="large"
+          type="primary"
+          className="big-button"
+          disabled={busy}
+          onClick={() => void submit()}
+          data-testid="campaign-create"
+        >
+          {busy ? '正在发起…' : '发起活动'}
+        </Button>
+      </View>
+    </View>
+  );
+}
