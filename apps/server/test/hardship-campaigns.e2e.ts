@@ -54,6 +54,7 @@ describe('送温暖', () => {
     });
     expect(selected.status).toBe(200);
     expect(selected.body).toMatchObject({ usedFen: 120_000, householdsReached: 2 });
+    expect(selected.body.selectedFileIds.sort()).toEqual([a.fileId, b.fileId].sort());
     const twice = await t.http('POST', `/hardship/campaigns/${id}/select`, { token: county, body: { fileIds: [a.fileId] } });
     expect(twice.status).toBe(409);
     const over = await t.http('POST', `/hardship/campaigns/${id}/select`, { token: county, body: { fileIds: [c.fileId] } });

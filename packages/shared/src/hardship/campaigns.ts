@@ -60,6 +60,8 @@ export interface CampaignView {
   usedFen: number;
   /** Households reached. */
   householdsReached: number;
+  /** Files already in the campaign (staff only; empty for workers). */
+  selectedFileIds: number[];
   /** Paid but not yet signed for. */
   unsigned: { aidId: number; fileNo: string; applicantNameMasked: string; amountFen: number; paidAt: string | null }[];
   createdByName: string;

@@ -137,6 +137,7 @@ export class HardshipCampaignsService {
       fundSource: c.fundSource,
       usedFen: records.reduce((sum, r) => sum + Number(r.amountFen), 0),
       householdsReached: new Set(records.map((r) => Number(r.fileId))).size,
+      selectedFileIds: staff ? [...new Set(records.map((r) => Number(r.fileId)))] : [],
       unsigned: unsignedRows.map((r) => {
         const file = fileById.get(Number(r.fileId));
         return {

@@ -61,18 +61,20 @@ function SelectHouseholds({ campaign, onDone }: { campaign: CampaignView; onDone
   return (
     <View className="card" data-testid="campaign-select">
       <Text className="card__title">选择帮扶家庭</Text>
-      <Text className="muted">只列出在档的困难家庭。勾选后点下面的按钮，每户 {yuan(perHousehold)}，批准后进入发放。</Text>
+      <Text className="muted">只列出在档、还没在本次名单里的困难家庭。勾选后点下面的按钮，每户 {yuan(perHousehold)}，批准后进入发放。</Text>
       {loaded && files.length === 0 ? <Text className="muted">没有在档的家庭。</Text> : null}
-      {files.map((f) => (
-        <Choice
-          key={f.id}
-          title={`${f.applicantNameMasked}家庭 · ${f.categoryLabel}`}
-          desc={`${f.fileNo} · ${f.organizationName}`}
-          selected={chosen.includes(f.id)}
-          onSelect={() => toggle(f.id)}
-          testId={`campaign-file-${f.id}`}
-        />
-      ))}
+      {files
+        .filter((f) => !campaign.selectedFileIds.includes(f.id))
+        .map((f) => (
+          <Choice
+            key={f.id}
+            title={`${f.applicantNameMasked}家庭 · ${f.categoryLabel}`}
+            desc={`${f.fileNo} · ${f.organizationName}`}
+            selected={chosen.includes(f.id)}
+            onSelect={() => toggle(f.id)}
+            testId={`campaign-file-${f.id}`}
+          />
+        ))}
       {cursor ? (
         <Button block size="large" className="big-button" disabled={busy} onClick={() => void load(cursor)}>
           加载更多家庭
