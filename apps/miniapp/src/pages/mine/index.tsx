@@ -12,6 +12,7 @@ import { logout } from '../../services/session';
 import { isLoggedIn } from '../../services/tokens';
 import { deadlineText, formatDate } from '../../utils/format';
 import { route } from '../../utils/nav';
+import { PageStatus } from '../../components/PageStatus';
 
 const OPEN_STATES = ['submitted', 'needs_info'];
 
@@ -37,20 +38,7 @@ export default function Mine() {
         <LoginPrompt />
       </View>
     );
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!data)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !data) return <PageStatus error={error} />;
   const { me, applications } = data;
   const isStaff = me.permissions.includes('workbench.view');
   const canVerify = me.permissions.includes('membership.card.verify');

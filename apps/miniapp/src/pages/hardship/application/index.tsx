@@ -17,6 +17,7 @@ import { deadlineText, formatDate, formatDateTime } from '../../../utils/format'
 import { yuan } from '../../../utils/money';
 import { go, numberParam, route } from '../../../utils/nav';
 import { EVIDENCE_KINDS } from '../evidence';
+import { PageStatus } from '../../../components/PageStatus';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -54,20 +55,7 @@ export default function HardshipApplication() {
     }
   };
 
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!data)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !data) return <PageStatus error={error} />;
   const { app, actions } = data;
   const canResubmit = actions.some((a) => a.action === 'resubmit');
 

@@ -15,6 +15,7 @@ import { showError } from '../../../utils/feedback';
 import { idNumberProblem } from '../../../utils/idNumber';
 import { yuan } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
+import { PageStatus } from '../../../components/PageStatus';
 
 const LEVELS: SchoolLevel[] = ['university', 'high_school'];
 
@@ -42,20 +43,7 @@ export default function GrantApply() {
         <LoginPrompt />
       </View>
     );
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!campaign)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !campaign) return <PageStatus error={error} />;
 
   const amounts = campaign.amounts.perStudentFen ?? DEFAULT_GRANT_AMOUNTS;
 

@@ -13,6 +13,7 @@ import { isApiError } from '../../../services/request';
 import { showError, toast } from '../../../utils/feedback';
 import { deadlineText, formatDate, formatDateTime, replyWithinDays } from '../../../utils/format';
 import { numberParam } from '../../../utils/nav';
+import { PageStatus } from '../../../components/PageStatus';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -60,20 +61,7 @@ export default function Application() {
     }
   };
 
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!data)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !data) return <PageStatus error={error} />;
   const { app, actions } = data;
 
   return (

@@ -13,6 +13,7 @@ import { transfersApi } from '../../../services/api/membership';
 import { showError, toast } from '../../../utils/feedback';
 import { deadlineText, formatDate } from '../../../utils/format';
 import { numberParam, route } from '../../../utils/nav';
+import { PageStatus } from '../../../components/PageStatus';
 
 /** Without `id`: ask for a transfer. With `id`: follow it. */
 export default function Transfer() {
@@ -103,20 +104,7 @@ function TransferDetail({ id }: { id: number }) {
     }
   };
 
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!data)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !data) return <PageStatus error={error} />;
   const { transfer, actions } = data;
   return (
     <View className="page">

@@ -27,6 +27,7 @@ import { formatDate, formatDateTime } from '../../../utils/format';
 import { yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
 import { FileEvents, RecheckForm } from '../../components/RecheckForm';
+import { PageStatus } from '../../../components/PageStatus';
 
 interface Loaded {
   file: HardshipFileView;
@@ -60,20 +61,7 @@ export default function StaffAid() {
   const [creating, setCreating] = useState(false);
   const { data, error, reload } = useLoader(() => load(fileId, aidId));
 
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!data)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !data) return <PageStatus error={error} />;
   const { file, actions, canApprove, canRecheck } = data;
 
   return (

@@ -10,6 +10,7 @@ import { errorMessage, toast } from '../../../utils/feedback';
 import { formatDate } from '../../../utils/format';
 import { yuan } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
+import { PageStatus } from '../../../components/PageStatus';
 
 /** 送温暖: choose filed households page by page, then add them to the campaign in one go. */
 function SelectHouseholds({ campaign, onDone }: { campaign: CampaignView; onDone: (c: CampaignView) => void }) {
@@ -116,20 +117,7 @@ export default function CampaignPage() {
   });
   const c = override ?? data;
 
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!c)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !c) return <PageStatus error={error} />;
   const left = c.budgetFen - c.usedFen;
 
   return (

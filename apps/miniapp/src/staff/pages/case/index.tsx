@@ -22,6 +22,7 @@ import { isApiError } from '../../../services/request';
 import { showError, toast } from '../../../utils/feedback';
 import { deadlineText, formatDate, formatDateTime } from '../../../utils/format';
 import { numberParam } from '../../../utils/nav';
+import { PageStatus } from '../../../components/PageStatus';
 
 type Loaded =
   | { type: 'membership_application'; record: MembershipApplicationView; actions: ActionView[] }
@@ -72,20 +73,7 @@ export default function CasePage() {
     }
   };
 
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!data)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !data) return <PageStatus error={error} />;
 
   const { record } = data;
   const history: HistoryEntryView[] = record.history;

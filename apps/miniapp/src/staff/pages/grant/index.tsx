@@ -14,6 +14,7 @@ import { showError, toast } from '../../../utils/feedback';
 import { deadlineText } from '../../../utils/format';
 import { yuan } from '../../../utils/money';
 import { numberParam, route } from '../../../utils/nav';
+import { PageStatus } from '../../../components/PageStatus';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -50,20 +51,7 @@ export default function StaffGrant() {
     }
   };
 
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!data)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !data) return <PageStatus error={error} />;
   const { grant, actions } = data;
 
   return (

@@ -23,6 +23,7 @@ import { yuan } from '../../../utils/money';
 import { numberParam, route } from '../../../utils/nav';
 import { DemocraticReviewForm, FilingForm, HomeVisitForm, NoticePanel, ReturnForm } from '../../components/HardshipForms';
 import { RevealField } from '../../components/RevealField';
+import { PageStatus } from '../../../components/PageStatus';
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -72,20 +73,7 @@ export default function StaffHardshipCase() {
     }
   };
 
-  if (error)
-    return (
-      <View className="page">
-        <View className="card">
-          <Text className="paragraph">{error}</Text>
-        </View>
-      </View>
-    );
-  if (!data)
-    return (
-      <View className="page">
-        <Text className="muted">正在读取…</Text>
-      </View>
-    );
+  if (error || !data) return <PageStatus error={error} />;
 
   const { app, actions, exclusions } = data;
   const formProps = { app, onDone: done, onCancel: () => setForm(null) };
