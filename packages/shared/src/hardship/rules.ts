@@ -29,8 +29,11 @@ export interface HardshipExclusion {
   label: string;
 }
 
-/** Step deadlines of the procedure, in working days (public notice in calendar days). */
-export interface HardshipDeadlines {
+/**
+ * Step deadlines of the procedure, in working days, keyed like the workflow states' `deadline`.
+ * A type alias (not an interface) so it passes as the transition service's deadline table.
+ */
+export type HardshipDeadlines = {
   grassrootsReview: number;
   homeVisit: number;
   democraticReview: number;
@@ -38,7 +41,7 @@ export interface HardshipDeadlines {
   countyApproval: number;
   aidPayment: number;
   grantReview: number;
-}
+};
 
 /**
  * One county's rules for one year. Money is in fen (分) so sums are exact. Ceilings are in

@@ -149,7 +149,7 @@ export class HardshipApplicationsService {
           organization,
           applicantUserId,
           title: `${maskName(members[0].name)}家庭帮扶申请`,
-          deadlines: rules.deadlines as unknown as Record<string, number>,
+          deadlines: rules.deadlines,
         });
         const uid = randomUUID();
         const aad = (field: string) => piiAad(APPLICATIONS_TABLE, uid, field);

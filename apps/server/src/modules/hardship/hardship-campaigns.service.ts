@@ -229,7 +229,7 @@ export class HardshipCampaignsService {
           organization: org,
           applicantUserId: actor.userId,
           title: `金秋助学 ${maskName(body.studentName)}`,
-          deadlines: rules.deadlines as unknown as Record<string, number>,
+          deadlines: rules.deadlines,
         });
         await this.uploads.attachToCase(manager, actor, [body.admissionUploadId], kase.id);
         const uid = randomUUID();

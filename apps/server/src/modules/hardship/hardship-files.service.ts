@@ -225,7 +225,7 @@ export class HardshipFilesService {
         organization: org,
         applicantUserId: file.applicantUserId,
         title: `${AID_TYPE_LABEL[body.aidType]} ${formatYuan(body.amountFen)}`,
-        deadlines: rules.deadlines as unknown as Record<string, number>,
+        deadlines: rules.deadlines,
       });
       const repo = manager.getRepository(AssistanceRecord);
       const record = await repo.save(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   cstDate,
@@ -61,7 +62,7 @@ export class HardshipStepsService {
     if (!app) fail('not_found');
     const { rules } = await this.rules.byId(this.db.manager, app.ruleSetId);
     const kase = await this.transitions.apply(actor, WF, app.caseId, input, {
-      deadlines: rules.deadlines as unknown as Record<string, number>,
+      deadlines: rules.deadlines,
       before: async (step) => {
         if (step.action === 'complete_public_notice') await this.checkNoticeFinished(step.manager, app.id);
         return work.before?.(step, app);
@@ -245,7 +246,8 @@ export class HardshipStepsService {
           const kase = step.kase as WorkflowCase;
           const file = await repo.save(
             repo.create({
-              fileNo: `T${Date.now()}`,
+              // A unique placeholder until the id gives the real number just below.
+              fileNo: `T${randomUUID().replace(/-/g, '').slice(0, 19)}`,
               applicationId: app.id,
               applicantUserId: app.applicantUserId,
               organizationId: kase.organizationId,

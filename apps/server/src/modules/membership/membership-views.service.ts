@@ -4,14 +4,11 @@ import {
   MEMBERSHIP_TRANSFER_WORKFLOW,
   maskIdNumber,
   maskPhone,
-  type DeadlineView,
-  type HistoryEntryView,
   type MembershipApplicationState,
   type MembershipApplicationView,
   type MembershipTransferState,
   type MembershipTransferView,
   type OrganizationView,
-  type WorkflowDef,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
@@ -34,14 +31,6 @@ export class MembershipViews {
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
   ) {}
-
-  deadline(kase: WorkflowCase, now = new Date()): DeadlineView | null {
-    return this.caseViews.deadline(kase, now);
-  }
-
-  history<S extends string, A extends string>(def: WorkflowDef<S, A>, rows: CaseHistory[]): HistoryEntryView[] {
-    return this.caseViews.history(def, rows);
-  }
 
   async application(manager: EntityManager, app: MembershipApplication, kase: WorkflowCase): Promise<MembershipApplicationView> {
     return (await this.applications(manager, [{ app, kase }]))[0];
@@ -87,8 +76,8 @@ export class MembershipViews {
       hideFromEmployer: app.hideFromEmployer,
       organization,
       submittedAt: kase.submittedAt.toISOString(),
-      deadline: this.deadline(kase),
-      history: this.history(def, rows),
+      deadline: this.caseViews.deadline(kase),
+      history: this.caseViews.history(def, rows),
       lastReviewerComment: lastStaffComment?.comment ?? null,
     };
   }
@@ -114,8 +103,8 @@ export class MembershipViews {
       newEmployerName: transfer.newEmployerName,
       reason: transfer.reason,
       requestedAt: kase.submittedAt.toISOString(),
-      deadline: this.deadline(kase),
-      history: this.history(def, await this.transitions.history(manager, kase.id)),
+      deadline: this.caseViews.deadline(kase),
+      history: this.caseViews.history(def, await this.transitions.history(manager, kase.id)),
     };
   }
 }

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { MembershipModule } from '../membership/membership.module';
-import { OrganizationsModule } from '../organizations/organizations.module';
-import { PiiModule } from '../pii/pii.module';
 import { WorkbenchController } from './workbench.controller';
 import { WorkbenchService } from './workbench.service';
 
+/** The staff workbench: cases waiting for the actor's level, across case types (CaseViews comes from the global workflow module). */
 @Module({
-  imports: [MembershipModule, OrganizationsModule, PiiModule],
   controllers: [WorkbenchController],
   providers: [WorkbenchService],
 })

@@ -22,7 +22,7 @@ import { GrantApplication } from '../hardship/entities/grant-application.entity'
 import { HardshipApplication } from '../hardship/entities/hardship-application.entity';
 import { MembershipApplication } from '../membership/entities/membership-application.entity';
 import { MembershipTransfer } from '../membership/entities/membership-transfer.entity';
-import { MembershipViews } from '../membership/membership-views.service';
+import { CaseViews } from '../workflow/case-views';
 import { Organization } from '../organizations/organization.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 
@@ -50,7 +50,7 @@ function actionableStates(actor: Actor): [WorkbenchCaseType, string[]][] {
 export class WorkbenchService {
   constructor(
     private readonly db: Db,
-    private readonly views: MembershipViews,
+    private readonly caseViews: CaseViews,
   ) {}
 
   /** Cases waiting for the actor's level in their subtree, optionally one step only (caseType + state). */
@@ -147,7 +147,7 @@ export class WorkbenchService {
         stateLabel: type.def.states[c.state]?.label ?? c.state,
         organizationName: orgNames.get(c.organizationId) ?? '',
         submittedAt: c.submittedAt.toISOString(),
-        deadline: this.views.deadline(c, now),
+        deadline: this.caseViews.deadline(c, now),
       };
     });
     const last = page[page.length - 1];
