@@ -5,7 +5,9 @@
  *    recording that the worker agreed in person; the case page shows who filed it and how.
  * 3. The grassroots cadre opens the re-check lists from the workbench, then on 李会员's file
  *    records a yearly re-check (keep), closes the file (recovered, with the words the worker is
- *    told), and records the follow-up call; the file's events list all three. */
+ *    told), and records the follow-up call; the file's events list all three.
+ * 4. The county cadre edits the rules (低保 ¥900 from next New Year) and saves a new version: a
+ *    wrong figure is refused on the screen first; then opens the statistics for this year. */
 'use strict';
 /* global document -- used inside page.waitForFunction, which runs in the browser */
 
@@ -170,10 +172,45 @@ async function recheckAndFollowUp({ browser, base, newUser, api, log }) {
   await context.close();
 }
 
+async function rulesAndStatistics({ browser, base, newUser, api, log }) {
+  const { accessToken } = await api(base, 'POST', '/auth/demo-login', null, { persona: 'county_cadre' });
+  const before = await api(base, 'GET', '/hardship/rule-sets', accessToken);
+  const { context, d } = await newUser(browser, base, 'county_cadre');
+  await openWorkbench(d);
+  await d.tap('open-rules');
+  await d.see('rules-page');
+  await d.fill('rules-minimum-living', '0');
+  await d.tap('rules-save');
+  await d.see('rules-minimum-living-error');
+  await d.fill('rules-minimum-living', '900');
+  const nextYear = Number(new Date().toISOString().slice(0, 4)) + 1;
+  await d.fill('rules-effective-from', `${nextYear}-01-01`);
+  await d.shot('rules-edit');
+  await d.tap('rules-save');
+  await d.visible('.taro-model__confirm').click({ timeout: STEP_TIMEOUT });
+  await d.see('workbench-page');
+  const after = await api(base, 'GET', '/hardship/rule-sets', accessToken);
+  const newest = after[0];
+  if (newest.version !== before[0].version + 1 || newest.rules.minimumLivingFen !== 90000 || newest.effectiveFrom !== `${nextYear}-01-01`) {
+    throw new Error(`rule set not saved as expected: ${JSON.stringify({ version: newest.version, effectiveFrom: newest.effectiveFrom })}`);
+  }
+  log(`county cadre saved rule set version ${newest.version} (低保 ¥900 from ${newest.effectiveFrom})`);
+
+  await d.tap('open-statistics');
+  await d.see('statistics-page');
+  const filed = await d.see('statistics-active');
+  const text = (await filed.innerText()).trim();
+  if (!/^[1-9]\d* 户$/.test(text)) throw new Error(`statistics show no filed household: ${text}`);
+  await d.shot('statistics');
+  log(`statistics: ${text} on file`);
+  await context.close();
+}
+
 async function hardshipToolsScenario(ctx) {
   await noticeObjection(ctx);
   await proxyFiling(ctx);
   await recheckAndFollowUp(ctx);
+  await rulesAndStatistics(ctx);
 }
 
 module.exports = { hardshipToolsScenario };

@@ -26,6 +26,8 @@ export default defineAppConfig({
         'pages/campaign/index',
         'pages/campaign-new/index',
         'pages/recheck/index',
+        'pages/rules/index',
+        'pages/statistics/index',
       ],
     },
     // Hardship assistance, loaded when a worker opens it. The root keeps the routes the server

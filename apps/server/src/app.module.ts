@@ -5,6 +5,7 @@ import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './modules/health/health.controller';
 import { HardshipModule } from './modules/hardship/hardship.module';
+import { LegalModule } from './modules/legal/legal.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -31,6 +32,7 @@ export class AppModule {
         WorkbenchModule,
         UploadsModule,
         HardshipModule,
+        LegalModule,
       ],
       controllers: [HealthController],
     };

@@ -478,6 +478,13 @@ describe('drafts, rules and reveal', () => {
       body: { year, effectiveFrom: today(), rules: { ...current.body.rules, relativeMultiplier: 0.5 } },
     });
     expect(bad.status).toBe(400);
+    const yesterday = new Date(Date.parse(`${today()}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
+    const backdated = await t.http('POST', '/hardship/rule-sets', {
+      token: county,
+      body: { year: Number(yesterday.slice(0, 4)), effectiveFrom: yesterday, rules: current.body.rules },
+    });
+    expect(backdated.status).toBe(400);
+    expect(JSON.stringify(backdated.body)).toContain('effectiveFrom');
     const byTown = await t.http('POST', '/hardship/rule-sets', {
       token: await t.loginAs('town_cadre'),
       body: { year, effectiveFrom: today(), rules: current.body.rules },

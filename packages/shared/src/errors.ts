@@ -32,6 +32,11 @@ export const ERROR_CODES = {
   file_type_not_allowed: { status: 400, message: '只能上传照片（JPG、PNG、WebP）或 PDF 文件' },
   file_too_large: { status: 400, message: '文件太大了，请压缩后再上传' },
   link_expired: { status: 410, message: '链接已过期，请返回重新打开' },
+  slot_taken: { status: 409, message: '这个时段刚被别人约走了，请换一个时间' },
+  slot_unavailable: { status: 409, message: '这个时段不能预约（不在值班时间、已经过去或是节假日）' },
+  change_too_late: { status: 409, message: '离咨询开始太近了，不能再取消或改约，请直接联系法律援助中心' },
+  booking_limit: { status: 409, message: '您已有未完成的预约，请先参加或取消后再约' },
+  legal_aid_open: { status: 409, message: '您对这家单位已有一份正在办理的法律援助申请' },
   rate_limited: { status: 429, message: '操作太频繁，请稍后再试' },
   internal_error: { status: 500, message: '系统出了点问题，请稍后再试' },
 } as const;

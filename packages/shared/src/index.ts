@@ -7,3 +7,4 @@ export * from './workflow';
 export * from './contracts';
 export * from './uploads';
 export * from './hardship';
+export * from './legal';

@@ -18,17 +18,23 @@ export const PERMISSIONS = [
   'hardship.file.view',
   'hardship.rules.manage',
   'hardship.campaign.manage',
+  'legal.apply',
+  'legal.consult',
+  'legal.schedule.manage',
+  'legal.aid.decide',
+  'legal.aid.handle',
+  'legal.petition.manage',
 ] as const;
 
 /** One permission. */
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Roles a user can hold; each is a list of permissions. */
-export type Role = 'worker' | 'grassroots_cadre' | 'town_cadre' | 'county_cadre' | 'county_admin';
+export type Role = 'worker' | 'grassroots_cadre' | 'town_cadre' | 'county_cadre' | 'county_admin' | 'lawyer' | 'legal_staff';
 
 /** What each role may do. Staff roles act only within their organisation's subtree. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  worker: ['membership.apply', 'hardship.apply'],
+  worker: ['membership.apply', 'hardship.apply', 'legal.apply'],
   grassroots_cadre: [
     'membership.apply',
     'membership.review',
@@ -37,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pii.reveal',
     'workbench.view',
     'hardship.apply',
+    'legal.apply',
     'hardship.proxy',
     'hardship.review.grassroots',
     'hardship.file.view',
@@ -50,6 +57,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workbench.view',
     'staff.invite',
     'hardship.apply',
+    'legal.apply',
     'hardship.proxy',
     'hardship.review.grassroots',
     'hardship.review.town',
@@ -65,6 +73,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'staff.invite',
     'audit.view',
     'hardship.apply',
+    'legal.apply',
     'hardship.proxy',
     'hardship.review.grassroots',
     'hardship.review.town',
@@ -73,8 +82,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hardship.file.view',
     'hardship.rules.manage',
     'hardship.campaign.manage',
+    'legal.petition.manage',
   ],
   county_admin: [...PERMISSIONS],
+  // A lawyer of a legal-aid centre (法律援助中心) holds consultations, answers online questions and
+  // handles the cases assigned to them; their own availability they keep themselves.
+  lawyer: ['workbench.view', 'legal.apply', 'legal.consult', 'legal.aid.handle'],
+  // Centre staff decide applications, assign lawyers, keep every lawyer's schedule and register petitions.
+  legal_staff: [
+    'workbench.view',
+    'pii.reveal',
+    'legal.apply',
+    'legal.consult',
+    'legal.schedule.manage',
+    'legal.aid.decide',
+    'legal.aid.handle',
+    'legal.petition.manage',
+  ],
 };
 
 /** Chinese names of roles. */
@@ -84,10 +108,12 @@ export const ROLE_LABEL: Record<Role, string> = {
   town_cadre: '乡镇(行业)工会干部',
   county_cadre: '县总工会干部',
   county_admin: '县总工会管理员',
+  lawyer: '法律援助律师',
+  legal_staff: '法律援助中心工作人员',
 };
 
 /** Roles that are staff (bound to an organisation). */
-export const STAFF_ROLES: Role[] = ['grassroots_cadre', 'town_cadre', 'county_cadre', 'county_admin'];
+export const STAFF_ROLES: Role[] = ['grassroots_cadre', 'town_cadre', 'county_cadre', 'county_admin', 'lawyer', 'legal_staff'];
 
 /** The union of the permissions of `roles`. */
 export function permissionsOf(roles: readonly Role[]): Permission[] {

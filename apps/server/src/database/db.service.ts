@@ -14,10 +14,25 @@ export class Db {
    * The embedded database has a single connection, so its transactions run one after another.
    */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type !== 'sqljs') return this.dataSource.transaction(work);
+    if (this.dataSource.options.type !== 'sqljs') return this.withDeadlockRetry(work);
     const run = this.queue.then(() => this.dataSource.transaction(work));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * MySQL may pick a transaction as a deadlock victim when many insert the same unique key at
+   * once (50 workers tapping one slot); the victim was rolled back whole, so it is run again.
+   */
+  private async withDeadlockRetry<T>(work: (manager: EntityManager) => Promise<T>, attempts = 3): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (err) {
+        if (attempt >= attempts || !isDeadlock(err)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
   }
 
   get manager(): EntityManager {
@@ -27,4 +42,12 @@ export class Db {
   get isEmbedded(): boolean {
     return this.dataSource.options.type === 'sqljs';
   }
+}
+
+/** True for MySQL's deadlock and lock-wait-timeout errors, after which the transaction was rolled back. */
+function isDeadlock(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  const errno = e?.errno ?? e?.driverError?.errno;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1213 || errno === 1205;
 }

@@ -1,4 +1,8 @@
 import { AssistanceRecord } from '../modules/hardship/entities/assistance-record.entity';
+import { AvailabilityException, AvailabilityRule } from '../modules/legal/entities/availability.entity';
+import { Consultation } from '../modules/legal/entities/consultation.entity';
+import { LegalAidApplication, LegalAidStageRecord } from '../modules/legal/entities/legal-aid-application.entity';
+import { LegalRuleSet } from '../modules/legal/entities/legal-rule-set.entity';
 import { Campaign } from '../modules/hardship/entities/campaign.entity';
 import { GrantApplication } from '../modules/hardship/entities/grant-application.entity';
 import { DemocraticReview } from '../modules/hardship/entities/democratic-review.entity';
@@ -55,4 +59,10 @@ export const ENTITIES = [
   Campaign,
   GrantApplication,
   AssistanceRecord,
+  LegalRuleSet,
+  AvailabilityRule,
+  AvailabilityException,
+  Consultation,
+  LegalAidApplication,
+  LegalAidStageRecord,
 ];

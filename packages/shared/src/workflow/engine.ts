@@ -50,6 +50,11 @@ export interface WorkflowDef<S extends string, A extends string> {
   initial: S;
   states: Record<S, StateDef>;
   transitions: Record<A, TransitionDef<S>>;
+  /**
+   * Cases of this type are assigned to one staff member (a lawyer): staff in scope see a case only
+   * when it is assigned to them or they hold the supervisor permission (the centre's staff).
+   */
+  assignment?: { supervisor: Permission };
 }
 
 /** What is known of the acting user when asking what they may do. */

@@ -1,3 +1,5 @@
 export * from './engine';
 export * from './membership';
 export * from './hardship';
+export * from './legal';
+export * from './registry';

@@ -15,6 +15,8 @@ import type {
   AssistanceRecordView,
   CreateAssistanceRecordRequest,
   CreateHardshipApplicationRequest,
+  CreateHardshipRuleSetRequest,
+  HardshipStatistics,
   CreateObjectionRequest,
   DemocraticReviewRequest,
   FileHouseholdRequest,
@@ -43,6 +45,10 @@ import { http } from '../request';
 
 /** Hardship assistance (困难帮扶): rules and self-test, drafts, applications and their steps. */
 export const hardshipApi = {
+  /** All versions of the county's rules, newest first (county cadres). */
+  ruleSets: () => http.get<HardshipRuleSetView[]>('/hardship/rule-sets'),
+  createRuleSet: (body: CreateHardshipRuleSetRequest) => http.post<HardshipRuleSetView>('/hardship/rule-sets', body),
+  statistics: (query: { from: string; to: string }) => http.get<HardshipStatistics>('/hardship/statistics', query),
   currentRules: () => http.get<HardshipRuleSetView>('/hardship/rule-sets/current', undefined, false),
   selfTest: (body: HardshipSelfTestRequest) => http.post<HardshipSelfTestResult>('/hardship/self-test', body, false),
 

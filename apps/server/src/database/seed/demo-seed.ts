@@ -25,6 +25,7 @@ import { openidFor } from '../../modules/wechat/wechat-standin';
 import { WorkflowCase } from '../../modules/workflow/entities/workflow-case.entity';
 import { TransitionService } from '../../modules/workflow/transition.service';
 import { Db } from '../db.service';
+import { seedDemoLegal } from './demo-legal';
 import { seedDemoHardship } from './demo-hardship';
 
 /** A valid demo ID number (checksum correct) from a sequence number. */
@@ -75,6 +76,10 @@ const PEOPLE: PersonaSpec[] = [
   { key: 'industry_cadre', name: '周主任', roles: ['worker', 'town_cadre'], org: 'health', persona: true },
   { key: 'county_cadre', name: '赵部长', roles: ['worker', 'county_cadre'], org: 'county', persona: true },
   { key: 'county_admin', name: '钱管理员', roles: ['worker', 'county_admin'], org: 'county', persona: true },
+  { key: 'lawyer', name: '孙律师', roles: ['worker', 'lawyer'], org: 'county', persona: true },
+  { key: 'legal_staff', name: '马主任', roles: ['worker', 'legal_staff'], org: 'county', persona: true },
+  { key: 'lawyer2', name: '吴律师', roles: ['worker', 'lawyer'], org: 'county', persona: false },
+  { key: 'town_lawyer', name: '林律师', roles: ['worker', 'lawyer'], org: 'wanan', persona: true },
   { key: 'zhou', name: '周大山', roles: ['worker'], org: null, persona: false },
   { key: 'wu', name: '吴小梅', roles: ['worker'], org: null, persona: false },
   { key: 'zheng', name: '郑师傅', roles: ['worker'], org: null, persona: false },
@@ -209,6 +214,7 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
     );
   });
   await seedDemoHardship(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
+  await seedDemoLegal(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
   new Logger('DemoSeed').log({ organizations: orgs.size, users: users.size }, 'demo county seeded');
   return true;
 }

@@ -114,6 +114,10 @@ export class HardshipRulesService {
     if (!body.effectiveFrom.startsWith(String(body.year))) {
       fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '生效日期应在所属年度内' }]);
     }
+    // A version never reaches back: a day already begun has been judged by the version then in force.
+    if (body.effectiveFrom < cstDate(new Date())) {
+      fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '新版本只能从今天或以后开始执行' }]);
+    }
     try {
       return await this.db.transaction(async (manager) => {
         const row = await this.insert(manager, actor.organization?.id as number, body.year, body.effectiveFrom, rules, actor);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { availableActions, isAction, WorkCalendar, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
+import { availableActions, isAction, WorkCalendar, WORKFLOWS, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -61,7 +61,10 @@ export class TransitionService {
   /** The actor's relation to a case, or null when the case is outside what they may see. */
   actorContext(actor: Actor, kase: WorkflowCase): ActorContext | null {
     const isApplicant = kase.applicantUserId === actor.userId;
-    const inScope = actorCovers(actor, kase.organizationPath);
+    const assignment = WORKFLOWS[kase.caseType]?.assignment;
+    const inScope =
+      actorCovers(actor, kase.organizationPath) &&
+      (!assignment || kase.assigneeUserId === actor.userId || actor.permissions.includes(assignment.supervisor));
     if (!isApplicant && !inScope) return null;
     return { isApplicant, permissions: actor.permissions, staffLevel: inScope ? actor.organization?.level : undefined };
   }
@@ -116,6 +119,7 @@ export class TransitionService {
       organization: Organization;
       applicantUserId: number;
       title: string;
+      assigneeUserId?: number | null;
       deadlines?: Readonly<Record<string, number>>;
     },
   ): Promise<WorkflowCase> {
@@ -130,6 +134,7 @@ export class TransitionService {
         organizationId: input.organization.id,
         organizationPath: input.organization.path,
         applicantUserId: input.applicantUserId,
+        assigneeUserId: input.assigneeUserId ?? null,
         title: input.title,
         submittedAt: now,
         dueAt: this.dueFor(def, def.initial, now, input.deadlines),

@@ -42,7 +42,9 @@ function HardshipTools({ me }: { me: MeView }) {
   const proxy = can('hardship.proxy');
   const recheck = can('hardship.review.grassroots');
   const campaigns = can('hardship.campaign.manage') && county;
-  if (!proxy && !recheck && !campaigns) return null;
+  const rules = can('hardship.rules.manage') && county;
+  const statistics = can('hardship.file.view');
+  if (!proxy && !recheck && !campaigns && !rules && !statistics) return null;
   return (
     <View className="card" data-testid="hardship-tools">
       <Text className="card__title">困难帮扶</Text>
@@ -65,6 +67,22 @@ function HardshipTools({ me }: { me: MeView }) {
       {campaigns ? (
         <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/campaigns/index')} data-testid="open-campaigns">
           送温暖、金秋助学活动
+        </Button>
+      ) : null}
+      {rules ? (
+        <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/rules/index')} data-testid="open-rules">
+          帮扶认定标准和期限
+        </Button>
+      ) : null}
+      {statistics ? (
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => nav('/staff/pages/statistics/index')}
+          data-testid="open-statistics"
+        >
+          帮扶统计
         </Button>
       ) : null}
     </View>

@@ -9,6 +9,7 @@ import { InstantColumn } from '../../../database/columns';
 @Entity('workflow_cases')
 @Index('idx_cases_queue', ['holder', 'organizationPath', 'dueAt', 'id'])
 @Index('idx_cases_applicant', ['applicantUserId', 'id'])
+@Index('idx_cases_assignee', ['assigneeUserId', 'holder', 'id'])
 export class WorkflowCase {
   @PrimaryGeneratedColumn()
   id: number;
@@ -35,6 +36,10 @@ export class WorkflowCase {
 
   @Column({ type: 'int' })
   applicantUserId: number;
+
+  /** The staff member the case is assigned to (a lawyer), for case types that assign (see WorkflowDef.assignment). */
+  @Column({ type: 'int', nullable: true })
+  assigneeUserId: number | null;
 
   /** Short title for lists; never holds an ID number or a phone. */
   @Column({ type: 'varchar', length: 100 })

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import {
+  computeStatutoryClock,
+  cstDate,
+  DISPUTE_TYPE_LABEL,
+  LEGAL_AID_OUTCOME_LABEL,
+  LEGAL_AID_WORKFLOW,
+  maskPhone,
+  UPLOAD_PURPOSE_LABEL,
+  WorkCalendar,
+  type ConflictWarning,
+  type LegalAidApplicationView,
+  type LegalAidStage,
+  type LegalAidState,
+  type LegalAidSummary,
+  type UploadView,
+} from '@union/shared';
+import { In, Not, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { PiiCipher, piiAad } from '../pii/pii-cipher';
+import { UploadsService } from '../uploads/uploads.service';
+import { CaseViews } from '../workflow/case-views';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService } from '../workflow/transition.service';
+import { Organization } from '../organizations/organization.entity';
+import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
+import { clockInput, LEGAL_AID_TABLE } from './legal-aid.helpers';
+
+const WF = LEGAL_AID_WORKFLOW;
+
+const STAGE_LABEL: Record<LegalAidStage | 'accepted', string> = {
+  accepted: '受理后',
+  negotiation: '协商',
+  mediation: '调解',
+  arbitration: '仲裁',
+  litigation: '诉讼',
+};
+
+/** How legal-aid cases are shown: masked, with clocks, stages, conflicts; a constant number of queries per list. */
+@Injectable()
+export class LegalAidViews {
+  constructor(
+    private readonly transitions: TransitionService,
+    private readonly caseViews: CaseViews,
+    private readonly calendar: WorkCalendar,
+    private readonly cipher: PiiCipher,
+    private readonly uploads: UploadsService,
+  ) {}
+
+  /** Views of the rows the actor may see; rows outside their view are left out. */
+  async many(manager: EntityManager, actor: Actor, rows: LegalAidApplication[]): Promise<LegalAidApplicationView[]> {
+    if (rows.length === 0) return [];
+    const caseIds = rows.map((r) => r.caseId);
+    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) })).map((c) => [c.id, c]));
+    const orgs = new Map(
+      (await manager.getRepository(Organization).findBy({ id: In([...new Set([...cases.values()].map((c) => c.organizationId))]) })).map(
+        (o) => [o.id, o],
+      ),
+    );
+    const [histories, files, stages, conflicts] = await Promise.all([
+      this.transitions.historyOf(manager, caseIds),
+      this.uploads.listForCase(manager, caseIds),
+      manager.getRepository(LegalAidStageRecord).find({ where: { applicationId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }),
+      this.conflicts(manager, rows),
+    ]);
+    const today = cstDate(new Date());
+    const result: LegalAidApplicationView[] = [];
+    for (const row of rows) {
+      const kase = cases.get(row.caseId);
+      const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
+      if (!kase || !ctx) continue;
+      const aad = (field: string) => piiAad(LEGAL_AID_TABLE, row.uid, field);
+      const state = kase.state as LegalAidState;
+      const caseFiles = new Map((files.get(row.caseId) ?? []).map((f) => [f.id, f]));
+      const pick = (ids: number[]) => ids.map((id) => caseFiles.get(id)).filter((f): f is UploadView => !!f);
+      const isStaff = ctx.staffLevel !== undefined;
+      result.push({
+        id: row.id,
+        state,
+        stateLabel: WF.states[state].label,
+        nextStep: WF.states[state].nextStep,
+        version: kase.version,
+        applicantName: row.applicantName,
+        phoneMasked: maskPhone(this.cipher.decrypt(row.phoneEnc, aad('phone'))),
+        organizationName: orgs.get(kase.organizationId)?.name ?? '',
+        disputeType: row.disputeType,
+        disputeTypeLabel: DISPUTE_TYPE_LABEL[row.disputeType],
+        employer: { name: row.employerName, creditCode: row.employerCreditCode, address: row.employerAddress },
+        claims: this.cipher.decrypt(row.claimsEnc, aad('claims')),
+        amountClaimedFen: row.amountClaimedFen,
+        employmentStartedOn: row.employmentStartedOn,
+        employmentEndedOn: row.employmentEndedOn,
+        learnedOn: row.learnedOn,
+        isMigrantWorker: row.isMigrantWorker,
+        eligibility: row.eligibility,
+        ruleSetVersion: row.ruleSetVersion,
+        evidence: row.evidence.map((e) => ({
+          purpose: e.purpose,
+          purposeLabel: UPLOAD_PURPOSE_LABEL[e.purpose],
+          files: pick(e.uploadIds),
+        })),
+        witnessesMasked: row.witnessesEnc ? '已填写（如需查看请联系承办律师）' : null,
+        fromConsultationId: row.fromConsultationId,
+        lawyerUserId: row.lawyerUserId,
+        lawyerName: row.lawyerName,
+        decisionReason: row.decisionReason,
+        otherHelp: row.otherHelp,
+        dates: {
+          mediationStartedOn: row.mediationStartedOn,
+          mediationEndedOn: row.mediationEndedOn,
+          arbitrationAppliedOn: row.arbitrationAppliedOn,
+          arbitrationAcceptedOn: row.arbitrationAcceptedOn,
+          awardExtended: row.awardExtended,
+          awardReceivedOn: row.awardReceivedOn,
+          lawsuitFiledOn: row.lawsuitFiledOn,
+        },
+        clock: computeStatutoryClock(clockInput(row), today, this.calendar),
+        stages: stages
+          .filter((s) => s.applicationId === row.id)
+          .map((s) => ({
+            stage: s.stage as LegalAidStage,
+            stageLabel: STAGE_LABEL[s.stage as LegalAidStage] ?? s.stage,
+            startedOn: s.startedOn,
+            note: s.note,
+            documents: pick(s.uploadIds),
+            recordedByName: s.recordedByName,
+          })),
+        // Only the centre sees the conflict check; it never names the other worker.
+        conflicts: isStaff ? (conflicts.get(row.id) ?? []) : [],
+        outcome: row.outcome,
+        outcomeLabel: row.outcome ? LEGAL_AID_OUTCOME_LABEL[row.outcome] : null,
+        amountRecoveredFen: row.amountRecoveredFen,
+        recoveredOn: row.recoveredOn,
+        closingNote: row.closingNote,
+        submittedAt: kase.submittedAt.toISOString(),
+        deadline: this.caseViews.deadline(kase),
+        history: this.caseViews.history(WF, histories.get(row.caseId) ?? []),
+        actions: this.transitions.actionsFor(WF, kase, ctx),
+      });
+    }
+    return result;
+  }
+
+  /** List lines (no decryption beyond what a list needs). */
+  async summaries(manager: EntityManager, actor: Actor, rows: LegalAidApplication[]): Promise<LegalAidSummary[]> {
+    if (rows.length === 0) return [];
+    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) })).map((c) => [c.id, c]));
+    const today = cstDate(new Date());
+    const out: LegalAidSummary[] = [];
+    for (const row of rows) {
+      const kase = cases.get(row.caseId);
+      if (!kase || !this.transitions.actorContext(actor, kase)) continue;
+      const state = kase.state as LegalAidState;
+      const next = WF.states[state].terminal ? null : computeStatutoryClock(clockInput(row), today, this.calendar).next;
+      out.push({
+        id: row.id,
+        state,
+        stateLabel: WF.states[state].label,
+        applicantName: row.applicantName,
+        disputeTypeLabel: DISPUTE_TYPE_LABEL[row.disputeType],
+        employerName: row.employerName,
+        amountClaimedFen: row.amountClaimedFen,
+        lawyerName: row.lawyerName,
+        nextClock: next && next.dueOn && next.daysLeft !== null ? { label: next.label, dueOn: next.dueOn, daysLeft: next.daysLeft } : null,
+        deadline: this.caseViews.deadline(kase),
+        submittedAt: kase.submittedAt.toISOString(),
+      });
+    }
+    return out;
+  }
+
+  /** Other cases of the centre against the same employer (by credit code or normalised name). */
+  private async conflicts(manager: EntityManager, rows: LegalAidApplication[]): Promise<Map<number, ConflictWarning[]>> {
+    const result = new Map<number, ConflictWarning[]>();
+    const keys = [...new Set(rows.map((r) => r.employerKey))];
+    const others = await manager.getRepository(LegalAidApplication).find({
+      select: { id: true, caseId: true, employerKey: true, lawyerName: true, applicantUserId: true },
+      where: { employerKey: In(keys), id: Not(In(rows.map((r) => r.id))) },
+      order: { id: 'DESC' },
+      take: 200,
+    });
+    if (others.length === 0) return result;
+    const cases = new Map(
+      (await manager.getRepository(WorkflowCase).findBy({ id: In(others.map((o) => o.caseId)) })).map((c) => [c.id, c]),
+    );
+    for (const row of rows) {
+      const list = others
+        .filter((o) => o.employerKey === row.employerKey && o.applicantUserId !== row.applicantUserId)
+        .map((o) => {
+          const kase = cases.get(o.caseId);
+          return {
+            caseId: o.id,
+            stateLabel: kase ? WF.states[kase.state as LegalAidState].label : '',
+            lawyerName: o.lawyerName,
+            submittedAt: kase?.submittedAt.toISOString() ?? '',
+          };
+        });
+      if (list.length) result.set(row.id, list);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,569 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  assessLegalAidEligibility,
+  computeStatutoryClock,
+  cstDate,
+  DISPUTE_TYPE_LABEL,
+  LEGAL_AID_WORKFLOW,
+  LEGAL_CONSENT_VERSION,
+  WorkCalendar,
+  type LegalAidApplicationView,
+  type LegalAidCaseDates,
+  type LegalAidEligibility,
+  type LegalAidEligibilityRequest,
+  type LegalAidSummary,
+  type LegalStatistics,
+  type Page,
+  type LegalAidStage,
+  type LegalAidState,
+} from '@union/shared';
+import { LessThan, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { Db } from '../../database/db.service';
+import { IdentityService } from '../identity/identity.service';
+import { Organization } from '../organizations/organization.entity';
+import { PiiCipher, piiAad } from '../pii/pii-cipher';
+import { UploadsService } from '../uploads/uploads.service';
+import { CaseHistory } from '../workflow/entities/case-history.entity';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService } from '../workflow/transition.service';
+import { Consultation } from './entities/consultation.entity';
+import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
+import type {
+  AcceptLegalAidBody,
+  CloseLegalAidBody,
+  CreateLegalAidBody,
+  LegalAidDatesBody,
+  LegalAidStageBody,
+  LegalListQuery,
+  RejectLegalAidBody,
+} from './legal.dto';
+import { clockInput, DATE_FIELDS, employerKey, LEGAL_AID_TABLE } from './legal-aid.helpers';
+import { LegalAidViews } from './legal-aid-views.service';
+import { LegalRulesService } from './legal-rules.service';
+import { LegalScheduleService } from './legal-schedule.service';
+
+const WF = LEGAL_AID_WORKFLOW;
+const link = (id: number) => `/pages/legal/case/index?id=${id}`;
+/**
+ * Legal aid from application to money recovered: the preliminary eligibility check, the centre's
+ * written decision within its deadline (accept with a lawyer, or refuse with a reason and where
+ * else to go), the stages with their dates and documents, the statutory clocks, and closing.
+ */
+@Injectable()
+export class LegalAidService {
+  constructor(
+    private readonly db: Db,
+    private readonly transitions: TransitionService,
+    private readonly calendar: WorkCalendar,
+    private readonly cipher: PiiCipher,
+    private readonly uploads: UploadsService,
+    private readonly identity: IdentityService,
+    private readonly legalRules: LegalRulesService,
+    private readonly schedule: LegalScheduleService,
+    private readonly views: LegalAidViews,
+  ) {}
+
+  /** The preliminary check anyone signed in can run before applying. */
+  async eligibility(body: LegalAidEligibilityRequest): Promise<LegalAidEligibility & { ruleSetVersion: number }> {
+    const { version, rules } = await this.legalRules.effective(this.db.manager, new Date());
+    return { ...assessLegalAidEligibility(body, rules), ruleSetVersion: version };
+  }
+
+  async submit(actor: Actor, body: CreateLegalAidBody): Promise<LegalAidApplicationView> {
+    if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice')))
+      fail('consent_required', '请先阅读并同意个人信息保护告知');
+    if (body.consentVersion !== LEGAL_CONSENT_VERSION) {
+      fail('validation_failed', '授权书已更新，请重新阅读后同意', [{ field: 'consentVersion', message: '请同意当前版本的授权' }]);
+    }
+    const today = cstDate(new Date());
+    const problems: { field: string; message: string }[] = [];
+    if (body.employmentStartedOn > today) problems.push({ field: 'employmentStartedOn', message: '入职日期不能晚于今天' });
+    if (body.employmentEndedOn && body.employmentEndedOn < body.employmentStartedOn)
+      problems.push({ field: 'employmentEndedOn', message: '离职日期不能早于入职日期' });
+    if (body.employmentEndedOn && body.employmentEndedOn > today)
+      problems.push({ field: 'employmentEndedOn', message: '离职日期不能晚于今天' });
+    if (body.learnedOn > today) problems.push({ field: 'learnedOn', message: '知道权益受侵害的日期不能晚于今天' });
+    const purposes = body.evidence.map((e) => e.purpose);
+    if (new Set(purposes).size !== purposes.length) problems.push({ field: 'evidence', message: '同一类证据请放在一起' });
+    if (problems.length) fail('validation_failed', problems[0].message, problems);
+
+    const now = new Date();
+    const id = await this.db.transaction(async (manager) => {
+      const key = employerKey(body.employer);
+      // One open application per worker and employer; a closed or refused one does not block a new one.
+      const openSame = await manager
+        .getRepository(LegalAidApplication)
+        .createQueryBuilder('a')
+        .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+        .where('a.applicantUserId = :user AND a.employerKey = :key AND c.closedAt IS NULL', { user: actor.userId, key })
+        .getCount();
+      if (openSame > 0) fail('legal_aid_open');
+
+      let consultation: Consultation | null = null;
+      if (body.fromConsultationId) {
+        consultation = await manager.getRepository(Consultation).findOneBy({ id: body.fromConsultationId, applicantUserId: actor.userId });
+        if (!consultation) fail('validation_failed', undefined, [{ field: 'fromConsultationId', message: '没有找到这次咨询' }]);
+        if (consultation.legalAidApplicationId)
+          fail('validation_failed', '这次咨询已经转为法律援助申请', [{ field: 'fromConsultationId', message: '已经转过了' }]);
+      }
+      const { version, rules } = await this.legalRules.effective(manager, now);
+      const eligibility = assessLegalAidEligibility(body, rules);
+      const centre = await this.legalRules.county(manager);
+      const kase = await this.transitions.open(manager, WF, {
+        actor,
+        organization: centre,
+        applicantUserId: actor.userId,
+        title: `${DISPUTE_TYPE_LABEL[body.disputeType]}法律援助`,
+        deadlines: { legalAidDecision: rules.decisionWorkingDays },
+      });
+      const uid = randomUUID();
+      const aad = (field: string) => piiAad(LEGAL_AID_TABLE, uid, field);
+      const repo = manager.getRepository(LegalAidApplication);
+      const row = repo.create({
+        caseId: kase.id,
+        uid,
+        applicantUserId: actor.userId,
+        applicantName: actor.displayName,
+        phoneEnc: this.cipher.encrypt(body.phone, aad('phone')),
+        disputeType: body.disputeType,
+        employerName: body.employer.name.trim(),
+        employerKey: key,
+        employerCreditCode: body.employer.creditCode?.toUpperCase() ?? null,
+        employerAddress: body.employer.address?.trim() || null,
+        claimsEnc: this.cipher.encrypt(body.claims.trim(), aad('claims')),
+        amountClaimedFen: body.amountClaimedFen,
+        employmentStartedOn: body.employmentStartedOn,
+        employmentEndedOn: body.employmentEndedOn,
+        learnedOn: body.learnedOn,
+        isMigrantWorker: body.isMigrantWorker,
+        householdEnc: this.cipher.encrypt(
+          JSON.stringify({ monthlyIncomeFen: body.householdMonthlyIncomeFen, size: body.householdSize }),
+          aad('household'),
+        ),
+        circumstancesEnc: this.cipher.encrypt(
+          JSON.stringify({
+            seriousIllnessOrDisaster: body.seriousIllnessOrDisaster,
+            unionStaffHarmedForDuty: body.unionStaffHarmedForDuty,
+          }),
+          aad('circumstances'),
+        ),
+        eligibility,
+        ruleSetVersion: version,
+        evidence: body.evidence.map((e) => ({ purpose: e.purpose, uploadIds: [...new Set(e.uploadIds)] })),
+        witnessesEnc: body.witnesses?.trim() ? this.cipher.encrypt(body.witnesses.trim(), aad('witnesses')) : null,
+        consentVersion: body.consentVersion,
+        fromConsultationId: consultation?.id ?? null,
+        lawyerUserId: null,
+        lawyerName: null,
+        decisionReason: null,
+        otherHelp: null,
+        mediationStartedOn: null,
+        mediationEndedOn: null,
+        arbitrationAppliedOn: null,
+        arbitrationAcceptedOn: null,
+        awardExtended: false,
+        awardReceivedOn: null,
+        lawsuitFiledOn: null,
+        nextClockDueOn: null,
+        outcome: null,
+        amountRecoveredFen: null,
+        recoveredOn: null,
+        closingNote: null,
+        closedAt: null,
+        createdAt: now,
+      });
+      row.nextClockDueOn = this.nextClockDue(row, kase.state as LegalAidState);
+      await repo.save(row);
+      await this.uploads.attachToCase(
+        manager,
+        actor,
+        body.evidence.flatMap((e) => e.uploadIds),
+        kase.id,
+      );
+      if (consultation) {
+        // Compare-and-set: one consultation becomes one application.
+        const result = await manager
+          .getRepository(Consultation)
+          .createQueryBuilder()
+          .update()
+          .set({ legalAidApplicationId: row.id })
+          .where('id = :id AND legal_aid_application_id IS NULL', { id: consultation.id })
+          .execute();
+        if (result.affected !== 1) fail('state_conflict');
+      }
+      await this.transitions.notifyApplicant(manager, WF, kase, {
+        title: '法律援助申请已提交',
+        body: `法律援助中心将在 ${rules.decisionWorkingDays} 个工作日内书面答复。${eligibility.eligible ? '' : '按您填写的情况，初步看可能不符合条件，中心会再审查。'}`,
+        link: link(row.id),
+      });
+      return row.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async mine(actor: Actor): Promise<LegalAidApplicationView[]> {
+    const rows = await this.db.manager
+      .getRepository(LegalAidApplication)
+      .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 50 });
+    return this.views.many(this.db.manager, actor, rows);
+  }
+
+  async get(actor: Actor, id: number): Promise<LegalAidApplicationView> {
+    const row = await this.db.manager.getRepository(LegalAidApplication).findOneBy({ id });
+    const [view] = row ? await this.views.many(this.db.manager, actor, [row]) : [];
+    if (!view) fail('not_found');
+    return view;
+  }
+
+  /** The centre gives aid and assigns a lawyer of the centre. */
+  async accept(actor: Actor, id: number, body: AcceptLegalAidBody): Promise<LegalAidApplicationView> {
+    const row = await this.row(id);
+    await this.transitions.apply(
+      actor,
+      WF,
+      row.caseId,
+      { action: 'accept', version: body.version, comment: body.comment },
+      {
+        before: async ({ manager, kase }) => {
+          const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === body.lawyerUserId && u.roles.includes('lawyer'));
+          const org = lawyer?.organizationId ? await manager.getRepository(Organization).findOneBy({ id: lawyer.organizationId }) : null;
+          if (!lawyer || !org || !org.path.startsWith(kase.organizationPath)) {
+            fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
+          }
+          await manager.getRepository(LegalAidApplication).update({ id }, { lawyerUserId: lawyer.id, lawyerName: lawyer.displayName });
+          await manager.getRepository(WorkflowCase).update({ id: kase.id }, { assigneeUserId: lawyer.id });
+          kase.assigneeUserId = lawyer.id;
+        },
+        notice: () => ({ title: '法律援助申请已受理', body: '中心决定给予法律援助，承办律师会尽快联系您。', link: link(id) }),
+      },
+    );
+    return this.get(actor, id);
+  }
+
+  /** The centre refuses, in writing, with the reason and where else to go. */
+  async reject(actor: Actor, id: number, body: RejectLegalAidBody): Promise<LegalAidApplicationView> {
+    const row = await this.row(id);
+    const { rules } = await this.legalRules.effective(this.db.manager, new Date());
+    const otherHelp = body.otherHelp?.trim() || rules.otherHelp;
+    await this.transitions.apply(
+      actor,
+      WF,
+      row.caseId,
+      { action: 'reject', version: body.version, comment: body.reason },
+      {
+        before: async ({ manager }) => {
+          await manager
+            .getRepository(LegalAidApplication)
+            .update({ id }, { decisionReason: body.reason.trim(), otherHelp, nextClockDueOn: null });
+        },
+        notice: () => ({ title: '法律援助申请未获批准', body: `理由：${body.reason.trim()}。${otherHelp}`, link: link(id) }),
+      },
+    );
+    return this.get(actor, id);
+  }
+
+  /** The worker withdraws before the decision. */
+  async withdraw(actor: Actor, id: number, version: number): Promise<LegalAidApplicationView> {
+    const row = await this.row(id);
+    await this.transitions.apply(
+      actor,
+      WF,
+      row.caseId,
+      { action: 'withdraw', version },
+      {
+        before: async ({ manager }) => {
+          await manager.getRepository(LegalAidApplication).update({ id }, { nextClockDueOn: null });
+        },
+        notice: () => ({ title: '法律援助申请已撤回', body: '需要时可以重新申请。', link: link(id) }),
+      },
+    );
+    return this.get(actor, id);
+  }
+
+  /** The lawyer moves the case into a stage, with its start date, dates and documents. */
+  async stage(actor: Actor, id: number, body: LegalAidStageBody): Promise<LegalAidApplicationView> {
+    const row = await this.row(id);
+    const stage = body.action.replace('start_', '') as LegalAidStage;
+    this.checkDates(row, body);
+    await this.transitions.apply(
+      actor,
+      WF,
+      row.caseId,
+      { action: body.action, version: body.version, comment: body.note },
+      {
+        before: async (ctx) => {
+          await this.recordStage(ctx.manager, actor, row, stage, body.startedOn, body, ctx.kase.id, WF.transitions[body.action].to);
+        },
+        notice: () => ({
+          title: `案件进入${WF.states[WF.transitions[body.action].to].label.replace('中', '')}阶段`,
+          body: body.note?.trim() || WF.states[WF.transitions[body.action].to].nextStep,
+          link: link(id),
+        }),
+      },
+    );
+    return this.get(actor, id);
+  }
+
+  /** Dates learned during a stage (mediation ended, award received …); the clocks follow. */
+  async updateDates(actor: Actor, id: number, body: LegalAidDatesBody): Promise<LegalAidApplicationView> {
+    const row = await this.row(id);
+    this.checkDates(row, body);
+    await this.db.transaction(async (manager) => {
+      const { kase, ctx } = await this.transitions.loadVisible(manager, actor, WF.caseType, row.caseId);
+      const state = kase.state as LegalAidState;
+      if (!ctx.staffLevel || !actor.permissions.includes('legal.aid.handle') || WF.states[state].terminal || state === 'submitted') {
+        fail('action_not_allowed', '只有承办中的案件可以登记日期');
+      }
+      // Compare-and-set on the case version, so two people editing at once cannot both win.
+      const bumped = await manager
+        .createQueryBuilder()
+        .update(WorkflowCase)
+        .set({ version: kase.version + 1, updatedAt: new Date() })
+        .where('id = :id AND version = :version', { id: kase.id, version: body.version })
+        .execute();
+      if (bumped.affected !== 1) fail('state_conflict');
+      await this.recordStage(manager, actor, row, state === 'accepted' ? 'accepted' : state, cstDate(new Date()), body, kase.id, state);
+    });
+    return this.get(actor, id);
+  }
+
+  /** The lawyer closes the case with the outcome and the money recovered. */
+  async close(actor: Actor, id: number, body: CloseLegalAidBody): Promise<LegalAidApplicationView> {
+    const row = await this.row(id);
+    const problems: { field: string; message: string }[] = [];
+    if (body.amountRecoveredFen > 0 && !body.recoveredOn) problems.push({ field: 'recoveredOn', message: '请填写追回款项的日期' });
+    if (body.recoveredOn && body.recoveredOn > cstDate(new Date())) problems.push({ field: 'recoveredOn', message: '日期不能晚于今天' });
+    if (body.outcome === 'withdrawn' && body.amountRecoveredFen > 0)
+      problems.push({ field: 'amountRecoveredFen', message: '撤回的案件不应有追回金额' });
+    if (problems.length) fail('validation_failed', problems[0].message, problems);
+    await this.transitions.apply(
+      actor,
+      WF,
+      row.caseId,
+      { action: 'close', version: body.version, comment: body.note },
+      {
+        before: async ({ manager, kase }) => {
+          await manager.getRepository(LegalAidApplication).update(
+            { id },
+            {
+              outcome: body.outcome,
+              amountClaimedFen: body.amountClaimedFen,
+              amountRecoveredFen: body.amountRecoveredFen,
+              recoveredOn: body.amountRecoveredFen > 0 ? body.recoveredOn : null,
+              closingNote: body.note.trim(),
+              closedAt: new Date(),
+              nextClockDueOn: null,
+            },
+          );
+          await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
+        },
+        notice: () => ({
+          title: '法律援助案件已办结',
+          body:
+            body.amountRecoveredFen > 0
+              ? `为您追回 ${(body.amountRecoveredFen / 100).toFixed(2)} 元。${body.note.trim()}`
+              : body.note.trim(),
+          link: link(id),
+        }),
+      },
+    );
+    return this.get(actor, id);
+  }
+
+  /** Dates must follow each other and not lie in the future. */
+  private checkDates(row: LegalAidApplication, body: LegalAidCaseDates & { startedOn?: string }): void {
+    const today = cstDate(new Date());
+    type DateField = (typeof DATE_FIELDS)[number];
+    const merged: Partial<Record<DateField, string | null>> = { ...clockInput(row) };
+    for (const f of DATE_FIELDS) if (body[f] !== undefined) merged[f] = body[f];
+    const problems: { field: string; message: string }[] = [];
+    for (const f of [...DATE_FIELDS, 'startedOn'] as const) {
+      const v = f === 'startedOn' ? body.startedOn : body[f];
+      if (v && v > today) problems.push({ field: f, message: '日期不能晚于今天' });
+    }
+    const order: [DateField, DateField][] = [
+      ['mediationStartedOn', 'mediationEndedOn'],
+      ['arbitrationAppliedOn', 'arbitrationAcceptedOn'],
+      ['arbitrationAcceptedOn', 'awardReceivedOn'],
+      ['awardReceivedOn', 'lawsuitFiledOn'],
+    ];
+    for (const [a, b] of order) {
+      const first = merged[a];
+      const second = merged[b];
+      if (first && second && second < first) problems.push({ field: b, message: '日期早于上一步，请核对' });
+      if (!first && second && b !== 'lawsuitFiledOn') problems.push({ field: a, message: '请先填写上一步的日期' });
+    }
+    if (problems.length) fail('validation_failed', problems[0].message, problems);
+  }
+
+  private async recordStage(
+    manager: EntityManager,
+    actor: Actor,
+    row: LegalAidApplication,
+    stage: string,
+    startedOn: string,
+    body: LegalAidCaseDates & { note?: string; uploadIds?: number[] },
+    caseId: number,
+    state: LegalAidState,
+  ): Promise<void> {
+    const changes: Partial<LegalAidApplication> = {};
+    for (const f of DATE_FIELDS) if (body[f] !== undefined) changes[f] = body[f] ?? null;
+    if (body.awardExtended !== undefined) changes.awardExtended = body.awardExtended;
+    const next = { ...row, ...changes } as LegalAidApplication;
+    changes.nextClockDueOn = this.nextClockDue(next, state);
+    await manager.getRepository(LegalAidApplication).update({ id: row.id }, changes);
+    Object.assign(row, changes);
+    await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], caseId);
+    await manager.getRepository(LegalAidStageRecord).insert({
+      applicationId: row.id,
+      stage,
+      startedOn,
+      note: body.note?.trim() || null,
+      uploadIds: [...new Set(body.uploadIds ?? [])],
+      recordedByUserId: actor.userId,
+      recordedByName: actor.displayName,
+      createdAt: new Date(),
+    });
+  }
+
+  /** The last day of the next running statutory period while the case is open. */
+  nextClockDue(row: LegalAidApplication, state: LegalAidState): string | null {
+    if (WF.states[state].terminal) return null;
+    return computeStatutoryClock(clockInput(row), cstDate(new Date()), this.calendar).next?.dueOn ?? null;
+  }
+
+  /**
+   * The centre's cases, newest first; with `clockWithinDays`, only open cases whose next statutory
+   * period ends within that many days, soonest first. A lawyer sees the cases assigned to them;
+   * the centre's staff see every case in their scope.
+   */
+  async list(actor: Actor, query: LegalListQuery): Promise<Page<LegalAidSummary>> {
+    if (!actor.organization) fail('forbidden');
+    const limit = query.limit ?? 20;
+    const qb = this.db.manager
+      .getRepository(LegalAidApplication)
+      .createQueryBuilder('a')
+      .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+      .where('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` });
+    if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me', { me: actor.userId });
+    if (query.clockWithinDays !== undefined) {
+      await this.refreshClocks();
+      const today = cstDate(new Date());
+      const until = new Date(Date.parse(`${today}T00:00:00Z`) + query.clockWithinDays * 86_400_000).toISOString().slice(0, 10);
+      qb.andWhere('a.nextClockDueOn >= :today AND a.nextClockDueOn <= :until', { today, until });
+      if (query.after) {
+        const [day, id] = decodeCursor<[string, number]>(query.after, ['string', 'number']);
+        qb.andWhere('(a.nextClockDueOn > :day OR (a.nextClockDueOn = :day AND a.id > :id))', { day, id });
+      }
+      qb.orderBy('a.nextClockDueOn', 'ASC').addOrderBy('a.id', 'ASC');
+    } else {
+      if (query.after) {
+        const [id] = decodeCursor<[number]>(query.after, ['number']);
+        qb.andWhere('a.id < :id', { id });
+      }
+      qb.orderBy('a.id', 'DESC');
+    }
+    const rows = await qb.take(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor(query.clockWithinDays !== undefined ? [last.nextClockDueOn as string, last.id] : [last.id])
+        : null;
+    return { items: await this.views.summaries(this.db.manager, actor, page), nextCursor };
+  }
+
+  /** The centre's totals for a period, counted from the records (closed cases by their closing day). */
+  async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<LegalStatistics> {
+    if (!actor.organization) fail('forbidden');
+    const today = cstDate(new Date());
+    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = query.to ?? today;
+    if (to < from) fail('validation_failed', undefined, [{ field: 'to', message: '结束日期不能早于开始日期' }]);
+    const start = new Date(Date.parse(`${from}T00:00:00+08:00`));
+    const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000);
+    const path = `${actor.organization.path}%`;
+    const m = this.db.manager;
+    const byState = async (caseType: string) =>
+      (
+        await m
+          .getRepository(WorkflowCase)
+          .createQueryBuilder('c')
+          .select('c.state', 'state')
+          .addSelect('COUNT(*)', 'n')
+          .where('c.caseType = :caseType AND c.organizationPath LIKE :path AND c.submittedAt >= :start AND c.submittedAt < :end', {
+            caseType,
+            path,
+            start,
+            end,
+          })
+          .groupBy('c.state')
+          .getRawMany<{ state: string; n: string | number }>()
+      ).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.state]: Number(r.n) }), {});
+    const consultations = await byState('legal_consultation');
+    const applications = await byState('legal_aid_application');
+    const accepted = await m
+      .getRepository(CaseHistory)
+      .createQueryBuilder('h')
+      .innerJoin(WorkflowCase, 'c', 'c.id = h.caseId')
+      .where("h.action = 'accept' AND c.caseType = 'legal_aid_application' AND c.organizationPath LIKE :path", { path })
+      .andWhere('h.createdAt >= :start AND h.createdAt < :end', { start, end })
+      .getCount();
+    const closed = await m
+      .getRepository(LegalAidApplication)
+      .createQueryBuilder('a')
+      .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+      .select('COUNT(*)', 'cases')
+      .addSelect('COUNT(DISTINCT a.applicantUserId)', 'people')
+      .addSelect('COALESCE(SUM(a.amountClaimedFen), 0)', 'claimed')
+      .addSelect('COALESCE(SUM(a.amountRecoveredFen), 0)', 'recovered')
+      .where("c.state = 'closed' AND c.organizationPath LIKE :path AND a.closedAt >= :start AND a.closedAt < :end", { path, start, end })
+      .getRawOne<{ cases: string | number; people: string | number; claimed: string | number; recovered: string | number }>();
+    const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+    return {
+      from,
+      to,
+      consultations: {
+        booked: sum(consultations),
+        held: consultations.held ?? 0,
+        noShow: consultations.no_show ?? 0,
+        cancelled: consultations.cancelled ?? 0,
+      },
+      applications: { submitted: sum(applications), accepted, rejected: applications.rejected ?? 0, closed: Number(closed?.cases ?? 0) },
+      people: Number(closed?.people ?? 0),
+      amountClaimedFen: Number(closed?.claimed ?? 0),
+      amountRecoveredFen: Number(closed?.recovered ?? 0),
+    };
+  }
+
+  /**
+   * Open cases whose stored next period has run out get the following one; run before the clock
+   * lists so "runs out within 7 days" is always about a period that is still running.
+   */
+  async refreshClocks(now = new Date()): Promise<number> {
+    const today = cstDate(now);
+    const stale = await this.db.manager
+      .getRepository(LegalAidApplication)
+      .find({ where: { nextClockDueOn: LessThan(today) }, order: { nextClockDueOn: 'ASC' }, take: 200 });
+    for (const row of stale) {
+      const kase = await this.db.manager.getRepository(WorkflowCase).findOneByOrFail({ id: row.caseId });
+      const next = this.nextClockDue(row, kase.state as LegalAidState);
+      await this.db.transaction((manager) =>
+        manager
+          .getRepository(LegalAidApplication)
+          .update({ id: row.id, nextClockDueOn: row.nextClockDueOn as string }, { nextClockDueOn: next }),
+      );
+    }
+    return stale.length;
+  }
+
+  private async row(id: number): Promise<LegalAidApplication> {
+    const row = await this.db.manager.getRepository(LegalAidApplication).findOneBy({ id });
+    if (!row) fail('not_found');
+    return row;
+  }
+}

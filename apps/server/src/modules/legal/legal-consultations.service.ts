@@ -1,0 +1,394 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  CONSULTATION_CHANNEL_LABEL,
+  CONSULTATION_WORKFLOW,
+  DISPUTE_TYPE_LABEL,
+  maskPhone,
+  type ConsultationAction,
+  type ConsultationState,
+  type ConsultationView,
+  type TransitionRequest,
+} from '@union/shared';
+import { And, In, IsNull, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { isUniqueViolation } from '../../database/errors';
+import { Notifier } from '../notifications/notifier.service';
+import { Organization } from '../organizations/organization.entity';
+import { PiiCipher, piiAad } from '../pii/pii-cipher';
+import { UploadsService } from '../uploads/uploads.service';
+import { User } from '../identity/entities/user.entity';
+import { CaseViews } from '../workflow/case-views';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService } from '../workflow/transition.service';
+import { Consultation } from './entities/consultation.entity';
+import type { AdviceBody, BookConsultationBody, RatingBody, RescheduleBody } from './legal.dto';
+import { LegalRulesService } from './legal-rules.service';
+import { LegalScheduleService } from './legal-schedule.service';
+
+const WF = CONSULTATION_WORKFLOW;
+const TABLE = 'legal_consultations';
+const HOUR_MS = 3_600_000;
+const link = (id: number) => `/pages/legal/consultation/index?id=${id}`;
+const when = (d: Date) =>
+  new Date(d.getTime() + 8 * HOUR_MS).toISOString().slice(5, 16).replace('T', ' ').replace('-', '月').replace(' ', '日 ');
+
+/**
+ * Booked consultations: booking a free slot (the database refuses a second booking of a held
+ * slot), cancel and reschedule up to the centre's cut-off, no-shows, the lawyer's summary and
+ * advice, the worker's rating, and reminders the day before and an hour before.
+ */
+@Injectable()
+export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('LegalConsultations');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly transitions: TransitionService,
+    private readonly caseViews: CaseViews,
+    private readonly cipher: PiiCipher,
+    private readonly uploads: UploadsService,
+    private readonly notifier: Notifier,
+    private readonly schedule: LegalScheduleService,
+    private readonly legalRules: LegalRulesService,
+  ) {}
+
+  onModuleInit(): void {
+    // Reminders are swept every five minutes; each is sent once (compare-and-set on its column).
+    this.timer = setInterval(() => {
+      this.sendReminders().catch((err: unknown) => this.logger.error({ err }, 'consultation reminders failed'));
+    }, 5 * 60_000);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async book(actor: Actor, body: BookConsultationBody): Promise<ConsultationView> {
+    const startsAt = new Date(body.startsAt);
+    const now = new Date();
+    const { rules } = await this.legalRules.effective(this.db.manager, now);
+    if (body.channel !== 'in_person' && !body.phone) {
+      fail('validation_failed', '电话或视频咨询请留下手机号', [{ field: 'phone', message: '电话或视频咨询请留下手机号' }]);
+    }
+    try {
+      const id = await this.db.transaction(async (manager) => {
+        const slot = await this.schedule.findSlot(
+          manager,
+          body.lawyerUserId,
+          startsAt,
+          body.channel,
+          now.getTime() + rules.bookingChangeHours * HOUR_MS,
+        );
+        if (!slot) fail('slot_unavailable');
+        const open = await manager
+          .getRepository(Consultation)
+          .countBy({ applicantUserId: actor.userId, slotHeld: 1, startsAt: MoreThan(now) });
+        if (open >= rules.maxOpenBookings) fail('booking_limit');
+        const lawyer = await manager.getRepository(User).findOneByOrFail({ id: body.lawyerUserId });
+        const org = await manager.getRepository(Organization).findOneByOrFail({ id: lawyer.organizationId as number });
+        const kase = await this.transitions.open(manager, WF, {
+          actor,
+          organization: org,
+          applicantUserId: actor.userId,
+          assigneeUserId: lawyer.id,
+          title: `${DISPUTE_TYPE_LABEL[body.topic]}咨询`,
+        });
+        const uid = randomUUID();
+        const aad = (field: string) => piiAad(TABLE, uid, field);
+        const repo = manager.getRepository(Consultation);
+        const row = await repo.save(
+          repo.create({
+            caseId: kase.id,
+            uid,
+            applicantUserId: actor.userId,
+            lawyerUserId: lawyer.id,
+            startsAt,
+            endsAt: new Date(slot.endsAt),
+            slotHeld: 1,
+            channel: body.channel,
+            place: body.channel === 'in_person' ? slot.place : CONSULTATION_CHANNEL_LABEL[body.channel],
+            topic: body.topic,
+            descriptionEnc: this.cipher.encrypt(body.description.trim(), aad('description')),
+            phoneEnc: body.phone ? this.cipher.encrypt(body.phone, aad('phone')) : null,
+            summaryEnc: null,
+            adviceEnc: null,
+            suggestLegalAid: false,
+            rating: null,
+            ratingComment: null,
+            legalAidApplicationId: null,
+            remindedDayBeforeAt: null,
+            remindedHourBeforeAt: null,
+            createdAt: now,
+          }),
+        );
+        await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
+        await this.transitions.notifyApplicant(manager, WF, kase, {
+          title: '法律咨询已预约',
+          body: `${when(startsAt)}，${lawyer.displayName}，${CONSULTATION_CHANNEL_LABEL[body.channel]}。不能参加请提前取消。`,
+          link: link(row.id),
+        });
+        await this.notifier.notify(manager, {
+          userId: lawyer.id,
+          title: '新的咨询预约',
+          body: `${when(startsAt)} ${DISPUTE_TYPE_LABEL[body.topic]}咨询（${CONSULTATION_CHANNEL_LABEL[body.channel]}）`,
+          link: `/staff/pages/consultation/index?id=${row.id}`,
+          status: '已预约',
+        });
+        return row.id;
+      });
+      return this.get(actor, id);
+    } catch (err) {
+      if (isUniqueViolation(err)) fail('slot_taken');
+      throw err;
+    }
+  }
+
+  /** The worker's own consultations, newest first. */
+  async mine(actor: Actor): Promise<ConsultationView[]> {
+    const rows = await this.db.manager
+      .getRepository(Consultation)
+      .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 50 });
+    return this.views(this.db.manager, actor, rows);
+  }
+
+  /** The day's consultations of a lawyer (their own; the centre's staff see everyone's). */
+  async day(actor: Actor, date: string): Promise<ConsultationView[]> {
+    const start = new Date(Date.parse(`${date}T00:00:00+08:00`));
+    const end = new Date(start.getTime() + 24 * HOUR_MS);
+    const where = { startsAt: And(MoreThan(new Date(start.getTime() - 1)), LessThanOrEqual(new Date(end.getTime() - 1))) };
+    const supervisor = actor.permissions.includes('legal.schedule.manage');
+    const rows = await this.db.manager.getRepository(Consultation).find({
+      where: supervisor ? where : { ...where, lawyerUserId: actor.userId },
+      order: { startsAt: 'ASC', id: 'ASC' },
+      take: 200,
+    });
+    // Cancelled ones are left out of the day's list; the rest only when the actor may see the case.
+    const views = await this.views(this.db.manager, actor, rows);
+    return views.filter((v) => v.state !== 'cancelled');
+  }
+
+  async get(actor: Actor, id: number): Promise<ConsultationView> {
+    const row = await this.db.manager.getRepository(Consultation).findOneBy({ id });
+    const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
+    if (!view) fail('not_found');
+    return view;
+  }
+
+  /** Plain steps: cancel (worker, before the cut-off), cancel by the centre (with reason), no-show. */
+  async transition(actor: Actor, id: number, body: TransitionRequest<ConsultationAction>): Promise<ConsultationView> {
+    const row = await this.row(id);
+    const t = (WF.transitions as Record<string, (typeof WF.transitions)[ConsultationAction]>)[body.action];
+    if (t?.form) fail('action_not_allowed', `“${t.label}”请填写表单`);
+    const now = new Date();
+    const { rules } = await this.legalRules.effective(this.db.manager, now);
+    await this.transitions.apply(actor, WF, row.caseId, body, {
+      before: async ({ manager, action }) => {
+        const fresh = await manager.getRepository(Consultation).findOneByOrFail({ id });
+        if (action === 'cancel' && fresh.startsAt.getTime() - now.getTime() < rules.bookingChangeHours * HOUR_MS) fail('change_too_late');
+        if (action === 'mark_no_show' && fresh.startsAt.getTime() > now.getTime()) {
+          fail('action_not_allowed', '咨询时间还没到，不能记为未到场');
+        }
+        if (action === 'cancel' || action === 'staff_cancel') await manager.getRepository(Consultation).update({ id }, { slotHeld: null });
+      },
+      notice: ({ action, input }) => ({
+        title: action === 'mark_no_show' ? '咨询记为未到场' : '法律咨询已取消',
+        body:
+          action === 'staff_cancel'
+            ? `法律援助中心取消了 ${when(row.startsAt)} 的咨询：${input.comment ?? ''}。请重新预约。`
+            : action === 'mark_no_show'
+              ? `您没有参加 ${when(row.startsAt)} 的咨询，可以重新预约。`
+              : `您已取消 ${when(row.startsAt)} 的咨询。`,
+        link: link(id),
+      }),
+    });
+    return this.get(actor, id);
+  }
+
+  /** The worker moves a booking to another free slot, before the cut-off. */
+  async reschedule(actor: Actor, id: number, body: RescheduleBody): Promise<ConsultationView> {
+    const row = await this.row(id);
+    const now = new Date();
+    const startsAt = new Date(body.startsAt);
+    const { rules } = await this.legalRules.effective(this.db.manager, now);
+    try {
+      await this.transitions.apply(
+        actor,
+        WF,
+        row.caseId,
+        { action: 'reschedule', version: body.version },
+        {
+          before: async ({ manager, kase }) => {
+            const fresh = await manager.getRepository(Consultation).findOneByOrFail({ id });
+            if (fresh.startsAt.getTime() - now.getTime() < rules.bookingChangeHours * HOUR_MS) fail('change_too_late');
+            const slot = await this.schedule.findSlot(
+              manager,
+              body.lawyerUserId,
+              startsAt,
+              fresh.channel,
+              now.getTime() + rules.bookingChangeHours * HOUR_MS,
+            );
+            if (!slot) fail('slot_unavailable');
+            const lawyer = await manager.getRepository(User).findOneByOrFail({ id: body.lawyerUserId });
+            await manager
+              .getRepository(Consultation)
+              .update(
+                { id },
+                { lawyerUserId: lawyer.id, startsAt, endsAt: new Date(slot.endsAt), remindedDayBeforeAt: null, remindedHourBeforeAt: null },
+              );
+            await manager.getRepository(WorkflowCase).update({ id: kase.id }, { assigneeUserId: lawyer.id });
+            kase.assigneeUserId = lawyer.id;
+          },
+          notice: () => ({ title: '法律咨询已改约', body: `新的时间：${when(startsAt)}。`, link: link(id) }),
+        },
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) fail('slot_taken');
+      throw err;
+    }
+    return this.get(actor, id);
+  }
+
+  /** The lawyer records what was said and what they advise; the worker is told. */
+  async advice(actor: Actor, id: number, body: AdviceBody): Promise<ConsultationView> {
+    const row = await this.row(id);
+    const aad = (field: string) => piiAad(TABLE, row.uid, field);
+    await this.transitions.apply(
+      actor,
+      WF,
+      row.caseId,
+      { action: 'record_advice', version: body.version },
+      {
+        before: async ({ manager }) => {
+          if (row.startsAt.getTime() > Date.now() + HOUR_MS) fail('action_not_allowed', '咨询还没开始，不能记录意见');
+          await manager.getRepository(Consultation).update(
+            { id },
+            {
+              summaryEnc: this.cipher.encrypt(body.summary.trim(), aad('summary')),
+              adviceEnc: this.cipher.encrypt(body.advice.trim(), aad('advice')),
+              suggestLegalAid: body.suggestLegalAid,
+            },
+          );
+        },
+        notice: () => ({
+          title: '律师的咨询意见',
+          body: body.suggestLegalAid
+            ? '律师已写下咨询意见，并建议您申请法律援助，可以一键转为申请。'
+            : '律师已写下咨询意见，请查看并评价。',
+          link: link(id),
+        }),
+      },
+    );
+    return this.get(actor, id);
+  }
+
+  /** The worker rates a held consultation (once; a second rating replaces the first). */
+  async rate(actor: Actor, id: number, body: RatingBody): Promise<ConsultationView> {
+    await this.db.transaction(async (manager) => {
+      const row = await manager.getRepository(Consultation).findOneBy({ id, applicantUserId: actor.userId });
+      if (!row) fail('not_found');
+      const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: row.caseId });
+      if (kase.state !== 'held') fail('action_not_allowed', '咨询结束后才能评价');
+      await manager.getRepository(Consultation).update({ id }, { rating: body.rating, ratingComment: body.comment?.trim() || null });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Reminders the day before and an hour before; returns how many were sent. */
+  async sendReminders(now = new Date()): Promise<number> {
+    let sent = 0;
+    for (const [column, windowMs, label] of [
+      ['remindedDayBeforeAt', 24 * HOUR_MS, '明天'],
+      ['remindedHourBeforeAt', HOUR_MS, '一小时后'],
+    ] as const) {
+      const due = await this.db.manager.getRepository(Consultation).find({
+        where: { slotHeld: 1, startsAt: And(MoreThan(now), LessThanOrEqual(new Date(now.getTime() + windowMs))), [column]: IsNull() },
+        take: 500,
+      });
+      for (const row of due) {
+        const done = await this.db.transaction(async (manager) => {
+          const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId, state: 'booked' });
+          if (!kase) return false;
+          const result = await manager.getRepository(Consultation).update({ id: row.id, [column]: IsNull() }, { [column]: now });
+          if (result.affected !== 1) return false;
+          const lawyer = await manager.getRepository(User).findOneBy({ id: row.lawyerUserId });
+          await this.notifier.notify(manager, {
+            userId: row.applicantUserId,
+            title: `法律咨询提醒：${label}`,
+            body: `${when(row.startsAt)}，${lawyer?.displayName ?? ''}，${CONSULTATION_CHANNEL_LABEL[row.channel]}${row.channel === 'in_person' ? `，地点：${row.place}` : ''}。`,
+            link: link(row.id),
+            status: '已预约',
+          });
+          return true;
+        });
+        if (done) sent += 1;
+      }
+    }
+    return sent;
+  }
+
+  private async row(id: number): Promise<Consultation> {
+    const row = await this.db.manager.getRepository(Consultation).findOneBy({ id });
+    if (!row) fail('not_found');
+    return row;
+  }
+
+  /** Views of the rows the actor may see (others are left out), in a constant number of queries. */
+  async views(manager: EntityManager, actor: Actor, rows: Consultation[]): Promise<ConsultationView[]> {
+    if (rows.length === 0) return [];
+    const caseIds = rows.map((r) => r.caseId);
+    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) })).map((c) => [c.id, c]));
+    const users = new Map(
+      (await manager.getRepository(User).findBy({ id: In([...new Set(rows.flatMap((r) => [r.lawyerUserId, r.applicantUserId]))]) })).map(
+        (u) => [u.id, u],
+      ),
+    );
+    const [histories, photos, rules] = await Promise.all([
+      this.transitions.historyOf(manager, caseIds),
+      this.uploads.listForCase(manager, caseIds),
+      this.legalRules.effective(manager, new Date()),
+    ]);
+    const result: ConsultationView[] = [];
+    for (const row of rows) {
+      const kase = cases.get(row.caseId);
+      const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
+      if (!kase || !ctx) continue;
+      const aad = (field: string) => piiAad(TABLE, row.uid, field);
+      const state = kase.state as ConsultationState;
+      result.push({
+        id: row.id,
+        state,
+        stateLabel: WF.states[state].label,
+        nextStep: WF.states[state].nextStep,
+        version: kase.version,
+        applicantName: users.get(row.applicantUserId)?.displayName ?? '',
+        lawyerUserId: row.lawyerUserId,
+        lawyerName: users.get(row.lawyerUserId)?.displayName ?? '',
+        startsAt: row.startsAt.toISOString(),
+        endsAt: row.endsAt.toISOString(),
+        channel: row.channel,
+        channelLabel: CONSULTATION_CHANNEL_LABEL[row.channel],
+        place: row.place,
+        topic: row.topic,
+        topicLabel: DISPUTE_TYPE_LABEL[row.topic],
+        description: this.cipher.decrypt(row.descriptionEnc, aad('description')),
+        phoneMasked: row.phoneEnc ? maskPhone(this.cipher.decrypt(row.phoneEnc, aad('phone'))) : null,
+        photos: photos.get(row.caseId) ?? [],
+        changeableUntil: new Date(row.startsAt.getTime() - rules.rules.bookingChangeHours * HOUR_MS).toISOString(),
+        summary: row.summaryEnc ? this.cipher.decrypt(row.summaryEnc, aad('summary')) : null,
+        advice: row.adviceEnc ? this.cipher.decrypt(row.adviceEnc, aad('advice')) : null,
+        suggestLegalAid: row.suggestLegalAid,
+        rating: row.rating,
+        ratingComment: row.ratingComment,
+        legalAidApplicationId: row.legalAidApplicationId,
+        history: this.caseViews.history(WF, histories.get(row.caseId) ?? []),
+        actions: this.transitions.actionsFor(WF, kase, ctx),
+      });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,417 @@
+import {
+  LEGAL_AID_WORKFLOW,
+  LEGAL_CONSENT_VERSION,
+  type ConsultationView,
+  type CreateLegalAidApplicationRequest,
+  type LegalAidApplicationView,
+  type LegalAidSummary,
+  type LegalStatistics,
+  type Page,
+  type SlotDayView,
+  type SlotView,
+} from '@union/shared';
+import { DataSource } from 'typeorm';
+import { Consultation } from '../src/modules/legal/entities/consultation.entity';
+import { LegalConsultationsService } from '../src/modules/legal/legal-consultations.service';
+import { TransitionService } from '../src/modules/workflow/transition.service';
+import { today, uploadJpeg } from './hardship-fixtures';
+import { startTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+const DAY_MS = 86_400_000;
+const daysAgo = (n: number) => new Date(Date.parse(`${today()}T00:00:00Z`) - n * DAY_MS).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await startTestApp();
+}, 60_000);
+afterAll(() => t?.close());
+
+async function freeSlots(token: string, channel?: string): Promise<SlotView[]> {
+  const res = await t.http<SlotDayView[]>('GET', `/legal/slots?days=28${channel ? `&channel=${channel}` : ''}`, { token });
+  expect(res.status).toBe(200);
+  return res.body.flatMap((d) => d.slots);
+}
+
+const booking = (slot: SlotView, over: Record<string, unknown> = {}) => ({
+  lawyerUserId: slot.lawyerUserId,
+  startsAt: slot.startsAt,
+  channel: slot.channels[0],
+  topic: 'unpaid_wages',
+  description: '老板拖欠了我三个月工资，一直不给。',
+  phone: '13900001111',
+  ...over,
+});
+
+/** Time travel: the consultation started a while ago (through the ORM so each database gets its own format). */
+async function moveToPast(id: number, hoursAgo: number): Promise<void> {
+  const start = new Date(Date.now() - hoursAgo * 3_600_000 - Math.floor(Math.random() * 60) * 60_000);
+  await t.app
+    .get(DataSource)
+    .getRepository(Consultation)
+    .update({ id }, { startsAt: start, endsAt: new Date(start.getTime() + 1_800_000) });
+}
+
+function application(over: Partial<CreateLegalAidApplicationRequest> = {}): CreateLegalAidApplicationRequest {
+  return {
+    disputeType: 'unpaid_wages',
+    isMigrantWorker: true,
+    amountClaimedFen: 860_000,
+    householdMonthlyIncomeFen: 900_000,
+    householdSize: 2,
+    seriousIllnessOrDisaster: false,
+    unionStaffHarmedForDuty: false,
+    employer: { name: `测试建筑劳务公司${Math.random().toString(36).slice(2, 7)}`, creditCode: null, address: '城关镇' },
+    claims: '支付拖欠的两个月工资 8600 元。',
+    phone: '13900002222',
+    employmentStartedOn: daysAgo(200),
+    employmentEndedOn: daysAgo(30),
+    learnedOn: daysAgo(30),
+    evidence: [],
+    consentVersion: LEGAL_CONSENT_VERSION,
+    ...over,
+  };
+}
+
+async function apply(token: string, over: Partial<CreateLegalAidApplicationRequest> = {}): Promise<LegalAidApplicationView> {
+  const res = await t.http<LegalAidApplicationView>('POST', '/legal/aid-applications', { token, body: application(over) });
+  if (res.status !== 201) throw new Error(`apply: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function post<T>(path: string, token: string, body: unknown, status = 200): Promise<T> {
+  const res = await t.http<T>('POST', path, { token, body });
+  if (res.status !== status) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+describe('consultation booking', () => {
+  it('books a slot exactly once when 50 workers tap it at the same moment', async () => {
+    const workers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.newWorker(`race${i}`)));
+    const [slot] = await freeSlots(workers[0], 'phone');
+    const before = await t.count('legal_consultations');
+    const results = await Promise.all(
+      workers.map((token) => t.http('POST', '/legal/consultations', { token, body: booking(slot, { channel: 'phone' }) })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(49).fill('slot_taken'));
+    expect(await t.count('legal_consultations')).toBe(before + 1);
+    expect((await freeSlots(workers[0])).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt)).toBe(false);
+  }, 120_000);
+
+  it('frees the slot when the worker cancels, and refuses to cancel too late', async () => {
+    const worker = await t.newWorker('cancel');
+    const slots = await freeSlots(worker, 'in_person');
+    const slot = slots[slots.length - 1];
+    const booked = await post<ConsultationView>(
+      '/legal/consultations',
+      worker,
+      booking(slot, { channel: 'in_person', phone: undefined }),
+      201,
+    );
+    expect(booked).toMatchObject({ state: 'booked', lawyerUserId: slot.lawyerUserId, channelLabel: '到中心面谈', phoneMasked: null });
+    expect(booked.actions.map((a) => a.action).sort()).toEqual(['cancel', 'reschedule']);
+    const cancelled = await post<ConsultationView>(`/legal/consultations/${booked.id}/transitions`, worker, {
+      action: 'cancel',
+      version: booked.version,
+    });
+    expect(cancelled.state).toBe('cancelled');
+    expect((await freeSlots(worker)).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt)).toBe(true);
+    const other = await t.newWorker('rebook');
+    await post('/legal/consultations', other, booking(slot, { channel: 'in_person' }), 201);
+
+    // An hour before the start is past the 2-hour cut-off.
+    const late = await post<ConsultationView>('/legal/consultations', worker, booking(slots[0], { channel: 'in_person' }), 201);
+    await moveToPast(late.id, -1);
+    const refused = await t.http('POST', `/legal/consultations/${late.id}/transitions`, {
+      token: worker,
+      body: { action: 'cancel', version: late.version },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('change_too_late');
+  });
+
+  it('moves a booking to another free slot and frees the old one', async () => {
+    const worker = await t.newWorker('move');
+    const slots = await freeSlots(worker, 'phone');
+    const [from, to] = [slots[2], slots[3]];
+    const booked = await post<ConsultationView>('/legal/consultations', worker, booking(from, { channel: 'phone' }), 201);
+    const moved = await post<ConsultationView>(`/legal/consultations/${booked.id}/reschedule`, worker, {
+      version: booked.version,
+      lawyerUserId: to.lawyerUserId,
+      startsAt: to.startsAt,
+    });
+    expect(moved).toMatchObject({ state: 'booked', startsAt: to.startsAt, lawyerUserId: to.lawyerUserId });
+    const free = await freeSlots(worker);
+    expect(free.some((s) => s.startsAt === from.startsAt && s.lawyerUserId === from.lawyerUserId)).toBe(true);
+    expect(free.some((s) => s.startsAt === to.startsAt && s.lawyerUserId === to.lawyerUserId)).toBe(false);
+  });
+
+  it('refuses bad bookings and writes nothing', async () => {
+    const worker = await t.newWorker('badbook');
+    const [slot] = await freeSlots(worker, 'in_person');
+    const offPattern = new Date(Date.parse(slot.startsAt) + 7 * 60_000).toISOString();
+    const cases: [string, Record<string, unknown>, number, string][] = [
+      ['not a slot of the pattern', booking(slot, { startsAt: offPattern, channel: 'in_person' }), 409, 'slot_unavailable'],
+      ['a channel the slot does not offer', booking(slot, { channel: 'video' }), 409, 'slot_unavailable'],
+      ['a slot in the past', booking(slot, { startsAt: '2020-01-06T01:00:00.000Z', channel: 'in_person' }), 409, 'slot_unavailable'],
+      ['an unknown lawyer', booking(slot, { lawyerUserId: 999_999, channel: 'in_person' }), 409, 'slot_unavailable'],
+      ['no description', booking(slot, { description: '', channel: 'in_person' }), 400, 'validation_failed'],
+      ['an unknown topic', booking(slot, { topic: 'divorce', channel: 'in_person' }), 400, 'validation_failed'],
+      ['an unknown channel', booking(slot, { channel: 'letter' }), 400, 'validation_failed'],
+      ['a bad phone', booking(slot, { channel: 'in_person', phone: '12345' }), 400, 'validation_failed'],
+      ['phone consultation without a phone', booking(slot, { channel: 'phone', phone: undefined }), 400, 'validation_failed'],
+      ['not a date', booking(slot, { startsAt: 'tomorrow', channel: 'in_person' }), 400, 'validation_failed'],
+      ["someone else's photo", booking(slot, { channel: 'in_person', uploadIds: [999_999] }), 400, 'validation_failed'],
+    ];
+    const before = [await t.count('legal_consultations'), await t.count('workflow_cases'), await t.count('messages')];
+    for (const [name, body, status, code] of cases) {
+      const res = await t.http('POST', '/legal/consultations', { token: worker, body });
+      expect({ name, status: res.status, code: res.body.code }).toEqual({ name, status, code });
+    }
+    expect([await t.count('legal_consultations'), await t.count('workflow_cases'), await t.count('messages')]).toEqual(before);
+  });
+
+  it('limits how many open bookings one worker holds', async () => {
+    const worker = await t.newWorker('limit');
+    const slots = await freeSlots(worker, 'phone');
+    await post('/legal/consultations', worker, booking(slots[5], { channel: 'phone' }), 201);
+    await post('/legal/consultations', worker, booking(slots[6], { channel: 'phone' }), 201);
+    const third = await t.http('POST', '/legal/consultations', { token: worker, body: booking(slots[7], { channel: 'phone' }) });
+    expect(third.status).toBe(409);
+    expect(third.body.code).toBe('booking_limit');
+  });
+
+  it('reminds the worker the day before and an hour before, once each', async () => {
+    const worker = await t.newWorker('remind');
+    const [slot] = await freeSlots(worker, 'phone');
+    const booked = await post<ConsultationView>('/legal/consultations', worker, booking(slot, { channel: 'phone' }), 201);
+    const service = t.app.get(LegalConsultationsService);
+    const start = Date.parse(slot.startsAt);
+    const messages = async () =>
+      (await t.http<{ items: { title: string }[] }>('GET', '/messages', { token: worker })).body.items.filter((m) =>
+        m.title.startsWith('法律咨询提醒'),
+      );
+    expect(await service.sendReminders(new Date(start - 30 * 3_600_000))).toBe(0);
+    expect(await service.sendReminders(new Date(start - 20 * 3_600_000))).toBeGreaterThanOrEqual(1);
+    expect(await messages()).toHaveLength(1);
+    await service.sendReminders(new Date(start - 19 * 3_600_000));
+    expect(await messages()).toHaveLength(1);
+    await service.sendReminders(new Date(start - 30 * 60_000));
+    expect((await messages()).map((m) => m.title)).toEqual(['法律咨询提醒：一小时后', '法律咨询提醒：明天']);
+    expect(booked.state).toBe('booked');
+  });
+});
+
+describe('advice and legal aid', () => {
+  it('turns a consultation into a legal-aid application with the details carried over', async () => {
+    const worker = await t.newWorker('advice');
+    const lawyer = await t.loginAs('lawyer');
+    const me = (await t.http<{ id: number }>('GET', '/me', { token: lawyer })).body;
+    const slot = (await freeSlots(worker, 'phone')).find((s) => s.lawyerUserId === me.id) as SlotView;
+    const photo = await uploadJpeg(t, worker, 'consultation_photo');
+    const booked = await post<ConsultationView>(
+      '/legal/consultations',
+      worker,
+      booking(slot, { channel: 'phone', uploadIds: [photo.id] }),
+      201,
+    );
+    expect(booked.photos.map((p) => p.id)).toEqual([photo.id]);
+    const early = await t.http('POST', `/legal/consultations/${booked.id}/advice`, {
+      token: lawyer,
+      body: { version: booked.version, summary: '欠薪三个月', advice: '申请法律援助', suggestLegalAid: true },
+    });
+    expect(early.status).toBe(409);
+    await moveToPast(booked.id, 2);
+    const held = await post<ConsultationView>(`/legal/consultations/${booked.id}/advice`, lawyer, {
+      version: booked.version,
+      summary: '在工地干了半年，老板欠三个月工资。',
+      advice: '保存好欠条和聊天记录，申请法律援助，由律师代为主张。',
+      suggestLegalAid: true,
+    });
+    expect(held).toMatchObject({ state: 'held', suggestLegalAid: true });
+    const seen = await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: worker });
+    expect(seen.body.advice).toContain('申请法律援助');
+    const rated = await post<ConsultationView>(`/legal/consultations/${booked.id}/rating`, worker, { rating: 5, comment: '讲得很清楚' });
+    expect(rated.rating).toBe(5);
+
+    const a = await apply(worker, { fromConsultationId: booked.id });
+    expect(a).toMatchObject({ state: 'submitted', fromConsultationId: booked.id });
+    const after = await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: worker });
+    expect(after.body.legalAidApplicationId).toBe(a.id);
+    const again = await t.http('POST', '/legal/aid-applications', { token: worker, body: application({ fromConsultationId: booked.id }) });
+    expect(again.status).toBe(400);
+  });
+
+  it('exempts a migrant worker claiming wages from the income test, and not a non-migrant over the line', async () => {
+    const migrant = await apply(await t.newWorker('mig'));
+    expect(migrant.eligibility).toMatchObject({ eligible: true, exemption: 'migrant_wage_or_injury' });
+    expect(migrant.eligibility.reasons.join('')).toContain('免予审查经济困难条件');
+    const other = await apply(await t.newWorker('nonmig'), { isMigrantWorker: false, disputeType: 'dismissal' });
+    expect(other.eligibility).toMatchObject({ eligible: false, exemption: null });
+    expect(other.eligibility.reasons[1]).toContain('不低于当地最低工资标准');
+    const check = await t.http('POST', '/legal/eligibility', {
+      token: await t.newWorker('chk'),
+      body: {
+        disputeType: 'dismissal',
+        isMigrantWorker: false,
+        amountClaimedFen: 500_000,
+        householdMonthlyIncomeFen: 300_000,
+        householdSize: 2,
+        seriousIllnessOrDisaster: false,
+        unionStaffHarmedForDuty: false,
+      },
+    });
+    expect(check.body).toMatchObject({ eligible: true, exemption: null, incomePerHeadFen: 150_000, ruleSetVersion: 0 });
+  });
+
+  it('gives the written decision 7 working days, counted over a holiday', async () => {
+    const a = await apply(await t.newWorker('deadline'));
+    const transitions = t.app.get(TransitionService);
+    const expected = transitions.dueFor(LEGAL_AID_WORKFLOW, 'submitted', new Date(a.submittedAt), { legalAidDecision: 7 });
+    expect(a.deadline?.dueAt).toBe(expected?.toISOString());
+    // From Tuesday 29 September 2026 the National Day holiday (1–7 October) is skipped and the
+    // make-up Saturday 10 October counts: the seventh working day is Wednesday 14 October.
+    const overHoliday = transitions.dueFor(LEGAL_AID_WORKFLOW, 'submitted', new Date('2026-09-29T02:00:00Z'), { legalAidDecision: 7 });
+    expect(overHoliday?.toISOString()).toBe('2026-10-14T15:59:59.999Z');
+  });
+
+  it('runs a case from decision to money recovered, with the clocks and the centre totals', async () => {
+    const worker = await t.newWorker('fullcase');
+    const staff = await t.loginAs('legal_staff');
+    const lawyer = await t.loginAs('lawyer');
+    const lawyerId = (await t.http<{ id: number }>('GET', '/me', { token: lawyer })).body.id;
+    const stats0 = (await t.http<LegalStatistics>('GET', '/legal/statistics', { token: staff })).body;
+    const evidence = await uploadJpeg(t, worker, 'iou');
+    const a = await apply(worker, { evidence: [{ purpose: 'iou', uploadIds: [evidence.id] }] });
+    expect(a.evidence).toEqual([
+      expect.objectContaining({ purpose: 'iou', purposeLabel: '欠条', files: [expect.objectContaining({ id: evidence.id })] }),
+    ]);
+    expect(a.clock.next).toMatchObject({ key: 'arbitration_limit', dueOn: expect.any(String) });
+
+    // The lawyer cannot decide; a lawyer of another centre cannot even see it.
+    const byLawyer = await t.http('POST', `/legal/aid-applications/${a.id}/accept`, {
+      token: lawyer,
+      body: { version: a.version, lawyerUserId: lawyerId },
+    });
+    expect(byLawyer.status).toBe(403);
+    expect((await t.http('GET', `/legal/aid-applications/${a.id}`, { token: lawyer })).status).toBe(404);
+    expect((await t.http('GET', `/legal/aid-applications/${a.id}`, { token: await t.loginAs('town_lawyer') })).status).toBe(404);
+
+    const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/accept`, staff, {
+      version: a.version,
+      lawyerUserId: lawyerId,
+    });
+    expect(accepted).toMatchObject({ state: 'accepted', lawyerName: '孙律师', deadline: null });
+    const seen = await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${a.id}`, { token: lawyer });
+    expect(seen.status).toBe(200);
+    expect(seen.body.actions.map((x) => x.action)).toContain('start_mediation');
+    expect((await t.http('GET', `/legal/aid-applications/${a.id}`, { token: await t.loginAs('town_lawyer') })).status).toBe(404);
+
+    const mediation = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/stage`, lawyer, {
+      version: seen.body.version,
+      action: 'start_mediation',
+      startedOn: daysAgo(10),
+      mediationStartedOn: daysAgo(10),
+      note: '已申请调解',
+    });
+    expect(mediation.state).toBe('mediation');
+    expect(mediation.clock.next).toMatchObject({ key: 'mediation', status: 'running' });
+    expect(mediation.clock.next?.daysLeft).toBeLessThanOrEqual(7);
+    const soon = await t.http<Page<LegalAidSummary>>('GET', '/legal/aid-applications?clockWithinDays=7&limit=50', { token: lawyer });
+    expect(soon.body.items.find((i) => i.id === a.id)?.nextClock).toMatchObject({ label: '调解期限' });
+    const worker2 = await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${a.id}`, { token: worker });
+    expect(worker2.body.clock.next?.key).toBe('mediation');
+    expect(worker2.body.conflicts).toEqual([]);
+
+    const badDates = await t.http('PATCH', `/legal/aid-applications/${a.id}/dates`, {
+      token: lawyer,
+      body: { version: mediation.version, mediationEndedOn: daysAgo(12) },
+    });
+    expect(badDates.status).toBe(400);
+    const ended = await t.http<LegalAidApplicationView>('PATCH', `/legal/aid-applications/${a.id}/dates`, {
+      token: lawyer,
+      body: { version: mediation.version, mediationEndedOn: daysAgo(1), note: '调解达成协议' },
+    });
+    expect(ended.status).toBe(200);
+    expect(ended.body.clock.items.find((i) => i.key === 'mediation')?.status).toBe('done');
+
+    const closed = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/close`, lawyer, {
+      version: ended.body.version,
+      outcome: 'settled',
+      amountClaimedFen: 860_000,
+      amountRecoveredFen: 800_000,
+      recoveredOn: today(),
+      note: '调解结案，单位当场支付 8000 元。',
+    });
+    expect(closed).toMatchObject({ state: 'closed', outcomeLabel: '调解或协商解决', amountRecoveredFen: 800_000 });
+    const mine = await t.http<LegalAidApplicationView[]>('GET', '/legal/aid-applications/mine', { token: worker });
+    expect(mine.body[0]).toMatchObject({ id: a.id, state: 'closed', amountRecoveredFen: 800_000 });
+
+    const stats = (await t.http<LegalStatistics>('GET', '/legal/statistics', { token: staff })).body;
+    expect(stats.applications.closed).toBe(stats0.applications.closed + 1);
+    expect(stats.amountRecoveredFen).toBe(stats0.amountRecoveredFen + 800_000);
+    expect(stats.people).toBe(stats0.people + 1);
+  });
+
+  it('refuses with a reason and a pointer to other help', async () => {
+    const worker = await t.newWorker('refuse');
+    const a = await apply(worker, { isMigrantWorker: false, disputeType: 'contract' });
+    const staff = await t.loginAs('legal_staff');
+    const noReason = await t.http('POST', `/legal/aid-applications/${a.id}/reject`, {
+      token: staff,
+      body: { version: a.version, reason: '' },
+    });
+    expect(noReason.status).toBe(400);
+    const refused = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/reject`, staff, {
+      version: a.version,
+      reason: '家庭人均收入高于最低工资标准',
+    });
+    expect(refused).toMatchObject({ state: 'rejected', decisionReason: '家庭人均收入高于最低工资标准' });
+    expect(refused.otherHelp).toContain('12348');
+    const twice = await t.http('POST', `/legal/aid-applications/${a.id}/accept`, {
+      token: staff,
+      body: { version: refused.version, lawyerUserId: 1 },
+    });
+    expect(twice.status).toBe(409);
+  });
+
+  it('warns the centre when the employer is already on the other side of another case', async () => {
+    const employer = { name: '城关 某某 劳务公司', creditCode: null, address: null };
+    await apply(await t.newWorker('cf1'), { employer });
+    const second = await apply(await t.newWorker('cf2'), { employer: { ...employer, name: '城关某某劳务公司' } });
+    expect(second.conflicts).toEqual([]);
+    const staffView = await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${second.id}`, {
+      token: await t.loginAs('legal_staff'),
+    });
+    expect(staffView.body.conflicts).toHaveLength(1);
+  });
+
+  it('refuses a bad application and writes nothing', async () => {
+    const worker = await t.newWorker('badaid');
+    const cases: [string, Partial<CreateLegalAidApplicationRequest> | Record<string, unknown>, number, string][] = [
+      ['no employer name', { employer: { name: '' } }, 400, 'validation_failed'],
+      ['a bad credit code', { employer: { name: '某公司', creditCode: '123' } }, 400, 'validation_failed'],
+      ['a negative amount', { amountClaimedFen: -1 }, 400, 'validation_failed'],
+      ['an unknown dispute type', { disputeType: 'divorce' }, 400, 'validation_failed'],
+      ['a day that does not exist', { learnedOn: '2026-02-30' }, 400, 'validation_failed'],
+      ['a day in the future', { learnedOn: '2099-01-01' }, 400, 'validation_failed'],
+      ['a job that ended before it began', { employmentStartedOn: daysAgo(10), employmentEndedOn: daysAgo(20) }, 400, 'validation_failed'],
+      ['an old consent version', { consentVersion: 'v0' }, 400, 'validation_failed'],
+      ['no household', { householdSize: 0 }, 400, 'validation_failed'],
+      ['evidence of an unknown kind', { evidence: [{ purpose: 'passport', uploadIds: [] }] }, 400, 'validation_failed'],
+      ["someone else's file", { evidence: [{ purpose: 'iou', uploadIds: [999_999] }] }, 400, 'validation_failed'],
+      ['a consultation that is not theirs', { fromConsultationId: 1 }, 400, 'validation_failed'],
+    ];
+    const before = [await t.count('legal_aid_applications'), await t.count('workflow_cases'), await t.count('messages')];
+    for (const [name, over, status, code] of cases) {
+      const res = await t.http('POST', '/legal/aid-applications', { token: worker, body: { ...application(), ...over } });
+      expect({ name, status: res.status, code: res.body.code }).toEqual({ name, status, code });
+    }
+    expect([await t.count('legal_aid_applications'), await t.count('workflow_cases'), await t.count('messages')]).toEqual(before);
+    // One open application per employer.
+    const first = await apply(worker);
+    const dup = await t.http('POST', '/legal/aid-applications', { token: worker, body: application({ employer: first.employer }) });
+    expect(dup.body.code).toBe('legal_aid_open');
+  });
+});

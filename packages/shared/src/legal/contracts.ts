@@ -1,0 +1,359 @@
+import type { ActionView, DeadlineView, HistoryEntryView } from '../contracts';
+import type { UploadPurpose, UploadView } from '../uploads';
+import type { ConsultationAction, ConsultationState, LegalAidAction, LegalAidStage, LegalAidState } from '../workflow/legal';
+import type { DisputeType, StatutoryClock } from './clock';
+import type { LegalAidEligibility, LegalAidRules } from './eligibility';
+
+/** Version of the consent to the centre handling a worker's case details (shown text carries it). */
+export const LEGAL_CONSENT_VERSION = '2026-11-legal-v1';
+
+/** How a consultation is held. */
+export type ConsultationChannel = 'in_person' | 'phone' | 'video';
+
+/** Chinese names of the channels. */
+export const CONSULTATION_CHANNEL_LABEL: Record<ConsultationChannel, string> = {
+  in_person: '到中心面谈',
+  phone: '电话咨询',
+  video: '视频咨询',
+};
+
+/** What a consultation is about (the same kinds as disputes). */
+export type ConsultationTopic = DisputeType;
+
+/** One line of a lawyer's weekly pattern: a weekday, hours, slot length and channels. */
+export interface AvailabilityRuleView {
+  id: number;
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** "09:00" China time. */
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  channels: ConsultationChannel[];
+  place: string;
+}
+
+/** PUT /api/legal/lawyers/:id/availability: the whole weekly pattern at once. */
+export interface SetAvailabilityRequest {
+  rules: Omit<AvailabilityRuleView, 'id'>[];
+}
+
+/** A day a lawyer is away (leave, training); public holidays come from the work calendar. */
+export interface AvailabilityExceptionView {
+  id: number;
+  date: string;
+  note: string;
+}
+
+/** A lawyer or duty staff member with their schedule. */
+export interface LawyerView {
+  userId: number;
+  name: string;
+  organizationName: string;
+  rules: AvailabilityRuleView[];
+  exceptions: AvailabilityExceptionView[];
+}
+
+/** One free slot a worker can book. */
+export interface SlotView {
+  lawyerUserId: number;
+  lawyerName: string;
+  startsAt: string;
+  endsAt: string;
+  channels: ConsultationChannel[];
+  place: string;
+}
+
+/** GET /api/legal/slots: free slots by day. */
+export interface SlotDayView {
+  date: string;
+  /** Set when the whole day is a holiday (节假日) with no slots. */
+  holiday: string | null;
+  slots: SlotView[];
+}
+
+/** POST /api/legal/consultations */
+export interface BookConsultationRequest {
+  lawyerUserId: number;
+  startsAt: string;
+  channel: ConsultationChannel;
+  topic: ConsultationTopic;
+  /** A few sentences about the problem (kept encrypted). */
+  description: string;
+  /** Photos uploaded through /api/uploads with purpose consultation_photo. */
+  uploadIds?: number[];
+  /** Phone for phone/video consultations. */
+  phone?: string;
+}
+
+/** POST /api/legal/consultations/:id/reschedule */
+export interface RescheduleConsultationRequest {
+  version: number;
+  lawyerUserId: number;
+  startsAt: string;
+}
+
+/** POST /api/legal/consultations/:id/advice: the lawyer's record after the consultation. */
+export interface ConsultationAdviceRequest {
+  version: number;
+  summary: string;
+  advice: string;
+  /** The lawyer thinks the worker should ask for legal aid. */
+  suggestLegalAid: boolean;
+}
+
+/** POST /api/legal/consultations/:id/rating */
+export interface RateConsultationRequest {
+  rating: number;
+  comment?: string;
+}
+
+/** A consultation as the worker or the centre sees it. */
+export interface ConsultationView {
+  id: number;
+  state: ConsultationState;
+  stateLabel: string;
+  nextStep: string;
+  version: number;
+  applicantName: string;
+  lawyerUserId: number;
+  lawyerName: string;
+  startsAt: string;
+  endsAt: string;
+  channel: ConsultationChannel;
+  channelLabel: string;
+  place: string;
+  topic: ConsultationTopic;
+  topicLabel: string;
+  description: string;
+  phoneMasked: string | null;
+  photos: UploadView[];
+  /** Until when the worker may still cancel or move it. */
+  changeableUntil: string;
+  summary: string | null;
+  advice: string | null;
+  suggestLegalAid: boolean;
+  rating: number | null;
+  ratingComment: string | null;
+  /** The legal-aid application made from this consultation, when there is one. */
+  legalAidApplicationId: number | null;
+  history: HistoryEntryView[];
+  actions: ActionView<ConsultationAction>[];
+}
+
+/** One evidence item of the checklist, by dispute type. */
+export interface EvidenceChecklistItem {
+  purpose: UploadPurpose;
+  label: string;
+  /** Why it helps, in plain words. */
+  hint: string;
+}
+
+/** The employer the worker has a dispute with. */
+export interface EmployerParty {
+  name: string;
+  /** 统一社会信用代码, when known. */
+  creditCode?: string | null;
+  address?: string | null;
+}
+
+/** POST /api/legal/eligibility and the applicant's part of an application. */
+export interface LegalAidEligibilityRequest {
+  disputeType: DisputeType;
+  isMigrantWorker: boolean;
+  amountClaimedFen: number;
+  householdMonthlyIncomeFen: number;
+  householdSize: number;
+  seriousIllnessOrDisaster: boolean;
+  unionStaffHarmedForDuty: boolean;
+}
+
+/** POST /api/legal/aid-applications */
+export interface CreateLegalAidApplicationRequest extends LegalAidEligibilityRequest {
+  /** The consultation this application grows out of (its details are carried over). */
+  fromConsultationId?: number;
+  employer: EmployerParty;
+  /** What is claimed, in the worker's words. */
+  claims: string;
+  phone: string;
+  employmentStartedOn: string;
+  /** Null while the worker still works there. */
+  employmentEndedOn: string | null;
+  learnedOn: string;
+  evidence: { purpose: UploadPurpose; uploadIds: number[] }[];
+  /** Witnesses the worker can name (kept encrypted). */
+  witnesses?: string;
+  consentVersion: string;
+}
+
+/** POST /api/legal/aid-applications/:id/accept */
+export interface AcceptLegalAidRequest {
+  version: number;
+  lawyerUserId: number;
+  comment?: string;
+}
+
+/** POST /api/legal/aid-applications/:id/reject */
+export interface RejectLegalAidRequest {
+  version: number;
+  reason: string;
+  /** Where else to go; the rule set's text when left out. */
+  otherHelp?: string;
+}
+
+/** The dates of a case that drive the statutory clocks, as the lawyer records them. */
+export interface LegalAidCaseDates {
+  mediationStartedOn?: string | null;
+  mediationEndedOn?: string | null;
+  arbitrationAppliedOn?: string | null;
+  arbitrationAcceptedOn?: string | null;
+  awardExtended?: boolean;
+  awardReceivedOn?: string | null;
+  lawsuitFiledOn?: string | null;
+}
+
+/** POST /api/legal/aid-applications/:id/stage: move to a stage with its dates and documents. */
+export interface LegalAidStageRequest extends LegalAidCaseDates {
+  version: number;
+  action: Extract<LegalAidAction, 'start_negotiation' | 'start_mediation' | 'start_arbitration' | 'start_litigation'>;
+  startedOn: string;
+  note?: string;
+  uploadIds?: number[];
+}
+
+/** PATCH /api/legal/aid-applications/:id/dates: dates learned during a stage (e.g. the award received). */
+export interface LegalAidDatesRequest extends LegalAidCaseDates {
+  version: number;
+  note?: string;
+  uploadIds?: number[];
+}
+
+/** How a case ended. */
+export type LegalAidOutcome = 'settled' | 'award' | 'judgment' | 'withdrawn';
+
+/** Chinese names of the outcomes. */
+export const LEGAL_AID_OUTCOME_LABEL: Record<LegalAidOutcome, string> = {
+  settled: '调解或协商解决',
+  award: '仲裁裁决',
+  judgment: '法院判决',
+  withdrawn: '撤回',
+};
+
+/** POST /api/legal/aid-applications/:id/close */
+export interface CloseLegalAidRequest {
+  version: number;
+  outcome: LegalAidOutcome;
+  amountClaimedFen: number;
+  amountRecoveredFen: number;
+  /** Null when nothing was recovered. */
+  recoveredOn: string | null;
+  note: string;
+  uploadIds?: number[];
+}
+
+/** One stage record with its dates and documents. */
+export interface LegalAidStageView {
+  stage: LegalAidStage;
+  stageLabel: string;
+  startedOn: string;
+  note: string | null;
+  documents: UploadView[];
+  recordedByName: string;
+}
+
+/** Another of the centre's cases where the same employer is on the other side. */
+export interface ConflictWarning {
+  caseId: number;
+  stateLabel: string;
+  /** Only the lawyer's name and the date: the other worker's details are not shown. */
+  lawyerName: string | null;
+  submittedAt: string;
+}
+
+/** A legal-aid application as the worker or the centre sees it (masked). */
+export interface LegalAidApplicationView {
+  id: number;
+  state: LegalAidState;
+  stateLabel: string;
+  nextStep: string;
+  version: number;
+  applicantName: string;
+  phoneMasked: string;
+  /** The centre handling the case. */
+  organizationName: string;
+  disputeType: DisputeType;
+  disputeTypeLabel: string;
+  employer: EmployerParty;
+  claims: string;
+  amountClaimedFen: number;
+  employmentStartedOn: string;
+  employmentEndedOn: string | null;
+  learnedOn: string;
+  isMigrantWorker: boolean;
+  eligibility: LegalAidEligibility;
+  ruleSetVersion: number;
+  evidence: { purpose: UploadPurpose; purposeLabel: string; files: UploadView[] }[];
+  witnessesMasked: string | null;
+  fromConsultationId: number | null;
+  lawyerUserId: number | null;
+  lawyerName: string | null;
+  decisionReason: string | null;
+  otherHelp: string | null;
+  dates: LegalAidCaseDates;
+  clock: StatutoryClock;
+  stages: LegalAidStageView[];
+  conflicts: ConflictWarning[];
+  outcome: LegalAidOutcome | null;
+  outcomeLabel: string | null;
+  amountRecoveredFen: number | null;
+  recoveredOn: string | null;
+  closingNote: string | null;
+  submittedAt: string;
+  deadline: DeadlineView | null;
+  history: HistoryEntryView[];
+  actions: ActionView<LegalAidAction>[];
+}
+
+/** A line of the centre's case lists. */
+export interface LegalAidSummary {
+  id: number;
+  state: LegalAidState;
+  stateLabel: string;
+  applicantName: string;
+  disputeTypeLabel: string;
+  employerName: string;
+  amountClaimedFen: number;
+  lawyerName: string | null;
+  /** The next statutory period running out, for the clock column. */
+  nextClock: { label: string; dueOn: string; daysLeft: number } | null;
+  deadline: DeadlineView | null;
+  submittedAt: string;
+}
+
+/** The legal-aid rules in force, as the applicant and the centre see them. */
+export interface LegalAidRuleSetView {
+  id: number;
+  version: number;
+  effectiveFrom: string;
+  rules: LegalAidRules;
+  createdByName: string;
+  createdAt: string;
+}
+
+/** POST /api/legal/rule-sets */
+export interface CreateLegalAidRuleSetRequest {
+  effectiveFrom: string;
+  rules: LegalAidRules;
+}
+
+/** GET /api/legal/statistics: the centre's totals, counted from the records. */
+export interface LegalStatistics {
+  from: string;
+  to: string;
+  consultations: { booked: number; held: number; noShow: number; cancelled: number };
+  applications: { submitted: number; accepted: number; rejected: number; closed: number };
+  /** Distinct workers helped by cases closed in the period. */
+  people: number;
+  amountClaimedFen: number;
+  amountRecoveredFen: number;
+}

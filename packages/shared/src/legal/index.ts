@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './eligibility';
+export * from './contracts';
+export * from './evidence';

@@ -1,0 +1,147 @@
+import type { WorkflowDef } from './engine';
+
+/** States of a booked consultation with a lawyer (法律咨询预约). */
+export type ConsultationState = 'booked' | 'held' | 'cancelled' | 'no_show';
+
+/** Actions on a booked consultation. */
+export type ConsultationAction = 'cancel' | 'reschedule' | 'staff_cancel' | 'record_advice' | 'mark_no_show';
+
+/**
+ * A consultation: booked for a slot, then held (the lawyer records summary and advice), cancelled
+ * by the worker up to the centre's cut-off (or by the centre, with a reason) or missed.
+ */
+export const CONSULTATION_WORKFLOW: WorkflowDef<ConsultationState, ConsultationAction> = {
+  caseType: 'legal_consultation',
+  initial: 'booked',
+  assignment: { supervisor: 'legal.schedule.manage' },
+  states: {
+    booked: { label: '已预约', holder: 'staff', nextStep: '请按预约时间参加咨询；不能来请提前取消或改约' },
+    held: { label: '已咨询', holder: 'none', terminal: true, nextStep: '律师的意见已记录，可以评价，需要时可转为法律援助申请' },
+    cancelled: { label: '已取消', holder: 'none', terminal: true, nextStep: '预约已取消，可以重新预约' },
+    no_show: { label: '未到场', holder: 'none', terminal: true, nextStep: '您没有按时参加咨询，可以重新预约' },
+  },
+  transitions: {
+    cancel: { from: ['booked'], to: 'cancelled', label: '取消预约', actor: 'applicant', confirm: '确定取消这次预约吗？' },
+    reschedule: { from: ['booked'], to: 'booked', label: '改约时间', actor: 'applicant', form: 'consultation_reschedule' },
+    staff_cancel: {
+      from: ['booked'],
+      to: 'cancelled',
+      label: '中心取消',
+      actor: 'staff',
+      permission: 'legal.consult',
+      requiresComment: true,
+    },
+    record_advice: {
+      from: ['booked'],
+      to: 'held',
+      label: '记录咨询意见',
+      actor: 'staff',
+      permission: 'legal.consult',
+      form: 'consultation_advice',
+    },
+    mark_no_show: {
+      from: ['booked'],
+      to: 'no_show',
+      label: '记为未到场',
+      actor: 'staff',
+      permission: 'legal.consult',
+      confirm: '确定这位职工没有按时参加吗？',
+    },
+  },
+};
+
+/** States of a legal-aid application (法律援助申请), DOMAIN.md §4; the handling states are its stages. */
+export type LegalAidState =
+  'submitted' | 'accepted' | 'negotiation' | 'mediation' | 'arbitration' | 'litigation' | 'closed' | 'rejected' | 'withdrawn';
+
+/** Actions on a legal-aid application. */
+export type LegalAidAction =
+  'accept' | 'reject' | 'withdraw' | 'start_negotiation' | 'start_mediation' | 'start_arbitration' | 'start_litigation' | 'close';
+
+/** The stages a case is handled in, in the order they usually come. */
+export const LEGAL_AID_STAGES = ['negotiation', 'mediation', 'arbitration', 'litigation'] as const;
+
+/** One handling stage. */
+export type LegalAidStage = (typeof LEGAL_AID_STAGES)[number];
+
+const HANDLING: LegalAidState[] = ['accepted', 'negotiation', 'mediation', 'arbitration', 'litigation'];
+
+/**
+ * Legal aid: the centre decides in writing within its deadline (accept with a lawyer, or reject
+ * with a reason and where else to go); the lawyer moves the case through its stages and closes it
+ * with the outcome and the money recovered.
+ */
+export const LEGAL_AID_WORKFLOW: WorkflowDef<LegalAidState, LegalAidAction> = {
+  caseType: 'legal_aid_application',
+  initial: 'submitted',
+  assignment: { supervisor: 'legal.aid.decide' },
+  states: {
+    submitted: {
+      label: '待审查',
+      holder: 'staff',
+      deadline: 'legalAidDecision',
+      nextStep: '法律援助中心将在 7 个工作日内书面答复是否给予援助',
+    },
+    accepted: { label: '已受理', holder: 'staff', nextStep: '承办律师会尽快联系您，商量下一步' },
+    negotiation: { label: '协商中', holder: 'staff', nextStep: '律师正在代您与单位协商' },
+    mediation: { label: '调解中', holder: 'staff', nextStep: '案件在调解中，请留意调解期限' },
+    arbitration: { label: '仲裁中', holder: 'staff', nextStep: '案件在劳动仲裁中，请留意仲裁期限' },
+    litigation: { label: '诉讼中', holder: 'staff', nextStep: '案件在法院审理中' },
+    closed: { label: '已结案', holder: 'none', terminal: true, nextStep: '案件已办结，结果见下方' },
+    rejected: { label: '不予援助', holder: 'none', terminal: true, nextStep: '本次不符合援助条件，原因和其他求助渠道见下方' },
+    withdrawn: { label: '已撤回', holder: 'none', terminal: true, nextStep: '申请已撤回，需要时可以重新申请' },
+  },
+  transitions: {
+    accept: {
+      from: ['submitted'],
+      to: 'accepted',
+      label: '给予援助',
+      actor: 'staff',
+      permission: 'legal.aid.decide',
+      form: 'legal_aid_accept',
+    },
+    reject: {
+      from: ['submitted'],
+      to: 'rejected',
+      label: '不予援助',
+      actor: 'staff',
+      permission: 'legal.aid.decide',
+      requiresComment: true,
+      form: 'legal_aid_reject',
+    },
+    withdraw: { from: ['submitted'], to: 'withdrawn', label: '撤回申请', actor: 'applicant', confirm: '确定撤回这份法律援助申请吗？' },
+    start_negotiation: {
+      from: ['accepted'],
+      to: 'negotiation',
+      label: '开始协商',
+      actor: 'staff',
+      permission: 'legal.aid.handle',
+      form: 'legal_aid_stage',
+    },
+    start_mediation: {
+      from: ['accepted', 'negotiation'],
+      to: 'mediation',
+      label: '申请调解',
+      actor: 'staff',
+      permission: 'legal.aid.handle',
+      form: 'legal_aid_stage',
+    },
+    start_arbitration: {
+      from: ['accepted', 'negotiation', 'mediation'],
+      to: 'arbitration',
+      label: '申请仲裁',
+      actor: 'staff',
+      permission: 'legal.aid.handle',
+      form: 'legal_aid_stage',
+    },
+    start_litigation: {
+      from: ['accepted', 'negotiation', 'mediation', 'arbitration'],
+      to: 'litigation',
+      label: '提起诉讼',
+      actor: 'staff',
+      permission: 'legal.aid.handle',
+      form: 'legal_aid_stage',
+    },
+    close: { from: HANDLING, to: 'closed', label: '结案', actor: 'staff', permission: 'legal.aid.handle', form: 'legal_aid_close' },
+  },
+};
