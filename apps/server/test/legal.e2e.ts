@@ -6,6 +6,9 @@ import {
   type LegalAidApplicationView,
   type LegalAidSummary,
   type LegalStatistics,
+  type LegalThreadSummary,
+  type LegalThreadView,
+  type PetitionView,
   type Page,
   type SlotDayView,
   type SlotView,
@@ -413,5 +416,138 @@ describe('advice and legal aid', () => {
     const first = await apply(worker);
     const dup = await t.http('POST', '/legal/aid-applications', { token: worker, body: application({ employer: first.employer }) });
     expect(dup.body.code).toBe('legal_aid_open');
+  });
+});
+
+describe('online consultation', () => {
+  it('goes between the worker and the assigned lawyer with unread counts on both sides', async () => {
+    const worker = await t.newWorker('thread');
+    const photo = await uploadJpeg(t, worker, 'consultation_photo');
+    const opened = await post<LegalThreadView>(
+      '/legal/threads',
+      worker,
+      { topic: 'dismissal', body: '公司让我签自愿离职，不签就不发工资。', uploadIds: [photo.id] },
+      201,
+    );
+    expect(opened).toMatchObject({ state: 'waiting_centre', unread: 0, lawyerName: expect.any(String) });
+    expect(opened.deadline?.workingDaysLeft).toBeGreaterThanOrEqual(1);
+    expect(opened.messages[0].photos.map((p) => p.id)).toEqual([photo.id]);
+
+    const staff = await t.loginAs('legal_staff');
+    // The centre's staff see every thread; the assigned lawyer sees it as unread and unanswered.
+    const all = await t.http<Page<LegalThreadSummary>>('GET', '/legal/threads?waiting=true&limit=50', { token: staff });
+    const line = all.body.items.find((i) => i.id === opened.id);
+    expect(line).toMatchObject({ unread: 1, state: 'waiting_centre' });
+    // 孙律师 answers his own; the other lawyer has no demo login, so the centre's staff answer for him.
+    const lawyerToken = line?.lawyerName === '孙律师' ? await t.loginAs('lawyer') : staff;
+    const answer = await post<LegalThreadView>(`/legal/threads/${opened.id}/messages`, lawyerToken, {
+      body: '不要签。单位不能以不发工资相逼，可以来中心面谈。',
+    });
+    expect(answer.state).toBe('waiting_worker');
+    expect(answer.deadline).toBeNull();
+
+    const mine = await t.http<LegalThreadSummary[]>('GET', '/legal/threads/mine', { token: worker });
+    expect(mine.body.find((i) => i.id === opened.id)).toMatchObject({
+      unread: 1,
+      state: 'waiting_worker',
+      lastMessage: expect.stringContaining('不要签'),
+    });
+    const read = await t.http<LegalThreadView>('GET', `/legal/threads/${opened.id}`, { token: worker });
+    expect(read.body.unread).toBe(0);
+    expect(read.body.messages.map((m) => m.fromCentre)).toEqual([false, true]);
+    const again = await post<LegalThreadView>(`/legal/threads/${opened.id}/messages`, worker, { body: '好的，周三上午可以去吗？' });
+    expect(again.state).toBe('waiting_centre');
+    const closed = await post<LegalThreadView>(`/legal/threads/${opened.id}/transitions`, worker, {
+      action: 'close',
+      version: again.version,
+    });
+    expect(closed.state).toBe('closed');
+
+    // Another worker cannot read it, and nobody can post an empty message.
+    expect((await t.http('GET', `/legal/threads/${opened.id}`, { token: await t.newWorker('nosy') })).status).toBe(404);
+    const before = await t.count('legal_thread_messages');
+    expect((await t.http('POST', '/legal/threads', { token: worker, body: { topic: 'dismissal', body: '' } })).status).toBe(400);
+    expect((await t.http('POST', '/legal/threads', { token: worker, body: { topic: 'nope', body: '一个问题一个问题' } })).status).toBe(400);
+    expect(await t.count('legal_thread_messages')).toBe(before);
+  });
+});
+
+describe('petitions', () => {
+  const petition = (over: Record<string, unknown> = {}) => ({
+    channel: 'visit',
+    petitionerName: '张建华',
+    petitionerPhone: '13900005555',
+    employerName: '某某电子厂',
+    workerCount: 8,
+    subject: '8 名职工反映加班费未发',
+    content: '电子厂 8 名职工反映三个月加班费没有发放。',
+    receivedOn: today(),
+    ...over,
+  });
+
+  it('is registered, accepted within 15 days, extended once and resolved with its meeting and legal-aid cases', async () => {
+    const staff = await t.loginAs('legal_staff');
+    const created = await post<PetitionView>('/legal/petitions', staff, petition(), 201);
+    expect(created).toMatchObject({ state: 'registered', petitionerNameMasked: '张**', petitionerPhoneMasked: '139****5555' });
+    const due = new Date(created.deadline?.dueAt as string);
+    expect(Math.round((due.getTime() - Date.parse(`${today()}T00:00:00+08:00`)) / DAY_MS)).toBe(16);
+    expect((await t.http('GET', `/legal/petitions/${created.id}`, { token: await t.newWorker('pw') })).status).toBe(403);
+    expect((await t.http('GET', `/legal/petitions/${created.id}`, { token: await t.loginAs('county_cadre') })).status).toBe(200);
+
+    const accepted = await post<PetitionView>(`/legal/petitions/${created.id}/transitions`, staff, {
+      action: 'accept',
+      version: created.version,
+    });
+    expect(accepted.state).toBe('accepted');
+    const extended = await post<PetitionView>(`/legal/petitions/${created.id}/transitions`, staff, {
+      action: 'extend',
+      version: accepted.version,
+      comment: '涉及人数多，需与人社部门联合调查',
+    });
+    expect(Date.parse(extended.deadline?.dueAt as string) - Date.parse(accepted.deadline?.dueAt as string)).toBe(30 * DAY_MS);
+    const twice = await t.http('POST', `/legal/petitions/${created.id}/transitions`, {
+      token: staff,
+      body: { action: 'extend', version: extended.version, comment: '再延一次' },
+    });
+    expect(twice.status).toBe(409);
+    const met = await post<PetitionView>(`/legal/petitions/${created.id}/meetings`, staff, {
+      heldOn: today(),
+      attendees: '工会、企业负责人、职工代表',
+      summary: '企业同意本月底前补发加班费。',
+    });
+    expect(met.meetings).toHaveLength(1);
+    const a = await apply(await t.newWorker('petaid'));
+    const badLink = await t.http('POST', `/legal/petitions/${created.id}/resolve`, {
+      token: staff,
+      body: { version: met.version, result: '企业已补发加班费。', legalAidApplicationIds: [999_999] },
+    });
+    expect(badLink.status).toBe(400);
+    const resolved = await post<PetitionView>(`/legal/petitions/${created.id}/resolve`, staff, {
+      version: met.version,
+      result: '企业已补发加班费，其中一名职工转法律援助。',
+      legalAidApplicationIds: [a.id],
+    });
+    expect(resolved).toMatchObject({ state: 'resolved', legalAidApplicationIds: [a.id] });
+    const stats = (await t.http<LegalStatistics>('GET', '/legal/statistics', { token: staff })).body;
+    expect(stats.petitions.received).toBeGreaterThanOrEqual(1);
+    expect(stats.petitions.workers).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses a bad petition and writes nothing', async () => {
+    const staff = await t.loginAs('legal_staff');
+    const before = await t.count('petitions');
+    for (const over of [
+      { channel: 'pigeon' },
+      { petitionerName: '1' },
+      { petitionerPhone: '123' },
+      { workerCount: 0 },
+      { subject: '' },
+      { receivedOn: '2099-01-01' },
+      { receivedOn: '2026-13-01' },
+    ]) {
+      const res = await t.http('POST', '/legal/petitions', { token: staff, body: petition(over) });
+      expect({ over, status: res.status }).toEqual({ over, status: 400 });
+    }
+    expect(await t.count('petitions')).toBe(before);
   });
 });

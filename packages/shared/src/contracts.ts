@@ -257,7 +257,14 @@ export interface WithdrawMembershipRequest {
 
 /** Case types that appear on the workbench. */
 export type WorkbenchCaseType =
-  'membership_application' | 'membership_transfer' | 'hardship_application' | 'assistance_record' | 'grant_application';
+  | 'membership_application'
+  | 'membership_transfer'
+  | 'hardship_application'
+  | 'assistance_record'
+  | 'grant_application'
+  | 'legal_aid_application'
+  | 'legal_thread'
+  | 'petition';
 
 /** One row of the staff workbench queue (oldest due first). */
 export interface WorkbenchItem {

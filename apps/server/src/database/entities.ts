@@ -3,6 +3,8 @@ import { AvailabilityException, AvailabilityRule } from '../modules/legal/entiti
 import { Consultation } from '../modules/legal/entities/consultation.entity';
 import { LegalAidApplication, LegalAidStageRecord } from '../modules/legal/entities/legal-aid-application.entity';
 import { LegalRuleSet } from '../modules/legal/entities/legal-rule-set.entity';
+import { LegalThread, LegalThreadMessage } from '../modules/legal/entities/legal-thread.entity';
+import { Petition, PetitionMeeting } from '../modules/legal/entities/petition.entity';
 import { Campaign } from '../modules/hardship/entities/campaign.entity';
 import { GrantApplication } from '../modules/hardship/entities/grant-application.entity';
 import { DemocraticReview } from '../modules/hardship/entities/democratic-review.entity';
@@ -65,4 +67,8 @@ export const ENTITIES = [
   Consultation,
   LegalAidApplication,
   LegalAidStageRecord,
+  LegalThread,
+  LegalThreadMessage,
+  Petition,
+  PetitionMeeting,
 ];

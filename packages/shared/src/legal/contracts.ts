@@ -1,6 +1,16 @@
 import type { ActionView, DeadlineView, HistoryEntryView } from '../contracts';
 import type { UploadPurpose, UploadView } from '../uploads';
-import type { ConsultationAction, ConsultationState, LegalAidAction, LegalAidStage, LegalAidState } from '../workflow/legal';
+import type {
+  ConsultationAction,
+  ConsultationState,
+  LegalAidAction,
+  LegalAidStage,
+  LegalAidState,
+  LegalThreadAction,
+  LegalThreadState,
+  PetitionAction,
+  PetitionState,
+} from '../workflow/legal';
 import type { DisputeType, StatutoryClock } from './clock';
 import type { LegalAidEligibility, LegalAidRules } from './eligibility';
 
@@ -350,10 +360,134 @@ export interface CreateLegalAidRuleSetRequest {
 export interface LegalStatistics {
   from: string;
   to: string;
+  /** Petitions received in the period, people concerned, and how many were resolved. */
+  petitions: { received: number; workers: number; resolved: number };
+  threads: { opened: number; answered: number };
   consultations: { booked: number; held: number; noShow: number; cancelled: number };
   applications: { submitted: number; accepted: number; rejected: number; closed: number };
   /** Distinct workers helped by cases closed in the period. */
   people: number;
   amountClaimedFen: number;
   amountRecoveredFen: number;
+}
+
+/** POST /api/legal/threads: a worker asks the centre online. */
+export interface CreateLegalThreadRequest {
+  topic: ConsultationTopic;
+  body: string;
+  uploadIds?: number[];
+}
+
+/** POST /api/legal/threads/:id/messages */
+export interface PostThreadMessageRequest {
+  body: string;
+  uploadIds?: number[];
+}
+
+/** One message of a thread. */
+export interface ThreadMessageView {
+  id: number;
+  fromCentre: boolean;
+  authorName: string;
+  body: string;
+  photos: UploadView[];
+  at: string;
+}
+
+/** A thread in a list, with what the viewer has not read yet. */
+export interface LegalThreadSummary {
+  id: number;
+  state: LegalThreadState;
+  stateLabel: string;
+  topicLabel: string;
+  applicantName: string;
+  lawyerName: string | null;
+  lastMessage: string;
+  lastAt: string;
+  /** Messages from the other side the viewer has not opened. */
+  unread: number;
+  deadline: DeadlineView | null;
+}
+
+/** A whole thread (opening it marks the other side's messages read for the viewer). */
+export interface LegalThreadView extends LegalThreadSummary {
+  version: number;
+  lawyerUserId: number | null;
+  messages: ThreadMessageView[];
+  actions: ActionView<LegalThreadAction>[];
+}
+
+/** How a petition reached the union. */
+export type PetitionChannel = 'visit' | 'letter' | 'phone' | 'online';
+
+/** Chinese names of the petition channels. */
+export const PETITION_CHANNEL_LABEL: Record<PetitionChannel, string> = {
+  visit: '来访',
+  letter: '来信',
+  phone: '来电',
+  online: '网上',
+};
+
+/** POST /api/legal/petitions: staff register a petition or dispute brought to the union. */
+export interface CreatePetitionRequest {
+  channel: PetitionChannel;
+  petitionerName: string;
+  petitionerPhone: string;
+  employerName: string;
+  /** Workers concerned (a collective dispute has many). */
+  workerCount: number;
+  subject: string;
+  content: string;
+  receivedOn: string;
+}
+
+/** POST /api/legal/petitions/:id/meetings */
+export interface PetitionMeetingRequest {
+  heldOn: string;
+  attendees: string;
+  summary: string;
+  uploadIds?: number[];
+}
+
+/** POST /api/legal/petitions/:id/resolve */
+export interface ResolvePetitionRequest {
+  version: number;
+  result: string;
+  /** Legal-aid cases this petition led to. */
+  legalAidApplicationIds?: number[];
+}
+
+/** A meeting held on a petition. */
+export interface PetitionMeetingView {
+  id: number;
+  heldOn: string;
+  attendees: string;
+  summary: string;
+  documents: UploadView[];
+  recordedByName: string;
+}
+
+/** A petition as the union's staff see it (petitioner masked). */
+export interface PetitionView {
+  id: number;
+  state: PetitionState;
+  stateLabel: string;
+  version: number;
+  channel: PetitionChannel;
+  channelLabel: string;
+  petitionerNameMasked: string;
+  petitionerPhoneMasked: string;
+  employerName: string;
+  workerCount: number;
+  subject: string;
+  content: string;
+  receivedOn: string;
+  extended: boolean;
+  result: string | null;
+  declineReason: string | null;
+  legalAidApplicationIds: number[];
+  meetings: PetitionMeetingView[];
+  deadline: DeadlineView | null;
+  history: HistoryEntryView[];
+  actions: ActionView<PetitionAction>[];
 }

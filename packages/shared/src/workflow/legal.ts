@@ -145,3 +145,115 @@ export const LEGAL_AID_WORKFLOW: WorkflowDef<LegalAidState, LegalAidAction> = {
     close: { from: HANDLING, to: 'closed', label: '结案', actor: 'staff', permission: 'legal.aid.handle', form: 'legal_aid_close' },
   },
 };
+
+/** States of an online consultation thread (在线咨询). */
+export type LegalThreadState = 'waiting_centre' | 'waiting_worker' | 'closed';
+
+/** Actions on a thread: messages move it between the two sides. */
+export type LegalThreadAction = 'reply' | 'follow_up' | 'close' | 'staff_close';
+
+/**
+ * An online consultation: the worker writes (text and photos), the assigned lawyer answers within
+ * the response deadline; either side may write again; the worker or the centre closes it.
+ */
+export const LEGAL_THREAD_WORKFLOW: WorkflowDef<LegalThreadState, LegalThreadAction> = {
+  caseType: 'legal_thread',
+  initial: 'waiting_centre',
+  assignment: { supervisor: 'legal.schedule.manage' },
+  states: {
+    waiting_centre: {
+      label: '等待律师答复',
+      holder: 'staff',
+      deadline: 'threadResponse',
+      nextStep: '律师会在 2 个工作日内答复，答复后会通知您',
+    },
+    waiting_worker: { label: '律师已答复', holder: 'applicant', nextStep: '请查看律师的答复，还有问题可以继续留言' },
+    closed: { label: '已结束', holder: 'none', terminal: true, nextStep: '咨询已结束，有新问题可以再发起' },
+  },
+  transitions: {
+    reply: {
+      from: ['waiting_centre', 'waiting_worker'],
+      to: 'waiting_worker',
+      label: '答复',
+      actor: 'staff',
+      permission: 'legal.consult',
+      form: 'thread_message',
+    },
+    follow_up: {
+      from: ['waiting_centre', 'waiting_worker'],
+      to: 'waiting_centre',
+      label: '继续留言',
+      actor: 'applicant',
+      form: 'thread_message',
+    },
+    close: {
+      from: ['waiting_centre', 'waiting_worker'],
+      to: 'closed',
+      label: '问题已解决',
+      actor: 'applicant',
+      confirm: '确定结束这次咨询吗？',
+    },
+    staff_close: {
+      from: ['waiting_worker'],
+      to: 'closed',
+      label: '结束咨询',
+      actor: 'staff',
+      permission: 'legal.consult',
+      confirm: '职工没有新的问题了吗？结束后职工可以再发起新的咨询。',
+    },
+  },
+};
+
+/** States of a petition or dispute brought to the union (职工信访、劳动争议调处). */
+export type PetitionState = 'registered' | 'accepted' | 'resolved' | 'declined';
+
+/** Actions on a petition. */
+export type PetitionAction = 'accept' | 'decline' | 'extend' | 'resolve';
+
+/**
+ * A petition: registered, then accepted (notice within 15 days) or declined with where to go;
+ * resolved within 60 days, extendable once by 30 with a reason; meetings are recorded on the way.
+ */
+export const PETITION_WORKFLOW: WorkflowDef<PetitionState, PetitionAction> = {
+  caseType: 'petition',
+  initial: 'registered',
+  states: {
+    registered: { label: '已登记，待受理', holder: 'staff', deadline: 'petitionAcceptance', nextStep: '工会将在 15 日内告知是否受理' },
+    accepted: {
+      label: '已受理，办理中',
+      holder: 'staff',
+      deadline: 'petitionResolution',
+      nextStep: '工会将在 60 日内办结，情况复杂的可延长 30 日',
+    },
+    resolved: { label: '已办结', holder: 'none', terminal: true, nextStep: '已办结，处理结果见下方' },
+    declined: { label: '不予受理', holder: 'none', terminal: true, nextStep: '不属于工会受理范围，原因和去处见下方' },
+  },
+  transitions: {
+    accept: { from: ['registered'], to: 'accepted', label: '受理', actor: 'staff', permission: 'legal.petition.manage' },
+    decline: {
+      from: ['registered'],
+      to: 'declined',
+      label: '不予受理',
+      actor: 'staff',
+      permission: 'legal.petition.manage',
+      requiresComment: true,
+    },
+    extend: {
+      from: ['accepted'],
+      to: 'accepted',
+      label: '延长 30 日',
+      actor: 'staff',
+      permission: 'legal.petition.manage',
+      requiresComment: true,
+      confirm: '办理期限只能延长一次，确定延长 30 日吗？',
+    },
+    resolve: {
+      from: ['accepted'],
+      to: 'resolved',
+      label: '办结',
+      actor: 'staff',
+      permission: 'legal.petition.manage',
+      form: 'petition_resolve',
+    },
+  },
+};

@@ -4,7 +4,9 @@ import { Consultation } from '../../modules/legal/entities/consultation.entity';
 import { LegalAidService } from '../../modules/legal/legal-aid.service';
 import { LegalConsultationsService } from '../../modules/legal/legal-consultations.service';
 import type { CreateLegalAidBody } from '../../modules/legal/legal.dto';
+import { LegalPetitionsService } from '../../modules/legal/legal-petitions.service';
 import { LegalScheduleService } from '../../modules/legal/legal-schedule.service';
+import { LegalThreadsService } from '../../modules/legal/legal-threads.service';
 import { Db } from '../db.service';
 import type { DemoContext } from './demo-hardship';
 
@@ -22,6 +24,8 @@ export async function seedDemoLegal(app: INestApplication, ctx: DemoContext): Pr
   const schedule = app.get(LegalScheduleService);
   const consultations = app.get(LegalConsultationsService);
   const aid = app.get(LegalAidService);
+  const threads = app.get(LegalThreadsService);
+  const petitions = app.get(LegalPetitionsService);
   const staff = await ctx.actor('legal_staff');
   const lawyer = await ctx.actor('lawyer');
   const lawyer2 = await ctx.actor('lawyer2');
@@ -196,5 +200,53 @@ export async function seedDemoLegal(app: INestApplication, ctx: DemoContext): Pr
     amountRecoveredFen: 660_000,
     recoveredOn: daysAgo(5),
     note: '经协商，老板一次性支付拖欠工资 6600 元。',
+  });
+
+  // Online consultations: one waiting for a lawyer, one answered (李会员 has an unread answer).
+  await threads.create(await ctx.actor('feng'), {
+    topic: 'social_insurance',
+    body: '单位这两年一直没给我交社保，现在想补缴，应该找谁？',
+  });
+  const asked = await threads.create(await ctx.actor('member'), {
+    topic: 'contract',
+    body: '试用期被延长到了一年，这样合法吗？',
+  });
+  const answering = asked.lawyerUserId === lawyer2.userId ? lawyer2 : lawyer;
+  await threads.post(answering, asked.id, {
+    body: '不合法。劳动合同期限三年以上的，试用期最长六个月；同一单位与同一劳动者只能约定一次试用期。可以先和单位协商，协商不成可以申请仲裁。',
+  });
+
+  // Petitions: a collective wage dispute in progress, and one resolved into a legal-aid case.
+  const collective = await petitions.create(staff, {
+    channel: 'visit',
+    petitionerName: '何建国',
+    petitionerPhone: '13900000401',
+    employerName: '万安食品有限公司',
+    workerCount: 12,
+    subject: '12 名职工反映被拖欠两个月工资',
+    content: '万安食品有限公司生产线 12 名职工反映今年 9、10 月工资未发，已找过车间主任，没有结果。',
+    receivedOn: daysAgo(6),
+  });
+  await petitions.transition(staff, collective.id, { action: 'accept', version: collective.version });
+  await petitions.meeting(staff, collective.id, {
+    heldOn: daysAgo(2),
+    attendees: '县总工会马主任、万安镇总工会刘主席、企业负责人、职工代表 3 人',
+    summary: '企业承认拖欠，承诺 11 月底前分两次发放；工会跟踪落实。',
+  });
+  const single = await petitions.create(staff, {
+    channel: 'phone',
+    petitionerName: '韩立',
+    petitionerPhone: '13900000402',
+    employerName: '城关快递服务部',
+    workerCount: 1,
+    subject: '快递员反映被拖欠工资',
+    content: '城关快递服务部拖欠工资 6600 元，多次讨要未果。',
+    receivedOn: daysAgo(25),
+  });
+  const s1 = await petitions.transition(staff, single.id, { action: 'accept', version: single.version });
+  await petitions.resolve(staff, single.id, {
+    version: s1.version,
+    result: '转法律援助中心办理，经协商老板已一次性支付 6600 元。',
+    legalAidApplicationIds: [closed.id],
   });
 }

@@ -32,6 +32,7 @@ import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
 import { Consultation } from './entities/consultation.entity';
 import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
+import { Petition } from './entities/petition.entity';
 import type {
   AcceptLegalAidBody,
   CloseLegalAidBody,
@@ -524,6 +525,16 @@ export class LegalAidService {
       .where("c.state = 'closed' AND c.organizationPath LIKE :path AND a.closedAt >= :start AND a.closedAt < :end", { path, start, end })
       .getRawOne<{ cases: string | number; people: string | number; claimed: string | number; recovered: string | number }>();
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+    const petitions = await m
+      .getRepository(Petition)
+      .createQueryBuilder('p')
+      .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
+      .select('COUNT(*)', 'received')
+      .addSelect('COALESCE(SUM(p.workerCount), 0)', 'workers')
+      .addSelect("SUM(CASE WHEN c.state = 'resolved' THEN 1 ELSE 0 END)", 'resolved')
+      .where('c.organizationPath LIKE :path AND p.receivedOn >= :from AND p.receivedOn <= :to', { path, from, to })
+      .getRawOne<{ received: string | number; workers: string | number; resolved: string | number | null }>();
+    const threads = await byState('legal_thread');
     return {
       from,
       to,
@@ -534,6 +545,12 @@ export class LegalAidService {
         cancelled: consultations.cancelled ?? 0,
       },
       applications: { submitted: sum(applications), accepted, rejected: applications.rejected ?? 0, closed: Number(closed?.cases ?? 0) },
+      petitions: {
+        received: Number(petitions?.received ?? 0),
+        workers: Number(petitions?.workers ?? 0),
+        resolved: Number(petitions?.resolved ?? 0),
+      },
+      threads: { opened: sum(threads), answered: sum(threads) - (threads.waiting_centre ?? 0) },
       people: Number(closed?.people ?? 0),
       amountClaimedFen: Number(closed?.claimed ?? 0),
       amountRecoveredFen: Number(closed?.recovered ?? 0),

@@ -15,6 +15,11 @@ import {
   type LegalAidRuleSetView,
   type LegalAidSummary,
   type LegalStatistics,
+  type LegalThreadAction,
+  type LegalThreadSummary,
+  type LegalThreadView,
+  type PetitionAction,
+  type PetitionView,
   type Page,
   type SlotDayView,
 } from '@union/shared';
@@ -22,10 +27,18 @@ import { IsIn, IsInt, Matches, Min } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
+import { PageQuery } from '../../common/paging.dto';
 import { TransitionBody } from '../membership/membership.dto';
 import {
   AcceptLegalAidBody,
   AdviceBody,
+  AssignBody,
+  CreatePetitionBody,
+  CreateThreadBody,
+  PetitionMeetingBody,
+  ResolvePetitionBody,
+  ThreadListQuery,
+  ThreadMessageBody,
   AvailabilityExceptionBody,
   BookConsultationBody,
   CloseLegalAidBody,
@@ -44,6 +57,8 @@ import {
 } from './legal.dto';
 import { LegalAidService } from './legal-aid.service';
 import { LegalConsultationsService } from './legal-consultations.service';
+import { LegalPetitionsService } from './legal-petitions.service';
+import { LegalThreadsService } from './legal-threads.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 
@@ -78,6 +93,8 @@ export class LegalController {
     private readonly schedule: LegalScheduleService,
     private readonly consultations: LegalConsultationsService,
     private readonly aid: LegalAidService,
+    private readonly threads: LegalThreadsService,
+    private readonly petitions: LegalPetitionsService,
   ) {}
 
   @Get('rule-sets/current')
@@ -297,6 +314,114 @@ export class LegalController {
     @Body() body: CloseLegalAidBody,
   ): Promise<LegalAidApplicationView> {
     return this.aid.close(actor, id, body);
+  }
+
+  // ---- online consultation ----
+
+  @Post('threads')
+  @RequirePermission('legal.apply')
+  createThread(@CurrentActor() actor: Actor, @Body() body: CreateThreadBody): Promise<LegalThreadView> {
+    return this.threads.create(actor, body);
+  }
+
+  @Get('threads/mine')
+  @RequirePermission('legal.apply')
+  myThreads(@CurrentActor() actor: Actor): Promise<LegalThreadSummary[]> {
+    return this.threads.mine(actor);
+  }
+
+  @Get('threads')
+  @RequirePermission('legal.consult')
+  threadList(@CurrentActor() actor: Actor, @Query() query: ThreadListQuery): Promise<Page<LegalThreadSummary>> {
+    return this.threads.list(actor, query);
+  }
+
+  @Get('threads/:id')
+  @SignedIn()
+  thread(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<LegalThreadView> {
+    return this.threads.get(actor, id);
+  }
+
+  @Post('threads/:id/messages')
+  @HttpCode(200)
+  @SignedIn()
+  postMessage(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ThreadMessageBody,
+  ): Promise<LegalThreadView> {
+    return this.threads.post(actor, id, body);
+  }
+
+  @Post('threads/:id/transitions')
+  @HttpCode(200)
+  @SignedIn()
+  threadTransition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: TransitionBody,
+  ): Promise<LegalThreadView> {
+    return this.threads.transition(actor, id, { ...body, action: body.action as LegalThreadAction });
+  }
+
+  @Post('threads/:id/assign')
+  @HttpCode(200)
+  @RequirePermission('legal.schedule.manage')
+  assignThread(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: AssignBody): Promise<LegalThreadView> {
+    return this.threads.assign(actor, id, body.lawyerUserId);
+  }
+
+  // ---- petitions ----
+
+  @Post('petitions')
+  @RequirePermission('legal.petition.manage')
+  createPetition(@CurrentActor() actor: Actor, @Body() body: CreatePetitionBody): Promise<PetitionView> {
+    return this.petitions.create(actor, body);
+  }
+
+  @Get('petitions')
+  @RequirePermission('legal.petition.manage')
+  petitionList(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<PetitionView>> {
+    return this.petitions.list(actor, query);
+  }
+
+  @Get('petitions/:id')
+  @RequirePermission('legal.petition.manage')
+  petition(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PetitionView> {
+    return this.petitions.get(actor, id);
+  }
+
+  @Post('petitions/:id/transitions')
+  @HttpCode(200)
+  @RequirePermission('legal.petition.manage')
+  petitionTransition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: TransitionBody,
+  ): Promise<PetitionView> {
+    return this.petitions.transition(actor, id, { ...body, action: body.action as PetitionAction });
+  }
+
+  @Post('petitions/:id/meetings')
+  @HttpCode(200)
+  @RequirePermission('legal.petition.manage')
+  petitionMeeting(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: PetitionMeetingBody,
+  ): Promise<PetitionView> {
+    return this.petitions.meeting(actor, id, body);
+  }
+
+  @Post('petitions/:id/resolve')
+  @HttpCode(200)
+  @RequirePermission('legal.petition.manage')
+  resolvePetition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ResolvePetitionBody,
+  ): Promise<PetitionView> {
+    return this.petitions.resolve(actor, id, body);
   }
 
   @Get('statistics')

@@ -4,15 +4,17 @@ import {
   DISPUTE_TYPE_LABEL,
   LEGAL_AID_OUTCOME_LABEL,
   LEGAL_EVIDENCE_PURPOSES,
+  PETITION_CHANNEL_LABEL,
   type ConsultationChannel,
   type ConsultationTopic,
   type DisputeType,
   type LegalAidOutcome,
   type LegalAidRules,
   type LegalAidStageRequest,
+  type PetitionChannel,
   type UploadPurpose,
 } from '@union/shared';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -515,4 +517,148 @@ export class StatisticsQuery {
   @IsOptional()
   @Day()
   to?: string;
+}
+
+export class CreateThreadBody {
+  @ApiProperty({ enum: DISPUTES })
+  @IsIn(DISPUTES)
+  topic: ConsultationTopic;
+
+  @ApiProperty()
+  @IsString()
+  @Length(5, 1000, { message: '请用 5–1000 字说说遇到的问题' })
+  body: string;
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsInt({ each: true })
+  uploadIds?: number[];
+}
+
+export class ThreadMessageBody {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 1000, { message: '留言请在 1000 字以内' })
+  body: string;
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsInt({ each: true })
+  uploadIds?: number[];
+}
+
+export class ThreadListQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  after?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'only threads waiting for the centre' })
+  @IsOptional()
+  // A query string is text: only "true" or "1" mean yes.
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  waiting?: boolean;
+}
+
+export class AssignBody {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  lawyerUserId: number;
+}
+
+const PETITION_CHANNELS = Object.keys(PETITION_CHANNEL_LABEL) as PetitionChannel[];
+
+export class CreatePetitionBody {
+  @ApiProperty({ enum: PETITION_CHANNELS })
+  @IsIn(PETITION_CHANNELS)
+  channel: PetitionChannel;
+
+  @ApiProperty()
+  @IsString()
+  @Matches(/^[\u4e00-\u9fa5·A-Za-z\s]{2,30}$/, { message: '姓名只能是 2–30 个汉字或字母' })
+  petitionerName: string;
+
+  @ApiProperty()
+  @Matches(/^1\d{10}$/, { message: '手机号码应为 1 开头的 11 位数字' })
+  petitionerPhone: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(2, 100)
+  employerName: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  workerCount: number;
+
+  @ApiProperty()
+  @IsString()
+  @Length(2, 100)
+  subject: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(5, 2000)
+  content: string;
+
+  @ApiProperty()
+  @Day()
+  receivedOn: string;
+}
+
+export class PetitionMeetingBody {
+  @ApiProperty()
+  @Day()
+  heldOn: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(2, 300)
+  attendees: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(5, 2000)
+  summary: string;
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsInt({ each: true })
+  uploadIds?: number[];
+}
+
+export class ResolvePetitionBody {
+  @ApiProperty()
+  @IsInt()
+  version: number;
+
+  @ApiProperty()
+  @IsString()
+  @Length(5, 1000)
+  result: string;
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  legalAidApplicationIds?: number[];
 }

@@ -7,6 +7,8 @@ import { LegalController } from './legal.controller';
 import { LegalAidViews } from './legal-aid-views.service';
 import { LegalAidService } from './legal-aid.service';
 import { LegalConsultationsService } from './legal-consultations.service';
+import { LegalPetitionsService } from './legal-petitions.service';
+import { LegalThreadsService } from './legal-threads.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 
@@ -14,7 +16,15 @@ import { LegalScheduleService } from './legal-schedule.service';
 @Module({
   imports: [IdentityModule, PiiModule, NotificationsModule, UploadsModule],
   controllers: [LegalController],
-  providers: [LegalRulesService, LegalScheduleService, LegalConsultationsService, LegalAidViews, LegalAidService],
-  exports: [LegalScheduleService, LegalConsultationsService, LegalAidService],
+  providers: [
+    LegalRulesService,
+    LegalScheduleService,
+    LegalConsultationsService,
+    LegalAidViews,
+    LegalAidService,
+    LegalThreadsService,
+    LegalPetitionsService,
+  ],
+  exports: [LegalScheduleService, LegalConsultationsService, LegalAidService, LegalThreadsService, LegalPetitionsService],
 })
 export class LegalModule {}

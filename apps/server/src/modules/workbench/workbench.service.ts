@@ -6,6 +6,9 @@ import {
   HARDSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_TRANSFER_WORKFLOW,
+  LEGAL_AID_WORKFLOW,
+  LEGAL_THREAD_WORKFLOW,
+  PETITION_WORKFLOW,
   type Page,
   type WorkbenchCaseType,
   type WorkbenchItem,
@@ -20,6 +23,9 @@ import { Db } from '../../database/db.service';
 import { AssistanceRecord } from '../hardship/entities/assistance-record.entity';
 import { GrantApplication } from '../hardship/entities/grant-application.entity';
 import { HardshipApplication } from '../hardship/entities/hardship-application.entity';
+import { LegalAidApplication } from '../legal/entities/legal-aid-application.entity';
+import { LegalThread } from '../legal/entities/legal-thread.entity';
+import { Petition } from '../legal/entities/petition.entity';
 import { MembershipApplication } from '../membership/entities/membership-application.entity';
 import { MembershipTransfer } from '../membership/entities/membership-transfer.entity';
 import { CaseViews } from '../workflow/case-views';
@@ -32,6 +38,9 @@ const CASE_TYPES: Record<WorkbenchCaseType, { label: string; def: WorkflowDef<st
   hardship_application: { label: '困难帮扶', def: HARDSHIP_APPLICATION_WORKFLOW },
   assistance_record: { label: '帮扶发放', def: ASSISTANCE_RECORD_WORKFLOW },
   grant_application: { label: '金秋助学', def: GRANT_APPLICATION_WORKFLOW },
+  legal_aid_application: { label: '法律援助', def: LEGAL_AID_WORKFLOW as unknown as WorkflowDef<string, string> },
+  legal_thread: { label: '在线咨询', def: LEGAL_THREAD_WORKFLOW as unknown as WorkflowDef<string, string> },
+  petition: { label: '职工信访', def: PETITION_WORKFLOW as unknown as WorkflowDef<string, string> },
 };
 
 /** Per case type, the states in which staff with these permissions at this level have something to do. */
@@ -68,9 +77,16 @@ export class WorkbenchService {
         new Brackets((w) => {
           // Only what the actor's level can act on: a county cadre is not shown the grassroots steps below it.
           if (pairs.length === 0) w.where('1 = 0');
-          pairs.forEach(([type, states], i) =>
-            w.orWhere(`(c.caseType = :type${i} AND c.state IN (:...states${i}))`, { [`type${i}`]: type, [`states${i}`]: states }),
-          );
+          pairs.forEach(([type, states], i) => {
+            // Assigned case types (a lawyer's cases): only the assignee's, unless the actor supervises.
+            const assignment = CASE_TYPES[type as WorkbenchCaseType].def.assignment;
+            const mine = assignment && !actor.permissions.includes(assignment.supervisor) ? ` AND c.assigneeUserId = :me` : '';
+            w.orWhere(`(c.caseType = :type${i} AND c.state IN (:...states${i})${mine})`, {
+              [`type${i}`]: type,
+              [`states${i}`]: states,
+              me: actor.userId,
+            });
+          });
         }),
       )
       .andWhere('c.dueAt IS NOT NULL');
@@ -121,18 +137,23 @@ export class WorkbenchService {
     const page = rows.slice(0, limit);
     const ids = page.map((c) => c.id);
     const manager = this.db.manager;
-    const [apps, transfers, hardship, aid, grants, orgs] = ids.length
+    const [apps, transfers, hardship, aid, grants, legalAid, threads, petitions, orgs] = ids.length
       ? await Promise.all([
           manager.getRepository(MembershipApplication).findBy({ caseId: In(ids) }),
           manager.getRepository(MembershipTransfer).findBy({ caseId: In(ids) }),
           manager.getRepository(HardshipApplication).findBy({ caseId: In(ids) }),
           manager.getRepository(AssistanceRecord).findBy({ caseId: In(ids) }),
           manager.getRepository(GrantApplication).findBy({ caseId: In(ids) }),
+          manager.getRepository(LegalAidApplication).findBy({ caseId: In(ids) }),
+          manager.getRepository(LegalThread).findBy({ caseId: In(ids) }),
+          manager.getRepository(Petition).findBy({ caseId: In(ids) }),
           manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) }),
         ])
-      : [[], [], [], [], [], []];
+      : [[], [], [], [], [], [], [], [], []];
     const subjectId = new Map<number, number>(
-      [...apps, ...transfers, ...hardship, ...aid, ...grants].map((row) => [row.caseId, row.id] as const),
+      [...apps, ...transfers, ...hardship, ...aid, ...grants, ...legalAid, ...threads, ...petitions].map(
+        (row) => [row.caseId, row.id] as const,
+      ),
     );
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
     const now = new Date();

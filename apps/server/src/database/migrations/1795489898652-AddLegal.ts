@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddLegal1795489559879 implements MigrationInterface {
-  name = 'AddLegal1795489559879';
+export class AddLegal1795489898652 implements MigrationInterface {
+  name = 'AddLegal1795489898652';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -22,6 +22,18 @@ export class AddLegal1795489559879 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE \`legal_rule_sets\` (\`id\` int NOT NULL AUTO_INCREMENT, \`county_organization_id\` int NOT NULL, \`version\` int NOT NULL, \`effective_from\` varchar(10) NOT NULL, \`rules\` text NOT NULL, \`created_by_user_id\` int NOT NULL, \`created_by_name\` varchar(80) NOT NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_legal_rule_sets_effective\` (\`county_organization_id\`, \`effective_from\`, \`version\`), UNIQUE INDEX \`uq_legal_rule_sets_version\` (\`county_organization_id\`, \`version\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
+    await queryRunner.query(
+      `CREATE TABLE \`legal_threads\` (\`id\` int NOT NULL AUTO_INCREMENT, \`case_id\` int NOT NULL, \`uid\` varchar(36) NOT NULL, \`applicant_user_id\` int NOT NULL, \`lawyer_user_id\` int NULL, \`topic\` varchar(20) NOT NULL, \`worker_read_id\` int NOT NULL DEFAULT '0', \`centre_read_id\` int NOT NULL DEFAULT '0', \`last_at\` datetime(3) NOT NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_legal_threads_lawyer\` (\`lawyer_user_id\`, \`id\`), INDEX \`idx_legal_threads_applicant\` (\`applicant_user_id\`, \`id\`), UNIQUE INDEX \`IDX_1bed93380be0e9ca10cae00987\` (\`case_id\`), UNIQUE INDEX \`IDX_b57ec99dfb5a8a8e17814c6b67\` (\`uid\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`legal_thread_messages\` (\`id\` int NOT NULL AUTO_INCREMENT, \`thread_id\` int NOT NULL, \`author_user_id\` int NOT NULL, \`author_name\` varchar(50) NOT NULL, \`from_centre\` tinyint NOT NULL, \`body_enc\` text NOT NULL, \`upload_ids\` text NOT NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_legal_thread_messages_thread\` (\`thread_id\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`petitions\` (\`id\` int NOT NULL AUTO_INCREMENT, \`case_id\` int NOT NULL, \`uid\` varchar(36) NOT NULL, \`channel\` varchar(8) NOT NULL, \`petitioner_name_enc\` varchar(255) NOT NULL, \`petitioner_name_masked\` varchar(40) NOT NULL, \`petitioner_phone_enc\` varchar(255) NOT NULL, \`employer_name\` varchar(100) NOT NULL, \`worker_count\` int NOT NULL, \`subject\` varchar(100) NOT NULL, \`content_enc\` text NOT NULL, \`received_on\` varchar(10) NOT NULL, \`extended\` tinyint NOT NULL DEFAULT 0, \`result\` varchar(1000) NULL, \`decline_reason\` varchar(500) NULL, \`legal_aid_application_ids\` text NOT NULL, \`resolved_at\` datetime(3) NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_petitions_received\` (\`received_on\`, \`id\`), UNIQUE INDEX \`IDX_3c4f222605728e2fd5bf84910a\` (\`case_id\`), UNIQUE INDEX \`IDX_b6fadd76f87b15562c33bc75e2\` (\`uid\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`petition_meetings\` (\`id\` int NOT NULL AUTO_INCREMENT, \`petition_id\` int NOT NULL, \`held_on\` varchar(10) NOT NULL, \`attendees\` varchar(300) NOT NULL, \`summary_enc\` text NOT NULL, \`upload_ids\` text NOT NULL, \`recorded_by_name\` varchar(80) NOT NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_petition_meetings_petition\` (\`petition_id\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
     await queryRunner.query(`ALTER TABLE \`workflow_cases\` ADD \`assignee_user_id\` int NULL`);
     await queryRunner.query(`CREATE INDEX \`idx_cases_assignee\` ON \`workflow_cases\` (\`assignee_user_id\`, \`holder\`, \`id\`)`);
   }
@@ -29,6 +41,19 @@ export class AddLegal1795489559879 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX \`idx_cases_assignee\` ON \`workflow_cases\``);
     await queryRunner.query(`ALTER TABLE \`workflow_cases\` DROP COLUMN \`assignee_user_id\``);
+    await queryRunner.query(`DROP INDEX \`idx_petition_meetings_petition\` ON \`petition_meetings\``);
+    await queryRunner.query(`DROP TABLE \`petition_meetings\``);
+    await queryRunner.query(`DROP INDEX \`IDX_b6fadd76f87b15562c33bc75e2\` ON \`petitions\``);
+    await queryRunner.query(`DROP INDEX \`IDX_3c4f222605728e2fd5bf84910a\` ON \`petitions\``);
+    await queryRunner.query(`DROP INDEX \`idx_petitions_received\` ON \`petitions\``);
+    await queryRunner.query(`DROP TABLE \`petitions\``);
+    await queryRunner.query(`DROP INDEX \`idx_legal_thread_messages_thread\` ON \`legal_thread_messages\``);
+    await queryRunner.query(`DROP TABLE \`legal_thread_messages\``);
+    await queryRunner.query(`DROP INDEX \`IDX_b57ec99dfb5a8a8e17814c6b67\` ON \`legal_threads\``);
+    await queryRunner.query(`DROP INDEX \`IDX_1bed93380be0e9ca10cae00987\` ON \`legal_threads\``);
+    await queryRunner.query(`DROP INDEX \`idx_legal_threads_applicant\` ON \`legal_threads\``);
+    await queryRunner.query(`DROP INDEX \`idx_legal_threads_lawyer\` ON \`legal_threads\``);
+    await queryRunner.query(`DROP TABLE \`legal_threads\``);
     await queryRunner.query(`DROP INDEX \`uq_legal_rule_sets_version\` ON \`legal_rule_sets\``);
     await queryRunner.query(`DROP INDEX \`idx_legal_rule_sets_effective\` ON \`legal_rule_sets\``);
     await queryRunner.query(`DROP TABLE \`legal_rule_sets\``);

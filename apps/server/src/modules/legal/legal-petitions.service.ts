@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  cstDate,
+  endOfCstDay,
+  maskName,
+  maskPhone,
+  PETITION_CHANNEL_LABEL,
+  PETITION_WORKFLOW,
+  type Page,
+  type PetitionAction,
+  type PetitionState,
+  type PetitionView,
+  type TransitionRequest,
+} from '@union/shared';
+import { In, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { Db } from '../../database/db.service';
+import { Organization } from '../organizations/organization.entity';
+import { PiiCipher, piiAad } from '../pii/pii-cipher';
+import { UploadsService } from '../uploads/uploads.service';
+import { CaseViews } from '../workflow/case-views';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService } from '../workflow/transition.service';
+import { LegalAidApplication } from './entities/legal-aid-application.entity';
+import { Petition, PetitionMeeting } from './entities/petition.entity';
+import type { CreatePetitionBody, PetitionMeetingBody, ResolvePetitionBody } from './legal.dto';
+
+const WF = PETITION_WORKFLOW;
+const TABLE = 'petitions';
+const DAY_MS = 86_400_000;
+/** Petition periods are in days (日), not working days: the end of the day `days` after `from`. */
+const dueAfter = (from: string, days: number) =>
+  endOfCstDay(new Date(Date.parse(`${from}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10));
+
+/**
+ * Petitions and disputes brought to the union (职工信访、劳动争议调处): registered by staff,
+ * accepted or declined within 15 days, resolved within 60 (extendable once by 30), with the
+ * meetings held and the legal-aid cases they led to.
+ */
+@Injectable()
+export class LegalPetitionsService {
+  constructor(
+    private readonly db: Db,
+    private readonly transitions: TransitionService,
+    private readonly caseViews: CaseViews,
+    private readonly cipher: PiiCipher,
+    private readonly uploads: UploadsService,
+  ) {}
+
+  async create(actor: Actor, body: CreatePetitionBody): Promise<PetitionView> {
+    if (!actor.organization) fail('forbidden');
+    const today = cstDate(new Date());
+    if (body.receivedOn > today) fail('validation_failed', undefined, [{ field: 'receivedOn', message: '收到日期不能晚于今天' }]);
+    const id = await this.db.transaction(async (manager) => {
+      const org = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization?.id });
+      // The petitioner need not use the platform: the registering staff member stands as the case's applicant.
+      const kase = await this.transitions.open(manager, WF, {
+        actor,
+        organization: org,
+        applicantUserId: actor.userId,
+        title: `${PETITION_CHANNEL_LABEL[body.channel]}：${body.subject.trim().slice(0, 40)}`,
+      });
+      const dueAt = dueAfter(body.receivedOn, 15);
+      await manager.getRepository(WorkflowCase).update({ id: kase.id }, { dueAt });
+      const uid = randomUUID();
+      const aad = (field: string) => piiAad(TABLE, uid, field);
+      const repo = manager.getRepository(Petition);
+      const row = await repo.save(
+        repo.create({
+          caseId: kase.id,
+          uid,
+          channel: body.channel,
+          petitionerNameEnc: this.cipher.encrypt(body.petitionerName.trim(), aad('name')),
+          petitionerNameMasked: maskName(body.petitionerName.trim()),
+          petitionerPhoneEnc: this.cipher.encrypt(body.petitionerPhone, aad('phone')),
+          employerName: body.employerName.trim(),
+          workerCount: body.workerCount,
+          subject: body.subject.trim(),
+          contentEnc: this.cipher.encrypt(body.content.trim(), aad('content')),
+          receivedOn: body.receivedOn,
+          extended: false,
+          result: null,
+          declineReason: null,
+          legalAidApplicationIds: [],
+          resolvedAt: null,
+          createdAt: new Date(),
+        }),
+      );
+      return row.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** Petitions in the actor's scope, newest first. */
+  async list(actor: Actor, query: { after?: string; limit?: number }): Promise<Page<PetitionView>> {
+    if (!actor.organization) fail('forbidden');
+    const limit = query.limit ?? 20;
+    const qb = this.db.manager
+      .getRepository(Petition)
+      .createQueryBuilder('p')
+      .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
+      .where('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` });
+    if (query.after) {
+      const [id] = decodeCursor<[number]>(query.after, ['number']);
+      qb.andWhere('p.id < :id', { id });
+    }
+    const rows = await qb
+      .orderBy('p.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: await this.views(this.db.manager, actor, page),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
+    };
+  }
+
+  async get(actor: Actor, id: number): Promise<PetitionView> {
+    const row = await this.db.manager.getRepository(Petition).findOneBy({ id });
+    const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
+    if (!view) fail('not_found');
+    return view;
+  }
+
+  /** Accept (resolution due in 60 days), decline with the reason, or extend once by 30 days. */
+  async transition(actor: Actor, id: number, body: TransitionRequest<PetitionAction>): Promise<PetitionView> {
+    const row = await this.row(id);
+    if (body.action === 'resolve') fail('action_not_allowed', '办结请填写处理结果');
+    await this.transitions.apply(actor, WF, row.caseId, body, {
+      before: async ({ manager, action, kase, input }) => {
+        if (action === 'accept') return { dueAt: dueAfter(cstDate(new Date()), 60) };
+        if (action === 'extend') {
+          const fresh = await manager.getRepository(Petition).findOneByOrFail({ id });
+          if (fresh.extended) fail('action_not_allowed', '办理期限已经延长过一次');
+          await manager.getRepository(Petition).update({ id }, { extended: true });
+          return { dueAt: new Date((kase.dueAt ?? new Date()).getTime() + 30 * DAY_MS) };
+        }
+        if (action === 'decline') await manager.getRepository(Petition).update({ id }, { declineReason: input.comment ?? null });
+      },
+      notice: ({ action }) => ({
+        title: action === 'accept' ? '信访件已受理' : action === 'extend' ? '信访件办理期限已延长' : '信访件不予受理',
+        body: row.subject,
+        link: `/staff/pages/petition/index?id=${id}`,
+      }),
+    });
+    return this.get(actor, id);
+  }
+
+  /** A meeting held on the petition (with the employer, the workers, the labour bureau …). */
+  async meeting(actor: Actor, id: number, body: PetitionMeetingBody): Promise<PetitionView> {
+    const row = await this.row(id);
+    if (body.heldOn > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'heldOn', message: '日期不能晚于今天' }]);
+    await this.db.transaction(async (manager) => {
+      const { kase, ctx } = await this.transitions.loadVisible(manager, actor, WF.caseType, row.caseId);
+      if (!ctx.staffLevel || WF.states[kase.state as PetitionState].terminal) fail('action_not_allowed', '已办结的信访件不能再登记会议');
+      await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
+      await manager.getRepository(PetitionMeeting).insert({
+        petitionId: id,
+        heldOn: body.heldOn,
+        attendees: body.attendees.trim(),
+        summaryEnc: this.cipher.encrypt(body.summary.trim(), piiAad(TABLE, row.uid, 'meeting')),
+        uploadIds: [...new Set(body.uploadIds ?? [])],
+        recordedByName: actor.displayName,
+        createdAt: new Date(),
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Resolve with the result, linking the legal-aid cases it led to. */
+  async resolve(actor: Actor, id: number, body: ResolvePetitionBody): Promise<PetitionView> {
+    const row = await this.row(id);
+    const linked = [...new Set(body.legalAidApplicationIds ?? [])];
+    await this.transitions.apply(
+      actor,
+      WF,
+      row.caseId,
+      { action: 'resolve', version: body.version },
+      {
+        before: async ({ manager }) => {
+          if (linked.length && (await manager.getRepository(LegalAidApplication).countBy({ id: In(linked) })) !== linked.length) {
+            fail('validation_failed', undefined, [{ field: 'legalAidApplicationIds', message: '有法律援助案件编号不存在' }]);
+          }
+          await manager
+            .getRepository(Petition)
+            .update({ id }, { result: body.result.trim(), legalAidApplicationIds: linked, resolvedAt: new Date() });
+        },
+        notice: () => ({ title: '信访件已办结', body: row.subject, link: `/staff/pages/petition/index?id=${id}` }),
+      },
+    );
+    return this.get(actor, id);
+  }
+
+  private async row(id: number): Promise<Petition> {
+    const row = await this.db.manager.getRepository(Petition).findOneBy({ id });
+    if (!row) fail('not_found');
+    return row;
+  }
+
+  private async views(manager: EntityManager, actor: Actor, rows: Petition[]): Promise<PetitionView[]> {
+    if (rows.length === 0) return [];
+    const caseIds = rows.map((r) => r.caseId);
+    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) })).map((c) => [c.id, c]));
+    const [histories, files, meetings] = await Promise.all([
+      this.transitions.historyOf(manager, caseIds),
+      this.uploads.listForCase(manager, caseIds),
+      manager.getRepository(PetitionMeeting).find({ where: { petitionId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }),
+    ]);
+    const out: PetitionView[] = [];
+    for (const row of rows) {
+      const kase = cases.get(row.caseId);
+      const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
+      // Petitions are the union's records: only staff in scope see them.
+      if (!kase || !ctx?.staffLevel) continue;
+      const aad = (field: string) => piiAad(TABLE, row.uid, field);
+      const state = kase.state as PetitionState;
+      const caseFiles = new Map((files.get(row.caseId) ?? []).map((f) => [f.id, f]));
+      out.push({
+        id: row.id,
+        state,
+        stateLabel: WF.states[state].label,
+        version: kase.version,
+        channel: row.channel,
+        channelLabel: PETITION_CHANNEL_LABEL[row.channel],
+        petitionerNameMasked: row.petitionerNameMasked,
+        petitionerPhoneMasked: maskPhone(this.cipher.decrypt(row.petitionerPhoneEnc, aad('phone'))),
+        employerName: row.employerName,
+        workerCount: row.workerCount,
+        subject: row.subject,
+        content: this.cipher.decrypt(row.contentEnc, aad('content')),
+        receivedOn: row.receivedOn,
+        extended: row.extended,
+        result: row.result,
+        declineReason: row.declineReason,
+        legalAidApplicationIds: row.legalAidApplicationIds,
+        meetings: meetings
+          .filter((m) => m.petitionId === row.id)
+          .map((m) => ({
+            id: m.id,
+            heldOn: m.heldOn,
+            attendees: m.attendees,
+            summary: this.cipher.decrypt(m.summaryEnc, aad('meeting')),
+            documents: m.uploadIds.map((u) => caseFiles.get(u)).filter((u) => !!u),
+            recordedByName: m.recordedByName,
+          })),
+        deadline: this.caseViews.deadline(kase),
+        history: this.caseViews.history(WF, histories.get(row.caseId) ?? []),
+        actions: this.transitions.actionsFor(WF, kase, ctx),
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,342 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  DISPUTE_TYPE_LABEL,
+  LEGAL_THREAD_WORKFLOW,
+  type LegalThreadAction,
+  type LegalThreadState,
+  type LegalThreadSummary,
+  type LegalThreadView,
+  type Page,
+  type TransitionRequest,
+} from '@union/shared';
+import { In, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { Db } from '../../database/db.service';
+import { User } from '../identity/entities/user.entity';
+import { Notifier } from '../notifications/notifier.service';
+import { PiiCipher, piiAad } from '../pii/pii-cipher';
+import { UploadsService } from '../uploads/uploads.service';
+import { CaseViews } from '../workflow/case-views';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService } from '../workflow/transition.service';
+import { LegalThread, LegalThreadMessage } from './entities/legal-thread.entity';
+import type { CreateThreadBody, ThreadListQuery, ThreadMessageBody } from './legal.dto';
+import { LegalRulesService } from './legal-rules.service';
+import { LegalScheduleService } from './legal-schedule.service';
+
+const WF = LEGAL_THREAD_WORKFLOW;
+const TABLE = 'legal_thread_messages';
+const link = (id: number) => `/pages/legal/thread/index?id=${id}`;
+const staffLink = (id: number) => `/staff/pages/legal-thread/index?id=${id}`;
+
+/**
+ * Online consultation (在线咨询): a thread between a worker and the centre, text and photos,
+ * assigned to the lawyer with the fewest open threads, answered within the response deadline,
+ * with unread counts on both sides.
+ */
+@Injectable()
+export class LegalThreadsService {
+  constructor(
+    private readonly db: Db,
+    private readonly transitions: TransitionService,
+    private readonly caseViews: CaseViews,
+    private readonly cipher: PiiCipher,
+    private readonly uploads: UploadsService,
+    private readonly notifier: Notifier,
+    private readonly legalRules: LegalRulesService,
+    private readonly schedule: LegalScheduleService,
+  ) {}
+
+  async create(actor: Actor, body: CreateThreadBody): Promise<LegalThreadView> {
+    const id = await this.db.transaction(async (manager) => {
+      const { rules } = await this.legalRules.effective(manager, new Date());
+      const lawyer = await this.leastBusyLawyer(manager);
+      const centre = await this.legalRules.county(manager);
+      const kase = await this.transitions.open(manager, WF, {
+        actor,
+        organization: centre,
+        applicantUserId: actor.userId,
+        assigneeUserId: lawyer?.id ?? null,
+        title: `${DISPUTE_TYPE_LABEL[body.topic]}在线咨询`,
+        deadlines: { threadResponse: rules.threadResponseWorkingDays },
+      });
+      const now = new Date();
+      const repo = manager.getRepository(LegalThread);
+      const thread = await repo.save(
+        repo.create({
+          caseId: kase.id,
+          uid: randomUUID(),
+          applicantUserId: actor.userId,
+          lawyerUserId: lawyer?.id ?? null,
+          topic: body.topic,
+          workerReadId: 0,
+          centreReadId: 0,
+          lastAt: now,
+          createdAt: now,
+        }),
+      );
+      const message = await this.insertMessage(manager, actor, thread, kase.id, false, body);
+      await repo.update({ id: thread.id }, { workerReadId: message.id });
+      if (lawyer) {
+        await this.notifier.notify(manager, {
+          userId: lawyer.id,
+          title: '新的在线咨询',
+          body: `${DISPUTE_TYPE_LABEL[body.topic]}：${body.body.trim().slice(0, 40)}`,
+          link: staffLink(thread.id),
+          status: WF.states.waiting_centre.label,
+        });
+      }
+      await this.transitions.notifyApplicant(manager, WF, kase, {
+        title: '在线咨询已发出',
+        body: `律师会在 ${rules.threadResponseWorkingDays} 个工作日内答复。`,
+        link: link(thread.id),
+      });
+      return thread.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** The worker's own threads, newest activity first. */
+  async mine(actor: Actor): Promise<LegalThreadSummary[]> {
+    const rows = await this.db.manager
+      .getRepository(LegalThread)
+      .find({ where: { applicantUserId: actor.userId }, order: { lastAt: 'DESC', id: 'DESC' }, take: 50 });
+    return this.summaries(this.db.manager, actor, rows);
+  }
+
+  /** The centre's threads: a lawyer's own, every thread for the centre's staff; `waiting` = unanswered only. */
+  async list(actor: Actor, query: ThreadListQuery): Promise<Page<LegalThreadSummary>> {
+    if (!actor.organization) fail('forbidden');
+    const limit = query.limit ?? 20;
+    const qb = this.db.manager
+      .getRepository(LegalThread)
+      .createQueryBuilder('t')
+      .innerJoin(WorkflowCase, 'c', 'c.id = t.caseId')
+      .where('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` });
+    if (!actor.permissions.includes('legal.schedule.manage')) qb.andWhere('t.lawyerUserId = :me', { me: actor.userId });
+    if (query.waiting) qb.andWhere('c.state = :state', { state: 'waiting_centre' });
+    if (query.after) {
+      const [id] = decodeCursor<[number]>(query.after, ['number']);
+      qb.andWhere('t.id < :id', { id });
+    }
+    const rows = await qb
+      .orderBy('t.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: await this.summaries(this.db.manager, actor, page),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
+    };
+  }
+
+  /** The whole thread; the other side's messages count as read for the viewer from now. */
+  async get(actor: Actor, id: number): Promise<LegalThreadView> {
+    return this.db.transaction(async (manager) => {
+      const thread = await manager.getRepository(LegalThread).findOneBy({ id });
+      const kase = thread ? await manager.getRepository(WorkflowCase).findOneBy({ id: thread.caseId }) : null;
+      const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
+      if (!thread || !kase || !ctx) fail('not_found');
+      const messages = await manager.getRepository(LegalThreadMessage).find({ where: { threadId: id }, order: { id: 'ASC' } });
+      const lastId = messages[messages.length - 1]?.id ?? 0;
+      if (ctx.isApplicant && thread.workerReadId < lastId) {
+        await manager.getRepository(LegalThread).update({ id }, { workerReadId: lastId });
+        thread.workerReadId = lastId;
+      } else if (!ctx.isApplicant && thread.centreReadId < lastId) {
+        await manager.getRepository(LegalThread).update({ id }, { centreReadId: lastId });
+        thread.centreReadId = lastId;
+      }
+      const [summary] = await this.summaries(manager, actor, [thread]);
+      const photos = new Map((await this.uploads.listForCase(manager, [kase.id])).get(kase.id)?.map((u) => [u.id, u]) ?? []);
+      const aad = piiAad(TABLE, thread.uid, 'body');
+      return {
+        ...summary,
+        version: kase.version,
+        lawyerUserId: thread.lawyerUserId,
+        messages: messages.map((m) => ({
+          id: m.id,
+          fromCentre: m.fromCentre,
+          authorName: m.authorName,
+          body: this.cipher.decrypt(m.bodyEnc, aad),
+          photos: m.uploadIds.map((u) => photos.get(u)).filter((u) => !!u),
+          at: m.createdAt.toISOString(),
+        })),
+        actions: this.transitions.actionsFor(WF, kase, ctx),
+      };
+    });
+  }
+
+  /** A message: the worker's follows up (back to the centre), the lawyer's answers (to the worker). */
+  async post(actor: Actor, id: number, body: ThreadMessageBody): Promise<LegalThreadView> {
+    const thread = await this.db.manager.getRepository(LegalThread).findOneBy({ id });
+    if (!thread) fail('not_found');
+    const kase = await this.db.manager.getRepository(WorkflowCase).findOneByOrFail({ id: thread.caseId });
+    const fromWorker = kase.applicantUserId === actor.userId;
+    const action: LegalThreadAction = fromWorker ? 'follow_up' : 'reply';
+    if (!fromWorker && !actor.permissions.includes('legal.consult')) fail('not_found');
+    const { rules } = await this.legalRules.effective(this.db.manager, new Date());
+    await this.transitions.apply(
+      actor,
+      WF,
+      thread.caseId,
+      { action, version: kase.version },
+      {
+        deadlines: { threadResponse: rules.threadResponseWorkingDays },
+        before: async ({ manager, kase: current }) => {
+          const message = await this.insertMessage(manager, actor, thread, current.id, !fromWorker, body);
+          await manager
+            .getRepository(LegalThread)
+            .update(
+              { id },
+              fromWorker
+                ? { lastAt: message.createdAt, workerReadId: message.id }
+                : { lastAt: message.createdAt, centreReadId: message.id },
+            );
+          if (fromWorker && thread.lawyerUserId) {
+            await this.notifier.notify(manager, {
+              userId: thread.lawyerUserId,
+              title: '在线咨询有新留言',
+              body: body.body.trim().slice(0, 40),
+              link: staffLink(id),
+              status: WF.states.waiting_centre.label,
+            });
+          }
+        },
+        notice: () =>
+          fromWorker
+            ? { title: '留言已发出', body: `律师会在 ${rules.threadResponseWorkingDays} 个工作日内答复。`, link: link(id) }
+            : { title: '律师答复了您的在线咨询', body: body.body.trim().slice(0, 60), link: link(id) },
+      },
+    );
+    return this.get(actor, id);
+  }
+
+  /** Close (the worker: solved; the centre: after its answer). */
+  async transition(actor: Actor, id: number, body: TransitionRequest<LegalThreadAction>): Promise<LegalThreadView> {
+    const thread = await this.db.manager.getRepository(LegalThread).findOneBy({ id });
+    if (!thread) fail('not_found');
+    const t = (WF.transitions as Record<string, (typeof WF.transitions)[LegalThreadAction]>)[body.action];
+    if (t?.form) fail('action_not_allowed', '请直接发送留言');
+    await this.transitions.apply(actor, WF, thread.caseId, body, {
+      notice: () => ({ title: '在线咨询已结束', body: '有新问题可以再发起在线咨询。', link: link(id) }),
+    });
+    return this.get(actor, id);
+  }
+
+  /** The centre's staff hand a thread to another lawyer. */
+  async assign(actor: Actor, id: number, lawyerUserId: number): Promise<LegalThreadView> {
+    await this.db.transaction(async (manager) => {
+      const thread = await manager.getRepository(LegalThread).findOneBy({ id });
+      const kase = thread ? await manager.getRepository(WorkflowCase).findOneBy({ id: thread.caseId }) : null;
+      const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
+      if (!thread || !kase || !ctx?.staffLevel) fail('not_found');
+      const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === lawyerUserId && u.roles.includes('lawyer'));
+      if (!lawyer) fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
+      await manager.getRepository(LegalThread).update({ id }, { lawyerUserId });
+      await manager.getRepository(WorkflowCase).update({ id: kase.id }, { assigneeUserId: lawyerUserId });
+      await this.notifier.notify(manager, {
+        userId: lawyerUserId,
+        title: '转给您的在线咨询',
+        body: `${DISPUTE_TYPE_LABEL[thread.topic]}在线咨询`,
+        link: staffLink(id),
+        status: WF.states[kase.state as LegalThreadState].label,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  private async insertMessage(
+    manager: EntityManager,
+    actor: Actor,
+    thread: LegalThread,
+    caseId: number,
+    fromCentre: boolean,
+    body: ThreadMessageBody,
+  ): Promise<LegalThreadMessage> {
+    await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], caseId);
+    const repo = manager.getRepository(LegalThreadMessage);
+    return repo.save(
+      repo.create({
+        threadId: thread.id,
+        authorUserId: actor.userId,
+        authorName: actor.displayName,
+        fromCentre,
+        bodyEnc: this.cipher.encrypt(body.body.trim(), piiAad(TABLE, thread.uid, 'body')),
+        uploadIds: [...new Set(body.uploadIds ?? [])],
+        createdAt: new Date(),
+      }),
+    );
+  }
+
+  /** The lawyer with the fewest open threads (ties: the lowest id), or null when the centre has none. */
+  private async leastBusyLawyer(manager: EntityManager): Promise<User | null> {
+    const lawyers = (await this.schedule.lawyers(manager)).filter((u) => u.roles.includes('lawyer'));
+    const county = await this.legalRules.county(manager);
+    const centreLawyers = lawyers.filter((l) => l.organizationId === county.id);
+    if (centreLawyers.length === 0) return null;
+    const open = await manager
+      .getRepository(LegalThread)
+      .createQueryBuilder('t')
+      .innerJoin(WorkflowCase, 'c', 'c.id = t.caseId')
+      .select('t.lawyerUserId', 'lawyer')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.closedAt IS NULL AND t.lawyerUserId IN (:...ids)', { ids: centreLawyers.map((l) => l.id) })
+      .groupBy('t.lawyerUserId')
+      .getRawMany<{ lawyer: number; n: string | number }>();
+    const load = new Map(open.map((o) => [Number(o.lawyer), Number(o.n)]));
+    return [...centreLawyers].sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.id - b.id)[0];
+  }
+
+  /** List lines with unread counts and the last message, in a constant number of queries. */
+  private async summaries(manager: EntityManager, actor: Actor, rows: LegalThread[]): Promise<LegalThreadSummary[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) })).map((c) => [c.id, c]));
+    const stats = await manager
+      .getRepository(LegalThreadMessage)
+      .createQueryBuilder('m')
+      .innerJoin(LegalThread, 't', 't.id = m.threadId')
+      .select('m.threadId', 'threadId')
+      .addSelect('MAX(m.id)', 'lastId')
+      .addSelect('SUM(CASE WHEN m.fromCentre = 1 AND m.id > t.workerReadId THEN 1 ELSE 0 END)', 'workerUnread')
+      .addSelect('SUM(CASE WHEN m.fromCentre = 0 AND m.id > t.centreReadId THEN 1 ELSE 0 END)', 'centreUnread')
+      .where('m.threadId IN (:...ids)', { ids })
+      .groupBy('m.threadId')
+      .getRawMany<{ threadId: number; lastId: number; workerUnread: string | number; centreUnread: string | number }>();
+    const byThread = new Map(stats.map((s) => [Number(s.threadId), s]));
+    const lastMessages = new Map(
+      (await manager.getRepository(LegalThreadMessage).findBy({ id: In(stats.map((s) => Number(s.lastId))) })).map((m) => [m.threadId, m]),
+    );
+    const people = new Map(
+      (
+        await manager.getRepository(User).findBy({ id: In([...new Set(rows.flatMap((r) => [r.applicantUserId, r.lawyerUserId ?? 0]))]) })
+      ).map((u) => [u.id, u.displayName]),
+    );
+    const out: LegalThreadSummary[] = [];
+    for (const row of rows) {
+      const kase = cases.get(row.caseId);
+      const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
+      if (!kase || !ctx) continue;
+      const s = byThread.get(row.id);
+      const last = lastMessages.get(row.id);
+      const state = kase.state as LegalThreadState;
+      out.push({
+        id: row.id,
+        state,
+        stateLabel: WF.states[state].label,
+        topicLabel: DISPUTE_TYPE_LABEL[row.topic],
+        applicantName: people.get(row.applicantUserId) ?? '',
+        lawyerName: row.lawyerUserId ? (people.get(row.lawyerUserId) ?? null) : null,
+        lastMessage: last ? this.cipher.decrypt(last.bodyEnc, piiAad(TABLE, row.uid, 'body')).slice(0, 60) : '',
+        lastAt: row.lastAt.toISOString(),
+        unread: Number((ctx.isApplicant ? s?.workerUnread : s?.centreUnread) ?? 0),
+        deadline: this.caseViews.deadline(kase),
+      });
+    }
+    return out;
+  }
+}
