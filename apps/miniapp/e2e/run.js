@@ -15,6 +15,7 @@ const { idCheckDigit } = require('@union/shared');
 const { hardshipScenario } = require('./hardship');
 const { campaignsScenario } = require('./campaigns');
 const { hardshipToolsScenario } = require('./hardship-tools');
+const { legalScenario } = require('./legal');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const REPO = path.resolve(APP_DIR, '..', '..');
@@ -360,6 +361,7 @@ async function main() {
     await hardshipScenario({ browser, base, newUser, api, tid, log, randomIdNumber });
     await campaignsScenario({ browser, base, newUser, api, log, randomIdNumber });
     await hardshipToolsScenario({ browser, base, newUser, api, log, randomIdNumber });
+    await legalScenario({ browser, base, newUser, api, log });
   } catch (e) {
     for (const ctx of browser.contexts()) {
       for (const page of ctx.pages()) {
@@ -383,6 +385,9 @@ main()
     log('PASS: hardship self-test, application, grassroots steps up to the notice, town and county steps, aid paid and signed');
     log('PASS: workbench steps, campaign budget and household selection (and over budget), 金秋助学 applied and approved');
     log('PASS: objection to a public notice, 代办 filing, yearly re-check, closing and follow-up');
+    log(
+      'PASS: legal: booked a slot, lawyer advised, worker applied for aid, centre accepted, lawyer closed with money recovered, worker saw it',
+    );
     stopServer();
     await new Promise((r) => setTimeout(r, 1000));
     await dropScratchDatabase();

@@ -28,6 +28,13 @@ export default defineAppConfig({
         'pages/recheck/index',
         'pages/rules/index',
         'pages/statistics/index',
+        'pages/legal/index',
+        'pages/legal-case/index',
+        'pages/legal-schedule/index',
+        'pages/legal-rules/index',
+        'pages/legal-statistics/index',
+        'pages/petitions/index',
+        'pages/petition/index',
       ],
     },
     // Hardship assistance, loaded when a worker opens it. The root keeps the routes the server
@@ -44,6 +51,12 @@ export default defineAppConfig({
         'grant/index',
         'notices/index',
       ],
+    },
+    // Legal services: booking, online consultation, legal aid; the consultation and thread pages
+    // serve the worker and the lawyer alike (the server decides what each may see and do).
+    {
+      root: 'pages/legal',
+      pages: ['index/index', 'book/index', 'consultation/index', 'thread/index', 'apply/index', 'case/index', 'mine/index'],
     },
   ],
   window: {

@@ -179,5 +179,6 @@ export const http = {
   get: <T>(path: string, query?: Query, auth = true) => request<T>('GET', path, { query, auth }),
   post: <T>(path: string, body?: unknown, auth = true) => request<T>('POST', path, { body: body ?? {}, auth }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -59,6 +59,8 @@ export interface AvailabilityExceptionView {
 export interface LawyerView {
   userId: number;
   name: string;
+  /** A lawyer can be assigned cases; duty staff only give consultations. */
+  isLawyer: boolean;
   organizationName: string;
   rules: AvailabilityRuleView[];
   exceptions: AvailabilityExceptionView[];
@@ -121,6 +123,8 @@ export interface RateConsultationRequest {
 /** A consultation as the worker or the centre sees it. */
 export interface ConsultationView {
   id: number;
+  /** The viewer is the worker who booked it (else the lawyer or the centre). */
+  mine: boolean;
   state: ConsultationState;
   stateLabel: string;
   nextStep: string;
@@ -412,6 +416,8 @@ export interface LegalThreadSummary {
 /** A whole thread (opening it marks the other side's messages read for the viewer). */
 export interface LegalThreadView extends LegalThreadSummary {
   version: number;
+  /** The viewer is the worker who asked (else the centre). */
+  mine: boolean;
   lawyerUserId: number | null;
   messages: ThreadMessageView[];
   actions: ActionView<LegalThreadAction>[];

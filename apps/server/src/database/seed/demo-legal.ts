@@ -74,6 +74,21 @@ export async function seedDemoLegal(app: INestApplication, ctx: DemoContext): Pr
     '公司口头通知我下月不用来上班了，没有书面通知，也没说补偿。',
   );
 
+  // Just held, advice not yet written: 李会员's phone consultation an hour ago, on 孙律师's day list.
+  const justHeld = await book(
+    'member',
+    slotOf(lawyer.userId, 'phone', 1),
+    'phone',
+    'unpaid_wages',
+    '老板拖欠我三个月工资 9000 元，说等工程款到了再给。',
+  );
+  await db.transaction(async (manager) => {
+    const start = new Date(Date.now() - 60 * 60_000);
+    await manager
+      .getRepository(Consultation)
+      .update({ id: justHeld.id }, { startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000) });
+  });
+
   // Held: 周大山 talked to 孙律师 about unpaid wages; the lawyer advised legal aid.
   const held = await book(
     'zhou',

@@ -136,7 +136,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
           userId: lawyer.id,
           title: '新的咨询预约',
           body: `${when(startsAt)} ${DISPUTE_TYPE_LABEL[body.topic]}咨询（${CONSULTATION_CHANNEL_LABEL[body.channel]}）`,
-          link: `/staff/pages/consultation/index?id=${row.id}`,
+          link: `/pages/legal/consultation/index?id=${row.id}`,
           status: '已预约',
         });
         return row.id;
@@ -361,6 +361,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
       const state = kase.state as ConsultationState;
       result.push({
         id: row.id,
+        mine: ctx.isApplicant,
         state,
         stateLabel: WF.states[state].label,
         nextStep: WF.states[state].nextStep,

@@ -82,6 +82,7 @@ export class LegalScheduleService {
     return lawyers.map((l) => ({
       userId: l.id,
       name: l.displayName,
+      isLawyer: l.roles.includes('lawyer'),
       organizationName: orgs.find((o) => o.id === l.organizationId)?.name ?? '',
       rules: rules.filter((r) => r.lawyerUserId === l.id).map(ruleView),
       exceptions: exceptions.filter((e) => e.lawyerUserId === l.id).map(exceptionView),

@@ -30,7 +30,6 @@ import { LegalScheduleService } from './legal-schedule.service';
 const WF = LEGAL_THREAD_WORKFLOW;
 const TABLE = 'legal_thread_messages';
 const link = (id: number) => `/pages/legal/thread/index?id=${id}`;
-const staffLink = (id: number) => `/staff/pages/legal-thread/index?id=${id}`;
 
 /**
  * Online consultation (在线咨询): a thread between a worker and the centre, text and photos,
@@ -85,7 +84,7 @@ export class LegalThreadsService {
           userId: lawyer.id,
           title: '新的在线咨询',
           body: `${DISPUTE_TYPE_LABEL[body.topic]}：${body.body.trim().slice(0, 40)}`,
-          link: staffLink(thread.id),
+          link: link(thread.id),
           status: WF.states.waiting_centre.label,
         });
       }
@@ -156,6 +155,7 @@ export class LegalThreadsService {
       return {
         ...summary,
         version: kase.version,
+        mine: ctx.isApplicant,
         lawyerUserId: thread.lawyerUserId,
         messages: messages.map((m) => ({
           id: m.id,
@@ -201,7 +201,7 @@ export class LegalThreadsService {
               userId: thread.lawyerUserId,
               title: '在线咨询有新留言',
               body: body.body.trim().slice(0, 40),
-              link: staffLink(id),
+              link: link(id),
               status: WF.states.waiting_centre.label,
             });
           }
@@ -242,7 +242,7 @@ export class LegalThreadsService {
         userId: lawyerUserId,
         title: '转给您的在线咨询',
         body: `${DISPUTE_TYPE_LABEL[thread.topic]}在线咨询`,
-        link: staffLink(id),
+        link: link(id),
         status: WF.states[kase.state as LegalThreadState].label,
       });
     });

@@ -22,6 +22,12 @@ function pageOf(item: WorkbenchItem): string | null {
       return route('/staff/pages/aid/index', { id: item.id });
     case 'grant_application':
       return route('/staff/pages/grant/index', { id: item.id });
+    case 'legal_aid_application':
+      return route('/staff/pages/legal-case/index', { id: item.id });
+    case 'legal_thread':
+      return route('/pages/legal/thread/index', { id: item.id });
+    case 'petition':
+      return route('/staff/pages/petition/index', { id: item.id });
     default:
       return null;
   }
@@ -34,6 +40,40 @@ function open(item: WorkbenchItem) {
 }
 
 const nav = (url: string) => void Taro.navigateTo({ url });
+
+/** The legal centre's desk and petitions, for lawyers, centre staff and the cadres who register petitions. */
+function LegalTools({ me }: { me: MeView }) {
+  const can = (p: Permission) => me.permissions.includes(p);
+  if (!can('legal.consult') && !can('legal.petition.manage')) return null;
+  return (
+    <View className="card" data-testid="legal-tools">
+      <Text className="card__title">法律服务</Text>
+      {can('legal.consult') ? (
+        <Button
+          block
+          size="large"
+          type="primary"
+          className="big-button"
+          onClick={() => nav('/staff/pages/legal/index')}
+          data-testid="open-legal-desk"
+        >
+          法律服务工作台
+        </Button>
+      ) : null}
+      {can('legal.petition.manage') ? (
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => nav('/staff/pages/petitions/index')}
+          data-testid="open-petitions-tool"
+        >
+          职工信访、劳动争议调处
+        </Button>
+      ) : null}
+    </View>
+  );
+}
 
 /** Hardship tools each cadre may use, by permission (the server checks again). */
 function HardshipTools({ me }: { me: MeView }) {
@@ -161,6 +201,7 @@ export default function Workbench() {
         </Button>
       </View>
 
+      {me ? <LegalTools me={me} /> : null}
       {me ? <HardshipTools me={me} /> : null}
 
       {steps.length > 0 ? (

@@ -1,0 +1,164 @@
+/* Browser end-to-end scenario for legal services, run by run.js after the hardship scenarios:
+ *
+ * 1. 李会员 opens 法律服务, books a phone consultation with 孙律师 in a free slot.
+ * 2. 孙律师 opens his desk from the workbench, finds the consultation he held an hour ago (seeded)
+ *    on today's list, and records his summary and advice, suggesting legal aid.
+ * 3. 李会员 reads the advice, rates it, and turns it into a legal-aid application in one tap: the
+ *    dispute type is carried over; as a migrant worker claiming wages the income test is waived.
+ * 4. The centre's 马主任 finds the application on the desk and gives aid, assigning 孙律师.
+ * 5. 孙律师 closes the case: settled, ¥9,000 recovered.
+ * 6. 李会员 sees the outcome and the amount recovered. */
+'use strict';
+/* global document -- used inside page.waitForFunction, which runs in the browser */
+
+const STEP_TIMEOUT = 15000;
+
+const chinaDay = (iso) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+
+async function openDesk(d) {
+  await d.tab('我的');
+  await d.tap('open-workbench');
+  await d.see('workbench-page');
+  await d.tap('open-legal-desk');
+  await d.see('legal-desk');
+}
+
+async function legalScenario({ browser, base, newUser, api, log }) {
+  const lawyerToken = (await api(base, 'POST', '/auth/demo-login', null, { persona: 'lawyer' })).accessToken;
+  const memberToken = (await api(base, 'POST', '/auth/demo-login', null, { persona: 'member' })).accessToken;
+  const lawyerMe = await api(base, 'GET', '/me', lawyerToken);
+
+  // 1. The worker books a slot.
+  const days = await api(base, 'GET', '/legal/slots?days=14&channel=phone', memberToken);
+  const slot = days.flatMap((day) => day.slots).find((s) => s.lawyerUserId === lawyerMe.id);
+  if (!slot) throw new Error('no free phone slot of 孙律师 in the next two weeks');
+  const worker = await newUser(browser, base, 'member');
+  const w = worker.d;
+  await w.tap('tile-legal');
+  await w.see('legal-home');
+  await w.shot('legal-home');
+  await w.tap('legal-book');
+  await w.tap('book-topic-unpaid_wages');
+  await w.tap('book-channel-phone');
+  await w.see('book-slot');
+  await w.tap(`book-day-${chinaDay(slot.startsAt)}`);
+  await w.tap(`book-slot-${slot.lawyerUserId}-${Date.parse(slot.startsAt)}`);
+  await w.shot('legal-book-slot');
+  await w.tap('book-slot-next');
+  await w.fill('book-description', '工地老板拖欠两个月工资，想问问怎么要回来。');
+  await w.fill('book-phone', '13900001234');
+  await w.tap('book-submit');
+  await w.see('consultation-booked', 30000);
+  await w.shot('legal-booked');
+  log(`李会员 booked 孙律师 at ${slot.startsAt}`);
+
+  // 2. The lawyer records advice on the consultation he held an hour ago.
+  const mine = await api(base, 'GET', '/legal/consultations/mine', memberToken);
+  const held = mine.find((c) => c.state === 'booked' && Date.parse(c.startsAt) < Date.now());
+  if (!held) throw new Error('the seeded consultation of an hour ago is missing');
+  const lawyer = await newUser(browser, base, 'lawyer');
+  const l = lawyer.d;
+  await openDesk(l);
+  await l.shot('legal-desk');
+  await l.tap(`desk-consultation-${held.id}`);
+  await l.see('consultation-page');
+  await l.tap('action-record_advice');
+  await l.see('advice-form');
+  await l.fill('advice-summary', '建筑工地农民工，老板欠三个月工资 9000 元，有微信聊天记录。');
+  await l.fill('advice-text', '保存好聊天记录和考勤，申请法律援助，由律师代为追讨。');
+  await l.tap('advice-suggest');
+  await l.tap('advice-save');
+  await l.see('consultation-advice');
+  await l.shot('legal-advice');
+  log('孙律师 recorded his advice and suggested legal aid');
+
+  // 3. The worker rates it and applies for legal aid from it.
+  await w.page.goto(`${base}/#/pages/legal/consultation/index?id=${held.id}`);
+  await w.see('consultation-advice');
+  await w.tap('consultation-star-5');
+  await w.tap('consultation-to-aid');
+  await w.see('aid-step-consent');
+  await w.tap('aid-next');
+  await w.see('aid-error');
+  await w.tap('aid-consent');
+  await w.tap('aid-next');
+  await w.see('aid-step-dispute');
+  const carried = await w.visible('[data-testid="aid-dispute-unpaid_wages"]').getAttribute('data-selected');
+  if (carried !== 'true') throw new Error('the dispute type was not carried over from the consultation');
+  await w.tap('aid-migrant-yes');
+  await w.tap('aid-next');
+  await w.fill('aid-employer', '县城某建筑劳务队');
+  await w.tap('aid-next');
+  await w.fill('aid-started', '2026-03-01');
+  await w.tap('aid-employed-no');
+  await w.fill('aid-ended', '2026-10-31');
+  await w.fill('aid-learned', '2026-09-15');
+  await w.tap('aid-next');
+  await w.fill('aid-claims', '支付拖欠的 8 月至 10 月工资 9000 元。');
+  await w.fill('aid-amount', '9000');
+  await w.tap('aid-next');
+  await w.fill('aid-income', '9000');
+  await w.tap('aid-next');
+  const eligibility = await w.see('aid-eligibility');
+  const text = await eligibility.innerText();
+  if (!text.includes('免予审查经济困难条件')) throw new Error(`migrant exemption not shown: ${text}`);
+  await w.shot('legal-eligibility');
+  await w.tap('aid-next');
+  await w.fill('aid-phone', '13900001234');
+  await w.tap('aid-next');
+  await w.see('aid-review');
+  await w.tap('aid-submit');
+  await w.see('aid-submitted', 30000);
+  await w.shot('legal-aid-submitted');
+  const applications = await api(base, 'GET', '/legal/aid-applications/mine', memberToken);
+  const application = applications.find((a) => a.fromConsultationId === held.id);
+  if (!application) throw new Error('the application is not linked to the consultation');
+  log(`李会员 applied for legal aid (${application.id}); the migrant exemption was shown`);
+
+  // 4. The centre gives aid and assigns 孙律师.
+  const staff = await newUser(browser, base, 'legal_staff');
+  const s = staff.d;
+  await openDesk(s);
+  await s.tap(`desk-deciding-${application.id}`);
+  await s.see('staff-legal-case');
+  await s.tap('action-accept');
+  await s.see('case-form-legal_aid_accept');
+  await s.tap(`case-lawyer-${lawyerMe.id}`);
+  await s.tap('case-form-submit');
+  await s.page.waitForFunction(
+    () => document.querySelector('[data-testid="staff-legal-case"] [data-testid="state-tag"]')?.getAttribute('data-state') === 'accepted',
+    undefined,
+    { timeout: STEP_TIMEOUT },
+  );
+  await s.shot('legal-accepted');
+  log('马主任 gave legal aid and assigned 孙律师');
+  await staff.context.close();
+
+  // 5. The lawyer closes it with the money recovered.
+  await l.page.goto(`${base}/#/staff/pages/legal-case/index?id=${application.id}`);
+  await l.see('staff-legal-case');
+  await l.tap('action-close');
+  await l.see('case-form-legal_aid_close');
+  await l.tap('case-outcome-settled');
+  await l.fill('case-recovered-input', '9000');
+  await l.fill('case-form-text', '经协商，老板一次性支付拖欠工资 9000 元。');
+  await l.tap('case-form-submit');
+  await l.page.waitForFunction(
+    () => document.querySelector('[data-testid="staff-legal-case"] [data-testid="state-tag"]')?.getAttribute('data-state') === 'closed',
+    undefined,
+    { timeout: STEP_TIMEOUT },
+  );
+  log('孙律师 closed the case with ¥9,000 recovered');
+  await lawyer.context.close();
+
+  // 6. The worker sees the outcome.
+  await w.page.goto(`${base}/#/pages/legal/case/index?id=${application.id}`);
+  const recovered = await w.see('case-recovered');
+  const amount = (await recovered.innerText()).trim();
+  if (!amount.includes('9,000.00')) throw new Error(`unexpected recovered amount: ${amount}`);
+  await w.shot('legal-outcome');
+  log(`李会员 sees the outcome: ${amount} recovered`);
+  await worker.context.close();
+}
+
+module.exports = { legalScenario };

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { PETITION_CHANNEL_LABEL, type PetitionChannel } from '@union/shared';
+import { Choice } from '../../../components/Choice';
+import { Field } from '../../../components/Field';
+import { NumberStepper } from '../../../components/NumberStepper';
+import { PageStatus } from '../../../components/PageStatus';
+import { useLoader } from '../../../hooks/useLoader';
+import { petitionsApi } from '../../../services/api/legal';
+import { errorMessage } from '../../../utils/feedback';
+import { deadlineText } from '../../../utils/format';
+import { chinaToday, isDay } from '../../../utils/legal';
+import { route } from '../../../utils/nav';
+
+const CHANNELS = Object.keys(PETITION_CHANNEL_LABEL) as PetitionChannel[];
+
+/** Petitions and disputes brought to the union: the list with deadlines, and registering a new one. */
+export default function Petitions() {
+  const { data, error, reload } = useLoader(() => petitionsApi.list());
+  const [adding, setAdding] = useState(false);
+  const [channel, setChannel] = useState<PetitionChannel>('visit');
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [employer, setEmployer] = useState('');
+  const [workers, setWorkers] = useState(1);
+  const [subject, setSubject] = useState('');
+  const [content, setContent] = useState('');
+  const [receivedOn, setReceivedOn] = useState(chinaToday());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    if (name.trim().length < 2) return setProblem('请填写来访人姓名');
+    if (!/^1\d{10}$/.test(phone)) return setProblem('请填写 11 位手机号');
+    if (employer.trim().length < 2 || subject.trim().length < 2 || content.trim().length < 5)
+      return setProblem('请填写单位、事由和反映的情况');
+    if (!isDay(receivedOn) || receivedOn > chinaToday()) return setProblem('收到日期按 2026-11-20 这样填，不能晚于今天');
+    setBusy(true);
+    setProblem(null);
+    try {
+      const created = await petitionsApi.create({
+        channel,
+        petitionerName: name.trim(),
+        petitionerPhone: phone,
+        employerName: employer.trim(),
+        workerCount: workers,
+        subject: subject.trim(),
+        content: content.trim(),
+        receivedOn,
+      });
+      setAdding(false);
+      await Taro.navigateTo({ url: route('/staff/pages/petition/index', { id: created.id }) });
+      await reload();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (adding) {
+    return (
+      <View className="page" data-testid="petition-new">
+        <View className="card">
+          <Text className="card__title">登记信访件</Text>
+          {CHANNELS.map((c) => (
+            <Choice
+              key={c}
+              title={PETITION_CHANNEL_LABEL[c]}
+              selected={channel === c}
+              onSelect={() => setChannel(c)}
+              testId={`petition-channel-${c}`}
+            />
+          ))}
+          <Field label="来访人姓名" value={name} onChange={setName} testId="petition-name" />
+          <Field label="联系电话" value={phone} onChange={setPhone} type="number" maxlength={11} testId="petition-phone" />
+          <Field label="涉及单位" value={employer} onChange={setEmployer} testId="petition-employer" />
+          <Text className="field__label">涉及职工人数</Text>
+          <NumberStepper value={workers} min={1} max={99} unit="人" onChange={setWorkers} testId="petition-workers" />
+          <Field
+            label="事由"
+            value={subject}
+            onChange={setSubject}
+            placeholder="例如：12 名职工反映被拖欠两个月工资"
+            testId="petition-subject"
+          />
+          <Text className="field__label">反映的情况</Text>
+          <Textarea
+            className="field__textarea"
+            value={content}
+            maxlength={2000}
+            onInput={(e) => setContent(e.detail.value)}
+            data-testid="petition-content"
+          />
+          <Field label="收到日期" value={receivedOn} onChange={setReceivedOn} testId="petition-received" />
+          {problem ? <Text className="field__error">{problem}</Text> : null}
+          <Button
+            block
+            size="large"
+            type="primary"
+            className="big-button"
+            loading={busy}
+            onClick={() => void save()}
+            data-testid="petition-save"
+          >
+            登记
+          </Button>
+          <Button block size="large" className="big-button" onClick={() => setAdding(false)}>
+            取消
+          </Button>
+        </View>
+      </View>
+    );
+  }
+  if (!data) return <PageStatus error={error} />;
+  return (
+    <View className="page" data-testid="petitions-page">
+      <Button block size="large" type="primary" className="big-button" onClick={() => setAdding(true)} data-testid="petition-add">
+        登记信访件
+      </Button>
+      {data.items.map((p) => (
+        <View
+          key={p.id}
+          className="list-item"
+          onClick={() => void Taro.navigateTo({ url: route('/staff/pages/petition/index', { id: p.id }) })}
+          data-testid={`petition-${p.id}`}
+        >
+          <Text className="list-item__title">{p.subject}</Text>
+          <Text className="muted">
+            {p.channelLabel} · {p.employerName} · {p.workerCount} 人 · {p.stateLabel}
+          </Text>
+          {p.deadline ? <Text className={p.deadline.overdue ? 'field__error' : 'muted'}>{deadlineText(p.deadline)}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
