@@ -22,7 +22,7 @@ export interface ListBudget {
 }
 
 /** Budgets per measured list (the keys are the names printed in the bench table). */
-export const BUDGETS: Record<'queueFirst' | 'queueDeep' | 'myApplications' | 'messages', ListBudget> = {
+export const BUDGETS: Record<'queueFirst' | 'queueDeep' | 'myApplications' | 'messages' | 'legalCases' | 'legalClock', ListBudget> = {
   // Workbench queue, first page of 20, county administrator (the whole county: the widest subtree).
   queueFirst: { p95Ms: 100 },
   // The same queue, a keyset page about 90 % of the way down: must cost what the first page costs.
@@ -31,10 +31,14 @@ export const BUDGETS: Record<'queueFirst' | 'queueDeep' | 'myApplications' | 'me
   myApplications: { p95Ms: 150 },
   // The message centre, first page of 20, for a worker with hundreds of messages.
   messages: { p95Ms: 50 },
+  // The legal-aid centre's case list, first page of 20, centre staff (every case of the centre).
+  legalCases: { p95Ms: 100 },
+  // A lawyer's cases whose statutory clock runs out within 7 days.
+  legalClock: { p95Ms: 100 },
 };
 
 /** Tables large enough that a full scan of them in a list query is a bug, not a plan choice. */
-export const NO_FULL_SCAN = ['workflow_cases', 'membership_applications', 'case_history', 'messages', 'users'];
+export const NO_FULL_SCAN = ['workflow_cases', 'membership_applications', 'case_history', 'messages', 'users', 'legal_aid_applications'];
 
 /**
  * Lists whose query count may still grow with the number of rows, with the reason; the bench

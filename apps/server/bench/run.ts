@@ -12,6 +12,7 @@ import { encodeCursor } from '../src/common/cursor';
 import { loadConfig } from '../src/config/configuration';
 import { PiiCipher } from '../src/modules/pii/pii-cipher';
 import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN } from './budgets';
+import { addLegalVolume } from './legal-volume';
 import { addVolume, BENCH_WORKER, BENCH_WORKER_ONE, type Volume } from './volume';
 
 /**
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     const bootSeconds = (performance.now() - started) / 1000;
 
     const volume = await addVolume(ds, app.get(PiiCipher), cases);
+    const legalVolume = await addLegalVolume(ds, app.get(PiiCipher), envInt('BENCH_LEGAL_CASES', 5_000, 100));
     const queries = recordQueries(ds);
 
     const inject = async <T>(url: string, token: string): Promise<T> => {
@@ -167,6 +169,8 @@ async function main(): Promise<void> {
     };
     const admin = await login('county_admin');
     const worker = await login(BENCH_WORKER);
+    const legalStaff = await login('legal_staff');
+    const lawyer = await login('lawyer');
     const workerOne = await login(BENCH_WORKER_ONE);
 
     // A keyset cursor about 90 % down the county's queue (the cursor is [dueAt ISO, case id]).
@@ -194,6 +198,18 @@ async function main(): Promise<void> {
         token: worker,
       },
       { name: 'messages', label: `messages, first page (of ${volume.benchWorker.messages})`, url: '/messages?limit=20', token: worker },
+      {
+        name: 'legalCases',
+        label: `legal-aid cases, first page (of ${legalVolume.cases})`,
+        url: '/legal/aid-applications?limit=20',
+        token: legalStaff,
+      },
+      {
+        name: 'legalClock',
+        label: `a lawyer's cases with a clock within 7 days (of ${legalVolume.lawyerCases})`,
+        url: '/legal/aid-applications?clockWithinDays=7&limit=20',
+        token: lawyer,
+      },
     ];
 
     // Query counts and plans, one request each, before timing.
@@ -213,6 +229,8 @@ async function main(): Promise<void> {
       ['queueFirst', '/workbench/queue', admin],
       ['queueDeep', `/workbench/queue?after=${deepCursor}`, admin],
       ['messages', '/messages', worker],
+      ['legalCases', '/legal/aid-applications', legalStaff],
+      ['legalClock', '/legal/aid-applications?clockWithinDays=7', lawyer],
     ] as [ListName, string, string][]) {
       const counts: number[] = [];
       for (const size of pageSizes) {

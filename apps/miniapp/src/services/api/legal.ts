@@ -83,7 +83,7 @@ export const legalAidApi = {
   apply: (body: CreateLegalAidApplicationRequest) => http.post<LegalAidApplicationView>('/legal/aid-applications', body),
   mine: () => http.get<LegalAidApplicationView[]>('/legal/aid-applications/mine'),
   get: (id: number) => http.get<LegalAidApplicationView>(`/legal/aid-applications/${id}`),
-  list: (query: { clockWithinDays?: number; after?: string | null } = {}) =>
+  list: (query: { clockWithinDays?: number; state?: string; after?: string | null } = {}) =>
     http.get<Page<LegalAidSummary>>('/legal/aid-applications', { ...query, after: query.after ?? undefined, limit: 30 }),
   withdraw: (id: number, version: number) => http.post<LegalAidApplicationView>(`/legal/aid-applications/${id}/withdraw`, { version }),
   accept: (id: number, body: AcceptLegalAidRequest) => http.post<LegalAidApplicationView>(`/legal/aid-applications/${id}/accept`, body),

@@ -48,6 +48,7 @@ import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 
 const WF = LEGAL_AID_WORKFLOW;
+const HANDLING_STATES: LegalAidState[] = ['accepted', 'negotiation', 'mediation', 'arbitration', 'litigation'];
 const link = (id: number) => `/pages/legal/case/index?id=${id}`;
 /**
  * Legal aid from application to money recovered: the preliminary eligibility check, the centre's
@@ -449,31 +450,37 @@ export class LegalAidService {
       .getRepository(LegalAidApplication)
       .createQueryBuilder('a')
       .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
-      .where('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` });
-    if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me', { me: actor.userId });
+      .where('c.caseType = :caseType AND c.organizationPath LIKE :path', { caseType: WF.caseType, path: `${actor.organization.path}%` });
+    if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('c.assigneeUserId = :me', { me: actor.userId });
+    if (query.state === 'open') qb.andWhere('c.closedAt IS NULL');
+    else if (query.state === 'handling') qb.andWhere('c.state IN (:...handling)', { handling: HANDLING_STATES });
+    else if (query.state) qb.andWhere('c.state = :state', { state: query.state });
     if (query.clockWithinDays !== undefined) {
+      // Driven by the clock index (idx_legal_aid_lawyer_clock / idx_legal_aid_clock).
       await this.refreshClocks();
       const today = cstDate(new Date());
       const until = new Date(Date.parse(`${today}T00:00:00Z`) + query.clockWithinDays * 86_400_000).toISOString().slice(0, 10);
       qb.andWhere('a.nextClockDueOn >= :today AND a.nextClockDueOn <= :until', { today, until });
+      if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me');
       if (query.after) {
         const [day, id] = decodeCursor<[string, number]>(query.after, ['string', 'number']);
         qb.andWhere('(a.nextClockDueOn > :day OR (a.nextClockDueOn = :day AND a.id > :id))', { day, id });
       }
       qb.orderBy('a.nextClockDueOn', 'ASC').addOrderBy('a.id', 'ASC');
     } else {
+      // Newest first, driven by the case index (idx_cases_type / idx_cases_assignee).
       if (query.after) {
-        const [id] = decodeCursor<[number]>(query.after, ['number']);
-        qb.andWhere('a.id < :id', { id });
+        const [caseId] = decodeCursor<[number]>(query.after, ['number']);
+        qb.andWhere('c.id < :caseId', { caseId });
       }
-      qb.orderBy('a.id', 'DESC');
+      qb.orderBy('c.id', 'DESC');
     }
-    const rows = await qb.take(limit + 1).getMany();
+    const rows = await qb.limit(limit + 1).getMany();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > limit && last
-        ? encodeCursor(query.clockWithinDays !== undefined ? [last.nextClockDueOn as string, last.id] : [last.id])
+        ? encodeCursor(query.clockWithinDays !== undefined ? [last.nextClockDueOn as string, last.id] : [last.caseId])
         : null;
     return { items: await this.views.summaries(this.db.manager, actor, page), nextCursor };
   }

@@ -109,7 +109,7 @@ export class LegalPetitionsService {
     }
     const rows = await qb
       .orderBy('p.id', 'DESC')
-      .take(limit + 1)
+      .limit(limit + 1)
       .getMany();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

@@ -123,7 +123,7 @@ export class LegalThreadsService {
     }
     const rows = await qb
       .orderBy('t.id', 'DESC')
-      .take(limit + 1)
+      .limit(limit + 1)
       .getMany();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

@@ -3,6 +3,7 @@ import {
   CONSULTATION_CHANNEL_LABEL,
   DISPUTE_TYPE_LABEL,
   LEGAL_AID_OUTCOME_LABEL,
+  LEGAL_AID_WORKFLOW,
   LEGAL_EVIDENCE_PURPOSES,
   PETITION_CHANNEL_LABEL,
   type ConsultationChannel,
@@ -10,6 +11,7 @@ import {
   type DisputeType,
   type LegalAidOutcome,
   type LegalAidRules,
+  type LegalAidState,
   type LegalAidStageRequest,
   type PetitionChannel,
   type UploadPurpose,
@@ -497,6 +499,11 @@ export class LegalListQuery {
   @Min(1)
   @Max(50)
   limit?: number;
+
+  @ApiPropertyOptional({ description: "a state, 'open' (not ended) or 'handling' (accepted, in a stage)" })
+  @IsOptional()
+  @IsIn([...Object.keys(LEGAL_AID_WORKFLOW.states), 'open', 'handling'])
+  state?: LegalAidState | 'open' | 'handling';
 
   @ApiPropertyOptional({ description: 'only cases whose next statutory period ends within this many days' })
   @IsOptional()

@@ -68,7 +68,7 @@ function ProxyConsent({ proxy, change, problems }: { proxy: ProxyConsentDraft; c
       <Problem text={problems.proxyMethod} />
       {proxy.method === 'signed_form' ? (
         <UploadBox
-          purpose="other"
+          purpose="proxy_authorisation"
           label="本人签字的委托书"
           hint="拍清楚签名和日期。"
           uploads={proxy.upload ? [proxy.upload] : []}

@@ -20,18 +20,18 @@ const nav = (url: string) => void Taro.navigateTo({ url });
 export default function LegalDesk() {
   const { data, error } = useLoader(async () => {
     const me = await meApi.get();
-    const [today, waiting, soon, all] = await Promise.all([
+    const [today, waiting, soon, deciding, handling] = await Promise.all([
       consultationsApi.day(chinaToday()),
       threadsApi.list(true),
       legalAidApi.list({ clockWithinDays: 7 }),
-      legalAidApi.list(),
+      legalAidApi.list({ state: 'submitted' }),
+      legalAidApi.list({ state: 'handling' }),
     ]);
-    return { me, today, waiting: waiting.items, soon: soon.items, all: all.items };
+    return { me, today, waiting: waiting.items, soon: soon.items, deciding: deciding.items, byStage: handling.items };
   });
   if (!data) return <PageStatus error={error} />;
   const can = (p: string) => data.me.permissions.includes(p as never);
-  const deciding = data.all.filter((c) => c.state === 'submitted');
-  const byStage = data.all.filter((c) => !['submitted', 'closed', 'rejected', 'withdrawn'].includes(c.state));
+  const { deciding, byStage } = data;
 
   return (
     <View className="page" data-testid="legal-desk">

@@ -9,7 +9,8 @@ import { InstantColumn } from '../../../database/columns';
 @Entity('workflow_cases')
 @Index('idx_cases_queue', ['holder', 'organizationPath', 'dueAt', 'id'])
 @Index('idx_cases_applicant', ['applicantUserId', 'id'])
-@Index('idx_cases_assignee', ['assigneeUserId', 'holder', 'id'])
+@Index('idx_cases_assignee', ['assigneeUserId', 'caseType', 'id'])
+@Index('idx_cases_type', ['caseType', 'id'])
 export class WorkflowCase {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddLegal1795489898652 implements MigrationInterface {
-  name = 'AddLegal1795489898652';
+export class AddLegal1795490675336 implements MigrationInterface {
+  name = 'AddLegal1795490675336';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -35,11 +35,13 @@ export class AddLegal1795489898652 implements MigrationInterface {
       `CREATE TABLE \`petition_meetings\` (\`id\` int NOT NULL AUTO_INCREMENT, \`petition_id\` int NOT NULL, \`held_on\` varchar(10) NOT NULL, \`attendees\` varchar(300) NOT NULL, \`summary_enc\` text NOT NULL, \`upload_ids\` text NOT NULL, \`recorded_by_name\` varchar(80) NOT NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_petition_meetings_petition\` (\`petition_id\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(`ALTER TABLE \`workflow_cases\` ADD \`assignee_user_id\` int NULL`);
-    await queryRunner.query(`CREATE INDEX \`idx_cases_assignee\` ON \`workflow_cases\` (\`assignee_user_id\`, \`holder\`, \`id\`)`);
+    await queryRunner.query(`CREATE INDEX \`idx_cases_type\` ON \`workflow_cases\` (\`case_type\`, \`id\`)`);
+    await queryRunner.query(`CREATE INDEX \`idx_cases_assignee\` ON \`workflow_cases\` (\`assignee_user_id\`, \`case_type\`, \`id\`)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX \`idx_cases_assignee\` ON \`workflow_cases\``);
+    await queryRunner.query(`DROP INDEX \`idx_cases_type\` ON \`workflow_cases\``);
     await queryRunner.query(`ALTER TABLE \`workflow_cases\` DROP COLUMN \`assignee_user_id\``);
     await queryRunner.query(`DROP INDEX \`idx_petition_meetings_petition\` ON \`petition_meetings\``);
     await queryRunner.query(`DROP TABLE \`petition_meetings\``);
