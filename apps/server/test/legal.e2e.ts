@@ -175,6 +175,17 @@ describe('consultation booking', () => {
     expect([await t.count('legal_consultations'), await t.count('workflow_cases'), await t.count('messages')]).toEqual(before);
   });
 
+  it('collects nothing before the privacy notice is accepted', async () => {
+    const fresh = await t.loginAs('worker');
+    const [slot] = await freeSlots(fresh, 'phone');
+    const before = [await t.count('legal_consultations'), await t.count('legal_threads'), await t.count('legal_aid_applications')];
+    const booked = await t.http('POST', '/legal/consultations', { token: fresh, body: booking(slot, { channel: 'phone' }) });
+    const asked = await t.http('POST', '/legal/threads', { token: fresh, body: { topic: 'contract', body: '试用期可以延长吗？' } });
+    const applied = await t.http('POST', '/legal/aid-applications', { token: fresh, body: application() });
+    expect([booked.body.code, asked.body.code, applied.body.code]).toEqual(['consent_required', 'consent_required', 'consent_required']);
+    expect([await t.count('legal_consultations'), await t.count('legal_threads'), await t.count('legal_aid_applications')]).toEqual(before);
+  });
+
   it('limits how many open bookings one worker holds', async () => {
     const worker = await t.newWorker('limit');
     const slots = await freeSlots(worker, 'phone');

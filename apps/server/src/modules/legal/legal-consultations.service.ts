@@ -15,6 +15,7 @@ import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
+import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
 import { Organization } from '../organizations/organization.entity';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
@@ -54,6 +55,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
     private readonly notifier: Notifier,
     private readonly schedule: LegalScheduleService,
     private readonly legalRules: LegalRulesService,
+    private readonly identity: IdentityService,
   ) {}
 
   onModuleInit(): void {
@@ -69,6 +71,9 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   }
 
   async book(actor: Actor, body: BookConsultationBody): Promise<ConsultationView> {
+    // The problem and the phone are personal data: collected only after the privacy notice was accepted.
+    if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice')))
+      fail('consent_required', '请先阅读并同意个人信息保护告知');
     const startsAt = new Date(body.startsAt);
     const now = new Date();
     const { rules } = await this.legalRules.effective(this.db.manager, now);

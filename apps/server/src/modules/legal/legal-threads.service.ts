@@ -16,6 +16,7 @@ import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { User } from '../identity/entities/user.entity';
+import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
@@ -46,10 +47,14 @@ export class LegalThreadsService {
     private readonly uploads: UploadsService,
     private readonly notifier: Notifier,
     private readonly legalRules: LegalRulesService,
+    private readonly identity: IdentityService,
     private readonly schedule: LegalScheduleService,
   ) {}
 
   async create(actor: Actor, body: CreateThreadBody): Promise<LegalThreadView> {
+    // The problem and the phone are personal data: collected only after the privacy notice was accepted.
+    if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice')))
+      fail('consent_required', '请先阅读并同意个人信息保护告知');
     const id = await this.db.transaction(async (manager) => {
       const { rules } = await this.legalRules.effective(manager, new Date());
       const lawyer = await this.leastBusyLawyer(manager);

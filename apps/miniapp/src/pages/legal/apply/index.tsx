@@ -12,6 +12,7 @@ import {
 } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
+import { NoticeNeeded } from '../../../components/NoticeNeeded';
 import { NumberStepper } from '../../../components/NumberStepper';
 import { UploadBox } from '../../../components/UploadBox';
 import { legalAidApi } from '../../../services/api/legal';
@@ -56,6 +57,7 @@ export default function ApplyLegalAid() {
   const [phone, setPhone] = useState('');
   const [witnesses, setWitnesses] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [needsNotice, setNeedsNotice] = useState(false);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -150,6 +152,7 @@ export default function ApplyLegalAid() {
       });
       await Taro.redirectTo({ url: route('/pages/legal/case/index', { id: created.id, submitted: 1 }) });
     } catch (e) {
+      if (isApiError(e, 'consent_required')) setNeedsNotice(true);
       const field = isApiError(e) ? e.details?.[0]?.field : undefined;
       setProblem(field ? `${errorMessage(e)}（${field}）` : errorMessage(e));
     } finally {
@@ -159,6 +162,7 @@ export default function ApplyLegalAid() {
 
   const nav = (
     <View className="card">
+      {needsNotice ? <NoticeNeeded testId="aid-open-notice" /> : null}
       {problem ? (
         <Text className="field__error" data-testid="aid-error">
           {problem}

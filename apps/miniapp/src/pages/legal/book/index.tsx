@@ -12,6 +12,7 @@ import {
 } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
+import { NoticeNeeded } from '../../../components/NoticeNeeded';
 import { PageStatus } from '../../../components/PageStatus';
 import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
@@ -47,6 +48,7 @@ export default function BookConsultation() {
   const [phone, setPhone] = useState('');
   const [photos, setPhotos] = useState<UploadView[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [needsNotice, setNeedsNotice] = useState(false);
   const [busy, setBusy] = useState(false);
   const slots = useLoader(() => consultationsApi.slots({ days: 14, channel: channel ?? undefined }), step === 'slot');
 
@@ -83,6 +85,7 @@ export default function BookConsultation() {
       await Taro.redirectTo({ url: route('/pages/legal/consultation/index', { id: booked.id, booked: 1 }) });
     } catch (e) {
       setProblem(errorMessage(e));
+      if (isApiError(e, 'consent_required')) setNeedsNotice(true);
       if (isApiError(e, 'slot_taken')) {
         setSlot(null);
         choose('slot');
@@ -225,6 +228,7 @@ export default function BookConsultation() {
             {problem}
           </Text>
         ) : null}
+        {needsNotice ? <NoticeNeeded testId="book-open-notice" /> : null}
       </View>
       <Button
         block

@@ -6,7 +6,9 @@ import { DISPUTE_TYPE_LABEL, type ConsultationTopic, type UploadView } from '@un
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { Choice } from '../../../components/Choice';
 import { EvidenceList } from '../../../components/EvidenceList';
+import { NoticeNeeded } from '../../../components/NoticeNeeded';
 import { PageStatus } from '../../../components/PageStatus';
+import { isApiError } from '../../../services/request';
 import { StateTag } from '../../../components/StateTag';
 import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
@@ -19,6 +21,7 @@ const TOPICS = Object.keys(DISPUTE_TYPE_LABEL) as ConsultationTopic[];
 
 /** The box at the bottom: a message with optional photos. */
 function Composer({ onSend, placeholder }: { onSend: (body: string, uploadIds: number[]) => Promise<void>; placeholder: string }) {
+  const [needsNotice, setNeedsNotice] = useState(false);
   const [body, setBody] = useState('');
   const [photos, setPhotos] = useState<UploadView[]>([]);
   const [busy, setBusy] = useState(false);
@@ -36,6 +39,7 @@ function Composer({ onSend, placeholder }: { onSend: (body: string, uploadIds: n
       setPhotos([]);
     } catch (e) {
       setProblem(errorMessage(e));
+      if (isApiError(e, 'consent_required')) setNeedsNotice(true);
     } finally {
       setBusy(false);
     }
@@ -59,6 +63,7 @@ function Composer({ onSend, placeholder }: { onSend: (body: string, uploadIds: n
         testId="thread-photos"
       />
       {problem ? <Text className="field__error">{problem}</Text> : null}
+      {needsNotice ? <NoticeNeeded testId="thread-open-notice" /> : null}
       <Button block size="large" type="primary" className="big-button" loading={busy} onClick={() => void send()} data-testid="thread-send">
         发送
       </Button>
