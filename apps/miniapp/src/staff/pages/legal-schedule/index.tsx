@@ -22,6 +22,7 @@ function LawyerCard({ lawyer, editable, onChanged }: { lawyer: LawyerView; edita
   const [weekday, setWeekday] = useState(1);
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('11:30');
+  const [slotMinutes, setSlotMinutes] = useState(30);
   const [channels, setChannels] = useState<ConsultationChannel[]>(['in_person']);
   const [place, setPlace] = useState(lawyer.rules[0]?.place ?? '县总工会职工法律援助中心');
   const [date, setDate] = useState(chinaToday(1));
@@ -38,7 +39,7 @@ function LawyerCard({ lawyer, editable, onChanged }: { lawyer: LawyerView; edita
     try {
       await saveRules([
         ...lawyer.rules.map(strip),
-        { weekday, startTime: start, endTime: end, slotMinutes: 30, channels, place: place.trim() },
+        { weekday, startTime: start, endTime: end, slotMinutes, channels, place: place.trim() },
       ]);
       setAdding(null);
       toast('已保存');
@@ -109,6 +110,19 @@ function LawyerCard({ lawyer, editable, onChanged }: { lawyer: LawyerView; edita
           ))}
           <Field label="开始" value={start} onChange={setStart} testId="schedule-start" />
           <Field label="结束" value={end} onChange={setEnd} testId="schedule-end" />
+          <Text className="field__label">每个时段多长</Text>
+          <View className="day-tabs">
+            {[15, 20, 30, 45, 60].map((m) => (
+              <Text
+                key={m}
+                className={`day-tab${slotMinutes === m ? ' day-tab--active' : ''}`}
+                onClick={() => setSlotMinutes(m)}
+                data-testid={`schedule-minutes-${m}`}
+              >
+                {m} 分钟
+              </Text>
+            ))}
+          </View>
           {CHANNELS.map((c) => (
             <Choice
               key={c}

@@ -4,6 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ORGANIZATION_LEVEL, type MeView, type Permission, type WorkbenchItem, type WorkbenchStepSummary } from '@union/shared';
 import { StateTag } from '../../../components/StateTag';
+import { useLoader } from '../../../hooks/useLoader';
+import { hardshipFilesApi } from '../../../services/api/hardship';
 import { meApi } from '../../../services/api/me';
 import { workbenchApi, type QueueFilter } from '../../../services/api/workbench';
 import { errorMessage, toast } from '../../../utils/feedback';
@@ -84,6 +86,12 @@ function HardshipTools({ me }: { me: MeView }) {
   const campaigns = can('hardship.campaign.manage') && county;
   const rules = can('hardship.rules.manage') && county;
   const statistics = can('hardship.file.view');
+  // Files due for their yearly re-check and closed files due the follow-up call, counted on the workbench.
+  const due = useLoader(async () => {
+    const [rechecks, followUps] = await Promise.all([hardshipFilesApi.recheckDue(null, 50), hardshipFilesApi.followUpDue(null, 50)]);
+    const count = (p: { items: unknown[]; nextCursor: string | null }) => `${p.items.length}${p.nextCursor ? '+' : ''}`;
+    return { rechecks: count(rechecks), followUps: count(followUps), any: rechecks.items.length + followUps.items.length > 0 };
+  }, recheck);
   if (!proxy && !recheck && !campaigns && !rules && !statistics) return null;
   return (
     <View className="card" data-testid="hardship-tools">
@@ -100,8 +108,15 @@ function HardshipTools({ me }: { me: MeView }) {
         </Button>
       ) : null}
       {recheck ? (
-        <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/recheck/index')} data-testid="open-recheck">
-          年度复核和回访
+        <Button
+          block
+          size="large"
+          type={due.data?.any ? 'primary' : 'default'}
+          className="big-button"
+          onClick={() => nav('/staff/pages/recheck/index')}
+          data-testid="open-recheck"
+        >
+          {due.data ? `年度复核 ${due.data.rechecks} 户到期，回访 ${due.data.followUps} 户` : '年度复核和回访'}
         </Button>
       ) : null}
       {campaigns ? (
