@@ -128,12 +128,15 @@ export async function addLegalVolume(ds: DataSource, cipher: PiiCipher, count: n
             JSON.stringify({ seriousIllnessOrDisaster: false, unionStaffHarmedForDuty: false }),
             aad('circumstances'),
           ),
-          eligibility: {
-            eligible: true,
-            exemption: 'migrant_wage_or_injury',
-            incomePerHeadFen: 200_000,
-            reasons: ['农民工追索劳动报酬或工伤赔偿，免予审查经济困难条件。'],
-          },
+          eligibilityEnc: cipher.encrypt(
+            JSON.stringify({
+              eligible: true,
+              exemption: 'migrant_wage_or_injury',
+              incomePerHeadFen: 200_000,
+              reasons: ['农民工追索劳动报酬或工伤赔偿，免予审查经济困难条件。'],
+            }),
+            aad('eligibility'),
+          ),
           ruleSetVersion: 0,
           evidence: [],
           witnessesEnc: null,

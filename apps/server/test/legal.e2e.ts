@@ -430,6 +430,105 @@ describe('advice and legal aid', () => {
   });
 });
 
+describe('fixes from review', () => {
+  it('assigns only lawyers who can see the case, and keeps sensitive results encrypted', async () => {
+    const worker = await t.newWorker('rv-assign');
+    const a = await apply(worker, { seriousIllnessOrDisaster: true, isMigrantWorker: false, disputeType: 'contract' });
+    expect(a.eligibility.exemption).toBe('serious_illness_or_disaster');
+    const raw = (await t.app.get(DataSource).query('SELECT * FROM legal_aid_applications WHERE id = ?', [a.id])) as Record<
+      string,
+      unknown
+    >[];
+    expect(JSON.stringify(raw[0])).not.toContain('serious_illness');
+    expect(JSON.stringify(raw[0])).not.toContain('incomePerHead');
+    const staff = await t.loginAs('legal_staff');
+    const townLawyerId = (await t.http<{ id: number }>('GET', '/me', { token: await t.loginAs('town_lawyer') })).body.id;
+    const refused = await t.http('POST', `/legal/aid-applications/${a.id}/accept`, {
+      token: staff,
+      body: { version: a.version, lawyerUserId: townLawyerId },
+    });
+    expect(refused.status).toBe(400);
+  });
+
+  it('moves a booking with its place and its case to the new lawyer', async () => {
+    const worker = await t.newWorker('rv-move');
+    const townLawyer = await t.loginAs('town_lawyer');
+    const townLawyerId = (await t.http<{ id: number }>('GET', '/me', { token: townLawyer })).body.id;
+    const slots = await freeSlots(worker, 'in_person');
+    const county = slots.find((s) => s.lawyerUserId !== townLawyerId) as SlotView;
+    const town = slots.find((s) => s.lawyerUserId === townLawyerId) as SlotView;
+    const booked = await post<ConsultationView>('/legal/consultations', worker, booking(county, { channel: 'in_person' }), 201);
+    const moved = await post<ConsultationView>(`/legal/consultations/${booked.id}/reschedule`, worker, {
+      version: booked.version,
+      lawyerUserId: townLawyerId,
+      startsAt: town.startsAt,
+    });
+    expect(moved.place).toBe(town.place);
+    expect((await t.http('GET', `/legal/consultations/${booked.id}`, { token: townLawyer })).status).toBe(200);
+  });
+
+  it('does not mark a thread read for its lawyer when a colleague opens it, and keeps dates a stage form leaves empty', async () => {
+    const worker = await t.newWorker('rv-read');
+    const opened = await post<LegalThreadView>('/legal/threads', worker, { topic: 'contract', body: '合同到期不续签有补偿吗？' }, 201);
+    const staff = await t.loginAs('legal_staff');
+    await t.http('GET', `/legal/threads/${opened.id}`, { token: staff });
+    const line = (await t.http<Page<LegalThreadSummary>>('GET', '/legal/threads?limit=50', { token: staff })).body.items.find(
+      (i) => i.id === opened.id,
+    );
+    expect(line?.unread).toBe(1);
+
+    const a = await apply(await t.newWorker('rv-stage'));
+    const lawyer = await t.loginAs('lawyer');
+    const lawyerId = (await t.http<{ id: number }>('GET', '/me', { token: lawyer })).body.id;
+    const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/accept`, staff, {
+      version: a.version,
+      lawyerUserId: lawyerId,
+    });
+    const mediation = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/stage`, lawyer, {
+      version: accepted.version,
+      action: 'start_mediation',
+      startedOn: daysAgo(3),
+      mediationStartedOn: daysAgo(3),
+    });
+    const arbitration = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/stage`, lawyer, {
+      version: mediation.version,
+      action: 'start_arbitration',
+      startedOn: daysAgo(1),
+      arbitrationAppliedOn: daysAgo(1),
+      mediationStartedOn: null,
+    });
+    expect(arbitration.dates).toMatchObject({ mediationStartedOn: daysAgo(3), arbitrationAppliedOn: daysAgo(1) });
+  });
+
+  it('shows petition files only to staff who handle petitions', async () => {
+    const staff = await t.loginAs('legal_staff');
+    const doc = await uploadJpeg(t, staff, 'legal_document');
+    const p = await post<PetitionView>(
+      '/legal/petitions',
+      staff,
+      {
+        channel: 'letter',
+        petitionerName: '王立新',
+        petitionerPhone: '13900006666',
+        employerName: '某电子厂',
+        workerCount: 3,
+        subject: '3 名职工反映未签劳动合同',
+        content: '电子厂 3 名职工反映入职半年未签劳动合同。',
+        receivedOn: today(),
+      },
+      201,
+    );
+    await post(`/legal/petitions/${p.id}/meetings`, staff, {
+      heldOn: today(),
+      attendees: '工会、企业',
+      summary: '企业同意本周内补签合同。',
+      uploadIds: [doc.id],
+    });
+    expect((await t.http('GET', `/uploads/${doc.id}/link`, { token: await t.loginAs('lawyer') })).status).toBe(404);
+    expect((await t.http('GET', `/uploads/${doc.id}/link`, { token: await t.loginAs('county_cadre') })).status).toBe(200);
+  });
+});
+
 describe('online consultation', () => {
   it('goes between the worker and the assigned lawyer with unread counts on both sides', async () => {
     const worker = await t.newWorker('thread');

@@ -8,3 +8,4 @@ export * from './contracts';
 export * from './uploads';
 export * from './hardship';
 export * from './legal';
+export * from './competitions';

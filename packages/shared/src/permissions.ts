@@ -24,17 +24,25 @@ export const PERMISSIONS = [
   'legal.aid.decide',
   'legal.aid.handle',
   'legal.petition.manage',
+  'competition.register',
+  'competition.manage',
+  'competition.judge',
+  'proposal.submit',
+  'proposal.manage',
+  'proposal.review',
+  'honour.nominate',
+  'honour.manage',
 ] as const;
 
 /** One permission. */
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Roles a user can hold; each is a list of permissions. */
-export type Role = 'worker' | 'grassroots_cadre' | 'town_cadre' | 'county_cadre' | 'county_admin' | 'lawyer' | 'legal_staff';
+export type Role = 'worker' | 'grassroots_cadre' | 'town_cadre' | 'county_cadre' | 'county_admin' | 'lawyer' | 'legal_staff' | 'judge';
 
 /** What each role may do. Staff roles act only within their organisation's subtree. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  worker: ['membership.apply', 'hardship.apply', 'legal.apply'],
+  worker: ['membership.apply', 'hardship.apply', 'legal.apply', 'competition.register', 'proposal.submit'],
   grassroots_cadre: [
     'membership.apply',
     'membership.review',
@@ -47,6 +55,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hardship.proxy',
     'hardship.review.grassroots',
     'hardship.file.view',
+    'competition.register',
+    'proposal.submit',
+    'proposal.manage',
+    'honour.nominate',
   ],
   town_cadre: [
     'membership.apply',
@@ -62,6 +74,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hardship.review.grassroots',
     'hardship.review.town',
     'hardship.file.view',
+    'competition.register',
+    'proposal.submit',
+    'proposal.manage',
+    'competition.manage',
+    'honour.nominate',
   ],
   county_cadre: [
     'membership.apply',
@@ -83,12 +100,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hardship.rules.manage',
     'hardship.campaign.manage',
     'legal.petition.manage',
+    'competition.register',
+    'proposal.submit',
+    'proposal.manage',
+    'competition.manage',
+    'honour.nominate',
+    'honour.manage',
   ],
   county_admin: [...PERMISSIONS],
   // A lawyer of a legal-aid centre (法律援助中心) holds consultations, answers online questions and
   // handles the cases assigned to them; their own availability they keep themselves.
   lawyer: ['workbench.view', 'legal.apply', 'legal.consult', 'legal.aid.handle'],
   // Centre staff decide applications, assign lawyers, keep every lawyer's schedule and register petitions.
+  // A judge of competitions and an expert reviewing proposals, bound to the organisation that invited them.
+  judge: ['workbench.view', 'competition.register', 'proposal.submit', 'competition.judge', 'proposal.review'],
   legal_staff: [
     'workbench.view',
     'pii.reveal',
@@ -110,10 +135,11 @@ export const ROLE_LABEL: Record<Role, string> = {
   county_admin: '县总工会管理员',
   lawyer: '法律援助律师',
   legal_staff: '法律援助中心工作人员',
+  judge: '评委（评审专家）',
 };
 
 /** Roles that are staff (bound to an organisation). */
-export const STAFF_ROLES: Role[] = ['grassroots_cadre', 'town_cadre', 'county_cadre', 'county_admin', 'lawyer', 'legal_staff'];
+export const STAFF_ROLES: Role[] = ['grassroots_cadre', 'town_cadre', 'county_cadre', 'county_admin', 'lawyer', 'legal_staff', 'judge'];
 
 /** The union of the permissions of `roles`. */
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -54,6 +54,11 @@ describe('statutory clock (劳动争议调解仲裁法)', () => {
     expect(limit.basis).toContain('时效中断');
   });
 
+  it('does not revive a limit that had already run out when mediation was asked for', () => {
+    const c = clock({ learnedOn: '2024-01-01', mediationStartedOn: '2025-06-01' }, '2025-07-01');
+    expect(find(c, 'arbitration_limit')).toMatchObject({ startsOn: '2024-01-01', dueOn: '2025-01-02', status: 'passed' });
+  });
+
   it('gives mediation 15 days and then says arbitration may start', () => {
     const c = clock({ mediationStartedOn: '2026-11-02' }, '2026-11-10');
     expect(find(c, 'mediation')).toMatchObject({ dueOn: '2026-11-17', status: 'running', daysLeft: 7 });

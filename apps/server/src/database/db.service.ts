@@ -44,10 +44,10 @@ export class Db {
   }
 }
 
-/** True for MySQL's deadlock and lock-wait-timeout errors, after which the transaction was rolled back. */
+/** True for MySQL's deadlock error, after which the transaction was rolled back (lock-wait timeouts are not retried: each already waited long). */
 function isDeadlock(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } } | null;
   const code = e?.code ?? e?.driverError?.code;
   const errno = e?.errno ?? e?.driverError?.errno;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1213 || errno === 1205;
+  return code === 'ER_LOCK_DEADLOCK' || errno === 1213;
 }

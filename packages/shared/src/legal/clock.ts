@@ -144,7 +144,15 @@ export function computeStatutoryClock(input: StatutoryClockInput, today: string,
     limitStart = input.learnedOn;
     basis = '知道或者应当知道权利被侵害之日起一年内申请劳动仲裁。';
   }
-  if (limitStart && input.mediationStartedOn && input.mediationStartedOn > limitStart) {
+  // Only a running period can be interrupted: mediation asked for after the limit ran out does not revive it.
+  const originalDue = limitStart ? lastDay(calendar, addYears(limitStart, 1)) : null;
+  if (
+    limitStart &&
+    originalDue &&
+    input.mediationStartedOn &&
+    input.mediationStartedOn > limitStart &&
+    input.mediationStartedOn <= originalDue
+  ) {
     limitStart = input.mediationStartedOn;
     basis += `因 ${input.mediationStartedOn} 申请调解，时效中断，从当日重新计算。`;
   }

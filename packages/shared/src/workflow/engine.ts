@@ -55,6 +55,8 @@ export interface WorkflowDef<S extends string, A extends string> {
    * when it is assigned to them or they hold the supervisor permission (the centre's staff).
    */
   assignment?: { supervisor: Permission };
+  /** Staff in scope see cases of this type (and their files) only with this permission, e.g. petitions. */
+  visibleWith?: Permission;
 }
 
 /** What is known of the acting user when asking what they may do. */

@@ -2,4 +2,5 @@ export * from './engine';
 export * from './membership';
 export * from './hardship';
 export * from './legal';
+export * from './recognition';
 export * from './registry';

@@ -217,6 +217,7 @@ export type PetitionAction = 'accept' | 'decline' | 'extend' | 'resolve';
 export const PETITION_WORKFLOW: WorkflowDef<PetitionState, PetitionAction> = {
   caseType: 'petition',
   initial: 'registered',
+  visibleWith: 'legal.petition.manage',
   states: {
     registered: { label: '已登记，待受理', holder: 'staff', deadline: 'petitionAcceptance', nextStep: '工会将在 15 日内告知是否受理' },
     accepted: {

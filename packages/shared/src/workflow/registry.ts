@@ -2,6 +2,7 @@ import type { WorkflowDef } from './engine';
 import { ASSISTANCE_RECORD_WORKFLOW, GRANT_APPLICATION_WORKFLOW, HARDSHIP_APPLICATION_WORKFLOW } from './hardship';
 import { CONSULTATION_WORKFLOW, LEGAL_AID_WORKFLOW, LEGAL_THREAD_WORKFLOW, PETITION_WORKFLOW } from './legal';
 import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW } from './membership';
+import { COMPETITION_WORKFLOW, NOMINATION_WORKFLOW, PROPOSAL_WORKFLOW } from './recognition';
 
 /** Every case type's workflow, by case type. */
 export const WORKFLOWS: Readonly<Record<string, WorkflowDef<string, string>>> = Object.fromEntries(
@@ -15,5 +16,8 @@ export const WORKFLOWS: Readonly<Record<string, WorkflowDef<string, string>>> = 
     LEGAL_AID_WORKFLOW,
     LEGAL_THREAD_WORKFLOW,
     PETITION_WORKFLOW,
+    COMPETITION_WORKFLOW,
+    PROPOSAL_WORKFLOW,
+    NOMINATION_WORKFLOW,
   ].map((def) => [def.caseType, def as unknown as WorkflowDef<string, string>]),
 );

@@ -4,7 +4,7 @@ import { AddHardship1795482632129 } from './1795482632129-AddHardship';
 import { AddHardshipFileEvents1795483631526 } from './1795483631526-AddHardshipFileEvents';
 import { AddCampaigns1795483873485 } from './1795483873485-AddCampaigns';
 import { AddHardshipDueIndexes1795484146995 } from './1795484146995-AddHardshipDueIndexes';
-import { AddLegal1795490675336 } from './1795490675336-AddLegal';
+import { AddLegal1795491313058 } from './1795491313058-AddLegal';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -14,5 +14,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddHardshipFileEvents1795483631526,
   AddCampaigns1795483873485,
   AddHardshipDueIndexes1795484146995,
-  AddLegal1795490675336,
+  AddLegal1795491313058,
 ];

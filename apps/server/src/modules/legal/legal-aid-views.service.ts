@@ -10,6 +10,7 @@ import {
   WorkCalendar,
   type ConflictWarning,
   type LegalAidApplicationView,
+  type LegalAidEligibility,
   type LegalAidStage,
   type LegalAidState,
   type LegalAidSummary,
@@ -92,7 +93,7 @@ export class LegalAidViews {
         employmentEndedOn: row.employmentEndedOn,
         learnedOn: row.learnedOn,
         isMigrantWorker: row.isMigrantWorker,
-        eligibility: row.eligibility,
+        eligibility: JSON.parse(this.cipher.decrypt(row.eligibilityEnc, aad('eligibility'))) as LegalAidEligibility,
         ruleSetVersion: row.ruleSetVersion,
         evidence: row.evidence.map((e) => ({
           purpose: e.purpose,

@@ -27,6 +27,7 @@ import { IdentityService } from '../identity/identity.service';
 import { Organization } from '../organizations/organization.entity';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
+import { User } from '../identity/entities/user.entity';
 import { CaseHistory } from '../workflow/entities/case-history.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
@@ -95,6 +96,7 @@ export class LegalAidService {
 
     const now = new Date();
     const id = await this.db.transaction(async (manager) => {
+      await this.lockUser(manager, actor.userId);
       const key = employerKey(body.employer);
       // One open application per worker and employer; a closed or refused one does not block a new one.
       const openSame = await manager
@@ -153,7 +155,7 @@ export class LegalAidService {
           }),
           aad('circumstances'),
         ),
-        eligibility,
+        eligibilityEnc: '',
         ruleSetVersion: version,
         evidence: body.evidence.map((e) => ({ purpose: e.purpose, uploadIds: [...new Set(e.uploadIds)] })),
         witnessesEnc: body.witnesses?.trim() ? this.cipher.encrypt(body.witnesses.trim(), aad('witnesses')) : null,
@@ -178,6 +180,8 @@ export class LegalAidService {
         closedAt: null,
         createdAt: now,
       });
+      // The result quotes income and names illness: encrypted like the facts it comes from.
+      row.eligibilityEnc = this.cipher.encrypt(JSON.stringify(eligibility), aad('eligibility'));
       row.nextClockDueOn = this.nextClockDue(row, kase.state as LegalAidState);
       await repo.save(row);
       await this.uploads.attachToCase(
@@ -233,7 +237,8 @@ export class LegalAidService {
         before: async ({ manager, kase }) => {
           const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === body.lawyerUserId && u.roles.includes('lawyer'));
           const org = lawyer?.organizationId ? await manager.getRepository(Organization).findOneBy({ id: lawyer.organizationId }) : null;
-          if (!lawyer || !org || !org.path.startsWith(kase.organizationPath)) {
+          // The lawyer's organisation must contain the case's, or the lawyer could not see the case given to them.
+          if (!lawyer || !org || !kase.organizationPath.startsWith(org.path)) {
             fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
           }
           await manager.getRepository(LegalAidApplication).update({ id }, { lawyerUserId: lawyer.id, lawyerName: lawyer.displayName });
@@ -298,7 +303,7 @@ export class LegalAidService {
       { action: body.action, version: body.version, comment: body.note },
       {
         before: async (ctx) => {
-          await this.recordStage(ctx.manager, actor, row, stage, body.startedOn, body, ctx.kase.id, WF.transitions[body.action].to);
+          await this.recordStage(ctx.manager, actor, row, stage, body.startedOn, body, ctx.kase.id, WF.transitions[body.action].to, true);
         },
         notice: () => ({
           title: `案件进入${WF.states[WF.transitions[body.action].to].label.replace('中', '')}阶段`,
@@ -381,7 +386,7 @@ export class LegalAidService {
     const today = cstDate(new Date());
     type DateField = (typeof DATE_FIELDS)[number];
     const merged: Partial<Record<DateField, string | null>> = { ...clockInput(row) };
-    for (const f of DATE_FIELDS) if (body[f] !== undefined) merged[f] = body[f];
+    for (const f of DATE_FIELDS) if (body[f] !== undefined && (body[f] !== null || !body.startedOn)) merged[f] = body[f];
     const problems: { field: string; message: string }[] = [];
     for (const f of [...DATE_FIELDS, 'startedOn'] as const) {
       const v = f === 'startedOn' ? body.startedOn : body[f];
@@ -411,9 +416,11 @@ export class LegalAidService {
     body: LegalAidCaseDates & { note?: string; uploadIds?: number[] },
     caseId: number,
     state: LegalAidState,
+    startsStage = false,
   ): Promise<void> {
     const changes: Partial<LegalAidApplication> = {};
-    for (const f of DATE_FIELDS) if (body[f] !== undefined) changes[f] = body[f] ?? null;
+    // Starting a stage only adds dates; clearing one is done through the dates form.
+    for (const f of DATE_FIELDS) if (body[f] !== undefined && (body[f] !== null || !startsStage)) changes[f] = body[f] ?? null;
     if (body.awardExtended !== undefined) changes.awardExtended = body.awardExtended;
     const next = { ...row, ...changes } as LegalAidApplication;
     changes.nextClockDueOn = this.nextClockDue(next, state);
@@ -583,6 +590,11 @@ export class LegalAidService {
       );
     }
     return stale.length;
+  }
+
+  /** Serialise one user's check-then-insert steps (MySQL row lock; the embedded database runs transactions one at a time). */
+  private async lockUser(manager: EntityManager, userId: number): Promise<void> {
+    if (!this.db.isEmbedded) await manager.getRepository(User).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
   }
 
   private async row(id: number): Promise<LegalAidApplication> {

@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import {
   CONSULTATION_CHANNEL_LABEL,
   CONSULTATION_WORKFLOW,
+  cstDate,
   DISPUTE_TYPE_LABEL,
   maskPhone,
   type ConsultationAction,
@@ -90,6 +91,9 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
           now.getTime() + rules.bookingChangeHours * HOUR_MS,
         );
         if (!slot) fail('slot_unavailable');
+        // One user's bookings are counted under a row lock, so two taps at once cannot both pass the limit.
+        if (!this.db.isEmbedded)
+          await manager.getRepository(User).findOne({ where: { id: actor.userId }, lock: { mode: 'pessimistic_write' } });
         const open = await manager
           .getRepository(Consultation)
           .countBy({ applicantUserId: actor.userId, slotHeld: 1, startsAt: MoreThan(now) });
@@ -236,17 +240,27 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
               startsAt,
               fresh.channel,
               now.getTime() + rules.bookingChangeHours * HOUR_MS,
+              id,
             );
             if (!slot) fail('slot_unavailable');
             const lawyer = await manager.getRepository(User).findOneByOrFail({ id: body.lawyerUserId });
+            const org = await manager.getRepository(Organization).findOneByOrFail({ id: lawyer.organizationId as number });
+            await manager.getRepository(Consultation).update(
+              { id },
+              {
+                lawyerUserId: lawyer.id,
+                startsAt,
+                endsAt: new Date(slot.endsAt),
+                place: fresh.channel === 'in_person' ? slot.place : fresh.place,
+                remindedDayBeforeAt: null,
+                remindedHourBeforeAt: null,
+              },
+            );
+            // The case follows the lawyer to their organisation, so they (and their centre) can see it.
             await manager
-              .getRepository(Consultation)
-              .update(
-                { id },
-                { lawyerUserId: lawyer.id, startsAt, endsAt: new Date(slot.endsAt), remindedDayBeforeAt: null, remindedHourBeforeAt: null },
-              );
-            await manager.getRepository(WorkflowCase).update({ id: kase.id }, { assigneeUserId: lawyer.id });
-            kase.assigneeUserId = lawyer.id;
+              .getRepository(WorkflowCase)
+              .update({ id: kase.id }, { assigneeUserId: lawyer.id, organizationId: org.id, organizationPath: org.path });
+            Object.assign(kase, { assigneeUserId: lawyer.id, organizationId: org.id, organizationPath: org.path });
           },
           notice: () => ({ title: '法律咨询已改约', body: `新的时间：${when(startsAt)}。`, link: link(id) }),
         },
@@ -321,9 +335,10 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
           const result = await manager.getRepository(Consultation).update({ id: row.id, [column]: IsNull() }, { [column]: now });
           if (result.affected !== 1) return false;
           const lawyer = await manager.getRepository(User).findOneBy({ id: row.lawyerUserId });
+          const sameDay = cstDate(row.startsAt) === cstDate(now);
           await this.notifier.notify(manager, {
             userId: row.applicantUserId,
-            title: `法律咨询提醒：${label}`,
+            title: `法律咨询提醒：${column === 'remindedDayBeforeAt' && sameDay ? '今天' : label}`,
             body: `${when(row.startsAt)}，${lawyer?.displayName ?? ''}，${CONSULTATION_CHANNEL_LABEL[row.channel]}${row.channel === 'in_person' ? `，地点：${row.place}` : ''}。`,
             link: link(row.id),
             status: '已预约',

@@ -182,7 +182,15 @@ export class LegalPetitionsService {
       { action: 'resolve', version: body.version },
       {
         before: async ({ manager }) => {
-          if (linked.length && (await manager.getRepository(LegalAidApplication).countBy({ id: In(linked) })) !== linked.length) {
+          const visible = linked.length
+            ? await manager
+                .getRepository(LegalAidApplication)
+                .createQueryBuilder('a')
+                .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+                .where('a.id IN (:...ids) AND c.organizationPath LIKE :path', { ids: linked, path: `${actor.organization?.path ?? '-'}%` })
+                .getCount()
+            : 0;
+          if (visible !== linked.length) {
             fail('validation_failed', undefined, [{ field: 'legalAidApplicationIds', message: '有法律援助案件编号不存在' }]);
           }
           await manager

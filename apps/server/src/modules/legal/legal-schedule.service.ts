@@ -146,16 +146,20 @@ export class LegalScheduleService {
     const lawyers = await this.lawyers(manager);
     const slots = await this.patternSlots(manager, lawyers, from, days, now.getTime() + rules.bookingChangeHours * 3_600_000);
     const held = await manager.getRepository(Consultation).find({
-      select: { lawyerUserId: true, startsAt: true },
-      where: { slotHeld: 1, startsAt: Between(cstInstant(from, 0), cstInstant(to, 0)) },
+      select: { lawyerUserId: true, startsAt: true, endsAt: true },
+      where: { slotHeld: 1, startsAt: Between(new Date(cstInstant(from, 0).getTime() - 86_400_000), cstInstant(to, 0)) },
     });
-    const taken = new Set(held.map((c) => `${c.lawyerUserId}@${c.startsAt.getTime()}`));
+    // A slot is taken when any held booking of the lawyer overlaps it (patterns may have changed slot length).
+    const overlaps = (s: PatternSlot) =>
+      held.some(
+        (c) => c.lawyerUserId === s.lawyerUserId && c.startsAt.getTime() < Date.parse(s.endsAt) && c.endsAt.getTime() > s.startsAtMs,
+      );
     const result: SlotDayView[] = [];
     for (let i = 0; i < days; i += 1) {
       const date = addDays(from, i);
       const holiday = this.calendar.isWorkingDay(date) ? null : (this.calendar.holidayName(date) ?? null);
       const free = (slots.get(date) ?? [])
-        .filter((s) => !taken.has(`${s.lawyerUserId}@${s.startsAtMs}`))
+        .filter((s) => !overlaps(s))
         .filter((s) => !query.channel || s.channels.includes(query.channel))
         .map(({ startsAtMs: _ms, ...slot }) => slot);
       result.push({ date, holiday, slots: free });
@@ -166,6 +170,7 @@ export class LegalScheduleService {
   /**
    * The pattern slot a booking asks for, or null when there is none: it must be in the lawyer's
    * pattern on a working day they are not away, offer the channel, and start after `notBefore`.
+   * A slot a held booking overlaps answers slot_taken.
    */
   async findSlot(
     manager: EntityManager,
@@ -173,6 +178,7 @@ export class LegalScheduleService {
     startsAt: Date,
     channel: ConsultationChannel,
     notBefore: number,
+    exceptId?: number,
   ): Promise<SlotView | null> {
     const lawyer = (await this.lawyers(manager)).find((u) => u.id === lawyerUserId);
     if (!lawyer) return null;
@@ -180,6 +186,18 @@ export class LegalScheduleService {
     const slots = await this.patternSlots(manager, [lawyer], date, 1, notBefore);
     const slot = (slots.get(date) ?? []).find((s) => s.startsAtMs === startsAt.getTime() && s.channels.includes(channel));
     if (!slot) return null;
+    // A held booking of another length overlapping this slot also takes it (the unique index only sees equal starts).
+    const clash = await manager
+      .getRepository(Consultation)
+      .createQueryBuilder('c')
+      .where('c.lawyerUserId = :lawyer AND c.slotHeld = 1 AND c.startsAt < :end AND c.endsAt > :start', {
+        lawyer: lawyerUserId,
+        start: startsAt,
+        end: new Date(slot.endsAt),
+      })
+      .andWhere(exceptId ? 'c.id <> :exceptId' : '1 = 1', { exceptId: exceptId ?? 0 })
+      .getCount();
+    if (clash > 0) fail('slot_taken');
     const { startsAtMs: _ms, ...view } = slot;
     return view;
   }

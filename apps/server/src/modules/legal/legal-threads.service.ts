@@ -18,6 +18,7 @@ import { Db } from '../../database/db.service';
 import { User } from '../identity/entities/user.entity';
 import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
+import { Organization } from '../organizations/organization.entity';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
@@ -150,7 +151,12 @@ export class LegalThreadsService {
       if (ctx.isApplicant && thread.workerReadId < lastId) {
         await manager.getRepository(LegalThread).update({ id }, { workerReadId: lastId });
         thread.workerReadId = lastId;
-      } else if (!ctx.isApplicant && thread.centreReadId < lastId) {
+      } else if (
+        !ctx.isApplicant &&
+        thread.centreReadId < lastId &&
+        (thread.lawyerUserId === null || thread.lawyerUserId === actor.userId)
+      ) {
+        // The centre's marker is the assigned lawyer's: a colleague looking in does not mark it read for them.
         await manager.getRepository(LegalThread).update({ id }, { centreReadId: lastId });
         thread.centreReadId = lastId;
       }
@@ -240,7 +246,11 @@ export class LegalThreadsService {
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!thread || !kase || !ctx?.staffLevel) fail('not_found');
       const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === lawyerUserId && u.roles.includes('lawyer'));
-      if (!lawyer) fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
+      const org = lawyer?.organizationId ? await manager.getRepository(Organization).findOneBy({ id: lawyer.organizationId }) : null;
+      // Only a lawyer whose organisation contains the thread's can see it once it is theirs.
+      if (!lawyer || !org || !kase.organizationPath.startsWith(org.path)) {
+        fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
+      }
       await manager.getRepository(LegalThread).update({ id }, { lawyerUserId });
       await manager.getRepository(WorkflowCase).update({ id: kase.id }, { assigneeUserId: lawyerUserId });
       await this.notifier.notify(manager, {

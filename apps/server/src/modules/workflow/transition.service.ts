@@ -61,9 +61,11 @@ export class TransitionService {
   /** The actor's relation to a case, or null when the case is outside what they may see. */
   actorContext(actor: Actor, kase: WorkflowCase): ActorContext | null {
     const isApplicant = kase.applicantUserId === actor.userId;
-    const assignment = WORKFLOWS[kase.caseType]?.assignment;
+    const def = WORKFLOWS[kase.caseType];
+    const assignment = def?.assignment;
     const inScope =
       actorCovers(actor, kase.organizationPath) &&
+      (!def?.visibleWith || actor.permissions.includes(def.visibleWith)) &&
       (!assignment || kase.assigneeUserId === actor.userId || actor.permissions.includes(assignment.supervisor));
     if (!isApplicant && !inScope) return null;
     return { isApplicant, permissions: actor.permissions, staffLevel: inScope ? actor.organization?.level : undefined };

@@ -95,7 +95,8 @@ export default function StaffLegalCase() {
   const { data, error, reload } = useLoader(async () => {
     if (!id) throw new Error('链接不完整');
     const [app, lawyers] = await Promise.all([legalAidApi.get(id), scheduleApi.lawyers().catch(() => [])]);
-    return { app, lawyers: lawyers.filter((l) => l.isLawyer) };
+    // Only lawyers of the centre handling the case can see it once it is theirs.
+    return { app, lawyers: lawyers.filter((l) => l.isLawyer && l.organizationName === app.organizationName) };
   });
   if (!data || !id) return <PageStatus error={error} />;
   const app = data.app;
@@ -105,11 +106,8 @@ export default function StaffLegalCase() {
     setProblem(null);
     setText('');
     setDocs([]);
-    setDates(
-      a === 'dates'
-        ? (Object.fromEntries(Object.keys(DATE_LABEL).map((k) => [k, app.dates[k as DateKey] ?? ''])) as Partial<Record<DateKey, string>>)
-        : {},
-    );
+    // Dates already recorded are shown, so a stage form never loses them.
+    setDates(Object.fromEntries(Object.keys(DATE_LABEL).map((k) => [k, app.dates[k as DateKey] ?? ''])) as Partial<Record<DateKey, string>>);
     setClaimed(String(app.amountClaimedFen / 100));
   };
 

@@ -1,4 +1,4 @@
-import type { DisputeType, LegalAidEligibility, LegalAidOutcome, UploadPurpose } from '@union/shared';
+import type { DisputeType, LegalAidOutcome, UploadPurpose } from '@union/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EncryptedColumn, InstantColumn, MoneyColumn } from '../../../database/columns';
 
@@ -70,8 +70,9 @@ export class LegalAidApplication {
   @EncryptedColumn()
   circumstancesEnc: string;
 
-  @Column({ type: 'simple-json' })
-  eligibility: LegalAidEligibility;
+  /** The preliminary check's result (LegalAidEligibility JSON): it quotes income and names illness, so encrypted. */
+  @Column({ type: 'text' })
+  eligibilityEnc: string;
 
   @Column({ type: 'int' })
   ruleSetVersion: number;

@@ -1,0 +1,180 @@
+import type { WorkflowDef } from './engine';
+
+/** States of a competition (劳动竞赛、技能比武 …), DOMAIN.md §5. */
+export type CompetitionState = 'draft' | 'open' | 'running' | 'checking' | 'public_notice' | 'published' | 'cancelled';
+
+/** Actions on a competition. */
+export type CompetitionAction =
+  'open_registration' | 'close_registration' | 'compute_results' | 'back_to_scoring' | 'start_notice' | 'publish' | 'cancel';
+
+/**
+ * A competition: set up, registration open, running (check-in and scoring), results computed and
+ * checked (excluded employers), public notice with objections, published. Nothing is published
+ * before its checks and notice.
+ */
+export const COMPETITION_WORKFLOW: WorkflowDef<CompetitionState, CompetitionAction> = {
+  caseType: 'competition',
+  initial: 'draft',
+  states: {
+    draft: { label: '筹备中', holder: 'staff', nextStep: '设置项目、评分办法和奖项后开放报名' },
+    open: { label: '报名中', holder: 'staff', nextStep: '报名截止后开始比赛' },
+    running: { label: '比赛中', holder: 'staff', nextStep: '签到、评委打分，全部打完后计算成绩' },
+    checking: { label: '成绩审核中', holder: 'staff', nextStep: '核对成绩和参赛单位情况后开始公示' },
+    public_notice: { label: '公示中', holder: 'staff', nextStep: '公示期满且异议处理完后发布结果' },
+    published: { label: '已发布', holder: 'none', terminal: true, nextStep: '结果已发布' },
+    cancelled: { label: '已取消', holder: 'none', terminal: true, nextStep: '比赛已取消' },
+  },
+  transitions: {
+    open_registration: { from: ['draft'], to: 'open', label: '开放报名', actor: 'staff', permission: 'competition.manage' },
+    close_registration: { from: ['open'], to: 'running', label: '截止报名，开始比赛', actor: 'staff', permission: 'competition.manage' },
+    compute_results: {
+      from: ['running'],
+      to: 'checking',
+      label: '计算成绩',
+      actor: 'staff',
+      permission: 'competition.manage',
+      confirm: '计算后评委不能再改分（退回可以再改）。确定计算成绩吗？',
+    },
+    back_to_scoring: {
+      from: ['checking'],
+      to: 'running',
+      label: '退回重新评分',
+      actor: 'staff',
+      permission: 'competition.manage',
+      requiresComment: true,
+    },
+    start_notice: {
+      from: ['checking'],
+      to: 'public_notice',
+      label: '开始公示',
+      actor: 'staff',
+      permission: 'competition.manage',
+      confirm: '公示内容为各项目名次和获奖名单，公示期内可以收到异议。确定开始公示吗？',
+    },
+    publish: { from: ['public_notice'], to: 'published', label: '发布结果', actor: 'staff', permission: 'competition.manage' },
+    cancel: {
+      from: ['draft', 'open', 'running'],
+      to: 'cancelled',
+      label: '取消比赛',
+      actor: 'staff',
+      permission: 'competition.manage',
+      requiresComment: true,
+    },
+  },
+};
+
+/** States of a rationalisation proposal (合理化建议). */
+export type ProposalState =
+  'submitted' | 'under_review' | 'adopted' | 'not_adopted' | 'implemented' | 'evaluated' | 'published' | 'withdrawn';
+
+/** Actions on a proposal. */
+export type ProposalAction = 'register' | 'adopt' | 'reject' | 'implement' | 'evaluate' | 'publish' | 'withdraw';
+
+/**
+ * A proposal: submitted to the worker's union, registered and sent to experts, adopted or not
+ * (with the reason), implemented, its benefit evaluated in yuan and graded, then published.
+ */
+export const PROPOSAL_WORKFLOW: WorkflowDef<ProposalState, ProposalAction> = {
+  caseType: 'proposal',
+  initial: 'submitted',
+  states: {
+    submitted: { label: '待登记', holder: 'staff', deadline: 'proposalRegister', nextStep: '工会将登记您的建议并请专家评审' },
+    under_review: { label: '专家评审中', holder: 'staff', deadline: 'proposalReview', nextStep: '专家正在评审，评审后告诉您是否采纳' },
+    adopted: { label: '已采纳', holder: 'staff', nextStep: '建议已被采纳，正在组织实施' },
+    not_adopted: { label: '未采纳', holder: 'none', terminal: true, nextStep: '这次没有采纳，原因见下方；欢迎继续提建议' },
+    implemented: { label: '已实施', holder: 'staff', nextStep: '建议已实施，工会将评估它带来的效益' },
+    evaluated: { label: '已评估定级', holder: 'staff', nextStep: '效益已评估并定级，即将公布' },
+    published: { label: '已公布', holder: 'none', terminal: true, nextStep: '结果已公布，谢谢您的建议' },
+    withdrawn: { label: '已撤回', holder: 'none', terminal: true, nextStep: '建议已撤回' },
+  },
+  transitions: {
+    register: {
+      from: ['submitted'],
+      to: 'under_review',
+      label: '登记并送专家评审',
+      actor: 'staff',
+      permission: 'proposal.manage',
+      form: 'proposal_register',
+    },
+    adopt: { from: ['under_review'], to: 'adopted', label: '采纳', actor: 'staff', permission: 'proposal.manage', form: 'proposal_decide' },
+    reject: {
+      from: ['under_review'],
+      to: 'not_adopted',
+      label: '不采纳',
+      actor: 'staff',
+      permission: 'proposal.manage',
+      requiresComment: true,
+      form: 'proposal_decide',
+    },
+    implement: {
+      from: ['adopted'],
+      to: 'implemented',
+      label: '登记实施',
+      actor: 'staff',
+      permission: 'proposal.manage',
+      form: 'proposal_implement',
+    },
+    evaluate: {
+      from: ['implemented'],
+      to: 'evaluated',
+      label: '评估效益并定级',
+      actor: 'staff',
+      permission: 'proposal.manage',
+      form: 'proposal_evaluate',
+    },
+    publish: { from: ['evaluated'], to: 'published', label: '公布', actor: 'staff', permission: 'proposal.manage' },
+    withdraw: { from: ['submitted'], to: 'withdrawn', label: '撤回建议', actor: 'applicant', confirm: '确定撤回这条建议吗？' },
+  },
+};
+
+/** States of an honour nomination (工人先锋号、劳模 …). */
+export type NominationState = 'submitted' | 'public_notice' | 'awarded' | 'rejected' | 'revoked';
+
+/** Actions on a nomination. */
+export type NominationAction = 'start_notice' | 'award' | 'reject' | 'revoke';
+
+/**
+ * A nomination: submitted with materials, reviewed (employer checks), public notice (default 5
+ * days, objections handled), awarded; an award can be revoked with a reason that stays visible.
+ */
+export const NOMINATION_WORKFLOW: WorkflowDef<NominationState, NominationAction> = {
+  caseType: 'honour_nomination',
+  initial: 'submitted',
+  states: {
+    submitted: { label: '审核中', holder: 'staff', deadline: 'nominationReview', nextStep: '县总工会审核推荐材料' },
+    public_notice: { label: '公示中', holder: 'staff', nextStep: '公示期满且异议处理完后授予' },
+    awarded: { label: '已授予', holder: 'none', nextStep: '荣誉已授予' },
+    rejected: { label: '未通过', holder: 'none', terminal: true, nextStep: '这次推荐没有通过，原因见下方' },
+    revoked: { label: '已撤销', holder: 'none', terminal: true, nextStep: '荣誉已撤销，原因见下方' },
+  },
+  transitions: {
+    start_notice: {
+      from: ['submitted'],
+      to: 'public_notice',
+      label: '审核通过，开始公示',
+      actor: 'staff',
+      permission: 'honour.manage',
+      levels: ['county'],
+    },
+    award: { from: ['public_notice'], to: 'awarded', label: '授予', actor: 'staff', permission: 'honour.manage', levels: ['county'] },
+    reject: {
+      from: ['submitted', 'public_notice'],
+      to: 'rejected',
+      label: '不予通过',
+      actor: 'staff',
+      permission: 'honour.manage',
+      levels: ['county'],
+      requiresComment: true,
+    },
+    revoke: {
+      from: ['awarded'],
+      to: 'revoked',
+      label: '撤销荣誉',
+      actor: 'staff',
+      permission: 'honour.manage',
+      levels: ['county'],
+      requiresComment: true,
+      confirm: '撤销后原因会公开显示。确定撤销吗？',
+    },
+  },
+};
