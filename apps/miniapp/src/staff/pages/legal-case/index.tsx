@@ -107,7 +107,9 @@ export default function StaffLegalCase() {
     setText('');
     setDocs([]);
     // Dates already recorded are shown, so a stage form never loses them.
-    setDates(Object.fromEntries(Object.keys(DATE_LABEL).map((k) => [k, app.dates[k as DateKey] ?? ''])) as Partial<Record<DateKey, string>>);
+    setDates(
+      Object.fromEntries(Object.keys(DATE_LABEL).map((k) => [k, app.dates[k as DateKey] ?? ''])) as Partial<Record<DateKey, string>>,
+    );
     setClaimed(String(app.amountClaimedFen / 100));
   };
 
