@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './modules/health/health.controller';
 import { HardshipModule } from './modules/hardship/hardship.module';
 import { LegalModule } from './modules/legal/legal.module';
+import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -33,6 +34,7 @@ export class AppModule {
         UploadsModule,
         HardshipModule,
         LegalModule,
+        CompetitionsModule,
       ],
       controllers: [HealthController],
     };

@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   change_too_late: { status: 409, message: '离咨询开始太近了，不能再取消或改约，请直接联系法律援助中心' },
   booking_limit: { status: 409, message: '您已有未完成的预约，请先参加或取消后再约' },
   legal_aid_open: { status: 409, message: '您对这家单位已有一份正在办理的法律援助申请' },
+  event_full: { status: 409, message: '这个项目的名额已经报满了' },
+  already_registered: { status: 409, message: '您已经报名了这个项目' },
   rate_limited: { status: 429, message: '操作太频繁，请稍后再试' },
   internal_error: { status: 500, message: '系统出了点问题，请稍后再试' },
 } as const;

@@ -1,4 +1,13 @@
 import { AssistanceRecord } from '../modules/hardship/entities/assistance-record.entity';
+import { Competition, CompetitionEvent } from '../modules/competitions/entities/competition.entity';
+import {
+  CompetitionConflict,
+  CompetitionEntry,
+  CompetitionObjection,
+  CompetitionScore,
+  CompetitionScoreCorrection,
+  EmployerFlag,
+} from '../modules/competitions/entities/entry.entity';
 import { AvailabilityException, AvailabilityRule } from '../modules/legal/entities/availability.entity';
 import { Consultation } from '../modules/legal/entities/consultation.entity';
 import { LegalAidApplication, LegalAidStageRecord } from '../modules/legal/entities/legal-aid-application.entity';
@@ -71,4 +80,12 @@ export const ENTITIES = [
   LegalThreadMessage,
   Petition,
   PetitionMeeting,
+  Competition,
+  CompetitionEvent,
+  CompetitionEntry,
+  CompetitionScore,
+  CompetitionScoreCorrection,
+  CompetitionConflict,
+  CompetitionObjection,
+  EmployerFlag,
 ];

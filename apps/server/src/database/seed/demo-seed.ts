@@ -25,6 +25,7 @@ import { openidFor } from '../../modules/wechat/wechat-standin';
 import { WorkflowCase } from '../../modules/workflow/entities/workflow-case.entity';
 import { TransitionService } from '../../modules/workflow/transition.service';
 import { Db } from '../db.service';
+import { seedDemoCompetitions } from './demo-competitions';
 import { seedDemoLegal } from './demo-legal';
 import { seedDemoHardship } from './demo-hardship';
 
@@ -80,6 +81,9 @@ const PEOPLE: PersonaSpec[] = [
   { key: 'legal_staff', name: '马主任', roles: ['worker', 'legal_staff'], org: 'county', persona: true },
   { key: 'lawyer2', name: '吴律师', roles: ['worker', 'lawyer'], org: 'county', persona: false },
   { key: 'town_lawyer', name: '林律师', roles: ['worker', 'lawyer'], org: 'wanan', persona: true },
+  { key: 'judge', name: '郑评委', roles: ['worker', 'judge'], org: 'county', persona: true },
+  { key: 'judge2', name: '冯评委', roles: ['worker', 'judge'], org: 'county', persona: false },
+  { key: 'judge3', name: '何评委', roles: ['worker', 'judge'], org: 'county', persona: false },
   { key: 'zhou', name: '周大山', roles: ['worker'], org: null, persona: false },
   { key: 'wu', name: '吴小梅', roles: ['worker'], org: null, persona: false },
   { key: 'zheng', name: '郑师傅', roles: ['worker'], org: null, persona: false },
@@ -215,6 +219,7 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
   });
   await seedDemoHardship(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
   await seedDemoLegal(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
+  await seedDemoCompetitions(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
   new Logger('DemoSeed').log({ organizations: orgs.size, users: users.size }, 'demo county seeded');
   return true;
 }

@@ -129,7 +129,7 @@ export class HardshipFilesService {
       category: file.category,
       categoryLabel: HARDSHIP_CATEGORY_LABEL[file.category],
       ruleSetVersion: file.ruleSetVersion,
-      organization: await this.organizations.view(org),
+      organization: await this.organizations.view(org, manager),
       applicationId: file.applicationId,
       applicantNameMasked: app.applicantNameMasked,
       members: this.views.members(members),

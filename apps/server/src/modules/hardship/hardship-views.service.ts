@@ -147,7 +147,7 @@ export class HardshipViews {
       this.notice(manager, app.id),
       this.transitions.history(manager, kase.id),
       this.holderNames(manager, [kase]),
-      this.organizations.get(app.organizationId, manager).then((o) => this.organizations.view(o)),
+      this.organizations.get(app.organizationId, manager).then((o) => this.organizations.view(o, manager)),
     ]);
     const files = (await this.uploads.listForCase(manager, [kase.id])).get(kase.id) ?? [];
     const photoIds = new Set(visit?.photoUploadIds ?? []);

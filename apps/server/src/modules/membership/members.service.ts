@@ -105,7 +105,7 @@ export class MembersService {
       memberNo: member.memberNo,
       realName: member.realName,
       idNumberMasked: maskIdNumber(this.cipher.decrypt(member.idNumberEnc, piiAad(TABLE, member.uid, 'id_number'))),
-      organization: await this.organizations.view(org),
+      organization: await this.organizations.view(org, manager),
       joinedAt: member.joinedAt.toISOString(),
       status: member.status,
       cardToken: token,

@@ -47,7 +47,7 @@ export class MembershipViews {
       items.map((i) => i.kase.id),
     );
     const orgs = await manager.getRepository(Organization).findBy({ id: In([...new Set(items.map((i) => i.kase.organizationId))]) });
-    const orgViews = new Map((await this.organizations.views(orgs)).map((v) => [v.id, v]));
+    const orgViews = new Map((await this.organizations.views(orgs, manager)).map((v) => [v.id, v]));
     return items.map(({ app, kase }) =>
       this.applicationView(app, kase, histories.get(kase.id) ?? [], orgViews.get(kase.organizationId) as OrganizationView),
     );
@@ -86,10 +86,13 @@ export class MembershipViews {
     const def = MEMBERSHIP_TRANSFER_WORKFLOW;
     const state = kase.state as MembershipTransferState;
     const member = await manager.getRepository(Member).findOneByOrFail({ id: transfer.memberId });
-    const [from, to] = await this.organizations.views([
-      await this.organizations.get(transfer.fromOrganizationId, manager),
-      await this.organizations.get(transfer.toOrganizationId, manager),
-    ]);
+    const [from, to] = await this.organizations.views(
+      [
+        await this.organizations.get(transfer.fromOrganizationId, manager),
+        await this.organizations.get(transfer.toOrganizationId, manager),
+      ],
+      manager,
+    );
     return {
       id: transfer.id,
       state,

@@ -55,11 +55,16 @@ export class OrganizationsService {
     return org;
   }
 
-  /** Views with the names of every ancestor, in one query for the whole list. */
-  async views(orgs: Organization[]): Promise<OrganizationView[]> {
+  /**
+   * Views with the names of every ancestor, in one query for the whole list. Inside a transaction
+   * pass its manager: a query on another pooled connection while the transaction holds one can
+   * exhaust the pool under load and leave every transaction waiting.
+   */
+  async views(orgs: Organization[], manager?: EntityManager): Promise<OrganizationView[]> {
     const ancestorIds = new Set<number>();
     for (const o of orgs) for (const id of o.path.split('/').filter(Boolean)) ancestorIds.add(Number(id));
-    const ancestors = ancestorIds.size ? await this.repo.findBy({ id: In([...ancestorIds]) }) : [];
+    const repo = manager ? manager.getRepository(Organization) : this.repo;
+    const ancestors = ancestorIds.size ? await repo.findBy({ id: In([...ancestorIds]) }) : [];
     const names = new Map(ancestors.map((a) => [a.id, a.name]));
     return orgs.map((o) => ({
       id: o.id,
@@ -74,8 +79,8 @@ export class OrganizationsService {
     }));
   }
 
-  async view(org: Organization): Promise<OrganizationView> {
-    return (await this.views([org]))[0];
+  async view(org: Organization, manager?: EntityManager): Promise<OrganizationView> {
+    return (await this.views([org], manager))[0];
   }
 
   /** Unions whose name or employer contains `q`. */

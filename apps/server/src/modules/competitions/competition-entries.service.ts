@@ -1,0 +1,239 @@
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { cstDate, type EntryView } from '@union/shared';
+import { In, type EntityManager } from 'typeorm';
+import { actorCovers, type Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { Db } from '../../database/db.service';
+import { isUniqueViolation } from '../../database/errors';
+import { employerKey } from '../legal/legal-aid.helpers';
+import { Member } from '../membership/entities/member.entity';
+import { Organization } from '../organizations/organization.entity';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { Competition, CompetitionEvent } from './entities/competition.entity';
+import { CompetitionEntry } from './entities/entry.entity';
+import type { RegisterEntryBody } from './competitions.dto';
+import { CompetitionsService } from './competitions.service';
+
+/**
+ * Entries: registration with eligibility (members of unions within the organiser's scope; an
+ * enterprise entry by a cadre of an enterprise union), the last place of an event going once,
+ * withdrawal before the deadline, and check-in by a signed code the organiser scans.
+ */
+@Injectable()
+export class CompetitionEntriesService {
+  constructor(
+    private readonly db: Db,
+    private readonly competitions: CompetitionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async register(actor: Actor, competitionId: number, body: RegisterEntryBody): Promise<EntryView> {
+    try {
+      const id = await this.db.transaction(async (manager) => {
+        const competition = await manager.getRepository(Competition).findOneBy({ id: competitionId });
+        const kase = competition ? await manager.getRepository(WorkflowCase).findOneBy({ id: competition.caseId }) : null;
+        if (!competition || !kase || kase.state === 'draft') fail('not_found');
+        if (kase.state !== 'open' || competition.registrationClosesOn < cstDate(new Date())) fail('action_not_allowed', '报名已经截止');
+        const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: body.eventId, competitionId });
+        if (!event) fail('validation_failed', undefined, [{ field: 'eventId', message: '没有这个项目' }]);
+
+        // Who enters, and through which union; the union must be within the organiser's scope.
+        let organization: Organization | null = null;
+        let entrantName: string;
+        let employerName: string;
+        let members: string[] = [];
+        if (event.entryKind === 'enterprise') {
+          if (
+            !actor.organization ||
+            actor.organization.kind !== 'enterprise_union' ||
+            !actor.permissions.includes('competition.register')
+          ) {
+            fail('forbidden', '企业项目由企业工会干部报名');
+          }
+          organization = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization.id });
+          employerName = organization.employerName ?? organization.name;
+          entrantName = body.teamName?.trim() || employerName;
+          members = (body.members ?? []).map((m) => m.trim());
+        } else {
+          const member = await manager.getRepository(Member).findOneBy({ userId: actor.userId, status: 'active' });
+          if (!member) fail('not_a_member', '只有工会会员可以报名，请先入会');
+          organization = await manager.getRepository(Organization).findOneByOrFail({ id: member.organizationId });
+          employerName = member.employerName;
+          if (event.entryKind === 'team') {
+            members = [...new Set((body.members ?? []).map((m) => m.trim()))];
+            if (!body.teamName?.trim()) fail('validation_failed', '请填写队名', [{ field: 'teamName', message: '请填写队名' }]);
+            if (members.length < (event.teamMin ?? 2) || members.length > (event.teamMax ?? 50)) {
+              fail('validation_failed', `队员应为 ${event.teamMin}–${event.teamMax} 人`, [
+                { field: 'members', message: `队员应为 ${event.teamMin}–${event.teamMax} 人` },
+              ]);
+            }
+            entrantName = body.teamName.trim();
+          } else {
+            entrantName = member.realName;
+          }
+        }
+        const organizer = await manager.getRepository(Organization).findOneByOrFail({ id: competition.organizerOrganizationId });
+        if (!organization.path.startsWith(organizer.path)) fail('forbidden', `这项比赛只接受${organizer.name}范围内的报名`);
+
+        // The last place goes once: compare-and-set on the event's count.
+        const taken = await manager
+          .createQueryBuilder()
+          .update(CompetitionEvent)
+          .set({ entryCount: () => 'entry_count + 1' })
+          .where('id = :id AND (max_entries = 0 OR entry_count < max_entries)', { id: event.id })
+          .execute();
+        if (taken.affected !== 1) fail('event_full');
+        const repo = manager.getRepository(CompetitionEntry);
+        const saved = await repo.save(
+          repo.create({
+            uid: randomUUID(),
+            competitionId,
+            eventId: event.id,
+            kind: event.entryKind,
+            registrantUserId: actor.userId,
+            organizationId: organization.id,
+            entrantName,
+            employerName,
+            employerKey: employerKey({ name: employerName }),
+            members,
+            status: 'registered',
+            activeKey: 1,
+            registeredAt: new Date(),
+            checkedInAt: null,
+            directValue: null,
+            score: null,
+            rank: null,
+            awards: null,
+            excludedReason: null,
+            revokedReason: null,
+            revokedAt: null,
+          }),
+        );
+        return saved.id;
+      });
+      return this.get(actor, id);
+    } catch (err) {
+      if (isUniqueViolation(err)) fail('already_registered');
+      throw err;
+    }
+  }
+
+  /** Withdraw before registration closes; the place goes back to the event. */
+  async withdraw(actor: Actor, entryId: number): Promise<EntryView> {
+    await this.db.transaction(async (manager) => {
+      const entry = await manager.getRepository(CompetitionEntry).findOneBy({ id: entryId, registrantUserId: actor.userId });
+      if (!entry) fail('not_found');
+      const competition = await manager.getRepository(Competition).findOneByOrFail({ id: entry.competitionId });
+      const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: competition.caseId });
+      if (kase.state !== 'open' || competition.registrationClosesOn < cstDate(new Date())) fail('action_not_allowed', '报名截止后不能退出');
+      const result = await manager
+        .getRepository(CompetitionEntry)
+        .update({ id: entryId, status: 'registered' }, { status: 'withdrawn', activeKey: null });
+      if (result.affected !== 1) fail('state_conflict');
+      await manager
+        .createQueryBuilder()
+        .update(CompetitionEvent)
+        .set({ entryCount: () => 'entry_count - 1' })
+        .where('id = :id AND entry_count > 0', { id: entry.eventId })
+        .execute();
+    });
+    return this.get(actor, entryId);
+  }
+
+  async mine(actor: Actor): Promise<EntryView[]> {
+    const rows = await this.db.manager
+      .getRepository(CompetitionEntry)
+      .find({ where: { registrantUserId: actor.userId }, order: { id: 'DESC' }, take: 50 });
+    return this.views(this.db.manager, actor, rows);
+  }
+
+  /** All entries of a competition, for its organiser. */
+  async forCompetition(actor: Actor, competitionId: number): Promise<EntryView[]> {
+    await this.db.transaction((manager) => this.competitions.staffCase(manager, actor, competitionId));
+    const rows = await this.db.manager
+      .getRepository(CompetitionEntry)
+      .find({ where: { competitionId }, order: { eventId: 'ASC', id: 'ASC' }, take: 2000 });
+    return this.views(this.db.manager, actor, rows);
+  }
+
+  async get(actor: Actor, entryId: number): Promise<EntryView> {
+    const row = await this.db.manager.getRepository(CompetitionEntry).findOneBy({ id: entryId });
+    if (!row) fail('not_found');
+    if (row.registrantUserId !== actor.userId) {
+      await this.db.transaction((manager) => this.competitions.staffCase(manager, actor, row.competitionId));
+    }
+    const [view] = await this.views(this.db.manager, actor, [row]);
+    return view;
+  }
+
+  /** The organiser scans an entrant's code on the day. */
+  async checkIn(actor: Actor, competitionId: number, code: string): Promise<EntryView> {
+    const [idText, mac] = code.split('.');
+    const entryId = Number(idText);
+    const id = await this.db.transaction(async (manager) => {
+      const { kase } = await this.competitions.staffCase(manager, actor, competitionId);
+      const entry = Number.isInteger(entryId)
+        ? await manager.getRepository(CompetitionEntry).findOneBy({ id: entryId, competitionId })
+        : null;
+      if (!entry || !mac || !this.macMatches(entry, mac))
+        fail('validation_failed', '签到码无效', [{ field: 'code', message: '签到码无效' }]);
+      if (entry.status === 'withdrawn') fail('action_not_allowed', '已退出比赛');
+      if (!['open', 'running'].includes(kase.state)) fail('action_not_allowed', '现在不能签到');
+      if (entry.status !== 'checked_in') {
+        await manager.getRepository(CompetitionEntry).update({ id: entry.id }, { status: 'checked_in', checkedInAt: new Date() });
+      }
+      return entry.id;
+    });
+    const row = await this.db.manager.getRepository(CompetitionEntry).findOneByOrFail({ id });
+    const [view] = await this.views(this.db.manager, actor, [row]);
+    return view;
+  }
+
+  private mac(entry: CompetitionEntry): string {
+    return createHmac('sha256', this.config.auth.cardSecret).update(`checkin:v1:${entry.id}:${entry.uid}`).digest('base64url').slice(0, 22);
+  }
+
+  private macMatches(entry: CompetitionEntry, mac: string): boolean {
+    const expected = Buffer.from(this.mac(entry));
+    const given = Buffer.from(mac);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  private async views(manager: EntityManager, actor: Actor, rows: CompetitionEntry[]): Promise<EntryView[]> {
+    if (rows.length === 0) return [];
+    const competitions = await manager.getRepository(Competition).findBy({ id: In([...new Set(rows.map((r) => r.competitionId))]) });
+    const events = await manager.getRepository(CompetitionEvent).findBy({ id: In([...new Set(rows.map((r) => r.eventId))]) });
+    const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(competitions.map((c) => c.caseId)) });
+    return rows.map((r) => {
+      const competition = competitions.find((c) => c.id === r.competitionId) as Competition;
+      const kase = cases.find((c) => c.id === competition.caseId);
+      const published = kase?.state === 'published';
+      const staff = !!kase && actorCovers(actor, kase.organizationPath) && actor.permissions.includes('competition.manage');
+      // Results are the entrant's once published; the organiser sees them from computing on.
+      const showResults = published || staff;
+      const awards = showResults && !r.revokedReason ? (r.awards ?? []) : [];
+      return {
+        id: r.id,
+        competitionId: r.competitionId,
+        competitionTitle: competition.title,
+        eventId: r.eventId,
+        eventName: events.find((e) => e.id === r.eventId)?.name ?? '',
+        kind: r.kind,
+        entrantName: r.entrantName,
+        employerName: r.employerName,
+        members: r.members,
+        status: r.status,
+        registeredAt: r.registeredAt.toISOString(),
+        checkInCode: r.registrantUserId === actor.userId && r.status !== 'withdrawn' ? `${r.id}.${this.mac(r)}` : null,
+        score: showResults ? r.score : null,
+        rank: showResults ? r.rank : null,
+        awards,
+        excludedReason: showResults ? r.excludedReason : null,
+        revokedReason: r.revokedReason,
+        certificateAvailable: published && awards.length > 0 && r.registrantUserId === actor.userId,
+      };
+    });
+  }
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import type { JudgingEntryView } from '@union/shared';
+import { In, Not } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { isUniqueViolation } from '../../database/errors';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { Competition, CompetitionEvent } from './entities/competition.entity';
+import { CompetitionConflict, CompetitionEntry, CompetitionScore, CompetitionScoreCorrection } from './entities/entry.entity';
+import type { ConflictBody, ScoreBody } from './competitions.dto';
+import { CompetitionsService } from './competitions.service';
+
+/**
+ * Scoring: judges of an event score the entries assigned to them on their phone; a judge sees the
+ * other judges' scores of an entry only after scoring it, cannot score an entry they declared a
+ * conflict with, and every change of a given score is logged with its reason. Direct results
+ * (times, counts) are entered by the organiser, logged the same way.
+ */
+@Injectable()
+export class CompetitionJudgingService {
+  constructor(
+    private readonly db: Db,
+    private readonly competitions: CompetitionsService,
+  ) {}
+
+  /** The judge's sheet for an event. */
+  async sheet(actor: Actor, competitionId: number, eventId: number): Promise<JudgingEntryView[]> {
+    const manager = this.db.manager;
+    const event = await this.judgedEvent(actor, competitionId, eventId, manager, false);
+    const entries = await manager
+      .getRepository(CompetitionEntry)
+      .find({ where: { eventId: event.id, status: Not('withdrawn') }, order: { id: 'ASC' } });
+    const ids = entries.map((e) => e.id);
+    const [scores, conflicts] = ids.length
+      ? await Promise.all([
+          manager.getRepository(CompetitionScore).findBy({ entryId: In(ids) }),
+          manager.getRepository(CompetitionConflict).findBy({ entryId: In(ids), judgeUserId: actor.userId }),
+        ])
+      : [[], []];
+    return entries.map((e) => {
+      const mine = scores.find((s) => s.entryId === e.id && s.judgeUserId === actor.userId) ?? null;
+      const all = scores.filter((s) => s.entryId === e.id);
+      return {
+        entryId: e.id,
+        entrantName: e.entrantName,
+        myPoints: mine?.points ?? null,
+        conflict: conflicts.some((c) => c.entryId === e.id),
+        scoredBy: all.length,
+        // Others' scores only once this judge has given theirs, so nobody scores to match.
+        othersPoints: mine ? all.filter((s) => s.judgeUserId !== actor.userId).map((s) => s.points) : null,
+      };
+    });
+  }
+
+  /** A judge scores (or corrects, with a reason) an entry of their event. */
+  async score(actor: Actor, competitionId: number, eventId: number, body: ScoreBody): Promise<JudgingEntryView[]> {
+    if (body.points === undefined) fail('validation_failed', '请填写分数', [{ field: 'points', message: '请填写 0–100 分' }]);
+    try {
+      await this.db.transaction(async (manager) => {
+        const event = await this.judgedEvent(actor, competitionId, eventId, manager);
+        if (event.scoring.kind !== 'judges_average') fail('action_not_allowed', '这个项目直接录入成绩，不由评委打分');
+        const entry = await manager.getRepository(CompetitionEntry).findOneBy({ id: body.entryId, eventId });
+        if (!entry || entry.status === 'withdrawn') fail('validation_failed', undefined, [{ field: 'entryId', message: '没有这个参赛者' }]);
+        if (await manager.getRepository(CompetitionConflict).countBy({ entryId: entry.id, judgeUserId: actor.userId })) {
+          fail('action_not_allowed', '您已声明与该参赛者有利害关系，不能为其打分');
+        }
+        const repo = manager.getRepository(CompetitionScore);
+        const existing = await repo.findOneBy({ entryId: entry.id, judgeUserId: actor.userId });
+        const now = new Date();
+        if (!existing) {
+          await repo.insert({
+            eventId,
+            entryId: entry.id,
+            judgeUserId: actor.userId,
+            points: body.points as number,
+            createdAt: now,
+            updatedAt: now,
+          });
+          return;
+        }
+        if (existing.points === body.points) return;
+        if (!body.reason?.trim()) fail('validation_failed', '改分请写明原因', [{ field: 'reason', message: '改分请写明原因' }]);
+        await repo.update({ id: existing.id }, { points: body.points as number, updatedAt: now });
+        await manager.getRepository(CompetitionScoreCorrection).insert({
+          entryId: entry.id,
+          byUserId: actor.userId,
+          byName: actor.displayName,
+          fromValue: existing.points,
+          toValue: body.points as number,
+          reason: body.reason.trim(),
+          createdAt: now,
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) fail('state_conflict');
+      throw err;
+    }
+    return this.sheet(actor, competitionId, eventId);
+  }
+
+  /** A judge declares a conflict with an entry (before scoring it). */
+  async declareConflict(actor: Actor, competitionId: number, eventId: number, body: ConflictBody): Promise<JudgingEntryView[]> {
+    try {
+      await this.db.transaction(async (manager) => {
+        await this.judgedEvent(actor, competitionId, eventId, manager);
+        const entry = await manager.getRepository(CompetitionEntry).findOneBy({ id: body.entryId, eventId });
+        if (!entry) fail('validation_failed', undefined, [{ field: 'entryId', message: '没有这个参赛者' }]);
+        if (await manager.getRepository(CompetitionScore).countBy({ entryId: entry.id, judgeUserId: actor.userId })) {
+          fail('action_not_allowed', '已经打过分，请联系组织者处理');
+        }
+        await manager
+          .getRepository(CompetitionConflict)
+          .insert({ entryId: entry.id, judgeUserId: actor.userId, note: body.note.trim(), createdAt: new Date() });
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+    return this.sheet(actor, competitionId, eventId);
+  }
+
+  /** The organiser enters a direct result (time, count); changes are logged with the reason. */
+  async directResult(actor: Actor, competitionId: number, eventId: number, body: ScoreBody): Promise<{ entryId: number; value: number }> {
+    if (body.value === undefined) fail('validation_failed', '请填写成绩', [{ field: 'value', message: '请填写成绩' }]);
+    return this.db.transaction(async (manager) => {
+      const { kase } = await this.competitions.staffCase(manager, actor, competitionId);
+      if (kase.state !== 'running') fail('action_not_allowed', '比赛进行中才能录入成绩');
+      const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: eventId, competitionId });
+      if (!event) fail('not_found');
+      if (event.scoring.kind !== 'direct') fail('action_not_allowed', '这个项目由评委打分');
+      const entry = await manager.getRepository(CompetitionEntry).findOneBy({ id: body.entryId, eventId });
+      if (!entry || entry.status === 'withdrawn') fail('validation_failed', undefined, [{ field: 'entryId', message: '没有这个参赛者' }]);
+      if (entry.directValue !== null && entry.directValue !== body.value) {
+        if (!body.reason?.trim()) fail('validation_failed', '改成绩请写明原因', [{ field: 'reason', message: '改成绩请写明原因' }]);
+        await manager.getRepository(CompetitionScoreCorrection).insert({
+          entryId: entry.id,
+          byUserId: actor.userId,
+          byName: actor.displayName,
+          fromValue: entry.directValue,
+          toValue: body.value as number,
+          reason: body.reason.trim(),
+          createdAt: new Date(),
+        });
+      }
+      await manager.getRepository(CompetitionEntry).update({ id: entry.id }, { directValue: body.value as number });
+      return { entryId: entry.id, value: body.value as number };
+    });
+  }
+
+  /** All scores of an event, for the organiser (with the corrections log). */
+  async allScores(actor: Actor, competitionId: number, eventId: number) {
+    return this.db.transaction(async (manager) => {
+      await this.competitions.staffCase(manager, actor, competitionId);
+      const scores = await manager
+        .getRepository(CompetitionScore)
+        .find({ where: { eventId }, order: { entryId: 'ASC', judgeUserId: 'ASC' } });
+      const corrections = await manager.getRepository(CompetitionScoreCorrection).find({
+        where: { entryId: In([...new Set(scores.map((s) => s.entryId)), 0]) },
+        order: { id: 'ASC' },
+      });
+      return {
+        scores: scores.map((s) => ({ entryId: s.entryId, judgeUserId: s.judgeUserId, points: s.points })),
+        corrections: corrections.map((c) => ({
+          entryId: c.entryId,
+          byName: c.byName,
+          from: c.fromValue,
+          to: c.toValue,
+          reason: c.reason,
+          at: c.createdAt.toISOString(),
+        })),
+      };
+    });
+  }
+
+  /** The event if the actor judges it and scoring is open, else 404 / refused. */
+  private async judgedEvent(
+    actor: Actor,
+    competitionId: number,
+    eventId: number,
+    manager = this.db.manager,
+    scoring = true,
+  ): Promise<CompetitionEvent> {
+    const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: eventId, competitionId });
+    if (!event || !event.judgeUserIds.includes(actor.userId)) fail('not_found');
+    const competition = await manager.getRepository(Competition).findOneByOrFail({ id: competitionId });
+    const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: competition.caseId });
+    if (kase.state === 'draft' || (scoring && kase.state !== 'running')) fail('action_not_allowed', '比赛进行中才能打分');
+    return event;
+  }
+}

@@ -1,0 +1,254 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type {
+  CompetitionAction,
+  CompetitionObjectionView,
+  CompetitionResultsView,
+  CompetitionStatistics,
+  CompetitionView,
+  EmployerFlagView,
+  EntryView,
+  JudgingEntryView,
+} from '@union/shared';
+import type { FastifyReply } from 'fastify';
+import { RequirePermission, SignedIn } from '../../common/access';
+import { CurrentActor, type Actor } from '../../common/actor';
+import { TransitionBody } from '../membership/membership.dto';
+import { CompetitionEntriesService } from './competition-entries.service';
+import { CompetitionJudgingService } from './competition-judging.service';
+import { CompetitionResultsService } from './competition-results.service';
+import {
+  CheckInBody,
+  CompetitionListQuery,
+  CompetitionStatisticsQuery,
+  ConflictBody,
+  CreateCompetitionBody,
+  CreateEmployerFlagBody,
+  JudgesBody,
+  ObjectionBody,
+  RegisterEntryBody,
+  ResolveObjectionBody,
+  RevokeBody,
+  ScoreBody,
+} from './competitions.dto';
+import { CompetitionsService } from './competitions.service';
+import { EmployerFlagsService } from './employer-flags.service';
+
+/** Competitions (劳动竞赛、技能比武、安康杯、演讲比赛): setup, registration, judging, results. */
+@ApiTags('competitions')
+@ApiBearerAuth()
+@Controller('competitions')
+export class CompetitionsController {
+  constructor(
+    private readonly competitions: CompetitionsService,
+    private readonly entries: CompetitionEntriesService,
+    private readonly judging: CompetitionJudgingService,
+    private readonly results: CompetitionResultsService,
+    private readonly flags: EmployerFlagsService,
+  ) {}
+
+  @Get()
+  @SignedIn()
+  list(@CurrentActor() actor: Actor, @Query() query: CompetitionListQuery): Promise<CompetitionView[]> {
+    return this.competitions.list(actor, query.filter);
+  }
+
+  @Post()
+  @RequirePermission('competition.manage')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateCompetitionBody): Promise<CompetitionView> {
+    return this.competitions.create(actor, body);
+  }
+
+  @Get('statistics')
+  @RequirePermission('competition.manage')
+  statistics(@CurrentActor() actor: Actor, @Query() query: CompetitionStatisticsQuery): Promise<CompetitionStatistics> {
+    return this.results.statistics(actor, query);
+  }
+
+  @Get('employer-flags')
+  @RequirePermission('competition.manage')
+  employerFlags(): Promise<EmployerFlagView[]> {
+    return this.flags.list();
+  }
+
+  @Post('employer-flags')
+  @RequirePermission('competition.manage')
+  addEmployerFlag(@CurrentActor() actor: Actor, @Body() body: CreateEmployerFlagBody): Promise<EmployerFlagView> {
+    return this.flags.create(actor, body);
+  }
+
+  @Delete('employer-flags/:id')
+  @HttpCode(204)
+  @RequirePermission('competition.manage')
+  removeEmployerFlag(@Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.flags.remove(id);
+  }
+
+  @Get('entries/mine')
+  @RequirePermission('competition.register')
+  myEntries(@CurrentActor() actor: Actor): Promise<EntryView[]> {
+    return this.entries.mine(actor);
+  }
+
+  @Get('entries/:entryId')
+  @SignedIn()
+  entry(@CurrentActor() actor: Actor, @Param('entryId', ParseIntPipe) entryId: number): Promise<EntryView> {
+    return this.entries.get(actor, entryId);
+  }
+
+  @Post('entries/:entryId/withdraw')
+  @HttpCode(200)
+  @RequirePermission('competition.register')
+  withdraw(@CurrentActor() actor: Actor, @Param('entryId', ParseIntPipe) entryId: number): Promise<EntryView> {
+    return this.entries.withdraw(actor, entryId);
+  }
+
+  @Post('entries/:entryId/revoke')
+  @HttpCode(200)
+  @RequirePermission('competition.manage')
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('entryId', ParseIntPipe) entryId: number,
+    @Body() body: RevokeBody,
+  ): Promise<CompetitionResultsView> {
+    return this.results.revoke(actor, entryId, body.reason);
+  }
+
+  @Get('entries/:entryId/certificate')
+  @RequirePermission('competition.register')
+  @ApiProduces('image/png')
+  async certificate(
+    @CurrentActor() actor: Actor,
+    @Param('entryId', ParseIntPipe) entryId: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const png = await this.results.certificate(actor, entryId);
+    void reply.header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
+    return new StreamableFile(png, { type: 'image/png', disposition: 'inline; filename="certificate.png"', length: png.length });
+  }
+
+  @Get(':id')
+  @SignedIn()
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CompetitionView> {
+    return this.competitions.get(actor, id);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @RequirePermission('competition.manage')
+  transition(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: TransitionBody): Promise<CompetitionView> {
+    return this.competitions.transition(actor, id, { ...body, action: body.action as CompetitionAction });
+  }
+
+  @Put(':id/events/:eventId/judges')
+  @RequirePermission('competition.manage')
+  setJudges(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('eventId', ParseIntPipe) eventId: number,
+    @Body() body: JudgesBody,
+  ): Promise<CompetitionView> {
+    return this.competitions.setJudges(actor, id, eventId, body);
+  }
+
+  @Post(':id/entries')
+  @RequirePermission('competition.register')
+  register(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RegisterEntryBody): Promise<EntryView> {
+    return this.entries.register(actor, id, body);
+  }
+
+  @Get(':id/entries')
+  @RequirePermission('competition.manage')
+  entriesOf(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<EntryView[]> {
+    return this.entries.forCompetition(actor, id);
+  }
+
+  @Post(':id/check-in')
+  @HttpCode(200)
+  @RequirePermission('competition.manage')
+  checkIn(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: CheckInBody): Promise<EntryView> {
+    return this.entries.checkIn(actor, id, body.code);
+  }
+
+  @Get(':id/events/:eventId/judging')
+  @RequirePermission('competition.judge')
+  sheet(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('eventId', ParseIntPipe) eventId: number,
+  ): Promise<JudgingEntryView[]> {
+    return this.judging.sheet(actor, id, eventId);
+  }
+
+  @Post(':id/events/:eventId/scores')
+  @HttpCode(200)
+  @RequirePermission('competition.judge')
+  score(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('eventId', ParseIntPipe) eventId: number,
+    @Body() body: ScoreBody,
+  ): Promise<JudgingEntryView[]> {
+    return this.judging.score(actor, id, eventId, body);
+  }
+
+  @Post(':id/events/:eventId/conflicts')
+  @HttpCode(200)
+  @RequirePermission('competition.judge')
+  conflict(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('eventId', ParseIntPipe) eventId: number,
+    @Body() body: ConflictBody,
+  ): Promise<JudgingEntryView[]> {
+    return this.judging.declareConflict(actor, id, eventId, body);
+  }
+
+  @Post(':id/events/:eventId/results')
+  @HttpCode(200)
+  @RequirePermission('competition.manage')
+  directResult(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('eventId', ParseIntPipe) eventId: number,
+    @Body() body: ScoreBody,
+  ): Promise<{ entryId: number; value: number }> {
+    return this.judging.directResult(actor, id, eventId, body);
+  }
+
+  @Get(':id/events/:eventId/scores')
+  @RequirePermission('competition.manage')
+  allScores(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Param('eventId', ParseIntPipe) eventId: number) {
+    return this.judging.allScores(actor, id, eventId);
+  }
+
+  @Get(':id/results')
+  @SignedIn()
+  resultsOf(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CompetitionResultsView> {
+    return this.results.results(actor, id);
+  }
+
+  @Post(':id/objections')
+  @SignedIn()
+  object(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: ObjectionBody): Promise<{ id: number }> {
+    return this.competitions.object(actor, id, body);
+  }
+
+  @Get(':id/objections')
+  @RequirePermission('competition.manage')
+  objections(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CompetitionObjectionView[]> {
+    return this.competitions.objections(actor, id);
+  }
+
+  @Post(':id/objections/:objectionId/resolve')
+  @HttpCode(200)
+  @RequirePermission('competition.manage')
+  resolveObjection(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('objectionId', ParseIntPipe) objectionId: number,
+    @Body() body: ResolveObjectionBody,
+  ): Promise<CompetitionObjectionView[]> {
+    return this.competitions.resolveObjection(actor, id, objectionId, body);
+  }
+}

@@ -1,0 +1,353 @@
+import { Injectable } from '@nestjs/common';
+import {
+  COMPETITION_KIND_LABEL,
+  COMPETITION_WORKFLOW,
+  cstDate,
+  validateScoring,
+  type CompetitionAction,
+  type CompetitionState,
+  type CompetitionView,
+  type TransitionRequest,
+} from '@union/shared';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { actorCovers, type Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { User } from '../identity/entities/user.entity';
+import { Notifier } from '../notifications/notifier.service';
+import { Organization } from '../organizations/organization.entity';
+import { CaseViews } from '../workflow/case-views';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService } from '../workflow/transition.service';
+import { Competition, CompetitionEvent } from './entities/competition.entity';
+import { CompetitionEntry, CompetitionObjection } from './entities/entry.entity';
+import { CompetitionResultsService } from './competition-results.service';
+import type { CreateCompetitionBody, JudgesBody, ObjectionBody, ResolveObjectionBody } from './competitions.dto';
+
+const WF = COMPETITION_WORKFLOW;
+const DAY_MS = 86_400_000;
+export const competitionLink = (id: number) => `/pages/contest/competition/index?id=${id}`;
+
+/**
+ * Competitions from setup to published results: the organiser (county, town or industry union)
+ * sets events, scoring and awards; registration; judges; results computed and checked; public
+ * notice with objections; publishing. Every step goes through the one transition service.
+ */
+@Injectable()
+export class CompetitionsService {
+  constructor(
+    private readonly db: Db,
+    private readonly transitions: TransitionService,
+    private readonly caseViews: CaseViews,
+    private readonly notifier: Notifier,
+    private readonly results: CompetitionResultsService,
+  ) {}
+
+  async create(actor: Actor, body: CreateCompetitionBody): Promise<CompetitionView> {
+    if (!actor.organization || actor.organization.level === 'grassroots') fail('forbidden', '劳动竞赛由县、乡镇或行业工会组织');
+    const problems: { field: string; message: string }[] = [];
+    const today = cstDate(new Date());
+    if (body.registrationClosesOn < today) problems.push({ field: 'registrationClosesOn', message: '报名截止日期不能早于今天' });
+    if (body.startsOn < body.registrationClosesOn) problems.push({ field: 'startsOn', message: '比赛应在报名截止之后开始' });
+    if (body.endsOn < body.startsOn) problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
+    body.events.forEach((e, i) => {
+      for (const p of validateScoring(e.scoring, e.awards)) problems.push({ field: `events.${i}.${p.field}`, message: p.message });
+      if (e.entryKind === 'team' && (!e.teamMin || !e.teamMax || e.teamMax < e.teamMin))
+        problems.push({ field: `events.${i}.teamMax`, message: '团队项目请填写人数范围' });
+    });
+    if (problems.length) fail('validation_failed', problems[0].message, problems);
+    const id = await this.db.transaction(async (manager) => {
+      const org = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization?.id });
+      const kase = await this.transitions.open(manager, WF, {
+        actor,
+        organization: org,
+        applicantUserId: actor.userId,
+        title: body.title.trim(),
+      });
+      const repo = manager.getRepository(Competition);
+      const row = await repo.save(
+        repo.create({
+          caseId: kase.id,
+          organizerOrganizationId: org.id,
+          kind: body.kind,
+          title: body.title.trim(),
+          description: body.description.trim(),
+          registrationClosesOn: body.registrationClosesOn,
+          startsOn: body.startsOn,
+          endsOn: body.endsOn,
+          noticeDays: body.noticeDays,
+          noticeEndsAt: null,
+          publishedAt: null,
+          createdAt: new Date(),
+        }),
+      );
+      const events = manager.getRepository(CompetitionEvent);
+      await events.save(
+        body.events.map((e) =>
+          events.create({
+            competitionId: row.id,
+            name: e.name.trim(),
+            entryKind: e.entryKind,
+            maxEntries: e.maxEntries,
+            entryCount: 0,
+            teamMin: e.entryKind === 'team' ? (e.teamMin ?? null) : null,
+            teamMax: e.entryKind === 'team' ? (e.teamMax ?? null) : null,
+            scoring:
+              e.scoring.kind === 'direct'
+                ? { kind: 'direct', better: e.scoring.better, unit: e.scoring.unit.trim() }
+                : { kind: 'judges_average', dropExtremesFrom: e.scoring.dropExtremesFrom },
+            tieBreak: e.tieBreak,
+            awards: e.awards.map((a) => ({
+              title: a.title.trim(),
+              fromRank: a.fromRank,
+              toRank: a.toRank,
+              ...(a.prize ? { prize: a.prize.trim() } : {}),
+            })),
+            judgeUserIds: [],
+          }),
+        ),
+      );
+      return row.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** Competitions a worker can see: open for registration, ones they entered, published; staff also see their own scope's. */
+  async list(actor: Actor, filter: 'open' | 'mine' | 'all' | 'published' = 'all'): Promise<CompetitionView[]> {
+    const manager = this.db.manager;
+    const qb = manager
+      .getRepository(Competition)
+      .createQueryBuilder('k')
+      .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
+      .orderBy('k.id', 'DESC')
+      .limit(50);
+    if (filter === 'open') qb.where("c.state = 'open' AND k.registrationClosesOn >= :today", { today: cstDate(new Date()) });
+    else if (filter === 'published') qb.where("c.state = 'published'");
+    else if (filter === 'mine') {
+      qb.where(
+        `k.id IN (${manager
+          .getRepository(CompetitionEntry)
+          .createQueryBuilder('e')
+          .select('e.competitionId')
+          .where('e.registrantUserId = :me')
+          .getQuery()})`,
+        { me: actor.userId },
+      );
+    } else {
+      // Everything public, plus drafts of the actor's own scope.
+      qb.where("c.state IN ('open', 'running', 'checking', 'public_notice', 'published')");
+      if (actor.organization) qb.orWhere('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` });
+    }
+    return this.views(manager, actor, await qb.getMany());
+  }
+
+  async get(actor: Actor, id: number): Promise<CompetitionView> {
+    const row = await this.db.manager.getRepository(Competition).findOneBy({ id });
+    const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
+    if (!view) fail('not_found');
+    return view;
+  }
+
+  /** The organiser names the judges of an event (users holding competition.judge). */
+  async setJudges(actor: Actor, id: number, eventId: number, body: JudgesBody): Promise<CompetitionView> {
+    await this.db.transaction(async (manager) => {
+      const { kase } = await this.staffCase(manager, actor, id);
+      if (!['draft', 'open', 'running'].includes(kase.state)) fail('action_not_allowed', '计算成绩后不能再换评委');
+      const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: eventId, competitionId: id });
+      if (!event) fail('not_found');
+      const ids = [...new Set(body.judgeUserIds)];
+      const judges = ids.length ? await manager.getRepository(User).findBy({ id: In(ids) }) : [];
+      const bad = ids.filter((j) => !judges.find((u) => u.id === j && u.roles.includes('judge')));
+      if (bad.length) fail('validation_failed', '只能选评委', [{ field: 'judgeUserIds', message: `${bad.join('、')} 不是评委` }]);
+      await manager.getRepository(CompetitionEvent).update({ id: eventId }, { judgeUserIds: ids });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Open, close, compute, back to scoring, notice, publish, cancel: each with its own checks. */
+  async transition(actor: Actor, id: number, body: TransitionRequest<CompetitionAction>): Promise<CompetitionView> {
+    const row = await this.row(id);
+    await this.transitions.apply(actor, WF, row.caseId, body, {
+      before: async ({ manager, action }) => {
+        if (action === 'open_registration' && row.registrationClosesOn < cstDate(new Date())) {
+          fail('validation_failed', '报名截止日期已过，请先改期', [{ field: 'registrationClosesOn', message: '报名截止日期已过' }]);
+        }
+        if (action === 'compute_results') await this.results.compute(manager, row);
+        if (action === 'start_notice') {
+          const noticeEndsAt = new Date(Date.now() + row.noticeDays * DAY_MS);
+          await manager.getRepository(Competition).update({ id }, { noticeEndsAt });
+          return { dueAt: noticeEndsAt };
+        }
+        if (action === 'publish') {
+          const fresh = await manager.getRepository(Competition).findOneByOrFail({ id });
+          const open = await manager.getRepository(CompetitionObjection).countBy({ competitionId: id, resolvedAt: IsNull() });
+          if (open > 0) fail('objection_open');
+          if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > Date.now()) fail('notice_period_running');
+          await manager.getRepository(Competition).update({ id }, { publishedAt: new Date() });
+          await this.notifyEntrants(manager, row, '比赛结果已发布', '点开查看名次和证书。');
+        }
+        if (action === 'cancel') await this.notifyEntrants(manager, row, '比赛已取消', '比赛已取消，报名作废。');
+      },
+      notice: ({ to }) => ({
+        title: `${row.title}：${WF.states[to as CompetitionState].label}`,
+        body: WF.states[to as CompetitionState].nextStep,
+        link: competitionLink(id),
+      }),
+    });
+    return this.get(actor, id);
+  }
+
+  /** Anyone signed in may object to the results while they are on notice. */
+  async object(actor: Actor, id: number, body: ObjectionBody): Promise<{ id: number }> {
+    return this.db.transaction(async (manager) => {
+      const row = await manager.getRepository(Competition).findOneBy({ id });
+      const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+      if (!row || !kase) fail('not_found');
+      if (kase.state !== 'public_notice') fail('action_not_allowed', '只有公示期间可以提出异议');
+      if (body.entryId && !(await manager.getRepository(CompetitionEntry).countBy({ id: body.entryId, competitionId: id }))) {
+        fail('validation_failed', undefined, [{ field: 'entryId', message: '没有这个参赛者' }]);
+      }
+      const repo = manager.getRepository(CompetitionObjection);
+      const saved = await repo.save(
+        repo.create({
+          competitionId: id,
+          entryId: body.entryId ?? null,
+          userId: actor.userId,
+          content: body.content.trim(),
+          resolution: null,
+          createdAt: new Date(),
+          resolvedAt: null,
+        }),
+      );
+      await this.notifier.notify(manager, {
+        userId: kase.applicantUserId,
+        title: `${row.title}：收到公示异议`,
+        body: body.content.trim().slice(0, 60),
+        link: competitionLink(id),
+        status: WF.states.public_notice.label,
+      });
+      return { id: saved.id };
+    });
+  }
+
+  async objections(actor: Actor, id: number) {
+    return this.db.transaction(async (manager) => {
+      await this.staffCase(manager, actor, id);
+      const rows = await manager.getRepository(CompetitionObjection).find({ where: { competitionId: id }, order: { id: 'ASC' } });
+      return rows.map((o) => ({
+        id: o.id,
+        entryId: o.entryId,
+        content: o.content,
+        resolution: o.resolution,
+        createdAt: o.createdAt.toISOString(),
+        resolvedAt: o.resolvedAt?.toISOString() ?? null,
+      }));
+    });
+  }
+
+  async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveObjectionBody) {
+    await this.db.transaction(async (manager) => {
+      await this.staffCase(manager, actor, id);
+      const result = await manager
+        .getRepository(CompetitionObjection)
+        .update(
+          { id: objectionId, competitionId: id, resolvedAt: IsNull() },
+          { resolution: body.resolution.trim(), resolvedAt: new Date() },
+        );
+      if (result.affected !== 1) fail('state_conflict');
+    });
+    return this.objections(actor, id);
+  }
+
+  /** The competition's case for a staff member of the organiser's scope, or 404. */
+  async staffCase(manager: EntityManager, actor: Actor, id: number): Promise<{ row: Competition; kase: WorkflowCase }> {
+    const row = await manager.getRepository(Competition).findOneBy({ id });
+    const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+    if (!row || !kase || !actorCovers(actor, kase.organizationPath) || !actor.permissions.includes('competition.manage')) fail('not_found');
+    return { row, kase };
+  }
+
+  private async notifyEntrants(manager: EntityManager, row: Competition, title: string, body: string): Promise<void> {
+    const entries = await manager
+      .getRepository(CompetitionEntry)
+      .find({ select: { registrantUserId: true }, where: { competitionId: row.id } });
+    for (const userId of new Set(entries.map((e) => e.registrantUserId))) {
+      await this.notifier.notify(manager, { userId, title: `${row.title}：${title}`, body, link: competitionLink(row.id), status: title });
+    }
+  }
+
+  private async row(id: number): Promise<Competition> {
+    const row = await this.db.manager.getRepository(Competition).findOneBy({ id });
+    if (!row) fail('not_found');
+    return row;
+  }
+
+  /** Views in a constant number of queries; drafts only for staff in scope. */
+  private async views(manager: EntityManager, actor: Actor, rows: Competition[]): Promise<CompetitionView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const caseIds = rows.map((r) => r.caseId);
+    const [cases, events, orgs, histories, objections] = await Promise.all([
+      manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) }),
+      manager.getRepository(CompetitionEvent).find({ where: { competitionId: In(ids) }, order: { id: 'ASC' } }),
+      manager.getRepository(Organization).findBy({ id: In([...new Set(rows.map((r) => r.organizerOrganizationId))]) }),
+      this.transitions.historyOf(manager, caseIds),
+      manager
+        .getRepository(CompetitionObjection)
+        .createQueryBuilder('o')
+        .select('o.competitionId', 'competitionId')
+        .addSelect('COUNT(*)', 'n')
+        .where('o.competitionId IN (:...ids) AND o.resolvedAt IS NULL', { ids })
+        .groupBy('o.competitionId')
+        .getRawMany<{ competitionId: number; n: string | number }>(),
+    ]);
+    const judgeIds = [...new Set(events.flatMap((e) => e.judgeUserIds))];
+    const judges = judgeIds.length ? await manager.getRepository(User).findBy({ id: In(judgeIds) }) : [];
+    const today = cstDate(new Date());
+    const out: CompetitionView[] = [];
+    for (const row of rows) {
+      const kase = cases.find((c) => c.id === row.caseId);
+      if (!kase) continue;
+      const ctx = this.transitions.actorContext(actor, kase);
+      const staff = !!ctx?.staffLevel;
+      const state = kase.state as CompetitionState;
+      if (state === 'draft' && !staff) continue;
+      out.push({
+        id: row.id,
+        state,
+        stateLabel: WF.states[state].label,
+        version: kase.version,
+        kind: row.kind,
+        kindLabel: COMPETITION_KIND_LABEL[row.kind],
+        title: row.title,
+        description: row.description,
+        organizerName: orgs.find((o) => o.id === row.organizerOrganizationId)?.name ?? '',
+        registrationClosesOn: row.registrationClosesOn,
+        startsOn: row.startsOn,
+        endsOn: row.endsOn,
+        noticeDays: row.noticeDays,
+        noticeEndsAt: row.noticeEndsAt?.toISOString() ?? null,
+        registrationOpen: state === 'open' && row.registrationClosesOn >= today,
+        events: events
+          .filter((e) => e.competitionId === row.id)
+          .map((e) => ({
+            id: e.id,
+            name: e.name,
+            entryKind: e.entryKind,
+            maxEntries: e.maxEntries,
+            entryCount: e.entryCount,
+            teamMin: e.teamMin ?? undefined,
+            teamMax: e.teamMax ?? undefined,
+            scoring: e.scoring,
+            tieBreak: e.tieBreak,
+            awards: e.awards,
+            judges: e.judgeUserIds.map((j) => ({ userId: j, name: judges.find((u) => u.id === j)?.displayName ?? '' })),
+          })),
+        openObjections: Number(objections.find((o) => Number(o.competitionId) === row.id)?.n ?? 0),
+        history: staff ? this.caseViews.history(WF, histories.get(row.caseId) ?? []) : [],
+        actions: ctx && staff ? this.transitions.actionsFor(WF, kase, ctx) : [],
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { cstDate, EMPLOYER_FLAG_LABEL, type EmployerFlagKind, type EmployerFlagView } from '@union/shared';
+import { In, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { isUniqueViolation } from '../../database/errors';
+import { LegalAidApplication } from '../legal/entities/legal-aid-application.entity';
+import { employerKey } from '../legal/legal-aid.helpers';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { EmployerFlag } from './entities/entry.entity';
+import type { CreateEmployerFlagBody } from './competitions.dto';
+
+/** How long a serious accident excludes an employer (DOMAIN.md §5: the past 3 years). */
+const ACCIDENT_YEARS = 3;
+
+/**
+ * Employers whose workers' entries and nominations are excluded: flags the union keeps (wage
+ * arrears, no union, a serious accident in the past 3 years) and wage arrears shown by unpaid-wages
+ * legal-aid cases the centre accepted and is handling in this system.
+ */
+@Injectable()
+export class EmployerFlagsService {
+  constructor(private readonly db: Db) {}
+
+  async list(): Promise<EmployerFlagView[]> {
+    const rows = await this.db.manager.getRepository(EmployerFlag).find({ order: { id: 'DESC' }, take: 200 });
+    return rows.map((r) => this.view(r));
+  }
+
+  async create(actor: Actor, body: CreateEmployerFlagBody): Promise<EmployerFlagView> {
+    if (body.since > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'since', message: '日期不能晚于今天' }]);
+    try {
+      return await this.db.transaction(async (manager) => {
+        const repo = manager.getRepository(EmployerFlag);
+        const row = await repo.save(
+          repo.create({
+            employerKey: employerKey({ name: body.employerName }),
+            employerName: body.employerName.trim(),
+            kind: body.kind,
+            note: body.note.trim(),
+            since: body.since,
+            createdByName: actor.displayName,
+            createdAt: new Date(),
+          }),
+        );
+        return this.view(row);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) fail('validation_failed', '这家单位已有同类标记', [{ field: 'kind', message: '已有同类标记' }]);
+      throw err;
+    }
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const result = await manager.getRepository(EmployerFlag).delete({ id });
+      if (!result.affected) fail('not_found');
+    });
+  }
+
+  /** The reason each employer (by key) is excluded today, or nothing; in two queries for any number of employers. */
+  async exclusions(manager: EntityManager, keys: string[], today = cstDate(new Date())): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    const unique = [...new Set(keys)].filter(Boolean);
+    if (unique.length === 0) return result;
+    const accidentCutoff = `${Number(today.slice(0, 4)) - ACCIDENT_YEARS}${today.slice(4)}`;
+    const flags = await manager.getRepository(EmployerFlag).findBy({ employerKey: In(unique) });
+    for (const f of flags) {
+      if (f.kind === 'serious_accident' && f.since < accidentCutoff) continue;
+      result.set(f.employerKey, `${EMPLOYER_FLAG_LABEL[f.kind as EmployerFlagKind]}：${f.note}`);
+    }
+    const arrears = await manager
+      .getRepository(LegalAidApplication)
+      .createQueryBuilder('a')
+      .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+      .select('a.employerKey', 'employerKey')
+      // An application is only an allegation: a case counts once the centre took it on and while it is being handled.
+      .where("a.employerKey IN (:...keys) AND a.disputeType = 'unpaid_wages' AND c.state IN (:...handling)", {
+        keys: unique,
+        handling: ['accepted', 'negotiation', 'mediation', 'arbitration', 'litigation'],
+      })
+      .groupBy('a.employerKey')
+      .getRawMany<{ employerKey: string }>();
+    for (const a of arrears) if (!result.has(a.employerKey)) result.set(a.employerKey, '拖欠工资：法律援助中心有正在办理的欠薪案件');
+    return result;
+  }
+
+  private view(r: EmployerFlag): EmployerFlagView {
+    return {
+      id: r.id,
+      employerName: r.employerName,
+      kind: r.kind,
+      kindLabel: EMPLOYER_FLAG_LABEL[r.kind],
+      note: r.note,
+      since: r.since,
+      source: 'register',
+    };
+  }
+}

@@ -1,0 +1,309 @@
+import type {
+  CompetitionResultsView,
+  CompetitionStatistics,
+  CompetitionView,
+  CreateCompetitionRequest,
+  EntryView,
+  JudgingEntryView,
+  MembershipApplicationView,
+} from '@union/shared';
+import { DataSource } from 'typeorm';
+import { Competition } from '../src/modules/competitions/entities/competition.entity';
+import { organizationIds, today } from './hardship-fixtures';
+import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+let orgId: (name: string) => number;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  orgId = await organizationIds(t);
+  for (const p of ['county_cadre', 'town_cadre', 'town2_cadre', 'grassroots_cadre', 'judge']) tokens[p] = await t.loginAs(p);
+}, 60_000);
+afterAll(() => t?.close());
+
+const day = (offset: number) => new Date(Date.parse(`${today()}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function post<T>(path: string, token: string, body: unknown, status = 200): Promise<T> {
+  const res = await t.http<T>('POST', path, { token, body });
+  if (res.status !== status) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A new worker who is a member of `union` (approved by its cadre), with `employerName`. */
+async function newMember(
+  name: string,
+  union = '县城建筑公司工会',
+  employerName = '县城建筑公司',
+  cadre = 'grassroots_cadre',
+): Promise<string> {
+  const token = await t.newWorker(name);
+  const applied = await post<MembershipApplicationView>(
+    '/membership/applications',
+    token,
+    {
+      realName: `测试${name.replace(/[^a-z]/g, '').slice(0, 4) ? '工人' : '职工'}`,
+      idNumber: newIdNumber(),
+      phone: newPhone(),
+      employerName,
+      employmentType: 'employee',
+      organizationId: orgId(union),
+      hideFromEmployer: false,
+    },
+    201,
+  );
+  await post(`/membership/applications/${applied.id}/transitions`, tokens[cadre], { action: 'approve', version: applied.version });
+  return token;
+}
+
+function competition(over: Partial<CreateCompetitionRequest> = {}): CreateCompetitionRequest {
+  return {
+    kind: 'skills',
+    title: `技能比武${Math.random().toString(36).slice(2, 6)}`,
+    description: '测试比赛',
+    registrationClosesOn: day(5),
+    startsOn: day(6),
+    endsOn: day(7),
+    noticeDays: 5,
+    events: [
+      {
+        name: '焊接',
+        entryKind: 'individual',
+        maxEntries: 0,
+        scoring: { kind: 'judges_average', dropExtremesFrom: 3 },
+        tieBreak: 'shared',
+        awards: [
+          { title: '一等奖', fromRank: 1, toRank: 1 },
+          { title: '技术能手', fromRank: 1, toRank: 2 },
+        ],
+      },
+    ],
+    ...over,
+  };
+}
+
+async function step(c: CompetitionView, action: string, token = tokens.county_cadre, comment?: string): Promise<CompetitionView> {
+  return post<CompetitionView>(`/competitions/${c.id}/transitions`, token, { action, version: c.version, comment });
+}
+
+async function judgeIds(): Promise<number[]> {
+  const ids: number[] = [];
+  for (const p of ['judge', 'judge2', 'judge3']) {
+    const token = p === 'judge' ? tokens.judge : await t.loginAs(p).catch(() => '');
+    if (token) ids.push((await t.http<{ id: number }>('GET', '/me', { token })).body.id);
+  }
+  return ids;
+}
+
+describe('competitions', () => {
+  it('runs from registration to published results: hidden scores, exclusion before notice, objections block publishing, certificate', async () => {
+    const county = tokens.county_cadre;
+    let c = await post<CompetitionView>('/competitions', county, competition(), 201);
+    const eventId = c.events[0].id;
+    const [judgeId] = await judgeIds();
+    c = await t
+      .http<CompetitionView>('PUT', `/competitions/${c.id}/events/${eventId}/judges`, { token: county, body: { judgeUserIds: [judgeId] } })
+      .then((r) => r.body);
+    c = await step(c, 'open_registration');
+    const a = await newMember('compa');
+    const b = await newMember('compb');
+    const flagged = await newMember('compc', '城关纺织有限公司工会', '城关纺织有限公司', 'town_cadre');
+    const ea = await post<EntryView>(`/competitions/${c.id}/entries`, a, { eventId }, 201);
+    const eb = await post<EntryView>(`/competitions/${c.id}/entries`, b, { eventId }, 201);
+    const ec = await post<EntryView>(`/competitions/${c.id}/entries`, flagged, { eventId }, 201);
+    const twice = await t.http('POST', `/competitions/${c.id}/entries`, { token: a, body: { eventId } });
+    expect(twice.body.code).toBe('already_registered');
+    expect(ea.checkInCode).toMatch(/^\d+\..{22}$/);
+    c = await step(c, 'close_registration');
+    const checked = await post<EntryView>(`/competitions/${c.id}/check-in`, county, { code: ea.checkInCode });
+    expect(checked.status).toBe('checked_in');
+    const forged = await t.http('POST', `/competitions/${c.id}/check-in`, {
+      token: county,
+      body: { code: `${ea.id}.AAAAAAAAAAAAAAAAAAAAAA` },
+    });
+    expect(forged.status).toBe(400);
+
+    // The judge scores; they cannot see the other judges' scores of an entry before scoring it.
+    const other = await t.loginAs('judge2').catch(() => null);
+    expect(other).toBeNull(); // judge2 has no demo login; the organiser adds judges that can log in below
+    const judge = tokens.judge;
+    let sheet = (await t.http<JudgingEntryView[]>('GET', `/competitions/${c.id}/events/${eventId}/judging`, { token: judge })).body;
+    expect(sheet.map((s) => s.othersPoints)).toEqual([null, null, null]);
+    await post(`/competitions/${c.id}/events/${eventId}/conflicts`, judge, { entryId: eb.id, note: '同一车间的同事' });
+    const refused = await t.http('POST', `/competitions/${c.id}/events/${eventId}/scores`, {
+      token: judge,
+      body: { entryId: eb.id, points: 9000 },
+    });
+    expect(refused.status).toBe(409);
+    sheet = await post<JudgingEntryView[]>(`/competitions/${c.id}/events/${eventId}/scores`, judge, { entryId: ea.id, points: 9500 });
+    sheet = await post<JudgingEntryView[]>(`/competitions/${c.id}/events/${eventId}/scores`, judge, { entryId: ec.id, points: 9900 });
+    expect(sheet.find((s) => s.entryId === ea.id)).toMatchObject({ myPoints: 9500, othersPoints: [] });
+    const noReason = await t.http('POST', `/competitions/${c.id}/events/${eventId}/scores`, {
+      token: judge,
+      body: { entryId: ea.id, points: 9600 },
+    });
+    expect(noReason.status).toBe(400);
+    await post(`/competitions/${c.id}/events/${eventId}/scores`, judge, { entryId: ea.id, points: 9600, reason: '漏看了一项加分' });
+    const log = (
+      await t.http<{ corrections: { from: number; to: number }[] }>('GET', `/competitions/${c.id}/events/${eventId}/scores`, {
+        token: county,
+      })
+    ).body;
+    expect(log.corrections).toEqual([expect.objectContaining({ from: 9500, to: 9600 })]);
+    // A worker cannot read the judging sheet at all.
+    expect((await t.http('GET', `/competitions/${c.id}/events/${eventId}/judging`, { token: a })).status).toBe(403);
+
+    // Computed: the flagged employer's entry (城关纺织, a serious accident last year) gets no rank, before any notice.
+    c = await step(c, 'compute_results');
+    const results = (await t.http<CompetitionResultsView>('GET', `/competitions/${c.id}/results`, { token: county })).body;
+    const lines = results.events[0].lines;
+    expect(lines.find((l) => l.entryId === ec.id)).toMatchObject({
+      rank: null,
+      awards: [],
+      excludedReason: expect.stringContaining('重大安全事故'),
+    });
+    expect(lines.find((l) => l.entryId === ea.id)).toMatchObject({
+      rank: 1,
+      score: 96,
+      awards: [expect.objectContaining({ title: '一等奖' }), expect.objectContaining({ title: '技术能手' })],
+    });
+    expect((await t.http('GET', `/competitions/${c.id}/results`, { token: a })).status).toBe(409);
+
+    c = await step(c, 'start_notice');
+    expect(c.noticeEndsAt).not.toBeNull();
+    await post(`/competitions/${c.id}/objections`, b, { entryId: ea.id, content: '第一名的作品有瑕疵，请复核。' }, 201);
+    await t.app
+      .get(DataSource)
+      .getRepository(Competition)
+      .update({ id: c.id }, { noticeEndsAt: new Date(Date.now() - 1000) });
+    c = (await t.http<CompetitionView>('GET', `/competitions/${c.id}`, { token: county })).body;
+    const blocked = await t.http('POST', `/competitions/${c.id}/transitions`, {
+      token: county,
+      body: { action: 'publish', version: c.version },
+    });
+    expect(blocked.body.code).toBe('objection_open');
+    const [objection] = (await t.http<{ id: number }[]>('GET', `/competitions/${c.id}/objections`, { token: county })).body;
+    await post(`/competitions/${c.id}/objections/${objection.id}/resolve`, county, { resolution: '经复核，评分无误。' });
+    c = await step(c, 'publish');
+    expect(c.state).toBe('published');
+
+    const mine = (await t.http<EntryView[]>('GET', '/competitions/entries/mine', { token: a })).body;
+    expect(mine[0]).toMatchObject({ rank: 1, certificateAvailable: true });
+    const png = await fetch(`${t.baseUrl}/api/competitions/entries/${ea.id}/certificate`, { headers: { authorization: `Bearer ${a}` } });
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect(
+      (await fetch(`${t.baseUrl}/api/competitions/entries/${ea.id}/certificate`, { headers: { authorization: `Bearer ${b}` } })).status,
+    ).toBe(404);
+
+    // Revoked with a reason that stays visible.
+    const revoked = await post<CompetitionResultsView>(`/competitions/entries/${ea.id}/revoke`, county, {
+      reason: '经查参赛作品非本人完成',
+    });
+    expect(revoked.events[0].lines.find((l) => l.entryId === ea.id)).toMatchObject({ awards: [], revokedReason: '经查参赛作品非本人完成' });
+    const publicView = (await t.http<CompetitionResultsView>('GET', `/competitions/${c.id}/results`, { token: b })).body;
+    expect(publicView.events[0].lines.find((l) => l.entryId === ea.id)?.revokedReason).toBe('经查参赛作品非本人完成');
+    expect(publicView.events[0].lines.find((l) => l.entryId === ec.id)?.excludedReason).toBeNull();
+    expect(
+      (await fetch(`${t.baseUrl}/api/competitions/entries/${ea.id}/certificate`, { headers: { authorization: `Bearer ${a}` } })).status,
+    ).toBe(404);
+  }, 60_000);
+
+  it('gives the last team place to exactly one of 30 teams registering at once', async () => {
+    const county = tokens.county_cadre;
+    let c = await post<CompetitionView>(
+      '/competitions',
+      county,
+      competition({
+        events: [
+          {
+            name: '班组应急演练',
+            entryKind: 'team',
+            maxEntries: 2,
+            teamMin: 3,
+            teamMax: 5,
+            scoring: { kind: 'judges_average', dropExtremesFrom: 0 },
+            tieBreak: 'shared',
+            awards: [],
+          },
+        ],
+      }),
+      201,
+    );
+    c = await step(c, 'open_registration');
+    const eventId = c.events[0].id;
+    const first = await newMember('team0');
+    await post(`/competitions/${c.id}/entries`, first, { eventId, teamName: '第一队', members: ['张一', '王二', '李三'] }, 201);
+    const captains = await Promise.all(Array.from({ length: 30 }, (_, i) => newMember(`cap${i}`)));
+    const before = await t.count('competition_entries');
+    const results = await Promise.all(
+      captains.map((token, i) =>
+        t.http('POST', `/competitions/${c.id}/entries`, {
+          token,
+          body: { eventId, teamName: `队伍${i}`, members: ['甲一', '乙二', '丙三'] },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'event_full')).toBe(true);
+    expect(await t.count('competition_entries')).toBe(before + 1);
+    const after = (await t.http<CompetitionView>('GET', `/competitions/${c.id}`, { token: county })).body;
+    expect(after.events[0].entryCount).toBe(2);
+  }, 120_000);
+
+  it('refuses registration after the deadline, outside the organiser’s scope, and bad entries', async () => {
+    // A town competition of 城关镇: a member in 万安镇 may not enter.
+    let c = await post<CompetitionView>('/competitions', tokens.town_cadre, competition(), 201);
+    c = await step(c, 'open_registration', tokens.town_cadre);
+    const eventId = c.events[0].id;
+    const wanan = await newMember('wanan', '万安食品有限公司工会', '万安食品有限公司', 'town2_cadre');
+    const outside = await t.http('POST', `/competitions/${c.id}/entries`, { token: wanan, body: { eventId } });
+    expect(outside.status).toBe(403);
+    const notMember = await t.http('POST', `/competitions/${c.id}/entries`, { token: await t.newWorker('nm'), body: { eventId } });
+    expect(notMember.body.code).toBe('not_a_member');
+    const inside = await newMember('inside');
+    const before = await t.count('competition_entries');
+    for (const body of [{ eventId: 999_999 }, { eventId: 'x' }, {}]) {
+      const res = await t.http('POST', `/competitions/${c.id}/entries`, { token: inside, body });
+      expect(res.status).toBe(400);
+    }
+    expect(await t.count('competition_entries')).toBe(before);
+    // The deadline passed (time travel): refused, and withdrawing is refused too.
+    const entry = await post<EntryView>(`/competitions/${c.id}/entries`, inside, { eventId }, 201);
+    await t.app
+      .get(DataSource)
+      .getRepository(Competition)
+      .update({ id: c.id }, { registrationClosesOn: day(-1) });
+    const late = await t.http('POST', `/competitions/${c.id}/entries`, { token: await newMember('late'), body: { eventId } });
+    expect(late.status).toBe(409);
+    const lateWithdraw = await t.http('POST', `/competitions/entries/${entry.id}/withdraw`, { token: inside });
+    expect(lateWithdraw.status).toBe(409);
+    // A grassroots cadre cannot organise a competition; bad setups are refused.
+    expect((await t.http('POST', '/competitions', { token: tokens.grassroots_cadre, body: competition() })).status).toBe(403);
+    const bad = await t.http('POST', '/competitions', {
+      token: tokens.county_cadre,
+      body: competition({
+        registrationClosesOn: day(-1),
+        events: [{ ...competition().events[0], scoring: { kind: 'judges_average', dropExtremesFrom: 2 } }],
+      }),
+    });
+    expect(bad.status).toBe(400);
+  }, 60_000);
+
+  it('counts the report figures from the records', async () => {
+    const stats = (
+      await t.http<CompetitionStatistics>('GET', `/competitions/statistics?from=${day(-30)}&to=${day(30)}`, { token: tokens.county_cadre })
+    ).body;
+    expect(stats.competitions).toBeGreaterThanOrEqual(3);
+    expect(stats.participants.personTimes).toBeGreaterThan(stats.participants.people - 1);
+    expect(stats.awards).toBeGreaterThanOrEqual(3);
+    expect(stats.enterprises.total).toBeGreaterThan(0);
+    expect(stats.byKind.map((k) => k.kind)).toEqual(expect.arrayContaining(['skills', 'ankang_cup', 'speech']));
+  });
+});
