@@ -7,6 +7,7 @@ import { HealthController } from './modules/health/health.controller';
 import { HardshipModule } from './modules/hardship/hardship.module';
 import { LegalModule } from './modules/legal/legal.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
+import { ProposalsModule } from './modules/proposals/proposals.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -35,6 +36,7 @@ export class AppModule {
         HardshipModule,
         LegalModule,
         CompetitionsModule,
+        ProposalsModule,
       ],
       controllers: [HealthController],
     };

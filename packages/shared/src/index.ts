@@ -9,3 +9,4 @@ export * from './uploads';
 export * from './hardship';
 export * from './legal';
 export * from './competitions';
+export * from './proposals/contracts';

@@ -1,4 +1,5 @@
 import { AssistanceRecord } from '../modules/hardship/entities/assistance-record.entity';
+import { Proposal, ProposalOpinion } from '../modules/proposals/entities/proposal.entity';
 import { Competition, CompetitionEvent } from '../modules/competitions/entities/competition.entity';
 import {
   CompetitionConflict,
@@ -88,4 +89,6 @@ export const ENTITIES = [
   CompetitionConflict,
   CompetitionObjection,
   EmployerFlag,
+  Proposal,
+  ProposalOpinion,
 ];

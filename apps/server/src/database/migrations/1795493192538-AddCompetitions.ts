@@ -1,9 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddCompetitions1795491618433 implements MigrationInterface {
-  name = 'AddCompetitions1795491618433';
+export class AddCompetitions1795493192538 implements MigrationInterface {
+  name = 'AddCompetitions1795493192538';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE \`proposals\` (\`id\` int NOT NULL AUTO_INCREMENT, \`case_id\` int NOT NULL, \`submitter_user_id\` int NOT NULL, \`submitter_name\` varchar(50) NOT NULL, \`organization_id\` int NOT NULL, \`registered_no\` varchar(20) NULL, \`title\` varchar(100) NOT NULL, \`problem\` text NOT NULL, \`suggestion\` text NOT NULL, \`expected_benefit\` varchar(500) NOT NULL, \`expert_user_ids\` text NOT NULL, \`decision_reason\` varchar(500) NULL, \`implemented_on\` varchar(10) NULL, \`implementation_note\` varchar(500) NULL, \`benefit_fen\` bigint NULL, \`grade\` varchar(16) NULL, \`adopted_at\` datetime(3) NULL, \`evaluated_at\` datetime(3) NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_proposals_submitter\` (\`submitter_user_id\`, \`id\`), UNIQUE INDEX \`IDX_66f152d5c3deae02f31983983b\` (\`case_id\`), UNIQUE INDEX \`IDX_23d168fe888f0c6e1fe6a99f3f\` (\`registered_no\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`proposal_opinions\` (\`id\` int NOT NULL AUTO_INCREMENT, \`proposal_id\` int NOT NULL, \`expert_user_id\` int NOT NULL, \`expert_name\` varchar(50) NOT NULL, \`recommend\` varchar(8) NOT NULL, \`opinion\` varchar(1000) NOT NULL, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_proposal_opinion\` (\`proposal_id\`, \`expert_user_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
     await queryRunner.query(
       `CREATE TABLE \`competitions\` (\`id\` int NOT NULL AUTO_INCREMENT, \`case_id\` int NOT NULL, \`organizer_organization_id\` int NOT NULL, \`kind\` varchar(16) NOT NULL, \`title\` varchar(100) NOT NULL, \`description\` text NOT NULL, \`registration_closes_on\` varchar(10) NOT NULL, \`starts_on\` varchar(10) NOT NULL, \`ends_on\` varchar(10) NOT NULL, \`notice_days\` int NOT NULL, \`notice_ends_at\` datetime(3) NULL, \`published_at\` datetime(3) NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_competitions_organizer\` (\`organizer_organization_id\`, \`id\`), UNIQUE INDEX \`IDX_be58312456aa5a5037ba0694cf\` (\`case_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
@@ -53,5 +59,11 @@ export class AddCompetitions1795491618433 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX \`IDX_be58312456aa5a5037ba0694cf\` ON \`competitions\``);
     await queryRunner.query(`DROP INDEX \`idx_competitions_organizer\` ON \`competitions\``);
     await queryRunner.query(`DROP TABLE \`competitions\``);
+    await queryRunner.query(`DROP INDEX \`uq_proposal_opinion\` ON \`proposal_opinions\``);
+    await queryRunner.query(`DROP TABLE \`proposal_opinions\``);
+    await queryRunner.query(`DROP INDEX \`IDX_23d168fe888f0c6e1fe6a99f3f\` ON \`proposals\``);
+    await queryRunner.query(`DROP INDEX \`IDX_66f152d5c3deae02f31983983b\` ON \`proposals\``);
+    await queryRunner.query(`DROP INDEX \`idx_proposals_submitter\` ON \`proposals\``);
+    await queryRunner.query(`DROP TABLE \`proposals\``);
   }
 }

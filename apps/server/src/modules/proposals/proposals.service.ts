@@ -1,0 +1,330 @@
+import { Injectable } from '@nestjs/common';
+import {
+  cstDate,
+  PROPOSAL_DEADLINES,
+  PROPOSAL_GRADE_LABEL,
+  PROPOSAL_WORKFLOW,
+  type ProposalAction,
+  type ProposalGrade,
+  type ProposalState,
+  type ProposalStatistics,
+  type ProposalView,
+  type TransitionRequest,
+} from '@union/shared';
+import { In, type EntityManager } from 'typeorm';
+import { actorCovers, type Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { isUniqueViolation } from '../../database/errors';
+import { User } from '../identity/entities/user.entity';
+import { Member } from '../membership/entities/member.entity';
+import { Notifier } from '../notifications/notifier.service';
+import { Organization } from '../organizations/organization.entity';
+import { UploadsService } from '../uploads/uploads.service';
+import { CaseViews } from '../workflow/case-views';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService, type StepContext } from '../workflow/transition.service';
+import { Proposal, ProposalOpinion } from './entities/proposal.entity';
+import type { CreateProposalBody, DecideBody, EvaluateBody, ImplementBody, OpinionBody, RegisterProposalBody } from './proposals.dto';
+
+const WF = PROPOSAL_WORKFLOW;
+const link = (id: number) => `/pages/contest/proposal/index?id=${id}`;
+
+/**
+ * Rationalisation proposals (合理化建议): a member submits to their union; staff register it and
+ * assign experts; experts give opinions; the union adopts or not (with the reason), records the
+ * implementation, evaluates the benefit in yuan and grades it, then publishes. The author is told
+ * at every step.
+ */
+@Injectable()
+export class ProposalsService {
+  constructor(
+    private readonly db: Db,
+    private readonly transitions: TransitionService,
+    private readonly caseViews: CaseViews,
+    private readonly notifier: Notifier,
+    private readonly uploads: UploadsService,
+  ) {}
+
+  async submit(actor: Actor, body: CreateProposalBody): Promise<ProposalView> {
+    const id = await this.db.transaction(async (manager) => {
+      const member = await manager.getRepository(Member).findOneBy({ userId: actor.userId, status: 'active' });
+      if (!member) fail('not_a_member', '合理化建议由会员向所在工会提出，请先入会');
+      const org = await manager.getRepository(Organization).findOneByOrFail({ id: member.organizationId });
+      const kase = await this.transitions.open(manager, WF, {
+        actor,
+        organization: org,
+        applicantUserId: actor.userId,
+        title: body.title.trim().slice(0, 60),
+        deadlines: PROPOSAL_DEADLINES,
+      });
+      const repo = manager.getRepository(Proposal);
+      const row = await repo.save(
+        repo.create({
+          caseId: kase.id,
+          submitterUserId: actor.userId,
+          submitterName: member.realName,
+          organizationId: org.id,
+          registeredNo: null,
+          title: body.title.trim(),
+          problem: body.problem.trim(),
+          suggestion: body.suggestion.trim(),
+          expectedBenefit: body.expectedBenefit.trim(),
+          expertUserIds: [],
+          decisionReason: null,
+          implementedOn: null,
+          implementationNote: null,
+          benefitFen: null,
+          grade: null,
+          adoptedAt: null,
+          evaluatedAt: null,
+          createdAt: new Date(),
+        }),
+      );
+      await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
+      await this.transitions.notifyApplicant(manager, WF, kase, {
+        title: '合理化建议已提交',
+        body: `已提交给${org.name}。`,
+        link: link(row.id),
+      });
+      return row.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async mine(actor: Actor): Promise<ProposalView[]> {
+    const rows = await this.db.manager
+      .getRepository(Proposal)
+      .find({ where: { submitterUserId: actor.userId }, order: { id: 'DESC' }, take: 50 });
+    return this.views(this.db.manager, actor, rows);
+  }
+
+  /** Staff: proposals of their scope; experts: those assigned to them. Newest first. */
+  async list(actor: Actor, state?: string): Promise<ProposalView[]> {
+    if (!actor.organization) fail('forbidden');
+    const qb = this.db.manager
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
+      .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
+      .where('c.caseType = :type AND c.organizationPath LIKE :path', { type: WF.caseType, path: `${actor.organization.path}%` });
+    if (state) qb.andWhere('c.state = :state', { state });
+    const rows = await qb.orderBy('c.id', 'DESC').limit(50).getMany();
+    const views = await this.views(this.db.manager, actor, rows);
+    return actor.permissions.includes('proposal.manage') ? views : views.filter((v) => v.experts.some((e) => e.userId === actor.userId));
+  }
+
+  async get(actor: Actor, id: number): Promise<ProposalView> {
+    const row = await this.db.manager.getRepository(Proposal).findOneBy({ id });
+    const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
+    if (!view) fail('not_found');
+    return view;
+  }
+
+  /** Register with a number and send to experts (users holding proposal.review). */
+  async register(actor: Actor, id: number, body: RegisterProposalBody): Promise<ProposalView> {
+    return this.step(actor, id, { action: 'register', version: body.version }, async ({ manager }) => {
+      const ids = [...new Set(body.expertUserIds)];
+      const experts = await manager.getRepository(User).findBy({ id: In(ids) });
+      if (experts.length !== ids.length || experts.some((e) => !e.roles.includes('judge'))) {
+        fail('validation_failed', '请选择评审专家', [{ field: 'expertUserIds', message: '只能选评审专家' }]);
+      }
+      const year = cstDate(new Date()).slice(0, 4);
+      const count = await manager
+        .getRepository(Proposal)
+        .createQueryBuilder('p')
+        .where('p.registeredNo LIKE :prefix', { prefix: `JY${year}-%` })
+        .getCount();
+      await manager
+        .getRepository(Proposal)
+        .update({ id }, { registeredNo: `JY${year}-${String(count + 1).padStart(4, '0')}`, expertUserIds: ids });
+      for (const expert of experts) {
+        await this.notifier.notify(manager, {
+          userId: expert.id,
+          title: '请评审一条合理化建议',
+          body: `请在 ${PROPOSAL_DEADLINES.proposalReview} 个工作日内给出评审意见。`,
+          link: link(id),
+          status: '专家评审中',
+        });
+      }
+    });
+  }
+
+  /** An assigned expert's opinion (once; not a state change). */
+  async opinion(actor: Actor, id: number, body: OpinionBody): Promise<ProposalView> {
+    try {
+      await this.db.transaction(async (manager) => {
+        const row = await manager.getRepository(Proposal).findOneBy({ id });
+        const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+        if (!row || !kase || !row.expertUserIds.includes(actor.userId)) fail('not_found');
+        if (kase.state !== 'under_review') fail('action_not_allowed', '评审已经结束');
+        await manager.getRepository(ProposalOpinion).insert({
+          proposalId: id,
+          expertUserId: actor.userId,
+          expertName: actor.displayName,
+          recommend: body.recommend,
+          opinion: body.opinion.trim(),
+          createdAt: new Date(),
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) fail('validation_failed', '您已经给出过评审意见', [{ field: 'opinion', message: '已经评审过' }]);
+      throw err;
+    }
+    return this.get(actor, id);
+  }
+
+  /** Adopt or not, once at least one expert has given an opinion; not adopting needs the reason the author reads. */
+  async decide(actor: Actor, id: number, body: DecideBody): Promise<ProposalView> {
+    const action: ProposalAction = body.adopt ? 'adopt' : 'reject';
+    return this.step(actor, id, { action, version: body.version, comment: body.reason }, async ({ manager }) => {
+      if (!(await manager.getRepository(ProposalOpinion).countBy({ proposalId: id }))) fail('action_not_allowed', '还没有专家评审意见');
+      await manager
+        .getRepository(Proposal)
+        .update({ id }, body.adopt ? { adoptedAt: new Date() } : { decisionReason: body.reason?.trim() ?? null });
+    });
+  }
+
+  async implement(actor: Actor, id: number, body: ImplementBody): Promise<ProposalView> {
+    if (body.implementedOn > cstDate(new Date()))
+      fail('validation_failed', undefined, [{ field: 'implementedOn', message: '日期不能晚于今天' }]);
+    return this.step(actor, id, { action: 'implement', version: body.version }, async ({ manager }) => {
+      await manager.getRepository(Proposal).update({ id }, { implementedOn: body.implementedOn, implementationNote: body.note.trim() });
+    });
+  }
+
+  async evaluate(actor: Actor, id: number, body: EvaluateBody): Promise<ProposalView> {
+    return this.step(actor, id, { action: 'evaluate', version: body.version }, async ({ manager }) => {
+      await manager.getRepository(Proposal).update({ id }, { benefitFen: body.benefitFen, grade: body.grade, evaluatedAt: new Date() });
+    });
+  }
+
+  /** Plain steps: publish (staff), withdraw (author). */
+  async transition(actor: Actor, id: number, body: TransitionRequest<ProposalAction>): Promise<ProposalView> {
+    const t = (WF.transitions as Record<string, (typeof WF.transitions)[ProposalAction]>)[body.action];
+    if (t?.form) fail('action_not_allowed', `“${t.label}”请填写表单`);
+    return this.step(actor, id, body, async () => undefined);
+  }
+
+  async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<ProposalStatistics> {
+    if (!actor.organization) fail('forbidden');
+    const today = cstDate(new Date());
+    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = query.to ?? today;
+    const start = new Date(Date.parse(`${from}T00:00:00+08:00`));
+    const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000);
+    const base = () =>
+      this.db.manager
+        .getRepository(Proposal)
+        .createQueryBuilder('p')
+        .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
+        .where('c.organizationPath LIKE :path', { path: `${actor.organization?.path}%` });
+    const submitted = await base()
+      .andWhere("c.state <> 'withdrawn' AND p.createdAt >= :start AND p.createdAt < :end", { start, end })
+      .getCount();
+    const adopted = await base().andWhere('p.adoptedAt >= :start AND p.adoptedAt < :end', { start, end }).getCount();
+    const implemented = await base().andWhere('p.implementedOn >= :from AND p.implementedOn <= :to', { from, to }).getCount();
+    const evaluated = await base()
+      .select('p.grade', 'grade')
+      .addSelect('COUNT(*)', 'n')
+      .addSelect('COALESCE(SUM(p.benefitFen), 0)', 'benefit')
+      .andWhere('p.evaluatedAt >= :start AND p.evaluatedAt < :end', { start, end })
+      .groupBy('p.grade')
+      .getRawMany<{ grade: ProposalGrade; n: string | number; benefit: string | number }>();
+    return {
+      from,
+      to,
+      submitted,
+      adopted,
+      implemented,
+      benefitFen: evaluated.reduce((n, g) => n + Number(g.benefit), 0),
+      byGrade: evaluated.map((g) => ({ grade: g.grade, gradeLabel: PROPOSAL_GRADE_LABEL[g.grade], count: Number(g.n) })),
+    };
+  }
+
+  private async step(
+    actor: Actor,
+    id: number,
+    input: TransitionRequest<ProposalAction>,
+    before: (ctx: StepContext) => Promise<void>,
+  ): Promise<ProposalView> {
+    const row = await this.db.manager.getRepository(Proposal).findOneBy({ id });
+    if (!row) fail('not_found');
+    await this.transitions.apply(actor, WF, row.caseId, input, {
+      deadlines: PROPOSAL_DEADLINES,
+      before: async (ctx) => {
+        await before(ctx);
+      },
+      notice: ({ to, input: i }) => ({
+        title: `合理化建议：${WF.states[to as ProposalState].label}`,
+        body: to === 'not_adopted' ? `原因：${i.comment ?? ''}` : WF.states[to as ProposalState].nextStep,
+        link: link(id),
+      }),
+    });
+    return this.get(actor, id);
+  }
+
+  private async views(manager: EntityManager, actor: Actor, rows: Proposal[]): Promise<ProposalView[]> {
+    if (rows.length === 0) return [];
+    const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) });
+    const [histories, opinions, orgs] = await Promise.all([
+      this.transitions.historyOf(
+        manager,
+        rows.map((r) => r.caseId),
+      ),
+      manager.getRepository(ProposalOpinion).find({ where: { proposalId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }),
+      manager.getRepository(Organization).findBy({ id: In([...new Set(rows.map((r) => r.organizationId))]) }),
+    ]);
+    const expertIds = [...new Set(rows.flatMap((r) => r.expertUserIds))];
+    const experts = expertIds.length ? await manager.getRepository(User).findBy({ id: In(expertIds) }) : [];
+    const out: ProposalView[] = [];
+    for (const row of rows) {
+      const kase = cases.find((c) => c.id === row.caseId);
+      if (!kase) continue;
+      const ctx = this.transitions.actorContext(actor, kase);
+      const isExpert = row.expertUserIds.includes(actor.userId) && actorCovers(actor, kase.organizationPath);
+      if (!ctx && !isExpert) continue;
+      // Experts see the proposals assigned to them; other reviewers in scope do not.
+      if (ctx && !ctx.isApplicant && !actor.permissions.includes('proposal.manage') && !isExpert) continue;
+      const state = kase.state as ProposalState;
+      const mine = opinions.filter((o) => o.proposalId === row.id);
+      out.push({
+        id: row.id,
+        state,
+        stateLabel: WF.states[state].label,
+        nextStep: WF.states[state].nextStep,
+        version: kase.version,
+        registeredNo: row.registeredNo,
+        title: row.title,
+        problem: row.problem,
+        suggestion: row.suggestion,
+        expectedBenefit: row.expectedBenefit,
+        submitterName: row.submitterName,
+        organizationName: orgs.find((o) => o.id === row.organizationId)?.name ?? '',
+        experts: row.expertUserIds.map((e) => ({ userId: e, name: experts.find((u) => u.id === e)?.displayName ?? '' })),
+        opinions: mine.map((o) => ({
+          expertName: o.expertName,
+          recommend: o.recommend,
+          opinion: o.opinion,
+          at: o.createdAt.toISOString(),
+        })),
+        decisionReason: row.decisionReason,
+        implementedOn: row.implementedOn,
+        implementationNote: row.implementationNote,
+        benefitFen: row.benefitFen,
+        grade: row.grade,
+        gradeLabel: row.grade ? PROPOSAL_GRADE_LABEL[row.grade] : null,
+        submittedAt: kase.submittedAt.toISOString(),
+        deadline: this.caseViews.deadline(kase),
+        history: this.caseViews.history(WF, histories.get(row.caseId) ?? []),
+        actions:
+          ctx && actor.permissions.includes('proposal.manage')
+            ? this.transitions.actionsFor(WF, kase, ctx)
+            : ctx?.isApplicant
+              ? this.transitions.actionsFor(WF, kase, ctx)
+              : [],
+        awaitingMyOpinion: isExpert && state === 'under_review' && !mine.some((o) => o.expertUserId === actor.userId),
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,119 @@
+import type { ProposalStatistics, ProposalView } from '@union/shared';
+import { today } from './hardship-fixtures';
+import { startTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+}, 60_000);
+afterAll(() => t?.close());
+
+async function post<T>(path: string, token: string, body: unknown, status = 200): Promise<T> {
+  const res = await t.http<T>('POST', path, { token, body });
+  if (res.status !== status) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+const proposal = {
+  title: '钢筋下料改用套裁表',
+  problem: '现在钢筋下料凭经验，短料浪费多，每月损耗约 3 吨。',
+  suggestion: '按图纸先排套裁表，长短料搭配下料，余料统一编号再用。',
+  expectedBenefit: '每月少损耗钢材约 2 吨',
+};
+
+describe('proposals (合理化建议)', () => {
+  it('goes from submission to a graded, published proposal, and the author follows every step', async () => {
+    const member = await t.loginAs('member');
+    const cadre = await t.loginAs('grassroots_cadre');
+    const judge = await t.loginAs('judge');
+    const judgeId = (await t.http<{ id: number }>('GET', '/me', { token: judge })).body.id;
+    const submitted = await post<ProposalView>('/proposals', member, proposal, 201);
+    expect(submitted).toMatchObject({ state: 'submitted', organizationName: '县城建筑公司工会', registeredNo: null });
+    expect(submitted.deadline?.workingDaysLeft).toBeGreaterThan(0);
+    // Another worker cannot see it; an expert not assigned cannot either.
+    expect((await t.http('GET', `/proposals/${submitted.id}`, { token: await t.newWorker('nosy') })).status).toBe(404);
+    expect((await t.http('GET', `/proposals/${submitted.id}`, { token: judge })).status).toBe(404);
+
+    const registered = await post<ProposalView>(`/proposals/${submitted.id}/register`, cadre, {
+      version: submitted.version,
+      expertUserIds: [judgeId],
+    });
+    expect(registered.registeredNo).toMatch(new RegExp(`^JY${today().slice(0, 4)}-\\d{4}$`));
+    const early = await t.http('POST', `/proposals/${submitted.id}/decide`, {
+      token: cadre,
+      body: { version: registered.version, adopt: true },
+    });
+    expect(early.status).toBe(409);
+    const assigned = (await t.http<ProposalView[]>('GET', '/proposals', { token: judge })).body;
+    expect(assigned.find((p) => p.id === submitted.id)?.awaitingMyOpinion).toBe(true);
+    await post(`/proposals/${submitted.id}/opinions`, judge, { recommend: 'adopt', opinion: '思路可行，建议在三个班组先试行。' });
+    const twice = await t.http('POST', `/proposals/${submitted.id}/opinions`, {
+      token: judge,
+      body: { recommend: 'adopt', opinion: '再说一次意见' },
+    });
+    expect(twice.status).toBe(400);
+
+    const noReason = await t.http('POST', `/proposals/${submitted.id}/decide`, {
+      token: cadre,
+      body: { version: registered.version, adopt: false },
+    });
+    expect(noReason.status).toBe(400);
+    const adopted = await post<ProposalView>(`/proposals/${submitted.id}/decide`, cadre, { version: registered.version, adopt: true });
+    expect(adopted.state).toBe('adopted');
+    const implemented = await post<ProposalView>(`/proposals/${submitted.id}/implement`, cadre, {
+      version: adopted.version,
+      implementedOn: today(),
+      note: '钢筋班已按套裁表下料。',
+    });
+    const evaluated = await post<ProposalView>(`/proposals/${submitted.id}/evaluate`, cadre, {
+      version: implemented.version,
+      benefitFen: 8_000_000,
+      grade: 'second',
+    });
+    expect(evaluated).toMatchObject({ state: 'evaluated', gradeLabel: '二等奖', benefitFen: 8_000_000 });
+    const published = await post<ProposalView>(`/proposals/${submitted.id}/transitions`, cadre, {
+      action: 'publish',
+      version: evaluated.version,
+    });
+    expect(published.state).toBe('published');
+
+    const mine = (await t.http<ProposalView[]>('GET', '/proposals/mine', { token: member })).body.find((p) => p.id === submitted.id);
+    expect(mine?.history.map((h) => h.action)).toEqual(['submit', 'register', 'adopt', 'implement', 'evaluate', 'publish']);
+    const messages = (await t.http<{ items: { title: string }[] }>('GET', '/messages?limit=50', { token: member })).body.items.map(
+      (m) => m.title,
+    );
+    expect(messages).toEqual(expect.arrayContaining(['合理化建议：已采纳', '合理化建议：已评估定级', '合理化建议：已公布']));
+
+    const stats = (await t.http<ProposalStatistics>('GET', '/proposals/statistics', { token: await t.loginAs('county_cadre') })).body;
+    expect(stats).toMatchObject({ submitted: expect.any(Number), adopted: expect.any(Number), implemented: expect.any(Number) });
+    expect(stats.benefitFen).toBeGreaterThanOrEqual(8_000_000);
+    expect(stats.byGrade.find((g) => g.grade === 'second')?.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it('tells the author why when not adopted, and refuses non-members and bad input', async () => {
+    const member = await t.loginAs('member');
+    const cadre = await t.loginAs('grassroots_cadre');
+    const judge = await t.loginAs('judge');
+    const judgeId = (await t.http<{ id: number }>('GET', '/me', { token: judge })).body.id;
+    const p = await post<ProposalView>('/proposals', member, { ...proposal, title: '食堂增加夜班餐' }, 201);
+    const r = await post<ProposalView>(`/proposals/${p.id}/register`, cadre, { version: p.version, expertUserIds: [judgeId] });
+    await post(`/proposals/${p.id}/opinions`, judge, { recommend: 'reject', opinion: '属于后勤管理事项，建议转交工会福利委员会。' });
+    const rejected = await post<ProposalView>(`/proposals/${p.id}/decide`, cadre, {
+      version: r.version,
+      adopt: false,
+      reason: '属于后勤福利事项，已转交工会福利委员会办理',
+    });
+    expect(rejected).toMatchObject({ state: 'not_adopted', decisionReason: '属于后勤福利事项，已转交工会福利委员会办理' });
+
+    const worker = await t.loginAs('worker');
+    expect((await t.http('POST', '/proposals', { token: worker, body: proposal })).body.code).toMatch(/not_a_member|consent_required/);
+    const before = await t.count('proposals');
+    for (const body of [{ ...proposal, title: '' }, { ...proposal, problem: '太短' }, { ...proposal, suggestion: 42 }, {}]) {
+      expect((await t.http('POST', '/proposals', { token: member, body })).status).toBe(400);
+    }
+    expect((await t.http('POST', `/proposals/${p.id}/register`, { token: cadre, body: { version: 1, expertUserIds: [1] } })).status).toBe(
+      409,
+    );
+    expect(await t.count('proposals')).toBe(before);
+  });
+});
