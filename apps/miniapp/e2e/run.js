@@ -16,6 +16,7 @@ const { hardshipScenario } = require('./hardship');
 const { campaignsScenario } = require('./campaigns');
 const { hardshipToolsScenario } = require('./hardship-tools');
 const { legalScenario } = require('./legal');
+const { contestScenario } = require('./contest');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const REPO = path.resolve(APP_DIR, '..', '..');
@@ -362,6 +363,7 @@ async function main() {
     await campaignsScenario({ browser, base, newUser, api, log, randomIdNumber });
     await hardshipToolsScenario({ browser, base, newUser, api, log, randomIdNumber });
     await legalScenario({ browser, base, newUser, api, log });
+    await contestScenario({ browser, base, newUser, api, log });
   } catch (e) {
     for (const ctx of browser.contexts()) {
       for (const page of ctx.pages()) {

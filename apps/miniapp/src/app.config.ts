@@ -33,6 +33,11 @@ export default defineAppConfig({
         'pages/legal-schedule/index',
         'pages/legal-rules/index',
         'pages/legal-statistics/index',
+        'pages/contests/index',
+        'pages/contest/index',
+        'pages/judging/index',
+        'pages/proposals-admin/index',
+        'pages/proposal-review/index',
         'pages/petitions/index',
         'pages/petition/index',
       ],
@@ -57,6 +62,11 @@ export default defineAppConfig({
     {
       root: 'pages/legal',
       pages: ['index/index', 'book/index', 'consultation/index', 'thread/index', 'apply/index', 'case/index', 'mine/index'],
+    },
+    // Competitions and proposals: browse, register, results and certificates; submit and follow proposals.
+    {
+      root: 'pages/contest',
+      pages: ['index/index', 'competition/index', 'entry/index', 'proposal/index'],
     },
   ],
   window: {

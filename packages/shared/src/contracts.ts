@@ -264,7 +264,8 @@ export type WorkbenchCaseType =
   | 'grant_application'
   | 'legal_aid_application'
   | 'legal_thread'
-  | 'petition';
+  | 'petition'
+  | 'proposal';
 
 /** One row of the staff workbench queue (oldest due first). */
 export interface WorkbenchItem {

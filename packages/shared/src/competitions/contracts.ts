@@ -126,6 +126,8 @@ export interface EntryView {
   registeredAt: string;
   /** Shown as a QR code for the organiser to scan on the day (registrant only). */
   checkInCode: string | null;
+  /** The same code as a QR image (PNG data URL), registrant only. */
+  checkInQrDataUrl: string | null;
   /** Computed results (once computed). */
   score: number | null;
   rank: number | null;

@@ -21,7 +21,7 @@ const TILES: Tile[] = [
   { key: 'join', title: '入会', desc: '加入工会，领电子会员证', soon: false },
   { key: 'hardship', title: '困难帮扶', desc: '生活困难，向工会申请帮扶', soon: false },
   { key: 'legal', title: '法律服务', desc: '预约律师、在线咨询、法律援助', soon: false },
-  { key: 'contest', title: '劳动竞赛', desc: '即将开放', soon: true },
+  { key: 'contest', title: '劳动竞赛', desc: '报名比赛、看结果、提合理化建议', soon: false },
 ];
 
 export default function Index() {
@@ -61,6 +61,10 @@ export default function Index() {
   const onTile = (tile: Tile) => {
     if (tile.soon) {
       toast(`${tile.title}即将开放，敬请期待`);
+      return;
+    }
+    if (tile.key === 'contest') {
+      void Taro.navigateTo({ url: '/pages/contest/index/index' });
       return;
     }
     if (tile.key === 'legal') {

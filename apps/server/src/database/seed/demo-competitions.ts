@@ -13,8 +13,9 @@ const day = (offset: number) => cstDate(new Date(Date.now() + offset * DAY_MS));
 
 /**
  * Competitions of the demo county: a published skills contest (李会员 won first prize and can
- * save the certificate), the 安康杯 open for registration, and a speech contest being judged
- * (郑评委 still has to score), through the services the API uses.
+ * save the certificate), the 安康杯 open for registration, a speech contest whose notice is over
+ * (the organiser publishes it), and an electricians' contest being judged (郑评委 still has to
+ * score), through the services the API uses.
  */
 export async function seedDemoCompetitions(app: INestApplication, ctx: DemoContext): Promise<void> {
   const competitions = app.get(CompetitionsService);
@@ -128,14 +129,14 @@ export async function seedDemoCompetitions(app: INestApplication, ctx: DemoConte
     members: ['何师傅', '蒋师傅', '宋师傅'],
   });
 
-  // Being judged: the speech contest; 冯评委 and 何评委 scored, 郑评委 has not yet.
+  // On notice, its five days over: the speech contest, waiting for the organiser to publish (李会员 first).
   let speech = await competitions.create(county, {
     kind: 'speech',
     title: '“感恩·奋进”职工演讲比赛',
     description: '来自全县各条战线的职工选手参赛。',
     registrationClosesOn: day(0),
     startsOn: day(0),
-    endsOn: day(1),
+    endsOn: day(0),
     noticeDays: 5,
     events: [
       {
@@ -154,11 +155,50 @@ export async function seedDemoCompetitions(app: INestApplication, ctx: DemoConte
   speech = await competitions.setJudges(county, speech.id, speech.events[0].id, { judgeUserIds: judgeIds });
   speech = await step(speech, 'open_registration');
   const speakers = [];
-  for (const who of ['song', 'jiang', 'member'])
+  for (const who of ['member', 'song', 'jiang'])
     speakers.push(await entries.register(await ctx.actor(who), speech.id, { eventId: speech.events[0].id }));
   speech = await step(speech, 'close_registration');
   for (const [i, entry] of speakers.entries()) {
+    for (const judge of judges) await judging.score(judge, speech.id, speech.events[0].id, { entryId: entry.id, points: 9400 - i * 200 });
+  }
+  speech = await step(speech, 'compute_results');
+  speech = await step(speech, 'start_notice');
+  await app
+    .get(DataSource)
+    .getRepository(Competition)
+    .update({ id: speech.id }, { noticeEndsAt: new Date(Date.now() - 1000) });
+
+  // Being judged: the electricians' contest; 冯评委 and 何评委 scored, 郑评委 has not yet.
+  let electric = await competitions.create(county, {
+    kind: 'skills',
+    title: '职工技能比武·维修电工',
+    description: '低压配电线路故障排查实操。',
+    registrationClosesOn: day(0),
+    startsOn: day(0),
+    endsOn: day(1),
+    noticeDays: 5,
+    events: [
+      {
+        name: '故障排查',
+        entryKind: 'individual',
+        maxEntries: 20,
+        scoring: { kind: 'judges_average', dropExtremesFrom: 5 },
+        tieBreak: 'best_single_score',
+        awards: [
+          { title: '技术能手', fromRank: 1, toRank: 1 },
+          { title: '岗位标兵', fromRank: 2, toRank: 3 },
+        ],
+      },
+    ],
+  });
+  electric = await competitions.setJudges(county, electric.id, electric.events[0].id, { judgeUserIds: judgeIds });
+  electric = await step(electric, 'open_registration');
+  const electricians = [];
+  for (const who of ['han', 'he', 'jiang'])
+    electricians.push(await entries.register(await ctx.actor(who), electric.id, { eventId: electric.events[0].id }));
+  electric = await step(electric, 'close_registration');
+  for (const [i, entry] of electricians.entries()) {
     for (const judge of judges.slice(1))
-      await judging.score(judge, speech.id, speech.events[0].id, { entryId: entry.id, points: 9000 + i * 150 });
+      await judging.score(judge, electric.id, electric.events[0].id, { entryId: entry.id, points: 8800 + i * 150 });
   }
 }

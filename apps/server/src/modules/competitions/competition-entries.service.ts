@@ -1,5 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import * as QRCode from 'qrcode';
 import { cstDate, type EntryView } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
@@ -206,7 +207,7 @@ export class CompetitionEntriesService {
     const competitions = await manager.getRepository(Competition).findBy({ id: In([...new Set(rows.map((r) => r.competitionId))]) });
     const events = await manager.getRepository(CompetitionEvent).findBy({ id: In([...new Set(rows.map((r) => r.eventId))]) });
     const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(competitions.map((c) => c.caseId)) });
-    return rows.map((r) => {
+    const views = rows.map((r) => {
       const competition = competitions.find((c) => c.id === r.competitionId) as Competition;
       const kase = cases.find((c) => c.id === competition.caseId);
       const published = kase?.state === 'published';
@@ -227,6 +228,7 @@ export class CompetitionEntriesService {
         status: r.status,
         registeredAt: r.registeredAt.toISOString(),
         checkInCode: r.registrantUserId === actor.userId && r.status !== 'withdrawn' ? `${r.id}.${this.mac(r)}` : null,
+        checkInQrDataUrl: null as string | null,
         score: showResults ? r.score : null,
         rank: showResults ? r.rank : null,
         awards,
@@ -235,5 +237,10 @@ export class CompetitionEntriesService {
         certificateAvailable: published && awards.length > 0 && r.registrantUserId === actor.userId,
       };
     });
+    // The organiser scans this on the day (the entrant's own entries only).
+    for (const v of views) {
+      if (v.checkInCode) v.checkInQrDataUrl = await QRCode.toDataURL(v.checkInCode, { errorCorrectionLevel: 'M', margin: 1, width: 280 });
+    }
+    return views;
   }
 }

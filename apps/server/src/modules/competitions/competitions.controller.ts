@@ -65,6 +65,12 @@ export class CompetitionsController {
     return this.results.statistics(actor, query);
   }
 
+  @Get('judges')
+  @RequirePermission('competition.manage')
+  judges(): Promise<{ userId: number; name: string }[]> {
+    return this.competitions.judges();
+  }
+
   @Get('employer-flags')
   @RequirePermission('competition.manage')
   employerFlags(): Promise<EmployerFlagView[]> {

@@ -277,8 +277,8 @@ export class CreateEmployerFlagBody {
 export class CompetitionListQuery {
   @ApiPropertyOptional({ description: 'open: registration open; mine: competitions I entered; all (default)' })
   @IsOptional()
-  @IsIn(['open', 'mine', 'all', 'published'])
-  filter?: 'open' | 'mine' | 'all' | 'published';
+  @IsIn(['open', 'mine', 'all', 'published', 'judging'])
+  filter?: 'open' | 'mine' | 'all' | 'published' | 'judging';
 }
 
 export class CompetitionStatisticsQuery {

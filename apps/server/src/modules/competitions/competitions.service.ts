@@ -9,7 +9,7 @@ import {
   type CompetitionView,
   type TransitionRequest,
 } from '@union/shared';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
@@ -113,7 +113,7 @@ export class CompetitionsService {
   }
 
   /** Competitions a worker can see: open for registration, ones they entered, published; staff also see their own scope's. */
-  async list(actor: Actor, filter: 'open' | 'mine' | 'all' | 'published' = 'all'): Promise<CompetitionView[]> {
+  async list(actor: Actor, filter: 'open' | 'mine' | 'all' | 'published' | 'judging' = 'all'): Promise<CompetitionView[]> {
     const manager = this.db.manager;
     const qb = manager
       .getRepository(Competition)
@@ -123,7 +123,19 @@ export class CompetitionsService {
       .limit(50);
     if (filter === 'open') qb.where("c.state = 'open' AND k.registrationClosesOn >= :today", { today: cstDate(new Date()) });
     else if (filter === 'published') qb.where("c.state = 'published'");
-    else if (filter === 'mine') {
+    else if (filter === 'judging') {
+      // Competitions being scored where the actor judges an event.
+      const judged = await manager
+        .getRepository(CompetitionEvent)
+        .createQueryBuilder('e')
+        .select('e.competitionId', 'competitionId')
+        .addSelect('e.judgeUserIds', 'judges')
+        .getRawMany<{ competitionId: number; judges: string }>();
+      const ids = judged
+        .filter((j) => (JSON.parse(String(j.judges)) as number[]).includes(actor.userId))
+        .map((j) => Number(j.competitionId));
+      qb.where("c.state IN ('running', 'checking') AND k.id IN (:...ids)", { ids: ids.length ? ids : [0] });
+    } else if (filter === 'mine') {
       qb.where(
         `k.id IN (${manager
           .getRepository(CompetitionEntry)
@@ -146,6 +158,12 @@ export class CompetitionsService {
     const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
     if (!view) fail('not_found');
     return view;
+  }
+
+  /** Judges the organiser can name (users holding the judge role). */
+  async judges(): Promise<{ userId: number; name: string }[]> {
+    const staff = await this.db.manager.getRepository(User).find({ where: { organizationId: Not(IsNull()) }, order: { id: 'ASC' } });
+    return staff.filter((u) => u.roles.includes('judge')).map((u) => ({ userId: u.id, name: u.displayName }));
   }
 
   /** The organiser names the judges of an event (users holding competition.judge). */

@@ -50,6 +50,12 @@ export class ProposalsController {
     return this.proposals.statistics(actor, query);
   }
 
+  @Get('experts')
+  @RequirePermission('proposal.manage')
+  experts(): Promise<{ userId: number; name: string }[]> {
+    return this.proposals.experts();
+  }
+
   @Get()
   @SignedIn()
   list(@CurrentActor() actor: Actor, @Query() query: ProposalListQuery): Promise<ProposalView[]> {

@@ -11,7 +11,7 @@ import {
   type ProposalView,
   type TransitionRequest,
 } from '@union/shared';
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
@@ -118,6 +118,12 @@ export class ProposalsService {
     const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
     if (!view) fail('not_found');
     return view;
+  }
+
+  /** The experts staff can send a proposal to (users holding the judge role). */
+  async experts(): Promise<{ userId: number; name: string }[]> {
+    const staff = await this.db.manager.getRepository(User).find({ where: { organizationId: Not(IsNull()) }, order: { id: 'ASC' } });
+    return staff.filter((u) => u.roles.includes('judge')).map((u) => ({ userId: u.id, name: u.displayName }));
   }
 
   /** Register with a number and send to experts (users holding proposal.review). */

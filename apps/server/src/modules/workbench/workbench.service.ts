@@ -9,6 +9,7 @@ import {
   LEGAL_AID_WORKFLOW,
   LEGAL_THREAD_WORKFLOW,
   PETITION_WORKFLOW,
+  PROPOSAL_WORKFLOW,
   type Page,
   type WorkbenchCaseType,
   type WorkbenchItem,
@@ -26,6 +27,7 @@ import { HardshipApplication } from '../hardship/entities/hardship-application.e
 import { LegalAidApplication } from '../legal/entities/legal-aid-application.entity';
 import { LegalThread } from '../legal/entities/legal-thread.entity';
 import { Petition } from '../legal/entities/petition.entity';
+import { Proposal } from '../proposals/entities/proposal.entity';
 import { MembershipApplication } from '../membership/entities/membership-application.entity';
 import { MembershipTransfer } from '../membership/entities/membership-transfer.entity';
 import { CaseViews } from '../workflow/case-views';
@@ -41,6 +43,7 @@ const CASE_TYPES: Record<WorkbenchCaseType, { label: string; def: WorkflowDef<st
   legal_aid_application: { label: '法律援助', def: LEGAL_AID_WORKFLOW as unknown as WorkflowDef<string, string> },
   legal_thread: { label: '在线咨询', def: LEGAL_THREAD_WORKFLOW as unknown as WorkflowDef<string, string> },
   petition: { label: '职工信访', def: PETITION_WORKFLOW as unknown as WorkflowDef<string, string> },
+  proposal: { label: '合理化建议', def: PROPOSAL_WORKFLOW as unknown as WorkflowDef<string, string> },
 };
 
 /** Per case type, the states in which staff with these permissions at this level have something to do. */
@@ -137,7 +140,7 @@ export class WorkbenchService {
     const page = rows.slice(0, limit);
     const ids = page.map((c) => c.id);
     const manager = this.db.manager;
-    const [apps, transfers, hardship, aid, grants, legalAid, threads, petitions, orgs] = ids.length
+    const [apps, transfers, hardship, aid, grants, legalAid, threads, petitions, proposals, orgs] = ids.length
       ? await Promise.all([
           manager.getRepository(MembershipApplication).findBy({ caseId: In(ids) }),
           manager.getRepository(MembershipTransfer).findBy({ caseId: In(ids) }),
@@ -147,11 +150,12 @@ export class WorkbenchService {
           manager.getRepository(LegalAidApplication).findBy({ caseId: In(ids) }),
           manager.getRepository(LegalThread).findBy({ caseId: In(ids) }),
           manager.getRepository(Petition).findBy({ caseId: In(ids) }),
+          manager.getRepository(Proposal).findBy({ caseId: In(ids) }),
           manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) }),
         ])
-      : [[], [], [], [], [], [], [], [], []];
+      : [[], [], [], [], [], [], [], [], [], []];
     const subjectId = new Map<number, number>(
-      [...apps, ...transfers, ...hardship, ...aid, ...grants, ...legalAid, ...threads, ...petitions].map(
+      [...apps, ...transfers, ...hardship, ...aid, ...grants, ...legalAid, ...threads, ...petitions, ...proposals].map(
         (row) => [row.caseId, row.id] as const,
       ),
     );

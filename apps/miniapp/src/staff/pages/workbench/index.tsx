@@ -30,6 +30,8 @@ function pageOf(item: WorkbenchItem): string | null {
       return route('/pages/legal/thread/index', { id: item.id });
     case 'petition':
       return route('/staff/pages/petition/index', { id: item.id });
+    case 'proposal':
+      return route('/staff/pages/proposal-review/index', { id: item.id });
     default:
       return null;
   }
@@ -71,6 +73,48 @@ function LegalTools({ me }: { me: MeView }) {
           data-testid="open-petitions-tool"
         >
           职工信访、劳动争议调处
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+/** Competitions and proposals: organisers, judges and the staff who handle proposals. */
+function ContestTools({ me }: { me: MeView }) {
+  const can = (p: Permission) => me.permissions.includes(p);
+  const manage = can('competition.manage');
+  const judge = can('competition.judge');
+  const proposals = can('proposal.manage') || can('proposal.review');
+  if (!manage && !judge && !proposals) return null;
+  return (
+    <View className="card" data-testid="contest-tools">
+      <Text className="card__title">劳动竞赛、合理化建议</Text>
+      {manage ? (
+        <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/contests/index')} data-testid="open-contests">
+          劳动竞赛管理
+        </Button>
+      ) : null}
+      {judge ? (
+        <Button
+          block
+          size="large"
+          type="primary"
+          className="big-button"
+          onClick={() => nav('/staff/pages/judging/index')}
+          data-testid="open-judging"
+        >
+          评委打分
+        </Button>
+      ) : null}
+      {proposals ? (
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => nav('/staff/pages/proposals-admin/index')}
+          data-testid="open-proposals"
+        >
+          合理化建议办理
         </Button>
       ) : null}
     </View>
@@ -217,6 +261,7 @@ export default function Workbench() {
       </View>
 
       {me ? <LegalTools me={me} /> : null}
+      {me ? <ContestTools me={me} /> : null}
       {me ? <HardshipTools me={me} /> : null}
 
       {steps.length > 0 ? (

@@ -1,0 +1,119 @@
+import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { CompetitionView } from '@union/shared';
+import { PageStatus } from '../../../components/PageStatus';
+import { StateTag } from '../../../components/StateTag';
+import { useLoader } from '../../../hooks/useLoader';
+import { competitionsApi, proposalsApi } from '../../../services/api/contest';
+import { isLoggedIn } from '../../../services/tokens';
+import { route } from '../../../utils/nav';
+
+type Tab = 'open' | 'mine' | 'published';
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'open', label: '正在报名' },
+  { key: 'mine', label: '我参加的' },
+  { key: 'published', label: '比赛结果' },
+];
+
+const nav = (url: string) => void Taro.navigateTo({ url: isLoggedIn() ? url : '/pages/login/index' });
+
+function CompetitionRow({ c }: { c: CompetitionView }) {
+  return (
+    <View
+      className="list-item"
+      onClick={() => nav(route('/pages/contest/competition/index', { id: c.id }))}
+      data-testid={`contest-${c.id}`}
+    >
+      <View className="row">
+        <Text className="list-item__title">{c.title}</Text>
+        <StateTag state={c.state} label={c.stateLabel} />
+      </View>
+      <Text className="muted">
+        {c.kindLabel} · {c.organizerName} · {c.registrationOpen ? `报名截止 ${c.registrationClosesOn}` : `${c.startsOn} 开赛`}
+      </Text>
+    </View>
+  );
+}
+
+/** 劳动竞赛 for workers: competitions open for registration, mine, results; and 合理化建议. */
+export default function ContestHome() {
+  const [tab, setTab] = useState<Tab>('open');
+  const tabRef = useRef<Tab>('open');
+  const { data, error, reload } = useLoader(async () => {
+    const [competitions, proposals] = await Promise.all([competitionsApi.list(tabRef.current), proposalsApi.mine().catch(() => [])]);
+    return { competitions, proposals };
+  }, isLoggedIn());
+  const switchTab = (t: Tab) => {
+    setTab(t);
+    tabRef.current = t;
+    void reload();
+  };
+  return (
+    <View className="page" data-testid="contest-home">
+      <View className="card">
+        <Text className="card__title">劳动竞赛、技能比武</Text>
+        <Text className="muted">报名参加工会组织的比赛，成绩经审核和公示后发布，获奖可以保存电子证书。</Text>
+        <View className="day-tabs">
+          {TABS.map((t) => (
+            <Text
+              key={t.key}
+              className={`day-tab${tab === t.key ? ' day-tab--active' : ''}`}
+              onClick={() => switchTab(t.key)}
+              data-testid={`contest-tab-${t.key}`}
+            >
+              {t.label}
+            </Text>
+          ))}
+        </View>
+      </View>
+      {!isLoggedIn() ? (
+        <View className="card">
+          <Button block size="large" type="primary" className="big-button" onClick={() => nav('/pages/login/index')}>
+            登录后查看
+          </Button>
+        </View>
+      ) : !data ? (
+        <PageStatus error={error} />
+      ) : (
+        <>
+          {data.competitions.length === 0 ? (
+            <View className="card center">
+              <Text className="muted">
+                {tab === 'open' ? '现在没有正在报名的比赛。' : tab === 'mine' ? '您还没有报名比赛。' : '还没有发布的结果。'}
+              </Text>
+            </View>
+          ) : null}
+          {data.competitions.map((c) => (
+            <CompetitionRow key={c.id} c={c} />
+          ))}
+          <View className="card" data-testid="proposals-card">
+            <Text className="card__title">合理化建议</Text>
+            <Text className="muted">对生产、管理、安全有好点子？提给工会，采纳实施后按效益评奖。</Text>
+            <Button
+              block
+              size="large"
+              className="big-button"
+              onClick={() => nav('/pages/contest/proposal/index')}
+              data-testid="proposal-new"
+            >
+              提一条建议
+            </Button>
+            {data.proposals.map((p) => (
+              <View
+                key={p.id}
+                className="list-row"
+                onClick={() => nav(route('/pages/contest/proposal/index', { id: p.id }))}
+                data-testid={`my-proposal-${p.id}`}
+              >
+                <Text>{p.title}</Text>
+                <Text className="muted">{p.stateLabel}</Text>
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,68 @@
+import type {
+  CompetitionAction,
+  CompetitionObjectionView,
+  CompetitionResultsView,
+  CompetitionView,
+  CreateCompetitionRequest,
+  CreateProposalRequest,
+  EntryView,
+  JudgingEntryView,
+  ProposalAction,
+  ProposalGrade,
+  ProposalView,
+  RegisterEntryRequest,
+  TransitionRequest,
+} from '@union/shared';
+import { http } from '../request';
+
+/** Competitions: browse, register, follow, results; the organiser's and judges' steps. */
+export const competitionsApi = {
+  list: (filter: 'open' | 'mine' | 'all' | 'published' | 'judging') => http.get<CompetitionView[]>('/competitions', { filter }),
+  get: (id: number) => http.get<CompetitionView>(`/competitions/${id}`),
+  create: (body: CreateCompetitionRequest) => http.post<CompetitionView>('/competitions', body),
+  transition: (id: number, body: TransitionRequest<CompetitionAction>) =>
+    http.post<CompetitionView>(`/competitions/${id}/transitions`, body),
+  judges: () => http.get<{ userId: number; name: string }[]>('/competitions/judges'),
+  setJudges: (id: number, eventId: number, judgeUserIds: number[]) =>
+    http.put<CompetitionView>(`/competitions/${id}/events/${eventId}/judges`, { judgeUserIds }),
+  register: (id: number, body: RegisterEntryRequest) => http.post<EntryView>(`/competitions/${id}/entries`, body),
+  myEntries: () => http.get<EntryView[]>('/competitions/entries/mine'),
+  entry: (entryId: number) => http.get<EntryView>(`/competitions/entries/${entryId}`),
+  withdraw: (entryId: number) => http.post<EntryView>(`/competitions/entries/${entryId}/withdraw`),
+  entries: (id: number) => http.get<EntryView[]>(`/competitions/${id}/entries`),
+  checkIn: (id: number, code: string) => http.post<EntryView>(`/competitions/${id}/check-in`, { code }),
+  sheet: (id: number, eventId: number) => http.get<JudgingEntryView[]>(`/competitions/${id}/events/${eventId}/judging`),
+  score: (id: number, eventId: number, entryId: number, points: number, reason?: string) =>
+    http.post<JudgingEntryView[]>(`/competitions/${id}/events/${eventId}/scores`, { entryId, points, reason }),
+  conflict: (id: number, eventId: number, entryId: number, note: string) =>
+    http.post<JudgingEntryView[]>(`/competitions/${id}/events/${eventId}/conflicts`, { entryId, note }),
+  directResult: (id: number, eventId: number, entryId: number, value: number, reason?: string) =>
+    http.post<{ entryId: number; value: number }>(`/competitions/${id}/events/${eventId}/results`, { entryId, value, reason }),
+  results: (id: number) => http.get<CompetitionResultsView>(`/competitions/${id}/results`),
+  object: (id: number, content: string, entryId?: number) =>
+    http.post<{ id: number }>(`/competitions/${id}/objections`, { content, entryId }),
+  objections: (id: number) => http.get<CompetitionObjectionView[]>(`/competitions/${id}/objections`),
+  resolveObjection: (id: number, objectionId: number, resolution: string) =>
+    http.post<CompetitionObjectionView[]>(`/competitions/${id}/objections/${objectionId}/resolve`, { resolution }),
+  revoke: (entryId: number, reason: string) => http.post<CompetitionResultsView>(`/competitions/entries/${entryId}/revoke`, { reason }),
+};
+
+/** Rationalisation proposals. */
+export const proposalsApi = {
+  submit: (body: CreateProposalRequest) => http.post<ProposalView>('/proposals', body),
+  mine: () => http.get<ProposalView[]>('/proposals/mine'),
+  list: (state?: string) => http.get<ProposalView[]>('/proposals', { state }),
+  experts: () => http.get<{ userId: number; name: string }[]>('/proposals/experts'),
+  get: (id: number) => http.get<ProposalView>(`/proposals/${id}`),
+  register: (id: number, version: number, expertUserIds: number[]) =>
+    http.post<ProposalView>(`/proposals/${id}/register`, { version, expertUserIds }),
+  opinion: (id: number, recommend: 'adopt' | 'reject', opinion: string) =>
+    http.post<ProposalView>(`/proposals/${id}/opinions`, { recommend, opinion }),
+  decide: (id: number, version: number, adopt: boolean, reason?: string) =>
+    http.post<ProposalView>(`/proposals/${id}/decide`, { version, adopt, reason }),
+  implement: (id: number, version: number, implementedOn: string, note: string) =>
+    http.post<ProposalView>(`/proposals/${id}/implement`, { version, implementedOn, note }),
+  evaluate: (id: number, version: number, benefitFen: number, grade: ProposalGrade) =>
+    http.post<ProposalView>(`/proposals/${id}/evaluate`, { version, benefitFen, grade }),
+  transition: (id: number, body: TransitionRequest<ProposalAction>) => http.post<ProposalView>(`/proposals/${id}/transitions`, body),
+};

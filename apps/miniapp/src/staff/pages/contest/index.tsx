@@ -1,0 +1,243 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { CompetitionAction } from '@union/shared';
+import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
+import { Choice } from '../../../components/Choice';
+import { Field } from '../../../components/Field';
+import { PageStatus } from '../../../components/PageStatus';
+import { StateTag } from '../../../components/StateTag';
+import { Timeline } from '../../../components/Timeline';
+import { useLoader } from '../../../hooks/useLoader';
+import { competitionsApi } from '../../../services/api/contest';
+import { errorMessage, showError, toast } from '../../../utils/feedback';
+import { numberParam } from '../../../utils/nav';
+
+/**
+ * The organiser's page of a competition: the steps the server allows now, judges per event,
+ * entries and check-in, the computed results with exclusions, objections, and revocation.
+ */
+export default function ContestManage() {
+  const id = numberParam(useRouter().params.id);
+  const [busy, setBusy] = useState(false);
+  const [code, setCode] = useState('');
+  const [picking, setPicking] = useState<number | null>(null);
+  const [picked, setPicked] = useState<number[]>([]);
+  const [answer, setAnswer] = useState('');
+  const [revoking, setRevoking] = useState<number | null>(null);
+  const [revokeReason, setRevokeReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const { data, error, reload } = useLoader(async () => {
+    if (!id) throw new Error('链接不完整');
+    const c = await competitionsApi.get(id);
+    const [entries, judges, results, objections] = await Promise.all([
+      competitionsApi.entries(id),
+      competitionsApi.judges(),
+      ['checking', 'public_notice', 'published'].includes(c.state) ? competitionsApi.results(id) : Promise.resolve(null),
+      ['public_notice', 'published'].includes(c.state) ? competitionsApi.objections(id) : Promise.resolve([]),
+    ]);
+    return { c, entries, judges, results, objections };
+  });
+  if (!data || !id) return <PageStatus error={error} />;
+  const { c, entries, judges, results, objections } = data;
+
+  const act = async (work: () => Promise<unknown>, done = '已办理') => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await work();
+      toast(done);
+      await reload();
+    } catch (e) {
+      setProblem(errorMessage(e));
+      await showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const run = (input: ActionInput) =>
+    act(() => competitionsApi.transition(id, { ...input, action: input.action as CompetitionAction, version: c.version }));
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true });
+      await act(() => competitionsApi.checkIn(id, res.result), '签到成功');
+    } catch {
+      toast('这里不能扫码，请输入签到码');
+    }
+  };
+
+  return (
+    <View className="page" data-testid="contest-manage">
+      <View className="card">
+        <View className="row">
+          <Text className="card__title">{c.title}</Text>
+          <StateTag state={c.state} label={c.stateLabel} />
+        </View>
+        <Text className="muted">
+          报名截止 {c.registrationClosesOn} · {c.startsOn} 至 {c.endsOn}
+          {c.noticeEndsAt ? ` · 公示至 ${c.noticeEndsAt.slice(0, 16).replace('T', ' ')}` : ''}
+          {c.openObjections ? ` · ${c.openObjections} 条异议待处理` : ''}
+        </Text>
+      </View>
+      {problem ? <Text className="field__error">{problem}</Text> : null}
+      <ActionPanel actions={c.actions} busy={busy} onRun={run} commentHint="请写明原因" />
+
+      {c.events.map((e) => (
+        <View key={e.id} className="card" data-testid={`manage-event-${e.id}`}>
+          <Text className="card__title">
+            {e.name}（{e.entryCount} 人/队）
+          </Text>
+          <Text className="muted">评委：{e.judges.map((j) => j.name).join('、') || '未指定'}</Text>
+          {picking === e.id ? (
+            <>
+              {judges.map((j) => (
+                <Choice
+                  key={j.userId}
+                  title={j.name}
+                  selected={picked.includes(j.userId)}
+                  onSelect={() => setPicked(picked.includes(j.userId) ? picked.filter((x) => x !== j.userId) : [...picked, j.userId])}
+                  testId={`pick-judge-${j.userId}`}
+                />
+              ))}
+              <Button
+                block
+                size="large"
+                type="primary"
+                className="big-button"
+                onClick={() => void act(() => competitionsApi.setJudges(id, e.id, picked), '评委已保存').then(() => setPicking(null))}
+                data-testid="judges-save"
+              >
+                保存评委
+              </Button>
+            </>
+          ) : ['draft', 'open', 'running'].includes(c.state) ? (
+            <Button
+              block
+              size="large"
+              className="big-button"
+              onClick={() => (setPicking(e.id), setPicked(e.judges.map((j) => j.userId)))}
+              data-testid={`judges-edit-${e.id}`}
+            >
+              指定评委
+            </Button>
+          ) : null}
+        </View>
+      ))}
+
+      {['open', 'running'].includes(c.state) ? (
+        <View className="card" data-testid="checkin-card">
+          <Text className="card__title">现场签到</Text>
+          <Button block size="large" type="primary" className="big-button" onClick={() => void scan()} data-testid="checkin-scan">
+            扫参赛者的签到码
+          </Button>
+          <Field label="或输入签到码" value={code} onChange={setCode} testId="checkin-code" />
+          <Button
+            block
+            size="large"
+            className="big-button"
+            onClick={() => void act(() => competitionsApi.checkIn(id, code.trim()), '签到成功')}
+            data-testid="checkin-submit"
+          >
+            签到
+          </Button>
+        </View>
+      ) : null}
+
+      <View className="card" data-testid="entries-card">
+        <Text className="card__title">报名（{entries.filter((e) => e.status !== 'withdrawn').length}）</Text>
+        {entries.map((e) => (
+          <View key={e.id} className="list-row">
+            <Text>
+              {e.eventName} · {e.entrantName} · {e.employerName}
+            </Text>
+            <Text className="muted">{e.status === 'checked_in' ? '已签到' : e.status === 'withdrawn' ? '已退出' : '已报名'}</Text>
+          </View>
+        ))}
+      </View>
+
+      {results ? (
+        <View className="card" data-testid="manage-results">
+          <Text className="card__title">成绩和名次</Text>
+          {results.events.map((ev) => (
+            <View key={ev.eventId}>
+              <Text className="section-title">{ev.eventName}</Text>
+              {ev.lines.map((l) => (
+                <View key={l.entryId} className="clock" data-testid={`manage-line-${l.entryId}`}>
+                  <Text>
+                    {l.rank ? `第 ${l.rank} 名` : '不排名'} · {l.entrantName} · {l.score ?? '—'} {l.awards.map((a) => a.title).join('、')}
+                  </Text>
+                  {l.excludedReason ? <Text className="field__error">不参加评奖：{l.excludedReason}</Text> : null}
+                  {l.revokedReason ? <Text className="field__error">已撤销：{l.revokedReason}</Text> : null}
+                  {c.state === 'published' && !l.revokedReason && l.awards.length ? (
+                    revoking === l.entryId ? (
+                      <>
+                        <Field
+                          label="撤销原因（会公开显示）"
+                          value={revokeReason}
+                          onChange={setRevokeReason}
+                          testId={`revoke-reason-${l.entryId}`}
+                        />
+                        <Button
+                          block
+                          size="large"
+                          className="big-button"
+                          onClick={() =>
+                            void act(() => competitionsApi.revoke(l.entryId, revokeReason.trim()), '已撤销').then(() => setRevoking(null))
+                          }
+                          data-testid={`revoke-submit-${l.entryId}`}
+                        >
+                          确定撤销
+                        </Button>
+                      </>
+                    ) : (
+                      <Text
+                        className="link-danger"
+                        onClick={() => (setRevoking(l.entryId), setRevokeReason(''))}
+                        data-testid={`revoke-${l.entryId}`}
+                      >
+                        撤销获奖
+                      </Text>
+                    )
+                  ) : null}
+                </View>
+              ))}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {objections.length ? (
+        <View className="card" data-testid="manage-objections">
+          <Text className="card__title">公示异议</Text>
+          {objections.map((o) => (
+            <View key={o.id} className="clock">
+              <Text>{o.content}</Text>
+              {o.resolution ? (
+                <Text className="muted">处理：{o.resolution}</Text>
+              ) : (
+                <>
+                  <Field label="处理结果" value={answer} onChange={setAnswer} testId={`objection-answer-${o.id}`} />
+                  <Button
+                    block
+                    size="large"
+                    className="big-button"
+                    onClick={() => void act(() => competitionsApi.resolveObjection(id, o.id, answer.trim()), '已处理')}
+                    data-testid={`objection-resolve-${o.id}`}
+                  >
+                    处理完毕
+                  </Button>
+                </>
+              )}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className="card">
+        <Text className="card__title">办理记录</Text>
+        <Timeline entries={c.history} />
+      </View>
+    </View>
+  );
+}

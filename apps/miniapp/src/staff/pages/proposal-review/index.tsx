@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { PROPOSAL_GRADE_LABEL, type ActionView, type ProposalGrade } from '@union/shared';
+import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
+import { Choice } from '../../../components/Choice';
+import { Field } from '../../../components/Field';
+import { PageStatus } from '../../../components/PageStatus';
+import { StateTag } from '../../../components/StateTag';
+import { Timeline } from '../../../components/Timeline';
+import { useLoader } from '../../../hooks/useLoader';
+import { proposalsApi } from '../../../services/api/contest';
+import { errorMessage, toast } from '../../../utils/feedback';
+import { chinaToday, isDay } from '../../../utils/legal';
+import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
+import { numberParam } from '../../../utils/nav';
+
+const GRADES = Object.keys(PROPOSAL_GRADE_LABEL) as ProposalGrade[];
+
+/** A proposal for the union's staff (register, decide, implement, evaluate, publish) and its experts (opinion). */
+export default function ProposalReview() {
+  const id = numberParam(useRouter().params.id);
+  const [form, setForm] = useState<string | null>(null);
+  const [experts, setExperts] = useState<{ userId: number; name: string }[]>([]);
+  const [picked, setPicked] = useState<number[]>([]);
+  const [text, setText] = useState('');
+  const [recommend, setRecommend] = useState<'adopt' | 'reject'>('adopt');
+  const [day, setDay] = useState(chinaToday());
+  const [benefit, setBenefit] = useState('');
+  const [grade, setGrade] = useState<ProposalGrade | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { data, error, reload } = useLoader(async () => {
+    if (!id) throw new Error('链接不完整');
+    return proposalsApi.get(id);
+  });
+  if (!data || !id) return <PageStatus error={error} />;
+
+  const send = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await work();
+      setForm(null);
+      setText('');
+      toast('已办理');
+      await reload();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const open = async (a: ActionView) => {
+    setForm(a.action);
+    setProblem(null);
+    if (a.form === 'proposal_register') setExperts(await proposalsApi.experts());
+  };
+  const submit = () => {
+    switch (form) {
+      case 'register':
+        if (!picked.length) return setProblem('请至少选一位专家');
+        return void send(() => proposalsApi.register(id, data.version, picked));
+      case 'adopt':
+        return void send(() => proposalsApi.decide(id, data.version, true));
+      case 'reject':
+        if (text.trim().length < 5) return setProblem('请写明不采纳的原因（职工能看到）');
+        return void send(() => proposalsApi.decide(id, data.version, false, text.trim()));
+      case 'implement':
+        if (!isDay(day) || text.trim().length < 5) return setProblem('请填写实施日期和实施情况');
+        return void send(() => proposalsApi.implement(id, data.version, day, text.trim()));
+      case 'evaluate': {
+        const p = amountProblem(benefit, '效益');
+        if (p || !grade) return setProblem(p ?? '请选择等级');
+        return void send(() => proposalsApi.evaluate(id, data.version, yuanToFen(benefit) ?? 0, grade));
+      }
+      case 'opinion':
+        if (text.trim().length < 5) return setProblem('请写评审意见');
+        return void send(() => proposalsApi.opinion(id, recommend, text.trim()));
+    }
+  };
+  const run = (input: ActionInput) => send(() => proposalsApi.transition(id, { ...input, version: data.version } as never));
+
+  return (
+    <View className="page" data-testid="proposal-review">
+      <View className="card">
+        <View className="row">
+          <Text className="card__title">{data.title}</Text>
+          <StateTag state={data.state} label={data.stateLabel} />
+        </View>
+        <Text className="muted">
+          {data.registeredNo ?? '未登记'} · {data.submitterName} · {data.organizationName}
+        </Text>
+        <Text className="muted">问题</Text>
+        <Text className="paragraph">{data.problem}</Text>
+        <Text className="muted">建议</Text>
+        <Text className="paragraph">{data.suggestion}</Text>
+        <Text className="muted">预计好处：{data.expectedBenefit}</Text>
+      </View>
+      {data.opinions.length ? (
+        <View className="card" data-testid="proposal-opinions">
+          <Text className="card__title">专家意见</Text>
+          {data.opinions.map((o) => (
+            <Text key={o.expertName} className="paragraph">
+              {o.expertName}（{o.recommend === 'adopt' ? '建议采纳' : '建议不采纳'}）：{o.opinion}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {data.gradeLabel ? (
+        <View className="card">
+          <Text className="paragraph">
+            {data.gradeLabel} · 效益 {yuan(data.benefitFen ?? 0)}
+          </Text>
+        </View>
+      ) : null}
+      {form ? (
+        <View className="card" data-testid={`proposal-form-${form}`}>
+          {form === 'register'
+            ? experts.map((e) => (
+                <Choice
+                  key={e.userId}
+                  title={e.name}
+                  selected={picked.includes(e.userId)}
+                  onSelect={() => setPicked(picked.includes(e.userId) ? picked.filter((x) => x !== e.userId) : [...picked, e.userId])}
+                  testId={`proposal-expert-${e.userId}`}
+                />
+              ))
+            : null}
+          {form === 'opinion' ? (
+            <>
+              <Choice title="建议采纳" selected={recommend === 'adopt'} onSelect={() => setRecommend('adopt')} testId="opinion-adopt" />
+              <Choice
+                title="建议不采纳"
+                selected={recommend === 'reject'}
+                onSelect={() => setRecommend('reject')}
+                testId="opinion-reject"
+              />
+            </>
+          ) : null}
+          {form === 'implement' ? <Field label="实施日期" value={day} onChange={setDay} testId="proposal-implemented-on" /> : null}
+          {form === 'evaluate' ? (
+            <>
+              <Field label="评估效益（元）" value={benefit} onChange={setBenefit} type="digit" testId="proposal-benefit-input" />
+              {GRADES.map((g) => (
+                <Choice
+                  key={g}
+                  title={PROPOSAL_GRADE_LABEL[g]}
+                  selected={grade === g}
+                  onSelect={() => setGrade(g)}
+                  testId={`proposal-grade-${g}`}
+                />
+              ))}
+            </>
+          ) : null}
+          {['reject', 'implement', 'opinion'].includes(form) ? (
+            <Textarea
+              className="field__textarea"
+              value={text}
+              maxlength={1000}
+              onInput={(e) => setText(e.detail.value)}
+              data-testid="proposal-form-text"
+            />
+          ) : null}
+          {problem ? <Text className="field__error">{problem}</Text> : null}
+          <Button
+            block
+            size="large"
+            type="primary"
+            className="big-button"
+            loading={busy}
+            onClick={submit}
+            data-testid="proposal-form-submit"
+          >
+            确定
+          </Button>
+          <Button block size="large" className="big-button" onClick={() => setForm(null)}>
+            取消
+          </Button>
+        </View>
+      ) : (
+        <>
+          {data.awaitingMyOpinion ? (
+            <Button
+              block
+              size="large"
+              type="primary"
+              className="big-button"
+              onClick={() => setForm('opinion')}
+              data-testid="proposal-give-opinion"
+            >
+              写评审意见
+            </Button>
+          ) : null}
+          <ActionPanel actions={data.actions} busy={busy} onRun={run} onForm={(a) => void open(a)} />
+        </>
+      )}
+      <View className="card">
+        <Text className="card__title">办理记录</Text>
+        <Timeline entries={data.history} />
+      </View>
+    </View>
+  );
+}
