@@ -8,6 +8,7 @@ import { HardshipModule } from './modules/hardship/hardship.module';
 import { LegalModule } from './modules/legal/legal.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
+import { HonoursModule } from './modules/honours/honours.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -37,6 +38,7 @@ export class AppModule {
         LegalModule,
         CompetitionsModule,
         ProposalsModule,
+        HonoursModule,
       ],
       controllers: [HealthController],
     };

@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   legal_aid_open: { status: 409, message: '您对这家单位已有一份正在办理的法律援助申请' },
   event_full: { status: 409, message: '这个项目的名额已经报满了' },
   already_registered: { status: 409, message: '您已经报名了这个项目' },
+  employer_excluded: { status: 409, message: '该单位存在拖欠工资、未建工会或近三年发生重大安全事故等情形，不能参评' },
   rate_limited: { status: 429, message: '操作太频繁，请稍后再试' },
   internal_error: { status: 500, message: '系统出了点问题，请稍后再试' },
 } as const;

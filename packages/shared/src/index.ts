@@ -10,3 +10,4 @@ export * from './hardship';
 export * from './legal';
 export * from './competitions';
 export * from './proposals/contracts';
+export * from './honours/contracts';

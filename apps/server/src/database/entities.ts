@@ -1,5 +1,6 @@
 import { AssistanceRecord } from '../modules/hardship/entities/assistance-record.entity';
 import { Proposal, ProposalOpinion } from '../modules/proposals/entities/proposal.entity';
+import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from '../modules/honours/entities/honour.entity';
 import { Competition, CompetitionEvent } from '../modules/competitions/entities/competition.entity';
 import {
   CompetitionConflict,
@@ -91,4 +92,9 @@ export const ENTITIES = [
   EmployerFlag,
   Proposal,
   ProposalOpinion,
+  HonourKind,
+  Nomination,
+  NominationObjection,
+  ModelWorker,
+  ModelWorkerRecord,
 ];

@@ -5,7 +5,7 @@ import { AddHardshipFileEvents1795483631526 } from './1795483631526-AddHardshipF
 import { AddCampaigns1795483873485 } from './1795483873485-AddCampaigns';
 import { AddHardshipDueIndexes1795484146995 } from './1795484146995-AddHardshipDueIndexes';
 import { AddLegal1795491313058 } from './1795491313058-AddLegal';
-import { AddCompetitions1795493192538 } from './1795493192538-AddCompetitions';
+import { AddCompetitions1795493658753 } from './1795493658753-AddCompetitions';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -16,5 +16,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddCampaigns1795483873485,
   AddHardshipDueIndexes1795484146995,
   AddLegal1795491313058,
-  AddCompetitions1795493192538,
+  AddCompetitions1795493658753,
 ];

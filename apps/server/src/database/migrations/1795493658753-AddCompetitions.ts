@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddCompetitions1795493192538 implements MigrationInterface {
-  name = 'AddCompetitions1795493192538';
+export class AddCompetitions1795493658753 implements MigrationInterface {
+  name = 'AddCompetitions1795493658753';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -9,6 +9,21 @@ export class AddCompetitions1795493192538 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE TABLE \`proposal_opinions\` (\`id\` int NOT NULL AUTO_INCREMENT, \`proposal_id\` int NOT NULL, \`expert_user_id\` int NOT NULL, \`expert_name\` varchar(50) NOT NULL, \`recommend\` varchar(8) NOT NULL, \`opinion\` varchar(1000) NOT NULL, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_proposal_opinion\` (\`proposal_id\`, \`expert_user_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`honour_kinds\` (\`id\` int NOT NULL AUTO_INCREMENT, \`code\` varchar(40) NOT NULL, \`name\` varchar(40) NOT NULL, \`nominee_type\` varchar(16) NOT NULL, UNIQUE INDEX \`IDX_d108edc0aeb5bc1b75259f64c0\` (\`code\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`honour_nominations\` (\`id\` int NOT NULL AUTO_INCREMENT, \`case_id\` int NOT NULL, \`kind_id\` int NOT NULL, \`nominee_name\` varchar(60) NOT NULL, \`employer_name\` varchar(100) NOT NULL, \`employer_key\` varchar(100) NOT NULL, \`deeds\` text NOT NULL, \`year\` int NOT NULL, \`nominated_by_organization_id\` int NOT NULL, \`notice_ends_at\` datetime(3) NULL, \`reject_reason\` varchar(500) NULL, \`revoked_reason\` varchar(500) NULL, \`awarded_at\` datetime(3) NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_nominations_kind_year\` (\`kind_id\`, \`year\`, \`id\`), UNIQUE INDEX \`IDX_d6a72bba9114241b9619332d93\` (\`case_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`nomination_objections\` (\`id\` int NOT NULL AUTO_INCREMENT, \`nomination_id\` int NOT NULL, \`user_id\` int NOT NULL, \`content\` varchar(500) NOT NULL, \`resolution\` varchar(500) NULL, \`created_at\` datetime(3) NOT NULL, \`resolved_at\` datetime(3) NULL, INDEX \`idx_nomination_objections\` (\`nomination_id\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`model_workers\` (\`id\` int NOT NULL AUTO_INCREMENT, \`name\` varchar(60) NOT NULL, \`employer_name\` varchar(100) NOT NULL, \`title\` varchar(40) NOT NULL, \`awarded_year\` int NOT NULL, \`nomination_id\` int NULL, \`uid\` varchar(36) NOT NULL, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`IDX_a43c95c06ba796dbf6a11167db\` (\`nomination_id\`), UNIQUE INDEX \`IDX_f7b2b1be2159d09460c4332e35\` (\`uid\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`model_worker_records\` (\`id\` int NOT NULL AUTO_INCREMENT, \`model_worker_id\` int NOT NULL, \`kind\` varchar(16) NOT NULL, \`date\` varchar(10) NOT NULL, \`note_enc\` text NOT NULL, \`amount_fen\` bigint NULL, \`recorded_by_name\` varchar(50) NOT NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_model_worker_records\` (\`model_worker_id\`, \`date\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
       `CREATE TABLE \`competitions\` (\`id\` int NOT NULL AUTO_INCREMENT, \`case_id\` int NOT NULL, \`organizer_organization_id\` int NOT NULL, \`kind\` varchar(16) NOT NULL, \`title\` varchar(100) NOT NULL, \`description\` text NOT NULL, \`registration_closes_on\` varchar(10) NOT NULL, \`starts_on\` varchar(10) NOT NULL, \`ends_on\` varchar(10) NOT NULL, \`notice_days\` int NOT NULL, \`notice_ends_at\` datetime(3) NULL, \`published_at\` datetime(3) NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`idx_competitions_organizer\` (\`organizer_organization_id\`, \`id\`), UNIQUE INDEX \`IDX_be58312456aa5a5037ba0694cf\` (\`case_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
@@ -59,6 +74,18 @@ export class AddCompetitions1795493192538 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX \`IDX_be58312456aa5a5037ba0694cf\` ON \`competitions\``);
     await queryRunner.query(`DROP INDEX \`idx_competitions_organizer\` ON \`competitions\``);
     await queryRunner.query(`DROP TABLE \`competitions\``);
+    await queryRunner.query(`DROP INDEX \`idx_model_worker_records\` ON \`model_worker_records\``);
+    await queryRunner.query(`DROP TABLE \`model_worker_records\``);
+    await queryRunner.query(`DROP INDEX \`IDX_f7b2b1be2159d09460c4332e35\` ON \`model_workers\``);
+    await queryRunner.query(`DROP INDEX \`IDX_a43c95c06ba796dbf6a11167db\` ON \`model_workers\``);
+    await queryRunner.query(`DROP TABLE \`model_workers\``);
+    await queryRunner.query(`DROP INDEX \`idx_nomination_objections\` ON \`nomination_objections\``);
+    await queryRunner.query(`DROP TABLE \`nomination_objections\``);
+    await queryRunner.query(`DROP INDEX \`IDX_d6a72bba9114241b9619332d93\` ON \`honour_nominations\``);
+    await queryRunner.query(`DROP INDEX \`idx_nominations_kind_year\` ON \`honour_nominations\``);
+    await queryRunner.query(`DROP TABLE \`honour_nominations\``);
+    await queryRunner.query(`DROP INDEX \`IDX_d108edc0aeb5bc1b75259f64c0\` ON \`honour_kinds\``);
+    await queryRunner.query(`DROP TABLE \`honour_kinds\``);
     await queryRunner.query(`DROP INDEX \`uq_proposal_opinion\` ON \`proposal_opinions\``);
     await queryRunner.query(`DROP TABLE \`proposal_opinions\``);
     await queryRunner.query(`DROP INDEX \`IDX_23d168fe888f0c6e1fe6a99f3f\` ON \`proposals\``);

@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { HonourKindView, HonourRollLine, HonourStatistics, ModelWorkerView, NominationAction, NominationView } from '@union/shared';
+import { RequirePermission, SignedIn } from '../../common/access';
+import { CurrentActor, type Actor } from '../../common/actor';
+import { TransitionBody } from '../membership/membership.dto';
+import {
+  CreateHonourKindBody,
+  CreateNominationBody,
+  HonourStatisticsQuery,
+  ModelWorkerBody,
+  ModelWorkerRecordBody,
+  NominationObjectionBody,
+  ResolveNominationObjectionBody,
+} from './honours.dto';
+import { HonoursService } from './honours.service';
+
+/** Honours: nominations, the honour roll, the model-worker registry. */
+@ApiTags('honours')
+@ApiBearerAuth()
+@Controller('honours')
+export class HonoursController {
+  constructor(private readonly honours: HonoursService) {}
+
+  @Get('kinds')
+  @SignedIn()
+  kinds(): Promise<HonourKindView[]> {
+    return this.honours.kinds();
+  }
+
+  @Post('kinds')
+  @RequirePermission('honour.manage')
+  addKind(@CurrentActor() actor: Actor, @Body() body: CreateHonourKindBody): Promise<HonourKindView[]> {
+    return this.honours.addKind(actor, body);
+  }
+
+  @Get('roll')
+  @SignedIn()
+  roll(): Promise<HonourRollLine[]> {
+    return this.honours.roll();
+  }
+
+  @Get('statistics')
+  @RequirePermission('honour.manage')
+  statistics(@CurrentActor() actor: Actor, @Query() query: HonourStatisticsQuery): Promise<HonourStatistics> {
+    return this.honours.statistics(actor, query);
+  }
+
+  @Get('model-workers')
+  @RequirePermission('honour.manage')
+  modelWorkers(@CurrentActor() actor: Actor): Promise<ModelWorkerView[]> {
+    return this.honours.modelWorkers(actor);
+  }
+
+  @Post('model-workers')
+  @RequirePermission('honour.manage')
+  addModelWorker(@CurrentActor() actor: Actor, @Body() body: ModelWorkerBody): Promise<ModelWorkerView[]> {
+    return this.honours.addModelWorker(actor, body);
+  }
+
+  @Post('model-workers/:id/records')
+  @RequirePermission('honour.manage')
+  addRecord(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ModelWorkerRecordBody,
+  ): Promise<ModelWorkerView[]> {
+    return this.honours.addRecord(actor, id, body);
+  }
+
+  @Post('nominations')
+  @RequirePermission('honour.nominate')
+  nominate(@CurrentActor() actor: Actor, @Body() body: CreateNominationBody): Promise<NominationView> {
+    return this.honours.nominate(actor, body);
+  }
+
+  @Get('nominations')
+  @RequirePermission('honour.nominate')
+  list(@CurrentActor() actor: Actor): Promise<NominationView[]> {
+    return this.honours.list(actor);
+  }
+
+  @Get('nominations/:id')
+  @RequirePermission('honour.nominate')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<NominationView> {
+    return this.honours.get(actor, id);
+  }
+
+  @Post('nominations/:id/transitions')
+  @HttpCode(200)
+  @RequirePermission('honour.manage')
+  transition(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: TransitionBody): Promise<NominationView> {
+    return this.honours.transition(actor, id, { ...body, action: body.action as NominationAction });
+  }
+
+  @Post('nominations/:id/objections')
+  @SignedIn()
+  object(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: NominationObjectionBody,
+  ): Promise<{ id: number }> {
+    return this.honours.object(actor, id, body);
+  }
+
+  @Post('nominations/:id/objections/:objectionId/resolve')
+  @HttpCode(200)
+  @RequirePermission('honour.manage')
+  resolve(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('objectionId', ParseIntPipe) objectionId: number,
+    @Body() body: ResolveNominationObjectionBody,
+  ): Promise<NominationView> {
+    return this.honours.resolveObjection(actor, id, objectionId, body);
+  }
+}

@@ -1,0 +1,417 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  BUILT_IN_HONOURS,
+  cstDate,
+  MODEL_WORKER_RECORD_LABEL,
+  NOMINATION_WORKFLOW,
+  type HonourKindView,
+  type HonourRollLine,
+  type HonourStatistics,
+  type ModelWorkerView,
+  type NominationAction,
+  type NominationState,
+  type NominationView,
+  type TransitionRequest,
+} from '@union/shared';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { actorCovers, type Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { isUniqueViolation } from '../../database/errors';
+import { EmployerFlagsService } from '../competitions/employer-flags.service';
+import { employerKey } from '../legal/legal-aid.helpers';
+import { Organization } from '../organizations/organization.entity';
+import { PiiCipher, piiAad } from '../pii/pii-cipher';
+import { UploadsService } from '../uploads/uploads.service';
+import { CaseViews } from '../workflow/case-views';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { TransitionService } from '../workflow/transition.service';
+import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './entities/honour.entity';
+import type {
+  CreateHonourKindBody,
+  CreateNominationBody,
+  ModelWorkerBody,
+  ModelWorkerRecordBody,
+  NominationObjectionBody,
+  ResolveNominationObjectionBody,
+} from './honours.dto';
+
+const WF = NOMINATION_WORKFLOW;
+const NOTICE_DAYS = 5;
+const DAY_MS = 86_400_000;
+const RECORDS_TABLE = 'model_worker_records';
+
+/**
+ * Honours (工人先锋号、劳模、先进基层工会组织、模范职工之家 and the county's own): unions
+ * nominate with materials; the county reviews (an excluded employer cannot go further), puts it on
+ * notice for 5 days (objections handled), awards, and may revoke with a reason the honour roll
+ * shows. Awarded model workers join the registry with their health checks, care visits and support.
+ */
+@Injectable()
+export class HonoursService {
+  constructor(
+    private readonly db: Db,
+    private readonly transitions: TransitionService,
+    private readonly caseViews: CaseViews,
+    private readonly flags: EmployerFlagsService,
+    private readonly uploads: UploadsService,
+    private readonly cipher: PiiCipher,
+  ) {}
+
+  /** The honours one can be nominated for; the four built-in ones are created on first use. */
+  async kinds(manager: EntityManager = this.db.manager): Promise<HonourKindView[]> {
+    let rows = await manager.getRepository(HonourKind).find({ order: { id: 'ASC' } });
+    if (rows.length === 0) {
+      await this.db.transaction(async (m) => {
+        if ((await m.getRepository(HonourKind).count()) === 0) await m.getRepository(HonourKind).insert(BUILT_IN_HONOURS);
+      });
+      rows = await manager.getRepository(HonourKind).find({ order: { id: 'ASC' } });
+    }
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, nomineeType: r.nomineeType }));
+  }
+
+  async addKind(actor: Actor, body: CreateHonourKindBody): Promise<HonourKindView[]> {
+    if (actor.organization?.level !== 'county') fail('forbidden');
+    await this.kinds();
+    try {
+      await this.db.transaction((m) =>
+        m.getRepository(HonourKind).insert({ code: body.code, name: body.name.trim(), nomineeType: body.nomineeType }),
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) fail('validation_failed', undefined, [{ field: 'code', message: '代码已存在' }]);
+      throw err;
+    }
+    return this.kinds();
+  }
+
+  async nominate(actor: Actor, body: CreateNominationBody): Promise<NominationView> {
+    if (!actor.organization) fail('forbidden');
+    const kinds = await this.kinds();
+    const kind = kinds.find((k) => k.id === body.kindId);
+    if (!kind) fail('validation_failed', undefined, [{ field: 'kindId', message: '没有这个荣誉' }]);
+    const id = await this.db.transaction(async (manager) => {
+      const org = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization?.id });
+      // Nominations are decided by the county: the case sits at the root so the county's staff hold it.
+      const county = await manager.getRepository(Organization).findOneByOrFail({ parentId: IsNull() });
+      const kase = await this.transitions.open(manager, WF, {
+        actor,
+        organization: county,
+        applicantUserId: actor.userId,
+        title: `${kind.name}：${body.nomineeName.trim()}`,
+        deadlines: { nominationReview: 15 },
+      });
+      const repo = manager.getRepository(Nomination);
+      const row = await repo.save(
+        repo.create({
+          caseId: kase.id,
+          kindId: kind.id,
+          nomineeName: body.nomineeName.trim(),
+          employerName: body.employerName.trim(),
+          employerKey: employerKey({ name: body.employerName }),
+          deeds: body.deeds.trim(),
+          year: body.year,
+          nominatedByOrganizationId: org.id,
+          noticeEndsAt: null,
+          rejectReason: null,
+          revokedReason: null,
+          awardedAt: null,
+          createdAt: new Date(),
+        }),
+      );
+      await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
+      return row.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** Nominations the actor made (their union's) or, for the county's staff, every one. */
+  async list(actor: Actor): Promise<NominationView[]> {
+    if (!actor.organization) fail('forbidden');
+    const manager = this.db.manager;
+    const qb = manager.getRepository(Nomination).createQueryBuilder('n').orderBy('n.id', 'DESC').limit(100);
+    if (!actor.permissions.includes('honour.manage')) {
+      const orgs = await manager
+        .getRepository(Organization)
+        .createQueryBuilder('o')
+        .select('o.id', 'id')
+        .where('o.path LIKE :path', { path: `${actor.organization.path}%` })
+        .getRawMany<{ id: number }>();
+      qb.where('n.nominatedByOrganizationId IN (:...ids)', { ids: orgs.map((o) => Number(o.id)) });
+    }
+    return this.views(manager, actor, await qb.getMany());
+  }
+
+  async get(actor: Actor, id: number): Promise<NominationView> {
+    const row = await this.db.manager.getRepository(Nomination).findOneBy({ id });
+    const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
+    if (!view) fail('not_found');
+    return view;
+  }
+
+  async transition(actor: Actor, id: number, body: TransitionRequest<NominationAction>): Promise<NominationView> {
+    const row = await this.db.manager.getRepository(Nomination).findOneBy({ id });
+    if (!row) fail('not_found');
+    await this.transitions.apply(actor, WF, row.caseId, body, {
+      before: async ({ manager, action, input }) => {
+        if (action === 'start_notice') {
+          const excluded = (await this.flags.exclusions(manager, [row.employerKey])).get(row.employerKey);
+          if (excluded) fail('employer_excluded', `不能公示：${excluded}`);
+          const noticeEndsAt = new Date(Date.now() + NOTICE_DAYS * DAY_MS);
+          await manager.getRepository(Nomination).update({ id }, { noticeEndsAt });
+          return { dueAt: noticeEndsAt };
+        }
+        if (action === 'award') {
+          const fresh = await manager.getRepository(Nomination).findOneByOrFail({ id });
+          if (await manager.getRepository(NominationObjection).countBy({ nominationId: id, resolvedAt: IsNull() })) fail('objection_open');
+          if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > Date.now()) fail('notice_period_running');
+          await manager.getRepository(Nomination).update({ id }, { awardedAt: new Date() });
+          const kind = await manager.getRepository(HonourKind).findOneByOrFail({ id: row.kindId });
+          if (kind.code === 'model_worker') {
+            await manager.getRepository(ModelWorker).insert({
+              name: row.nomineeName,
+              employerName: row.employerName,
+              title: `${row.year}年度县级${kind.name}`,
+              awardedYear: row.year,
+              nominationId: id,
+              uid: randomUUID(),
+              createdAt: new Date(),
+            });
+          }
+        }
+        if (action === 'reject') await manager.getRepository(Nomination).update({ id }, { rejectReason: input.comment ?? null });
+        if (action === 'revoke') await manager.getRepository(Nomination).update({ id }, { revokedReason: input.comment ?? null });
+      },
+      notice: ({ to }) => ({
+        title: `荣誉推荐：${WF.states[to as NominationState].label}`,
+        body: `${row.nomineeName}：${WF.states[to as NominationState].nextStep}`,
+        link: `/staff/pages/honour/index?id=${id}`,
+      }),
+    });
+    return this.get(actor, id);
+  }
+
+  async object(actor: Actor, id: number, body: NominationObjectionBody): Promise<{ id: number }> {
+    return this.db.transaction(async (manager) => {
+      const row = await manager.getRepository(Nomination).findOneBy({ id });
+      const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+      if (!row || !kase) fail('not_found');
+      if (kase.state !== 'public_notice') fail('action_not_allowed', '只有公示期间可以提出异议');
+      const saved = await manager
+        .getRepository(NominationObjection)
+        .save({
+          nominationId: id,
+          userId: actor.userId,
+          content: body.content.trim(),
+          resolution: null,
+          createdAt: new Date(),
+          resolvedAt: null,
+        });
+      return { id: saved.id };
+    });
+  }
+
+  async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveNominationObjectionBody): Promise<NominationView> {
+    if (!actor.permissions.includes('honour.manage') || actor.organization?.level !== 'county') fail('not_found');
+    await this.db.transaction(async (manager) => {
+      const result = await manager
+        .getRepository(NominationObjection)
+        .update(
+          { id: objectionId, nominationId: id, resolvedAt: IsNull() },
+          { resolution: body.resolution.trim(), resolvedAt: new Date() },
+        );
+      if (result.affected !== 1) fail('state_conflict');
+    });
+    return this.get(actor, id);
+  }
+
+  /** The public honour roll: awarded (and revoked, with the reason), for anyone signed in. */
+  async roll(year?: number): Promise<HonourRollLine[]> {
+    const manager = this.db.manager;
+    const qb = manager
+      .getRepository(Nomination)
+      .createQueryBuilder('n')
+      .innerJoin(WorkflowCase, 'c', 'c.id = n.caseId')
+      .where("c.state IN ('awarded', 'revoked')")
+      .orderBy('n.year', 'DESC')
+      .addOrderBy('n.id', 'ASC')
+      .limit(500);
+    if (year) qb.andWhere('n.year = :year', { year });
+    const rows = await qb.getMany();
+    const kinds = await this.kinds(manager);
+    return rows.map((r) => ({
+      id: r.id,
+      kindName: kinds.find((k) => k.id === r.kindId)?.name ?? '',
+      nomineeName: r.nomineeName,
+      employerName: r.employerName,
+      year: r.year,
+      revokedReason: r.revokedReason,
+    }));
+  }
+
+  async modelWorkers(actor: Actor): Promise<ModelWorkerView[]> {
+    this.requireManager(actor);
+    const manager = this.db.manager;
+    const rows = await manager.getRepository(ModelWorker).find({ order: { awardedYear: 'DESC', id: 'ASC' }, take: 500 });
+    const records = rows.length
+      ? await manager
+          .getRepository(ModelWorkerRecord)
+          .find({ where: { modelWorkerId: In(rows.map((r) => r.id)) }, order: { date: 'DESC', id: 'DESC' } })
+      : [];
+    const year = cstDate(new Date()).slice(0, 4);
+    return rows.map((w) => {
+      const mine = records.filter((r) => r.modelWorkerId === w.id);
+      return {
+        id: w.id,
+        name: w.name,
+        employerName: w.employerName,
+        title: w.title,
+        awardedYear: w.awardedYear,
+        records: mine.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          kindLabel: MODEL_WORKER_RECORD_LABEL[r.kind],
+          date: r.date,
+          note: this.cipher.decrypt(r.noteEnc, piiAad(RECORDS_TABLE, w.uid, `record-${r.kind}`)),
+          amountFen: r.amountFen,
+          recordedByName: r.recordedByName,
+        })),
+        healthCheckDue: !mine.some((r) => r.kind === 'health_check' && r.date.startsWith(year)),
+      };
+    });
+  }
+
+  async addModelWorker(actor: Actor, body: ModelWorkerBody): Promise<ModelWorkerView[]> {
+    this.requireManager(actor);
+    await this.db.transaction((m) =>
+      m.getRepository(ModelWorker).insert({
+        name: body.name.trim(),
+        employerName: body.employerName.trim(),
+        title: body.title.trim(),
+        awardedYear: body.awardedYear,
+        nominationId: null,
+        uid: randomUUID(),
+        createdAt: new Date(),
+      }),
+    );
+    return this.modelWorkers(actor);
+  }
+
+  async addRecord(actor: Actor, modelWorkerId: number, body: ModelWorkerRecordBody): Promise<ModelWorkerView[]> {
+    this.requireManager(actor);
+    if (body.date > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'date', message: '日期不能晚于今天' }]);
+    if (body.kind === 'support' && !body.amountFen)
+      fail('validation_failed', '请填写补助金额', [{ field: 'amountFen', message: '请填写补助金额' }]);
+    await this.db.transaction(async (manager) => {
+      const worker = await manager.getRepository(ModelWorker).findOneBy({ id: modelWorkerId });
+      if (!worker) fail('not_found');
+      await manager.getRepository(ModelWorkerRecord).insert({
+        modelWorkerId,
+        kind: body.kind,
+        date: body.date,
+        noteEnc: this.cipher.encrypt(body.note.trim(), piiAad(RECORDS_TABLE, worker.uid, `record-${body.kind}`)),
+        amountFen: body.kind === 'support' ? (body.amountFen ?? null) : null,
+        recordedByName: actor.displayName,
+        createdAt: new Date(),
+      });
+    });
+    return this.modelWorkers(actor);
+  }
+
+  async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<HonourStatistics> {
+    this.requireManager(actor);
+    const today = cstDate(new Date());
+    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = query.to ?? today;
+    const start = new Date(Date.parse(`${from}T00:00:00+08:00`));
+    const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + DAY_MS);
+    const manager = this.db.manager;
+    const kinds = await this.kinds(manager);
+    const awarded = await manager
+      .getRepository(Nomination)
+      .createQueryBuilder('n')
+      .select('n.kindId', 'kindId')
+      .addSelect('COUNT(*)', 'n')
+      .where('n.awardedAt >= :start AND n.awardedAt < :end AND n.revokedReason IS NULL', { start, end })
+      .groupBy('n.kindId')
+      .getRawMany<{ kindId: number; n: string | number }>();
+    const revoked = await manager
+      .getRepository(Nomination)
+      .createQueryBuilder('n')
+      .where('n.revokedReason IS NOT NULL AND n.awardedAt >= :start AND n.awardedAt < :end', { start, end })
+      .getCount();
+    const records = await manager
+      .getRepository(ModelWorkerRecord)
+      .createQueryBuilder('r')
+      .select('r.kind', 'kind')
+      .addSelect('COUNT(*)', 'n')
+      .addSelect('COALESCE(SUM(r.amountFen), 0)', 'amount')
+      .where('r.date >= :from AND r.date <= :to', { from, to })
+      .groupBy('r.kind')
+      .getRawMany<{ kind: string; n: string | number; amount: string | number }>();
+    const count = (k: string) => Number(records.find((r) => r.kind === k)?.n ?? 0);
+    return {
+      from,
+      to,
+      awarded: awarded.map((a) => ({ kindName: kinds.find((k) => k.id === Number(a.kindId))?.name ?? '', count: Number(a.n) })),
+      revoked,
+      modelWorkers: await manager.getRepository(ModelWorker).count(),
+      healthChecks: count('health_check'),
+      careVisits: count('care_visit'),
+      supportFen: Number(records.find((r) => r.kind === 'support')?.amount ?? 0),
+    };
+  }
+
+  private requireManager(actor: Actor): void {
+    if (!actor.permissions.includes('honour.manage') || actor.organization?.level !== 'county') fail('not_found');
+  }
+
+  private async views(manager: EntityManager, actor: Actor, rows: Nomination[]): Promise<NominationView[]> {
+    if (rows.length === 0) return [];
+    const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) });
+    const kinds = await this.kinds(manager);
+    const orgs = await manager.getRepository(Organization).findBy({ id: In([...new Set(rows.map((r) => r.nominatedByOrganizationId))]) });
+    const histories = await this.transitions.historyOf(
+      manager,
+      rows.map((r) => r.caseId),
+    );
+    const excluded = await this.flags.exclusions(
+      manager,
+      rows.map((r) => r.employerKey),
+    );
+    const open = await manager.getRepository(NominationObjection).findBy({ nominationId: In(rows.map((r) => r.id)), resolvedAt: IsNull() });
+    const out: NominationView[] = [];
+    for (const row of rows) {
+      const kase = cases.find((c) => c.id === row.caseId);
+      if (!kase) continue;
+      const ctx = this.transitions.actorContext(actor, kase);
+      const nominator = orgs.find((o) => o.id === row.nominatedByOrganizationId);
+      const ours = !!nominator && actorCovers(actor, nominator.path);
+      if (!ctx && !ours) continue;
+      const kind = kinds.find((k) => k.id === row.kindId);
+      const state = kase.state as NominationState;
+      out.push({
+        id: row.id,
+        state,
+        stateLabel: WF.states[state].label,
+        version: kase.version,
+        kindName: kind?.name ?? '',
+        nomineeType: kind?.nomineeType ?? 'person',
+        nomineeName: row.nomineeName,
+        employerName: row.employerName,
+        deeds: row.deeds,
+        year: row.year,
+        nominatedByName: nominator?.name ?? '',
+        excludedReason: excluded.get(row.employerKey) ?? null,
+        noticeEndsAt: row.noticeEndsAt?.toISOString() ?? null,
+        openObjections: open.filter((o) => o.nominationId === row.id).length,
+        rejectReason: row.rejectReason,
+        revokedReason: row.revokedReason,
+        deadline: this.caseViews.deadline(kase),
+        history: this.caseViews.history(WF, histories.get(row.caseId) ?? []),
+        actions: ctx ? this.transitions.actionsFor(WF, kase, ctx) : [],
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,136 @@
+import type { HonourKindView, HonourRollLine, HonourStatistics, ModelWorkerView, NominationView } from '@union/shared';
+import { DataSource } from 'typeorm';
+import { Nomination } from '../src/modules/honours/entities/honour.entity';
+import { today } from './hardship-fixtures';
+import { startTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+}, 60_000);
+afterAll(() => t?.close());
+
+async function post<T>(path: string, token: string, body: unknown, status = 200): Promise<T> {
+  const res = await t.http<T>('POST', path, { token, body });
+  if (res.status !== status) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+const deeds = '扎根建筑一线二十年，带领班组攻克高支模施工难题，连续三年安全生产零事故，带出徒弟 15 人。';
+
+describe('honours', () => {
+  it('nominates, reviews, notices (objections first), awards into the model-worker registry, and revokes visibly', async () => {
+    const cadre = await t.loginAs('grassroots_cadre');
+    const county = await t.loginAs('county_cadre');
+    const kinds = (await t.http<HonourKindView[]>('GET', '/honours/kinds', { token: cadre })).body;
+    const model = kinds.find((k) => k.code === 'model_worker') as HonourKindView;
+    const year = Number(today().slice(0, 4));
+    const n = await post<NominationView>(
+      '/honours/nominations',
+      cadre,
+      { kindId: model.id, nomineeName: '钱师傅', employerName: '县城建筑公司', deeds, year },
+      201,
+    );
+    expect(n).toMatchObject({ state: 'submitted', kindName: '劳动模范', nominatedByName: '县城建筑公司工会', excludedReason: null });
+    // The nominating union cannot decide; the county can.
+    expect(
+      (
+        await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+          token: cadre,
+          body: { action: 'start_notice', version: n.version },
+        })
+      ).status,
+    ).toBe(403);
+    const notice = await post<NominationView>(`/honours/nominations/${n.id}/transitions`, county, {
+      action: 'start_notice',
+      version: n.version,
+    });
+    expect(notice.state).toBe('public_notice');
+    await post(`/honours/nominations/${n.id}/objections`, await t.loginAs('member'), { content: '请核实安全生产零事故的说法。' }, 201);
+    await t.app
+      .get(DataSource)
+      .getRepository(Nomination)
+      .update({ id: n.id }, { noticeEndsAt: new Date(Date.now() - 1000) });
+    const blocked = await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+      token: county,
+      body: { action: 'award', version: notice.version },
+    });
+    expect(blocked.body.code).toBe('objection_open');
+    const objections = await t.app.get(DataSource).query('SELECT id FROM nomination_objections WHERE nomination_id = ?', [n.id]);
+    await post(`/honours/nominations/${n.id}/objections/${(objections as { id: number }[])[0].id}/resolve`, county, {
+      resolution: '经核实，安监部门记录无事故。',
+    });
+    const awarded = await post<NominationView>(`/honours/nominations/${n.id}/transitions`, county, {
+      action: 'award',
+      version: notice.version,
+    });
+    expect(awarded.state).toBe('awarded');
+
+    const registry = (await t.http<ModelWorkerView[]>('GET', '/honours/model-workers', { token: county })).body;
+    const worker = registry.find((w) => w.name === '钱师傅') as ModelWorkerView;
+    expect(worker).toMatchObject({ awardedYear: year, healthCheckDue: true });
+    const after = await post<ModelWorkerView[]>(
+      `/honours/model-workers/${worker.id}/records`,
+      county,
+      { kind: 'health_check', date: today(), note: '血压偏高，建议复查' },
+      201,
+    );
+    expect(after.find((w) => w.id === worker.id)).toMatchObject({ healthCheckDue: false });
+    const raw = await t.app.get(DataSource).query('SELECT note_enc FROM model_worker_records');
+    expect(JSON.stringify(raw)).not.toContain('血压');
+    await post(
+      `/honours/model-workers/${worker.id}/records`,
+      county,
+      { kind: 'support', date: today(), note: '春节慰问', amountFen: 100_000 },
+      201,
+    );
+    expect((await t.http('GET', '/honours/model-workers', { token: cadre })).status).toBe(403);
+
+    const revoked = await post<NominationView>(`/honours/nominations/${n.id}/transitions`, county, {
+      action: 'revoke',
+      version: awarded.version,
+      comment: '经查事迹材料存在虚报',
+    });
+    expect(revoked).toMatchObject({ state: 'revoked', revokedReason: '经查事迹材料存在虚报' });
+    const roll = (await t.http<HonourRollLine[]>('GET', '/honours/roll', { token: await t.loginAs('worker') })).body;
+    expect(roll.find((r) => r.id === n.id)?.revokedReason).toBe('经查事迹材料存在虚报');
+    const stats = (await t.http<HonourStatistics>('GET', '/honours/statistics', { token: county })).body;
+    expect(stats).toMatchObject({ revoked: expect.any(Number), healthChecks: 1, supportFen: 100_000 });
+  });
+
+  it('stops a nominee whose employer is excluded before the notice, and refuses bad nominations', async () => {
+    const county = await t.loginAs('county_cadre');
+    const kinds = (await t.http<HonourKindView[]>('GET', '/honours/kinds', { token: county })).body;
+    const vanguard = kinds.find((k) => k.code === 'vanguard') as HonourKindView;
+    // 城关纺织有限公司 has a serious accident on record (seeded flag).
+    const n = await post<NominationView>(
+      '/honours/nominations',
+      county,
+      { kindId: vanguard.id, nomineeName: '织造车间甲班', employerName: '城关纺织有限公司', deeds, year: 2026 },
+      201,
+    );
+    expect(n.excludedReason).toContain('重大安全事故');
+    const refused = await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+      token: county,
+      body: { action: 'start_notice', version: n.version },
+    });
+    expect(refused.body.code).toBe('employer_excluded');
+    const before = await t.count('honour_nominations');
+    for (const body of [
+      { kindId: 999, nomineeName: '某人', employerName: '某厂', deeds, year: 2026 },
+      { kindId: vanguard.id, nomineeName: '某人', employerName: '某厂', deeds: '太短', year: 2026 },
+      {},
+    ]) {
+      expect((await t.http('POST', '/honours/nominations', { token: county, body })).status).toBe(400);
+    }
+    expect(
+      (
+        await t.http('POST', '/honours/nominations', {
+          token: await t.loginAs('member'),
+          body: { kindId: vanguard.id, nomineeName: '某人', employerName: '某厂', deeds, year: 2026 },
+        })
+      ).status,
+    ).toBe(403);
+    expect(await t.count('honour_nominations')).toBe(before);
+  });
+});

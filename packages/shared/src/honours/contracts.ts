@@ -1,0 +1,130 @@
+import type { ActionView, DeadlineView, HistoryEntryView } from '../contracts';
+import type { NominationAction, NominationState } from '../workflow/recognition';
+
+/** Who an honour goes to. */
+export type NomineeType = 'person' | 'team' | 'organization';
+
+/** Chinese names of the nominee types. */
+export const NOMINEE_TYPE_LABEL: Record<NomineeType, string> = { person: '个人', team: '集体（班组）', organization: '基层工会' };
+
+/** The honours every county has (more can be added by the county). */
+export const BUILT_IN_HONOURS: { code: string; name: string; nomineeType: NomineeType }[] = [
+  { code: 'vanguard', name: '工人先锋号', nomineeType: 'team' },
+  { code: 'model_worker', name: '劳动模范', nomineeType: 'person' },
+  { code: 'advanced_union', name: '先进基层工会组织', nomineeType: 'organization' },
+  { code: 'model_home', name: '模范职工之家', nomineeType: 'organization' },
+];
+
+/** An honour that can be nominated for. */
+export interface HonourKindView {
+  id: number;
+  code: string;
+  name: string;
+  nomineeType: NomineeType;
+}
+
+/** POST /api/honours/kinds */
+export interface CreateHonourKindRequest {
+  code: string;
+  name: string;
+  nomineeType: NomineeType;
+}
+
+/** POST /api/honours/nominations */
+export interface CreateNominationRequest {
+  kindId: number;
+  nomineeName: string;
+  /** The employer, for the exclusion check (wage arrears, no union, serious accident). */
+  employerName: string;
+  /** 事迹: what the nominee did. */
+  deeds: string;
+  year: number;
+  /** Materials uploaded through /api/uploads. */
+  uploadIds?: number[];
+}
+
+/** A nomination as the nominating union and the county see it. */
+export interface NominationView {
+  id: number;
+  state: NominationState;
+  stateLabel: string;
+  version: number;
+  kindName: string;
+  nomineeType: NomineeType;
+  nomineeName: string;
+  employerName: string;
+  deeds: string;
+  year: number;
+  nominatedByName: string;
+  /** Set when the employer is excluded (the county cannot put it on notice). */
+  excludedReason: string | null;
+  noticeEndsAt: string | null;
+  openObjections: number;
+  rejectReason: string | null;
+  revokedReason: string | null;
+  deadline: DeadlineView | null;
+  history: HistoryEntryView[];
+  actions: ActionView<NominationAction>[];
+}
+
+/** One line of the public honour roll (awarded, and revoked with the reason). */
+export interface HonourRollLine {
+  id: number;
+  kindName: string;
+  nomineeName: string;
+  employerName: string;
+  year: number;
+  revokedReason: string | null;
+}
+
+/** Kinds of record kept for a model worker. */
+export type ModelWorkerRecordKind = 'health_check' | 'care_visit' | 'support';
+
+/** Chinese names of the record kinds. */
+export const MODEL_WORKER_RECORD_LABEL: Record<ModelWorkerRecordKind, string> = {
+  health_check: '健康体检',
+  care_visit: '走访慰问',
+  support: '帮扶补助',
+};
+
+/** POST /api/honours/model-workers/:id/records */
+export interface ModelWorkerRecordRequest {
+  kind: ModelWorkerRecordKind;
+  date: string;
+  /** For a health check: the result (health data: encrypted, shown only to honour staff). */
+  note: string;
+  /** Support paid, fen (support only). */
+  amountFen?: number;
+}
+
+/** A model worker in the registry, with the care records of recent years. */
+export interface ModelWorkerView {
+  id: number;
+  name: string;
+  employerName: string;
+  title: string;
+  awardedYear: number;
+  records: {
+    id: number;
+    kind: ModelWorkerRecordKind;
+    kindLabel: string;
+    date: string;
+    note: string;
+    amountFen: number | null;
+    recordedByName: string;
+  }[];
+  /** The health check of this year is missing. */
+  healthCheckDue: boolean;
+}
+
+/** GET /api/honours/statistics */
+export interface HonourStatistics {
+  from: string;
+  to: string;
+  awarded: { kindName: string; count: number }[];
+  revoked: number;
+  modelWorkers: number;
+  healthChecks: number;
+  careVisits: number;
+  supportFen: number;
+}
