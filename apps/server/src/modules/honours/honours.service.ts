@@ -197,16 +197,14 @@ export class HonoursService {
       const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
       if (!row || !kase) fail('not_found');
       if (kase.state !== 'public_notice') fail('action_not_allowed', '只有公示期间可以提出异议');
-      const saved = await manager
-        .getRepository(NominationObjection)
-        .save({
-          nominationId: id,
-          userId: actor.userId,
-          content: body.content.trim(),
-          resolution: null,
-          createdAt: new Date(),
-          resolvedAt: null,
-        });
+      const saved = await manager.getRepository(NominationObjection).save({
+        nominationId: id,
+        userId: actor.userId,
+        content: body.content.trim(),
+        resolution: null,
+        createdAt: new Date(),
+        resolvedAt: null,
+      });
       return { id: saved.id };
     });
   }
