@@ -95,15 +95,18 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   await o.shot('contest-notice');
   log(`赵部长 computed ${electric.title} and put it on notice`);
   await o.page.goto(`${base}/#/staff/pages/contest/index?id=${speech.id}`);
-  await o.see('contest-manage');
+  await o.page.reload();
+  await o.see('contest-manage', 30000);
   await runAction(o, 'publish', false);
   await waitState(o, 'contest-manage', 'published');
   log(`赵部长 published ${speech.title}`);
   await organiser.context.close();
 
   // 4. The worker sees the result and the certificate.
+  // A fresh load: the H5 router keeps the earlier instance of the same page (another competition) in its stack.
   await w.page.goto(`${base}/#/pages/contest/competition/index?id=${speech.id}`);
-  await w.see('results');
+  await w.page.reload();
+  await w.see('results', 30000);
   const mine = w.visible('[data-testid^="result-"][data-mine="true"]');
   await mine.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   const line = (await mine.innerText()).replace(/\s+/g, ' ');

@@ -265,7 +265,8 @@ export type WorkbenchCaseType =
   | 'legal_aid_application'
   | 'legal_thread'
   | 'petition'
-  | 'proposal';
+  | 'proposal'
+  | 'honour_nomination';
 
 /** One row of the staff workbench queue (oldest due first). */
 export interface WorkbenchItem {

@@ -60,6 +60,8 @@ export interface NominationView {
   excludedReason: string | null;
   noticeEndsAt: string | null;
   openObjections: number;
+  /** Objections to the notice (the county's staff only). */
+  objections: { id: number; content: string; resolution: string | null }[];
   rejectReason: string | null;
   revokedReason: string | null;
   deadline: DeadlineView | null;

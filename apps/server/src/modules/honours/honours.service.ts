@@ -377,7 +377,10 @@ export class HonoursService {
       manager,
       rows.map((r) => r.employerKey),
     );
-    const open = await manager.getRepository(NominationObjection).findBy({ nominationId: In(rows.map((r) => r.id)), resolvedAt: IsNull() });
+    const objections = await manager
+      .getRepository(NominationObjection)
+      .find({ where: { nominationId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } });
+    const manager_ = actor.permissions.includes('honour.manage') && actor.organization?.level === 'county';
     const out: NominationView[] = [];
     for (const row of rows) {
       const kase = cases.find((c) => c.id === row.caseId);
@@ -402,7 +405,10 @@ export class HonoursService {
         nominatedByName: nominator?.name ?? '',
         excludedReason: excluded.get(row.employerKey) ?? null,
         noticeEndsAt: row.noticeEndsAt?.toISOString() ?? null,
-        openObjections: open.filter((o) => o.nominationId === row.id).length,
+        openObjections: objections.filter((o) => o.nominationId === row.id && !o.resolvedAt).length,
+        objections: manager_
+          ? objections.filter((o) => o.nominationId === row.id).map((o) => ({ id: o.id, content: o.content, resolution: o.resolution }))
+          : [],
         rejectReason: row.rejectReason,
         revokedReason: row.revokedReason,
         deadline: this.caseViews.deadline(kase),

@@ -10,6 +10,7 @@ import {
   LEGAL_THREAD_WORKFLOW,
   PETITION_WORKFLOW,
   PROPOSAL_WORKFLOW,
+  NOMINATION_WORKFLOW,
   type Page,
   type WorkbenchCaseType,
   type WorkbenchItem,
@@ -28,6 +29,7 @@ import { LegalAidApplication } from '../legal/entities/legal-aid-application.ent
 import { LegalThread } from '../legal/entities/legal-thread.entity';
 import { Petition } from '../legal/entities/petition.entity';
 import { Proposal } from '../proposals/entities/proposal.entity';
+import { Nomination } from '../honours/entities/honour.entity';
 import { MembershipApplication } from '../membership/entities/membership-application.entity';
 import { MembershipTransfer } from '../membership/entities/membership-transfer.entity';
 import { CaseViews } from '../workflow/case-views';
@@ -44,6 +46,7 @@ const CASE_TYPES: Record<WorkbenchCaseType, { label: string; def: WorkflowDef<st
   legal_thread: { label: '在线咨询', def: LEGAL_THREAD_WORKFLOW as unknown as WorkflowDef<string, string> },
   petition: { label: '职工信访', def: PETITION_WORKFLOW as unknown as WorkflowDef<string, string> },
   proposal: { label: '合理化建议', def: PROPOSAL_WORKFLOW as unknown as WorkflowDef<string, string> },
+  honour_nomination: { label: '荣誉推荐', def: NOMINATION_WORKFLOW as unknown as WorkflowDef<string, string> },
 };
 
 /** Per case type, the states in which staff with these permissions at this level have something to do. */
@@ -140,7 +143,7 @@ export class WorkbenchService {
     const page = rows.slice(0, limit);
     const ids = page.map((c) => c.id);
     const manager = this.db.manager;
-    const [apps, transfers, hardship, aid, grants, legalAid, threads, petitions, proposals, orgs] = ids.length
+    const [apps, transfers, hardship, aid, grants, legalAid, threads, petitions, proposals, nominations, orgs] = ids.length
       ? await Promise.all([
           manager.getRepository(MembershipApplication).findBy({ caseId: In(ids) }),
           manager.getRepository(MembershipTransfer).findBy({ caseId: In(ids) }),
@@ -151,11 +154,12 @@ export class WorkbenchService {
           manager.getRepository(LegalThread).findBy({ caseId: In(ids) }),
           manager.getRepository(Petition).findBy({ caseId: In(ids) }),
           manager.getRepository(Proposal).findBy({ caseId: In(ids) }),
+          manager.getRepository(Nomination).findBy({ caseId: In(ids) }),
           manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) }),
         ])
-      : [[], [], [], [], [], [], [], [], [], []];
+      : [[], [], [], [], [], [], [], [], [], [], []];
     const subjectId = new Map<number, number>(
-      [...apps, ...transfers, ...hardship, ...aid, ...grants, ...legalAid, ...threads, ...petitions, ...proposals].map(
+      [...apps, ...transfers, ...hardship, ...aid, ...grants, ...legalAid, ...threads, ...petitions, ...proposals, ...nominations].map(
         (row) => [row.caseId, row.id] as const,
       ),
     );

@@ -7,6 +7,7 @@ import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi, proposalsApi } from '../../../services/api/contest';
+import { honoursApi } from '../../../services/api/honours';
 import { isLoggedIn } from '../../../services/tokens';
 import { route } from '../../../utils/nav';
 
@@ -42,8 +43,12 @@ export default function ContestHome() {
   const [tab, setTab] = useState<Tab>('open');
   const tabRef = useRef<Tab>('open');
   const { data, error, reload } = useLoader(async () => {
-    const [competitions, proposals] = await Promise.all([competitionsApi.list(tabRef.current), proposalsApi.mine().catch(() => [])]);
-    return { competitions, proposals };
+    const [competitions, proposals, roll] = await Promise.all([
+      competitionsApi.list(tabRef.current),
+      proposalsApi.mine().catch(() => []),
+      honoursApi.roll().catch(() => []),
+    ]);
+    return { competitions, proposals, roll };
   }, isLoggedIn());
   const switchTab = (t: Tab) => {
     setTab(t);
@@ -88,6 +93,16 @@ export default function ContestHome() {
           {data.competitions.map((c) => (
             <CompetitionRow key={c.id} c={c} />
           ))}
+          {data.roll.length ? (
+            <View className="card" data-testid="honour-roll">
+              <Text className="card__title">荣誉榜</Text>
+              {data.roll.slice(0, 20).map((r) => (
+                <Text key={r.id} className={r.revokedReason ? 'field__error' : 'paragraph'}>
+                  {r.year} 年 {r.kindName}：{r.nomineeName}（{r.employerName}）{r.revokedReason ? ` 已撤销：${r.revokedReason}` : ''}
+                </Text>
+              ))}
+            </View>
+          ) : null}
           <View className="card" data-testid="proposals-card">
             <Text className="card__title">合理化建议</Text>
             <Text className="muted">对生产、管理、安全有好点子？提给工会，采纳实施后按效益评奖。</Text>

@@ -32,6 +32,8 @@ function pageOf(item: WorkbenchItem): string | null {
       return route('/staff/pages/petition/index', { id: item.id });
     case 'proposal':
       return route('/staff/pages/proposal-review/index', { id: item.id });
+    case 'honour_nomination':
+      return route('/staff/pages/honour/index', { id: item.id });
     default:
       return null;
   }
@@ -85,10 +87,11 @@ function ContestTools({ me }: { me: MeView }) {
   const manage = can('competition.manage');
   const judge = can('competition.judge');
   const proposals = can('proposal.manage') || can('proposal.review');
-  if (!manage && !judge && !proposals) return null;
+  const honours = can('honour.nominate');
+  if (!manage && !judge && !proposals && !honours) return null;
   return (
     <View className="card" data-testid="contest-tools">
-      <Text className="card__title">劳动竞赛、合理化建议</Text>
+      <Text className="card__title">劳动竞赛、荣誉、合理化建议</Text>
       {manage ? (
         <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/contests/index')} data-testid="open-contests">
           劳动竞赛管理
@@ -115,6 +118,11 @@ function ContestTools({ me }: { me: MeView }) {
           data-testid="open-proposals"
         >
           合理化建议办理
+        </Button>
+      ) : null}
+      {honours ? (
+        <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/honours/index')} data-testid="open-honours">
+          荣誉推荐（工人先锋号、劳模等）
         </Button>
       ) : null}
     </View>

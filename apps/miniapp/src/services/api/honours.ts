@@ -1,0 +1,26 @@
+import type {
+  CreateNominationRequest,
+  HonourKindView,
+  HonourRollLine,
+  ModelWorkerRecordRequest,
+  ModelWorkerView,
+  NominationAction,
+  NominationView,
+  TransitionRequest,
+} from '@union/shared';
+import { http } from '../request';
+
+/** Honours: nominations, the honour roll and the model-worker registry. */
+export const honoursApi = {
+  kinds: () => http.get<HonourKindView[]>('/honours/kinds'),
+  roll: () => http.get<HonourRollLine[]>('/honours/roll'),
+  nominate: (body: CreateNominationRequest) => http.post<NominationView>('/honours/nominations', body),
+  list: () => http.get<NominationView[]>('/honours/nominations'),
+  get: (id: number) => http.get<NominationView>(`/honours/nominations/${id}`),
+  transition: (id: number, body: TransitionRequest<NominationAction>) =>
+    http.post<NominationView>(`/honours/nominations/${id}/transitions`, body),
+  resolveObjection: (id: number, objectionId: number, resolution: string) =>
+    http.post<NominationView>(`/honours/nominations/${id}/objections/${objectionId}/resolve`, { resolution }),
+  modelWorkers: () => http.get<ModelWorkerView[]>('/honours/model-workers'),
+  addRecord: (id: number, body: ModelWorkerRecordRequest) => http.post<ModelWorkerView[]>(`/honours/model-workers/${id}/records`, body),
+};

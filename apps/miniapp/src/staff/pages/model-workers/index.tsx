@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { MODEL_WORKER_RECORD_LABEL, type ModelWorkerRecordKind } from '@union/shared';
+import { Choice } from '../../../components/Choice';
+import { Field } from '../../../components/Field';
+import { PageStatus } from '../../../components/PageStatus';
+import { useLoader } from '../../../hooks/useLoader';
+import { honoursApi } from '../../../services/api/honours';
+import { errorMessage, toast } from '../../../utils/feedback';
+import { chinaToday, isDay } from '../../../utils/legal';
+import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
+
+const KINDS = Object.keys(MODEL_WORKER_RECORD_LABEL) as ModelWorkerRecordKind[];
+
+/** The county's model workers with this year's health check, care visits and support. */
+export default function ModelWorkers() {
+  const { data, error, reload } = useLoader(() => honoursApi.modelWorkers());
+  const [open, setOpen] = useState<number | null>(null);
+  const [kind, setKind] = useState<ModelWorkerRecordKind>('health_check');
+  const [date, setDate] = useState(chinaToday());
+  const [note, setNote] = useState('');
+  const [amount, setAmount] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!data) return <PageStatus error={error} />;
+  const save = async (id: number) => {
+    if (!isDay(date) || note.trim().length < 2) return setProblem('请填写日期和情况');
+    const p = kind === 'support' ? amountProblem(amount, '补助金额') : null;
+    if (p) return setProblem(p);
+    try {
+      await honoursApi.addRecord(id, {
+        kind,
+        date,
+        note: note.trim(),
+        amountFen: kind === 'support' ? (yuanToFen(amount) ?? 0) : undefined,
+      });
+      setOpen(null);
+      setNote('');
+      toast('已记录');
+      await reload();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  };
+  return (
+    <View className="page" data-testid="model-workers-page">
+      {data.length === 0 ? (
+        <View className="card center">
+          <Text className="muted">还没有劳模档案。</Text>
+        </View>
+      ) : null}
+      {data.map((w) => (
+        <View key={w.id} className="card" data-testid={`model-worker-${w.id}`}>
+          <Text className="card__title">
+            {w.name} · {w.title}
+          </Text>
+          <Text className={w.healthCheckDue ? 'field__error' : 'muted'}>
+            {w.employerName}
+            {w.healthCheckDue ? ' · 今年还没有体检' : ''}
+          </Text>
+          {w.records.slice(0, 5).map((r) => (
+            <Text key={r.id} className="muted">
+              {r.date} {r.kindLabel}：{r.note}
+              {r.amountFen ? ` ${yuan(r.amountFen)}` : ''}
+            </Text>
+          ))}
+          {open === w.id ? (
+            <>
+              {KINDS.map((k) => (
+                <Choice
+                  key={k}
+                  title={MODEL_WORKER_RECORD_LABEL[k]}
+                  selected={kind === k}
+                  onSelect={() => setKind(k)}
+                  testId={`record-kind-${k}`}
+                />
+              ))}
+              <Field label="日期" value={date} onChange={setDate} testId="record-date" />
+              <Field label="情况" value={note} onChange={setNote} testId="record-note" />
+              {kind === 'support' ? (
+                <Field label="补助金额（元）" value={amount} onChange={setAmount} type="digit" testId="record-amount" />
+              ) : null}
+              {problem ? <Text className="field__error">{problem}</Text> : null}
+              <Button block size="large" type="primary" className="big-button" onClick={() => void save(w.id)} data-testid="record-save">
+                保存
+              </Button>
+            </>
+          ) : (
+            <Button
+              block
+              size="large"
+              className="big-button"
+              onClick={() => (setOpen(w.id), setProblem(null))}
+              data-testid={`record-add-${w.id}`}
+            >
+              登记体检、慰问或补助
+            </Button>
+          )}
+        </View>
+      ))}
+    </View>
+  );
+}
