@@ -116,6 +116,14 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   await w.see('entry-page');
   await w.tap('certificate-open');
   await w.see('certificate-image', 30000);
+  await w.page.waitForFunction(
+    () => {
+      const img = document.querySelector('[data-testid="certificate-image"] img, img[data-testid="certificate-image"]');
+      return !!img && img.getAttribute('src')?.startsWith('data:image/png') && img.naturalWidth > 0;
+    },
+    undefined,
+    { timeout: STEP_TIMEOUT },
+  );
   await w.shot('contest-certificate');
   log(`李会员 sees: ${line}; the certificate opens`);
   await worker.context.close();

@@ -390,6 +390,9 @@ main()
     log(
       'PASS: legal: booked a slot, lawyer advised, worker applied for aid, centre accepted, lawyer closed with money recovered, worker saw it',
     );
+    log(
+      'PASS: competitions: a worker registered, a judge scored, the organiser computed, noticed and published, the worker saw the result and certificate',
+    );
     stopServer();
     await new Promise((r) => setTimeout(r, 1000));
     await dropScratchDatabase();

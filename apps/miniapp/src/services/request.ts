@@ -145,26 +145,6 @@ function parseJson(data: unknown): unknown {
   }
 }
 
-/** An image the API serves only to its owner (e.g. a certificate), as a data URL for <Image>. */
-export async function fetchImageDataUrl(path: string): Promise<string> {
-  const res = await authorised(true, async (token) => {
-    try {
-      const r = await Taro.request({
-        url: buildUrl(path),
-        method: 'GET',
-        header: token ? { Authorization: `Bearer ${token}` } : {},
-        responseType: 'arraybuffer',
-        dataType: 'other',
-        timeout: 20000,
-      });
-      return { statusCode: r.statusCode, data: r.statusCode >= 400 ? undefined : r.data };
-    } catch {
-      throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
-    }
-  });
-  return `data:image/png;base64,${Taro.arrayBufferToBase64(res.data as ArrayBuffer)}`;
-}
-
 /**
  * Send one local file (a path from Taro.chooseImage) as multipart/form-data, with the same token,
  * refresh and error handling as `request`. The answer is JSON.

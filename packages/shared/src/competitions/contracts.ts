@@ -126,8 +126,10 @@ export interface EntryView {
   registeredAt: string;
   /** Shown as a QR code for the organiser to scan on the day (registrant only). */
   checkInCode: string | null;
-  /** The same code as a QR image (PNG data URL), registrant only. */
+  /** The same code as a QR image (PNG data URL), registrant only, while check-in is possible. */
   checkInQrDataUrl: string | null;
+  /** Registration or the competition is under way: the code can still be scanned. */
+  checkInOpen: boolean;
   /** Computed results (once computed). */
   score: number | null;
   rank: number | null;

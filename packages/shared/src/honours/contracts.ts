@@ -1,4 +1,5 @@
 import type { ActionView, DeadlineView, HistoryEntryView } from '../contracts';
+import type { UploadView } from '../uploads';
 import type { NominationAction, NominationState } from '../workflow/recognition';
 
 /** Who an honour goes to. */
@@ -55,6 +56,8 @@ export interface NominationView {
   employerName: string;
   deeds: string;
   year: number;
+  /** Materials attached to the nomination. */
+  materials: UploadView[];
   nominatedByName: string;
   /** Set when the employer is excluded (the county cannot put it on notice). */
   excludedReason: string | null;

@@ -28,6 +28,8 @@ export const competitionsApi = {
   register: (id: number, body: RegisterEntryRequest) => http.post<EntryView>(`/competitions/${id}/entries`, body),
   myEntries: () => http.get<EntryView[]>('/competitions/entries/mine'),
   entry: (entryId: number) => http.get<EntryView>(`/competitions/entries/${entryId}`),
+  /** The certificate as a PNG data URL (for <Image> and saving). */
+  certificate: (entryId: number) => http.get<{ dataUrl: string }>(`/competitions/entries/${entryId}/certificate-image`),
   withdraw: (entryId: number) => http.post<EntryView>(`/competitions/entries/${entryId}/withdraw`),
   entries: (id: number) => http.get<EntryView[]>(`/competitions/${id}/entries`),
   checkIn: (id: number, code: string) => http.post<EntryView>(`/competitions/${id}/check-in`, { code }),

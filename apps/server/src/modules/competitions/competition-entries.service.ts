@@ -229,6 +229,7 @@ export class CompetitionEntriesService {
         registeredAt: r.registeredAt.toISOString(),
         checkInCode: r.registrantUserId === actor.userId && r.status !== 'withdrawn' ? `${r.id}.${this.mac(r)}` : null,
         checkInQrDataUrl: null as string | null,
+        checkInOpen: kase?.state === 'open' || kase?.state === 'running',
         score: showResults ? r.score : null,
         rank: showResults ? r.rank : null,
         awards,
@@ -239,7 +240,8 @@ export class CompetitionEntriesService {
     });
     // The organiser scans this on the day (the entrant's own entries only).
     for (const v of views) {
-      if (v.checkInCode) v.checkInQrDataUrl = await QRCode.toDataURL(v.checkInCode, { errorCorrectionLevel: 'M', margin: 1, width: 280 });
+      if (v.checkInCode && v.checkInOpen)
+        v.checkInQrDataUrl = await QRCode.toDataURL(v.checkInCode, { errorCorrectionLevel: 'M', margin: 1, width: 280 });
     }
     return views;
   }

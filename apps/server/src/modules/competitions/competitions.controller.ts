@@ -133,6 +133,13 @@ export class CompetitionsController {
     return new StreamableFile(png, { type: 'image/png', disposition: 'inline; filename="certificate.png"', length: png.length });
   }
 
+  @Get('entries/:entryId/certificate-image')
+  @RequirePermission('competition.register')
+  async certificateImage(@CurrentActor() actor: Actor, @Param('entryId', ParseIntPipe) entryId: number): Promise<{ dataUrl: string }> {
+    const png = await this.results.certificate(actor, entryId);
+    return { dataUrl: `data:image/png;base64,${png.toString('base64')}` };
+  }
+
   @Get(':id')
   @SignedIn()
   get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CompetitionView> {

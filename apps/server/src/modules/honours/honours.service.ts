@@ -380,6 +380,10 @@ export class HonoursService {
     const objections = await manager
       .getRepository(NominationObjection)
       .find({ where: { nominationId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } });
+    const files = await this.uploads.listForCase(
+      manager,
+      rows.map((r) => r.caseId),
+    );
     const manager_ = actor.permissions.includes('honour.manage') && actor.organization?.level === 'county';
     const out: NominationView[] = [];
     for (const row of rows) {
@@ -402,6 +406,7 @@ export class HonoursService {
         employerName: row.employerName,
         deeds: row.deeds,
         year: row.year,
+        materials: files.get(row.caseId) ?? [],
         nominatedByName: nominator?.name ?? '',
         excludedReason: excluded.get(row.employerKey) ?? null,
         noticeEndsAt: row.noticeEndsAt?.toISOString() ?? null,

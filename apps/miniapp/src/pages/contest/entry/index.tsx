@@ -5,7 +5,6 @@ import { Button } from '@nutui/nutui-react-taro';
 import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi } from '../../../services/api/contest';
-import { fetchImageDataUrl } from '../../../services/request';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { numberParam, route } from '../../../utils/nav';
 
@@ -26,7 +25,7 @@ export default function EntryPage() {
   const loadCertificate = async () => {
     setBusy(true);
     try {
-      setCertificate(await fetchImageDataUrl(`/competitions/entries/${id}/certificate`));
+      setCertificate((await competitionsApi.certificate(id)).dataUrl);
     } catch (e) {
       toast(errorMessage(e));
     } finally {
@@ -74,7 +73,7 @@ export default function EntryPage() {
         </Text>
         {data.members.length ? <Text className="muted">队员：{data.members.join('、')}</Text> : null}
       </View>
-      {data.checkInQrDataUrl && data.status === 'registered' ? (
+      {data.checkInQrDataUrl && data.checkInOpen && data.status === 'registered' ? (
         <View className="card center" data-testid="entry-checkin">
           <Text className="card__title">签到码</Text>
           <Image className="qr" src={data.checkInQrDataUrl} mode="scaleToFill" data-testid="entry-qr" />

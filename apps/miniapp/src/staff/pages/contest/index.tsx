@@ -27,6 +27,7 @@ export default function ContestManage() {
   const [answer, setAnswer] = useState('');
   const [revoking, setRevoking] = useState<number | null>(null);
   const [revokeReason, setRevokeReason] = useState('');
+  const [values, setValues] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const { data, error, reload } = useLoader(async () => {
     if (!id) throw new Error('链接不完整');
@@ -143,6 +144,45 @@ export default function ContestManage() {
           </Button>
         </View>
       ) : null}
+
+      {c.state === 'running'
+        ? c.events
+            .filter((e) => e.scoring.kind === 'direct')
+            .map((e) => (
+              <View key={e.id} className="card" data-testid={`direct-results-${e.id}`}>
+                <Text className="card__title">录入成绩：{e.name}</Text>
+                <Text className="muted">单位：{e.scoring.kind === 'direct' ? e.scoring.unit : ''}（整数；改成绩要写原因，会留痕）</Text>
+                {entries
+                  .filter((x) => x.eventId === e.id && x.status !== 'withdrawn')
+                  .map((x) => (
+                    <View key={x.id}>
+                      <Field
+                        label={x.entrantName}
+                        value={values[x.id] ?? ''}
+                        onChange={(v) => setValues({ ...values, [x.id]: v })}
+                        type="number"
+                        testId={`direct-value-${x.id}`}
+                      />
+                      <Button
+                        block
+                        size="large"
+                        className="big-button"
+                        onClick={() =>
+                          void act(
+                            () => competitionsApi.directResult(id, e.id, x.id, Number(values[x.id]), answer.trim() || undefined),
+                            '成绩已录入',
+                          )
+                        }
+                        data-testid={`direct-save-${x.id}`}
+                      >
+                        保存
+                      </Button>
+                    </View>
+                  ))}
+                <Field label="改成绩的原因（第一次录入不用填）" value={answer} onChange={setAnswer} testId="direct-reason" />
+              </View>
+            ))
+        : null}
 
       <View className="card" data-testid="entries-card">
         <Text className="card__title">报名（{entries.filter((e) => e.status !== 'withdrawn').length}）</Text>

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
+import { EvidenceList } from '../../../components/EvidenceList';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
@@ -55,6 +56,7 @@ export default function HonourPage() {
           </Text>
         ) : null}
         <Text className="paragraph">{data.deeds}</Text>
+        {data.materials.length ? <EvidenceList uploads={data.materials} testId="honour-materials" /> : null}
         {data.rejectReason ? <Text className="paragraph">未通过：{data.rejectReason}</Text> : null}
         {data.revokedReason ? <Text className="field__error">已撤销：{data.revokedReason}</Text> : null}
       </View>
