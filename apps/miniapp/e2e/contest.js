@@ -4,8 +4,9 @@
  *    shows the check-in QR code.
  * 2. 郑评委 opens 评委打分 from the workbench and scores the electricians' contest; another judge's
  *    scores appear for an entry only after 郑评委 scored it.
- * 3. 赵部长 (the organiser) computes that contest's results and starts the public notice; then
- *    publishes the speech contest, whose notice is over (seeded).
+ * 3. 赵部长 (the organiser) sets up a new competition with two events; computes the electricians'
+ *    results and starts the public notice; then publishes the speech contest, whose notice is over
+ *    (seeded).
  * 4. 李会员 sees the speech contest's results with their own line highlighted, and opens the
  *    certificate. */
 'use strict';
@@ -85,7 +86,33 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   const o = organiser.d;
   await openWorkbench(o);
   await o.tap('open-contests');
-  await o.tap(`admin-contest-${electric.id}`);
+  // First a new competition with two events: judged with a 技术能手 award, and a timed one.
+  await o.tap('contest-add');
+  await o.see('contest-new');
+  await o.fill('contest-title', '端到端测试·焊工比武');
+  await o.fill('event-name-0', '焊接实操');
+  await o.tap('award-add-0');
+  await o.tap('event-add');
+  await o.fill('event-name-1', '限时拆装');
+  await o.tap('event-direct-1');
+  await o.tap('event-tie-1-earlier_registration');
+  await o.shot('contest-setup');
+  await o.tap('contest-create');
+  await o.see('contest-manage', 30000);
+  const created = (await api(base, 'GET', '/competitions?filter=all', county)).find((c) => c.title === '端到端测试·焊工比武');
+  if (
+    !created ||
+    created.state !== 'draft' ||
+    created.events.length !== 2 ||
+    created.events[0].awards.length !== 4 ||
+    created.events[1].scoring.kind !== 'direct' ||
+    created.events[1].tieBreak !== 'earlier_registration'
+  ) {
+    throw new Error(`the new competition was not set up as entered: ${JSON.stringify(created)}`);
+  }
+  log('赵部长 set up a competition with two events (judged with 技术能手; timed, ties by registration order)');
+  await o.page.goto(`${base}/#/staff/pages/contest/index?id=${electric.id}`);
+  await o.page.reload();
   await o.see('contest-manage');
   await runAction(o, 'compute_results', true);
   await waitState(o, 'contest-manage', 'checking');

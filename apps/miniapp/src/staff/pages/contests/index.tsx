@@ -1,10 +1,21 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { COMPETITION_KIND_LABEL, ENTRY_KIND_LABEL, type CompetitionKind, type EntryKind } from '@union/shared';
+import {
+  COMPETITION_KIND_LABEL,
+  ENTRY_KIND_LABEL,
+  TIE_BREAK_LABEL,
+  validateScoring,
+  type AwardRule,
+  type CompetitionEventInput,
+  type CompetitionKind,
+  type EntryKind,
+  type TieBreak,
+} from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
+import { NumberStepper } from '../../../components/NumberStepper';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
@@ -15,61 +26,218 @@ import { route } from '../../../utils/nav';
 
 const KINDS = Object.keys(COMPETITION_KIND_LABEL) as CompetitionKind[];
 const ENTRY_KINDS = Object.keys(ENTRY_KIND_LABEL) as EntryKind[];
+const TIE_BREAKS = Object.keys(TIE_BREAK_LABEL) as TieBreak[];
+const STANDARD_AWARDS: AwardRule[] = [
+  { title: '一等奖', fromRank: 1, toRank: 1 },
+  { title: '二等奖', fromRank: 2, toRank: 3 },
+  { title: '三等奖', fromRank: 4, toRank: 6 },
+];
+
+const newEvent = (): CompetitionEventInput => ({
+  name: '',
+  entryKind: 'individual',
+  maxEntries: 0,
+  scoring: { kind: 'judges_average', dropExtremesFrom: 5 },
+  tieBreak: 'shared',
+  awards: STANDARD_AWARDS.map((a) => ({ ...a })),
+});
+
+/** One event of the setup form: entry kind, places, scoring, tie-break and awards. */
+function EventEditor({
+  index,
+  event,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  event: CompetitionEventInput;
+  onChange: (e: CompetitionEventInput) => void;
+  onRemove?: () => void;
+}) {
+  const set = (patch: Partial<CompetitionEventInput>) => onChange({ ...event, ...patch });
+  const setAward = (i: number, patch: Partial<AwardRule>) =>
+    set({ awards: event.awards.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
+  return (
+    <View className="card" data-testid={`event-editor-${index}`}>
+      <Text className="card__title">项目 {index + 1}</Text>
+      <Field label="项目名称" value={event.name} onChange={(v) => set({ name: v })} testId={`event-name-${index}`} />
+      {ENTRY_KINDS.map((k) => (
+        <Choice
+          key={k}
+          title={`${ENTRY_KIND_LABEL[k]}参赛`}
+          selected={event.entryKind === k}
+          onSelect={() => set({ entryKind: k, ...(k === 'team' ? { teamMin: 3, teamMax: 6 } : {}) })}
+          testId={`event-entry-${index}-${k}`}
+        />
+      ))}
+      <Field
+        label="名额（0 表示不限）"
+        value={String(event.maxEntries)}
+        onChange={(v) => set({ maxEntries: Number(v) || 0 })}
+        type="number"
+        testId={`event-max-${index}`}
+      />
+      {event.entryKind === 'team' ? (
+        <>
+          <Text className="field__label">每队人数</Text>
+          <NumberStepper
+            value={event.teamMin ?? 3}
+            min={2}
+            max={50}
+            unit="人起"
+            onChange={(n) => set({ teamMin: n })}
+            testId={`event-team-min-${index}`}
+          />
+          <NumberStepper
+            value={event.teamMax ?? 6}
+            min={2}
+            max={50}
+            unit="人止"
+            onChange={(n) => set({ teamMax: n })}
+            testId={`event-team-max-${index}`}
+          />
+        </>
+      ) : null}
+      <Choice
+        title="评委打分"
+        selected={event.scoring.kind === 'judges_average'}
+        onSelect={() => set({ scoring: { kind: 'judges_average', dropExtremesFrom: 5 } })}
+        testId={`event-judged-${index}`}
+      />
+      <Choice
+        title="直接录入成绩（用时、个数）"
+        selected={event.scoring.kind === 'direct'}
+        onSelect={() => set({ scoring: { kind: 'direct', better: 'lower', unit: '秒' } })}
+        testId={`event-direct-${index}`}
+      />
+      {event.scoring.kind === 'judges_average' ? (
+        <>
+          <Text className="field__label">评委达到几人时去掉最高分和最低分（0 表示不去掉）</Text>
+          <NumberStepper
+            value={event.scoring.dropExtremesFrom}
+            min={0}
+            max={30}
+            unit="人"
+            onChange={(n) => set({ scoring: { kind: 'judges_average', dropExtremesFrom: n } })}
+            testId={`event-drop-${index}`}
+          />
+        </>
+      ) : (
+        <>
+          <Field
+            label="成绩单位"
+            value={event.scoring.unit}
+            onChange={(v) =>
+              set({ scoring: { ...(event.scoring as { kind: 'direct'; better: 'higher' | 'lower'; unit: string }), unit: v } })
+            }
+            testId={`event-unit-${index}`}
+          />
+          <Choice
+            title="越少越好（如用时）"
+            selected={event.scoring.better === 'lower'}
+            onSelect={() => set({ scoring: { kind: 'direct', better: 'lower', unit: (event.scoring as { unit: string }).unit } })}
+            testId={`event-lower-${index}`}
+          />
+          <Choice
+            title="越多越好（如个数）"
+            selected={event.scoring.better === 'higher'}
+            onSelect={() => set({ scoring: { kind: 'direct', better: 'higher', unit: (event.scoring as { unit: string }).unit } })}
+            testId={`event-higher-${index}`}
+          />
+        </>
+      )}
+      <Text className="field__label">成绩相同时</Text>
+      {TIE_BREAKS.map((t) => (
+        <Choice
+          key={t}
+          title={TIE_BREAK_LABEL[t]}
+          selected={event.tieBreak === t}
+          onSelect={() => set({ tieBreak: t })}
+          testId={`event-tie-${index}-${t}`}
+        />
+      ))}
+      <Text className="field__label">奖项</Text>
+      {event.awards.map((a, i) => (
+        <View key={i} className="list-row">
+          <Field label="名称" value={a.title} onChange={(v) => setAward(i, { title: v })} testId={`award-title-${index}-${i}`} />
+          <Field
+            label="从第几名"
+            value={String(a.fromRank)}
+            onChange={(v) => setAward(i, { fromRank: Number(v) || 0 })}
+            type="number"
+            testId={`award-from-${index}-${i}`}
+          />
+          <Field
+            label="到第几名"
+            value={String(a.toRank)}
+            onChange={(v) => setAward(i, { toRank: Number(v) || 0 })}
+            type="number"
+            testId={`award-to-${index}-${i}`}
+          />
+          <Text className="link-danger" onClick={() => set({ awards: event.awards.filter((_, j) => j !== i) })}>
+            删除
+          </Text>
+        </View>
+      ))}
+      <Button
+        block
+        size="large"
+        className="big-button"
+        onClick={() => set({ awards: [...event.awards, { title: '技术能手', fromRank: 1, toRank: 3 }] })}
+        data-testid={`award-add-${index}`}
+      >
+        加一个奖项（如技术能手、岗位标兵）
+      </Button>
+      {onRemove ? (
+        <Button block size="large" className="big-button" onClick={onRemove}>
+          删除这个项目
+        </Button>
+      ) : null}
+    </View>
+  );
+}
 
 /**
- * The organiser's competitions, and a new one: kind, title, dates, one or more events (each scored
- * by judges, highest and lowest dropped from 5 judges, or entered directly), standard awards.
+ * The organiser's competitions, and a new one: kind, title, dates, the notice length, and each
+ * event with its entry kind, places, scoring, tie-break and awards (checked here and on the server).
  */
 export default function Contests() {
   const { data, error } = useLoader(() => competitionsApi.list('all'));
   const [adding, setAdding] = useState(false);
   const [kind, setKind] = useState<CompetitionKind>('skills');
   const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
   const [closes, setCloses] = useState(chinaToday(14));
   const [starts, setStarts] = useState(chinaToday(15));
   const [ends, setEnds] = useState(chinaToday(15));
-  const [eventName, setEventName] = useState('');
-  const [entryKind, setEntryKind] = useState<EntryKind>('individual');
-  const [direct, setDirect] = useState(false);
-  const [unit, setUnit] = useState('秒');
-  const [maxEntries, setMaxEntries] = useState('0');
+  const [noticeDays, setNoticeDays] = useState(5);
+  const [events, setEvents] = useState<CompetitionEventInput[]>([newEvent()]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const create = async () => {
-    if (title.trim().length < 2 || eventName.trim().length < 2) return setProblem('请填写比赛名称和项目名称');
+    if (title.trim().length < 2) return setProblem('请填写比赛名称');
     if (![closes, starts, ends].every(isDay)) return setProblem('日期按 2026-12-01 这样填');
+    for (const [i, e] of events.entries()) {
+      if (e.name.trim().length < 2) return setProblem(`请填写项目 ${i + 1} 的名称`);
+      const p = validateScoring(e.scoring, e.awards)[0];
+      if (p) return setProblem(`项目 ${i + 1}：${p.message}`);
+    }
     setBusy(true);
     setProblem(null);
     try {
       const created = await competitionsApi.create({
         kind,
         title: title.trim(),
-        description: '',
+        description: description.trim(),
         registrationClosesOn: closes,
         startsOn: starts,
         endsOn: ends,
-        noticeDays: 5,
-        events: [
-          {
-            name: eventName.trim(),
-            entryKind,
-            maxEntries: Number(maxEntries) || 0,
-            ...(entryKind === 'team' ? { teamMin: 3, teamMax: 6 } : {}),
-            scoring: direct
-              ? { kind: 'direct', better: unit === '秒' ? 'lower' : 'higher', unit }
-              : { kind: 'judges_average', dropExtremesFrom: 5 },
-            tieBreak: 'shared',
-            awards: [
-              { title: '一等奖', fromRank: 1, toRank: 1 },
-              { title: '二等奖', fromRank: 2, toRank: 3 },
-              { title: '三等奖', fromRank: 4, toRank: 6 },
-            ],
-          },
-        ],
+        noticeDays,
+        events: events.map((e) => ({ ...e, name: e.name.trim(), awards: e.awards.map((a) => ({ ...a, title: a.title.trim() })) })),
       });
-      await Taro.navigateTo({ url: route('/staff/pages/contest/index', { id: created.id }) });
       setAdding(false);
+      await Taro.navigateTo({ url: route('/staff/pages/contest/index', { id: created.id }) });
     } catch (e) {
       setProblem(errorMessage(e));
     } finally {
@@ -91,29 +259,33 @@ export default function Contests() {
             />
           ))}
           <Field label="比赛名称" value={title} onChange={setTitle} testId="contest-title" />
+          <Text className="field__label">说明（可不填）</Text>
+          <Textarea
+            className="field__textarea"
+            value={description}
+            maxlength={2000}
+            onInput={(e) => setDescription(e.detail.value)}
+            data-testid="contest-description"
+          />
           <Field label="报名截止" value={closes} onChange={setCloses} testId="contest-closes" />
           <Field label="开始" value={starts} onChange={setStarts} testId="contest-starts" />
           <Field label="结束" value={ends} onChange={setEnds} testId="contest-ends" />
-          <Field label="项目名称" value={eventName} onChange={setEventName} testId="contest-event" />
-          {ENTRY_KINDS.map((k) => (
-            <Choice
-              key={k}
-              title={`${ENTRY_KIND_LABEL[k]}参赛`}
-              selected={entryKind === k}
-              onSelect={() => setEntryKind(k)}
-              testId={`contest-entry-${k}`}
-            />
-          ))}
-          <Field label="名额（0 表示不限）" value={maxEntries} onChange={setMaxEntries} type="number" testId="contest-max" />
-          <Choice
-            title="评委打分（5 名及以上评委时去掉最高分和最低分）"
-            selected={!direct}
-            onSelect={() => setDirect(false)}
-            testId="contest-judged"
+          <Text className="field__label">成绩公示天数</Text>
+          <NumberStepper value={noticeDays} min={1} max={30} unit="天" onChange={setNoticeDays} testId="contest-notice-days" />
+        </View>
+        {events.map((e, i) => (
+          <EventEditor
+            key={i}
+            index={i}
+            event={e}
+            onChange={(next) => setEvents(events.map((x, j) => (j === i ? next : x)))}
+            onRemove={events.length > 1 ? () => setEvents(events.filter((_, j) => j !== i)) : undefined}
           />
-          <Choice title="直接录入成绩（用时、个数）" selected={direct} onSelect={() => setDirect(true)} testId="contest-direct" />
-          {direct ? <Field label="成绩单位（秒：越少越好；其他：越多越好）" value={unit} onChange={setUnit} testId="contest-unit" /> : null}
-          <Text className="muted">奖项默认：一等奖第 1 名，二等奖第 2–3 名，三等奖第 4–6 名；成绩公示 5 天。</Text>
+        ))}
+        <View className="card">
+          <Button block size="large" className="big-button" onClick={() => setEvents([...events, newEvent()])} data-testid="event-add">
+            再加一个项目
+          </Button>
           {problem ? <Text className="field__error">{problem}</Text> : null}
           <Button
             block
