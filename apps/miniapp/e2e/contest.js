@@ -111,6 +111,21 @@ async function contestScenario({ browser, base, newUser, api, log }) {
     throw new Error(`the new competition was not set up as entered: ${JSON.stringify(created)}`);
   }
   log('赵部长 set up a competition with two events (judged with 技术能手; timed, ties by registration order)');
+  // The draft can still be changed.
+  await o.tap('contest-edit');
+  await o.see('contest-new');
+  await o.page.waitForFunction(
+    () => (document.querySelector('[data-testid="contest-title"] input')?.value ?? '') === '端到端测试·焊工比武',
+    undefined,
+    { timeout: STEP_TIMEOUT },
+  );
+  await o.fill('contest-title', '端到端测试·焊工技能比武');
+  await o.tap('contest-create');
+  await o.see('contest-manage', 30000);
+  const edited = await api(base, 'GET', `/competitions/${created.id}`, county);
+  if (edited.title !== '端到端测试·焊工技能比武' || edited.events.length !== 2)
+    throw new Error(`the draft was not changed: ${edited.title}`);
+  log("赵部长 changed the draft's title");
   await o.page.goto(`${base}/#/staff/pages/contest/index?id=${electric.id}`);
   await o.page.reload();
   await o.see('contest-manage');
@@ -127,6 +142,11 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   await runAction(o, 'publish', false);
   await waitState(o, 'contest-manage', 'published');
   log(`赵部长 published ${speech.title}`);
+  await openWorkbench(o);
+  await o.tap('open-recognition-statistics');
+  const count = await o.see('rs-competitions-count');
+  if (!/^[1-9]\d* 项$/.test((await count.innerText()).trim())) throw new Error('the statistics show no competition');
+  await o.shot('recognition-statistics');
   await organiser.context.close();
 
   // 4. The worker sees the result and the certificate.

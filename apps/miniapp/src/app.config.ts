@@ -41,6 +41,7 @@ export default defineAppConfig({
         'pages/honours/index',
         'pages/honour/index',
         'pages/model-workers/index',
+        'pages/recognition-statistics/index',
         'pages/petitions/index',
         'pages/petition/index',
       ],

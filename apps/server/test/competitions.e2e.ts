@@ -296,6 +296,51 @@ describe('competitions', () => {
     expect(bad.status).toBe(400);
   }, 60_000);
 
+  it('lets the organiser change a draft only, and takes enterprise entries from enterprise unions', async () => {
+    const county = tokens.county_cadre;
+    const draft = await post<CompetitionView>('/competitions', county, competition(), 201);
+    const events = [
+      { ...competition().events[0], name: '企业安全管理', entryKind: 'enterprise' as const },
+      { ...competition().events[0], name: '个人答题', scoring: { kind: 'direct' as const, better: 'higher' as const, unit: '题' } },
+    ];
+    const changed = await t.http<CompetitionView>('PUT', `/competitions/${draft.id}`, {
+      token: county,
+      body: { ...competition({ events }), title: '改过的比赛', version: draft.version },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      title: '改过的比赛',
+      events: [expect.objectContaining({ name: '企业安全管理' }), expect.objectContaining({ name: '个人答题' })],
+    });
+    const stale = await t.http('PUT', `/competitions/${draft.id}`, {
+      token: county,
+      body: { ...competition({ events }), version: draft.version },
+    });
+    expect(stale.status).toBe(409);
+    let c = await step(changed.body, 'open_registration');
+    const locked = await t.http('PUT', `/competitions/${c.id}`, {
+      token: county,
+      body: { ...competition({ events }), version: c.version },
+    });
+    expect(locked.status).toBe(409);
+
+    const enterpriseEvent = c.events.find((e) => e.entryKind === 'enterprise') as CompetitionView['events'][number];
+    const entry = await post<EntryView>(
+      `/competitions/${c.id}/entries`,
+      tokens.grassroots_cadre,
+      { eventId: enterpriseEvent.id, teamName: '县城建筑公司安全科' },
+      201,
+    );
+    expect(entry).toMatchObject({ kind: 'enterprise', entrantName: '县城建筑公司安全科', employerName: '县城建筑公司' });
+    const byWorker = await t.http('POST', `/competitions/${c.id}/entries`, {
+      token: await newMember('entw'),
+      body: { eventId: enterpriseEvent.id },
+    });
+    expect(byWorker.status).toBe(403);
+    c = (await t.http<CompetitionView>('GET', `/competitions/${c.id}`, { token: county })).body;
+    expect(c.events.find((e) => e.id === enterpriseEvent.id)?.entryCount).toBe(1);
+  });
+
   it('counts the report figures from the records', async () => {
     const stats = (
       await t.http<CompetitionStatistics>('GET', `/competitions/statistics?from=${day(-30)}&to=${day(30)}`, { token: tokens.county_cadre })

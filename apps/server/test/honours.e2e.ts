@@ -46,6 +46,8 @@ describe('honours', () => {
       version: n.version,
     });
     expect(notice.state).toBe('public_notice');
+    const onNotice = (await t.http<{ id: number }[]>('GET', '/honours/notices', { token: await t.loginAs('member') })).body;
+    expect(onNotice.map((x) => x.id)).toContain(n.id);
     await post(`/honours/nominations/${n.id}/objections`, await t.loginAs('member'), { content: '请核实安全生产零事故的说法。' }, 201);
     await t.app
       .get(DataSource)

@@ -133,3 +133,13 @@ export interface HonourStatistics {
   careVisits: number;
   supportFen: number;
 }
+
+/** A nomination on public notice, as every signed-in worker sees it (to object if they know better). */
+export interface NominationNoticeView {
+  id: number;
+  kindName: string;
+  nomineeName: string;
+  employerName: string;
+  deeds: string;
+  noticeEndsAt: string;
+}

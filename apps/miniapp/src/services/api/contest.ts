@@ -2,6 +2,7 @@ import type {
   CompetitionAction,
   CompetitionObjectionView,
   CompetitionResultsView,
+  CompetitionStatistics,
   CompetitionView,
   CreateCompetitionRequest,
   CreateProposalRequest,
@@ -9,6 +10,7 @@ import type {
   JudgingEntryView,
   ProposalAction,
   ProposalGrade,
+  ProposalStatistics,
   ProposalView,
   RegisterEntryRequest,
   TransitionRequest,
@@ -20,6 +22,8 @@ export const competitionsApi = {
   list: (filter: 'open' | 'mine' | 'all' | 'published' | 'judging') => http.get<CompetitionView[]>('/competitions', { filter }),
   get: (id: number) => http.get<CompetitionView>(`/competitions/${id}`),
   create: (body: CreateCompetitionRequest) => http.post<CompetitionView>('/competitions', body),
+  /** Change a draft (events replaced whole). */
+  update: (id: number, body: CreateCompetitionRequest & { version: number }) => http.put<CompetitionView>(`/competitions/${id}`, body),
   transition: (id: number, body: TransitionRequest<CompetitionAction>) =>
     http.post<CompetitionView>(`/competitions/${id}/transitions`, body),
   judges: () => http.get<{ userId: number; name: string }[]>('/competitions/judges'),
@@ -40,6 +44,7 @@ export const competitionsApi = {
     http.post<JudgingEntryView[]>(`/competitions/${id}/events/${eventId}/conflicts`, { entryId, note }),
   directResult: (id: number, eventId: number, entryId: number, value: number, reason?: string) =>
     http.post<{ entryId: number; value: number }>(`/competitions/${id}/events/${eventId}/results`, { entryId, value, reason }),
+  statistics: (query: { from: string; to: string }) => http.get<CompetitionStatistics>('/competitions/statistics', query),
   results: (id: number) => http.get<CompetitionResultsView>(`/competitions/${id}/results`),
   object: (id: number, content: string, entryId?: number) =>
     http.post<{ id: number }>(`/competitions/${id}/objections`, { content, entryId }),
@@ -54,6 +59,7 @@ export const proposalsApi = {
   submit: (body: CreateProposalRequest) => http.post<ProposalView>('/proposals', body),
   mine: () => http.get<ProposalView[]>('/proposals/mine'),
   list: (state?: string) => http.get<ProposalView[]>('/proposals', { state }),
+  statistics: (query: { from: string; to: string }) => http.get<ProposalStatistics>('/proposals/statistics', query),
   experts: () => http.get<{ userId: number; name: string }[]>('/proposals/experts'),
   get: (id: number) => http.get<ProposalView>(`/proposals/${id}`),
   register: (id: number, version: number, expertUserIds: number[]) =>

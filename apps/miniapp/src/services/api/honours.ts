@@ -2,9 +2,11 @@ import type {
   CreateNominationRequest,
   HonourKindView,
   HonourRollLine,
+  HonourStatistics,
   ModelWorkerRecordRequest,
   ModelWorkerView,
   NominationAction,
+  NominationNoticeView,
   NominationView,
   TransitionRequest,
 } from '@union/shared';
@@ -14,6 +16,10 @@ import { http } from '../request';
 export const honoursApi = {
   kinds: () => http.get<HonourKindView[]>('/honours/kinds'),
   roll: () => http.get<HonourRollLine[]>('/honours/roll'),
+  notices: () => http.get<NominationNoticeView[]>('/honours/notices'),
+  object: (id: number, content: string) => http.post<{ id: number }>(`/honours/nominations/${id}/objections`, { content }),
+  addModelWorker: (body: { name: string; employerName: string; title: string; awardedYear: number }) =>
+    http.post<ModelWorkerView[]>('/honours/model-workers', body),
   nominate: (body: CreateNominationRequest) => http.post<NominationView>('/honours/nominations', body),
   list: () => http.get<NominationView[]>('/honours/nominations'),
   get: (id: number) => http.get<NominationView>(`/honours/nominations/${id}`),
@@ -21,6 +27,7 @@ export const honoursApi = {
     http.post<NominationView>(`/honours/nominations/${id}/transitions`, body),
   resolveObjection: (id: number, objectionId: number, resolution: string) =>
     http.post<NominationView>(`/honours/nominations/${id}/objections/${objectionId}/resolve`, { resolution }),
+  statistics: (query: { from: string; to: string }) => http.get<HonourStatistics>('/honours/statistics', query),
   modelWorkers: () => http.get<ModelWorkerView[]>('/honours/model-workers'),
   addRecord: (id: number, body: ModelWorkerRecordRequest) => http.post<ModelWorkerView[]>(`/honours/model-workers/${id}/records`, body),
 };

@@ -30,6 +30,7 @@ import {
   ResolveObjectionBody,
   RevokeBody,
   ScoreBody,
+  UpdateCompetitionBody,
 } from './competitions.dto';
 import { CompetitionsService } from './competitions.service';
 import { EmployerFlagsService } from './employer-flags.service';
@@ -144,6 +145,16 @@ export class CompetitionsController {
   @SignedIn()
   get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CompetitionView> {
     return this.competitions.get(actor, id);
+  }
+
+  @Put(':id')
+  @RequirePermission('competition.manage')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: UpdateCompetitionBody,
+  ): Promise<CompetitionView> {
+    return this.competitions.update(actor, id, body);
   }
 
   @Post(':id/transitions')

@@ -152,6 +152,12 @@ export class CreateCompetitionBody {
   events: EventBody[];
 }
 
+export class UpdateCompetitionBody extends CreateCompetitionBody {
+  @ApiProperty()
+  @IsInt()
+  version: number;
+}
+
 export class RegisterEntryBody {
   @ApiProperty()
   @IsInt()

@@ -22,7 +22,7 @@ import { TransitionService } from '../workflow/transition.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry, CompetitionObjection } from './entities/entry.entity';
 import { CompetitionResultsService } from './competition-results.service';
-import type { CreateCompetitionBody, JudgesBody, ObjectionBody, ResolveObjectionBody } from './competitions.dto';
+import type { CreateCompetitionBody, JudgesBody, ObjectionBody, ResolveObjectionBody, UpdateCompetitionBody } from './competitions.dto';
 
 const WF = COMPETITION_WORKFLOW;
 const DAY_MS = 86_400_000;
@@ -45,17 +45,7 @@ export class CompetitionsService {
 
   async create(actor: Actor, body: CreateCompetitionBody): Promise<CompetitionView> {
     if (!actor.organization || actor.organization.level === 'grassroots') fail('forbidden', '劳动竞赛由县、乡镇或行业工会组织');
-    const problems: { field: string; message: string }[] = [];
-    const today = cstDate(new Date());
-    if (body.registrationClosesOn < today) problems.push({ field: 'registrationClosesOn', message: '报名截止日期不能早于今天' });
-    if (body.startsOn < body.registrationClosesOn) problems.push({ field: 'startsOn', message: '比赛应在报名截止之后开始' });
-    if (body.endsOn < body.startsOn) problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
-    body.events.forEach((e, i) => {
-      for (const p of validateScoring(e.scoring, e.awards)) problems.push({ field: `events.${i}.${p.field}`, message: p.message });
-      if (e.entryKind === 'team' && (!e.teamMin || !e.teamMax || e.teamMax < e.teamMin))
-        problems.push({ field: `events.${i}.teamMax`, message: '团队项目请填写人数范围' });
-    });
-    if (problems.length) fail('validation_failed', problems[0].message, problems);
+    this.validate(body);
     const id = await this.db.transaction(async (manager) => {
       const org = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization?.id });
       const kase = await this.transitions.open(manager, WF, {
@@ -81,35 +71,84 @@ export class CompetitionsService {
           createdAt: new Date(),
         }),
       );
-      const events = manager.getRepository(CompetitionEvent);
-      await events.save(
-        body.events.map((e) =>
-          events.create({
-            competitionId: row.id,
-            name: e.name.trim(),
-            entryKind: e.entryKind,
-            maxEntries: e.maxEntries,
-            entryCount: 0,
-            teamMin: e.entryKind === 'team' ? (e.teamMin ?? null) : null,
-            teamMax: e.entryKind === 'team' ? (e.teamMax ?? null) : null,
-            scoring:
-              e.scoring.kind === 'direct'
-                ? { kind: 'direct', better: e.scoring.better, unit: e.scoring.unit.trim() }
-                : { kind: 'judges_average', dropExtremesFrom: e.scoring.dropExtremesFrom },
-            tieBreak: e.tieBreak,
-            awards: e.awards.map((a) => ({
-              title: a.title.trim(),
-              fromRank: a.fromRank,
-              toRank: a.toRank,
-              ...(a.prize ? { prize: a.prize.trim() } : {}),
-            })),
-            judgeUserIds: [],
-          }),
-        ),
-      );
+      await this.writeEvents(manager, row.id, body.events);
       return row.id;
     });
     return this.get(actor, id);
+  }
+
+  /** Change a competition while it is still a draft (events are replaced whole: nobody has entered yet). */
+  async update(actor: Actor, id: number, body: UpdateCompetitionBody): Promise<CompetitionView> {
+    this.validate(body);
+    await this.db.transaction(async (manager) => {
+      const { row, kase } = await this.staffCase(manager, actor, id);
+      if (kase.state !== 'draft') fail('action_not_allowed', '开放报名后不能再修改比赛设置');
+      const bumped = await manager
+        .createQueryBuilder()
+        .update(WorkflowCase)
+        .set({ version: kase.version + 1, title: body.title.trim(), updatedAt: new Date() })
+        .where('id = :id AND version = :version AND state = :state', { id: kase.id, version: body.version, state: 'draft' })
+        .execute();
+      if (bumped.affected !== 1) fail('state_conflict');
+      await manager.getRepository(Competition).update(
+        { id: row.id },
+        {
+          kind: body.kind,
+          title: body.title.trim(),
+          description: body.description.trim(),
+          registrationClosesOn: body.registrationClosesOn,
+          startsOn: body.startsOn,
+          endsOn: body.endsOn,
+          noticeDays: body.noticeDays,
+        },
+      );
+      await manager.getRepository(CompetitionEvent).delete({ competitionId: row.id });
+      await this.writeEvents(manager, row.id, body.events);
+    });
+    return this.get(actor, id);
+  }
+
+  private validate(body: CreateCompetitionBody): void {
+    const problems: { field: string; message: string }[] = [];
+    const today = cstDate(new Date());
+    if (body.registrationClosesOn < today) problems.push({ field: 'registrationClosesOn', message: '报名截止日期不能早于今天' });
+    if (body.startsOn < body.registrationClosesOn) problems.push({ field: 'startsOn', message: '比赛应在报名截止之后开始' });
+    if (body.endsOn < body.startsOn) problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
+    body.events.forEach((e, i) => {
+      for (const p of validateScoring(e.scoring, e.awards)) problems.push({ field: `events.${i}.${p.field}`, message: p.message });
+      if (e.entryKind === 'team' && (!e.teamMin || !e.teamMax || e.teamMax < e.teamMin))
+        problems.push({ field: `events.${i}.teamMax`, message: '团队项目请填写人数范围' });
+    });
+    if (problems.length) fail('validation_failed', problems[0].message, problems);
+  }
+
+  private async writeEvents(manager: EntityManager, competitionId: number, input: CreateCompetitionBody['events']): Promise<void> {
+    const events = manager.getRepository(CompetitionEvent);
+    await events.save(
+      input.map((e) =>
+        events.create({
+          competitionId,
+          name: e.name.trim(),
+          entryKind: e.entryKind,
+          maxEntries: e.maxEntries,
+          entryCount: 0,
+          teamMin: e.entryKind === 'team' ? (e.teamMin ?? null) : null,
+          teamMax: e.entryKind === 'team' ? (e.teamMax ?? null) : null,
+          scoring:
+            e.scoring.kind === 'direct'
+              ? { kind: 'direct', better: e.scoring.better, unit: e.scoring.unit.trim() }
+              : { kind: 'judges_average', dropExtremesFrom: e.scoring.dropExtremesFrom },
+          tieBreak: e.tieBreak,
+          awards: e.awards.map((a) => ({
+            title: a.title.trim(),
+            fromRank: a.fromRank,
+            toRank: a.toRank,
+            ...(a.prize ? { prize: a.prize.trim() } : {}),
+          })),
+          judgeUserIds: [],
+        }),
+      ),
+    );
   }
 
   /** Competitions a worker can see: open for registration, ones they entered, published; staff also see their own scope's. */

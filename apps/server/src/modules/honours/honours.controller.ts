@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { HonourKindView, HonourRollLine, HonourStatistics, ModelWorkerView, NominationAction, NominationView } from '@union/shared';
+import type {
+  HonourKindView,
+  HonourRollLine,
+  HonourStatistics,
+  ModelWorkerView,
+  NominationAction,
+  NominationNoticeView,
+  NominationView,
+} from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { TransitionBody } from '../membership/membership.dto';
@@ -38,6 +46,12 @@ export class HonoursController {
   @SignedIn()
   roll(): Promise<HonourRollLine[]> {
     return this.honours.roll();
+  }
+
+  @Get('notices')
+  @SignedIn()
+  notices(): Promise<NominationNoticeView[]> {
+    return this.honours.notices();
   }
 
   @Get('statistics')

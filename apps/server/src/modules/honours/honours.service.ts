@@ -10,6 +10,7 @@ import {
   type HonourStatistics,
   type ModelWorkerView,
   type NominationAction,
+  type NominationNoticeView,
   type NominationState,
   type NominationView,
   type TransitionRequest,
@@ -221,6 +222,28 @@ export class HonoursService {
       if (result.affected !== 1) fail('state_conflict');
     });
     return this.get(actor, id);
+  }
+
+  /** Nominations on public notice now, for anyone signed in. */
+  async notices(): Promise<NominationNoticeView[]> {
+    const manager = this.db.manager;
+    const rows = await manager
+      .getRepository(Nomination)
+      .createQueryBuilder('n')
+      .innerJoin(WorkflowCase, 'c', 'c.id = n.caseId')
+      .where("c.state = 'public_notice' AND n.noticeEndsAt > :now", { now: new Date() })
+      .orderBy('n.id', 'DESC')
+      .limit(100)
+      .getMany();
+    const kinds = await this.kinds(manager);
+    return rows.map((r) => ({
+      id: r.id,
+      kindName: kinds.find((k) => k.id === r.kindId)?.name ?? '',
+      nomineeName: r.nomineeName,
+      employerName: r.employerName,
+      deeds: r.deeds,
+      noticeEndsAt: (r.noticeEndsAt as Date).toISOString(),
+    }));
   }
 
   /** The public honour roll: awarded (and revoked, with the reason), for anyone signed in. */

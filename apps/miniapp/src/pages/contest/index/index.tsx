@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CompetitionView } from '@union/shared';
 import { PageStatus } from '../../../components/PageStatus';
@@ -9,6 +9,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi, proposalsApi } from '../../../services/api/contest';
 import { honoursApi } from '../../../services/api/honours';
 import { isLoggedIn } from '../../../services/tokens';
+import { errorMessage, toast } from '../../../utils/feedback';
 import { route } from '../../../utils/nav';
 
 type Tab = 'open' | 'mine' | 'published';
@@ -43,13 +44,26 @@ export default function ContestHome() {
   const [tab, setTab] = useState<Tab>('open');
   const tabRef = useRef<Tab>('open');
   const { data, error, reload } = useLoader(async () => {
-    const [competitions, proposals, roll] = await Promise.all([
+    const [competitions, proposals, roll, notices] = await Promise.all([
       competitionsApi.list(tabRef.current),
       proposalsApi.mine().catch(() => []),
       honoursApi.roll().catch(() => []),
+      honoursApi.notices().catch(() => []),
     ]);
-    return { competitions, proposals, roll };
+    return { competitions, proposals, roll, notices };
   }, isLoggedIn());
+  const [objecting, setObjecting] = useState<number | null>(null);
+  const [objection, setObjection] = useState('');
+  const sendObjection = async (id: number) => {
+    if (objection.trim().length < 5) return toast('请至少写 5 个字');
+    try {
+      await honoursApi.object(id, objection.trim());
+      setObjecting(null);
+      toast('已提交，县总工会会核实');
+    } catch (e) {
+      toast(errorMessage(e));
+    }
+  };
   const switchTab = (t: Tab) => {
     setTab(t);
     tabRef.current = t;
@@ -93,6 +107,46 @@ export default function ContestHome() {
           {data.competitions.map((c) => (
             <CompetitionRow key={c.id} c={c} />
           ))}
+          {data.notices.length ? (
+            <View className="card" data-testid="honour-notices">
+              <Text className="card__title">荣誉推荐公示</Text>
+              <Text className="muted">对推荐对象有不同意见，可以在公示期内向县总工会反映。</Text>
+              {data.notices.map((n) => (
+                <View key={n.id} className="clock">
+                  <Text>
+                    {n.kindName}：{n.nomineeName}（{n.employerName}）
+                  </Text>
+                  <Text className="muted">
+                    {n.deeds.slice(0, 80)} · 公示至 {n.noticeEndsAt.slice(0, 10)}
+                  </Text>
+                  {objecting === n.id ? (
+                    <>
+                      <Textarea
+                        className="field__textarea"
+                        value={objection}
+                        maxlength={500}
+                        onInput={(e) => setObjection(e.detail.value)}
+                        data-testid={`honour-objection-${n.id}`}
+                      />
+                      <Button
+                        block
+                        size="large"
+                        className="big-button"
+                        onClick={() => void sendObjection(n.id)}
+                        data-testid={`honour-objection-send-${n.id}`}
+                      >
+                        提交意见
+                      </Button>
+                    </>
+                  ) : (
+                    <Text className="link" onClick={() => (setObjecting(n.id), setObjection(''))} data-testid={`honour-object-${n.id}`}>
+                      我有不同意见
+                    </Text>
+                  )}
+                </View>
+              ))}
+            </View>
+          ) : null}
           {data.roll.length ? (
             <View className="card" data-testid="honour-roll">
               <Text className="card__title">荣誉榜</Text>

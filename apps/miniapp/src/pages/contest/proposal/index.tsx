@@ -3,7 +3,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
+import type { UploadView } from '@union/shared';
 import { Field } from '../../../components/Field';
+import { UploadBox } from '../../../components/UploadBox';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
@@ -19,6 +21,7 @@ function NewProposal() {
   const [problem, setProblem] = useState('');
   const [suggestion, setSuggestion] = useState('');
   const [benefit, setBenefit] = useState('');
+  const [attachments, setAttachments] = useState<UploadView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -62,6 +65,14 @@ function NewProposal() {
           data-testid="proposal-suggestion"
         />
         <Field label="预计好处" value={benefit} onChange={setBenefit} placeholder="例如：每月少损耗钢材约 2 吨" testId="proposal-benefit" />
+        <UploadBox
+          purpose="other"
+          label="附件（图纸、照片，可不传）"
+          uploads={attachments}
+          onAdd={(u) => setAttachments((l) => [...l, u])}
+          onRemove={(id) => setAttachments((l) => l.filter((u) => u.id !== id))}
+          testId="proposal-attachments"
+        />
         {error ? <Text className="field__error">{error}</Text> : null}
         <Button
           block

@@ -12,7 +12,7 @@ import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
-import { numberParam } from '../../../utils/nav';
+import { numberParam, route } from '../../../utils/nav';
 
 /**
  * The organiser's page of a competition: the steps the server allows now, judges per event,
@@ -82,6 +82,17 @@ export default function ContestManage() {
         </Text>
       </View>
       {problem ? <Text className="field__error">{problem}</Text> : null}
+      {c.state === 'draft' && c.actions.length ? (
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => void Taro.navigateTo({ url: route('/staff/pages/contests/index', { edit: c.id }) })}
+          data-testid="contest-edit"
+        >
+          修改比赛设置
+        </Button>
+      ) : null}
       <ActionPanel actions={c.actions} busy={busy} onRun={run} commentHint="请写明原因" />
 
       {c.events.map((e) => (

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -202,8 +202,10 @@ function EventEditor({
  * event with its entry kind, places, scoring, tie-break and awards (checked here and on the server).
  */
 export default function Contests() {
+  const editId = Number(useRouter().params.edit) || null;
   const { data, error } = useLoader(() => competitionsApi.list('all'));
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(!!editId);
+  const [editVersion, setEditVersion] = useState<number | null>(null);
   const [kind, setKind] = useState<CompetitionKind>('skills');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -214,6 +216,22 @@ export default function Contests() {
   const [events, setEvents] = useState<CompetitionEventInput[]>([newEvent()]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // Editing a draft: the form starts from what was saved.
+  useEffect(() => {
+    if (!editId) return;
+    void competitionsApi.get(editId).then((c) => {
+      setKind(c.kind);
+      setTitle(c.title);
+      setDescription(c.description);
+      setCloses(c.registrationClosesOn);
+      setStarts(c.startsOn);
+      setEnds(c.endsOn);
+      setNoticeDays(c.noticeDays);
+      setEvents(c.events.map(({ id: _id, entryCount: _n, judges: _j, ...e }) => e));
+      setEditVersion(c.version);
+    });
+  }, [editId]);
 
   const create = async () => {
     if (title.trim().length < 2) return setProblem('请填写比赛名称');
@@ -226,7 +244,7 @@ export default function Contests() {
     setBusy(true);
     setProblem(null);
     try {
-      const created = await competitionsApi.create({
+      const body = {
         kind,
         title: title.trim(),
         description: description.trim(),
@@ -235,7 +253,13 @@ export default function Contests() {
         endsOn: ends,
         noticeDays,
         events: events.map((e) => ({ ...e, name: e.name.trim(), awards: e.awards.map((a) => ({ ...a, title: a.title.trim() })) })),
-      });
+      };
+      if (editId && editVersion !== null) {
+        await competitionsApi.update(editId, { ...body, version: editVersion });
+        await Taro.navigateBack();
+        return;
+      }
+      const created = await competitionsApi.create(body);
       setAdding(false);
       await Taro.navigateTo({ url: route('/staff/pages/contest/index', { id: created.id }) });
     } catch (e) {
@@ -296,7 +320,7 @@ export default function Contests() {
             onClick={() => void create()}
             data-testid="contest-create"
           >
-            创建比赛
+            {editId ? '保存修改' : '创建比赛'}
           </Button>
           <Button block size="large" className="big-button" onClick={() => setAdding(false)}>
             取消

@@ -22,7 +22,23 @@ export default function ModelWorkers() {
   const [note, setNote] = useState('');
   const [amount, setAmount] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState('');
+  const [employer, setEmployer] = useState('');
+  const [title, setTitle] = useState('县级劳动模范');
+  const [year, setYear] = useState(chinaToday().slice(0, 4));
   if (!data) return <PageStatus error={error} />;
+  const addWorker = async () => {
+    if (name.trim().length < 2 || employer.trim().length < 2 || !/^\d{4}$/.test(year)) return setProblem('请填写姓名、单位和获评年份');
+    try {
+      await honoursApi.addModelWorker({ name: name.trim(), employerName: employer.trim(), title: title.trim(), awardedYear: Number(year) });
+      setAdding(false);
+      setProblem(null);
+      await reload();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  };
   const save = async (id: number) => {
     if (!isDay(date) || note.trim().length < 2) return setProblem('请填写日期和情况');
     const p = kind === 'support' ? amountProblem(amount, '补助金额') : null;
@@ -44,6 +60,22 @@ export default function ModelWorkers() {
   };
   return (
     <View className="page" data-testid="model-workers-page">
+      {adding ? (
+        <View className="card" data-testid="model-worker-new">
+          <Field label="姓名" value={name} onChange={setName} testId="mw-name" />
+          <Field label="单位" value={employer} onChange={setEmployer} testId="mw-employer" />
+          <Field label="称号" value={title} onChange={setTitle} testId="mw-title" />
+          <Field label="获评年份" value={year} onChange={setYear} type="number" testId="mw-year" />
+          {problem ? <Text className="field__error">{problem}</Text> : null}
+          <Button block size="large" type="primary" className="big-button" onClick={() => void addWorker()} data-testid="mw-save">
+            加入档案
+          </Button>
+        </View>
+      ) : (
+        <Button block size="large" className="big-button" onClick={() => setAdding(true)} data-testid="mw-add">
+          补录往年劳模
+        </Button>
+      )}
       {data.length === 0 ? (
         <View className="card center">
           <Text className="muted">还没有劳模档案。</Text>

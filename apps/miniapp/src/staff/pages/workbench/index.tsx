@@ -120,6 +120,17 @@ function ContestTools({ me }: { me: MeView }) {
           合理化建议办理
         </Button>
       ) : null}
+      {manage || can('proposal.manage') ? (
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => nav('/staff/pages/recognition-statistics/index')}
+          data-testid="open-recognition-statistics"
+        >
+          竞赛、荣誉、建议统计
+        </Button>
+      ) : null}
       {honours ? (
         <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/honours/index')} data-testid="open-honours">
           荣誉推荐（工人先锋号、劳模等）

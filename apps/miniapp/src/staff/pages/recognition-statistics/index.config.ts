@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '竞赛、荣誉、建议统计' });
