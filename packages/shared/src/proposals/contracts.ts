@@ -1,4 +1,5 @@
 import type { ActionView, DeadlineView, HistoryEntryView } from '../contracts';
+import type { UploadView } from '../uploads';
 import type { ProposalAction, ProposalState } from '../workflow/recognition';
 
 /** Grades of an implemented proposal (合理化建议评级). */
@@ -46,6 +47,7 @@ export interface ProposalView {
   problem: string;
   suggestion: string;
   expectedBenefit: string;
+  attachments: UploadView[];
   submitterName: string;
   organizationName: string;
   experts: { userId: number; name: string }[];

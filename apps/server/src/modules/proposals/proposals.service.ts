@@ -272,6 +272,10 @@ export class ProposalsService {
   private async views(manager: EntityManager, actor: Actor, rows: Proposal[]): Promise<ProposalView[]> {
     if (rows.length === 0) return [];
     const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) });
+    const files = await this.uploads.listForCase(
+      manager,
+      rows.map((r) => r.caseId),
+    );
     const [histories, opinions, orgs] = await Promise.all([
       this.transitions.historyOf(
         manager,
@@ -304,6 +308,7 @@ export class ProposalsService {
         problem: row.problem,
         suggestion: row.suggestion,
         expectedBenefit: row.expectedBenefit,
+        attachments: files.get(row.caseId) ?? [],
         submitterName: row.submitterName,
         organizationName: orgs.find((o) => o.id === row.organizationId)?.name ?? '',
         experts: row.expertUserIds.map((e) => ({ userId: e, name: experts.find((u) => u.id === e)?.displayName ?? '' })),

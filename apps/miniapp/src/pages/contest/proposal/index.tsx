@@ -4,6 +4,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import type { UploadView } from '@union/shared';
+import { EvidenceList } from '../../../components/EvidenceList';
 import { Field } from '../../../components/Field';
 import { UploadBox } from '../../../components/UploadBox';
 import { PageStatus } from '../../../components/PageStatus';
@@ -131,6 +132,7 @@ export default function ProposalPage() {
         <Text className="muted">建议</Text>
         <Text className="paragraph">{data.suggestion}</Text>
         <Text className="muted">预计好处：{data.expectedBenefit}</Text>
+        {data.attachments.length ? <EvidenceList uploads={data.attachments} testId="proposal-attachments-list" /> : null}
       </View>
       {data.decisionReason ? (
         <View className="card">

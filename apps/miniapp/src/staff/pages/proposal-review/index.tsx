@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { PROPOSAL_GRADE_LABEL, type ActionView, type ProposalGrade } from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { Choice } from '../../../components/Choice';
+import { EvidenceList } from '../../../components/EvidenceList';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
@@ -97,6 +98,7 @@ export default function ProposalReview() {
         <Text className="muted">建议</Text>
         <Text className="paragraph">{data.suggestion}</Text>
         <Text className="muted">预计好处：{data.expectedBenefit}</Text>
+        {data.attachments.length ? <EvidenceList uploads={data.attachments} testId="proposal-attachments-list" /> : null}
       </View>
       {data.opinions.length ? (
         <View className="card" data-testid="proposal-opinions">
