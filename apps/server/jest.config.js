@@ -16,6 +16,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option (projects ignore it): the e2e apps seed a whole demo county before each suite.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.ts'], testTimeout: 60000 },
