@@ -33,3 +33,15 @@ export function deadlineText(deadline: DeadlineView | null): string {
 export function replyWithinDays(deadline: DeadlineView | null): number {
   return deadline && deadline.workingDaysLeft > 0 ? deadline.workingDaysLeft : 15;
 }
+
+/** Today in China time (YYYY-MM-DD), or `days` from today, whatever the phone's time zone. */
+export function chinaToday(days = 0): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** True for a real YYYY-MM-DD day. */
+export function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}

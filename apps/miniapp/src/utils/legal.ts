@@ -31,15 +31,3 @@ export function clockText(item: Pick<StatutoryClockItem, 'daysLeft' | 'status'>)
   if (item.daysLeft === 0) return '今天是最后一天';
   return `已过 ${-item.daysLeft} 天`;
 }
-
-/** Today in China time (YYYY-MM-DD). */
-export function chinaToday(days = 0): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** True for a real YYYY-MM-DD day. */
-export function isDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}

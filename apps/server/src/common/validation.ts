@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { IsISO8601, Matches } from 'class-validator';
 import { AppException } from './app-exception';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
@@ -22,4 +23,12 @@ export function strictValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new AppException('validation_failed', undefined, flatten(errors)),
   });
+}
+
+/** A calendar day written YYYY-MM-DD that exists (2026-02-30 is refused). */
+export function IsDay(): PropertyDecorator {
+  return (target, key) => {
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期按 2026-01-15 这样填' })(target, key);
+    IsISO8601({ strict: true }, { message: '没有这一天' })(target, key);
+  };
 }

@@ -24,8 +24,19 @@ export function cstDate(instant: Date): string {
   return new Date(instant.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function addDays(date: string, days: number): string {
+/** The calendar date (YYYY-MM-DD) `days` after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The first instant (00:00 CST) of a CST calendar date. */
+export function startOfCstDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - CST_OFFSET_MS);
 }
 
 /** The last instant (23:59:59.999 CST) of a CST calendar date. */

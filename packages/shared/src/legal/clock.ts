@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../calendar/work-calendar';
+import { addDays, daysBetween, type WorkCalendar } from '../calendar/work-calendar';
 
 /** Kinds of labour dispute a worker brings (DOMAIN.md §4). */
 export type DisputeType = 'unpaid_wages' | 'work_injury' | 'contract' | 'social_insurance' | 'dismissal' | 'other';
@@ -60,16 +60,6 @@ export interface StatutoryClockItem {
 export interface StatutoryClock {
   items: StatutoryClockItem[];
   next: StatutoryClockItem | null;
-}
-
-const DAY_MS = 86_400_000;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 /** Same day `years` later; 29 February becomes 28 February in a common year. */

@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { In, Not, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
 import { Organization } from '../organizations/organization.entity';
@@ -175,10 +176,7 @@ export class CompetitionResultsService {
   async statistics(actor: Actor, query: { from?: string; to?: string; organizationId?: number }): Promise<CompetitionStatistics> {
     if (!actor.organization) fail('forbidden');
     const manager = this.db.manager;
-    const today = cstDate(new Date());
-    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
-    const to = query.to ?? today;
-    if (to < from) fail('validation_failed', undefined, [{ field: 'to', message: '结束日期不能早于开始日期' }]);
+    const { from, to } = statisticsPeriod(query);
     let scope = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization.id });
     if (query.organizationId) {
       const org = await manager.getRepository(Organization).findOneBy({ id: query.organizationId });

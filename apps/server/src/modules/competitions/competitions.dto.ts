@@ -18,26 +18,15 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day (YYYY-MM-DD) that exists. */
-function Day(): PropertyDecorator {
-  return (target, key) => {
-    Matches(DAY, { message: '日期按 2026-01-15 这样填' })(target, key);
-    IsISO8601({ strict: true }, { message: '没有这一天' })(target, key);
-  };
-}
+import { IsDay } from '../../common/validation';
 
 export class AwardBody implements AwardRule {
   @ApiProperty()
@@ -126,15 +115,15 @@ export class CreateCompetitionBody {
   description: string;
 
   @ApiProperty()
-  @Day()
+  @IsDay()
   registrationClosesOn: string;
 
   @ApiProperty()
-  @Day()
+  @IsDay()
   startsOn: string;
 
   @ApiProperty()
-  @Day()
+  @IsDay()
   endsOn: string;
 
   @ApiProperty()
@@ -276,7 +265,7 @@ export class CreateEmployerFlagBody {
   note: string;
 
   @ApiProperty()
-  @Day()
+  @IsDay()
   since: string;
 }
 
@@ -290,12 +279,12 @@ export class CompetitionListQuery {
 export class CompetitionStatisticsQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Day()
+  @IsDay()
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Day()
+  @IsDay()
   to?: string;
 
   @ApiPropertyOptional()

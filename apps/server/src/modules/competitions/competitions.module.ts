@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CompetitionEntriesService } from './competition-entries.service';
 import { CompetitionJudgingService } from './competition-judging.service';
@@ -9,7 +10,7 @@ import { EmployerFlagsService } from './employer-flags.service';
 
 /** Competitions, their entries, judging and results; the employer flags honours use too. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [IdentityModule, NotificationsModule],
   controllers: [CompetitionsController],
   providers: [EmployerFlagsService, CompetitionResultsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService],
   exports: [EmployerFlagsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService, CompetitionResultsService],

@@ -9,11 +9,12 @@ import {
   type CompetitionView,
   type TransitionRequest,
 } from '@union/shared';
-import { In, IsNull, Not, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { User } from '../identity/entities/user.entity';
+import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
 import { Organization } from '../organizations/organization.entity';
 import { CaseViews } from '../workflow/case-views';
@@ -41,6 +42,7 @@ export class CompetitionsService {
     private readonly caseViews: CaseViews,
     private readonly notifier: Notifier,
     private readonly results: CompetitionResultsService,
+    private readonly identity: IdentityService,
   ) {}
 
   async create(actor: Actor, body: CreateCompetitionBody): Promise<CompetitionView> {
@@ -201,8 +203,7 @@ export class CompetitionsService {
 
   /** Judges the organiser can name (users holding the judge role). */
   async judges(): Promise<{ userId: number; name: string }[]> {
-    const staff = await this.db.manager.getRepository(User).find({ where: { organizationId: Not(IsNull()) }, order: { id: 'ASC' } });
-    return staff.filter((u) => u.roles.includes('judge')).map((u) => ({ userId: u.id, name: u.displayName }));
+    return (await this.identity.staffWithRoles(['judge'])).map((u) => ({ userId: u.id, name: u.displayName }));
   }
 
   /** The organiser names the judges of an event (users holding competition.judge). */

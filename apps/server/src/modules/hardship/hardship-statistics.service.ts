@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AID_TYPE_LABEL, CAMPAIGN_KIND_LABEL, cstDate, endOfCstDay, type AidType, type HardshipStatistics } from '@union/shared';
+import { AID_TYPE_LABEL, CAMPAIGN_KIND_LABEL, type AidType, type HardshipStatistics } from '@union/shared';
 import { In } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { Campaign } from './entities/campaign.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
-
-/** Start of a China day as an instant. */
-function startOfCstDay(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
 
 /** The hardship figures of the half-year report, for any period and part of the tree, counted from the records. */
 @Injectable()
@@ -25,20 +21,9 @@ export class HardshipStatisticsService {
 
   async statistics(actor: Actor, query: { from?: string; to?: string; organizationId?: number }): Promise<HardshipStatistics> {
     if (!actor.organization) fail('forbidden');
-    const to = query.to ?? cstDate(new Date());
-    const from = query.from ?? `${to.slice(0, 4)}-01-01`;
-    for (const [field, day] of [
-      ['from', from],
-      ['to', to],
-    ] as const) {
-      const d = startOfCstDay(day);
-      if (Number.isNaN(d.getTime()) || cstDate(d) !== day) fail('validation_failed', '日期无效', [{ field, message: '日期无效' }]);
-    }
-    if (from > to) fail('validation_failed', '开始日期不能晚于结束日期', [{ field: 'from', message: '开始日期不能晚于结束日期' }]);
+    const { from, to, start, end } = statisticsPeriod(query);
     const org = await this.organizations.get(query.organizationId ?? actor.organization.id);
     if (!actorCovers(actor, org.path)) fail('not_found');
-    const start = startOfCstDay(from);
-    const end = endOfCstDay(to);
     const path = `${org.path}%`;
     const m = this.db.manager;
 

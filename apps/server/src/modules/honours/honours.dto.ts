@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MODEL_WORKER_RECORD_LABEL, NOMINEE_TYPE_LABEL, type ModelWorkerRecordKind, type NomineeType } from '@union/shared';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsDay } from '../../common/validation';
 
 export class CreateHonourKindBody {
   @ApiProperty()
@@ -95,8 +96,7 @@ export class ModelWorkerRecordBody {
   kind: ModelWorkerRecordKind;
 
   @ApiProperty()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  @IsISO8601({ strict: true })
+  @IsDay()
   date: string;
 
   @ApiProperty()
@@ -115,11 +115,11 @@ export class ModelWorkerRecordBody {
 export class HonourStatisticsQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsDay()
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsDay()
   to?: string;
 }

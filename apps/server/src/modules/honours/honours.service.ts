@@ -18,6 +18,7 @@ import {
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { EmployerFlagsService } from '../competitions/employer-flags.service';
@@ -341,11 +342,7 @@ export class HonoursService {
 
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<HonourStatistics> {
     this.requireManager(actor);
-    const today = cstDate(new Date());
-    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
-    const to = query.to ?? today;
-    const start = new Date(Date.parse(`${from}T00:00:00+08:00`));
-    const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + DAY_MS);
+    const { from, to, start, end } = statisticsPeriod(query);
     const manager = this.db.manager;
     const kinds = await this.kinds(manager);
     const awarded = await manager
@@ -353,13 +350,13 @@ export class HonoursService {
       .createQueryBuilder('n')
       .select('n.kindId', 'kindId')
       .addSelect('COUNT(*)', 'n')
-      .where('n.awardedAt >= :start AND n.awardedAt < :end AND n.revokedReason IS NULL', { start, end })
+      .where('n.awardedAt BETWEEN :start AND :end AND n.revokedReason IS NULL', { start, end })
       .groupBy('n.kindId')
       .getRawMany<{ kindId: number; n: string | number }>();
     const revoked = await manager
       .getRepository(Nomination)
       .createQueryBuilder('n')
-      .where('n.revokedReason IS NOT NULL AND n.awardedAt >= :start AND n.awardedAt < :end', { start, end })
+      .where('n.revokedReason IS NOT NULL AND n.awardedAt BETWEEN :start AND :end', { start, end })
       .getCount();
     const records = await manager
       .getRepository(ModelWorkerRecord)

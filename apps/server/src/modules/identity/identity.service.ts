@@ -12,7 +12,7 @@ import {
   type Role,
   type TokenPair,
 } from '@union/shared';
-import { IsNull, type Repository } from 'typeorm';
+import { IsNull, Not, type EntityManager, type Repository } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { sha256 } from '../../common/hash';
@@ -142,6 +142,12 @@ export class IdentityService {
       consentsCurrent: (Object.keys(CONSENT_VERSIONS) as ConsentKind[]).every((k) => latest.get(k)?.version === CONSENT_VERSIONS[k]),
       isMember: !!member,
     };
+  }
+
+  /** Staff users holding any of `roles` (lawyers, judges …), oldest first; staff are few, so filtered here. */
+  async staffWithRoles(roles: Role[], manager: EntityManager = this.db.manager): Promise<User[]> {
+    const staff = await manager.getRepository(User).find({ where: { organizationId: Not(IsNull()) }, order: { id: 'ASC' } });
+    return staff.filter((u) => u.roles.some((r) => roles.includes(r)));
   }
 
   /** Record that the user accepted a consent text (kind + version, with the time). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   assessLegalAidEligibility,
+  addDays,
   computeStatutoryClock,
   cstDate,
   DISPUTE_TYPE_LABEL,
@@ -22,6 +23,7 @@ import { LessThan, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { IdentityService } from '../identity/identity.service';
 import { Organization } from '../organizations/organization.entity';
@@ -466,7 +468,7 @@ export class LegalAidService {
       // Driven by the clock index (idx_legal_aid_lawyer_clock / idx_legal_aid_clock).
       await this.refreshClocks();
       const today = cstDate(new Date());
-      const until = new Date(Date.parse(`${today}T00:00:00Z`) + query.clockWithinDays * 86_400_000).toISOString().slice(0, 10);
+      const until = addDays(today, query.clockWithinDays);
       qb.andWhere('a.nextClockDueOn >= :today AND a.nextClockDueOn <= :until', { today, until });
       if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me');
       if (query.after) {
@@ -495,12 +497,7 @@ export class LegalAidService {
   /** The centre's totals for a period, counted from the records (closed cases by their closing day). */
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<LegalStatistics> {
     if (!actor.organization) fail('forbidden');
-    const today = cstDate(new Date());
-    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
-    const to = query.to ?? today;
-    if (to < from) fail('validation_failed', undefined, [{ field: 'to', message: '结束日期不能早于开始日期' }]);
-    const start = new Date(Date.parse(`${from}T00:00:00+08:00`));
-    const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000);
+    const { from, to, start, end } = statisticsPeriod(query);
     const path = `${actor.organization.path}%`;
     const m = this.db.manager;
     const byState = async (caseType: string) =>
@@ -510,7 +507,7 @@ export class LegalAidService {
           .createQueryBuilder('c')
           .select('c.state', 'state')
           .addSelect('COUNT(*)', 'n')
-          .where('c.caseType = :caseType AND c.organizationPath LIKE :path AND c.submittedAt >= :start AND c.submittedAt < :end', {
+          .where('c.caseType = :caseType AND c.organizationPath LIKE :path AND c.submittedAt BETWEEN :start AND :end', {
             caseType,
             path,
             start,
@@ -526,7 +523,7 @@ export class LegalAidService {
       .createQueryBuilder('h')
       .innerJoin(WorkflowCase, 'c', 'c.id = h.caseId')
       .where("h.action = 'accept' AND c.caseType = 'legal_aid_application' AND c.organizationPath LIKE :path", { path })
-      .andWhere('h.createdAt >= :start AND h.createdAt < :end', { start, end })
+      .andWhere('h.createdAt BETWEEN :start AND :end', { start, end })
       .getCount();
     const closed = await m
       .getRepository(LegalAidApplication)
@@ -536,7 +533,7 @@ export class LegalAidService {
       .addSelect('COUNT(DISTINCT a.applicantUserId)', 'people')
       .addSelect('COALESCE(SUM(a.amountClaimedFen), 0)', 'claimed')
       .addSelect('COALESCE(SUM(a.amountRecoveredFen), 0)', 'recovered')
-      .where("c.state = 'closed' AND c.organizationPath LIKE :path AND a.closedAt >= :start AND a.closedAt < :end", { path, start, end })
+      .where("c.state = 'closed' AND c.organizationPath LIKE :path AND a.closedAt BETWEEN :start AND :end", { path, start, end })
       .getRawOne<{ cases: string | number; people: string | number; claimed: string | number; recovered: string | number }>();
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
     const petitions = await m

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  addDays,
   cstDate,
   endOfCstDay,
   maskName,
@@ -32,8 +33,7 @@ const WF = PETITION_WORKFLOW;
 const TABLE = 'petitions';
 const DAY_MS = 86_400_000;
 /** Petition periods are in days (日), not working days: the end of the day `days` after `from`. */
-const dueAfter = (from: string, days: number) =>
-  endOfCstDay(new Date(Date.parse(`${from}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10));
+const dueAfter = (from: string, days: number) => endOfCstDay(addDays(from, days));
 
 /**
  * Petitions and disputes brought to the union (职工信访、劳动争议调处): registered by staff,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  addDays,
   cstDate,
+  startOfCstDay,
   WorkCalendar,
   type AvailabilityExceptionView,
   type AvailabilityRuleView,
@@ -9,22 +11,21 @@ import {
   type SlotDayView,
   type SlotView,
 } from '@union/shared';
-import { Between, In, IsNull, Not, type EntityManager } from 'typeorm';
+import { Between, In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
-import { User } from '../identity/entities/user.entity';
+import type { User } from '../identity/entities/user.entity';
+import { IdentityService } from '../identity/identity.service';
 import { Organization } from '../organizations/organization.entity';
 import { AvailabilityException, AvailabilityRule } from './entities/availability.entity';
 import { Consultation } from './entities/consultation.entity';
 import type { AvailabilityExceptionBody, SetAvailabilityBody } from './legal.dto';
 import { LegalRulesService } from './legal-rules.service';
 
-const DAY_MS = 86_400_000;
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 /** The instant of a China-time wall clock time on a day. */
-const cstInstant = (date: string, minuteOfDay: number) => new Date(Date.parse(`${date}T00:00:00+08:00`) + minuteOfDay * 60_000);
+const cstInstant = (date: string, minuteOfDay: number) => new Date(startOfCstDay(date).getTime() + minuteOfDay * 60_000);
 /** 1 = Monday … 7 = Sunday. */
 const weekdayOf = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
@@ -44,12 +45,12 @@ export class LegalScheduleService {
     private readonly db: Db,
     private readonly calendar: WorkCalendar,
     private readonly legalRules: LegalRulesService,
+    private readonly identity: IdentityService,
   ) {}
 
   /** Lawyers and duty staff of the county's centre(s). */
-  async lawyers(manager: EntityManager = this.db.manager): Promise<User[]> {
-    const staff = await manager.getRepository(User).find({ where: { organizationId: Not(IsNull()) }, order: { id: 'ASC' } });
-    return staff.filter((u) => u.roles.includes('lawyer') || u.roles.includes('legal_staff'));
+  lawyers(manager: EntityManager = this.db.manager): Promise<User[]> {
+    return this.identity.staffWithRoles(['lawyer', 'legal_staff'], manager);
   }
 
   /** A lawyer the actor may plan for: themselves, or anyone in scope with legal.schedule.manage. */

@@ -35,21 +35,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsDay } from '../../common/validation';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** ¥100 million in fen. */
 const MAX_FEN = 10_000_000_000;
 const CHANNELS = Object.keys(CONSULTATION_CHANNEL_LABEL) as ConsultationChannel[];
 const DISPUTES = Object.keys(DISPUTE_TYPE_LABEL) as DisputeType[];
-
-/** A calendar day (YYYY-MM-DD) that exists. */
-function Day(): PropertyDecorator {
-  return (target, key) => {
-    Matches(DAY, { message: '日期按 2026-01-15 这样填' })(target, key);
-    IsISO8601({ strict: true }, { message: '没有这一天' })(target, key);
-  };
-}
 
 export class AvailabilityRuleBody {
   @ApiProperty({ minimum: 1, maximum: 7 })
@@ -96,7 +88,7 @@ export class SetAvailabilityBody {
 
 export class AvailabilityExceptionBody {
   @ApiProperty({ example: '2026-12-01' })
-  @Day()
+  @IsDay()
   date: string;
 
   @ApiProperty()
@@ -108,7 +100,7 @@ export class AvailabilityExceptionBody {
 export class SlotsQuery {
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @Day()
+  @IsDay()
   from?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 28 })
@@ -300,16 +292,16 @@ export class CreateLegalAidBody extends EligibilityBody {
   phone: string;
 
   @ApiProperty({ example: '2025-03-01' })
-  @Day()
+  @IsDay()
   employmentStartedOn: string;
 
   @ApiProperty({ nullable: true })
   @ValidateIf((_o, v) => v !== null)
-  @Day()
+  @IsDay()
   employmentEndedOn: string | null;
 
   @ApiProperty()
-  @Day()
+  @IsDay()
   learnedOn: string;
 
   @ApiProperty({ type: [EvidenceBody] })
@@ -373,25 +365,25 @@ export class LegalAidDatesBody {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @Day()
+  @IsDay()
   mediationStartedOn?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @Day()
+  @IsDay()
   mediationEndedOn?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @Day()
+  @IsDay()
   arbitrationAppliedOn?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @Day()
+  @IsDay()
   arbitrationAcceptedOn?: string | null;
 
   @ApiPropertyOptional()
@@ -402,13 +394,13 @@ export class LegalAidDatesBody {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @Day()
+  @IsDay()
   awardReceivedOn?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @Day()
+  @IsDay()
   lawsuitFiledOn?: string | null;
 
   @ApiPropertyOptional()
@@ -433,7 +425,7 @@ export class LegalAidStageBody extends LegalAidDatesBody {
   action: LegalAidStageRequest['action'];
 
   @ApiProperty()
-  @Day()
+  @IsDay()
   startedOn: string;
 }
 
@@ -460,7 +452,7 @@ export class CloseLegalAidBody {
 
   @ApiProperty({ nullable: true })
   @ValidateIf((_o, v) => v !== null)
-  @Day()
+  @IsDay()
   recoveredOn: string | null;
 
   @ApiProperty()
@@ -478,7 +470,7 @@ export class CloseLegalAidBody {
 
 export class LegalRuleSetBody {
   @ApiProperty({ example: '2027-01-01' })
-  @Day()
+  @IsDay()
   effectiveFrom: string;
 
   @ApiProperty({ type: Object })
@@ -517,12 +509,12 @@ export class LegalListQuery {
 export class StatisticsQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Day()
+  @IsDay()
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Day()
+  @IsDay()
   to?: string;
 }
 
@@ -625,13 +617,13 @@ export class CreatePetitionBody {
   content: string;
 
   @ApiProperty()
-  @Day()
+  @IsDay()
   receivedOn: string;
 }
 
 export class PetitionMeetingBody {
   @ApiProperty()
-  @Day()
+  @IsDay()
   heldOn: string;
 
   @ApiProperty()

@@ -1,20 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROPOSAL_GRADE_LABEL, type ProposalGrade } from '@union/shared';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsDay } from '../../common/validation';
 
 export class CreateProposalBody {
   @ApiProperty()
@@ -91,8 +78,7 @@ export class ImplementBody {
   version: number;
 
   @ApiProperty()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  @IsISO8601({ strict: true })
+  @IsDay()
   implementedOn: string;
 
   @ApiProperty()
@@ -120,11 +106,11 @@ export class EvaluateBody {
 export class ProposalStatisticsQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsDay()
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsDay()
   to?: string;
 }

@@ -11,12 +11,14 @@ import {
   type ProposalView,
   type TransitionRequest,
 } from '@union/shared';
-import { In, IsNull, Not, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { User } from '../identity/entities/user.entity';
+import { IdentityService } from '../identity/identity.service';
 import { Member } from '../membership/entities/member.entity';
 import { Notifier } from '../notifications/notifier.service';
 import { Organization } from '../organizations/organization.entity';
@@ -44,6 +46,7 @@ export class ProposalsService {
     private readonly caseViews: CaseViews,
     private readonly notifier: Notifier,
     private readonly uploads: UploadsService,
+    private readonly identity: IdentityService,
   ) {}
 
   async submit(actor: Actor, body: CreateProposalBody): Promise<ProposalView> {
@@ -122,8 +125,7 @@ export class ProposalsService {
 
   /** The experts staff can send a proposal to (users holding the judge role). */
   async experts(): Promise<{ userId: number; name: string }[]> {
-    const staff = await this.db.manager.getRepository(User).find({ where: { organizationId: Not(IsNull()) }, order: { id: 'ASC' } });
-    return staff.filter((u) => u.roles.includes('judge')).map((u) => ({ userId: u.id, name: u.displayName }));
+    return (await this.identity.staffWithRoles(['judge'])).map((u) => ({ userId: u.id, name: u.displayName }));
   }
 
   /** Register with a number and send to experts (users holding proposal.review). */
@@ -213,27 +215,21 @@ export class ProposalsService {
 
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<ProposalStatistics> {
     if (!actor.organization) fail('forbidden');
-    const today = cstDate(new Date());
-    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
-    const to = query.to ?? today;
-    const start = new Date(Date.parse(`${from}T00:00:00+08:00`));
-    const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000);
+    const { from, to, start, end } = statisticsPeriod(query);
     const base = () =>
       this.db.manager
         .getRepository(Proposal)
         .createQueryBuilder('p')
         .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
         .where('c.organizationPath LIKE :path', { path: `${actor.organization?.path}%` });
-    const submitted = await base()
-      .andWhere("c.state <> 'withdrawn' AND p.createdAt >= :start AND p.createdAt < :end", { start, end })
-      .getCount();
-    const adopted = await base().andWhere('p.adoptedAt >= :start AND p.adoptedAt < :end', { start, end }).getCount();
+    const submitted = await base().andWhere("c.state <> 'withdrawn' AND p.createdAt BETWEEN :start AND :end", { start, end }).getCount();
+    const adopted = await base().andWhere('p.adoptedAt BETWEEN :start AND :end', { start, end }).getCount();
     const implemented = await base().andWhere('p.implementedOn >= :from AND p.implementedOn <= :to', { from, to }).getCount();
     const evaluated = await base()
       .select('p.grade', 'grade')
       .addSelect('COUNT(*)', 'n')
       .addSelect('COALESCE(SUM(p.benefitFen), 0)', 'benefit')
-      .andWhere('p.evaluatedAt >= :start AND p.evaluatedAt < :end', { start, end })
+      .andWhere('p.evaluatedAt BETWEEN :start AND :end', { start, end })
       .groupBy('p.grade')
       .getRawMany<{ grade: ProposalGrade; n: string | number; benefit: string | number }>();
     return {

@@ -18,9 +18,10 @@ import { UploadBox } from '../../../components/UploadBox';
 import { legalAidApi } from '../../../services/api/legal';
 import { isApiError } from '../../../services/request';
 import { errorMessage } from '../../../utils/feedback';
-import { chinaToday, isDay } from '../../../utils/legal';
+
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam, route } from '../../../utils/nav';
+import { chinaToday, isDay } from '../../../utils/format';
 
 const DISPUTES = Object.keys(DISPUTE_TYPE_LABEL) as DisputeType[];
 const STEPS = ['consent', 'dispute', 'employer', 'dates', 'claims', 'household', 'evidence', 'contact', 'review'] as const;

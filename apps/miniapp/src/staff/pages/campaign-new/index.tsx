@@ -17,14 +17,10 @@ import { campaignsApi } from '../../../services/api/hardship';
 import { errorMessage } from '../../../utils/feedback';
 import { amountProblem, yuanToFen } from '../../../utils/money';
 import { route } from '../../../utils/nav';
+import { chinaToday } from '../../../utils/format';
 
 const KINDS: CampaignKind[] = ['winter_warmth', 'autumn_school_grant'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** YYYY-MM-DD in China time, `days` from today. */
-function chinaDay(days = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-}
 
 const yuanText = (fen: number) => String(fen / 100);
 
@@ -36,8 +32,8 @@ export default function NewCampaign() {
   const [kind, setKind] = useState<CampaignKind | ''>('');
   const [title, setTitle] = useState('');
   const [budget, setBudget] = useState('');
-  const [startsOn, setStartsOn] = useState(chinaDay());
-  const [endsOn, setEndsOn] = useState(chinaDay(30));
+  const [startsOn, setStartsOn] = useState(chinaToday());
+  const [endsOn, setEndsOn] = useState(chinaToday(30));
   const [eligibility, setEligibility] = useState('在档困难职工家庭');
   const [fundSource, setFundSource] = useState('县总工会帮扶资金');
   const [perHousehold, setPerHousehold] = useState('');

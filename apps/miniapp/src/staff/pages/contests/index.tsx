@@ -21,8 +21,9 @@ import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage } from '../../../utils/feedback';
-import { chinaToday, isDay } from '../../../utils/legal';
+
 import { route } from '../../../utils/nav';
+import { chinaToday, isDay } from '../../../utils/format';
 
 const KINDS = Object.keys(COMPETITION_KIND_LABEL) as CompetitionKind[];
 const ENTRY_KINDS = Object.keys(ENTRY_KIND_LABEL) as EntryKind[];

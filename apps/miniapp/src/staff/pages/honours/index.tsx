@@ -12,8 +12,9 @@ import { useLoader } from '../../../hooks/useLoader';
 import { meApi } from '../../../services/api/me';
 import { honoursApi } from '../../../services/api/honours';
 import { errorMessage } from '../../../utils/feedback';
-import { chinaToday } from '../../../utils/legal';
+
 import { route } from '../../../utils/nav';
+import { chinaToday } from '../../../utils/format';
 
 /** Nominations of the union's scope (the county sees all) and a new nomination with its materials. */
 export default function Honours() {

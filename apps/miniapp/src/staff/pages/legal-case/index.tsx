@@ -23,8 +23,8 @@ import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
 import { legalAidApi, scheduleApi } from '../../../services/api/legal';
 import { errorMessage, toast } from '../../../utils/feedback';
-import { deadlineText, formatDate } from '../../../utils/format';
-import { chinaToday, isDay } from '../../../utils/legal';
+import { chinaToday, deadlineText, formatDate, isDay } from '../../../utils/format';
+
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
 

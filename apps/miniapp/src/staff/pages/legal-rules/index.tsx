@@ -11,8 +11,9 @@ import { useLoader } from '../../../hooks/useLoader';
 import { isApiError } from '../../../services/request';
 import { legalAidApi } from '../../../services/api/legal';
 import { errorMessage, toast } from '../../../utils/feedback';
-import { chinaToday, isDay } from '../../../utils/legal';
+
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
+import { chinaToday, isDay } from '../../../utils/format';
 
 const EXEMPTIONS = Object.keys(LEGAL_AID_EXEMPTION_LABEL) as LegalAidExemptionCode[];
 

@@ -9,7 +9,8 @@ import { useLoader } from '../../../hooks/useLoader';
 import { meApi } from '../../../services/api/me';
 import { scheduleApi } from '../../../services/api/legal';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
-import { chinaToday, dayLabel, isDay } from '../../../utils/legal';
+import { dayLabel } from '../../../utils/legal';
+import { chinaToday, isDay } from '../../../utils/format';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const CHANNELS = Object.keys(CONSULTATION_CHANNEL_LABEL) as ConsultationChannel[];

@@ -5,8 +5,9 @@ import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { legalAidApi } from '../../../services/api/legal';
-import { chinaToday, isDay } from '../../../utils/legal';
+
 import { yuan } from '../../../utils/money';
+import { chinaToday, isDay } from '../../../utils/format';
 
 function Row({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (

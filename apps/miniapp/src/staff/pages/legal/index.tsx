@@ -5,8 +5,8 @@ import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { meApi } from '../../../services/api/me';
 import { consultationsApi, legalAidApi, threadsApi } from '../../../services/api/legal';
-import { deadlineText } from '../../../utils/format';
-import { chinaToday, clockText, timeLabel } from '../../../utils/legal';
+import { chinaToday, deadlineText } from '../../../utils/format';
+import { clockText, timeLabel } from '../../../utils/legal';
 import { yuan } from '../../../utils/money';
 import { route } from '../../../utils/nav';
 

@@ -8,8 +8,9 @@ import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { honoursApi } from '../../../services/api/honours';
 import { errorMessage, toast } from '../../../utils/feedback';
-import { chinaToday, isDay } from '../../../utils/legal';
+
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
+import { chinaToday, isDay } from '../../../utils/format';
 
 const KINDS = Object.keys(MODEL_WORKER_RECORD_LABEL) as ModelWorkerRecordKind[];
 

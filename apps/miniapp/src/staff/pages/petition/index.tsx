@@ -13,8 +13,8 @@ import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
 import { petitionsApi } from '../../../services/api/legal';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
-import { deadlineText } from '../../../utils/format';
-import { chinaToday, isDay } from '../../../utils/legal';
+import { chinaToday, deadlineText, isDay } from '../../../utils/format';
+
 import { numberParam } from '../../../utils/nav';
 
 /** One petition: accept, decline or extend; record meetings; resolve with the result and linked legal-aid cases. */

@@ -10,8 +10,8 @@ import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { petitionsApi } from '../../../services/api/legal';
 import { errorMessage } from '../../../utils/feedback';
-import { deadlineText } from '../../../utils/format';
-import { chinaToday, isDay } from '../../../utils/legal';
+import { chinaToday, deadlineText, isDay } from '../../../utils/format';
+
 import { route } from '../../../utils/nav';
 
 const CHANNELS = Object.keys(PETITION_CHANNEL_LABEL) as PetitionChannel[];

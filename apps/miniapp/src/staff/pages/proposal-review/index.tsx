@@ -13,9 +13,10 @@ import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
 import { proposalsApi } from '../../../services/api/contest';
 import { errorMessage, toast } from '../../../utils/feedback';
-import { chinaToday, isDay } from '../../../utils/legal';
+
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
+import { chinaToday, isDay } from '../../../utils/format';
 
 const GRADES = Object.keys(PROPOSAL_GRADE_LABEL) as ProposalGrade[];
 

@@ -6,8 +6,9 @@ import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi, proposalsApi } from '../../../services/api/contest';
 import { honoursApi } from '../../../services/api/honours';
-import { chinaToday, isDay } from '../../../utils/legal';
+
 import { yuan } from '../../../utils/money';
+import { chinaToday, isDay } from '../../../utils/format';
 
 function Row({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (

@@ -19,6 +19,7 @@ import { isApiError } from '../../../services/request';
 import { hardshipApi } from '../../../services/api/hardship';
 import { errorMessage, toast } from '../../../utils/feedback';
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
+import { chinaToday } from '../../../utils/format';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CATEGORIES = Object.keys(HARDSHIP_CATEGORY_LABEL) as HardshipCategory[];
@@ -34,11 +35,6 @@ const DEADLINE_LABEL: Record<keyof HardshipDeadlines, string> = {
   grantReview: '助学申请审核',
 };
 
-/** A day in China time, `days` from today: a version never reaches back (the server checks too). */
-function chinaDay(days = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-}
-
 /**
  * The county's rules for hardship assistance (低保, multipliers, ceilings, deadlines). Saving
  * makes a new version from a chosen day; older versions stay and keep judging the cases they
@@ -49,7 +45,7 @@ export default function RulesPage() {
   const current = data?.[0] ?? null;
   const [rules, setRules] = useState<HardshipRules | null>(null);
   const [minimumLiving, setMinimumLiving] = useState('');
-  const [effectiveFrom, setEffectiveFrom] = useState(chinaDay(1));
+  const [effectiveFrom, setEffectiveFrom] = useState(chinaToday(1));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -74,7 +70,7 @@ export default function RulesPage() {
     const next: HardshipRules = { ...rules, minimumLivingFen: yuanToFen(minimumLiving) ?? 0 };
     for (const p of validateHardshipRules(next)) found[p.field] ??= p.message;
     if (!DAY.test(effectiveFrom)) found.effectiveFrom = '日期按 2027-01-01 这样填';
-    else if (effectiveFrom < chinaDay()) found.effectiveFrom = '新版本只能从今天或以后开始执行';
+    else if (effectiveFrom < chinaToday()) found.effectiveFrom = '新版本只能从今天或以后开始执行';
     setProblems(found);
     if (Object.keys(found).length > 0) {
       toast('有几项需要改一下');

@@ -6,12 +6,9 @@ import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { hardshipApi } from '../../../services/api/hardship';
 import { yuan } from '../../../utils/money';
+import { chinaToday } from '../../../utils/format';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 function Row({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (
