@@ -347,3 +347,43 @@ describe('competitions', () => {
     expect(stats.byKind.map((k) => k.kind)).toEqual(expect.arrayContaining(['skills', 'ankang_cup', 'speech']));
   });
 });
+
+describe('bad input on the organiser’s and judges’ endpoints', () => {
+  it('refuses bad scores, judges, check-ins, objections and flags, and writes nothing', async () => {
+    const county = tokens.county_cadre;
+    let c = await post<CompetitionView>('/competitions', county, competition(), 201);
+    const eventId = c.events[0].id;
+    const worker = await t.newWorker('badcomp');
+    const cases: [string, string, string, string, unknown][] = [
+      ['a judge who is not one', county, 'PUT', `/competitions/${c.id}/events/${eventId}/judges`, { judgeUserIds: [1] }],
+      ['judges as text', county, 'PUT', `/competitions/${c.id}/events/${eventId}/judges`, { judgeUserIds: 'all' }],
+      [
+        'a flag of an unknown kind',
+        county,
+        'POST',
+        '/competitions/employer-flags',
+        { employerName: '某厂', kind: 'bad', note: '说明', since: today() },
+      ],
+      [
+        'a flag in the future',
+        county,
+        'POST',
+        '/competitions/employer-flags',
+        { employerName: '某厂', kind: 'no_union', note: '说明', since: '2099-01-01' },
+      ],
+      ['an objection outside the notice', worker, 'POST', `/competitions/${c.id}/objections`, { content: '成绩有问题，请复核。' }],
+      ['a forged check-in code', county, 'POST', `/competitions/${c.id}/check-in`, { code: '1.AAAAAAAAAAAAAAAAAAAAAA' }],
+      ['a score out of range', tokens.judge, 'POST', `/competitions/${c.id}/events/${eventId}/scores`, { entryId: 1, points: 10001 }],
+      ['a direct result in a judged event', county, 'POST', `/competitions/${c.id}/events/${eventId}/results`, { entryId: 1, value: 10 }],
+    ];
+    const tables = ['competition_scores', 'employer_flags', 'competition_objections', 'competition_entries', 'case_history'];
+    const before = await Promise.all(tables.map((x) => t.count(x)));
+    for (const [name, token, method, path, body] of cases) {
+      const res = await t.http(method, path, { token, body });
+      expect({ name, refused: res.status >= 400 && res.status < 500 }).toEqual({ name, refused: true });
+    }
+    expect(await Promise.all(tables.map((x) => t.count(x)))).toEqual(before);
+    c = (await t.http<CompetitionView>('GET', `/competitions/${c.id}`, { token: county })).body;
+    expect(c.events[0].judges).toEqual([]);
+  });
+});

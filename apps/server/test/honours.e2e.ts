@@ -134,5 +134,18 @@ describe('honours', () => {
       ).status,
     ).toBe(403);
     expect(await t.count('honour_nominations')).toBe(before);
+    const records = await t.count('model_worker_records');
+    for (const [path, body] of [
+      ['/honours/kinds', { code: 'Bad Code', name: '称号', nomineeType: 'person' }],
+      ['/honours/kinds', { code: 'new_kind', name: '称号', nomineeType: 'family' }],
+      ['/honours/model-workers', { name: '某人', employerName: '某厂', title: '劳模', awardedYear: 1900 }],
+      ['/honours/model-workers/1/records', { kind: 'party', date: today(), note: '说明' }],
+      ['/honours/model-workers/1/records', { kind: 'support', date: today(), note: '慰问' }],
+      ['/honours/model-workers/1/records', { kind: 'care_visit', date: '2099-01-01', note: '慰问' }],
+    ] as [string, unknown][]) {
+      const res = await t.http('POST', path, { token: county, body });
+      expect({ path, refused: res.status >= 400 && res.status < 500 }).toEqual({ path, refused: true });
+    }
+    expect(await t.count('model_worker_records')).toBe(records);
   });
 });

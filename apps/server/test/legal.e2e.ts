@@ -661,3 +661,133 @@ describe('petitions', () => {
     expect(await t.count('petitions')).toBe(before);
   });
 });
+
+describe('bad input on the centre’s endpoints', () => {
+  it('refuses bad schedules, stages, dates, closings and rule sets, and writes nothing', async () => {
+    const staff = await t.loginAs('legal_staff');
+    const lawyer = await t.loginAs('lawyer');
+    const lawyerId = (await t.http<{ id: number }>('GET', '/me', { token: lawyer })).body.id;
+    const a = await apply(await t.newWorker('badcentre'));
+    const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/accept`, staff, {
+      version: a.version,
+      lawyerUserId: lawyerId,
+    });
+    const line = { weekday: 1, startTime: '09:00', endTime: '11:00', slotMinutes: 30, channels: ['phone'], place: '中心' };
+    const cases: [string, string, string, unknown][] = [
+      ['a weekday 8', 'PUT', `/legal/lawyers/${lawyerId}/availability`, { rules: [{ ...line, weekday: 8 }] }],
+      ['a time 25:00', 'PUT', `/legal/lawyers/${lawyerId}/availability`, { rules: [{ ...line, startTime: '25:00' }] }],
+      ['an end before the start', 'PUT', `/legal/lawyers/${lawyerId}/availability`, { rules: [{ ...line, endTime: '08:00' }] }],
+      [
+        'overlapping lines',
+        'PUT',
+        `/legal/lawyers/${lawyerId}/availability`,
+        { rules: [line, { ...line, startTime: '10:00', endTime: '12:00' }] },
+      ],
+      ['no channel', 'PUT', `/legal/lawyers/${lawyerId}/availability`, { rules: [{ ...line, channels: [] }] }],
+      ['a day away in the past', 'POST', `/legal/lawyers/${lawyerId}/exceptions`, { date: '2020-01-01', note: '请假' }],
+      [
+        'a stage that is not one',
+        'POST',
+        `/legal/aid-applications/${a.id}/stage`,
+        { version: accepted.version, action: 'appeal', startedOn: today() },
+      ],
+      [
+        'a stage starting tomorrow',
+        'POST',
+        `/legal/aid-applications/${a.id}/stage`,
+        { version: accepted.version, action: 'start_mediation', startedOn: '2099-01-01' },
+      ],
+      [
+        'an award before acceptance',
+        'PATCH',
+        `/legal/aid-applications/${a.id}/dates`,
+        { version: accepted.version, arbitrationAcceptedOn: daysAgo(1) },
+      ],
+      [
+        'a negative recovery',
+        'POST',
+        `/legal/aid-applications/${a.id}/close`,
+        { version: accepted.version, outcome: 'settled', amountClaimedFen: 1, amountRecoveredFen: -1, recoveredOn: null, note: '结案' },
+      ],
+      [
+        'money recovered without a date',
+        'POST',
+        `/legal/aid-applications/${a.id}/close`,
+        { version: accepted.version, outcome: 'settled', amountClaimedFen: 1, amountRecoveredFen: 100, recoveredOn: null, note: '结案' },
+      ],
+      [
+        'an unknown outcome',
+        'POST',
+        `/legal/aid-applications/${a.id}/close`,
+        { version: accepted.version, outcome: 'won', amountClaimedFen: 1, amountRecoveredFen: 0, recoveredOn: null, note: '结案' },
+      ],
+      [
+        'a rule set with an unknown exemption',
+        'POST',
+        '/legal/rule-sets',
+        {
+          effectiveFrom: today(),
+          rules: {
+            minimumWageFen: 200000,
+            amountThresholdFen: 100000,
+            exemptions: ['vip'],
+            decisionWorkingDays: 7,
+            threadResponseWorkingDays: 2,
+            bookingChangeHours: 2,
+            maxOpenBookings: 2,
+            otherHelp: '12348 热线',
+          },
+        },
+      ],
+      [
+        'a rule set starting yesterday',
+        'POST',
+        '/legal/rule-sets',
+        {
+          effectiveFrom: daysAgo(1),
+          rules: {
+            minimumWageFen: 200000,
+            amountThresholdFen: 100000,
+            exemptions: [],
+            decisionWorkingDays: 7,
+            threadResponseWorkingDays: 2,
+            bookingChangeHours: 2,
+            maxOpenBookings: 2,
+            otherHelp: '12348 热线',
+          },
+        },
+      ],
+      ['an empty message', 'POST', '/legal/threads/1/messages', { body: '' }],
+      ['a petition step that is not one', 'POST', '/legal/petitions/1/transitions', { action: 'close', version: 1 }],
+      [
+        'a meeting in the future',
+        'POST',
+        '/legal/petitions/1/meetings',
+        { heldOn: '2099-01-01', attendees: '工会', summary: '会议情况记录' },
+      ],
+    ];
+    const tables = [
+      'legal_availability_rules',
+      'legal_availability_exceptions',
+      'legal_aid_stages',
+      'legal_rule_sets',
+      'legal_thread_messages',
+      'petition_meetings',
+      'case_history',
+    ];
+    const before = await Promise.all(tables.map((x) => t.count(x)));
+    for (const [name, method, path, body] of cases) {
+      const token = path.startsWith('/legal/aid-applications') && !path.endsWith('/accept') ? lawyer : staff;
+      const res = await t.http(method, path, { token, body });
+      expect({ name, status: res.status, code: res.body.code }).toEqual({
+        name,
+        status: expect.any(Number),
+        code: expect.stringMatching(/validation_failed|action_not_allowed|not_found/),
+      });
+      expect({ name, ok: res.status >= 400 }).toEqual({ name, ok: true });
+    }
+    expect(await Promise.all(tables.map((x) => t.count(x)))).toEqual(before);
+    const still = (await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${a.id}`, { token: lawyer })).body;
+    expect(still).toMatchObject({ state: 'accepted', version: accepted.version });
+  });
+});
