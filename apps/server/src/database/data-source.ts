@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { DataSourceOptions } from 'typeorm';
+import { Logger } from '@nestjs/common';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
+import { EmbeddedJournal } from './embedded-journal';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming.strategy';
@@ -9,7 +9,8 @@ import { SnakeNamingStrategy } from './naming.strategy';
 /**
  * MySQL/MariaDB (production): schema only through migrations, run at start.
  * Embedded sql.js (quick start, tests without a server): schema synchronised from the entities,
- * persisted to a file under the data folder (or kept in memory when no file is configured).
+ * kept in memory; `openDataSource` persists it crash-safely (snapshot + write-ahead journal, see
+ * embedded-journal.ts) when a file is configured.
  */
 export function dataSourceOptions(config: AppConfig['database'], dialect: 'mysql' | 'mariadb' = 'mysql'): DataSourceOptions {
   const common = { entities: ENTITIES, namingStrategy: new SnakeNamingStrategy(), logging: config.logging };
@@ -27,14 +28,32 @@ export function dataSourceOptions(config: AppConfig['database'], dialect: 'mysql
       extra: { connectionLimit: 10 },
     };
   }
-  if (config.embeddedFile) mkdirSync(dirname(config.embeddedFile), { recursive: true });
-  return {
-    ...common,
-    type: 'sqljs',
-    location: config.embeddedFile ?? undefined,
-    autoSave: !!config.embeddedFile,
-    synchronize: true,
-  };
+  return { ...common, type: 'sqljs', synchronize: true };
+}
+
+/**
+ * The initialised data source. With an embedded database file, the database is loaded from its
+ * snapshot and journal, and every commit is made durable in the journal before it resolves
+ * (instead of TypeORM's autoSave, which rewrites the whole file in place after each commit).
+ */
+export async function openDataSource(config: AppConfig['database'], options?: DataSourceOptions): Promise<DataSource> {
+  const resolved = options ?? (await resolveDataSourceOptions(config));
+  if (resolved.type !== 'sqljs' || !config.embeddedFile) return new DataSource(resolved).initialize();
+  const logger = new Logger('EmbeddedDatabase');
+  const journal = await EmbeddedJournal.open(config.embeddedFile, {
+    log: { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+  });
+  const dataSource = new DataSource({ ...resolved, driver: journal.sqlJsDriver() });
+  journal.attachTo(dataSource);
+  try {
+    await dataSource.initialize();
+    await journal.ready();
+  } catch (err) {
+    await journal.abandon();
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    throw err;
+  }
+  return dataSource;
 }
 
 /**

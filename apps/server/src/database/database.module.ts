@@ -1,7 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/configuration';
-import { resolveDataSourceOptions } from './data-source';
+import type { DataSourceOptions } from 'typeorm';
+import { openDataSource, resolveDataSourceOptions } from './data-source';
 import { Db } from './db.service';
 
 /** The database connection and the transaction helper. */
@@ -11,7 +12,12 @@ export class DatabaseModule {
   static forRoot(config: AppConfig['database']): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRootAsync({ useFactory: () => resolveDataSourceOptions(config) })],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => resolveDataSourceOptions(config),
+          dataSourceFactory: (options?: DataSourceOptions) => openDataSource(config, options),
+        }),
+      ],
       providers: [Db],
       exports: [Db],
     };
