@@ -1,4 +1,15 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { open as openFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import initSqlJs, { type BindParams, type Database, type SqlJsStatic } from 'sql.js';
@@ -215,7 +226,9 @@ export class EmbeddedJournal {
       }
       const recovery: RecoveryReport = { snapshot, snapshotSeq: baseSeq, replayed: seq - baseSeq, replayedBytes, tornBytes, lastSeq: seq };
       if (recovery.replayed > 0 || snapshot === 'prev') {
-        log.log(`recovered from ${snapshot === 'none' ? 'an empty database' : basename(snapshot === 'main' ? file : `${file}.prev`)} (seq ${baseSeq}) + ${recovery.replayed} journal records`);
+        log.log(
+          `recovered from ${snapshot === 'none' ? 'an empty database' : basename(snapshot === 'main' ? file : `${file}.prev`)} (seq ${baseSeq}) + ${recovery.replayed} journal records`,
+        );
       }
       const segment = { firstSeq: seq + 1, path: segmentPath(file, seq + 1) };
       const handle = await createSegment(segment.path);
@@ -487,7 +500,8 @@ export class EmbeddedJournal {
     const tx = this.tx;
     if (!tx) {
       if (control?.op === 'begin') this.tx = { statements: [statement], writes: 0, savepoints: [], bySavepoint: false };
-      else if (control?.op === 'savepoint') this.tx = { statements: [statement], writes: 0, savepoints: [control.name.toLowerCase()], bySavepoint: true };
+      else if (control?.op === 'savepoint')
+        this.tx = { statements: [statement], writes: 0, savepoints: [control.name.toLowerCase()], bySavepoint: true };
       else this.committed.push(statement);
       return;
     }

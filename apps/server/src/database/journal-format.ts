@@ -123,7 +123,9 @@ function encodeParam(value: unknown): StoredParam {
   throw new Error(`cannot journal a statement parameter of type ${typeof value}`);
 }
 
-export function decodeParams(stored: StoredParams | undefined): (string | number | boolean | Uint8Array | null)[] | Record<string, unknown> | undefined {
+export function decodeParams(
+  stored: StoredParams | undefined,
+): (string | number | boolean | Uint8Array | null)[] | Record<string, unknown> | undefined {
   if (stored === null || stored === undefined) return undefined;
   if (Array.isArray(stored)) return stored.map(decodeParam);
   return Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, decodeParam(v)]));
@@ -135,7 +137,24 @@ function decodeParam(value: StoredParam): string | number | boolean | Uint8Array
   return Number(value.f);
 }
 
+/** Settings: read without an argument, changed by `= value` or `(value)`. */
+const SETTINGS = new Set([
+  'foreign_keys',
+  'defer_foreign_keys',
+  'legacy_alter_table',
+  'recursive_triggers',
+  'user_version',
+  'application_id',
+  'journal_mode',
+  'synchronous',
+  'encoding',
+  'page_size',
+  'schema_version',
+]);
+
+/** Pragmas that only read (introspection, checks, and settings read without an argument). */
 const READ_ONLY_PRAGMAS = new Set([
+  ...SETTINGS,
   'table_info',
   'table_xinfo',
   'table_list',
@@ -149,8 +168,6 @@ const READ_ONLY_PRAGMAS = new Set([
   'integrity_check',
   'quick_check',
   'page_count',
-  'page_size',
-  'schema_version',
   'data_version',
 ]);
 
@@ -164,8 +181,10 @@ export function mayWrite(sql: string): boolean {
   if (keyword === 'SELECT' || keyword === 'EXPLAIN' || keyword === 'VALUES') return false;
   if (keyword === 'PRAGMA') {
     if (sql.includes('=')) return true;
-    const name = /^\s*PRAGMA\s+(?:"?\w+"?\.)?"?(\w+)"?/i.exec(sql)?.[1]?.toLowerCase();
-    return !name || !READ_ONLY_PRAGMAS.has(name);
+    const m = /^\s*PRAGMA\s+(?:"?\w+"?\.)?"?(\w+)"?\s*(\()?/i.exec(sql);
+    const name = m?.[1]?.toLowerCase();
+    // Only the introspection pragmas take an argument in parentheses without changing anything.
+    return !name || !READ_ONLY_PRAGMAS.has(name) || (!!m?.[2] && SETTINGS.has(name));
   }
   return true;
 }
