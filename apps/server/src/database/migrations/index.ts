@@ -6,6 +6,7 @@ import { AddCampaigns1795483873485 } from './1795483873485-AddCampaigns';
 import { AddHardshipDueIndexes1795484146995 } from './1795484146995-AddHardshipDueIndexes';
 import { AddLegal1795491313058 } from './1795491313058-AddLegal';
 import { AddCompetitions1795493658753 } from './1795493658753-AddCompetitions';
+import { AddRefreshTokenFamilies1796166108683 } from './1796166108683-AddRefreshTokenFamilies';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddHardshipDueIndexes1795484146995,
   AddLegal1795491313058,
   AddCompetitions1795493658753,
+  AddRefreshTokenFamilies1796166108683,
 ];

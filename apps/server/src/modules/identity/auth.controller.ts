@@ -42,6 +42,14 @@ export class AuthController {
     return this.tokens.refresh(body.refreshToken);
   }
 
+  /** Revokes the given refresh token and every token of its login; needs no access token (it may have expired). */
+  @Post('logout')
+  @HttpCode(204)
+  @Public()
+  async logout(@Body() body: RefreshBody): Promise<void> {
+    await this.tokens.logout(body.refreshToken);
+  }
+
   /** A cadre creates a one-time code that binds a colleague as staff of a union in their subtree. */
   @Post('invitations')
   @RequirePermission('staff.invite')

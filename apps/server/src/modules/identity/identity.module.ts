@@ -1,7 +1,9 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PiiModule } from '../pii/pii.module';
 import { WechatModule } from '../wechat/wechat.module';
@@ -12,12 +14,20 @@ import { Invitation } from './entities/invitation.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { IdentityService } from './identity.service';
-import { TokenService } from './token.service';
+import { JWT_ALGORITHM, TokenService } from './token.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, Consent, Invitation, RefreshToken]),
-    JwtModule.register({}),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      // A KeyObject made once: given a string, jsonwebtoken tries it as a public key on every verify.
+      useFactory: (config: AppConfig) => ({
+        secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')),
+        signOptions: { algorithm: JWT_ALGORITHM },
+        verifyOptions: { algorithms: [JWT_ALGORITHM] },
+      }),
+    }),
     OrganizationsModule,
     WechatModule,
     PiiModule,

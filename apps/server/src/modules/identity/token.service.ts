@@ -9,23 +9,34 @@ import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { RefreshToken } from './entities/refresh-token.entity';
 
-/** Short-lived access tokens (JWT) and rotating refresh tokens (opaque, stored hashed). */
+/** The one algorithm access tokens are signed and accepted with (never `none`, never the header's choice). */
+export const JWT_ALGORITHM = 'HS256';
+
+/**
+ * Short-lived access tokens (JWT, HS256, always with `exp`) and rotating refresh tokens (opaque,
+ * stored hashed). Refresh tokens form families, one per login: using a token revokes it and issues
+ * the next of the family; presenting a revoked one again means a copy is loose, so the whole family
+ * is revoked and both the thief and the owner must log in again.
+ */
 @Injectable()
 export class TokenService {
   constructor(
+    // Registered in IdentityModule with the secret as a KeyObject made once (see there).
     private readonly jwt: JwtService,
     private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async issue(manager: EntityManager, userId: number): Promise<TokenPair> {
-    const { accessTtlSeconds, refreshTtlDays, jwtSecret } = this.config.auth;
-    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' }, { secret: jwtSecret, expiresIn: accessTtlSeconds });
+  /** A new pair; without `familyId` it starts a new family (a login). */
+  async issue(manager: EntityManager, userId: number, familyId = randomBytes(16).toString('base64url')): Promise<TokenPair> {
+    const { accessTtlSeconds, refreshTtlDays } = this.config.auth;
+    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' }, { algorithm: JWT_ALGORITHM, expiresIn: accessTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
     const now = new Date();
     await manager.getRepository(RefreshToken).insert({
       userId,
       tokenHash: sha256(refreshToken),
+      familyId,
       expiresAt: new Date(now.getTime() + refreshTtlDays * 86_400_000),
       revokedAt: null,
       createdAt: now,
@@ -36,8 +47,9 @@ export class TokenService {
   /** The user id of a valid access token, or a 401. */
   async verifyAccess(token: string): Promise<number> {
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: number; typ: string }>(token, { secret: this.config.auth.jwtSecret });
-      if (payload.typ !== 'access' || typeof payload.sub !== 'number') fail('unauthenticated');
+      const payload = await this.jwt.verifyAsync<{ sub: number; typ: string; exp?: number }>(token, { algorithms: [JWT_ALGORITHM] });
+      // jsonwebtoken accepts a token without `exp` as valid forever; ours always carry one.
+      if (payload.typ !== 'access' || typeof payload.sub !== 'number' || typeof payload.exp !== 'number') fail('unauthenticated');
       return payload.sub;
     } catch (err) {
       if ((err as Error).name === 'TokenExpiredError') fail('token_expired');
@@ -45,15 +57,39 @@ export class TokenService {
     }
   }
 
-  /** Exchange a refresh token for a new pair; the old one is revoked (one use only). */
-  refresh(refreshToken: string): Promise<TokenPair> {
-    return this.db.transaction(async (manager) => {
+  /** Exchange a refresh token for the next pair of its family; the old one is revoked (one use only). */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    // The family revocation must commit, so the refusal is raised after the transaction.
+    const pair = await this.db.transaction(async (manager): Promise<TokenPair | null> => {
       const repo = manager.getRepository(RefreshToken);
       const row = await repo.findOneBy({ tokenHash: sha256(refreshToken) });
-      if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now()) fail('unauthenticated');
-      const revoked = await repo.update({ id: row.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      if (revoked.affected !== 1) fail('unauthenticated');
-      return this.issue(manager, row.userId);
+      const now = new Date();
+      if (!row || row.expiresAt.getTime() < now.getTime()) return null;
+      if (row.revokedAt) {
+        await this.revokeFamily(manager, row.familyId, now);
+        return null;
+      }
+      const revoked = await repo.update({ id: row.id, revokedAt: IsNull() }, { revokedAt: now });
+      if (revoked.affected !== 1) {
+        // Used twice at the same moment: the same as a reuse.
+        await this.revokeFamily(manager, row.familyId, now);
+        return null;
+      }
+      return this.issue(manager, row.userId, row.familyId);
     });
+    if (!pair) fail('unauthenticated');
+    return pair;
+  }
+
+  /** Log out: the family of the given refresh token is revoked. Unknown tokens are ignored (nothing to tell). */
+  async logout(refreshToken: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const row = await manager.getRepository(RefreshToken).findOneBy({ tokenHash: sha256(refreshToken) });
+      if (row) await this.revokeFamily(manager, row.familyId, new Date());
+    });
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<void> {
+    await manager.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
   }
 }
