@@ -2,18 +2,20 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { HardshipRevealRequest } from '@union/shared';
-import { hardshipApi } from '../../services/api/hardship';
-import { showError, toast } from '../../utils/feedback';
+import { hardshipApi } from '../services/api/hardship';
+import { showError, toast } from '../utils/feedback';
 
-interface RevealFieldProps {
-  subject: HardshipRevealRequest['subject'];
+type RevealFieldProps = {
   id: number;
-  field: HardshipRevealRequest['field'];
   label: string;
-}
+} & (
+  | { subject: HardshipRevealRequest['subject']; field: HardshipRevealRequest['field']; reveal?: undefined }
+  | { subject: string; field: string; /** Another domain's audited reveal. */ reveal: (reason: string) => Promise<{ value: string }> }
+);
 
 /** A 查看 button for one sensitive value: the cadre writes why, the server records it, then shows it. */
-export function RevealField({ subject, id, field, label }: RevealFieldProps) {
+export function RevealField(props: RevealFieldProps) {
+  const { subject, id, field, label } = props;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [value, setValue] = useState<string | null>(null);
@@ -27,7 +29,10 @@ export function RevealField({ subject, id, field, label }: RevealFieldProps) {
     }
     setBusy(true);
     try {
-      setValue((await hardshipApi.reveal({ subject, id, field, reason: reason.trim() })).value || '（没有填写）');
+      const result = props.reveal
+        ? await props.reveal(reason.trim())
+        : await hardshipApi.reveal({ subject: props.subject, id, field: props.field, reason: reason.trim() });
+      setValue(result.value || '（没有填写）');
       setOpen(false);
     } catch (e) {
       await showError(e);

@@ -114,7 +114,9 @@ export interface ModelWorkerView {
     kind: ModelWorkerRecordKind;
     kindLabel: string;
     date: string;
+    /** The note; a health check's is masked (`sensitive`) and read through the audited reveal. */
     note: string;
+    sensitive: boolean;
     amountFen: number | null;
     recordedByName: string;
   }[];

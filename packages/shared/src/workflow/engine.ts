@@ -57,6 +57,29 @@ export interface WorkflowDef<S extends string, A extends string> {
   assignment?: { supervisor: Permission };
   /** Staff in scope see cases of this type (and their files) only with this permission, e.g. petitions. */
   visibleWith?: Permission;
+  /**
+   * The applicant of this case type is the staff member who opened it (a competition's organiser),
+   * so the rule that nobody handles their own case as staff does not apply.
+   */
+  openedByStaff?: boolean;
+}
+
+/**
+ * The permissions that make staff in scope handlers of a case type (its function): the
+ * `visibleWith` permission when the type has one, else any permission of its staff steps or its
+ * assignment supervisor. A lawyer holds no hardship permission, so hardship cases are not theirs.
+ */
+export function handlerPermissions<S extends string, A extends string>(def: WorkflowDef<S, A>): Permission[] {
+  if (def.visibleWith) return [def.visibleWith];
+  const set = new Set<Permission>();
+  for (const t of Object.values(def.transitions) as TransitionDef<S>[]) if (t.actor === 'staff' && t.permission) set.add(t.permission);
+  if (def.assignment) set.add(def.assignment.supervisor);
+  return [...set];
+}
+
+/** True when `permissions` include one that makes their holder a handler of this case type. */
+export function handlesCaseType<S extends string, A extends string>(def: WorkflowDef<S, A>, permissions: readonly Permission[]): boolean {
+  return handlerPermissions(def).some((p) => permissions.includes(p));
 }
 
 /** What is known of the acting user when asking what they may do. */

@@ -15,6 +15,7 @@ export type CompetitionAction =
 export const COMPETITION_WORKFLOW: WorkflowDef<CompetitionState, CompetitionAction> = {
   caseType: 'competition',
   initial: 'draft',
+  openedByStaff: true,
   states: {
     draft: { label: '筹备中', holder: 'staff', nextStep: '设置项目、评分办法和奖项后开放报名' },
     open: { label: '报名中', holder: 'staff', nextStep: '报名截止后开始比赛' },

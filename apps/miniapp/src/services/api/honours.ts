@@ -1,4 +1,5 @@
 import type {
+  RevealResponse,
   CreateNominationRequest,
   HonourKindView,
   HonourRollLine,
@@ -30,4 +31,6 @@ export const honoursApi = {
   statistics: (query: { from: string; to: string }) => http.get<HonourStatistics>('/honours/statistics', query),
   modelWorkers: () => http.get<ModelWorkerView[]>('/honours/model-workers'),
   addRecord: (id: number, body: ModelWorkerRecordRequest) => http.post<ModelWorkerView[]>(`/honours/model-workers/${id}/records`, body),
+  revealRecord: (recordId: number, reason: string) =>
+    http.post<RevealResponse>(`/honours/model-workers/records/${recordId}/reveal`, { reason }),
 };

@@ -1,4 +1,5 @@
 import type {
+  RevealResponse,
   AcceptLegalAidRequest,
   AvailabilityExceptionView,
   AvailabilityRuleView,
@@ -46,6 +47,7 @@ export const consultationsApi = {
   reschedule: (id: number, body: RescheduleConsultationRequest) =>
     http.post<ConsultationView>(`/legal/consultations/${id}/reschedule`, body),
   advice: (id: number, body: ConsultationAdviceRequest) => http.post<ConsultationView>(`/legal/consultations/${id}/advice`, body),
+  revealPhone: (id: number, reason: string) => http.post<RevealResponse>(`/legal/consultations/${id}/reveal-phone`, { reason }),
   rate: (id: number, rating: number, comment?: string) =>
     http.post<ConsultationView>(`/legal/consultations/${id}/rating`, { rating, comment }),
   /** A lawyer's day (the centre's staff see everyone's). */

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
 import { cstDate, type EntryView } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
-import { actorCovers, type Actor } from '../../common/actor';
+import type { Actor } from '../../common/actor';
+import { staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
@@ -211,7 +212,7 @@ export class CompetitionEntriesService {
       const competition = competitions.find((c) => c.id === r.competitionId) as Competition;
       const kase = cases.find((c) => c.id === competition.caseId);
       const published = kase?.state === 'published';
-      const staff = !!kase && actorCovers(actor, kase.organizationPath) && actor.permissions.includes('competition.manage');
+      const staff = !!kase && staffMayHandleCase(actor, kase);
       // Results are the entrant's once published; the organiser sees them from computing on.
       const showResults = published || staff;
       const awards = showResults && !r.revokedReason ? (r.awards ?? []) : [];

@@ -151,6 +151,9 @@ export class CompetitionJudgingService {
   async allScores(actor: Actor, competitionId: number, eventId: number) {
     return this.db.transaction(async (manager) => {
       await this.competitions.staffCase(manager, actor, competitionId);
+      // Scores are reached only through their own competition: another competition's event is not found.
+      const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: eventId, competitionId });
+      if (!event) fail('not_found');
       const scores = await manager
         .getRepository(CompetitionScore)
         .find({ where: { eventId }, order: { entryId: 'ASC', judgeUserId: 'ASC' } });

@@ -12,7 +12,8 @@ import {
 } from '@union/shared';
 import sharp from 'sharp';
 import { In, Not, type EntityManager } from 'typeorm';
-import { actorCovers, type Actor } from '../../common/actor';
+import type { Actor } from '../../common/actor';
+import { staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
@@ -79,7 +80,7 @@ export class CompetitionResultsService {
     const kase = competition ? await manager.getRepository(WorkflowCase).findOneBy({ id: competition.caseId }) : null;
     if (!competition || !kase) fail('not_found');
     const state = kase.state as CompetitionState;
-    const staff = actorCovers(actor, kase.organizationPath) && actor.permissions.includes('competition.manage');
+    const staff = staffMayHandleCase(actor, kase);
     const visible = state === 'published' || state === 'public_notice' || (staff && state === 'checking');
     if (!visible) fail('action_not_allowed', '结果还没有公布');
     const events = await manager.getRepository(CompetitionEvent).find({ where: { competitionId }, order: { id: 'ASC' } });
@@ -117,14 +118,7 @@ export class CompetitionResultsService {
       const entry = await manager.getRepository(CompetitionEntry).findOneBy({ id: entryId });
       const competition = entry ? await manager.getRepository(Competition).findOneBy({ id: entry.competitionId }) : null;
       const kase = competition ? await manager.getRepository(WorkflowCase).findOneBy({ id: competition.caseId }) : null;
-      if (
-        !entry ||
-        !competition ||
-        !kase ||
-        !actorCovers(actor, kase.organizationPath) ||
-        !actor.permissions.includes('competition.manage')
-      )
-        fail('not_found');
+      if (!entry || !competition || !kase || !staffMayHandleCase(actor, kase)) fail('not_found');
       if (kase.state !== 'published') fail('action_not_allowed', '结果发布后才能撤销');
       const result = await manager
         .createQueryBuilder()

@@ -10,7 +10,8 @@ import {
   type TransitionRequest,
 } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { actorCovers, type Actor } from '../../common/actor';
+import type { Actor } from '../../common/actor';
+import { staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { User } from '../identity/entities/user.entity';
@@ -321,7 +322,7 @@ export class CompetitionsService {
   async staffCase(manager: EntityManager, actor: Actor, id: number): Promise<{ row: Competition; kase: WorkflowCase }> {
     const row = await manager.getRepository(Competition).findOneBy({ id });
     const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
-    if (!row || !kase || !actorCovers(actor, kase.organizationPath) || !actor.permissions.includes('competition.manage')) fail('not_found');
+    if (!row || !kase || !staffMayHandleCase(actor, kase)) fail('not_found');
     return { row, kase };
   }
 

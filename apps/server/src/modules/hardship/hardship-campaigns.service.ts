@@ -18,7 +18,9 @@ import {
   type GrantApplicationView,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
-import { actorCovers, type Actor } from '../../common/actor';
+import type { Actor } from '../../common/actor';
+import { mayHandle } from '../../common/case-access';
+import { HARDSHIP_STAFF } from './hardship-access';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
@@ -155,12 +157,12 @@ export class HardshipCampaignsService {
   async list(actor: Actor): Promise<CampaignView[]> {
     const rows = await this.db.manager.getRepository(Campaign).find({ order: { id: 'DESC' }, take: 30 });
     const staff = !!actor.organization;
-    return Promise.all(rows.map((c) => this.view(this.db.manager, c, staff && actorCovers(actor, c.organizationPath))));
+    return Promise.all(rows.map((c) => this.view(this.db.manager, c, staff && mayHandle(actor, HARDSHIP_STAFF, c.organizationPath))));
   }
 
   async get(actor: Actor, id: number): Promise<CampaignView> {
     const c = await this.load(this.db.manager, id);
-    return this.view(this.db.manager, c, actorCovers(actor, c.organizationPath));
+    return this.view(this.db.manager, c, mayHandle(actor, HARDSHIP_STAFF, c.organizationPath));
   }
 
   /** Spend from the budget: compare-and-set on the campaign's version, so two approvals cannot overspend. */
@@ -182,7 +184,7 @@ export class HardshipCampaignsService {
   async select(actor: Actor, id: number, body: SelectHouseholdsBody): Promise<CampaignView> {
     return this.db.transaction(async (manager) => {
       const c = await this.load(manager, id);
-      if (!actorCovers(actor, c.organizationPath) || actor.organization?.level !== 'county') fail('not_found');
+      if (!mayHandle(actor, 'hardship.campaign.manage', c.organizationPath) || actor.organization?.level !== 'county') fail('not_found');
       if (c.kind !== 'winter_warmth') fail('action_not_allowed', '金秋助学由职工按学生申请');
       if (!this.isOpen(c)) fail('action_not_allowed', `活动时间为 ${c.startsOn} 至 ${c.endsOn}`);
       const fileIds = [...new Set(body.fileIds)];

@@ -16,7 +16,9 @@ import {
   type Page,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
-import { actorCovers, type Actor } from '../../common/actor';
+import type { Actor } from '../../common/actor';
+import { mayHandle, whereInScope } from '../../common/case-access';
+import { HARDSHIP_STAFF } from './hardship-access';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
@@ -54,7 +56,7 @@ export class HardshipFilesService {
   /** The file, if the actor is its household's applicant or staff above it (else 404). */
   private async loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<HardshipFile> {
     const file = await manager.getRepository(HardshipFile).findOneBy({ id });
-    if (!file || (file.applicantUserId !== actor.userId && !actorCovers(actor, file.organizationPath))) fail('not_found');
+    if (!file || (file.applicantUserId !== actor.userId && !mayHandle(actor, HARDSHIP_STAFF, file.organizationPath))) fail('not_found');
     return file;
   }
 
@@ -63,9 +65,9 @@ export class HardshipFilesService {
     const qb = this.db.manager
       .getRepository(HardshipFile)
       .createQueryBuilder('f')
-      .where('f.organizationPath LIKE :path', { path: `${actor.organization.path}%` })
       .orderBy('f.id', 'DESC')
       .take(limit + 1);
+    whereInScope(qb, actor, HARDSHIP_STAFF, 'f.organizationPath');
     if (status) qb.andWhere('f.status = :status', { status });
     if (after) qb.andWhere('f.id < :id', { id: decodeCursor<[number]>(after, ['number'])[0] });
     const rows = await qb.getMany();
@@ -198,7 +200,9 @@ export class HardshipFilesService {
     options: { campaignId: number | null },
   ): Promise<AssistanceRecordView> {
     {
-      if (!actorCovers(actor, file.organizationPath) || actor.organization?.level !== 'county') fail('forbidden', '帮扶发放由县总工会审批');
+      if (!mayHandle(actor, 'hardship.aid.pay', file.organizationPath) || actor.organization?.level !== 'county')
+        fail('forbidden', '帮扶发放由县总工会审批');
+      if (file.applicantUserId === actor.userId) fail('forbidden', '不能审批本人家庭的帮扶，请由其他干部办理');
       if (file.status !== 'active') fail('action_not_allowed', '档案已关闭，不能再发放帮扶');
       const now = new Date();
       const year = Number(cstDate(now).slice(0, 4));
@@ -347,10 +351,10 @@ export class HardshipFilesService {
       .getRepository(HardshipFile)
       .createQueryBuilder('f')
       .where(`f.status = :status AND f.${column} <= :until`, { status, until: new Date(Date.now() + withinDays * 86_400_000) })
-      .andWhere('f.organizationPath LIKE :path', { path: `${actor.organization.path}%` })
       .orderBy(`f.${column}`, 'ASC')
       .addOrderBy('f.id', 'ASC')
       .take(limit + 1);
+    whereInScope(qb, actor, HARDSHIP_STAFF, 'f.organizationPath');
     if (after) {
       const [dueIso, id] = decodeCursor<[string, number]>(after, ['string', 'number']);
       const due = new Date(dueIso);
@@ -380,7 +384,8 @@ export class HardshipFilesService {
     }
     return this.db.transaction(async (manager) => {
       const file = await this.loadVisible(manager, actor, id);
-      if (!actorCovers(actor, file.organizationPath)) fail('not_found');
+      if (!mayHandle(actor, HARDSHIP_STAFF, file.organizationPath)) fail('not_found');
+      if (file.applicantUserId === actor.userId) fail('forbidden', '不能复核本人家庭的档案，请由其他干部办理');
       if (file.version !== body.version) fail('state_conflict');
       if (body.outcome === 'follow_up') return this.recordFollowUp(manager, actor, file, body.note.trim());
       if (file.status !== 'active') fail('action_not_allowed', '档案已关闭');

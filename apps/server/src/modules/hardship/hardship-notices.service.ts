@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { HARDSHIP_APPLICATION_WORKFLOW, type Page, type PublicNoticeSummary, type PublicNoticeView } from '@union/shared';
 import { In } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { actorCovers } from '../../common/actor';
+import { mayHandle } from '../../common/case-access';
+import { HARDSHIP_STAFF } from './hardship-access';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
@@ -50,10 +51,17 @@ export class HardshipNoticesService {
     };
   }
 
-  /** A notice as anyone may read it while it runs (its text is masked by construction). */
-  async get(id: number): Promise<PublicNoticeView> {
+  /**
+   * A notice as anyone may read it while it runs (its text is masked by construction). Once it has
+   * ended it is no longer public: only the applicant and hardship staff in scope still read it.
+   */
+  async get(actor: Actor, id: number): Promise<PublicNoticeView> {
     const notice = await this.db.manager.getRepository(PublicNotice).findOneBy({ id });
     if (!notice) fail('not_found');
+    if (Date.now() >= notice.endsAt.getTime() && !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) {
+      const app = await this.db.manager.getRepository(HardshipApplication).findOneBy({ id: notice.applicationId });
+      if (app?.applicantUserId !== actor.userId) fail('not_found');
+    }
     const view = await this.views.notice(this.db.manager, notice.applicationId);
     if (!view) fail('not_found');
     // Objections name people: only the count of open ones is public.
@@ -68,7 +76,7 @@ export class HardshipNoticesService {
     return this.db.transaction(async (manager) => {
       const notice = await manager.getRepository(PublicNotice).findOneBy({ id: noticeId });
       if (!notice) fail('not_found');
-      const staff = actorCovers(actor, notice.organizationPath);
+      const staff = mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath);
       if (body.channel !== 'online' && !staff) fail('forbidden', '线下收到的异议由工会干部登记');
       const app = await manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
       const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: app.caseId });
@@ -97,7 +105,7 @@ export class HardshipNoticesService {
     return this.db.transaction(async (manager) => {
       const objection = await manager.getRepository(NoticeObjection).findOneBy({ id: objectionId });
       const notice = objection ? await manager.getRepository(PublicNotice).findOneBy({ id: objection.noticeId }) : null;
-      if (!objection || !notice || !actorCovers(actor, notice.organizationPath)) fail('not_found');
+      if (!objection || !notice || !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) fail('not_found');
       const result = await manager.getRepository(NoticeObjection).update(
         { id: objection.id, status: 'open' },
         {

@@ -24,6 +24,7 @@ import type {
 import { IsIn, IsOptional } from 'class-validator';
 import { Public, RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
+import { RateLimited } from '../../common/rate-limit';
 import { PageQuery } from '../../common/paging.dto';
 import { TransitionBody } from '../membership/membership.dto';
 import {
@@ -81,6 +82,7 @@ export class HardshipController {
   @Post('self-test')
   @HttpCode(200)
   @Public()
+  @RateLimited('selfTest')
   selfTest(@Body() body: HouseholdFactsBody): Promise<HardshipSelfTestResult> {
     return this.rules.selfTest(body);
   }
@@ -226,8 +228,8 @@ export class HardshipController {
 
   @Get('notices/:id')
   @SignedIn()
-  notice(@Param('id', ParseIntPipe) id: number): Promise<PublicNoticeView> {
-    return this.notices.get(id);
+  notice(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PublicNoticeView> {
+    return this.notices.get(actor, id);
   }
 
   @Post('notices/:id/objections')

@@ -8,9 +8,11 @@ import type {
   NominationAction,
   NominationNoticeView,
   NominationView,
+  RevealResponse,
 } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
+import { RecordRevealBody } from '../../common/reveal.dto';
 import { TransitionBody } from '../membership/membership.dto';
 import {
   CreateHonourKindBody,
@@ -80,6 +82,17 @@ export class HonoursController {
     @Body() body: ModelWorkerRecordBody,
   ): Promise<ModelWorkerView[]> {
     return this.honours.addRecord(actor, id, body);
+  }
+
+  @Post('model-workers/records/:id/reveal')
+  @HttpCode(200)
+  @RequirePermission('honour.manage')
+  revealRecord(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: RecordRevealBody,
+  ): Promise<RevealResponse> {
+    return this.honours.revealRecord(actor, id, body.reason);
   }
 
   @Post('nominations')

@@ -14,6 +14,7 @@ import {
   type NominationState,
   type NominationView,
   type TransitionRequest,
+  type RevealResponse,
 } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
@@ -24,6 +25,7 @@ import { isUniqueViolation } from '../../database/errors';
 import { EmployerFlagsService } from '../competitions/employer-flags.service';
 import { employerKey } from '../legal/legal-aid.helpers';
 import { Organization } from '../organizations/organization.entity';
+import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
@@ -50,6 +52,9 @@ const RECORDS_TABLE = 'model_worker_records';
  * notice for 5 days (objections handled), awards, and may revoke with a reason the honour roll
  * shows. Awarded model workers join the registry with their health checks, care visits and support.
  */
+/** What a list shows in place of a health-check note. */
+const HEALTH_NOTE_MASK = '（体检情况属于健康信息，需说明原因后查看）';
+
 @Injectable()
 export class HonoursService {
   constructor(
@@ -59,6 +64,7 @@ export class HonoursService {
     private readonly flags: EmployerFlagsService,
     private readonly uploads: UploadsService,
     private readonly cipher: PiiCipher,
+    private readonly audit: PiiAuditService,
   ) {}
 
   /** The honours one can be nominated for; the four built-in ones are created on first use. */
@@ -294,12 +300,29 @@ export class HonoursService {
           kind: r.kind,
           kindLabel: MODEL_WORKER_RECORD_LABEL[r.kind],
           date: r.date,
-          note: this.cipher.decrypt(r.noteEnc, piiAad(RECORDS_TABLE, w.uid, `record-${r.kind}`)),
+          // A health check is health data: masked here, shown only through the audited reveal.
+          sensitive: r.kind === 'health_check',
+          note:
+            r.kind === 'health_check' ? HEALTH_NOTE_MASK : this.cipher.decrypt(r.noteEnc, piiAad(RECORDS_TABLE, w.uid, `record-${r.kind}`)),
           amountFen: r.amountFen,
           recordedByName: r.recordedByName,
         })),
         healthCheckDue: !mine.some((r) => r.kind === 'health_check' && r.date.startsWith(year)),
       };
+    });
+  }
+
+  /** The note of a model worker's health check, for a manager who gives a reason; audited in the same transaction. */
+  async revealRecord(actor: Actor, recordId: number, reason: string): Promise<RevealResponse> {
+    this.requireManager(actor);
+    if (!actor.permissions.includes('pii.reveal')) fail('forbidden');
+    return this.db.transaction(async (manager) => {
+      const record = await manager.getRepository(ModelWorkerRecord).findOneBy({ id: recordId });
+      const worker = record ? await manager.getRepository(ModelWorker).findOneBy({ id: record.modelWorkerId }) : null;
+      if (!record || !worker) fail('not_found');
+      const value = this.cipher.decrypt(record.noteEnc, piiAad(RECORDS_TABLE, worker.uid, `record-${record.kind}`));
+      await this.audit.recordReveal(manager, actor, 'model_worker_record', record.id, 'note', reason.trim());
+      return { value };
     });
   }
 

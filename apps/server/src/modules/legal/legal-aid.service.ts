@@ -1,3 +1,4 @@
+import { whereStaffHandles } from '../../common/case-access';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
@@ -455,12 +456,8 @@ export class LegalAidService {
   async list(actor: Actor, query: LegalListQuery): Promise<Page<LegalAidSummary>> {
     if (!actor.organization) fail('forbidden');
     const limit = query.limit ?? 20;
-    const qb = this.db.manager
-      .getRepository(LegalAidApplication)
-      .createQueryBuilder('a')
-      .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
-      .where('c.caseType = :caseType AND c.organizationPath LIKE :path', { caseType: WF.caseType, path: `${actor.organization.path}%` });
-    if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('c.assigneeUserId = :me', { me: actor.userId });
+    const qb = this.db.manager.getRepository(LegalAidApplication).createQueryBuilder('a').innerJoin(WorkflowCase, 'c', 'c.id = a.caseId');
+    whereStaffHandles(qb, actor, [WF.caseType]);
     if (query.state === 'open') qb.andWhere('c.closedAt IS NULL');
     else if (query.state === 'handling') qb.andWhere('c.state IN (:...handling)', { handling: HANDLING_STATES });
     else if (query.state) qb.andWhere('c.state = :state', { state: query.state });

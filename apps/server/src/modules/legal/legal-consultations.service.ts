@@ -9,6 +9,7 @@ import {
   type ConsultationAction,
   type ConsultationState,
   type ConsultationView,
+  type RevealResponse,
   type TransitionRequest,
 } from '@union/shared';
 import { And, In, IsNull, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
@@ -19,6 +20,7 @@ import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
 import { Organization } from '../organizations/organization.entity';
+import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../identity/entities/user.entity';
@@ -57,6 +59,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
     private readonly schedule: LegalScheduleService,
     private readonly legalRules: LegalRulesService,
     private readonly identity: IdentityService,
+    private readonly audit: PiiAuditService,
   ) {}
 
   onModuleInit(): void {
@@ -186,6 +189,23 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
     const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
     if (!view) fail('not_found');
     return view;
+  }
+
+  /**
+   * The worker's phone for a phone or video consultation, for the lawyer holding it (or the centre's
+   * staff): without it the call cannot happen. Audited in the same transaction, like every reveal.
+   */
+  async revealPhone(actor: Actor, id: number, reason: string): Promise<RevealResponse> {
+    return this.db.transaction(async (manager) => {
+      const row = await manager.getRepository(Consultation).findOneBy({ id });
+      const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+      const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
+      if (!row || !ctx?.staffLevel) fail('not_found');
+      if (!row.phoneEnc) fail('action_not_allowed', '这次咨询没有留手机号');
+      const value = this.cipher.decrypt(row.phoneEnc, piiAad(TABLE, row.uid, 'phone'));
+      await this.audit.recordReveal(manager, actor, 'legal_consultation', row.id, 'phone', reason.trim());
+      return { value };
+    });
   }
 
   /** Plain steps: cancel (worker, before the cut-off), cancel by the centre (with reason), no-show. */

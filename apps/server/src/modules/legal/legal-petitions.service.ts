@@ -1,3 +1,4 @@
+import { whereStaffHandles } from '../../common/case-access';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
@@ -98,11 +99,8 @@ export class LegalPetitionsService {
   async list(actor: Actor, query: { after?: string; limit?: number }): Promise<Page<PetitionView>> {
     if (!actor.organization) fail('forbidden');
     const limit = query.limit ?? 20;
-    const qb = this.db.manager
-      .getRepository(Petition)
-      .createQueryBuilder('p')
-      .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
-      .where('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` });
+    const qb = this.db.manager.getRepository(Petition).createQueryBuilder('p').innerJoin(WorkflowCase, 'c', 'c.id = p.caseId');
+    whereStaffHandles(qb, actor, [WF.caseType]);
     if (query.after) {
       const [id] = decodeCursor<[number]>(query.after, ['number']);
       qb.andWhere('p.id < :id', { id });

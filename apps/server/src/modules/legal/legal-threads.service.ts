@@ -1,3 +1,4 @@
+import { whereStaffHandles } from '../../common/case-access';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
@@ -116,12 +117,9 @@ export class LegalThreadsService {
   async list(actor: Actor, query: ThreadListQuery): Promise<Page<LegalThreadSummary>> {
     if (!actor.organization) fail('forbidden');
     const limit = query.limit ?? 20;
-    const qb = this.db.manager
-      .getRepository(LegalThread)
-      .createQueryBuilder('t')
-      .innerJoin(WorkflowCase, 'c', 'c.id = t.caseId')
-      .where('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` });
-    if (!actor.permissions.includes('legal.schedule.manage')) qb.andWhere('t.lawyerUserId = :me', { me: actor.userId });
+    const qb = this.db.manager.getRepository(LegalThread).createQueryBuilder('t').innerJoin(WorkflowCase, 'c', 'c.id = t.caseId');
+    // A lawyer's own threads (the case's assignee), every thread for the centre's staff.
+    whereStaffHandles(qb, actor, [WF.caseType]);
     if (query.waiting) qb.andWhere('c.state = :state', { state: 'waiting_centre' });
     if (query.after) {
       const [id] = decodeCursor<[number]>(query.after, ['number']);

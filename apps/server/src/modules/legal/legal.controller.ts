@@ -22,12 +22,14 @@ import {
   type PetitionView,
   type Page,
   type SlotDayView,
+  type RevealResponse,
 } from '@union/shared';
 import { IsIn, IsInt, Matches, Min } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { PageQuery } from '../../common/paging.dto';
+import { RecordRevealBody } from '../../common/reveal.dto';
 import { TransitionBody } from '../membership/membership.dto';
 import {
   AcceptLegalAidBody,
@@ -196,6 +198,17 @@ export class LegalController {
   @RequirePermission('legal.apply')
   reschedule(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RescheduleBody): Promise<ConsultationView> {
     return this.consultations.reschedule(actor, id, body);
+  }
+
+  @Post('consultations/:id/reveal-phone')
+  @HttpCode(200)
+  @RequirePermission('legal.consult')
+  revealPhone(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: RecordRevealBody,
+  ): Promise<RevealResponse> {
+    return this.consultations.revealPhone(actor, id, body.reason);
   }
 
   @Post('consultations/:id/advice')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RevealResponse } from '@union/shared';
 import type { Actor } from '../../common/actor';
-import { actorCovers } from '../../common/actor';
+import { mayHandle } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
@@ -36,7 +36,7 @@ export class MembershipPiiService {
       } else {
         const member = await manager.getRepository(Member).findOneBy({ id: body.id });
         const org = member ? await this.organizations.get(member.organizationId, manager) : null;
-        if (!member || !org || !actorCovers(actor, org.path)) fail('not_found');
+        if (!member || !org || !mayHandle(actor, 'membership.review', org.path)) fail('not_found');
         const enc = body.field === 'idNumber' ? member.idNumberEnc : member.phoneEnc;
         value = this.cipher.decrypt(enc, piiAad('members', member.uid, COLUMN[body.field]));
       }

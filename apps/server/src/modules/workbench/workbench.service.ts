@@ -87,7 +87,9 @@ export class WorkbenchService {
             // Assigned case types (a lawyer's cases): only the assignee's, unless the actor supervises.
             const assignment = CASE_TYPES[type as WorkbenchCaseType].def.assignment;
             const mine = assignment && !actor.permissions.includes(assignment.supervisor) ? ` AND c.assigneeUserId = :me` : '';
-            w.orWhere(`(c.caseType = :type${i} AND c.state IN (:...states${i})${mine})`, {
+            // Nobody handles their own case as staff: it waits for another cadre or the level above.
+            const notOwn = CASE_TYPES[type as WorkbenchCaseType].def.openedByStaff ? '' : ' AND c.applicantUserId <> :me';
+            w.orWhere(`(c.caseType = :type${i} AND c.state IN (:...states${i})${mine}${notOwn})`, {
               [`type${i}`]: type,
               [`states${i}`]: states,
               me: actor.userId,

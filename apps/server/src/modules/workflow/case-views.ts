@@ -3,6 +3,9 @@ import { WorkCalendar, type DeadlineView, type HistoryEntryView, type WorkflowDe
 import type { CaseHistory } from './entities/case-history.entity';
 import type { WorkflowCase } from './entities/workflow-case.entity';
 
+/** Labels of history rows that are not transitions of the table. */
+const HISTORY_LABEL: Record<string, string> = { submit: '提交', recuse: '本人回避' };
+
 /** What every case type shows the same way: the current step's deadline and the history. */
 @Injectable()
 export class CaseViews {
@@ -18,7 +21,7 @@ export class CaseViews {
     return rows.map((h) => ({
       id: h.id,
       action: h.action,
-      actionLabel: h.action === 'submit' ? '提交' : (def.transitions[h.action as A]?.label ?? h.action),
+      actionLabel: HISTORY_LABEL[h.action] ?? def.transitions[h.action as A]?.label ?? h.action,
       fromState: h.fromState,
       toState: h.toState,
       actorName: h.actorName,

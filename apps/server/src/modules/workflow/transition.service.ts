@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { availableActions, isAction, WorkCalendar, WORKFLOWS, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
+import { availableActions, isAction, WorkCalendar, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
-import { actorCovers, type Actor } from '../../common/actor';
+import type { Actor } from '../../common/actor';
+import { caseAccess, isOwnCase, staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
@@ -9,6 +10,9 @@ import { Notifier } from '../notifications/notifier.service';
 import type { Organization } from '../organizations/organization.entity';
 import { CaseHistory } from './entities/case-history.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
+
+/** History action of the record that the applicant, being staff in scope, may not handle their own case. */
+export const RECUSE_ACTION = 'recuse';
 
 /** What a caller asks of a case. */
 export interface TransitionInput {
@@ -60,15 +64,7 @@ export class TransitionService {
 
   /** The actor's relation to a case, or null when the case is outside what they may see. */
   actorContext(actor: Actor, kase: WorkflowCase): ActorContext | null {
-    const isApplicant = kase.applicantUserId === actor.userId;
-    const def = WORKFLOWS[kase.caseType];
-    const assignment = def?.assignment;
-    const inScope =
-      actorCovers(actor, kase.organizationPath) &&
-      (!def?.visibleWith || actor.permissions.includes(def.visibleWith)) &&
-      (!assignment || kase.assigneeUserId === actor.userId || actor.permissions.includes(assignment.supervisor));
-    if (!isApplicant && !inScope) return null;
-    return { isApplicant, permissions: actor.permissions, staffLevel: inScope ? actor.organization?.level : undefined };
+    return caseAccess(actor, kase);
   }
 
   /** Load a case the actor may see, or 404. */
@@ -154,6 +150,21 @@ export class TransitionService {
       comment: null,
       createdAt: now,
     });
+    // Nobody handles their own case as staff: a cadre applying where they work is recorded as
+    // recused, so the case visibly waits for another cadre of the union or the level above.
+    const applicant = input.actor.userId === input.applicantUserId ? input.actor : null;
+    if (applicant && staffMayHandleCase(applicant, kase) && isOwnCase(applicant, kase)) {
+      await manager.getRepository(CaseHistory).insert({
+        caseId: kase.id,
+        action: RECUSE_ACTION,
+        fromState: def.initial,
+        toState: def.initial,
+        actorUserId: applicant.userId,
+        actorName: applicant.displayName,
+        comment: '申请人本人是本级工会的工作人员，不能办理自己的申请，由本工会其他工作人员或上一级工会办理',
+        createdAt: now,
+      });
+    }
     return kase;
   }
 

@@ -6,6 +6,7 @@ import type { ActionView } from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { EvidenceList } from '../../../components/EvidenceList';
 import { PageStatus } from '../../../components/PageStatus';
+import { RevealField } from '../../../components/RevealField';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
@@ -119,6 +120,15 @@ export default function ConsultationPage() {
         <Row label="方式" value={data.channelLabel} />
         {data.channel === 'in_person' ? <Row label="地点" value={data.place} /> : null}
         {data.phoneMasked ? <Row label="电话" value={data.phoneMasked} /> : null}
+        {data.phoneMasked && !isWorker && data.channel !== 'in_person' ? (
+          <RevealField
+            subject="legal_consultation"
+            id={data.id}
+            field="phone"
+            label="完整手机号（打电话用）"
+            reveal={(reason) => consultationsApi.revealPhone(data.id, reason)}
+          />
+        ) : null}
         {!isWorker ? <Row label="职工" value={data.applicantName} /> : null}
         <Text className="paragraph">{data.description}</Text>
         {data.photos.length ? <EvidenceList uploads={data.photos} /> : null}

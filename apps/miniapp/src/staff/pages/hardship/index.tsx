@@ -22,7 +22,7 @@ import { deadlineText, formatDate, formatDateTime } from '../../../utils/format'
 import { yuan } from '../../../utils/money';
 import { numberParam, route } from '../../../utils/nav';
 import { DemocraticReviewForm, FilingForm, HomeVisitForm, NoticePanel, ReturnForm } from '../../components/HardshipForms';
-import { RevealField } from '../../components/RevealField';
+import { RevealField } from '../../../components/RevealField';
 import { PageStatus } from '../../../components/PageStatus';
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {

@@ -5,6 +5,7 @@ import { MODEL_WORKER_RECORD_LABEL, type ModelWorkerRecordKind } from '@union/sh
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
+import { RevealField } from '../../../components/RevealField';
 import { useLoader } from '../../../hooks/useLoader';
 import { honoursApi } from '../../../services/api/honours';
 import { errorMessage, toast } from '../../../utils/feedback';
@@ -91,12 +92,23 @@ export default function ModelWorkers() {
             {w.employerName}
             {w.healthCheckDue ? ' · 今年还没有体检' : ''}
           </Text>
-          {w.records.slice(0, 5).map((r) => (
-            <Text key={r.id} className="muted">
-              {r.date} {r.kindLabel}：{r.note}
-              {r.amountFen ? ` ${yuan(r.amountFen)}` : ''}
-            </Text>
-          ))}
+          {w.records.slice(0, 5).map((r) =>
+            r.sensitive ? (
+              <RevealField
+                key={r.id}
+                subject="model_worker_record"
+                id={r.id}
+                field="note"
+                label={`${r.date} ${r.kindLabel}`}
+                reveal={(reason) => honoursApi.revealRecord(r.id, reason)}
+              />
+            ) : (
+              <Text key={r.id} className="muted">
+                {r.date} {r.kindLabel}：{r.note}
+                {r.amountFen ? ` ${yuan(r.amountFen)}` : ''}
+              </Text>
+            ),
+          )}
           {open === w.id ? (
             <>
               {KINDS.map((k) => (

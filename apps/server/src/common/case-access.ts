@@ -1,0 +1,105 @@
+import { handlesCaseType, WORKFLOWS, type ActorContext, type Permission } from '@union/shared';
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import type { Actor } from './actor';
+
+// Organisation paths are digits and slashes (`/1/4/9/`), so they need no LIKE escaping.
+
+/**
+ * Row-level access in one place: place (the actor's organisation subtree) **and** function (a
+ * permission of the case type, or of the record's domain), with assignment for assigned case types
+ * and the rule that nobody handles their own case as staff. Every service asks here instead of
+ * writing its own path filter or role-name check; a record this denies answers 404.
+ */
+
+/** What a row-level check needs of a case. */
+export interface CaseAccessRow {
+  caseType: string;
+  organizationPath: string;
+  applicantUserId: number;
+  assigneeUserId: number | null;
+}
+
+/** True when the actor is staff whose subtree covers `organizationPath`. */
+export function coversPlace(actor: Actor, organizationPath: string): boolean {
+  return !!actor.organization && organizationPath.startsWith(actor.organization.path);
+}
+
+/** True when the actor holds `permission` and their subtree covers the place: a record of that domain (a household file, a model worker). */
+export function mayHandle(actor: Actor, permission: Permission | readonly Permission[], organizationPath: string): boolean {
+  const wanted = typeof permission === 'string' ? [permission] : permission;
+  return coversPlace(actor, organizationPath) && wanted.some((p) => actor.permissions.includes(p));
+}
+
+/** True when the actor may handle this case as staff: place, function and assignment (not yet the own-case rule). */
+export function staffMayHandleCase(actor: Actor, kase: CaseAccessRow): boolean {
+  const def = WORKFLOWS[kase.caseType];
+  if (!def || !coversPlace(actor, kase.organizationPath) || !handlesCaseType(def, actor.permissions)) return false;
+  const assignment = def.assignment;
+  return !assignment || kase.assigneeUserId === actor.userId || actor.permissions.includes(assignment.supervisor);
+}
+
+/** True when the actor is the applicant and the case type forbids handling one's own case as staff. */
+export function isOwnCase(actor: Actor, kase: CaseAccessRow): boolean {
+  return kase.applicantUserId === actor.userId && !WORKFLOWS[kase.caseType]?.openedByStaff;
+}
+
+/**
+ * The actor's relation to a case, or null when they may not see it. An applicant who is also staff
+ * in scope gets the applicant's view only (no staff level, so no staff actions).
+ */
+export function caseAccess(actor: Actor, kase: CaseAccessRow): ActorContext | null {
+  const isApplicant = kase.applicantUserId === actor.userId;
+  const staff = staffMayHandleCase(actor, kase);
+  if (!isApplicant && !staff) return null;
+  const staffLevel = staff && !isOwnCase(actor, kase) ? actor.organization?.level : undefined;
+  return { isApplicant, permissions: actor.permissions, staffLevel };
+}
+
+/** The case types whose cases the actor handles as staff somewhere (by function). */
+export function handledCaseTypes(actor: Actor): string[] {
+  return Object.values(WORKFLOWS)
+    .filter((def) => handlesCaseType(def, actor.permissions))
+    .map((def) => def.caseType);
+}
+
+/**
+ * Restrict a query over `workflow_cases` (alias `c`) to the cases the actor handles as staff:
+ * their subtree, case types of their function, assignment, and not their own cases.
+ * `caseTypes` narrows further (e.g. the list of one domain). Adds `1 = 0` when nothing is left.
+ */
+export function whereStaffHandles<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  caseTypes?: readonly string[],
+  alias = 'c',
+): SelectQueryBuilder<T> {
+  const types = handledCaseTypes(actor).filter((t) => !caseTypes || caseTypes.includes(t));
+  if (!actor.organization || types.length === 0) return qb.andWhere('1 = 0');
+  qb.andWhere(`${alias}.organizationPath LIKE :accessPath`, { accessPath: `${actor.organization.path}%` });
+  return qb.andWhere(
+    new Brackets((w: WhereExpressionBuilder) => {
+      types.forEach((type, i) => {
+        const def = WORKFLOWS[type];
+        const assigned =
+          def.assignment && !actor.permissions.includes(def.assignment.supervisor) ? ` AND ${alias}.assigneeUserId = :accessMe` : '';
+        const notOwn = def.openedByStaff ? '' : ` AND ${alias}.applicantUserId <> :accessMe`;
+        w.orWhere(`(${alias}.caseType = :accessType${i}${assigned}${notOwn})`, { [`accessType${i}`]: type, accessMe: actor.userId });
+      });
+    }),
+  );
+}
+
+/**
+ * Restrict a query over a domain table with an organisation path column to the actor's subtree,
+ * when they hold one of `permissions` (their function); `1 = 0` otherwise.
+ */
+export function whereInScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  permission: Permission | readonly Permission[],
+  pathColumn: string,
+): SelectQueryBuilder<T> {
+  const wanted = typeof permission === 'string' ? [permission] : permission;
+  if (!actor.organization || !wanted.some((p) => actor.permissions.includes(p))) return qb.andWhere('1 = 0');
+  return qb.andWhere(`${pathColumn} LIKE :scopePath`, { scopePath: `${actor.organization.path}%` });
+}

@@ -1,0 +1,249 @@
+import {
+  CONSENT_VERSIONS,
+  type CompetitionView,
+  type HardshipApplicationSummary,
+  type HardshipApplicationView,
+  type HardshipFileSummary,
+  type HardshipFileView,
+  type MembershipApplicationView,
+  type ModelWorkerView,
+  type Page,
+  type WorkbenchItem,
+} from '@union/shared';
+import { hardshipApplication, organizationIds, uploadJpeg } from './hardship-fixtures';
+import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+
+/**
+ * Separation of duties: access follows place **and** function. For each kind of record, a matrix of
+ * every demo persona and the status they get; the ones outside the record's place or line of work
+ * get 404, as if it did not exist.
+ */
+const PERSONAS = [
+  'worker',
+  'member',
+  'grassroots_cadre',
+  'town_cadre',
+  'town2_cadre',
+  'industry_cadre',
+  'county_cadre',
+  'county_admin',
+  'lawyer',
+  'legal_staff',
+  'town_lawyer',
+  'judge',
+] as const;
+type Persona = (typeof PERSONAS)[number];
+
+let t: TestApp;
+const tokens = {} as Record<Persona, string>;
+let org: (name: string) => number;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const p of PERSONAS) tokens[p] = await t.loginAs(p);
+  org = await organizationIds(t);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Status per persona of `GET path`, as a record the test prints whole when it fails. */
+async function matrix(path: string): Promise<Record<Persona, number>> {
+  const out = {} as Record<Persona, number>;
+  for (const p of PERSONAS) out[p] = (await t.http('GET', path, { token: tokens[p] })).status;
+  return out;
+}
+
+/** The expected matrix: 200 for `allowed`, 404 for everyone else. */
+function only(allowed: Persona[], extra: Partial<Record<Persona, number>> = {}): Record<Persona, number> {
+  return Object.fromEntries(PERSONAS.map((p) => [p, extra[p] ?? (allowed.includes(p) ? 200 : 404)])) as Record<Persona, number>;
+}
+
+/** Staff of the construction company's union and above it, in the hardship line of work. */
+const HARDSHIP_CHENGGUAN: Persona[] = ['grassroots_cadre', 'town_cadre', 'county_cadre', 'county_admin'];
+
+describe('who may see a hardship application, its evidence and the household file', () => {
+  it('answers 404 to lawyers, legal-aid staff, judges and other places, for the case and its uploads', async () => {
+    const applicant = await t.newWorker('acc');
+    const photo = await uploadJpeg(t, applicant, 'evidence');
+    const created = await t.http<HardshipApplicationView>('POST', '/hardship/applications', {
+      token: applicant,
+      body: hardshipApplication(org('县城建筑公司工会'), { evidenceUploadIds: [photo.id] }),
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect(await matrix(`/hardship/applications/${id}`)).toEqual(only(HARDSHIP_CHENGGUAN));
+    expect(await matrix(`/uploads/${photo.id}/link`)).toEqual(only(HARDSHIP_CHENGGUAN));
+    expect((await t.http('GET', `/hardship/applications/${id}`, { token: applicant })).status).toBe(200);
+    expect((await t.http('GET', `/uploads/${photo.id}/link`, { token: applicant })).status).toBe(200);
+  });
+
+  it('keeps household files and their aid records from lawyers, legal-aid staff and judges', async () => {
+    const files = await t.http<Page<HardshipFileSummary>>('GET', '/hardship/files?limit=50', { token: tokens.county_cadre });
+    expect(files.status).toBe(200);
+    const fileId = files.body.items[0]?.id;
+    expect(fileId).toBeDefined();
+    const file = await t.http<HardshipFileView>('GET', `/hardship/files/${fileId}`, { token: tokens.county_cadre });
+    expect(file.status).toBe(200);
+    const statuses = await matrix(`/hardship/files/${fileId}`);
+    for (const p of ['lawyer', 'legal_staff', 'town_lawyer', 'judge', 'worker'] as const) expect([p, statuses[p]]).toEqual([p, 404]);
+    expect(statuses.county_admin).toBe(200);
+    const aidId = file.body.aid[0]?.id;
+    expect(aidId).toBeDefined();
+    const aid = await matrix(`/hardship/aid/${aidId}`);
+    for (const p of ['lawyer', 'legal_staff', 'town_lawyer', 'judge', 'worker'] as const) expect([p, aid[p]]).toEqual([p, 404]);
+    expect(aid.county_cadre).toBe(200);
+    // Lists in the legal line of work are empty of households: the route itself needs hardship.file.view.
+    expect((await t.http('GET', '/hardship/files', { token: tokens.legal_staff })).status).toBe(403);
+  });
+});
+
+describe('who may see a membership application', () => {
+  it('answers 404 to the legal-aid centre, judges and other towns', async () => {
+    const applicant = await t.newWorker('accm');
+    const created = await t.http<MembershipApplicationView>('POST', '/membership/applications', {
+      token: applicant,
+      body: {
+        realName: '测试工人',
+        idNumber: newIdNumber(),
+        phone: newPhone(),
+        employerName: '县城建筑公司',
+        employmentType: 'migrant_worker',
+        organizationId: org('县城建筑公司工会'),
+        hideFromEmployer: false,
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(await matrix(`/membership/applications/${created.body.id}`)).toEqual(only(HARDSHIP_CHENGGUAN));
+    // An audited reveal is per domain too: legal-aid staff hold pii.reveal, but not for union membership.
+    const reveal = await t.http('POST', '/pii/reveal', {
+      token: tokens.legal_staff,
+      body: { subject: 'membership_application', id: created.body.id, field: 'idNumber', reason: '核实身份' },
+    });
+    expect(reveal.status).toBe(404);
+  });
+});
+
+describe('competitions', () => {
+  it('keeps drafts from lawyers and judges, and scores inside their own competition', async () => {
+    const list = await t.http<CompetitionView[]>('GET', '/competitions', { token: tokens.county_cadre });
+    const withEvents = list.body.filter((c) => c.events.length > 0);
+    expect(withEvents.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = withEvents;
+    const own = await t.http('GET', `/competitions/${b.id}/events/${b.events[0].id}/scores`, { token: tokens.county_cadre });
+    expect(own.status).toBe(200);
+    const crossed = await t.http('GET', `/competitions/${a.id}/events/${b.events[0].id}/scores`, { token: tokens.county_cadre });
+    expect(crossed.status).toBe(404);
+
+    const draft = await t.http<CompetitionView>('POST', '/competitions', {
+      token: tokens.county_cadre,
+      body: {
+        kind: 'skills',
+        title: '筹备中的比赛',
+        description: '还没开放',
+        registrationClosesOn: '2099-01-05',
+        startsOn: '2099-01-06',
+        endsOn: '2099-01-07',
+        noticeDays: 5,
+        events: [
+          {
+            name: '焊接',
+            entryKind: 'individual',
+            maxEntries: 0,
+            scoring: { kind: 'judges_average', dropExtremesFrom: 3 },
+            tieBreak: 'shared',
+            awards: [{ title: '一等奖', fromRank: 1, toRank: 1 }],
+          },
+        ],
+      },
+    });
+    expect(draft.status).toBe(201);
+    const statuses = await matrix(`/competitions/${draft.body.id}`);
+    expect(statuses).toMatchObject({ county_cadre: 200, county_admin: 200, lawyer: 404, legal_staff: 404, judge: 404, worker: 404, member: 404 });
+    for (const p of ['lawyer', 'judge'] as const) {
+      const seen = await t.http<CompetitionView[]>('GET', '/competitions', { token: tokens[p] });
+      expect(seen.body.map((c) => c.id)).not.toContain(draft.body.id);
+    }
+  });
+});
+
+describe('public notices', () => {
+  it('stops showing an ended hardship notice to the public, but not to the applicant or staff in scope', async () => {
+    const mine = await t.http<HardshipApplicationSummary[] | Page<HardshipApplicationSummary>>('GET', '/hardship/applications/mine', {
+      token: tokens.member,
+    });
+    const items = Array.isArray(mine.body) ? mine.body : mine.body.items;
+    let noticeId: number | undefined;
+    for (const s of items) {
+      const view = await t.http<HardshipApplicationView>('GET', `/hardship/applications/${s.id}`, { token: tokens.member });
+      if (view.body.publicNotice?.ended) noticeId = view.body.publicNotice.id;
+    }
+    expect(noticeId).toBeDefined();
+    const statuses = await matrix(`/hardship/notices/${noticeId}`);
+    expect(statuses).toMatchObject({ member: 200, grassroots_cadre: 200, town_cadre: 200, county_cadre: 200 });
+    expect(statuses).toMatchObject({ worker: 404, lawyer: 404, legal_staff: 404, judge: 404, town2_cadre: 404, industry_cadre: 404 });
+  });
+});
+
+describe('nobody handles their own case as staff', () => {
+  it("gives a cadre who applies for hardship help the applicant's view only; the level above handles it", async () => {
+    const cadre = tokens.grassroots_cadre;
+    for (const [kind, version] of Object.entries(CONSENT_VERSIONS)) await t.http('POST', '/me/consents', { token: cadre, body: { kind, version } });
+    const created = await t.http<HardshipApplicationView>('POST', '/hardship/applications', {
+      token: cadre,
+      body: hardshipApplication(org('县城建筑公司工会'), { members: hardshipApplication(0).members }),
+    });
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+    const id = created.body.id;
+    const own = await t.http<{ action: string }[]>('GET', `/hardship/applications/${id}/actions`, { token: cadre });
+    expect(own.body.map((a) => a.action)).not.toContain('accept');
+    expect(own.body.every((a) => ['withdraw'].includes(a.action))).toBe(true);
+    const refused = await t.http('POST', `/hardship/applications/${id}/transitions`, {
+      token: cadre,
+      body: { action: 'accept', version: created.body.version },
+    });
+    expect(refused.status).toBe(409);
+    const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?caseType=hardship_application&limit=100', { token: cadre });
+    expect(queue.body.items.map((i) => i.id)).not.toContain(id);
+    // The recusal is on the record, and the town union can act.
+    const view = await t.http<HardshipApplicationView>('GET', `/hardship/applications/${id}`, { token: tokens.town_cadre });
+    expect(view.body.history.map((h) => h.actionLabel)).toContain('本人回避');
+    const town = await t.http<{ action: string }[]>('GET', `/hardship/applications/${id}/actions`, { token: tokens.town_cadre });
+    expect(town.body.length).toBeGreaterThan(0);
+  });
+});
+
+describe('sensitive notes and phones behind the audited reveal', () => {
+  it("masks a model worker's health check in the registry and reveals it with an audit row", async () => {
+    const county = tokens.county_cadre;
+    const added = await t.http<ModelWorkerView[]>('POST', '/honours/model-workers', {
+      token: county,
+      body: { name: '体检劳模', employerName: '县城建筑公司', title: '县级劳动模范', awardedYear: 2020 },
+    });
+    expect(added.status).toBe(201);
+    const worker = added.body.find((w) => w.name === '体检劳模');
+    const withCheck = await t.http<ModelWorkerView[]>('POST', `/honours/model-workers/${worker?.id}/records`, {
+      token: county,
+      body: { kind: 'health_check', date: '2026-03-01', note: '血压偏高，建议复查' },
+    });
+    expect(withCheck.status).toBe(201);
+    const record = withCheck.body.find((w) => w.id === worker?.id)?.records[0];
+    expect(record?.sensitive).toBe(true);
+    expect(JSON.stringify(withCheck.body)).not.toContain('血压偏高');
+    const before = await t.count('audit_log');
+    const noReason = await t.http('POST', `/honours/model-workers/records/${record?.id}/reveal`, { token: county, body: { reason: '' } });
+    expect(noReason.status).toBe(400);
+    const revealed = await t.http<{ value: string }>('POST', `/honours/model-workers/records/${record?.id}/reveal`, {
+      token: county,
+      body: { reason: '安排复查' },
+    });
+    expect(revealed.status).toBe(200);
+    expect(revealed.body.value).toBe('血压偏高，建议复查');
+    expect(await t.count('audit_log')).toBe(before + 1);
+    const lawyer = await t.http('POST', `/honours/model-workers/records/${record?.id}/reveal`, {
+      token: tokens.legal_staff,
+      body: { reason: '看看' },
+    });
+    expect(lawyer.status).toBe(403);
+  });
+});
