@@ -65,7 +65,7 @@ const HARDSHIP_CHENGGUAN: Persona[] = ['grassroots_cadre', 'town_cadre', 'county
 describe('who may see a hardship application, its evidence and the household file', () => {
   it('answers 404 to lawyers, legal-aid staff, judges and other places, for the case and its uploads', async () => {
     const applicant = await t.newWorker('acc');
-    const photo = await uploadJpeg(t, applicant, 'evidence');
+    const photo = await uploadJpeg(t, applicant, 'id_card');
     const created = await t.http<HardshipApplicationView>('POST', '/hardship/applications', {
       token: applicant,
       body: hardshipApplication(org('县城建筑公司工会'), { evidenceUploadIds: [photo.id] }),
@@ -196,14 +196,14 @@ describe('nobody handles their own case as staff', () => {
     if (created.status !== 201) throw new Error(JSON.stringify(created.body));
     const id = created.body.id;
     const own = await t.http<{ action: string }[]>('GET', `/hardship/applications/${id}/actions`, { token: cadre });
-    expect(own.body.map((a) => a.action)).not.toContain('accept');
+    expect(own.body.map((a) => a.action)).not.toContain('pass_initial_review');
     expect(own.body.every((a) => ['withdraw'].includes(a.action))).toBe(true);
     const refused = await t.http('POST', `/hardship/applications/${id}/transitions`, {
       token: cadre,
-      body: { action: 'accept', version: created.body.version },
+      body: { action: 'pass_initial_review', version: created.body.version },
     });
     expect(refused.status).toBe(409);
-    const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?caseType=hardship_application&limit=100', { token: cadre });
+    const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?caseType=hardship_application&limit=50', { token: cadre });
     expect(queue.body.items.map((i) => i.id)).not.toContain(id);
     // The recusal is on the record, and the town union can act.
     const view = await t.http<HardshipApplicationView>('GET', `/hardship/applications/${id}`, { token: tokens.town_cadre });

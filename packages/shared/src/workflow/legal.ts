@@ -218,6 +218,8 @@ export const PETITION_WORKFLOW: WorkflowDef<PetitionState, PetitionAction> = {
   caseType: 'petition',
   initial: 'registered',
   visibleWith: 'legal.petition.manage',
+  // Registered by the centre's staff for a petitioner who is not a user: the registrar is the applicant.
+  openedByStaff: true,
   states: {
     registered: { label: '已登记，待受理', holder: 'staff', deadline: 'petitionAcceptance', nextStep: '工会将在 15 日内告知是否受理' },
     accepted: {
