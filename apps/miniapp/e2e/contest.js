@@ -139,7 +139,7 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   await o.page.goto(`${base}/#/staff/pages/contest/index?id=${speech.id}`);
   await o.page.reload();
   await o.see('contest-manage', 30000);
-  await runAction(o, 'publish', false);
+  await runAction(o, 'publish', true);
   await waitState(o, 'contest-manage', 'published');
   log(`赵部长 published ${speech.title}`);
   // The workbench button is checked above for the other tools; open the statistics page directly (no tab bar on this page).
