@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createLogger, PinoNestLogger } from './common/logger';
+import { registerRateLimits } from './common/rate-limit';
 import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { seedDemoCountyIfEmpty } from './database/seed/demo-seed';
@@ -36,20 +37,23 @@ export async function createApp(config: AppConfig, options: { logLevel?: string 
   await app.register(multipart, {
     limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 4, fieldSize: 256, parts: 5, headerPairs: 20 },
   });
+  await registerRateLimits(app, config);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('县总工会服务平台 API')
-      .setDescription('入会、会籍接转、消息、工作台。错误统一为 { code, message }。')
-      .setVersion(config.app.version)
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  if (config.app.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('县总工会服务平台 API')
+        .setDescription('入会、会籍接转、消息、工作台。错误统一为 { code, message }。')
+        .setVersion(config.app.version)
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  }
 
   if (config.wechat.standIn) {
     registerWechatStandIn(fastify, newStandInState(config.wechat.appId, config.wechat.appSecret), '/wechat-standin');

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { TokenPair } from '@union/shared';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ON_MYSQL, startTestApp, type TestApp } from './harness';
 
@@ -99,5 +100,91 @@ describe('hardening (e2e over HTTP)', () => {
         expect(Number(row.n)).toBeGreaterThan(0);
       },
     );
+  });
+
+  describe('rate limits', () => {
+    const limited = { RATE_LIMIT_LOGIN: '3', RATE_LIMIT_REFRESH: '2', RATE_LIMIT_REDEEM: '2', RATE_LIMIT_SELF_TEST: '2' };
+    let r: TestApp;
+    beforeAll(async () => {
+      r = await startTestApp(limited);
+    });
+    afterAll(async () => {
+      await r?.close();
+    });
+
+    function expectRefused(res: { status: number; body: Record<string, unknown> }): void {
+      expect({ status: res.status, body: res.body }).toEqual({
+        status: 429,
+        body: expect.objectContaining({ code: 'rate_limited', message: '操作太频繁，请稍后再试' }),
+      });
+    }
+
+    it('limits logins, refreshes, invitation redeems and the hardship self-test per client, each on its own', async () => {
+      const token = await r.loginAs('worker'); // demo login 1 of 3
+      for (let i = 0; i < 3; i += 1) {
+        expect((await r.http('POST', '/auth/wechat-login', { body: { code: `user-rl-${i}` } })).status).toBe(200);
+      }
+      const refused = await fetch(`${r.baseUrl}/api/auth/wechat-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'user-rl-4' }),
+      });
+      expectRefused({ status: refused.status, body: (await refused.json()) as Record<string, unknown> });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Demo login counts apart from the WeChat login.
+      expect((await r.http('POST', '/auth/demo-login', { body: { persona: 'worker' } })).status).toBe(200);
+      expect((await r.http('POST', '/auth/demo-login', { body: { persona: 'worker' } })).status).toBe(200);
+      expectRefused(await r.http('POST', '/auth/demo-login', { body: { persona: 'worker' } }));
+      // Refused calls count too: guessing is what the limit is for.
+      for (let i = 0; i < 2; i += 1) {
+        expect((await r.http('POST', '/auth/refresh', { body: { refreshToken: 'g'.repeat(43) } })).status).toBe(401);
+      }
+      expectRefused(await r.http('POST', '/auth/refresh', { body: { refreshToken: 'g'.repeat(43) } }));
+      for (let i = 0; i < 2; i += 1) {
+        expect((await r.http('POST', '/auth/invitations/redeem', { token, body: { code: `GUESS${i}` } })).body.code).toBe(
+          'invitation_invalid',
+        );
+      }
+      expectRefused(await r.http('POST', '/auth/invitations/redeem', { token, body: { code: 'GUESS9' } }));
+      for (let i = 0; i < 2; i += 1) {
+        expect((await r.http('POST', '/hardship/self-test', { body: {} })).status).toBe(400);
+      }
+      expectRefused(await r.http('POST', '/hardship/self-test', { body: {} }));
+      // Everything else is not limited.
+      for (let i = 0; i < 5; i += 1) expect((await r.http('GET', '/me', { token })).status).toBe(200);
+    });
+
+    it('shares the counters between instances through Redis when REDIS_URL is set', async () => {
+      const url = 'redis://127.0.0.1:6379';
+      const probe = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0 });
+      probe.on('error', () => undefined);
+      const up = await probe.connect().then(
+        () => true,
+        () => false,
+      );
+      if (!up) {
+        console.warn('Redis is not running at 127.0.0.1:6379: the shared rate limit test is skipped');
+        return;
+      }
+      const stale = await probe.keys('union-rate-limit-*');
+      if (stale.length) await probe.del(...stale);
+      const a = await startTestApp({ ...limited, REDIS_URL: url });
+      const b = await startTestApp({ ...limited, REDIS_URL: url });
+      try {
+        const body = { persona: 'worker' };
+        expect((await a.http('POST', '/auth/demo-login', { body })).status).toBe(200);
+        expect((await b.http('POST', '/auth/demo-login', { body })).status).toBe(200);
+        expect((await a.http('POST', '/auth/demo-login', { body })).status).toBe(200);
+        expectRefused(await b.http('POST', '/auth/demo-login', { body }));
+        expectRefused(await a.http('POST', '/auth/demo-login', { body }));
+        expect((await probe.keys('union-rate-limit-*')).length).toBeGreaterThan(0);
+      } finally {
+        await a.close();
+        await b.close();
+        const keys = await probe.keys('union-rate-limit-*');
+        if (keys.length) await probe.del(...keys);
+        await probe.quit();
+      }
+    });
   });
 });

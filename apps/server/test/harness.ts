@@ -96,6 +96,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     OUTBOX_POLL_MS: '0',
     OUTBOX_BASE_BACKOFF_MS: '0',
     H5_DIR: '',
+    // Every test client is 127.0.0.1: limits high enough not to throttle a suite (hardening.e2e.ts sets its own).
+    RATE_LIMIT_LOGIN: '100000',
+    RATE_LIMIT_REFRESH: '100000',
+    RATE_LIMIT_REDEEM: '100000',
+    RATE_LIMIT_SELF_TEST: '100000',
     ...env,
   });
   const app = await createApp(config, { logLevel: 'silent' });

@@ -35,4 +35,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATA_DIR: mkdtempSync(join(tmpdir(), 'union-config-')) })).toThrow(/PORT/);
     expect(() => loadConfig({ DEMO_MODE: 'maybe' })).toThrow(/DEMO_MODE/);
   });
+
+  it('reads REDIS_URL and the rate limits, and keeps the API docs to the demo unless API_DOCS says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'union-config-'));
+    const demo = loadConfig({ DATA_DIR: dir });
+    expect(demo.redis.url).toBeNull();
+    expect(demo.rateLimits).toEqual({ windowSeconds: 60, login: 20, refresh: 30, redeem: 10, selfTest: 30 });
+    expect(demo.app.apiDocs).toBe(true);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const production = {
+      DATA_DIR: dir,
+      DATABASE_URL: 'mysql://u:p@localhost/db',
+      JWT_SECRET: key,
+      CARD_SECRET: key,
+      PII_KEYS: `k1:${key}`,
+      PII_INDEX_KEY: key,
+      WECHAT_APP_ID: 'wx1',
+      WECHAT_APP_SECRET: 's',
+    };
+    expect(loadConfig(production).app.apiDocs).toBe(false);
+    expect(loadConfig({ ...production, API_DOCS: 'true' }).app.apiDocs).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, REDIS_URL: 'redis://:pw@cache:6379/2' }).redis.url).toBe('redis://:pw@cache:6379/2');
+    expect(() => loadConfig({ DATA_DIR: dir, REDIS_URL: 'cache:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ DATA_DIR: dir, RATE_LIMIT_LOGIN: '0' })).toThrow(/RATE_LIMIT_LOGIN/);
+    expect(() => loadConfig({ DATA_DIR: dir, RATE_LIMIT_WINDOW_SECONDS: '1m' })).toThrow(/RATE_LIMIT_WINDOW_SECONDS/);
+    expect(() => loadConfig({ DATA_DIR: dir, API_DOCS: 'sometimes' })).toThrow(/API_DOCS/);
+  });
 });

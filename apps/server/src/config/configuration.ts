@@ -85,6 +85,8 @@ export interface AppConfig {
     trustProxy: boolean;
     logLevel: string;
     bodyLimit: number;
+    /** Serve the OpenAPI document and its page at /api/docs. */
+    apiDocs: boolean;
   };
   database: { url: string | null; embeddedFile: string | null; logging: boolean };
   auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlDays: number; cardSecret: string; cardTokenTtlSeconds: number };
@@ -93,7 +95,11 @@ export interface AppConfig {
   workflow: { deadlines: Record<string, number> };
   outbox: { pollMs: number; maxAttempts: number; baseBackoffMs: number };
   /** Case evidence files: where they live, how big they may be, how long a file link works. */
-  uploads: { dir: string; maxBytes: number; linkTtlSeconds: number; linkKey: Buffer };
+  uploads: { dir: string; maxBytes: number; maxPixels: number; linkTtlSeconds: number; linkKey: Buffer };
+  /** Shared state between server instances; null keeps it in each process's memory. */
+  redis: { url: string | null };
+  /** Requests per client address per window on the public, guessable or costly endpoints. */
+  rateLimits: { windowSeconds: number; login: number; refresh: number; redeem: number; selfTest: number };
 }
 
 /** Read and validate the configuration; throws ConfigError naming the variable at fault. */
@@ -134,6 +140,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const appSecret = env.WECHAT_APP_SECRET || (demoMode ? 'demo-secret' : '');
   if (!appId || !appSecret) throw new ConfigError('WECHAT_APP_ID and WECHAT_APP_SECRET are required when DEMO_MODE is off');
 
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+
   const h5Default = join(REPO_ROOT, 'apps/miniapp/dist-h5');
   const h5Dir = env.H5_DIR === '' ? null : dir(env.H5_DIR, h5Default);
 
@@ -159,6 +168,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       trustProxy: bool(env.TRUST_PROXY, false, 'TRUST_PROXY'),
       logLevel: env.LOG_LEVEL || 'info',
       bodyLimit: int(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES', 1024),
+      // The document lists every route and field: handy in the demo, not published by default in production.
+      apiDocs: bool(env.API_DOCS, demoMode, 'API_DOCS'),
     },
     database: {
       url: databaseUrl,
@@ -190,9 +201,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     uploads: {
       dir: dir(env.UPLOAD_DIR, join(dataDir, 'uploads')),
       maxBytes: int(env.UPLOAD_MAX_BYTES, UPLOAD_LIMITS.defaultMaxBytes, 'UPLOAD_MAX_BYTES', 1024, 100 * 1024 * 1024),
+      // Checked from the image header before decoding: a small PNG can expand to gigabytes of pixels.
+      maxPixels: int(env.UPLOAD_MAX_PIXELS, 40_000_000, 'UPLOAD_MAX_PIXELS', 1_000_000, 268_402_689),
       linkTtlSeconds: int(env.UPLOAD_LINK_TTL_SECONDS, 600, 'UPLOAD_LINK_TTL_SECONDS', 10, 86_400),
       // Derived rather than configured: one secret fewer to deploy, and a separate key per use.
       linkKey: Buffer.from(hkdfSync('sha256', jwtSecret as string, 'union', 'upload-links/v1', 32)),
+    },
+    redis: { url: redisUrl },
+    rateLimits: {
+      windowSeconds: int(env.RATE_LIMIT_WINDOW_SECONDS, 60, 'RATE_LIMIT_WINDOW_SECONDS', 1, 86_400),
+      login: int(env.RATE_LIMIT_LOGIN, 20, 'RATE_LIMIT_LOGIN', 1),
+      refresh: int(env.RATE_LIMIT_REFRESH, 30, 'RATE_LIMIT_REFRESH', 1),
+      redeem: int(env.RATE_LIMIT_REDEEM, 10, 'RATE_LIMIT_REDEEM', 1),
+      selfTest: int(env.RATE_LIMIT_SELF_TEST, 30, 'RATE_LIMIT_SELF_TEST', 1),
     },
   };
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DemoPersona, MeView, TokenPair } from '@union/shared';
 import { Public, RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
+import { RateLimited } from '../../common/rate-limit';
 import { ConsentBody, CreateInvitationBody, DemoLoginBody, RedeemInvitationBody, RefreshBody, WechatLoginBody } from './identity.dto';
 import { IdentityService } from './identity.service';
 import { TokenService } from './token.service';
@@ -18,6 +19,7 @@ export class AuthController {
   @Post('wechat-login')
   @HttpCode(200)
   @Public()
+  @RateLimited('login')
   wechatLogin(@Body() body: WechatLoginBody): Promise<TokenPair> {
     return this.identity.wechatLogin(body.code);
   }
@@ -31,6 +33,7 @@ export class AuthController {
   @Post('demo-login')
   @HttpCode(200)
   @Public()
+  @RateLimited('login')
   demoLogin(@Body() body: DemoLoginBody): Promise<TokenPair> {
     return this.identity.demoLogin(body.persona);
   }
@@ -38,6 +41,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
+  @RateLimited('refresh')
   refresh(@Body() body: RefreshBody): Promise<TokenPair> {
     return this.tokens.refresh(body.refreshToken);
   }
@@ -61,6 +65,7 @@ export class AuthController {
   @Post('invitations/redeem')
   @HttpCode(200)
   @SignedIn()
+  @RateLimited('redeem')
   @ApiBearerAuth()
   redeem(@CurrentActor() actor: Actor, @Body() body: RedeemInvitationBody): Promise<MeView> {
     return this.identity.redeemInvitation(actor, body.code);
