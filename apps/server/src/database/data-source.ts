@@ -42,6 +42,8 @@ export async function openDataSource(config: AppConfig['database'], options?: Da
   const logger = new Logger('EmbeddedDatabase');
   const journal = await EmbeddedJournal.open(config.embeddedFile, {
     log: { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+    // A test knob (bench/kill.ts makes checkpoints frequent); the default suits real use.
+    checkpointMinBytes: Number(process.env.EMBEDDED_CHECKPOINT_MIN_BYTES) || undefined,
   });
   const dataSource = new DataSource({ ...resolved, driver: journal.sqlJsDriver() });
   journal.attachTo(dataSource);
