@@ -112,8 +112,9 @@ describe('honours', () => {
       201,
     );
     expect(n.excludedReason).toContain('重大安全事故');
+    // Another county cadre reviews it: nobody handles their own nomination as staff.
     const refused = await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
-      token: county,
+      token: await t.loginAs('county_admin'),
       body: { action: 'start_notice', version: n.version },
     });
     expect(refused.body.code).toBe('employer_excluded');

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { currentPageUrl, loginRoute } from '../utils/nav';
 
 /** Shown where a page needs a logged-in user. */
 export function LoginPrompt({ text }: { text?: string }) {
@@ -12,7 +13,7 @@ export function LoginPrompt({ text }: { text?: string }) {
         size="large"
         type="primary"
         className="big-button"
-        onClick={() => void Taro.navigateTo({ url: '/pages/login/index' })}
+        onClick={() => void Taro.navigateTo({ url: loginRoute(currentPageUrl()) })}
         data-testid="go-login"
       >
         去登录

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { errorMessage } from '../utils/feedback';
 
@@ -29,9 +29,16 @@ export function useLoader<T>(load: () => Promise<T>, enabled = true): Loaded<T> 
     }
   }, []);
 
+  const enabledRef = useRef(enabled);
   useDidShow(() => {
-    if (enabled) void reload();
+    if (enabledRef.current) void reload();
   });
+  // Becoming enabled (the user just logged in and came back) loads at once.
+  useEffect(() => {
+    const was = enabledRef.current;
+    enabledRef.current = enabled;
+    if (enabled && !was) void reload();
+  }, [enabled, reload]);
 
   return { data, error, loading, reload };
 }

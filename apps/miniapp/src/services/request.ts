@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { currentPageUrl, loginRoute } from '../utils/nav';
 import type { ErrorBody, TokenPair } from '@union/shared';
 import { clearTokens, getTokens, saveTokens } from './tokens';
 
@@ -105,8 +106,9 @@ function goToLogin() {
   const current = pages[pages.length - 1]?.route ?? '';
   if (current.includes('pages/login/index')) return;
   redirectingToLogin = true;
-  Taro.navigateTo({ url: '/pages/login/index' })
-    .catch(() => Taro.reLaunch({ url: '/pages/login/index' }))
+  const login = loginRoute(currentPageUrl());
+  Taro.navigateTo({ url: login })
+    .catch(() => Taro.reLaunch({ url: login }))
     .finally(() => {
       redirectingToLogin = false;
     });

@@ -4,18 +4,28 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** 2026年11月3日 */
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+/**
+ * The instant as a wall clock in China (UTC+8, no daylight saving), whatever the phone's time zone:
+ * read it with the getUTC* methods. Every date and time on screen goes through the two formatters below.
+ */
+function inChina(iso: string): Date | null {
+  // A plain day (YYYY-MM-DD) is already a day in China.
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(new Date(iso).getTime() + 8 * 3_600_000);
+  return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** 2026-11-03 14:05 */
+/** 2026年11月3日, in China time. */
+export function formatDate(iso: string): string {
+  const d = inChina(iso);
+  if (!d) return iso;
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** 2026-11-03 14:05, in China time. */
 export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const d = inChina(iso);
+  if (!d) return iso;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 /** "还有 N 个工作日" / "今天到期" / "已超期 N 个工作日" */

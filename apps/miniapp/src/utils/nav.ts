@@ -10,6 +10,13 @@ export function route(path: string, query: Record<string, string | number> = {})
   return q ? `${path}?${q}` : path;
 }
 
+/** The current page with its query, to come back to. */
+export function currentPageUrl(): string | undefined {
+  const pages = Taro.getCurrentPages();
+  const page = pages[pages.length - 1] as { route?: string; options?: Record<string, string> } | undefined;
+  return page?.route ? route(`/${page.route.replace(/^\//, '')}`, page.options ?? {}) : undefined;
+}
+
 /** Go to any page of the app: tab pages need switchTab. */
 export async function go(url: string): Promise<void> {
   const path = url.startsWith('/') ? url : `/${url}`;
@@ -19,6 +26,27 @@ export async function go(url: string): Promise<void> {
     return;
   }
   await Taro.navigateTo({ url: path });
+}
+
+/** The login page, which returns to `then` once the user is logged in. */
+export function loginRoute(then?: string): string {
+  return then ? route('/pages/login/index', { then }) : '/pages/login/index';
+}
+
+/** Open `url` when logged in; else log in first and land on `url` afterwards. */
+export async function openLoggedIn(url: string, loggedIn: boolean): Promise<void> {
+  await Taro.navigateTo({ url: loggedIn ? url : loginRoute(url) });
+}
+
+/** After logging in: replace the login page with the page the user was opening, else go back. */
+export async function afterLogin(then: string | undefined): Promise<void> {
+  const target = then && then.startsWith('/pages/') ? then : null;
+  if (!target) return backOrHome();
+  if (TAB_PAGES.includes(target.split('?')[0])) {
+    await Taro.switchTab({ url: target.split('?')[0] });
+    return;
+  }
+  await Taro.redirectTo({ url: target });
 }
 
 /** Go back when there is a page behind, else to the home tab. */

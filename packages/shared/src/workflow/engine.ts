@@ -57,6 +57,8 @@ export interface WorkflowDef<S extends string, A extends string> {
   assignment?: { supervisor: Permission };
   /** Staff in scope see cases of this type (and their files) only with this permission, e.g. petitions. */
   visibleWith?: Permission;
+  /** Further permissions whose holders in scope see (not act on) cases of this type: the line of work they belong to. */
+  seenWith?: readonly Permission[];
   /**
    * The applicant of this case type is the staff member who opened it (a competition's organiser),
    * so the rule that nobody handles their own case as staff does not apply.
@@ -74,6 +76,7 @@ export function handlerPermissions<S extends string, A extends string>(def: Work
   const set = new Set<Permission>();
   for (const t of Object.values(def.transitions) as TransitionDef<S>[]) if (t.actor === 'staff' && t.permission) set.add(t.permission);
   if (def.assignment) set.add(def.assignment.supervisor);
+  for (const p of def.seenWith ?? []) set.add(p);
   return [...set];
 }
 

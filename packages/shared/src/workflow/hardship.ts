@@ -38,6 +38,8 @@ export type HardshipForm = 'return_for_material' | 'resubmit' | 'home_visit' | '
  */
 export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState, HardshipApplicationAction> = {
   caseType: 'hardship_application',
+  // Hardship work: every cadre of the hardship line in scope sees its cases, whoever acts.
+  seenWith: ['hardship.file.view'],
   initial: 'submitted',
   states: {
     submitted: {
@@ -196,6 +198,8 @@ export type AssistanceRecordAction = 'pay' | 'sign' | 'record_signed_form' | 'ca
 /** Real-name approval, payment and receipt (实名审批、实名发放、实名签收). */
 export const ASSISTANCE_RECORD_WORKFLOW: WorkflowDef<AssistanceRecordState, AssistanceRecordAction> = {
   caseType: 'assistance_record',
+  // Hardship work: every cadre of the hardship line in scope sees its cases, whoever acts.
+  seenWith: ['hardship.file.view'],
   initial: 'approved',
   states: {
     approved: { label: '待发放', holder: 'staff', deadline: 'aidPayment', nextStep: '帮扶已批准，县总工会将按实名发放到您的账户' },
@@ -243,6 +247,8 @@ export type GrantApplicationAction = 'approve' | 'reject' | 'withdraw';
 /** A campaign grant (金秋助学): the worker applies per student, the county checks and approves; payment is an aid record. */
 export const GRANT_APPLICATION_WORKFLOW: WorkflowDef<GrantApplicationState, GrantApplicationAction> = {
   caseType: 'grant_application',
+  // Hardship work: every cadre of the hardship line in scope sees its cases, whoever acts.
+  seenWith: ['hardship.file.view'],
   initial: 'submitted',
   states: {
     submitted: { label: '审核中', holder: 'staff', deadline: 'grantReview', nextStep: '县总工会将核对录取通知书和档案，通过后按实名发放' },

@@ -34,6 +34,7 @@ export default function Index() {
   // 入会 goes to where the worker stands: the card, the open application, or a new one.
   const openJoin = async () => {
     if (!isLoggedIn()) {
+      // After logging in the worker lands back here and taps 入会 again with their status known.
       await Taro.navigateTo({ url: '/pages/login/index' });
       return;
     }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { DemoPersona } from '@union/shared';
@@ -7,7 +7,7 @@ import { authApi } from '../../services/api/auth';
 import { isApiError } from '../../services/request';
 import { loginAsPersona, loginWithWechat } from '../../services/session';
 import { errorMessage, showError } from '../../utils/feedback';
-import { backOrHome } from '../../utils/nav';
+import { afterLogin } from '../../utils/nav';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -15,6 +15,8 @@ export default function Login() {
   const [personas, setPersonas] = useState<DemoPersona[]>([]);
   const [notice, setNotice] = useState<string | null>(isH5 ? '正在读取演示账号…' : null);
   const [busy, setBusy] = useState(false);
+  // The page the user was opening when asked to log in (it comes back as `then`).
+  const then = useRouter().params.then;
 
   useEffect(() => {
     if (!isH5) return;
@@ -31,7 +33,7 @@ export default function Login() {
 
   const done = async () => {
     await Taro.showToast({ title: '登录成功', icon: 'success', duration: 1000 });
-    await backOrHome();
+    await afterLogin(then ? decodeURIComponent(then) : undefined);
   };
 
   const run = async (login: () => Promise<void>) => {

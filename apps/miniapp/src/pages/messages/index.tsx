@@ -10,13 +10,14 @@ import { isLoggedIn } from '../../services/tokens';
 import { errorMessage, showError } from '../../utils/feedback';
 import { formatDateTime } from '../../utils/format';
 import { go } from '../../utils/nav';
+import { useLoggedIn } from '../../hooks/useLoggedIn';
 
 export default function Messages() {
   const [items, setItems] = useState<MessageView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
 
   const load = async (after: string | null) => {
     try {

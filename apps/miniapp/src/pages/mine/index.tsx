@@ -9,15 +9,15 @@ import { applicationsApi } from '../../services/api/membership';
 import { meApi } from '../../services/api/me';
 import { refreshUnreadBadge } from '../../services/badge';
 import { logout } from '../../services/session';
-import { isLoggedIn } from '../../services/tokens';
 import { deadlineText, formatDate } from '../../utils/format';
 import { route } from '../../utils/nav';
 import { PageStatus } from '../../components/PageStatus';
+import { useLoggedIn } from '../../hooks/useLoggedIn';
 
 const OPEN_STATES = ['submitted', 'needs_info'];
 
 export default function Mine() {
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
   const { data, error } = useLoader(async () => {
     const [me, applications] = await Promise.all([meApi.get(), applicationsApi.mine()]);
     return { me, applications };

@@ -467,7 +467,7 @@ export class LegalAidService {
       const today = cstDate(new Date());
       const until = addDays(today, query.clockWithinDays);
       qb.andWhere('a.nextClockDueOn >= :today AND a.nextClockDueOn <= :until', { today, until });
-      if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me');
+      if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me', { me: actor.userId });
       if (query.after) {
         const [day, id] = decodeCursor<[string, number]>(query.after, ['string', 'number']);
         qb.andWhere('(a.nextClockDueOn > :day OR (a.nextClockDueOn = :day AND a.id > :id))', { day, id });

@@ -11,6 +11,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage, toast } from '../../../utils/feedback';
 import { numberParam, route } from '../../../utils/nav';
+import { formatDateTime } from '../../../utils/format';
 
 function scoringText(e: CompetitionEventView): string {
   if (e.scoring.kind === 'direct') return `直接录入成绩（${e.scoring.unit}，${e.scoring.better === 'higher' ? '越高越好' : '越低越好'}）`;
@@ -159,7 +160,7 @@ export default function CompetitionPage() {
         <View className="card" data-testid="results">
           <Text className="card__title">{c.state === 'published' ? '比赛结果' : '成绩公示'}</Text>
           {c.state === 'public_notice' && c.noticeEndsAt ? (
-            <Text className="muted">公示至 {c.noticeEndsAt.slice(0, 10)}，对结果有异议可以在下方提出。</Text>
+            <Text className="muted">公示至 {formatDateTime(c.noticeEndsAt)}，对结果有异议可以在下方提出。</Text>
           ) : null}
           {results.events.map((ev) => (
             <View key={ev.eventId}>

@@ -10,7 +10,9 @@ import { competitionsApi, proposalsApi } from '../../../services/api/contest';
 import { honoursApi } from '../../../services/api/honours';
 import { isLoggedIn } from '../../../services/tokens';
 import { errorMessage, toast } from '../../../utils/feedback';
-import { route } from '../../../utils/nav';
+import { route, loginRoute } from '../../../utils/nav';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
+import { formatDateTime } from '../../../utils/format';
 
 type Tab = 'open' | 'mine' | 'published';
 const TABS: { key: Tab; label: string }[] = [
@@ -19,7 +21,7 @@ const TABS: { key: Tab; label: string }[] = [
   { key: 'published', label: '比赛结果' },
 ];
 
-const nav = (url: string) => void Taro.navigateTo({ url: isLoggedIn() ? url : '/pages/login/index' });
+const nav = (url: string) => void Taro.navigateTo({ url: isLoggedIn() ? url : loginRoute(url) });
 
 function CompetitionRow({ c }: { c: CompetitionView }) {
   return (
@@ -41,6 +43,7 @@ function CompetitionRow({ c }: { c: CompetitionView }) {
 
 /** 劳动竞赛 for workers: competitions open for registration, mine, results; and 合理化建议. */
 export default function ContestHome() {
+  const loggedIn = useLoggedIn();
   const [tab, setTab] = useState<Tab>('open');
   const tabRef = useRef<Tab>('open');
   const { data, error, reload } = useLoader(async () => {
@@ -51,7 +54,7 @@ export default function ContestHome() {
       honoursApi.notices().catch(() => []),
     ]);
     return { competitions, proposals, roll, notices };
-  }, isLoggedIn());
+  }, loggedIn);
   const [objecting, setObjecting] = useState<number | null>(null);
   const [objection, setObjection] = useState('');
   const sendObjection = async (id: number) => {
@@ -87,7 +90,7 @@ export default function ContestHome() {
           ))}
         </View>
       </View>
-      {!isLoggedIn() ? (
+      {!loggedIn ? (
         <View className="card">
           <Button block size="large" type="primary" className="big-button" onClick={() => nav('/pages/login/index')}>
             登录后查看
@@ -117,7 +120,7 @@ export default function ContestHome() {
                     {n.kindName}：{n.nomineeName}（{n.employerName}）
                   </Text>
                   <Text className="muted">
-                    {n.deeds.slice(0, 80)} · 公示至 {n.noticeEndsAt.slice(0, 10)}
+                    {n.deeds.slice(0, 80)} · 公示至 {formatDateTime(n.noticeEndsAt)}
                   </Text>
                   {objecting === n.id ? (
                     <>

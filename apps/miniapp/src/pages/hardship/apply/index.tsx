@@ -20,7 +20,6 @@ import {
   type MemberDraft,
 } from '../../../services/hardshipDraft';
 import { isApiError } from '../../../services/request';
-import { isLoggedIn } from '../../../services/tokens';
 import { showError } from '../../../utils/feedback';
 import { route } from '../../../utils/nav';
 import {
@@ -48,6 +47,7 @@ import {
   UnionStep,
   WorkStep,
 } from './steps';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
 const CLOSED_STATES = ['filed', 'rejected', 'withdrawn'];
 
@@ -65,7 +65,7 @@ function startStep(draft: HardshipLocalDraft): number {
  * proxy endpoint.
  */
 export default function HardshipApply() {
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
   const proxyMode = useRouter().params.proxy === '1';
   const draftKey = proxyMode ? PROXY_DRAFT_KEY : undefined;
   const [draft, setDraft] = useState<HardshipLocalDraft | null>(null);

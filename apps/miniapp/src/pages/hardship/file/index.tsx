@@ -8,15 +8,15 @@ import { LoginPrompt } from '../../../components/LoginPrompt';
 import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
 import { hardshipFilesApi } from '../../../services/api/hardship';
-import { isLoggedIn } from '../../../services/tokens';
 import { showError, toast } from '../../../utils/feedback';
 import { formatDate } from '../../../utils/format';
 import { yuan } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
 /** My filed household(s): aid received, this year's amounts against the ceilings, receipts to sign. */
 export default function MyHardshipFile() {
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
   const id = numberParam(useRouter().params.id);
   const { data, error, reload } = useLoader(async () => (id ? [await hardshipFilesApi.get(id)] : hardshipFilesApi.mine()), loggedIn);
 

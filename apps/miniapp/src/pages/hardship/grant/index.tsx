@@ -10,12 +10,12 @@ import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
 import { campaignsApi } from '../../../services/api/hardship';
 import { isApiError } from '../../../services/request';
-import { isLoggedIn } from '../../../services/tokens';
 import { showError } from '../../../utils/feedback';
 import { idNumberProblem } from '../../../utils/idNumber';
 import { yuan } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
 import { PageStatus } from '../../../components/PageStatus';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
 const LEVELS: SchoolLevel[] = ['university', 'high_school'];
 
@@ -23,7 +23,7 @@ type Problems = Partial<Record<'studentName' | 'studentIdNumber' | 'schoolLevel'
 
 /** 金秋助学: a worker of a filed household applies for one student of a campaign. */
 export default function GrantApply() {
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
   const campaignId = numberParam(useRouter().params.campaignId);
   const { data: campaign, error } = useLoader(
     () => (campaignId ? campaignsApi.get(campaignId) : Promise.reject(new Error('链接不完整，请从“困难帮扶”页打开'))),

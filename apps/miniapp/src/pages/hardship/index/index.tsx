@@ -5,14 +5,14 @@ import { useLoader } from '../../../hooks/useLoader';
 import type { CampaignView } from '@union/shared';
 import { campaignsApi, hardshipApi, hardshipFilesApi } from '../../../services/api/hardship';
 import { loadLocalHardshipDraft } from '../../../services/hardshipDraft';
-import { isLoggedIn } from '../../../services/tokens';
 import { route } from '../../../utils/nav';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
 const CLOSED_STATES = ['filed', 'rejected', 'withdrawn'];
 
 /** The entry to hardship assistance: what it is, the self-test, apply (or continue), my applications and file. */
 export default function HardshipHome() {
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
   const { data } = useLoader(async () => {
     const [mine, files, serverDraft, campaigns] = await Promise.all([
       hardshipApi.mine(),

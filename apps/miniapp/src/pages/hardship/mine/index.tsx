@@ -6,14 +6,14 @@ import { LoginPrompt } from '../../../components/LoginPrompt';
 import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
 import { campaignsApi, hardshipApi } from '../../../services/api/hardship';
-import { isLoggedIn } from '../../../services/tokens';
 import { deadlineText, formatDate } from '../../../utils/format';
 import { yuan } from '../../../utils/money';
 import { route } from '../../../utils/nav';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
 /** All my hardship applications and 金秋助学 grant applications, newest first. */
 export default function MyHardshipApplications() {
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
   const { data, error } = useLoader(async () => {
     const [applications, grants] = await Promise.all([hardshipApi.mine(), campaignsApi.myGrants().catch((): GrantApplicationView[] => [])]);
     return { applications, grants };

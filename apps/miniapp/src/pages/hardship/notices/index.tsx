@@ -5,9 +5,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { PublicNoticeSummary } from '@union/shared';
 import { LoginPrompt } from '../../../components/LoginPrompt';
 import { hardshipApi } from '../../../services/api/hardship';
-import { isLoggedIn } from '../../../services/tokens';
 import { errorMessage, showError } from '../../../utils/feedback';
 import { formatDate } from '../../../utils/format';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
 /** The objection form under one notice. */
 function ObjectionForm({ notice, onDone }: { notice: PublicNoticeSummary; onDone: () => void }) {
@@ -60,7 +60,7 @@ function ObjectionForm({ notice, onDone }: { notice: PublicNoticeSummary; onDone
 
 /** Running public notices of hardship cases (masked), with a way to object online. */
 export default function HardshipNotices() {
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
   const [items, setItems] = useState<PublicNoticeSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);

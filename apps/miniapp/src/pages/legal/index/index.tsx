@@ -4,21 +4,27 @@ import { useLoader } from '../../../hooks/useLoader';
 import { consultationsApi, legalAidApi, threadsApi } from '../../../services/api/legal';
 import { isLoggedIn } from '../../../services/tokens';
 import { clockText, slotLabel } from '../../../utils/legal';
-import { route } from '../../../utils/nav';
+import { route, loginRoute } from '../../../utils/nav';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
-const nav = (url: string) => void Taro.navigateTo({ url: isLoggedIn() ? url : '/pages/login/index' });
+const nav = (url: string) => void Taro.navigateTo({ url: isLoggedIn() ? url : loginRoute(url) });
 
 /**
  * The entry to legal services: book a lawyer, ask online, apply for legal aid, and what is going
  * on in the worker's own cases (the next booking, unread answers, the next statutory deadline).
  */
 export default function LegalHome() {
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
   const { data } = useLoader(async () => {
     const [consultations, threads, cases] = await Promise.all([consultationsApi.mine(), threadsApi.mine(), legalAidApi.mine()]);
     return { consultations, threads, cases };
   }, loggedIn);
-  const next = data?.consultations.filter((c) => c.state === 'booked').sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+  // A booking whose time is over is not "next", even while the lawyer has not yet written it up.
+  const now = Date.now();
+  const next = data?.consultations
+    .filter((c) => c.state === 'booked' && new Date(c.endsAt).getTime() > now)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+  const nextNow = !!next && new Date(next.startsAt).getTime() <= now;
   const unread = (data?.threads ?? []).reduce((n, t) => n + t.unread, 0);
   const clocks = (data?.cases ?? []).filter((c) => c.clock.next).map((c) => ({ id: c.id, item: c.clock.next! }));
 
@@ -37,7 +43,7 @@ export default function LegalHome() {
           onClick={() => nav(route('/pages/legal/consultation/index', { id: next.id }))}
           data-testid="legal-next-booking"
         >
-          <Text className="card__title">下一次咨询</Text>
+          <Text className="card__title">{nextNow ? '正在进行的咨询' : '下一次咨询'}</Text>
           <Text className="paragraph">
             {slotLabel(next.startsAt)} · {next.lawyerName} · {next.channelLabel}
           </Text>

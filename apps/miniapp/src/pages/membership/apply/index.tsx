@@ -17,10 +17,10 @@ import { meApi } from '../../../services/api/me';
 import { organizationsApi } from '../../../services/api/organizations';
 import { clearDraft, loadDraft, saveDraft, type MembershipDraft } from '../../../services/draft';
 import { isApiError } from '../../../services/request';
-import { isLoggedIn } from '../../../services/tokens';
 import { errorMessage, showError } from '../../../utils/feedback';
 import { idNumberProblem, phoneProblem } from '../../../utils/idNumber';
 import { route } from '../../../utils/nav';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
 const STEPS = ['您是谁', '在哪里工作', '加入哪个工会', '要不要告诉单位', '核对并提交'];
 const EMPLOYMENT_TYPES = Object.keys(EMPLOYMENT_TYPE_LABEL) as EmploymentType[];
@@ -62,7 +62,7 @@ export default function Apply() {
   const [suggestion, setSuggestion] = useState<OrganizationRouteSuggestion | null>(null);
   const [suggestionNote, setSuggestionNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
 
   useEffect(() => {
     if (!loggedIn) return;

@@ -7,13 +7,13 @@ import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
 import { cardApi, transfersApi } from '../../../services/api/membership';
 import { isApiError } from '../../../services/request';
-import { isLoggedIn } from '../../../services/tokens';
 import { showError } from '../../../utils/feedback';
 import { deadlineText, formatDate, formatDateTime } from '../../../utils/format';
 import { route } from '../../../utils/nav';
+import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
 export default function Card() {
-  const loggedIn = isLoggedIn();
+  const loggedIn = useLoggedIn();
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);

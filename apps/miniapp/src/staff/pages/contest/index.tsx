@@ -13,6 +13,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { numberParam, route } from '../../../utils/nav';
+import { formatDateTime } from '../../../utils/format';
 
 /**
  * The organiser's page of a competition: the steps the server allows now, judges per event,
@@ -77,7 +78,7 @@ export default function ContestManage() {
         </View>
         <Text className="muted">
           报名截止 {c.registrationClosesOn} · {c.startsOn} 至 {c.endsOn}
-          {c.noticeEndsAt ? ` · 公示至 ${c.noticeEndsAt.slice(0, 16).replace('T', ' ')}` : ''}
+          {c.noticeEndsAt ? ` · 公示至 ${formatDateTime(c.noticeEndsAt)}` : ''}
           {c.openObjections ? ` · ${c.openObjections} 条异议待处理` : ''}
         </Text>
       </View>

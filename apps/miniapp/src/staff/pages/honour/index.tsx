@@ -11,7 +11,7 @@ import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
 import { honoursApi } from '../../../services/api/honours';
 import { showError, toast } from '../../../utils/feedback';
-import { deadlineText } from '../../../utils/format';
+import { deadlineText, formatDateTime } from '../../../utils/format';
 import { numberParam } from '../../../utils/nav';
 
 /** A nomination: the county reviews, notices, awards or rejects, revokes; objections are answered here. */
@@ -48,7 +48,7 @@ export default function HonourPage() {
         </View>
         <Text className="muted">
           {data.employerName} · {data.nominatedByName} 推荐 · {data.year} 年{data.deadline ? ` · ${deadlineText(data.deadline)}` : ''}
-          {data.noticeEndsAt ? ` · 公示至 ${data.noticeEndsAt.slice(0, 10)}` : ''}
+          {data.noticeEndsAt ? ` · 公示至 ${formatDateTime(data.noticeEndsAt)}` : ''}
         </Text>
         {data.excludedReason ? (
           <Text className="field__error" data-testid="honour-excluded">
