@@ -45,3 +45,19 @@ export const NO_FULL_SCAN = ['workflow_cases', 'membership_applications', 'case_
  * reports them as warnings instead of failing. Remove an entry once the list is fixed.
  */
 export const KNOWN_PER_ROW_QUERIES: Partial<Record<keyof typeof BUDGETS, string>> = {};
+
+/**
+ * One write on the embedded database kept in a file (`npm start`'s setup), measured by
+ * bench/write-cost.ts at two database sizes: a member submits a proposal (a transaction of several
+ * inserts), 40 times after 5 warm-up writes. A commit appends its statements to the journal, so a
+ * write must cost about the same on the larger database; TypeORM's autoSave, which rewrote the
+ * whole file after every commit, cost about 0.13 s per write at 20,000 cases and 1.3 s at 200,000.
+ * Set BENCH_WRITE_CASES=off to skip (or e.g. 20000,100000 for other sizes, multiples of the first).
+ */
+export const WRITE_COST = {
+  sizes: [20_000, 200_000],
+  /** p50 at the largest size over p50 at the smallest. */
+  maxRatio: 2,
+  /** p95 at any size, milliseconds (a list budget's headroom: the write includes an fdatasync). */
+  p95Ms: 250,
+};

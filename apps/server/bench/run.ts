@@ -11,9 +11,10 @@ import { createApp } from '../src/app.factory';
 import { encodeCursor } from '../src/common/cursor';
 import { loadConfig } from '../src/config/configuration';
 import { PiiCipher } from '../src/modules/pii/pii-cipher';
-import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN } from './budgets';
+import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, WRITE_COST } from './budgets';
 import { addLegalVolume } from './legal-volume';
 import { addVolume, BENCH_WORKER, BENCH_WORKER_ONE, type Volume } from './volume';
+import { measureWriteCosts, type WriteCost } from './write-cost';
 
 /**
  * `npm run bench`: boots the real app (embedded database, or a scratch MySQL/MariaDB database
@@ -326,12 +327,49 @@ async function main(): Promise<void> {
   } finally {
     await cleanup();
   }
+  if (!serverUrl && process.env.BENCH_WRITE_CASES !== 'off') await writeCost();
   if (warnings.length) process.stdout.write(`\nWarnings:\n${warnings.map((w) => `  ! ${w}`).join('\n')}\n`);
   if (failures.length) {
     process.stdout.write(`\nBENCH FAILED:\n${failures.map((f) => `  x ${f}`).join('\n')}\n`);
     process.exitCode = 1;
   } else {
     process.stdout.write('\nbench: all within budget\n');
+  }
+}
+
+/** The embedded database with a file: one write must cost about the same at both sizes. */
+async function writeCost(): Promise<void> {
+  const sizes = process.env.BENCH_WRITE_CASES ? process.env.BENCH_WRITE_CASES.split(',').map(Number) : WRITE_COST.sizes;
+  let costs: WriteCost[];
+  try {
+    costs = await measureWriteCosts(sizes);
+  } catch (err) {
+    failures.push(`the write-cost bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return;
+  }
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+  const out = [
+    '',
+    'bench: one write on the embedded database in a file (POST /proposals, a transaction; journal + fdatasync)',
+    ...costs.map(
+      (c) =>
+        `  ${String(c.cases).padStart(7)} cases, ${mb(c.fileBytes).padStart(6)} file: p50 ${c.p50.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms, ` +
+        `max ${c.max.toFixed(1)} ms; ${c.journalBytesPerWrite.toFixed(0)} journal bytes per write; ` +
+        `a checkpoint (the whole file) ${c.checkpointMs.toFixed(0)} ms`,
+    ),
+  ];
+  const [small, large] = [costs[0], costs[costs.length - 1]];
+  const ratio = large.p50 / small.p50;
+  out.push(`  p50 at ${large.cases} / p50 at ${small.cases}: ${ratio.toFixed(2)} (budget <= ${WRITE_COST.maxRatio})`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  if (ratio > WRITE_COST.maxRatio) {
+    failures.push(
+      `write cost grows with the database: p50 ${large.p50.toFixed(1)} ms at ${large.cases} cases vs ${small.p50.toFixed(1)} ms at ${small.cases}`,
+    );
+  }
+  for (const c of costs) {
+    if (c.p95 > WRITE_COST.p95Ms)
+      failures.push(`write at ${c.cases} cases: p95 ${c.p95.toFixed(1)} ms is over the budget of ${WRITE_COST.p95Ms} ms`);
   }
 }
 

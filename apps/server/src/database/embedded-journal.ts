@@ -108,6 +108,12 @@ interface OpenTransaction {
 }
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
+const attached = new WeakMap<DataSource, EmbeddedJournal>();
+
+/** The journal behind a data source opened on an embedded database file (undefined otherwise). */
+export function journalOf(dataSource: DataSource): EmbeddedJournal | undefined {
+  return attached.get(dataSource);
+}
 
 export class EmbeddedJournal {
   readonly recovery: RecoveryReport;
@@ -130,6 +136,7 @@ export class EmbeddedJournal {
   private prevSeq: number | null;
   private snapshotBytes: number;
   private bytesSinceCheckpoint: number;
+  private appendedBytes = 0;
   private checkpointing: Promise<void> | null = null;
   private autoCheckpoint = false;
   private closed = false;
@@ -259,6 +266,7 @@ export class EmbeddedJournal {
   attachTo(dataSource: DataSource): void {
     const driver = dataSource.driver as unknown as { autoSave: () => Promise<void>; disconnect: () => Promise<void> };
     const disconnect = driver.disconnect.bind(driver);
+    attached.set(dataSource, this);
     driver.autoSave = () => this.commit();
     driver.disconnect = async () => {
       await this.close();
@@ -332,6 +340,11 @@ export class EmbeddedJournal {
     releaseLock(this.file);
   }
 
+  /** Bytes of records appended since the journal was opened. */
+  journalBytes(): number {
+    return this.appendedBytes;
+  }
+
   private wantsCheckpoint(): boolean {
     return this.bytesSinceCheckpoint >= Math.max(this.minBytes, this.ratio * this.snapshotBytes);
   }
@@ -384,6 +397,7 @@ export class EmbeddedJournal {
     const frame = encodeRecord(record);
     this.lastSeq = record.s;
     this.bytesSinceCheckpoint += frame.length;
+    this.appendedBytes += frame.length;
     this.ops.push({ kind: 'append', seq: record.s, frame });
   }
 
