@@ -159,7 +159,15 @@ describe('competitions', () => {
     });
     expect(draft.status).toBe(201);
     const statuses = await matrix(`/competitions/${draft.body.id}`);
-    expect(statuses).toMatchObject({ county_cadre: 200, county_admin: 200, lawyer: 404, legal_staff: 404, judge: 404, worker: 404, member: 404 });
+    expect(statuses).toMatchObject({
+      county_cadre: 200,
+      county_admin: 200,
+      lawyer: 404,
+      legal_staff: 404,
+      judge: 404,
+      worker: 404,
+      member: 404,
+    });
     for (const p of ['lawyer', 'judge'] as const) {
       const seen = await t.http<CompetitionView[]>('GET', '/competitions', { token: tokens[p] });
       expect(seen.body.map((c) => c.id)).not.toContain(draft.body.id);
@@ -188,7 +196,8 @@ describe('public notices', () => {
 describe('nobody handles their own case as staff', () => {
   it("gives a cadre who applies for hardship help the applicant's view only; the level above handles it", async () => {
     const cadre = tokens.grassroots_cadre;
-    for (const [kind, version] of Object.entries(CONSENT_VERSIONS)) await t.http('POST', '/me/consents', { token: cadre, body: { kind, version } });
+    for (const [kind, version] of Object.entries(CONSENT_VERSIONS))
+      await t.http('POST', '/me/consents', { token: cadre, body: { kind, version } });
     const created = await t.http<HardshipApplicationView>('POST', '/hardship/applications', {
       token: cadre,
       body: hardshipApplication(org('县城建筑公司工会'), { members: hardshipApplication(0).members }),
@@ -245,5 +254,19 @@ describe('sensitive notes and phones behind the audited reveal', () => {
       body: { reason: '看看' },
     });
     expect(lawyer.status).toBe(403);
+  });
+});
+
+describe("a judge's and an expert's own work", () => {
+  it('shows a judge the entries still to score, which the case queue does not hold', async () => {
+    const judge = tokens.judge;
+    const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?limit=50', { token: judge });
+    expect(queue.body.items).toEqual([]);
+    const assigned = await t.http<{ scoring: number; reviews: number }>('GET', '/workbench/assignments', { token: judge });
+    expect(assigned.status).toBe(200);
+    // 郑评委 has not yet scored the running 维修电工比武 (demo data).
+    expect(assigned.body.scoring).toBeGreaterThan(0);
+    const none = await t.http<{ scoring: number; reviews: number }>('GET', '/workbench/assignments', { token: tokens.town_cadre });
+    expect(none.body).toEqual({ scoring: 0, reviews: 0 });
   });
 });

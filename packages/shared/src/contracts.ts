@@ -291,6 +291,14 @@ export interface WorkbenchStepSummary {
   overdue: number;
 }
 
+/** GET /api/workbench/assignments: what waits for a judge or an expert personally (not in the case queue). */
+export interface WorkbenchAssignments {
+  /** Entries in running competitions this judge has still to score (conflicts declared excluded). */
+  scoring: number;
+  /** Proposals under review assigned to this expert without their opinion yet. */
+  reviews: number;
+}
+
 /** A message in the in-app message centre. */
 export interface MessageView {
   id: number;

@@ -1,4 +1,4 @@
-import type { Page, WorkbenchItem, WorkbenchStepSummary } from '@union/shared';
+import type { Page, WorkbenchAssignments, WorkbenchItem, WorkbenchStepSummary } from '@union/shared';
 import { http } from '../request';
 
 /** One step of the queue (`caseType` + `state`); none: every case. */
@@ -17,4 +17,6 @@ export const workbenchApi = {
     }),
   /** One row per step with cases waiting: count and how many are overdue. */
   summary: () => http.get<WorkbenchStepSummary[]>('/workbench/summary'),
+  /** What waits for a judge or an expert personally: entries to score, proposals to review. */
+  assignments: () => http.get<WorkbenchAssignments>('/workbench/assignments'),
 };

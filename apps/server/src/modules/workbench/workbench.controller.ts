@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, WorkbenchItem, WorkbenchStepSummary } from '@union/shared';
+import type { Page, WorkbenchAssignments, WorkbenchItem, WorkbenchStepSummary } from '@union/shared';
 import { IsOptional, Matches } from 'class-validator';
 import { RequirePermission } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
@@ -28,6 +28,12 @@ export class WorkbenchController {
   @RequirePermission('workbench.view')
   queue(@CurrentActor() actor: Actor, @Query() query: QueueQuery): Promise<Page<WorkbenchItem>> {
     return this.workbench.queue(actor, query.after, query.limit ?? 20, { caseType: query.caseType, state: query.state });
+  }
+
+  @Get('assignments')
+  @RequirePermission('workbench.view')
+  assignments(@CurrentActor() actor: Actor): Promise<WorkbenchAssignments> {
+    return this.workbench.assignments(actor);
   }
 
   @Get('summary')

@@ -14,10 +14,11 @@ import {
   type Page,
   type WorkbenchCaseType,
   type WorkbenchItem,
+  type WorkbenchAssignments,
   type WorkbenchStepSummary,
   type WorkflowDef,
 } from '@union/shared';
-import { Brackets, In } from 'typeorm';
+import { Brackets, In, Not } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
@@ -28,7 +29,9 @@ import { HardshipApplication } from '../hardship/entities/hardship-application.e
 import { LegalAidApplication } from '../legal/entities/legal-aid-application.entity';
 import { LegalThread } from '../legal/entities/legal-thread.entity';
 import { Petition } from '../legal/entities/petition.entity';
-import { Proposal } from '../proposals/entities/proposal.entity';
+import { Competition, CompetitionEvent } from '../competitions/entities/competition.entity';
+import { CompetitionConflict, CompetitionEntry, CompetitionScore } from '../competitions/entities/entry.entity';
+import { Proposal, ProposalOpinion } from '../proposals/entities/proposal.entity';
 import { Nomination } from '../honours/entities/honour.entity';
 import { MembershipApplication } from '../membership/entities/membership-application.entity';
 import { MembershipTransfer } from '../membership/entities/membership-transfer.entity';
@@ -98,6 +101,57 @@ export class WorkbenchService {
         }),
       )
       .andWhere('c.dueAt IS NOT NULL');
+  }
+
+  /** What waits for the actor as a judge or an expert: entries to score, proposals to review. */
+  async assignments(actor: Actor): Promise<WorkbenchAssignments> {
+    const manager = this.db.manager;
+    let scoring = 0;
+    if (actor.permissions.includes('competition.judge')) {
+      const running = await manager
+        .getRepository(Competition)
+        .createQueryBuilder('k')
+        .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
+        .where("c.caseType = 'competition' AND c.state = 'running'")
+        .select('k.id', 'id')
+        .getRawMany<{ id: number }>();
+      const events = running.length
+        ? (await manager.getRepository(CompetitionEvent).findBy({ competitionId: In(running.map((r) => Number(r.id))) })).filter(
+            (e) => e.scoring.kind !== 'direct' && e.judgeUserIds.includes(actor.userId),
+          )
+        : [];
+      if (events.length) {
+        const eventIds = events.map((e) => e.id);
+        const [entries, scored, conflicts] = await Promise.all([
+          manager.getRepository(CompetitionEntry).count({ where: { eventId: In(eventIds), status: Not('withdrawn') } }),
+          manager.getRepository(CompetitionScore).count({ where: { eventId: In(eventIds), judgeUserId: actor.userId } }),
+          manager
+            .getRepository(CompetitionConflict)
+            .createQueryBuilder('x')
+            .innerJoin(CompetitionEntry, 'e', 'e.id = x.entryId')
+            .where('x.judgeUserId = :me AND e.eventId IN (:...eventIds)', { me: actor.userId, eventIds })
+            .getCount(),
+        ]);
+        scoring = Math.max(0, entries - scored - conflicts);
+      }
+    }
+    let reviews = 0;
+    if (actor.permissions.includes('proposal.review')) {
+      const open = await manager
+        .getRepository(Proposal)
+        .createQueryBuilder('p')
+        .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
+        .where("c.caseType = 'proposal' AND c.state = 'under_review'")
+        .getMany();
+      const mine = open.filter((p) => p.expertUserIds.includes(actor.userId));
+      const given = mine.length
+        ? await manager
+            .getRepository(ProposalOpinion)
+            .count({ where: { proposalId: In(mine.map((p) => p.id)), expertUserId: actor.userId } })
+        : 0;
+      reviews = mine.length - given;
+    }
+    return { scoring, reviews };
   }
 
   /** Queues per step: how many cases wait at each step the actor can act on, and how many are overdue. */

@@ -2,7 +2,14 @@ import { useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ORGANIZATION_LEVEL, type MeView, type Permission, type WorkbenchItem, type WorkbenchStepSummary } from '@union/shared';
+import {
+  ORGANIZATION_LEVEL,
+  type MeView,
+  type Permission,
+  type WorkbenchAssignments,
+  type WorkbenchItem,
+  type WorkbenchStepSummary,
+} from '@union/shared';
 import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
 import { hardshipFilesApi } from '../../../services/api/hardship';
@@ -82,7 +89,7 @@ function LegalTools({ me }: { me: MeView }) {
 }
 
 /** Competitions and proposals: organisers, judges and the staff who handle proposals. */
-function ContestTools({ me }: { me: MeView }) {
+function ContestTools({ me, assigned }: { me: MeView; assigned: WorkbenchAssignments | null }) {
   const can = (p: Permission) => me.permissions.includes(p);
   const manage = can('competition.manage');
   const judge = can('competition.judge');
@@ -106,7 +113,7 @@ function ContestTools({ me }: { me: MeView }) {
           onClick={() => nav('/staff/pages/judging/index')}
           data-testid="open-judging"
         >
-          评委打分
+          {assigned?.scoring ? `评委打分（${assigned.scoring} 项待打分）` : '评委打分'}
         </Button>
       ) : null}
       {proposals ? (
@@ -117,7 +124,7 @@ function ContestTools({ me }: { me: MeView }) {
           onClick={() => nav('/staff/pages/proposals-admin/index')}
           data-testid="open-proposals"
         >
-          合理化建议办理
+          {assigned?.reviews ? `合理化建议办理（${assigned.reviews} 条待您评审）` : '合理化建议办理'}
         </Button>
       ) : null}
       {manage || can('proposal.manage') ? (
@@ -218,6 +225,7 @@ export default function Workbench() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [steps, setSteps] = useState<WorkbenchStepSummary[]>([]);
   const [me, setMe] = useState<MeView | null>(null);
+  const [assigned, setAssigned] = useState<WorkbenchAssignments | null>(null);
   const [filter, setFilter] = useState<QueueFilter | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -251,6 +259,10 @@ export default function Workbench() {
         .get()
         .then(setMe)
         .catch(() => undefined),
+      workbenchApi
+        .assignments()
+        .then(setAssigned)
+        .catch(() => undefined),
     ]);
   };
 
@@ -280,7 +292,7 @@ export default function Workbench() {
       </View>
 
       {me ? <LegalTools me={me} /> : null}
-      {me ? <ContestTools me={me} /> : null}
+      {me ? <ContestTools me={me} assigned={assigned} /> : null}
       {me ? <HardshipTools me={me} /> : null}
 
       {steps.length > 0 ? (
@@ -327,7 +339,13 @@ export default function Workbench() {
       {error ? <Text className="paragraph">{error}</Text> : null}
       {loaded && !error && items.length === 0 ? (
         <View className="card center">
-          <Text className="muted">{filter ? '这个环节没有待办的事项。' : '没有待办的事项。'}</Text>
+          <Text className="muted" data-testid="queue-empty">
+            {filter
+              ? '这个环节没有待办的事项。'
+              : assigned && assigned.scoring + assigned.reviews > 0
+                ? `办件都办完了。还有${assigned.scoring ? ` ${assigned.scoring} 项待打分` : ''}${assigned.reviews ? ` ${assigned.reviews} 条建议待评审` : ''}，见上方。`
+                : '没有待办的事项。'}
+          </Text>
         </View>
       ) : null}
       {items.map((item) => {
