@@ -253,6 +253,13 @@ describe('EmbeddedJournal', () => {
     await expect(openJournal()).rejects.toThrow(/record 1 is missing/);
   });
 
+  it('refuses to run a write whose parameters it could not journal', async () => {
+    const j = await openJournal();
+    q(j.db, 'CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT)');
+    expect(() => q(j.db, 'INSERT INTO t (id, s) VALUES (?, ?)', [1, new Date() as never])).toThrow(/cannot journal/);
+    expect(q(j.db, 'SELECT COUNT(*) AS n FROM t')[0].n).toBe(0);
+  });
+
   it('keeps one process per database file', async () => {
     await openJournal();
     writeFileSync(`${file}.lock`, String(process.ppid));

@@ -455,16 +455,17 @@ export class EmbeddedJournal {
     const prepare = db.prepare.bind(db);
     const exec = db.exec.bind(db);
     const run = db.run.bind(db);
+    // Parameters are encoded before the statement runs: one that cannot be journaled must not run.
     db.prepare = (sql: string, params?: BindParams) => {
+      if (!mayWrite(sql)) return prepare(sql, params);
+      let bound = encodeParams(params);
       const statement = prepare(sql, params);
-      if (!mayWrite(sql)) return statement;
-      let bound: unknown = params;
       let executed = false;
       const bind = statement.bind.bind(statement);
       const step = statement.step.bind(statement);
       const reset = statement.reset.bind(statement);
       statement.bind = (values?: BindParams) => {
-        bound = values;
+        bound = encodeParams(values);
         executed = false;
         return bind(values);
       };
@@ -476,21 +477,23 @@ export class EmbeddedJournal {
         if (executed) return step();
         const row = this.observe(sql, () => step());
         executed = true;
-        this.executed([0, sql, encodeParams(bound)], sql);
+        this.executed([0, sql, bound], sql);
         return row;
       };
       return statement;
     };
     db.exec = (sql: string, params?: BindParams) => {
       if (!mayWrite(sql)) return exec(sql, params);
+      const encoded = encodeParams(params);
       const result = this.observe(sql, () => exec(sql, params));
-      this.executed([1, sql, encodeParams(params)], sql);
+      this.executed([1, sql, encoded], sql);
       return result;
     };
     db.run = (sql: string, params?: BindParams) => {
       if (!mayWrite(sql)) return run(sql, params);
+      const encoded = encodeParams(params);
       const result = this.observe(sql, () => run(sql, params));
-      this.executed([2, sql, encodeParams(params)], sql);
+      this.executed([2, sql, encoded], sql);
       return result;
     };
   }
