@@ -6,8 +6,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { useDepthLimitedJson } from './common/json-body';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { registerRateLimits } from './common/rate-limit';
+import { registerSecurityHeaders } from './common/security-headers';
 import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { seedDemoCountyIfEmpty } from './database/seed/demo-seed';
@@ -37,6 +39,8 @@ export async function createApp(config: AppConfig, options: { logLevel?: string 
   await app.register(multipart, {
     limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 4, fieldSize: 256, parts: 5, headerPairs: 20 },
   });
+  useDepthLimitedJson(app, config);
+  await registerSecurityHeaders(app, config);
   await registerRateLimits(app, config);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -1,4 +1,8 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TokenPair } from '@union/shared';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -17,11 +21,22 @@ function forgeJwt(secret: string, header: Record<string, unknown>, payload: Reco
 describe('hardening (e2e over HTTP)', () => {
   let t: TestApp;
   const jwtSecret = randomBytes(32).toString('base64');
+  // An H5 build of its own with an inline script, as Taro writes one into index.html.
+  const h5Dir = mkdtempSync(join(tmpdir(), 'union-h5-'));
+  const inlineScript = '!function(n){n.documentElement.style.fontSize="20px"}(document);';
+  const writeIndex = (script: string) =>
+    writeFileSync(
+      join(h5Dir, 'index.html'),
+      `<!doctype html><html><head><script>${script}</script></head><body><div id="app"></div><script src="/js/app.js"></script></body></html>`,
+    );
+  const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   beforeAll(async () => {
-    t = await startTestApp({ JWT_SECRET: jwtSecret });
+    writeIndex(inlineScript);
+    t = await startTestApp({ JWT_SECRET: jwtSecret, H5_DIR: h5Dir });
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
+    rmSync(h5Dir, { recursive: true, force: true });
   });
 
   async function workerLogin(): Promise<TokenPair> {
@@ -100,6 +115,179 @@ describe('hardening (e2e over HTTP)', () => {
         expect(Number(row.n)).toBeGreaterThan(0);
       },
     );
+  });
+
+  describe('security headers', () => {
+    function directives(csp: string | null): Record<string, string[]> {
+      return Object.fromEntries(
+        (csp ?? '')
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([name, ...values]) => [name, values]),
+      );
+    }
+
+    it('serves the H5 pages with a CSP that allows their own inline script only, and no framing', async () => {
+      const page = await fetch(`${t.baseUrl}/`);
+      expect(page.status).toBe(200);
+      const csp = directives(page.headers.get('content-security-policy'));
+      expect(csp['default-src']).toEqual(["'self'"]);
+      expect(csp['script-src']).toEqual(["'self'", sha256(inlineScript)]);
+      expect(csp['script-src']).not.toContain("'unsafe-inline'");
+      expect(csp['frame-ancestors']).toEqual(["'none'"]);
+      expect(csp['object-src']).toEqual(["'none'"]);
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+      // A rebuild with another inline script is served with its hash, without a restart.
+      const rebuilt = 'document.title="rebuilt";';
+      writeIndex(rebuilt);
+      const again = directives((await fetch(`${t.baseUrl}/index.html`)).headers.get('content-security-policy'));
+      expect(again['script-src']).toEqual(["'self'", sha256(rebuilt)]);
+    });
+
+    it('sends the same headers and Cache-Control: no-store on API answers, errors included', async () => {
+      const pair = await workerLogin();
+      for (const res of [
+        await fetch(`${t.baseUrl}/api/me`, { headers: { authorization: `Bearer ${pair.accessToken}` } }),
+        await fetch(`${t.baseUrl}/api/me`),
+        await fetch(`${t.baseUrl}/api/health`),
+        await fetch(`${t.baseUrl}/api/no-such-route`),
+      ]) {
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(directives(res.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'none'"]);
+      }
+    });
+  });
+
+  describe('input', () => {
+    const nested = (levels: number) => `{"code":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+
+    it('refuses JSON nested deeper than 64 levels with 400, signed in or not, instead of crashing', async () => {
+      for (const levels of [65, 50_000]) {
+        const res = await t.http('POST', '/auth/wechat-login', { raw: nested(levels) });
+        expect({ levels, status: res.status, code: res.body.code }).toEqual({ levels, status: 400, code: 'validation_failed' });
+      }
+      const token = (await workerLogin()).accessToken;
+      const before = await t.count('membership_applications');
+      const deep = await t.http('POST', '/membership/applications', {
+        token,
+        raw: `{"realName":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`,
+      });
+      expect({ status: deep.status, code: deep.body.code }).toEqual({ status: 400, code: 'validation_failed' });
+      expect(await t.count('membership_applications')).toBe(before);
+      // Brackets inside strings are text, not nesting; 64 levels are parsed (and then validated as usual).
+      const text = await t.http('POST', '/auth/wechat-login', { raw: JSON.stringify({ code: `user-${'['.repeat(100)}` }) });
+      expect(text.status).not.toBe(500);
+      expect((await t.http('POST', '/auth/wechat-login', { raw: nested(64) })).body.code).toBe('validation_failed');
+      // Prototype poisoning is still refused by the parser.
+      expect((await t.http('POST', '/auth/wechat-login', { raw: '{"code":"user-x","__proto__":{"admin":true}}' })).status).toBe(400);
+    });
+
+    it('answers 413 payload_too_large for a body over BODY_LIMIT_BYTES', async () => {
+      const res = await t.http('POST', '/auth/wechat-login', { raw: JSON.stringify({ code: 'x'.repeat(2 * 1024 * 1024) }) });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 413, code: 'payload_too_large' });
+    });
+  });
+
+  describe('outside the demo', () => {
+    let p: TestApp;
+    // MySQL: the app reaches the database through a proxy this test can cut.
+    let proxy: { port: number; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> } | null = null;
+    let dropDatabase: (() => Promise<void>) | null = null;
+
+    async function startProxy(target: { host: string; port: number }): Promise<NonNullable<typeof proxy>> {
+      const sockets = new Set<Socket>();
+      let server: Server;
+      const listen = (port: number) =>
+        new Promise<number>((resolve) => {
+          server = createServer((client) => {
+            const upstream = connect(target.port, target.host);
+            for (const s of [client, upstream]) {
+              sockets.add(s);
+              s.on('error', () => undefined);
+              s.on('close', () => sockets.delete(s));
+            }
+            client.pipe(upstream).pipe(client);
+          });
+          server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+        });
+      const port = await listen(0);
+      const cut = async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          for (const s of sockets) s.destroy();
+        });
+      };
+      return { port, cut, restore: async () => void (await listen(port)), close: cut };
+    }
+
+    beforeAll(async () => {
+      const env: Record<string, string> = { DEMO_MODE: 'false' };
+      if (ON_MYSQL) {
+        const mysql = await import('mysql2/promise');
+        const base = new URL(process.env.DATABASE_URL as string);
+        const name = `union_e2e_down_${process.pid}_${randomBytes(3).toString('hex')}`;
+        const admin = await mysql.createConnection({ uri: base.toString() });
+        await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+        await admin.end();
+        dropDatabase = async () => {
+          const c = await mysql.createConnection({ uri: base.toString() });
+          await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+          await c.end();
+        };
+        proxy = await startProxy({ host: base.hostname, port: Number(base.port || 3306) });
+        const url = new URL(base.toString());
+        url.host = `127.0.0.1:${proxy.port}`;
+        url.pathname = `/${name}`;
+        env.DATABASE_URL = url.toString();
+      }
+      p = await startTestApp(env);
+    });
+    afterAll(async () => {
+      await p?.close();
+      await proxy?.close();
+      await dropDatabase?.();
+    });
+
+    it('does not publish the API docs unless API_DOCS=true', async () => {
+      expect((await fetch(`${p.baseUrl}/api/docs/openapi.json`)).status).toBe(404);
+      expect((await fetch(`${p.baseUrl}/api/docs`)).status).toBe(404);
+    });
+
+    it('answers 503 service_unavailable while the database is down, and works again when it is back', async () => {
+      const login = () => p.http('POST', '/auth/wechat-login', { body: { code: `user-down-${randomBytes(4).toString('hex')}` } });
+      expect((await login()).status).toBe(200);
+      if (proxy) {
+        await proxy.cut();
+        const res = await login();
+        expect({ status: res.status, code: res.body.code, message: res.body.message }).toEqual({
+          status: 503,
+          code: 'service_unavailable',
+          message: '服务暂时不可用，请稍后再试',
+        });
+        await proxy.restore();
+        let back = await login();
+        for (let i = 0; i < 20 && back.status !== 200; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          back = await login();
+        }
+        expect(back.status).toBe(200);
+      } else {
+        // The embedded database cannot go away: make its connections fail as mysql2's do (the MySQL run cuts a real one).
+        const ds = p.app.get(DataSource);
+        const down = jest.spyOn(ds, 'createQueryRunner').mockImplementation(() => {
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED', fatal: true });
+        });
+        const res = await login();
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 503, code: 'service_unavailable' });
+        down.mockRestore();
+        expect((await login()).status).toBe(200);
+      }
+    });
   });
 
   describe('rate limits', () => {

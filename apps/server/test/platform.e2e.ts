@@ -152,7 +152,7 @@ describe('platform (e2e over HTTP)', () => {
         token: worker,
         raw: JSON.stringify({ ...valid(), employerName: 'x'.repeat(10 * 1024 * 1024) }),
       });
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(413);
       expect(res.body.code).toBe('payload_too_large');
       expect(await t.count('membership_applications')).toBe(before);
     });

@@ -1,7 +1,7 @@
 /** The closed list of error codes the API answers with; clients switch on `code`. */
 export const ERROR_CODES = {
   validation_failed: { status: 400, message: '填写的内容有误，请检查后再提交' },
-  payload_too_large: { status: 400, message: '提交的内容太大了，请减少后再试' },
+  payload_too_large: { status: 413, message: '提交的内容太大了，请减少后再试' },
   unauthenticated: { status: 401, message: '请先登录' },
   token_expired: { status: 401, message: '登录已过期，请重新登录' },
   forbidden: { status: 403, message: '您没有权限做这件事' },
@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   employer_excluded: { status: 409, message: '该单位存在拖欠工资、未建工会或近三年发生重大安全事故等情形，不能参评' },
   rate_limited: { status: 429, message: '操作太频繁，请稍后再试' },
   internal_error: { status: 500, message: '系统出了点问题，请稍后再试' },
+  service_unavailable: { status: 503, message: '服务暂时不可用，请稍后再试' },
 } as const;
 
 /** One of the closed list of error codes. */

@@ -51,7 +51,8 @@ export class FilesController {
   async file(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const file = await this.uploads.open(token);
     void reply
-      .header('cache-control', `private, max-age=${file.maxAgeSeconds}`)
+      // Evidence files are personal data: not kept in any cache, the browser's own included.
+      .header('cache-control', 'no-store')
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer');
     return new StreamableFile(file.bytes, { type: file.mime, disposition: 'inline', length: file.bytes.length });
