@@ -1,5 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Checkbox } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { ConsentCheck } from '../../../components/ConsentCheck';
 import {
   assessHousehold,
   EMPLOYMENT_TYPE_LABEL,
@@ -110,7 +111,7 @@ export function SensitiveConsentStep({ data, change, problems }: StepProps) {
       <Text className="paragraph">家人的信息：填写前请先告诉家人，取得他们的同意。</Text>
       <Text className="paragraph">保存：建档期间保存；档案关闭后按规定期限保存，到期删除。初审前您可以随时撤回申请。</Text>
       <View className="checkbox-row" data-testid="hs-consent-sensitive-check">
-        <Checkbox
+        <ConsentCheck
           checked={accepted}
           onChange={(v: boolean) => change({ consentSensitive: v ? HARDSHIP_CONSENT_VERSIONS.sensitiveData : null })}
           label="我单独同意工会按上面的说明处理我和家人的敏感个人信息"
@@ -132,7 +133,7 @@ export function FinanceConsentStep({ data, change, problems }: StepProps) {
       <Text className="paragraph">核对结果只用于这次困难认定和以后的复核。工会干部还会上门了解情况，并组织职工代表民主评议。</Text>
       <Text className="paragraph">如果填写的情况和核对结果明显不符，申请可能不予通过；弄虚作假得到的帮扶会被追回。</Text>
       <View className="checkbox-row" data-testid="hs-consent-finance-check">
-        <Checkbox
+        <ConsentCheck
           checked={accepted}
           onChange={(v: boolean) => change({ consentFinance: v ? HARDSHIP_CONSENT_VERSIONS.financeCheck : null })}
           label="我代表全体家庭成员，授权工会核对家庭经济状况"

@@ -57,6 +57,13 @@ export default function BookConsultation() {
     setStep(next);
     if (next === 'slot') void slots.reload();
   };
+  // 上一步 keeps what was chosen: going back to change the channel does not lose the topic.
+  const PREVIOUS: Record<Step, Step | null> = { topic: null, channel: 'topic', slot: rescheduleId ? null : 'channel', details: 'slot' };
+  const back = PREVIOUS[step] ? (
+    <Button block size="large" className="big-button" onClick={() => choose(PREVIOUS[step] as Step)} data-testid="book-back">
+      上一步
+    </Button>
+  ) : null;
 
   const submit = async () => {
     if (!slot || !channel) return;
@@ -130,6 +137,7 @@ export default function BookConsultation() {
             />
           ))}
         </View>
+        {back}
       </View>
     );
   }
@@ -179,6 +187,7 @@ export default function BookConsultation() {
         >
           {rescheduleId ? '改到这个时间' : '下一步'}
         </Button>
+        {back}
       </View>
     );
   }
@@ -241,6 +250,7 @@ export default function BookConsultation() {
       >
         确认预约
       </Button>
+      {back}
     </View>
   );
 }

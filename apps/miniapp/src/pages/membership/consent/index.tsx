@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
-import { Button, Checkbox } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { ConsentCheck } from '../../../components/ConsentCheck';
 import { CONSENT_VERSIONS, type MeView } from '@union/shared';
 import { meApi } from '../../../services/api/me';
 import { showError } from '../../../utils/feedback';
@@ -49,10 +50,10 @@ export default function Consent() {
       </View>
       <View className="card">
         <View className="checkbox-row" data-testid="consent-privacy">
-          <Checkbox checked={privacy} onChange={(v: boolean) => setPrivacy(v)} label="我已阅读并同意《个人信息保护告知》" />
+          <ConsentCheck checked={privacy} onChange={(v: boolean) => setPrivacy(v)} label="我已阅读并同意《个人信息保护告知》" />
         </View>
         <View className="checkbox-row" data-testid="consent-sensitive">
-          <Checkbox
+          <ConsentCheck
             checked={sensitive}
             onChange={(v: boolean) => setSensitive(v)}
             label="我单独同意工会处理我的身份证号码（敏感个人信息），只用于办理入会"
