@@ -239,6 +239,39 @@ describe('EmbeddedJournal', () => {
     expect(q(third.db, 'SELECT COUNT(*) AS n FROM t')[0].n).toBe(9);
   });
 
+  it('deletes only the segments .prev covers, across restarts', async () => {
+    let id = 0;
+    const insert = async (j: EmbeddedJournal, n: number) => {
+      for (let k = 0; k < n; k += 1) {
+        id += 1;
+        q(j.db, 'INSERT INTO t (id) VALUES (?)', [id]);
+        await j.commit();
+      }
+    };
+    const first = await openJournal();
+    q(first.db, 'CREATE TABLE t (id INTEGER PRIMARY KEY)');
+    await first.commit();
+    await insert(first, 3);
+    await first.checkpoint();
+    await insert(first, 3);
+    await first.close();
+    for (let round = 0; round < 3; round += 1) {
+      const j = await openJournal();
+      await insert(j, 2);
+      await j.checkpoint();
+      await insert(j, 2);
+      await j.checkpoint();
+      await insert(j, 2);
+      await crash(j);
+      expect(segments().length).toBeLessThanOrEqual(4);
+    }
+    // The main snapshot lost: .prev and the segments after it still hold everything.
+    rmSync(file);
+    const recovered = await openJournal();
+    expect(recovered.recovery.snapshot).toBe('prev');
+    expect(q(recovered.db, 'SELECT COUNT(*) AS n FROM t')[0].n).toBe(id);
+  });
+
   it('refuses to start when acknowledged records cannot be reached', async () => {
     const j = await openJournal();
     q(j.db, 'CREATE TABLE t (id INTEGER PRIMARY KEY)');

@@ -186,15 +186,15 @@ export class EmbeddedJournal {
         ['main', file],
         ['prev', `${file}.prev`],
       ] as const) {
-        if (!existsSync(path)) continue;
+        // .prev is read only when the main snapshot is not there or unreadable. (Until it is known,
+        // its sequence number is unknown and no segment is deleted: the first checkpoint makes
+        // the main snapshot the new .prev.)
+        if (loaded || !existsSync(path)) continue;
         try {
-          const found = loadSnapshot(SQL, path);
-          if (which === 'main') mainSeq = found.seq;
-          else prevSeq = found.seq;
-          if (!loaded) {
-            loaded = found;
-            snapshot = which;
-          } else found.db.close();
+          loaded = loadSnapshot(SQL, path);
+          snapshot = which;
+          if (which === 'main') mainSeq = loaded.seq;
+          else prevSeq = loaded.seq;
         } catch (err) {
           const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
           log.error(`${basename(path)} is unreadable (${String(err)}); moved to ${basename(aside)}`);
