@@ -272,6 +272,12 @@ describe('EmbeddedJournal', () => {
     expect(q(recovered.db, 'SELECT COUNT(*) AS n FROM t')[0].n).toBe(id);
   });
 
+  it('refuses to start on an unreadable snapshot with nothing to recover it from, and leaves it in place', async () => {
+    writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(5000, 7)]));
+    await expect(openJournal()).rejects.toThrow(/unreadable .*refusing to start/);
+    expect(existsSync(file)).toBe(true);
+  });
+
   it('refuses to start when acknowledged records cannot be reached', async () => {
     const j = await openJournal();
     q(j.db, 'CREATE TABLE t (id INTEGER PRIMARY KEY)');

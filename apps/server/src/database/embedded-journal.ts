@@ -182,6 +182,7 @@ export class EmbeddedJournal {
       let snapshot: RecoveryReport['snapshot'] = 'none';
       let mainSeq: number | null = null;
       let prevSeq: number | null = null;
+      const unreadable: { path: string; reason: string }[] = [];
       for (const [which, path] of [
         ['main', file],
         ['prev', `${file}.prev`],
@@ -196,9 +197,7 @@ export class EmbeddedJournal {
           if (which === 'main') mainSeq = loaded.seq;
           else prevSeq = loaded.seq;
         } catch (err) {
-          const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-          log.error(`${basename(path)} is unreadable (${String(err)}); moved to ${basename(aside)}`);
-          renameSync(path, aside);
+          unreadable.push({ path, reason: String(err) });
         }
       }
       const db = loaded?.db ?? new SQL.Database();
@@ -230,6 +229,18 @@ export class EmbeddedJournal {
           `embedded database journal: record ${seq + 1} is missing but ${beyond.length} later records exist ` +
             `(up to ${Math.max(...beyond)}); refusing to start without them. Files: ${file}*`,
         );
+      }
+      if (!loaded && unreadable.length > 0 && !records.has(1)) {
+        db.close();
+        throw new Error(
+          `embedded database: ${unreadable.map((u) => `${basename(u.path)} is unreadable (${u.reason})`).join('; ')}, and the journal ` +
+            `does not reach back to the start; refusing to start on an empty database. Keep the files; to start afresh, move ${file}* away.`,
+        );
+      }
+      for (const u of unreadable) {
+        const aside = `${u.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        log.error(`${basename(u.path)} is unreadable (${u.reason}); moved to ${basename(aside)}`);
+        renameSync(u.path, aside);
       }
       const recovery: RecoveryReport = { snapshot, snapshotSeq: baseSeq, replayed: seq - baseSeq, replayedBytes, tornBytes, lastSeq: seq };
       if (recovery.replayed > 0 || snapshot === 'prev') {
