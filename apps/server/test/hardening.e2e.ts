@@ -1,12 +1,16 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TokenPair } from '@union/shared';
+import type { TokenPair, UploadLink, UploadView } from '@union/shared';
+import sharp from 'sharp';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
+import { Upload } from '../src/modules/uploads/entities/upload.entity';
 import { ON_MYSQL, startTestApp, type TestApp } from './harness';
+import { bilevelPng } from './png';
 
 /** A JWT signed by hand, to offer the server tokens it must refuse. */
 function forgeJwt(secret: string, header: Record<string, unknown>, payload: Record<string, unknown>): string {
@@ -190,6 +194,83 @@ describe('hardening (e2e over HTTP)', () => {
     it('answers 413 payload_too_large for a body over BODY_LIMIT_BYTES', async () => {
       const res = await t.http('POST', '/auth/wechat-login', { raw: JSON.stringify({ code: 'x'.repeat(2 * 1024 * 1024) }) });
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 413, code: 'payload_too_large' });
+    });
+  });
+
+  describe('uploads', () => {
+    async function upload(
+      token: string,
+      bytes: Buffer,
+      type: string,
+    ): Promise<{ status: number; body: UploadView & { code?: string; message?: string } }> {
+      const form = new FormData();
+      form.append('purpose', 'id_card');
+      form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'file');
+      const res = await fetch(`${t.baseUrl}/api/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      return { status: res.status, body: (await res.json()) as never };
+    }
+
+    it('refuses a 64-megapixel PNG before decoding it, with a clear message', async () => {
+      const token = await t.newWorker('pixels');
+      const before = await t.count('uploads');
+      const res = await upload(token, bilevelPng(8000, 8000), 'image/png');
+      expect({ status: res.status, code: res.body.code, message: res.body.message }).toEqual({
+        status: 400,
+        code: 'file_too_large',
+        message: '图片像素太多（最多 4000 万像素），请调低相机分辨率或截图后再上传',
+      });
+      expect(await t.count('uploads')).toBe(before);
+    });
+
+    it('refuses PDFs that submit forms, open other files or link to local files', async () => {
+      const token = await t.newWorker('pdfs');
+      const pdf = (action: string) =>
+        Buffer.from(
+          '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+            `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n4 0 obj ${action} endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+          'latin1',
+        );
+      for (const action of [
+        '<< /S /SubmitForm /F (https://x.example/) >>',
+        '<< /S /GoToR /F (a.pdf) >>',
+        '<< /S /ImportData /F (a.fdf) >>',
+        '<< /S /URI /URI (file:///etc/passwd) >>',
+      ]) {
+        const res = await upload(token, pdf(action), 'application/pdf');
+        expect({ action, status: res.status, code: res.body.code }).toEqual({ action, status: 400, code: 'file_type_not_allowed' });
+      }
+      expect((await upload(token, pdf('<< /S /URI /URI (https://www.gov.cn/) >>'), 'application/pdf')).status).toBe(201);
+    });
+
+    it('keeps files encrypted at rest and serves them decrypted; files stored before are still served', async () => {
+      const token = await t.newWorker('rest');
+      const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 10, g: 200, b: 30 } } })
+        .jpeg()
+        .toBuffer();
+      const res = await upload(token, photo, 'image/jpeg');
+      expect(res.status).toBe(201);
+      const row = await t.app.get(DataSource).getRepository(Upload).findOneByOrFail({ id: res.body.id });
+      const path = join(t.app.get<AppConfig>(APP_CONFIG).uploads.dir, row.storageKey);
+      const onDisk = readFileSync(path);
+      expect(onDisk.subarray(0, 4).toString('latin1')).toBe('UEF1');
+      expect(onDisk.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+
+      const serve = async () => {
+        const link = await t.http<UploadLink>('GET', `/uploads/${res.body.id}/link`, { token });
+        const file = await fetch(`${t.baseUrl}${link.body.url}`);
+        return { status: file.status, bytes: Buffer.from(await file.arrayBuffer()) };
+      };
+      const served = await serve();
+      expect(served.status).toBe(200);
+      expect(served.bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+      expect(createHash('sha256').update(served.bytes).digest('hex')).toBe(row.sha256);
+      expect(served.bytes.length).toBe(row.size);
+
+      // A file written before encryption at rest (plaintext on disk) is served as it is.
+      writeFileSync(path, served.bytes);
+      const legacy = await serve();
+      expect(legacy.status).toBe(200);
+      expect(legacy.bytes.equals(served.bytes)).toBe(true);
     });
   });
 

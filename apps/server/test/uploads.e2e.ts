@@ -9,6 +9,7 @@ import type { Actor } from '../src/common/actor';
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { Db } from '../src/database/db.service';
 import { IdentityService } from '../src/modules/identity/identity.service';
+import { PiiCipher } from '../src/modules/pii/pii-cipher';
 import { Upload } from '../src/modules/uploads/entities/upload.entity';
 import { UploadsService } from '../src/modules/uploads/uploads.service';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
@@ -152,10 +153,11 @@ describe('uploads (e2e over HTTP)', () => {
     expect(served.iptc).toBeUndefined();
     expect(served.orientation).toBeUndefined();
 
-    // What lies on disk is what is served, and the row holds its hash.
+    // What lies on disk is what is served, encrypted (see hardening.e2e.ts), and the row holds its hash.
     const row = await t.app.get(DataSource).getRepository(Upload).findOneByOrFail({ id: res.body.id });
     expect(row.sha256).toBe(createHash('sha256').update(file.bytes).digest('hex'));
-    expect(readFileSync(join(uploadDir, row.storageKey)).equals(file.bytes)).toBe(true);
+    const stored = readFileSync(join(uploadDir, row.storageKey));
+    expect(t.app.get(PiiCipher).decryptBytes(stored, `uploads:${row.uid}:file`).equals(file.bytes)).toBe(true);
     expect(row.storageKey).not.toContain('photo');
   });
 

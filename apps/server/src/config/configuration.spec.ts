@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO_MODE: 'maybe' })).toThrow(/DEMO_MODE/);
   });
 
-  it('reads REDIS_URL and the rate limits, and keeps the API docs to the demo unless API_DOCS says so', () => {
+  it('reads REDIS_URL, the rate limits and the pixel limit, and keeps the API docs to the demo unless API_DOCS says so', () => {
     const dir = mkdtempSync(join(tmpdir(), 'union-config-'));
     const demo = loadConfig({ DATA_DIR: dir });
     expect(demo.redis.url).toBeNull();
@@ -60,5 +60,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dir, RATE_LIMIT_LOGIN: '0' })).toThrow(/RATE_LIMIT_LOGIN/);
     expect(() => loadConfig({ DATA_DIR: dir, RATE_LIMIT_WINDOW_SECONDS: '1m' })).toThrow(/RATE_LIMIT_WINDOW_SECONDS/);
     expect(() => loadConfig({ DATA_DIR: dir, API_DOCS: 'sometimes' })).toThrow(/API_DOCS/);
+    expect(demo.uploads.maxPixels).toBe(40_000_000);
+    expect(() => loadConfig({ DATA_DIR: dir, UPLOAD_MAX_PIXELS: '40MP' })).toThrow(/UPLOAD_MAX_PIXELS/);
   });
 });

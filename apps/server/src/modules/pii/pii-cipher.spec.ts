@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../config/configuration';
-import { PiiCipher, piiAad } from './pii-cipher';
+import { isEncryptedFile, PiiCipher, piiAad } from './pii-cipher';
 
 function cipherWith(keys: string, active?: string, indexKey = randomBytes(32).toString('base64')): PiiCipher {
   const config = loadConfig({
@@ -57,5 +57,27 @@ describe('PiiCipher', () => {
     const cipher = cipherWith(k1, undefined, indexKey);
     expect(cipher.blindIndex('id_number', 'A')).toBe(cipherWith(k2, undefined, indexKey).blindIndex('id_number', 'A'));
     expect(cipher.blindIndex('id_number', 'A')).not.toBe(cipher.blindIndex('phone', 'A'));
+  });
+
+  it('encrypts whole files: fresh nonce, bound to their row, readable after a key rotation, refused when changed', () => {
+    const fileAad = piiAad('uploads', 'uid-9', 'file');
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(5000)]);
+    const old = cipherWith(k1);
+    const a = old.encryptBytes(jpeg, fileAad);
+    const b = old.encryptBytes(jpeg, fileAad);
+    expect(a.equals(b)).toBe(false);
+    expect(isEncryptedFile(a)).toBe(true);
+    expect(isEncryptedFile(jpeg)).toBe(false);
+    expect(a.includes(jpeg.subarray(0, 64))).toBe(false);
+    expect(old.decryptBytes(a, fileAad).equals(jpeg)).toBe(true);
+    const rotated = cipherWith(`${k2},${k1}`);
+    expect(rotated.decryptBytes(a, fileAad).equals(jpeg)).toBe(true);
+    expect(rotated.decryptBytes(rotated.encryptBytes(jpeg, fileAad), fileAad).equals(jpeg)).toBe(true);
+    expect(() => old.decryptBytes(a, piiAad('uploads', 'uid-10', 'file'))).toThrow();
+    const flipped = Buffer.from(a);
+    flipped[flipped.length - 40] ^= 1;
+    expect(() => old.decryptBytes(flipped, fileAad)).toThrow();
+    expect(() => cipherWith(k2).decryptBytes(a, fileAad)).toThrow();
+    expect(() => old.decryptBytes(jpeg, fileAad)).toThrow();
   });
 });

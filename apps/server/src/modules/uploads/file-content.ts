@@ -22,12 +22,30 @@ export type PdfProblem = 'encrypted' | 'active_content' | 'unreadable';
 
 /**
  * Names that make a PDF do something beyond showing pages: scripts, launching programs, embedded
- * files, rich media, XFA forms (which carry scripts). Long enough never to occur by chance in
- * compressed data, so they are looked for everywhere, stream contents included.
+ * files, rich media, XFA forms (which carry scripts), sending form data away (SubmitForm), pulling
+ * data in (ImportData), opening other files (GoToR, GoToE). Long enough never to occur by chance
+ * in compressed data, so they are looked for everywhere, stream contents included.
  */
-const ACTIVE_NAMES = /\/(?:JavaScript|Launch|EmbeddedFiles?|RichMedia|XFA)(?=[\s()<>[\]{}/%]|$)/;
+const ACTIVE_NAMES = /\/(?:JavaScript|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData|GoToR|GoToE)(?=[\s()<>[\]{}/%]|$)/;
 /** `/JS` (a script on a Rendition action) is short: looked for outside stream contents only. */
 const SHORT_ACTIVE_NAMES = /\/JS(?=[\s()<>[\]{}/%]|$)/;
+/** A URI action's target: a literal `(…)` or hex `<…>` string. */
+const URI_ACTION = /\/URI\s*(\((?:\\[\s\S]|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/g;
+/** Link targets a reader may open: web pages and mail; `file:`, UNC paths, `javascript:` and the rest are refused. */
+const ALLOWED_URI = /^(?:https?:\/\/|mailto:)/i;
+
+/** True when a URI action points somewhere other than a web page or a mail address (a local or network file). */
+function hasForbiddenUri(text: string): boolean {
+  for (const match of text.matchAll(URI_ACTION)) {
+    const raw = match[1];
+    const target = raw.startsWith('<')
+      ? Buffer.from(raw.slice(1, -1).replace(/\s+/g, ''), 'hex').toString('latin1')
+      : raw.slice(1, -1).replace(/\\([\s\S])/g, '$1');
+    if (!ALLOWED_URI.test(target.trim())) return true;
+  }
+  return false;
+}
+
 const ENCRYPT = /\/Encrypt(?=[\s()<>[\]{}/%]|$)/;
 /** Cap on what object streams may inflate to, so a small "zip bomb" cannot exhaust memory. */
 const INFLATE_BUDGET = 64 * 1024 * 1024;
@@ -86,27 +104,23 @@ export function pdfProblem(bytes: Buffer): PdfProblem | null {
     budget -= objects.length;
     const text = decodeNames(objects.toString('latin1'));
     if (ENCRYPT.test(text)) return 'encrypted';
-    if (ACTIVE_NAMES.test(text) || SHORT_ACTIVE_NAMES.test(text)) return 'active_content';
+    if (ACTIVE_NAMES.test(text) || SHORT_ACTIVE_NAMES.test(text) || hasForbiddenUri(text)) return 'active_content';
   }
   structure += raw.slice(cursor);
-  if (SHORT_ACTIVE_NAMES.test(decodeNames(structure))) return 'active_content';
+  const names = decodeNames(structure);
+  if (SHORT_ACTIVE_NAMES.test(names) || hasForbiddenUri(names)) return 'active_content';
   return null;
 }
-
-/**
- * Images larger than this (width × height) are refused before decoding: a small, flat PNG can
- * claim a huge canvas (decompression bomb). 64 MP holds a 50 MP phone photo at full resolution.
- */
-const MAX_INPUT_PIXELS = 64_000_000;
 
 /**
  * Decode and re-encode an image as JPEG: turned upright by its EXIF orientation, longest side
  * capped, transparency on white, and every piece of metadata (EXIF with GPS, XMP, IPTC, ICC) left
  * behind, because sharp writes none unless asked.
  */
-export async function reencodeImage(bytes: Buffer, expected: Exclude<SniffedType, 'pdf'>): Promise<Buffer> {
+export async function reencodeImage(bytes: Buffer, expected: Exclude<SniffedType, 'pdf'>, maxPixels: number): Promise<Buffer> {
   const side = UPLOAD_LIMITS.maxImageSide;
-  const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS, animated: false });
+  // sharp also checks the limit from the header, before decoding: a second line behind imagePixels.
+  const image = sharp(bytes, { failOn: 'error', limitInputPixels: maxPixels, animated: false });
   const { format } = await image.metadata();
   if (format !== expected) throw new Error(`decoded as ${String(format)}`);
   return image
@@ -126,23 +140,42 @@ export interface PreparedFile {
 }
 
 /**
+ * Width × height an image's header claims, read without decoding it; null when unreadable.
+ * A small, flat PNG can claim a huge canvas (a decompression bomb): refused on this number.
+ */
+export async function imagePixels(bytes: Buffer): Promise<number | null> {
+  try {
+    const { width, height } = await sharp(bytes, { limitInputPixels: false }).metadata();
+    return width && height ? width * height : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Check a file by its content and make it safe to store and serve: images are re-encoded, PDFs
- * are kept byte for byte when they hold no scripts, launch actions, embedded files or encryption.
+ * are kept byte for byte when they hold no scripts, actions that reach outside the file, embedded
+ * files or encryption; images over `maxPixels` are refused with `file_too_large` before decoding.
  * Anything else is refused with `file_type_not_allowed`.
  */
-export async function prepareFile(bytes: Buffer): Promise<PreparedFile> {
+export async function prepareFile(bytes: Buffer, { maxPixels }: { maxPixels: number }): Promise<PreparedFile> {
   const type = sniff(bytes);
   if (!type) fail('file_type_not_allowed');
   if (type === 'pdf') {
     const problem = pdfProblem(bytes);
     if (problem === 'encrypted') fail('file_type_not_allowed', '这个 PDF 文件设置了密码，请上传没有密码的文件，或拍照上传');
-    if (problem === 'active_content') fail('file_type_not_allowed', '这个 PDF 文件含有脚本或附件等不允许的内容，请换一个文件，或拍照上传');
+    if (problem === 'active_content')
+      fail('file_type_not_allowed', '这个 PDF 文件含有脚本、附件或指向其他文件的链接等不允许的内容，请换一个文件，或拍照上传');
     if (problem) fail('file_type_not_allowed', '这个 PDF 文件无法读取，请换一个文件，或拍照上传');
     return { kind: 'pdf', mime: 'application/pdf', extension: 'pdf', bytes };
   }
+  const pixels = await imagePixels(bytes);
+  if (pixels !== null && pixels > maxPixels) {
+    fail('file_too_large', `图片像素太多（最多 ${Math.floor(maxPixels / 10_000)} 万像素），请调低相机分辨率或截图后再上传`);
+  }
   let jpeg: Buffer;
   try {
-    jpeg = await reencodeImage(bytes, type);
+    jpeg = await reencodeImage(bytes, type, maxPixels);
   } catch {
     fail('file_type_not_allowed', '图片无法读取或尺寸太大，请重新拍照后上传');
   }

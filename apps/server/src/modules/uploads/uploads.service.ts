@@ -6,6 +6,7 @@ import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
+import { isEncryptedFile, PiiCipher, piiAad } from '../pii/pii-cipher';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
 import { Upload } from './entities/upload.entity';
@@ -14,12 +15,14 @@ import { FILE_STORE, type FileStore } from './file-store';
 import { linkSignatureValid, readLinkToken, signLinkToken } from './link-token';
 import type { UploadForm } from './upload-form';
 
-/** The bytes behind a file link, with how long the client may keep them. */
+/** The bytes behind a file link. */
 export interface OpenedFile {
   bytes: Buffer;
   mime: string;
-  maxAgeSeconds: number;
 }
+
+/** Associated data of a stored file: its bytes decrypt only as the file of this upload row. */
+const fileAad = (uid: string) => piiAad('uploads', uid, 'file');
 
 function toView(row: Upload): UploadView {
   return {
@@ -44,6 +47,7 @@ export class UploadsService {
     private readonly transitions: TransitionService,
     @Inject(FILE_STORE) private readonly store: FileStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cipher: PiiCipher,
   ) {}
 
   /** Check, clean and store one file; it stays the uploader's own until attached to a case. */
@@ -55,11 +59,12 @@ export class UploadsService {
     if (problems.length > 0 || !bytes || !isUploadPurpose(purpose)) fail('validation_failed', undefined, problems);
     if (bytes.length > this.config.uploads.maxBytes) fail('file_too_large');
 
-    const file = await prepareFile(bytes);
+    const file = await prepareFile(bytes, { maxPixels: this.config.uploads.maxPixels });
     const uid = randomUUID();
     const now = new Date();
     const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${uid}.${file.extension}`;
-    await this.store.put(storageKey, file.bytes);
+    // Encrypted at rest with the personal-data keys: a copied upload folder or bucket shows nothing.
+    await this.store.put(storageKey, this.cipher.encryptBytes(file.bytes, fileAad(uid)));
     try {
       const row = await this.db.transaction(async (manager) => {
         const repo = manager.getRepository(Upload);
@@ -151,11 +156,12 @@ export class UploadsService {
     if (!claims) fail('not_found');
     const row = await this.db.manager.getRepository(Upload).findOneBy({ id: claims.uploadId });
     if (!row || !linkSignatureValid(this.config.uploads.linkKey, claims, row.uid)) fail('not_found');
-    const maxAgeSeconds = Math.floor((claims.expiresAt.getTime() - Date.now()) / 1000);
-    if (maxAgeSeconds <= 0) fail('link_expired');
-    const bytes = await this.store.get(row.storageKey);
-    if (!bytes) fail('not_found');
-    return { bytes, mime: row.mime, maxAgeSeconds };
+    if (claims.expiresAt.getTime() - Date.now() < 1000) fail('link_expired');
+    const stored = await this.store.get(row.storageKey);
+    if (!stored) fail('not_found');
+    // Files stored before encryption at rest are served as they are.
+    const bytes = isEncryptedFile(stored) ? this.cipher.decryptBytes(stored, fileAad(row.uid)) : stored;
+    return { bytes, mime: row.mime };
   }
 
   private async maySee(manager: EntityManager, actor: Actor, row: Upload): Promise<boolean> {
