@@ -58,7 +58,8 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
         // Photos picked for upload are previewed from blob: URLs; small icons are inlined as data:.
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // Taro's H5 uploadFile reads the picked photo back from its blob: URL with fetch before sending it.
+        connectSrc: ["'self'", 'blob:', 'data:'],
         mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
