@@ -55,7 +55,7 @@ function start(dataDir: string, port: number): Server {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       OUTBOX_POLL_MS: '0',
-      EMBEDDED_CHECKPOINT_MIN_BYTES: String(64 * 1024),
+      EMBEDDED_CHECKPOINT_BYTES: String(16 * 1024),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
         }
       };
       const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-      await sleep(150 + Math.random() * 1200);
+      await sleep(100 + Math.random() * 900);
       if (graceful) {
         stop = true;
         await Promise.all(writers);

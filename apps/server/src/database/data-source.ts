@@ -40,10 +40,12 @@ export async function openDataSource(config: AppConfig['database'], options?: Da
   const resolved = options ?? (await resolveDataSourceOptions(config));
   if (resolved.type !== 'sqljs' || !config.embeddedFile) return new DataSource(resolved).initialize();
   const logger = new Logger('EmbeddedDatabase');
+  // A test knob: a fixed checkpoint threshold in bytes (bench/kill.ts makes checkpoints frequent).
+  const fixedThreshold = Number(process.env.EMBEDDED_CHECKPOINT_BYTES) || undefined;
   const journal = await EmbeddedJournal.open(config.embeddedFile, {
     log: { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
-    // A test knob (bench/kill.ts makes checkpoints frequent); the default suits real use.
-    checkpointMinBytes: Number(process.env.EMBEDDED_CHECKPOINT_MIN_BYTES) || undefined,
+    checkpointMinBytes: fixedThreshold,
+    checkpointRatio: fixedThreshold ? 0 : undefined,
   });
   const dataSource = new DataSource({ ...resolved, driver: journal.sqlJsDriver() });
   journal.attachTo(dataSource);
