@@ -17,6 +17,7 @@ const { campaignsScenario } = require('./campaigns');
 const { hardshipToolsScenario } = require('./hardship-tools');
 const { legalScenario } = require('./legal');
 const { contestScenario } = require('./contest');
+const { axeCheck, reportAxe, smallScreenScenario } = require('./a11y');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const REPO = path.resolve(APP_DIR, '..', '..');
@@ -208,6 +209,9 @@ function driver(page) {
       const file = path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       log(`screenshot ${path.relative(REPO, file)}`);
+      // Every page a scenario shows is also checked with axe-core (reported and failed at the end).
+      const found = await axeCheck(page, name);
+      if (found.length) log(`axe: ${found.length} serious/critical finding(s) on ${name}: ${found.map((f) => f.id).join(', ')}`);
     },
     async tab(text) {
       const item = visible(`.weui-tabbar__item:has-text("${text}")`);
@@ -364,6 +368,11 @@ async function main() {
     await hardshipToolsScenario({ browser, base, newUser, api, log, randomIdNumber });
     await legalScenario({ browser, base, newUser, api, log });
     await contestScenario({ browser, base, newUser, api, log });
+    const layout = await smallScreenScenario({ browser, base, api, log, shotsDir: SHOTS });
+    const axeFindings = reportAxe(log, path.join(SHOTS, 'axe.json'));
+    if (layout.length) throw new Error(`text or buttons cut off at 320 px or 200 % font:\n${layout.join('\n')}`);
+    if (axeFindings)
+      throw new Error(`axe-core: ${axeFindings} serious or critical finding(s); see the lines above and artifacts/e2e/axe.json`);
   } catch (e) {
     for (const ctx of browser.contexts()) {
       for (const page of ctx.pages()) {
@@ -384,6 +393,7 @@ process.on('SIGINT', () => {
 main()
   .then(async () => {
     log('PASS: worker applied, cadre approved, worker sees the member card');
+    log('PASS: no serious or critical axe-core finding on any page shown; worker pages readable at 320 px and at 200 % font');
     log('PASS: hardship self-test, application, grassroots steps up to the notice, town and county steps, aid paid and signed');
     log('PASS: workbench steps, campaign budget and household selection (and over budget), 金秋助学 applied and approved');
     log('PASS: objection to a public notice, 代办 filing, yearly re-check, closing and follow-up');

@@ -129,6 +129,11 @@ export interface ActionView<A extends string = string> {
   confirm: string | null;
   /** The step is done by filling this form (its own endpoint), not by a plain button. */
   form: string | null;
+  /**
+   * Why the step cannot be taken yet (the notice is still running, an objection is open): the
+   * client shows the button disabled with this sentence instead of a button that would fail.
+   */
+  blockedReason: string | null;
 }
 
 /** POST .../transitions */

@@ -74,6 +74,16 @@ export function ActionPanel({ actions, busy, onRun, commentHint, onForm }: Actio
           // The main forward step stands out; refusals are red outlines; the rest plain.
           const danger = DANGER.has(a.action);
           const main = !danger && i === actions.findIndex((x) => !DANGER.has(x.action));
+          // A step the server says cannot be taken yet: shown disabled, with why and when it can.
+          if (a.blockedReason)
+            return (
+              <View key={a.action} className="action-blocked" data-testid={`action-${a.action}-blocked`}>
+                <Button block size="large" fill="outline" disabled className="big-button">
+                  {a.label}
+                </Button>
+                <Text className="action-blocked__reason">{a.blockedReason}</Text>
+              </View>
+            );
           return (
             <Button
               key={a.action}

@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import type { UploadView } from '@union/shared';
 import { openUpload, uploadUrl } from '../services/uploader';
 import { showError } from '../utils/feedback';
+import { imageAlt } from '../utils/a11y';
 
 /** Uploaded files as thumbnails (photos) or buttons (PDFs); a tap opens the file. Links are fetched per file and expire. */
 export function EvidenceList({ uploads, testId = 'evidence' }: { uploads: UploadView[]; testId?: string }) {
@@ -29,7 +30,7 @@ export function EvidenceList({ uploads, testId = 'evidence' }: { uploads: Upload
       {uploads.map((u) => (
         <View key={u.id} className="evidence__item" onClick={() => void openUpload(u).catch(showError)} data-testid={`${testId}-${u.id}`}>
           {u.kind === 'image' && urls[u.id] ? (
-            <Image className="evidence__thumb" src={urls[u.id]} mode="aspectFill" />
+            <Image className="evidence__thumb" src={urls[u.id]} mode="aspectFill" {...imageAlt(`${u.purposeLabel}照片`)} />
           ) : (
             <View className="evidence__thumb evidence__thumb--file">
               <Text>{u.kind === 'pdf' ? 'PDF' : '照片'}</Text>

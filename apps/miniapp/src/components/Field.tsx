@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { InputProps } from '@tarojs/components';
+import { inputLabel } from '../utils/a11y';
 
 interface FieldProps {
   label: string;
@@ -26,6 +27,7 @@ export function Field({ label, value, onChange, placeholder, hint, error, type, 
         placeholder={placeholder}
         onInput={(e) => onChange(e.detail.value)}
         data-testid={testId}
+        {...inputLabel(label)}
       />
       {hint ? <Text className="field__hint">{hint}</Text> : null}
       {error ? (

@@ -4,3 +4,4 @@ export * from './hardship';
 export * from './legal';
 export * from './recognition';
 export * from './registry';
+export * from './notice';

@@ -7,6 +7,7 @@ import { refreshUnreadBadge } from '../../services/badge';
 import { isLoggedIn } from '../../services/tokens';
 import { showError, toast } from '../../utils/feedback';
 import { route } from '../../utils/nav';
+import { asButton } from '../../utils/a11y';
 
 const OPEN_STATES = ['submitted', 'needs_info'];
 
@@ -93,6 +94,7 @@ export default function Index() {
             className={`tile${tile.soon ? ' tile--soon' : ''}`}
             onClick={() => onTile(tile)}
             data-testid={`tile-${tile.key}`}
+            {...asButton(`${tile.title}：${tile.desc}`)}
           >
             <Text className="tile__title">{tile.title}</Text>
             <Text className="tile__desc">{tile.desc}</Text>

@@ -8,6 +8,7 @@ import {
   type CompetitionState,
   type CompetitionView,
   type TransitionRequest,
+  noticeHoldReason,
 } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -404,7 +405,16 @@ export class CompetitionsService {
           })),
         openObjections: Number(objections.find((o) => Number(o.competitionId) === row.id)?.n ?? 0),
         history: staff ? this.caseViews.history(WF, histories.get(row.caseId) ?? []) : [],
-        actions: ctx && staff ? this.transitions.actionsFor(WF, kase, ctx) : [],
+        actions:
+          ctx && staff
+            ? this.transitions.actionsFor(WF, kase, ctx, {
+                publish: noticeHoldReason(
+                  row.noticeEndsAt,
+                  Number(objections.find((o) => Number(o.competitionId) === row.id)?.n ?? 0),
+                  '发布结果',
+                ),
+              })
+            : [],
       });
     }
     return out;

@@ -34,6 +34,7 @@ import { HouseholdMember } from './entities/household-member.entity';
 import type { CreateHardshipApplicationBody, CreateProxyHardshipApplicationBody } from './hardship.dto';
 import { HardshipDraftsService } from './hardship-drafts.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+import { noticeHold } from './hardship-notices.service';
 import { HardshipStepsService } from './hardship-steps.service';
 import { APPLICATIONS_TABLE, HardshipViews, MEMBERS_TABLE } from './hardship-views.service';
 
@@ -286,8 +287,9 @@ export class HardshipApplicationsService {
   }
 
   async actions(actor: Actor, id: number): Promise<ActionView<HardshipApplicationAction>[]> {
-    const { kase, ctx } = await this.loadVisible(this.db.manager, actor, id);
-    return this.transitions.actionsFor(WF, kase, ctx);
+    const { app, kase, ctx } = await this.loadVisible(this.db.manager, actor, id);
+    const hold = kase.state === 'public_notice' && ctx.staffLevel ? await noticeHold(this.db.manager, app.id) : null;
+    return this.transitions.actionsFor(WF, kase, ctx, { complete_public_notice: hold?.message });
   }
 
   /** Plain transitions (no form): initial review passed, notice completed, town review, rejections, withdrawal. */

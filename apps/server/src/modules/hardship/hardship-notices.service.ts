@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HARDSHIP_APPLICATION_WORKFLOW, type Page, type PublicNoticeSummary, type PublicNoticeView } from '@union/shared';
-import { In } from 'typeorm';
+import { cstDate, HARDSHIP_APPLICATION_WORKFLOW, type Page, type PublicNoticeSummary, type PublicNoticeView } from '@union/shared';
+import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { mayHandle } from '../../common/case-access';
 import { HARDSHIP_STAFF } from './hardship-access';
@@ -15,6 +15,26 @@ import { NoticeObjection } from './entities/notice-objection.entity';
 import { PublicNotice } from './entities/public-notice.entity';
 import type { CreateObjectionBody, ResolveObjectionBody } from './hardship.dto';
 import { HardshipViews } from './hardship-views.service';
+
+/**
+ * Why a public notice does not yet let the application move on (still running, or an objection
+ * open), or null: the one check behind both the step and the reason shown on its button.
+ */
+export async function noticeHold(
+  manager: EntityManager,
+  applicationId: number,
+): Promise<{ code: 'action_not_allowed' | 'notice_period_running' | 'objection_open'; message: string } | null> {
+  const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId });
+  if (!notice) return { code: 'action_not_allowed', message: '还没有公示' };
+  if (Date.now() < notice.endsAt.getTime()) {
+    return {
+      code: 'notice_period_running',
+      message: `公示期到 ${cstDate(new Date(notice.endsAt.getTime() - 1))} 结束，之后才能报上级审核`,
+    };
+  }
+  const open = await manager.getRepository(NoticeObjection).countBy({ noticeId: notice.id, status: 'open' });
+  return open > 0 ? { code: 'objection_open', message: `还有 ${open} 条公示异议没有处理，处理完才能报上级审核` } : null;
+}
 
 /** Public notices (公示) and their objections: an open objection blocks the procedure. */
 @Injectable()

@@ -21,10 +21,10 @@ import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HomeVisit } from './entities/home-visit.entity';
 import { HouseholdMember } from './entities/household-member.entity';
-import { NoticeObjection } from './entities/notice-objection.entity';
 import { PublicNotice } from './entities/public-notice.entity';
 import type { DemocraticReviewBody, FileHouseholdBody, HomeVisitBody, ResubmitBody, ReturnForMaterialBody } from './hardship.dto';
 import { HardshipRulesService } from './hardship-rules.service';
+import { noticeHold } from './hardship-notices.service';
 import { HardshipViews } from './hardship-views.service';
 
 const WF = HARDSHIP_APPLICATION_WORKFLOW;
@@ -102,13 +102,8 @@ export class HardshipStepsService {
   }
 
   private async checkNoticeFinished(manager: EntityManager, applicationId: number): Promise<void> {
-    const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId });
-    if (!notice) fail('action_not_allowed', '还没有公示');
-    if (Date.now() < notice.endsAt.getTime()) {
-      fail('notice_period_running', `公示期到 ${cstDate(new Date(notice.endsAt.getTime() - 1))} 结束，之后才能报上级审核`);
-    }
-    const open = await manager.getRepository(NoticeObjection).countBy({ noticeId: notice.id, status: 'open' });
-    if (open > 0) fail('objection_open', `还有 ${open} 条公示异议没有处理`);
+    const hold = await noticeHold(manager, applicationId);
+    if (hold) fail(hold.code, hold.message);
   }
 
   /** 退回补正: the reviewer lists what is missing. */

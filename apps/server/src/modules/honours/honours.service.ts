@@ -15,6 +15,7 @@ import {
   type NominationView,
   type TransitionRequest,
   type RevealResponse,
+  noticeHoldReason,
 } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
@@ -461,7 +462,15 @@ export class HonoursService {
         revokedReason: row.revokedReason,
         deadline: this.caseViews.deadline(kase),
         history: this.caseViews.history(WF, histories.get(row.caseId) ?? []),
-        actions: ctx ? this.transitions.actionsFor(WF, kase, ctx) : [],
+        actions: ctx
+          ? this.transitions.actionsFor(WF, kase, ctx, {
+              award: noticeHoldReason(
+                row.noticeEndsAt,
+                objections.filter((o) => o.nominationId === row.id && !o.resolvedAt).length,
+                '授予',
+              ),
+            })
+          : [],
       });
     }
     return out;

@@ -80,8 +80,16 @@ export class TransitionService {
     return { kase, ctx };
   }
 
-  /** The actions the actor may take now, as the client shows them. */
-  actionsFor<S extends string, A extends string>(def: WorkflowDef<S, A>, kase: WorkflowCase, ctx: ActorContext): ActionView<A>[] {
+  /**
+   * The actions the actor may take now, as the client shows them; `blocked` gives, per action, why
+   * the step's own checks would refuse it at this moment (the same checks its hook runs).
+   */
+  actionsFor<S extends string, A extends string>(
+    def: WorkflowDef<S, A>,
+    kase: WorkflowCase,
+    ctx: ActorContext,
+    blocked: Partial<Record<A, string | null>> = {},
+  ): ActionView<A>[] {
     return availableActions(def, kase.state as S, ctx).map((action) => {
       const t = def.transitions[action];
       return {
@@ -91,6 +99,7 @@ export class TransitionService {
         requiresTargetOrganization: !!t.requiresTargetOrganization,
         confirm: t.confirm ?? null,
         form: t.form ?? null,
+        blockedReason: blocked[action] ?? null,
       };
     });
   }

@@ -7,6 +7,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { numberParam, route } from '../../../utils/nav';
+import { imageAlt } from '../../../utils/a11y';
 
 const STATUS_LABEL = { registered: '已报名', checked_in: '已签到', withdrawn: '已退出' } as const;
 
@@ -76,7 +77,7 @@ export default function EntryPage() {
       {data.checkInQrDataUrl && data.checkInOpen && data.status === 'registered' ? (
         <View className="card center" data-testid="entry-checkin">
           <Text className="card__title">签到码</Text>
-          <Image className="qr" src={data.checkInQrDataUrl} mode="scaleToFill" data-testid="entry-qr" />
+          <Image className="qr" src={data.checkInQrDataUrl} mode="scaleToFill" data-testid="entry-qr" {...imageAlt('签到二维码')} />
           <Text className="muted" data-testid="entry-code">
             {data.checkInCode}
           </Text>
@@ -100,7 +101,14 @@ export default function EntryPage() {
         <View className="card center" data-testid="entry-certificate">
           {certificate ? (
             <>
-              <Image src={certificate} mode="widthFix" style={{ width: '100%' }} showMenuByLongpress data-testid="certificate-image" />
+              <Image
+                src={certificate}
+                mode="widthFix"
+                style={{ width: '100%' }}
+                showMenuByLongpress
+                data-testid="certificate-image"
+                {...imageAlt('获奖证书')}
+              />
               <Button block size="large" type="primary" className="big-button" onClick={() => void save()} data-testid="certificate-save">
                 保存证书
               </Button>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Switch } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { ConsentCheck } from '../../../components/ConsentCheck';
 import {
   EMPLOYMENT_TYPE_LABEL,
   normalizeIdNumber,
@@ -299,11 +300,12 @@ export default function Apply() {
 
         {step === 3 ? (
           <View>
-            <View className="switch-row">
-              <Text>不告诉单位</Text>
-              <View data-testid="apply-hide-switch">
-                <Switch checked={draft.hideFromEmployer} onChange={(v: boolean) => update({ hideFromEmployer: v })} />
-              </View>
+            <View data-testid="apply-hide-switch">
+              <ConsentCheck
+                checked={draft.hideFromEmployer}
+                onChange={(v) => update({ hideFromEmployer: v })}
+                label="不告诉单位（由上一级工会直接办理）"
+              />
             </View>
             <Text className="paragraph">
               {draft.hideFromEmployer

@@ -11,6 +11,7 @@ import { showError } from '../../../utils/feedback';
 import { deadlineText, formatDate, formatDateTime } from '../../../utils/format';
 import { route } from '../../../utils/nav';
 import { useLoggedIn } from '../../../hooks/useLoggedIn';
+import { imageAlt } from '../../../utils/a11y';
 
 export default function Card() {
   const loggedIn = useLoggedIn();
@@ -85,7 +86,7 @@ export default function Card() {
         {data.status === 'withdrawn' ? <Text className="member-card__row">状态：已退会</Text> : null}
       </View>
       <View className="card center">
-        <Image className="qr" src={data.qrDataUrl} mode="scaleToFill" data-testid="member-qr" />
+        <Image className="qr" src={data.qrDataUrl} mode="scaleToFill" data-testid="member-qr" {...imageAlt('电子会员证二维码')} />
         <Text className="muted">出示二维码给工会工作人员扫一扫即可核验。二维码 {formatDateTime(data.cardTokenExpiresAt)} 前有效。</Text>
         <Button block size="large" className="big-button" onClick={() => void reload()} data-testid="card-refresh">
           刷新二维码

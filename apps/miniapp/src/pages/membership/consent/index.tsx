@@ -6,6 +6,7 @@ import { ConsentCheck } from '../../../components/ConsentCheck';
 import { CONSENT_VERSIONS, type MeView } from '@union/shared';
 import { meApi } from '../../../services/api/me';
 import { showError } from '../../../utils/feedback';
+import { scrollableRegion } from '../../../utils/a11y';
 
 function hasConsent(me: MeView, kind: 'privacy_notice' | 'sensitive_data'): boolean {
   return me.consents.some((c) => c.kind === kind && c.version === CONSENT_VERSIONS[kind]);
@@ -38,7 +39,13 @@ export default function Consent() {
     <View className="page">
       <View className="card">
         <Text className="card__title">填表前，请先看一看</Text>
-        <ScrollView scrollY className="notice" style={{ maxHeight: '50vh' }} data-testid="privacy-notice">
+        <ScrollView
+          scrollY
+          className="notice"
+          style={{ maxHeight: '50vh' }}
+          data-testid="privacy-notice"
+          {...scrollableRegion('个人信息保护告知')}
+        >
           <Text className="paragraph">县总工会收集您的姓名、身份证号码、手机号码和工作单位，只用于办理入会、会籍接转和会员服务。</Text>
           <Text className="paragraph">
             只有受理您申请的工会工作人员能看到这些信息；身份证号码和手机号码平时只显示部分数字，
