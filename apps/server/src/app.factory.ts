@@ -16,6 +16,9 @@ import { seedDemoCountyIfEmpty } from './database/seed/demo-seed';
 import { newStandInState, registerWechatStandIn } from './modules/wechat/wechat-standin';
 
 /** Build the whole application (used by main and by the e2e tests). */
+/** A build file whose name carries its content hash (`app.3f9c2a1b.js`, `js/2953.96ef90a4.js`, and their .br/.gz copies). */
+const HASHED_ASSET = /[.-][0-9a-f]{8,}\.(js|css|png|jpg|svg|woff2?|ttf)(\.br|\.gz)?$/;
+
 export async function createApp(config: AppConfig, options: { logLevel?: string } = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(options.logLevel ?? config.app.logLevel);
   const adapter = new FastifyAdapter({
@@ -67,7 +70,20 @@ export async function createApp(config: AppConfig, options: { logLevel?: string 
     // in place) is served without a restart; `false` would fix the file list at start. Unknown
     // paths still fall through to the JSON 404. Per-request lookup would also serve dotfiles,
     // which the start-time list skipped: keep them hidden.
-    app.useStaticAssets({ root: config.app.h5Dir, prefix: '/', index: ['index.html'], wildcard: true, dotfiles: 'ignore' });
+    // preCompressed: the build writes .br/.gz copies (scripts/compress-h5.js), sent by Accept-Encoding.
+    // Hashed names never change content: cached for a year; index.html is revalidated every time.
+    app.useStaticAssets({
+      root: config.app.h5Dir,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: true,
+      dotfiles: 'ignore',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply: { header: (name: string, value: string) => unknown }, path: string) => {
+        reply.header('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   await app.init();
   if (config.app.demoMode) await seedDemoCountyIfEmpty(app);

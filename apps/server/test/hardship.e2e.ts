@@ -1,4 +1,5 @@
 import {
+  type ActionView,
   CONSENT_VERSIONS,
   HARDSHIP_CONSENT_VERSIONS,
   type AssistanceRecordView,
@@ -136,6 +137,11 @@ describe('the whole procedure', () => {
     });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('notice_period_running');
+    // The button says so before it is tapped: disabled, with the day the notice ends.
+    const offered = await t.http<ActionView[]>('GET', `/hardship/applications/${submitted.id}/actions`, { token: cadre });
+    expect(offered.body.find((a) => a.action === 'complete_public_notice')?.blockedReason).toMatch(
+      /^公示期到 .+ 结束，之后才能报上级审核$/,
+    );
 
     // An objection blocks the procedure until it is resolved.
     const other = await t.newWorker('objector');

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
@@ -100,6 +101,23 @@ describe('platform (e2e over HTTP)', () => {
     const missing = await fetch(`${t.baseUrl}/api/no-such-route`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'not_found' });
+  });
+
+  it('sends the H5 build compressed, hashed files cached for a year and index.html revalidated', async () => {
+    mkdirSync(join(h5Dir, 'js'), { recursive: true });
+    const body = `console.log(${JSON.stringify('县总工会'.repeat(200))});`;
+    writeFileSync(join(h5Dir, 'js', 'app.3f9c2a1b.js'), body);
+    writeFileSync(join(h5Dir, 'js', 'app.3f9c2a1b.js.br'), brotliCompressSync(Buffer.from(body)));
+    writeFileSync(join(h5Dir, 'js', 'app.3f9c2a1b.js.gz'), gzipSync(Buffer.from(body)));
+    const res = await fetch(`${t.baseUrl}/js/app.3f9c2a1b.js`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await res.text()).toBe(body);
+    const gz = await fetch(`${t.baseUrl}/js/app.3f9c2a1b.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const index = await fetch(`${t.baseUrl}/`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
   });
 
   describe('bad input is refused with 400 and nothing is written', () => {
