@@ -80,7 +80,9 @@ export async function createApp(config: AppConfig, options: { logLevel?: string 
       dotfiles: 'ignore',
       preCompressed: true,
       cacheControl: false,
-      setHeaders: (reply: { header: (name: string, value: string) => unknown }, path: string) => {
+      setHeaders: (res, path) => {
+        // @fastify/static hands over the Fastify reply (`header`); Nest's typing still says a raw response.
+        const reply = res as unknown as { header: (name: string, value: string) => unknown };
         reply.header('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });

@@ -88,7 +88,13 @@ export interface AppConfig {
     /** Serve the OpenAPI document and its page at /api/docs. */
     apiDocs: boolean;
   };
-  database: { url: string | null; embeddedFile: string | null; logging: boolean };
+  database: {
+    url: string | null;
+    embeddedFile: string | null;
+    logging: boolean;
+    /** A fixed journal size (bytes) that triggers a checkpoint of the embedded database; null: the default rule. */
+    embeddedCheckpointBytes: number | null;
+  };
   auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlDays: number; cardSecret: string; cardTokenTtlSeconds: number };
   pii: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer };
   wechat: { apiBase: string; appId: string; appSecret: string; standIn: boolean; subscribeTemplateId: string; miniprogramState: string };
@@ -175,6 +181,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       url: databaseUrl,
       embeddedFile: databaseUrl ? null : env.EMBEDDED_DB_FILE === ':memory:' ? null : join(dataDir, 'union.sqlite'),
       logging: bool(env.DB_LOGGING, false, 'DB_LOGGING'),
+      embeddedCheckpointBytes: env.EMBEDDED_CHECKPOINT_BYTES
+        ? int(env.EMBEDDED_CHECKPOINT_BYTES, 0, 'EMBEDDED_CHECKPOINT_BYTES', 1024)
+        : null,
     },
     auth: {
       jwtSecret: jwtSecret as string,

@@ -40,8 +40,8 @@ export async function openDataSource(config: AppConfig['database'], options?: Da
   const resolved = options ?? (await resolveDataSourceOptions(config));
   if (resolved.type !== 'sqljs' || !config.embeddedFile) return new DataSource(resolved).initialize();
   const logger = new Logger('EmbeddedDatabase');
-  // A test knob: a fixed checkpoint threshold in bytes (bench/kill.ts makes checkpoints frequent).
-  const fixedThreshold = Number(process.env.EMBEDDED_CHECKPOINT_BYTES) || undefined;
+  // A fixed checkpoint threshold in bytes (bench/kill.ts makes checkpoints frequent with it).
+  const fixedThreshold = config.embeddedCheckpointBytes ?? undefined;
   const journal = await EmbeddedJournal.open(config.embeddedFile, {
     log: { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     checkpointMinBytes: fixedThreshold,

@@ -319,7 +319,7 @@ class Note {
 }
 
 describe('openDataSource with an embedded file', () => {
-  const config = () => ({ url: null, embeddedFile: file, logging: false });
+  const config = () => ({ url: null, embeddedFile: file, logging: false, embeddedCheckpointBytes: null });
   const options = () => ({ ...dataSourceOptions(config()), entities: [Note] });
 
   it('makes every acknowledged commit survive a crash, and a graceful close checkpoints', async () => {
@@ -355,8 +355,8 @@ describe('openDataSource with an embedded file', () => {
 
   it('keeps the in-memory mode without any file', async () => {
     const ds = await openDataSource(
-      { url: null, embeddedFile: null, logging: false },
-      { ...dataSourceOptions({ url: null, embeddedFile: null, logging: false }), entities: [Note] },
+      { url: null, embeddedFile: null, logging: false, embeddedCheckpointBytes: null },
+      { ...dataSourceOptions({ url: null, embeddedFile: null, logging: false, embeddedCheckpointBytes: null }), entities: [Note] },
     );
     await ds.getRepository(Note).save({ text: 'x', data: null });
     await ds.destroy();
