@@ -58,13 +58,6 @@ async function upload(d, buttonId) {
   await chooser.setFiles(PHOTO);
 }
 
-/** Close the dialog shown by showError, returning its text. */
-async function dismissModal(d) {
-  const text = await d.visible('.taro-modal__text').innerText({ timeout: STEP_TIMEOUT });
-  await d.visible('.taro-model__confirm').click();
-  return text;
-}
-
 async function openQueueItem(d, caseType, id) {
   await d.tab('我的');
   await d.tap('open-workbench');
@@ -172,8 +165,15 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
   await d.see('hs-apply-causes', 30000);
   log('draft: reloaded the page and the application reopened where it was, household complete');
 
+  // Offline: the page says the draft is on the phone only, not "saved"; back online it syncs.
+  await d.page.context().setOffline(true);
   await d.tap('hs-main-illness');
+  await d.visible('[data-testid="hs-draft-status"][data-status="offline"]').waitFor({ timeout: STEP_TIMEOUT });
+  log(`offline: ${(await d.visible('[data-testid="hs-draft-status"]').innerText()).trim()}`);
+  await d.page.context().setOffline(false);
   await d.tap('hs-secondary-education_costs');
+  await d.visible('[data-testid="hs-draft-status"][data-status="saved"]').waitFor({ timeout: STEP_TIMEOUT });
+  log('back online: the draft synced to the server');
   await d.fill('hs-situation', '爱人患病不能工作，每周透析，孩子上学，家里只靠我一个人的工资。');
   await d.shot('hs-apply-causes');
   await d.tap('hs-next');
@@ -273,12 +273,12 @@ async function grassrootsToNotice({ browser, base, newUser, log }, id) {
   await d.visible(`[data-testid="${objectionId}"]:has-text("已处理")`).waitFor({ timeout: STEP_TIMEOUT });
   await d.shot('staff-hs-notice');
 
-  // The notice runs for days: completing it now is refused and the case stays where it is.
-  await runAction(d, 'complete_public_notice');
-  const refusal = await dismissModal(d);
-  if (!refusal.includes('公示期')) throw new Error(`expected the notice-period refusal, got: ${refusal}`);
+  // The notice runs for days: the step is offered disabled, saying when it becomes possible.
+  const blocked = await d.see('action-complete_public_notice-blocked');
+  const reason = (await blocked.innerText()).trim();
+  if (!reason.includes('公示期')) throw new Error(`expected the notice-period reason, got: ${reason}`);
   await seeState(d, 'public_notice');
-  log(`complete_public_notice refused while the notice runs: ${refusal}`);
+  log(`complete_public_notice shown disabled while the notice runs: ${reason.replace(/\s+/g, ' ')}`);
   await context.close();
 }
 

@@ -211,7 +211,10 @@ function driver(page) {
       log(`screenshot ${path.relative(REPO, file)}`);
       // Every page a scenario shows is also checked with axe-core (reported and failed at the end).
       const found = await axeCheck(page, name);
-      if (found.length) log(`axe: ${found.length} serious/critical finding(s) on ${name}: ${found.map((f) => f.id).join(', ')}`);
+      if (found.length)
+        log(
+          `axe: ${found.length} serious/critical finding(s) on ${name}: ${found.map((f) => `${f.id} at ${f.targets.join(' | ')}`).join('; ')}`,
+        );
     },
     async tab(text) {
       const item = visible(`.weui-tabbar__item:has-text("${text}")`);
@@ -374,6 +377,7 @@ async function main() {
     if (axeFindings)
       throw new Error(`axe-core: ${axeFindings} serious or critical finding(s); see the lines above and artifacts/e2e/axe.json`);
   } catch (e) {
+    reportAxe(log, path.join(SHOTS, 'axe.json'));
     for (const ctx of browser.contexts()) {
       for (const page of ctx.pages()) {
         await page.screenshot({ path: path.join(SHOTS, 'failure.png'), fullPage: true }).catch(() => {});

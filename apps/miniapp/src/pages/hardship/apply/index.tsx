@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { HardshipApplicationSummary, HardshipRules } from '@union/shared';
 import { LoginPrompt } from '../../../components/LoginPrompt';
-import { useDraftSync } from '../../../hooks/useDraftSync';
+import { draftStatusText, useDraftSync } from '../../../hooks/useDraftSync';
 import { hardshipApi } from '../../../services/api/hardship';
 import { meApi } from '../../../services/api/me';
 import {
@@ -276,7 +276,10 @@ export default function HardshipApply() {
         </Text>
       ) : null}
       <Text className="muted">
-        第 {step + 1} 步，共 {STEPS.length} 步。填写的内容会自动保存，下次打开接着填。
+        第 {step + 1} 步，共 {STEPS.length} 步。
+      </Text>
+      <Text className={sync.status === 'offline' ? 'field__error' : 'muted'} data-testid="hs-draft-status" data-status={sync.status}>
+        {draftStatusText(sync.status)}
       </Text>
       {key === 'consent_sensitive' || key === 'review' ? noticeCard : null}
       <View className="card">

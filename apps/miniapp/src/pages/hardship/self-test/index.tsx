@@ -193,6 +193,7 @@ export default function SelfTest() {
               max={20}
               unit="人"
               onChange={(n) => update({ householdSize: n })}
+              label="家庭人口"
               testId="selftest-size"
             />
           </View>
