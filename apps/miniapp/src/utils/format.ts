@@ -55,3 +55,8 @@ export function isDay(text: string): boolean {
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
+
+/** A rule set's version in words: version 0 is the defaults the county has not changed yet. */
+export function ruleSetLabel(version: number): string {
+  return version === 0 ? '默认认定标准（县里还没有另定）' : `第 ${version} 版认定标准`;
+}

@@ -16,7 +16,7 @@ import { UploadBox } from '../../components/UploadBox';
 import { hardshipApi } from '../../services/api/hardship';
 import { isApiError } from '../../services/request';
 import { errorMessage, showError, toast } from '../../utils/feedback';
-import { formatDateTime } from '../../utils/format';
+import { formatDateTime, ruleSetLabel } from '../../utils/format';
 
 interface FormProps {
   app: HardshipApplicationView;
@@ -387,7 +387,7 @@ export function FilingForm({ app, onDone, onCancel }: FormProps) {
       testId="form-filing"
     >
       <Text className="paragraph">
-        按申请时的认定标准（第 {app.ruleSetVersion} 版）：{app.assessment.reasons[0]}
+        按申请时的{ruleSetLabel(app.ruleSetVersion)}：{app.assessment.reasons[0]}
       </Text>
       <Text className="field__label">困难类别</Text>
       {CATEGORIES.map((c) => (

@@ -79,7 +79,7 @@ export default function EntryPage() {
           <Text className="card__title">签到码</Text>
           <Image className="qr" src={data.checkInQrDataUrl} mode="scaleToFill" data-testid="entry-qr" {...imageAlt('签到二维码')} />
           <Text className="muted" data-testid="entry-code">
-            {data.checkInCode}
+            比赛当天把这个二维码给工作人员扫一下就签到了。
           </Text>
         </View>
       ) : null}

@@ -13,7 +13,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { hardshipApi } from '../../../services/api/hardship';
 import { isApiError } from '../../../services/request';
 import { showError, toast } from '../../../utils/feedback';
-import { deadlineText, formatDate, formatDateTime } from '../../../utils/format';
+import { deadlineText, formatDate, formatDateTime, ruleSetLabel } from '../../../utils/format';
 import { yuan } from '../../../utils/money';
 import { go, numberParam, route } from '../../../utils/nav';
 import { EVIDENCE_KINDS } from '../evidence';
@@ -128,7 +128,7 @@ export default function HardshipApplication() {
         <Row label="收款银行卡" value={app.bankAccountMasked} />
         <Row label="提交时间" value={formatDateTime(app.submittedAt)} />
         <Text className="muted">
-          按认定标准第 {app.ruleSetVersion} 版估算：{app.assessment.reasons[0]}。最终以审核为准。
+          按{ruleSetLabel(app.ruleSetVersion)}估算：{app.assessment.reasons[0]}。最终以审核为准。
         </Text>
       </View>
 

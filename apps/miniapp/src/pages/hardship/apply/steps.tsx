@@ -117,7 +117,6 @@ export function SensitiveConsentStep({ data, change, problems }: StepProps) {
           label="我单独同意工会按上面的说明处理我和家人的敏感个人信息"
         />
       </View>
-      <Text className="muted">文本版本 {HARDSHIP_CONSENT_VERSIONS.sensitiveData}</Text>
       <Problem text={problems.consent} />
     </View>
   );
@@ -139,7 +138,6 @@ export function FinanceConsentStep({ data, change, problems }: StepProps) {
           label="我代表全体家庭成员，授权工会核对家庭经济状况"
         />
       </View>
-      <Text className="muted">文本版本 {HARDSHIP_CONSENT_VERSIONS.financeCheck}</Text>
       <Problem text={problems.consent} />
     </View>
   );

@@ -16,6 +16,7 @@ import { hardshipApi } from '../../../services/api/hardship';
 import { saveSelfTestIntoDraft, type SelfTestAnswers } from '../../../services/hardshipDraft';
 import { errorMessage, showError } from '../../../utils/feedback';
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
+import { ruleSetLabel } from '../../../utils/format';
 
 const QUESTIONS = ['家里几口人', '全家一年收入', '必要的开支', '看病和意外的花费', '您的工作', '有没有下面的情况'];
 const EMPLOYMENT_TYPES = Object.keys(EMPLOYMENT_TYPE_LABEL) as HardshipEmploymentType[];
@@ -142,7 +143,7 @@ export default function SelfTest() {
             </Text>
           ))}
           <Text className="muted">
-            当地低保标准每人每月 {yuan(result.minimumLivingFen)}（认定标准第 {result.ruleSetVersion} 版）。
+            当地低保标准每人每月 {yuan(result.minimumLivingFen)}（{ruleSetLabel(result.ruleSetVersion)}）。
           </Text>
           <Text className="next-step">{result.nextStep}。这只是估算，不会通知任何人；点下面的按钮，回答才会填进申请表。</Text>
         </View>

@@ -23,7 +23,7 @@ import { hardshipFilesApi } from '../../../services/api/hardship';
 import { meApi } from '../../../services/api/me';
 import { isApiError } from '../../../services/request';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
-import { formatDate, formatDateTime } from '../../../utils/format';
+import { formatDate, formatDateTime, ruleSetLabel } from '../../../utils/format';
 import { yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
 import { FileEvents, RecheckForm } from '../../components/RecheckForm';
@@ -73,7 +73,7 @@ export default function StaffAid() {
           {file.status === 'active' ? '在档' : `已关闭（${file.closeReasonLabel ?? ''}）`}
         </Text>
         <Text className="muted">
-          {file.organization.name} · {formatDate(file.filedAt)} 建档 · 认定标准第 {file.ruleSetVersion} 版 · {formatDate(file.recheckDueAt)}{' '}
+          {file.organization.name} · {formatDate(file.filedAt)} 建档 · {ruleSetLabel(file.ruleSetVersion)} · {formatDate(file.recheckDueAt)}{' '}
           前复核
         </Text>
       </View>

@@ -23,6 +23,7 @@ import { showError, toast } from '../../../utils/feedback';
 import { deadlineText, formatDate, formatDateTime } from '../../../utils/format';
 import { numberParam } from '../../../utils/nav';
 import { PageStatus } from '../../../components/PageStatus';
+import { staffNextStep } from '../../../utils/staff-text';
 
 type Loaded =
   | { type: 'membership_application'; record: MembershipApplicationView; actions: ActionView[] }
@@ -81,7 +82,7 @@ export default function CasePage() {
     <View className="page" data-testid="case-page">
       <View className="card">
         <StateTag state={record.state} label={record.stateLabel} />
-        <Text className="next-step">{record.nextStep}</Text>
+        <Text className="next-step">{staffNextStep(data.actions, record.stateLabel)}</Text>
         {record.deadline ? (
           <Text className={record.deadline.overdue ? 'danger-text' : 'paragraph'} data-testid="case-deadline">
             {deadlineText(record.deadline)}（{formatDate(record.deadline.dueAt)} 到期）

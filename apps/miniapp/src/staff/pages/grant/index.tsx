@@ -15,6 +15,7 @@ import { deadlineText } from '../../../utils/format';
 import { yuan } from '../../../utils/money';
 import { numberParam, route } from '../../../utils/nav';
 import { PageStatus } from '../../../components/PageStatus';
+import { staffNextStep } from '../../../utils/staff-text';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -59,7 +60,7 @@ export default function StaffGrant() {
       <View className="card">
         <StateTag state={grant.state} label={grant.stateLabel} />
         <Text className="card__title">{grant.campaignTitle}</Text>
-        <Text className="next-step">{grant.nextStep}</Text>
+        <Text className="next-step">{staffNextStep(data.actions, grant.stateLabel)}</Text>
         {grant.deadline ? <Text className={grant.deadline.overdue ? 'danger-text' : 'muted'}>{deadlineText(grant.deadline)}</Text> : null}
       </View>
       <View className="card">

@@ -24,6 +24,7 @@ import { numberParam, route } from '../../../utils/nav';
 import { DemocraticReviewForm, FilingForm, HomeVisitForm, NoticePanel, ReturnForm } from '../../components/HardshipForms';
 import { RevealField } from '../../../components/RevealField';
 import { PageStatus } from '../../../components/PageStatus';
+import { staffNextStep } from '../../../utils/staff-text';
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -91,7 +92,7 @@ export default function StaffHardshipCase() {
             {deadlineText(app.deadline)}（{formatDate(app.deadline.dueAt)} 到期）
           </Text>
         ) : null}
-        <Text className="next-step">{app.nextStep}</Text>
+        <Text className="next-step">{staffNextStep(data.actions, app.stateLabel)}</Text>
       </View>
 
       {app.duplicates.length ? (

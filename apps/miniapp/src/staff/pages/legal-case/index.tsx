@@ -23,7 +23,7 @@ import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
 import { legalAidApi, scheduleApi } from '../../../services/api/legal';
 import { errorMessage, toast } from '../../../utils/feedback';
-import { chinaToday, deadlineText, formatDate, isDay } from '../../../utils/format';
+import { chinaToday, deadlineText, formatDate, isDay, ruleSetLabel } from '../../../utils/format';
 
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
@@ -237,7 +237,7 @@ export default function StaffLegalCase() {
       ) : null}
 
       <View className="card">
-        <Text className="card__title">初步审查（第 {app.ruleSetVersion} 版标准）</Text>
+        <Text className="card__title">初步审查（{ruleSetLabel(app.ruleSetVersion)}）</Text>
         {app.eligibility.reasons.map((r) => (
           <Text key={r} className="paragraph">
             {r}

@@ -13,7 +13,7 @@ import { legalAidApi } from '../../../services/api/legal';
 import { errorMessage, toast } from '../../../utils/feedback';
 
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
-import { chinaToday, isDay } from '../../../utils/format';
+import { chinaToday, isDay, ruleSetLabel } from '../../../utils/format';
 
 const EXEMPTIONS = Object.keys(LEGAL_AID_EXEMPTION_LABEL) as LegalAidExemptionCode[];
 
@@ -64,7 +64,7 @@ export default function LegalRulesPage() {
   return (
     <View className="page" data-testid="legal-rules-page">
       <View className="card">
-        <Text className="card__title">现行：第 {data.version} 版</Text>
+        <Text className="card__title">现行：{ruleSetLabel(data.version)}</Text>
         <Text className="muted">
           {data.version === 0 ? '县里还没有保存自己的标准，按默认标准执行' : `${data.effectiveFrom} 起执行 · ${data.createdByName} 制定`} ·
           最低工资 {yuan(data.rules.minimumWageFen)}/月
