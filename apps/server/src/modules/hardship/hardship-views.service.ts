@@ -159,7 +159,7 @@ export class HardshipViews {
       nextStep: WF.states[state].nextStep,
       version: kase.version,
       applicantNameMasked: app.applicantNameMasked,
-      phoneMasked: maskPhone(this.cipher.decrypt(app.phoneEnc, piiAad(APPLICATIONS_TABLE, app.uid, 'phone'))),
+      phoneMasked: this.cipher.readable(app.phoneEnc, piiAad(APPLICATIONS_TABLE, app.uid, 'phone'), maskPhone),
       organization,
       holderName: holder.get(kase.id) ?? '',
       submittedAt: kase.submittedAt.toISOString(),
@@ -192,7 +192,7 @@ export class HardshipViews {
         ? {
             visitedOn: visit.visitedOn,
             visitors: visit.visitors,
-            findings: this.cipher.decrypt(visit.findingsEnc, piiAad('hardship_home_visits', app.uid, 'findings')),
+            findings: this.cipher.readable(visit.findingsEnc, piiAad('hardship_home_visits', app.uid, 'findings')),
             matchesDeclaration: visit.matchesDeclaration,
             photos: files.filter((f) => photoIds.has(f.id)),
           }

@@ -304,7 +304,9 @@ export class HonoursService {
           // A health check is health data: masked here, shown only through the audited reveal.
           sensitive: r.kind === 'health_check',
           note:
-            r.kind === 'health_check' ? HEALTH_NOTE_MASK : this.cipher.decrypt(r.noteEnc, piiAad(RECORDS_TABLE, w.uid, `record-${r.kind}`)),
+            r.kind === 'health_check'
+              ? HEALTH_NOTE_MASK
+              : this.cipher.readable(r.noteEnc, piiAad(RECORDS_TABLE, w.uid, `record-${r.kind}`)),
           amountFen: r.amountFen,
           recordedByName: r.recordedByName,
         })),

@@ -104,7 +104,7 @@ export class MembersService {
       memberId: member.id,
       memberNo: member.memberNo,
       realName: member.realName,
-      idNumberMasked: maskIdNumber(this.cipher.decrypt(member.idNumberEnc, piiAad(TABLE, member.uid, 'id_number'))),
+      idNumberMasked: this.cipher.readable(member.idNumberEnc, piiAad(TABLE, member.uid, 'id_number'), maskIdNumber),
       organization: await this.organizations.view(org, manager),
       joinedAt: member.joinedAt.toISOString(),
       status: member.status,

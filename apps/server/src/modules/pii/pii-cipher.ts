@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 
 /** Kinds of value with a blind index; the kind is mixed into the HMAC so indexes never collide. */
@@ -11,8 +11,13 @@ export type BlindIndexKind = 'id_number' | 'phone';
  * associated data (a value copied into another row or column does not decrypt).
  * Format: `v1.<keyId>.<nonce b64url>.<ciphertext+tag b64url>`.
  */
+/** Shown in place of a value that cannot be decrypted. */
+export const UNREADABLE_VALUE = '（此项无法读取，请联系系统管理员）';
+
 @Injectable()
 export class PiiCipher {
+  private readonly logger = new Logger('PiiCipher');
+
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   encrypt(plaintext: string, aad: string): string {
@@ -22,6 +27,20 @@ export class PiiCipher {
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return `v1.${keyId}.${nonce.toString('base64url')}.${body.toString('base64url')}`;
+  }
+
+  /**
+   * For display: the plaintext (through `mask` when given), or a plain sentence when this one value
+   * cannot be decrypted (a lost key, a damaged or moved value). One bad field must not turn a whole
+   * list into a 500; the failure is logged without the value.
+   */
+  readable(value: string, aad: string, mask: (plain: string) => string = (plain) => plain): string {
+    try {
+      return mask(this.decrypt(value, aad));
+    } catch {
+      this.logger.warn(`a value of ${aad.split(':')[0]} could not be decrypted`);
+      return UNREADABLE_VALUE;
+    }
   }
 
   decrypt(value: string, aad: string): string {

@@ -1,0 +1,46 @@
+import type { MembershipApplicationView } from '@union/shared';
+import { DataSource } from 'typeorm';
+import { organizationIds } from './hardship-fixtures';
+import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+
+/** A value that fails its check (a lost key, a damaged row) is one unreadable field, not a 500. */
+describe('an encrypted value that cannot be read', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('shows that one field as unreadable and the rest of the record and list as usual', async () => {
+    const org = await organizationIds(t);
+    const worker = await t.newWorker('bad');
+    const created = await t.http<MembershipApplicationView>('POST', '/membership/applications', {
+      token: worker,
+      body: {
+        realName: '测试工人',
+        idNumber: newIdNumber(),
+        phone: newPhone(),
+        employerName: '县城建筑公司',
+        employmentType: 'employee',
+        organizationId: org('县城建筑公司工会'),
+        hideFromEmployer: false,
+      },
+    });
+    expect(created.status).toBe(201);
+    // Damage the stored phone: flip its authentication tag.
+    const ds = t.app.get(DataSource);
+    const [row] = (await ds.query('SELECT phone_enc AS v FROM membership_applications WHERE id = ?', [created.body.id])) as { v: string }[];
+    const damaged = row.v.slice(0, -2) + (row.v.endsWith('AA') ? 'BB' : 'AA');
+    await ds.query('UPDATE membership_applications SET phone_enc = ? WHERE id = ?', [damaged, created.body.id]);
+
+    const one = await t.http<MembershipApplicationView>('GET', `/membership/applications/${created.body.id}`, { token: worker });
+    expect(one.status).toBe(200);
+    expect(one.body.phoneMasked).toBe('（此项无法读取，请联系系统管理员）');
+    expect(one.body.idNumberMasked).toMatch(/\*/);
+    const list = await t.http<MembershipApplicationView[]>('GET', '/membership/applications/mine', { token: worker });
+    expect(list.status).toBe(200);
+    expect(list.body.find((a) => a.id === created.body.id)?.phoneMasked).toBe('（此项无法读取，请联系系统管理员）');
+  });
+});
