@@ -43,4 +43,20 @@ describe('an encrypted value that cannot be read', () => {
     expect(list.status).toBe(200);
     expect(list.body.find((a) => a.id === created.body.id)?.phoneMasked).toBe('（此项无法读取，请联系系统管理员）');
   });
+
+  it('refuses impossible days such as 2026-02-30 wherever a day is taken, and writes nothing', async () => {
+    const lawyer = await t.loginAs('lawyer');
+    const county = await t.loginAs('county_cadre');
+    expect((await t.http('GET', '/legal/consultations/day?date=2026-02-30', { token: lawyer })).status).toBe(400);
+    expect((await t.http('GET', '/legal/consultations/day?date=2026-02-28', { token: lawyer })).status).toBe(200);
+    expect((await t.http('GET', '/hardship/statistics?from=2026-02-30', { token: county })).status).toBe(400);
+    expect((await t.http('GET', '/proposals/statistics?to=2026-13-01', { token: county })).status).toBe(400);
+    const before = await t.count('hardship_campaigns');
+    const bad = await t.http('POST', '/hardship/campaigns', {
+      token: county,
+      body: { kind: 'winter_warmth', title: '送温暖', budgetFen: 100_000, amountFen: 10_000, startsOn: '2026-02-30', endsOn: '2026-03-10' },
+    });
+    expect(bad.status).toBe(400);
+    expect(await t.count('hardship_campaigns')).toBe(before);
+  });
 });

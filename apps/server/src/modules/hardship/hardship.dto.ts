@@ -1,3 +1,4 @@
+import { IsDay } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AID_TYPE_LABEL,
@@ -45,7 +46,6 @@ import {
 } from 'class-validator';
 
 const NAME = /^[\u4e00-\u9fa5·A-Za-z\s]{2,30}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** ¥100 million in fen: far above any household figure, well inside a safe integer. */
 const MAX_FEN = 10_000_000_000;
 const EMPLOYMENT_TYPES: HardshipEmploymentType[] = ['employee', 'migrant_worker', 'gig_worker', 'flexible'];
@@ -314,7 +314,7 @@ export class ResubmitBody extends VersionBody {
 
 export class HomeVisitBody extends VersionBody {
   @ApiProperty({ example: '2026-11-20' })
-  @Matches(DAY)
+  @IsDay()
   visitedOn: string;
 
   @ApiProperty({ type: [String] })
@@ -349,7 +349,7 @@ export class HomeVisitBody extends VersionBody {
 
 export class DemocraticReviewBody extends VersionBody {
   @ApiProperty({ example: '2026-11-21' })
-  @Matches(DAY)
+  @IsDay()
   meetingOn: string;
 
   @ApiProperty({ type: [String] })
@@ -470,7 +470,7 @@ export class CreateRuleSetBody {
   year: number;
 
   @ApiProperty({ example: '2027-01-01' })
-  @Matches(DAY)
+  @IsDay()
   effectiveFrom: string;
 
   @ApiProperty({ type: Object })
@@ -550,11 +550,11 @@ export class CreateCampaignBody {
   budgetFen: number;
 
   @ApiProperty()
-  @Matches(DAY)
+  @IsDay()
   startsOn: string;
 
   @ApiProperty()
-  @Matches(DAY)
+  @IsDay()
   endsOn: string;
 
   @ApiProperty()
@@ -611,12 +611,12 @@ export class CreateGrantApplicationBody {
 export class StatisticsQuery {
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(DAY)
+  @IsDay()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-06-30' })
   @IsOptional()
-  @Matches(DAY)
+  @IsDay()
   to?: string;
 
   @ApiPropertyOptional()

@@ -24,11 +24,12 @@ import {
   type SlotDayView,
   type RevealResponse,
 } from '@union/shared';
-import { IsIn, IsInt, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, Min } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { PageQuery } from '../../common/paging.dto';
+import { IsDay } from '../../common/validation';
 import { RecordRevealBody } from '../../common/reveal.dto';
 import { TransitionBody } from '../membership/membership.dto';
 import {
@@ -74,7 +75,7 @@ class ChecklistQuery {
 
 class DayQuery {
   @ApiProperty({ example: '2026-12-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsDay()
   date: string;
 }
 
