@@ -89,6 +89,12 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await w.tap('aid-next');
   await w.fill('aid-employer', '县城某建筑劳务队');
   await w.tap('aid-next');
+  // The nine screens keep a draft on the phone: a reload (a closed app) continues on the same screen.
+  await w.see('aid-step-dates');
+  await w.page.reload();
+  await w.see('aid-step-dates', 30000);
+  await w.see('aid-draft-restored');
+  log('legal aid: after a reload the application continued on the dates screen');
   await w.fill('aid-started', '2026-03-01');
   await w.tap('aid-employed-no');
   await w.fill('aid-ended', '2026-10-31');

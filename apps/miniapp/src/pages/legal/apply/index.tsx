@@ -15,6 +15,7 @@ import { Field } from '../../../components/Field';
 import { NoticeNeeded } from '../../../components/NoticeNeeded';
 import { NumberStepper } from '../../../components/NumberStepper';
 import { UploadBox } from '../../../components/UploadBox';
+import { useLocalDraft } from '../../../hooks/useLocalDraft';
 import { legalAidApi } from '../../../services/api/legal';
 import { isApiError } from '../../../services/request';
 import { errorMessage } from '../../../utils/feedback';
@@ -27,6 +28,28 @@ const DISPUTES = Object.keys(DISPUTE_TYPE_LABEL) as DisputeType[];
 const STEPS = ['consent', 'dispute', 'employer', 'dates', 'claims', 'household', 'evidence', 'contact', 'review'] as const;
 type Step = (typeof STEPS)[number];
 
+interface LegalAidDraft {
+  step: Step;
+  consent: boolean;
+  disputeType: DisputeType | null;
+  migrant: boolean | null;
+  employerName: string;
+  creditCode: string;
+  employerAddress: string;
+  startedOn: string;
+  stillEmployed: boolean | null;
+  endedOn: string;
+  learnedOn: string;
+  claims: string;
+  amount: string;
+  income: string;
+  size: number;
+  illness: boolean;
+  unionStaff: boolean;
+  eligibility: LegalAidEligibility | null;
+  uploads: UploadView[];
+}
+
 /**
  * The legal-aid application, one topic per screen: consent, the dispute, the employer, the dates
  * the statutory clocks run from, what is claimed, the household (with the preliminary check and its
@@ -35,26 +58,69 @@ type Step = (typeof STEPS)[number];
 export default function ApplyLegalAid() {
   const params = useRouter().params;
   const fromConsultation = numberParam(params.fromConsultation);
-  const [step, setStep] = useState<Step>('consent');
-  const [consent, setConsent] = useState(false);
-  const [disputeType, setDisputeType] = useState<DisputeType | null>((params.topic as DisputeType) ?? null);
-  const [migrant, setMigrant] = useState<boolean | null>(null);
-  const [employerName, setEmployerName] = useState('');
-  const [creditCode, setCreditCode] = useState('');
-  const [employerAddress, setEmployerAddress] = useState('');
-  const [startedOn, setStartedOn] = useState('');
-  const [stillEmployed, setStillEmployed] = useState<boolean | null>(null);
-  const [endedOn, setEndedOn] = useState('');
-  const [learnedOn, setLearnedOn] = useState('');
-  const [claims, setClaims] = useState('');
-  const [amount, setAmount] = useState('');
-  const [income, setIncome] = useState('');
-  const [size, setSize] = useState(1);
-  const [illness, setIllness] = useState(false);
-  const [unionStaff, setUnionStaff] = useState(false);
-  const [eligibility, setEligibility] = useState<LegalAidEligibility | null>(null);
+  // The answers are kept on the phone as they are typed (not the phone number), so the nine
+  // screens survive a closed app or a lost connection; cleared once the application is in.
+  const [draft, patch, clearDraft, restoredDraft] = useLocalDraft<LegalAidDraft>(`union.draft.legal-aid.${fromConsultation ?? 'new'}`, {
+    step: 'consent',
+    consent: false,
+    disputeType: (params.topic as DisputeType) ?? null,
+    migrant: null,
+    employerName: '',
+    creditCode: '',
+    employerAddress: '',
+    startedOn: '',
+    stillEmployed: null,
+    endedOn: '',
+    learnedOn: '',
+    claims: '',
+    amount: '',
+    income: '',
+    size: 1,
+    illness: false,
+    unionStaff: false,
+    eligibility: null,
+    uploads: [],
+  });
+  const {
+    step,
+    consent,
+    disputeType,
+    migrant,
+    employerName,
+    creditCode,
+    employerAddress,
+    startedOn,
+    stillEmployed,
+    endedOn,
+    learnedOn,
+    claims,
+    amount,
+    income,
+    size,
+    illness,
+    unionStaff,
+    eligibility,
+    uploads,
+  } = draft;
+  const setStep = (step: Step) => patch({ step });
+  const setConsent = (consent: boolean) => patch({ consent });
+  const setDisputeType = (disputeType: DisputeType | null) => patch({ disputeType });
+  const setMigrant = (migrant: boolean | null) => patch({ migrant });
+  const setEmployerName = (employerName: string) => patch({ employerName });
+  const setCreditCode = (creditCode: string) => patch({ creditCode });
+  const setEmployerAddress = (employerAddress: string) => patch({ employerAddress });
+  const setStartedOn = (startedOn: string) => patch({ startedOn });
+  const setStillEmployed = (stillEmployed: boolean | null) => patch({ stillEmployed });
+  const setEndedOn = (endedOn: string) => patch({ endedOn });
+  const setLearnedOn = (learnedOn: string) => patch({ learnedOn });
+  const setClaims = (claims: string) => patch({ claims });
+  const setAmount = (amount: string) => patch({ amount });
+  const setIncome = (income: string) => patch({ income });
+  const setSize = (size: number) => patch({ size });
+  const setIllness = (illness: boolean) => patch({ illness });
+  const setUnionStaff = (unionStaff: boolean) => patch({ unionStaff });
+  const setEligibility = (eligibility: LegalAidEligibility | null) => patch({ eligibility });
   const [checklist, setChecklist] = useState<EvidenceChecklistItem[]>([]);
-  const [uploads, setUploads] = useState<UploadView[]>([]);
   const [phone, setPhone] = useState('');
   const [witnesses, setWitnesses] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -151,6 +217,7 @@ export default function ApplyLegalAid() {
         witnesses: witnesses.trim() || undefined,
         consentVersion: LEGAL_CONSENT_VERSION,
       });
+      clearDraft();
       await Taro.redirectTo({ url: route('/pages/legal/case/index', { id: created.id, submitted: 1 }) });
     } catch (e) {
       if (isApiError(e, 'consent_required')) setNeedsNotice(true);
@@ -205,6 +272,11 @@ export default function ApplyLegalAid() {
 
   return (
     <View className="page" data-testid={`aid-step-${step}`}>
+      {restoredDraft && step !== 'consent' ? (
+        <Text className="muted" data-testid="aid-draft-restored">
+          已接着上次没填完的地方继续（内容保存在这部手机上，手机号需要重新填写）。
+        </Text>
+      ) : null}
       {step === 'consent' ? (
         <View className="card">
           <Text className="card__title">申请前请阅读</Text>
@@ -330,8 +402,8 @@ export default function ApplyLegalAid() {
               label={item.label}
               hint={item.hint}
               uploads={uploads}
-              onAdd={(u) => setUploads((l) => [...l, u])}
-              onRemove={(id) => setUploads((l) => l.filter((u) => u.id !== id))}
+              onAdd={(u) => patch((d) => ({ uploads: [...d.uploads, u] }))}
+              onRemove={(id) => patch((d) => ({ uploads: d.uploads.filter((x) => x.id !== id) }))}
               testId={`aid-evidence-${item.purpose}`}
             />
           ))}
