@@ -29,7 +29,14 @@ async function axeCheck(page, name) {
     const result = await window.axe.run(context, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        why: v.nodes[0]?.failureSummary ?? '',
+        html: (v.nodes[0]?.html ?? '').slice(0, 200),
+      }));
   });
   for (const v of violations) findings.push({ page: name, ...v });
   return violations;
