@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { HardshipApplicationSummary, HardshipRules } from '@union/shared';
+import type { HardshipApplicationSummary, HardshipRules, MemberCardView } from '@union/shared';
 import { LoginPrompt } from '../../../components/LoginPrompt';
 import { draftStatusText, useDraftSync } from '../../../hooks/useDraftSync';
 import { hardshipApi } from '../../../services/api/hardship';
 import { meApi } from '../../../services/api/me';
+import { cardApi } from '../../../services/api/membership';
 import {
   clearLocalHardshipDraft,
   emptyDraftData,
@@ -64,6 +65,20 @@ function startStep(draft: HardshipLocalDraft): number {
  * worker consented, the draft stays on this phone only (under its own key), and it posts to the
  * proxy endpoint.
  */
+/** A new application's answers, with what the member card already says (union, name). */
+function knownData(card: MemberCardView | null): HardshipDraftData {
+  const data = emptyDraftData();
+  if (!card) return data;
+  const [self, ...rest] = data.members;
+  return {
+    ...data,
+    organizationId: card.organization.id,
+    organizationName: card.organization.name,
+    accountName: card.realName,
+    members: [{ ...self, name: card.realName }, ...rest],
+  };
+}
+
 export default function HardshipApply() {
   const loggedIn = useLoggedIn();
   const proxyMode = useRouter().params.proxy === '1';
@@ -110,7 +125,9 @@ export default function HardshipApply() {
       hardshipApi.mine().catch((): HardshipApplicationSummary[] => []),
       hardshipApi.getDraft().catch(() => null),
       hardshipApi.currentRules().catch(() => null),
-    ]).then(([me, mine, server, ruleSet]) => {
+      // A member's union and name are known: a new application starts with them filled in.
+      cardApi.mine().catch(() => null),
+    ]).then(([me, mine, server, ruleSet, card]) => {
       if (!live) return;
       const open = mine.find((a) => !CLOSED_STATES.includes(a.state));
       if (open) {
@@ -119,7 +136,7 @@ export default function HardshipApply() {
       }
       setNeedsNotice(!!me && !me.consentsCurrent);
       setRules(ruleSet?.rules ?? null);
-      const picked = pickDraft(loadLocalHardshipDraft(), server) ?? { step: 0, data: emptyDraftData(), savedAt: new Date().toISOString() };
+      const picked = pickDraft(loadLocalHardshipDraft(), server) ?? { step: 0, data: knownData(card), savedAt: new Date().toISOString() };
       setDraft({ ...picked, step: startStep(picked) });
     });
     return () => {
