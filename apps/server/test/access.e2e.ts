@@ -270,3 +270,30 @@ describe("a judge's and an expert's own work", () => {
     expect(none.body).toEqual({ scoring: 0, reviews: 0 });
   });
 });
+
+describe('the phone of a phone consultation', () => {
+  it('is revealed to the lawyer holding it, with a reason and an audit row, and to nobody outside the case', async () => {
+    const mine = await t.http<{ id: number; channel: string; lawyerName: string; phoneMasked: string | null }[]>(
+      'GET',
+      '/legal/consultations/mine',
+      {
+        token: tokens.member,
+      },
+    );
+    const call = mine.body.find((c) => c.channel === 'phone' && c.lawyerName === '孙律师' && c.phoneMasked);
+    expect(call).toBeDefined();
+    const path = `/legal/consultations/${call?.id}/reveal-phone`;
+    const before = await t.count('audit_log');
+    expect((await t.http('POST', path, { token: tokens.lawyer, body: { reason: '' } })).status).toBe(400);
+    expect((await t.http('POST', path, { token: tokens.lawyer, body: { reason: '按预约打电话', extra: 1 } })).status).toBe(400);
+    expect((await t.http('POST', path, { token: tokens.town_lawyer, body: { reason: '按预约打电话' } })).status).toBe(404);
+    expect((await t.http('POST', path, { token: tokens.member, body: { reason: '按预约打电话' } })).status).toBe(403);
+    expect((await t.http('POST', path, { token: tokens.county_cadre, body: { reason: '按预约打电话' } })).status).toBe(403);
+    expect(await t.count('audit_log')).toBe(before);
+    const shown = await t.http<{ value: string }>('POST', path, { token: tokens.lawyer, body: { reason: '按预约打电话' } });
+    expect(shown.status).toBe(200);
+    expect(shown.body.value).toMatch(/^1\d{10}$/);
+    expect(shown.body.value.slice(-4)).toBe(call?.phoneMasked?.slice(-4));
+    expect(await t.count('audit_log')).toBe(before + 1);
+  });
+});
