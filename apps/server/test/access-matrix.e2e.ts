@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from './harness';
+import { DEMO_PERSONAS, startTestApp, type DemoPersona, type TestApp } from './harness';
 
 /**
  * The authorisation matrix, generated from the OpenAPI document: every GET operation that reads one
@@ -7,21 +7,8 @@ import { startTestApp, type TestApp } from './harness';
  * parameters fails this test until its expectation is written here, so no record route goes
  * unchecked.
  */
-const PERSONAS = [
-  'worker',
-  'member',
-  'grassroots_cadre',
-  'town_cadre',
-  'town2_cadre',
-  'industry_cadre',
-  'county_cadre',
-  'county_admin',
-  'lawyer',
-  'legal_staff',
-  'town_lawyer',
-  'judge',
-] as const;
-type Persona = (typeof PERSONAS)[number];
+const PERSONAS = DEMO_PERSONAS;
+type Persona = DemoPersona;
 
 /** Staff of the construction company's union (城关镇) and above it, in union work. */
 const CHENGGUAN_UNION: Persona[] = ['grassroots_cadre', 'town_cadre', 'county_cadre', 'county_admin'];

@@ -11,28 +11,15 @@ import {
   type WorkbenchItem,
 } from '@union/shared';
 import { hardshipApplication, organizationIds, uploadJpeg } from './hardship-fixtures';
-import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+import { DEMO_PERSONAS, newIdNumber, newPhone, startTestApp, type DemoPersona, type TestApp } from './harness';
 
 /**
  * Separation of duties: access follows place **and** function. For each kind of record, a matrix of
  * every demo persona and the status they get; the ones outside the record's place or line of work
  * get 404, as if it did not exist.
  */
-const PERSONAS = [
-  'worker',
-  'member',
-  'grassroots_cadre',
-  'town_cadre',
-  'town2_cadre',
-  'industry_cadre',
-  'county_cadre',
-  'county_admin',
-  'lawyer',
-  'legal_staff',
-  'town_lawyer',
-  'judge',
-] as const;
-type Persona = (typeof PERSONAS)[number];
+const PERSONAS = DEMO_PERSONAS;
+type Persona = DemoPersona;
 
 let t: TestApp;
 const tokens = {} as Record<Persona, string>;

@@ -10,6 +10,25 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/configuration';
 import { startWechatStandIn, type StandInState } from '../src/modules/wechat/wechat-standin';
 
+/** Every persona of the demo county (README: 演示身份), for access matrices. */
+export const DEMO_PERSONAS = [
+  'worker',
+  'member',
+  'grassroots_cadre',
+  'town_cadre',
+  'town2_cadre',
+  'industry_cadre',
+  'county_cadre',
+  'county_admin',
+  'lawyer',
+  'legal_staff',
+  'town_lawyer',
+  'judge',
+] as const;
+
+/** One demo persona. */
+export type DemoPersona = (typeof DEMO_PERSONAS)[number];
+
 /** The database the e2e tests run on: MySQL/MariaDB when DATABASE_URL is set, else embedded. */
 export const ON_MYSQL = !!process.env.DATABASE_URL;
 
