@@ -1,6 +1,6 @@
 import { handlesCaseType, WORKFLOWS, type ActorContext, type Permission } from '@union/shared';
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
-import type { Actor } from './actor';
+import { actorCovers, type Actor } from './actor';
 
 // Organisation paths are digits and slashes (`/1/4/9/`), so they need no LIKE escaping.
 
@@ -19,21 +19,16 @@ export interface CaseAccessRow {
   assigneeUserId: number | null;
 }
 
-/** True when the actor is staff whose subtree covers `organizationPath`. */
-export function coversPlace(actor: Actor, organizationPath: string): boolean {
-  return !!actor.organization && organizationPath.startsWith(actor.organization.path);
-}
-
 /** True when the actor holds `permission` and their subtree covers the place: a record of that domain (a household file, a model worker). */
 export function mayHandle(actor: Actor, permission: Permission | readonly Permission[], organizationPath: string): boolean {
   const wanted = typeof permission === 'string' ? [permission] : permission;
-  return coversPlace(actor, organizationPath) && wanted.some((p) => actor.permissions.includes(p));
+  return actorCovers(actor, organizationPath) && wanted.some((p) => actor.permissions.includes(p));
 }
 
 /** True when the actor may handle this case as staff: place, function and assignment (not yet the own-case rule). */
 export function staffMayHandleCase(actor: Actor, kase: CaseAccessRow): boolean {
   const def = WORKFLOWS[kase.caseType];
-  if (!def || !coversPlace(actor, kase.organizationPath) || !handlesCaseType(def, actor.permissions)) return false;
+  if (!def || !actorCovers(actor, kase.organizationPath) || !handlesCaseType(def, actor.permissions)) return false;
   const assignment = def.assignment;
   return !assignment || kase.assigneeUserId === actor.userId || actor.permissions.includes(assignment.supervisor);
 }
