@@ -49,12 +49,13 @@ async function layoutCheck(page) {
     const pages = Array.from(document.querySelectorAll('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none');
     const root = pages.length ? pages[pages.length - 1] : document.body;
     const problems = [];
-    for (const el of root.querySelectorAll('*')) {
-      if (!el.childNodes.length || el.offsetParent === null) continue;
-      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
-      if (!ownText) continue;
+    // Measure the text itself (a Range over each text node): a box may fit while its text runs out of it.
+    const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!node.textContent.trim() || !el || el.offsetParent === null) continue;
       // Text inside a horizontally scrolling strip (day tabs) may go past the edge by design.
-      let scroller = el.parentElement;
+      let scroller = el;
       let scrolls = false;
       while (scroller && scroller !== root) {
         const style = getComputedStyle(scroller);
@@ -62,10 +63,12 @@ async function layoutCheck(page) {
         scroller = scroller.parentElement;
       }
       if (scrolls) continue;
-      const r = el.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const r = range.getBoundingClientRect();
       if (r.width > 0 && r.right > width + 1)
         problems.push(
-          `${el.tagName.toLowerCase()}.${el.className}: "${el.textContent.trim().slice(0, 30)}" ends at x=${Math.round(r.right)} of ${width}`,
+          `${el.tagName.toLowerCase()}.${el.className}: "${node.textContent.trim().slice(0, 30)}" ends at x=${Math.round(r.right)} of ${width}`,
         );
     }
     for (const b of root.querySelectorAll('.big-button')) {
@@ -100,6 +103,9 @@ async function smallScreenScenario({ browser, base, api, log, shotsDir }) {
       locale: 'zh-CN',
     });
     const page = await context.newPage();
+    // A canary: the check must see a sentence that does not wrap, or it proves nothing.
+    await page.setContent(`<body><p style="white-space:nowrap;font-size:16px">${'我已阅读并同意个人信息保护告知'.repeat(4)}</p></body>`);
+    if ((await layoutCheck(page)).length === 0) throw new Error('the layout check did not see a sentence running off the screen');
     const tokens = {};
     for (const p of WORKER_PAGES) {
       if (p.login && !tokens[p.login]) tokens[p.login] = await api(base, 'POST', '/auth/demo-login', null, { persona: p.login });
@@ -143,4 +149,4 @@ function reportAxe(log, file) {
   return findings.length;
 }
 
-module.exports = { axeCheck, reportAxe, smallScreenScenario };
+module.exports = { axeCheck, layoutCheck, reportAxe, smallScreenScenario };
