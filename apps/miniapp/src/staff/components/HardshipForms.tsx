@@ -17,6 +17,7 @@ import { hardshipApi } from '../../services/api/hardship';
 import { isApiError } from '../../services/request';
 import { errorMessage, showError, toast } from '../../utils/feedback';
 import { formatDateTime, ruleSetLabel } from '../../utils/format';
+import { DateField } from '../../components/DateField';
 
 interface FormProps {
   app: HardshipApplicationView;
@@ -232,7 +233,7 @@ export function HomeVisitForm({ app, onDone, onCancel }: FormProps) {
       onCancel={onCancel}
       testId="form-visit"
     >
-      <Field label="入户日期" value={day} onChange={setDay} placeholder="2026-11-20" testId="form-visit-date" />
+      <DateField label="入户日期" value={day} onChange={setDay} placeholder="2026-11-20" testId="form-visit-date" />
       <Field
         label="入户人员（至少两人，用顿号隔开）"
         value={visitors}
@@ -330,7 +331,7 @@ export function DemocraticReviewForm({ app, onDone, onCancel }: FormProps) {
       onCancel={onCancel}
       testId="form-review"
     >
-      <Field label="评议日期" value={day} onChange={setDay} placeholder="2026-11-21" testId="form-review-date" />
+      <DateField label="评议日期" value={day} onChange={setDay} placeholder="2026-11-21" testId="form-review-date" />
       <Field
         label="参加人员（至少三人，用顿号隔开）"
         value={attendees}

@@ -23,6 +23,7 @@ import { errorMessage } from '../../../utils/feedback';
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam, route } from '../../../utils/nav';
 import { chinaToday, isDay } from '../../../utils/format';
+import { DateField } from '../../../components/DateField';
 
 const DISPUTES = Object.keys(DISPUTE_TYPE_LABEL) as DisputeType[];
 const STEPS = ['consent', 'dispute', 'employer', 'dates', 'claims', 'household', 'evidence', 'contact', 'review'] as const;
@@ -327,14 +328,14 @@ export default function ApplyLegalAid() {
         <View className="card">
           <Text className="card__title">几个日子</Text>
           <Text className="muted">申请仲裁有时效，这些日子决定还剩多少天，请尽量填准。</Text>
-          <Field label="哪天开始在这里干" value={startedOn} onChange={setStartedOn} placeholder="2025-03-01" testId="aid-started" />
+          <DateField label="哪天开始在这里干" value={startedOn} onChange={setStartedOn} placeholder="2025-03-01" testId="aid-started" />
           <Text className="field__label">现在还在这里干吗？</Text>
           <Choice title="还在干" selected={stillEmployed === true} onSelect={() => setStillEmployed(true)} testId="aid-employed-yes" />
           <Choice title="已经不干了" selected={stillEmployed === false} onSelect={() => setStillEmployed(false)} testId="aid-employed-no" />
           {stillEmployed === false ? (
-            <Field label="哪天离开的" value={endedOn} onChange={setEndedOn} placeholder="2026-09-30" testId="aid-ended" />
+            <DateField label="哪天离开的" value={endedOn} onChange={setEndedOn} placeholder="2026-09-30" testId="aid-ended" />
           ) : null}
-          <Field
+          <DateField
             label="哪天知道自己权益受侵害"
             value={learnedOn}
             onChange={setLearnedOn}

@@ -18,6 +18,7 @@ import { errorMessage } from '../../../utils/feedback';
 import { amountProblem, yuanToFen } from '../../../utils/money';
 import { route } from '../../../utils/nav';
 import { chinaToday } from '../../../utils/format';
+import { DateField } from '../../../components/DateField';
 
 const KINDS: CampaignKind[] = ['winter_warmth', 'autumn_school_grant'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -120,15 +121,16 @@ export default function NewCampaign() {
           testId="campaign-title"
         />
         <Field label="预算（元）" value={budget} onChange={setBudget} type="digit" error={problems.budget} testId="campaign-budget-input" />
-        <Field
+        <DateField
           label="开始日期"
+          end="2099-12-31"
           value={startsOn}
           onChange={setStartsOn}
           hint="按 2027-01-15 这样填"
           error={problems.startsOn}
           testId="campaign-starts"
         />
-        <Field label="结束日期" value={endsOn} onChange={setEndsOn} error={problems.endsOn} testId="campaign-ends" />
+        <DateField label="结束日期" end="2099-12-31" value={endsOn} onChange={setEndsOn} error={problems.endsOn} testId="campaign-ends" />
         {kind === 'winter_warmth' ? (
           <Field
             label="每户金额（元）"

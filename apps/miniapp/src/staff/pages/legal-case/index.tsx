@@ -27,6 +27,7 @@ import { chinaToday, deadlineText, formatDate, isDay, ruleSetLabel } from '../..
 
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
+import { DateField } from '../../../components/DateField';
 
 type DateKey = Exclude<keyof LegalAidCaseDates, 'awardExtended'>;
 const DATE_LABEL: Record<DateKey, string> = {
@@ -291,7 +292,7 @@ export default function StaffLegalCase() {
             : null}
           {formKind === 'legal_aid_stage' ? (
             <>
-              <Field label="开始日期" value={startedOn} onChange={setStartedOn} testId="case-stage-started" />
+              <DateField label="开始日期" value={startedOn} onChange={setStartedOn} testId="case-stage-started" />
               <DateFields
                 keys={STAGE_DATES[(form as ActionView).action as LegalAidStageRequest['action']]}
                 values={dates}
@@ -315,7 +316,7 @@ export default function StaffLegalCase() {
               ))}
               <Field label="请求金额（元）" value={claimed} onChange={setClaimed} type="digit" testId="case-claimed" />
               <Field label="追回金额（元）" value={recovered} onChange={setRecovered} type="digit" testId="case-recovered-input" />
-              <Field label="到账日期" value={recoveredOn} onChange={setRecoveredOn} testId="case-recovered-on" />
+              <DateField label="到账日期" value={recoveredOn} onChange={setRecoveredOn} testId="case-recovered-on" />
             </>
           ) : null}
           <Text className="field__label">{formKind === 'legal_aid_reject' ? '不予援助的理由（职工能看到）' : '说明'}</Text>

@@ -12,6 +12,7 @@ import { errorMessage, toast } from '../../../utils/feedback';
 
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { chinaToday, isDay } from '../../../utils/format';
+import { DateField } from '../../../components/DateField';
 
 const KINDS = Object.keys(MODEL_WORKER_RECORD_LABEL) as ModelWorkerRecordKind[];
 
@@ -120,7 +121,7 @@ export default function ModelWorkers() {
                   testId={`record-kind-${k}`}
                 />
               ))}
-              <Field label="日期" value={date} onChange={setDate} testId="record-date" />
+              <DateField label="日期" value={date} onChange={setDate} testId="record-date" />
               <Field label="情况" value={note} onChange={setNote} testId="record-note" />
               {kind === 'support' ? (
                 <Field label="补助金额（元）" value={amount} onChange={setAmount} type="digit" testId="record-amount" />

@@ -16,6 +16,7 @@ import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { chinaToday, deadlineText, isDay } from '../../../utils/format';
 
 import { numberParam } from '../../../utils/nav';
+import { DateField } from '../../../components/DateField';
 
 /** One petition: accept, decline or extend; record meetings; resolve with the result and linked legal-aid cases. */
 export default function PetitionPage() {
@@ -117,7 +118,7 @@ export default function PetitionPage() {
         <View className="card" data-testid={`petition-form-${form}`}>
           {form === 'meeting' ? (
             <>
-              <Field label="开会日期" value={heldOn} onChange={setHeldOn} testId="meeting-date" />
+              <DateField label="开会日期" value={heldOn} onChange={setHeldOn} testId="meeting-date" />
               <Field label="参加人员" value={attendees} onChange={setAttendees} testId="meeting-attendees" />
             </>
           ) : (

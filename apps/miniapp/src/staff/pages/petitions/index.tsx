@@ -13,6 +13,7 @@ import { errorMessage } from '../../../utils/feedback';
 import { chinaToday, deadlineText, isDay } from '../../../utils/format';
 
 import { route } from '../../../utils/nav';
+import { DateField } from '../../../components/DateField';
 
 const CHANNELS = Object.keys(PETITION_CHANNEL_LABEL) as PetitionChannel[];
 
@@ -94,7 +95,7 @@ export default function Petitions() {
             onInput={(e) => setContent(e.detail.value)}
             data-testid="petition-content"
           />
-          <Field label="收到日期" value={receivedOn} onChange={setReceivedOn} testId="petition-received" />
+          <DateField label="收到日期" value={receivedOn} onChange={setReceivedOn} testId="petition-received" />
           {problem ? <Text className="field__error">{problem}</Text> : null}
           <Button
             block

@@ -17,6 +17,7 @@ import { errorMessage, toast } from '../../../utils/feedback';
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
 import { chinaToday, isDay } from '../../../utils/format';
+import { DateField } from '../../../components/DateField';
 
 const GRADES = Object.keys(PROPOSAL_GRADE_LABEL) as ProposalGrade[];
 
@@ -142,7 +143,7 @@ export default function ProposalReview() {
               />
             </>
           ) : null}
-          {form === 'implement' ? <Field label="实施日期" value={day} onChange={setDay} testId="proposal-implemented-on" /> : null}
+          {form === 'implement' ? <DateField label="实施日期" value={day} onChange={setDay} testId="proposal-implemented-on" /> : null}
           {form === 'evaluate' ? (
             <>
               <Field label="评估效益（元）" value={benefit} onChange={setBenefit} type="digit" testId="proposal-benefit-input" />
