@@ -104,7 +104,9 @@ async function smallScreenScenario({ browser, base, api, log, shotsDir }) {
     });
     const page = await context.newPage();
     // A canary: the check must see a sentence that does not wrap, or it proves nothing.
-    await page.setContent(`<body><p style="white-space:nowrap;font-size:16px">${'我已阅读并同意个人信息保护告知'.repeat(4)}</p></body>`);
+    await page.setContent(
+      `<meta name="viewport" content="width=device-width, initial-scale=1"><body><p style="white-space:nowrap;font-size:16px">我已阅读并同意${'0123456789'.repeat(20)}</p></body>`,
+    );
     if ((await layoutCheck(page)).length === 0) throw new Error('the layout check did not see a sentence running off the screen');
     const tokens = {};
     for (const p of WORKER_PAGES) {

@@ -41,7 +41,7 @@ export function DateField({ label, value, onChange, placeholder, hint, error, en
           end={last}
           onChange={(e) => onChange(String(e.detail.value))}
         >
-          <View className="date-field__pick" data-testid={`${testId}-pick`} {...asButton(`选择${label}`)}>
+          <View className="date-field__pick" data-testid={`${testId}-pick`} {...asButton(`选日期：${label}`)}>
             <Text>选日期</Text>
           </View>
         </Picker>
