@@ -88,6 +88,19 @@ describe('EmbeddedJournal', () => {
     expect(rows.map((r) => r.s)).toContain('via run');
   });
 
+  it('refuses further writes once the journal cannot be written, and says so (writable: false)', async () => {
+    const j = await openJournal();
+    q(j.db, 'CREATE TABLE t (id INTEGER PRIMARY KEY)');
+    await j.commit();
+    expect(j.writable).toBe(true);
+    // The disk goes away under the open journal (simulated: its file handle is closed).
+    await (j as unknown as { handle: { close: () => Promise<void> } }).handle.close();
+    q(j.db, 'INSERT INTO t (id) VALUES (1)');
+    await expect(j.commit()).rejects.toBeDefined();
+    expect(j.writable).toBe(false);
+    await expect(j.commit()).rejects.toBeDefined();
+  });
+
   it('drops a torn tail record (never acknowledged) and keeps going after it', async () => {
     const j = await openJournal();
     q(j.db, 'CREATE TABLE t (id INTEGER PRIMARY KEY)');

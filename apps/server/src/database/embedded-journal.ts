@@ -130,6 +130,12 @@ export class EmbeddedJournal {
   private waiters: Waiter[] = [];
   private pumping: Promise<void> | null = null;
   private failed: unknown = null;
+
+  /** False once a journal write failed: writes are refused until a restart (health reports it). */
+  get writable(): boolean {
+    return this.failed === null;
+  }
+
   private handle: FileHandle | null = null;
   private segments: Segment[];
   private mainSeq: number | null;

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/access';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
+import { journalOf } from '../../database/embedded-journal';
 
 @ApiTags('health')
 @Controller('health')
@@ -21,6 +22,9 @@ export class HealthController {
     let database: HealthView['database'] = 'up';
     try {
       await this.db.dataSource.query('SELECT 1');
+      // The embedded database answers reads from memory even after its journal could not be
+      // written (disk full): it takes no writes then, so it is not healthy.
+      if (journalOf(this.db.dataSource)?.writable === false) throw new Error('journal not writable');
     } catch {
       database = 'down';
       void reply.status(503);
