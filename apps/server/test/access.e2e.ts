@@ -256,6 +256,32 @@ describe("a judge's and an expert's own work", () => {
     const none = await t.http<{ scoring: number; reviews: number }>('GET', '/workbench/assignments', { token: tokens.town_cadre });
     expect(none.body).toEqual({ scoring: 0, reviews: 0 });
   });
+
+  it('shows an expert the proposals assigned to them until their opinion is in', async () => {
+    const judgeId = (await t.http<{ id: number }>('GET', '/me', { token: tokens.judge })).body.id;
+    const before = (await t.http<{ reviews: number }>('GET', '/workbench/assignments', { token: tokens.judge })).body.reviews;
+    const p = await t.http<{ id: number; version: number }>('POST', '/proposals', {
+      token: tokens.member,
+      body: {
+        title: '钢筋余料编号再用',
+        problem: '短料堆在角落没人管。',
+        suggestion: '余料编号登记，下料时先查余料。',
+        expectedBenefit: '每月少用钢材',
+      },
+    });
+    const registered = await t.http<{ version: number }>('POST', `/proposals/${p.body.id}/register`, {
+      token: tokens.grassroots_cadre,
+      body: { version: p.body.version, expertUserIds: [judgeId] },
+    });
+    expect(registered.status).toBe(200);
+    expect((await t.http<{ reviews: number }>('GET', '/workbench/assignments', { token: tokens.judge })).body.reviews).toBe(before + 1);
+    const opinion = await t.http('POST', `/proposals/${p.body.id}/opinions`, {
+      token: tokens.judge,
+      body: { recommend: 'adopt', opinion: '可行，先在一个工地试。' },
+    });
+    expect(opinion.status).toBe(200);
+    expect((await t.http<{ reviews: number }>('GET', '/workbench/assignments', { token: tokens.judge })).body.reviews).toBe(before);
+  });
 });
 
 describe('the phone of a phone consultation', () => {
