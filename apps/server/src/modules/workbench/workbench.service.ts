@@ -21,6 +21,7 @@ import {
 import { Brackets, In, Not } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { whereStaffHandles } from '../../common/case-access';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { AssistanceRecord } from '../hardship/entities/assistance-record.entity';
@@ -77,26 +78,20 @@ export class WorkbenchService {
       .filter(([type]) => !step?.caseType || type === step.caseType)
       .map(([type, states]): [string, string[]] => [type, states.filter((s) => !step?.state || s === step.state)])
       .filter(([, states]) => states.length > 0);
-    return this.db.manager
-      .getRepository(WorkflowCase)
-      .createQueryBuilder('c')
-      .where('c.holder = :holder', { holder: 'staff' })
-      .andWhere('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` })
+    const qb = this.db.manager.getRepository(WorkflowCase).createQueryBuilder('c').where('c.holder = :holder', { holder: 'staff' });
+    // Place, function, assignment (a lawyer's own cases) and never one's own case: the one access helper.
+    whereStaffHandles(
+      qb,
+      actor,
+      pairs.map(([type]) => type),
+    );
+    return qb
       .andWhere(
         new Brackets((w) => {
           // Only what the actor's level can act on: a county cadre is not shown the grassroots steps below it.
           if (pairs.length === 0) w.where('1 = 0');
           pairs.forEach(([type, states], i) => {
-            // Assigned case types (a lawyer's cases): only the assignee's, unless the actor supervises.
-            const assignment = CASE_TYPES[type as WorkbenchCaseType].def.assignment;
-            const mine = assignment && !actor.permissions.includes(assignment.supervisor) ? ` AND c.assigneeUserId = :me` : '';
-            // Nobody handles their own case as staff: it waits for another cadre or the level above.
-            const notOwn = CASE_TYPES[type as WorkbenchCaseType].def.openedByStaff ? '' : ' AND c.applicantUserId <> :me';
-            w.orWhere(`(c.caseType = :type${i} AND c.state IN (:...states${i})${mine}${notOwn})`, {
-              [`type${i}`]: type,
-              [`states${i}`]: states,
-              me: actor.userId,
-            });
+            w.orWhere(`(c.caseType = :type${i} AND c.state IN (:...states${i}))`, { [`type${i}`]: type, [`states${i}`]: states });
           });
         }),
       )

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { WorkCalendar, type DeadlineView, type HistoryEntryView, type WorkflowDef } from '@union/shared';
 import type { CaseHistory } from './entities/case-history.entity';
 import type { WorkflowCase } from './entities/workflow-case.entity';
+import { RECUSE_ACTION } from './transition.service';
 
 /** Labels of history rows that are not transitions of the table. */
-const HISTORY_LABEL: Record<string, string> = { submit: '提交', recuse: '本人回避' };
+const HISTORY_LABEL: Record<string, string> = { submit: '提交', [RECUSE_ACTION]: '本人回避' };
 
 /** What every case type shows the same way: the current step's deadline and the history. */
 @Injectable()
