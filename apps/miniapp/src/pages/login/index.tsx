@@ -70,7 +70,7 @@ export default function Login() {
                 onClick={() => void run(() => loginAsPersona(p.key))}
                 data-testid={`persona-${p.key}`}
               >
-                以“{p.label}”身份进入
+                以此身份进入
               </Button>
             </View>
           ))}
