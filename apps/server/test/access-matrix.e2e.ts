@@ -106,17 +106,17 @@ const EXPECTED: Record<string, Expectation> = {
     }),
     allowed: ['town_cadre', 'county_cadre', 'county_admin'],
   },
-  '/api/legal/consultations/{id}': { params: memberConsultation, allowed: ['member', 'lawyer', 'legal_staff', 'county_admin'] },
+  '/api/legal/consultations/{id}': { params: memberConsultation, allowed: ['member', 'lawyer', 'legal_staff'] },
   '/api/legal/threads/{id}': {
     params: memberThread,
     // The thread is assigned to 吴律师 (not a persona): 孙律师 does not see it.
-    allowed: ['member', 'legal_staff', 'county_admin'],
+    allowed: ['member', 'legal_staff'],
   },
   '/api/legal/aid-applications/{id}': {
     params: async () => ({
       id: Number((await first('legal_staff', '/legal/aid-applications?limit=50', (a) => a.lawyerName === '孙律师')).id),
     }),
-    allowed: ['lawyer', 'legal_staff', 'county_admin'],
+    allowed: ['lawyer', 'legal_staff'],
   },
   '/api/legal/petitions/{id}': {
     params: async () => ({ id: Number((await first('legal_staff', '/legal/petitions?limit=5')).id) }),

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import {
   CONSENT_VERSIONS,
   type CompetitionView,
@@ -63,6 +64,30 @@ describe('who may see a hardship application, its evidence and the household fil
     expect(await matrix(`/uploads/${photo.id}/link`)).toEqual(only(HARDSHIP_CHENGGUAN));
     expect((await t.http('GET', `/hardship/applications/${id}`, { token: applicant })).status).toBe(200);
     expect((await t.http('GET', `/uploads/${photo.id}/link`, { token: applicant })).status).toBe(200);
+  });
+
+  it('audits staff opening an ID-card photo, not the uploader opening their own', async () => {
+    const applicant = await t.newWorker('aud');
+    const photo = await uploadJpeg(t, applicant, 'id_card');
+    const created = await t.http<HardshipApplicationView>('POST', '/hardship/applications', {
+      token: applicant,
+      body: hardshipApplication(org('县城建筑公司工会'), { evidenceUploadIds: [photo.id] }),
+    });
+    expect(created.status).toBe(201);
+    const audited = () => t.count('audit_log');
+    const before = await audited();
+    expect((await t.http('GET', `/uploads/${photo.id}/link`, { token: applicant })).status).toBe(200);
+    expect(await audited()).toBe(before);
+    expect((await t.http('GET', `/uploads/${photo.id}/link`, { token: tokens.lawyer })).status).toBe(404);
+    expect(await audited()).toBe(before);
+    expect((await t.http('GET', `/uploads/${photo.id}/link`, { token: tokens.grassroots_cadre })).status).toBe(200);
+    expect(await audited()).toBe(before + 1);
+    const ds = t.app.get(DataSource);
+    const [row] = (await ds.query('SELECT subject_type AS s, field AS f FROM audit_log ORDER BY id DESC LIMIT 1')) as {
+      s: string;
+      f: string;
+    }[];
+    expect(row).toEqual({ s: 'upload', f: 'id_card' });
   });
 
   it('keeps household files and their aid records from lawyers, legal-aid staff and judges', async () => {
@@ -308,5 +333,77 @@ describe('the phone of a phone consultation', () => {
     expect(shown.body.value).toMatch(/^1\d{10}$/);
     expect(shown.body.value.slice(-4)).toBe(call?.phoneMasked?.slice(-4));
     expect(await t.count('audit_log')).toBe(before + 1);
+  });
+});
+
+describe('functions are held by their holders, not by the administrator', () => {
+  type Named = { userId: number; name: string };
+  it('keeps the county administrator out of the legal centre and off the lists of lawyers, judges and experts', async () => {
+    // The administrator runs the union tree and its staff; the legal centre's files are not theirs.
+    expect((await t.http('GET', '/legal/lawyers', { token: tokens.county_admin })).status).toBe(403);
+    expect((await t.http('GET', '/legal/aid-applications?limit=5', { token: tokens.county_admin })).status).toBe(403);
+    const lawyers = await t.http<{ name: string; isLawyer: boolean }[]>('GET', '/legal/lawyers', { token: tokens.legal_staff });
+    expect(lawyers.status).toBe(200);
+    expect(lawyers.body.find((l) => l.name === '孙律师')?.isLawyer).toBe(true);
+    expect(lawyers.body.find((l) => l.name === '马主任')?.isLawyer).toBe(false);
+    expect(lawyers.body.some((l) => l.name === '钱管理员')).toBe(false);
+    const judges = await t.http<Named[]>('GET', '/competitions/judges', { token: tokens.county_cadre });
+    expect(judges.body.map((j) => j.name)).toEqual(expect.arrayContaining(['郑评委']));
+    expect(judges.body.some((j) => j.name === '钱管理员')).toBe(false);
+    const experts = await t.http<Named[]>('GET', '/proposals/experts', { token: tokens.county_cadre });
+    expect(experts.body.map((j) => j.name)).toEqual(expect.arrayContaining(['郑评委']));
+    expect(experts.body.some((j) => j.name === '钱管理员')).toBe(false);
+  });
+
+  it('gives a legal-aid case only to a lawyer of the centre (not to its duty staff), and changes nothing when refused', async () => {
+    const waiting = await t.http<Page<{ id: number; state: string }>>('GET', '/legal/aid-applications?limit=50', {
+      token: tokens.legal_staff,
+    });
+    const submitted = waiting.body.items.find((a) => a.state === 'submitted');
+    expect(submitted).toBeDefined();
+    const before = await t.http<{ version: number; state: string }>('GET', `/legal/aid-applications/${submitted?.id}`, {
+      token: tokens.legal_staff,
+    });
+    const staffId = (await t.http<{ id: number }>('GET', '/me', { token: tokens.legal_staff })).body.id;
+    const judgeId = (await t.http<{ id: number }>('GET', '/me', { token: tokens.judge })).body.id;
+    for (const lawyerUserId of [staffId, judgeId]) {
+      const refused = await t.http<{ code: string; details: { field: string }[] }>(
+        'POST',
+        `/legal/aid-applications/${submitted?.id}/accept`,
+        {
+          token: tokens.legal_staff,
+          body: { version: before.body.version, lawyerUserId },
+        },
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.details[0].field).toBe('lawyerUserId');
+    }
+    const after = await t.http<{ version: number; state: string }>('GET', `/legal/aid-applications/${submitted?.id}`, {
+      token: tokens.legal_staff,
+    });
+    expect(after.body).toMatchObject({ version: before.body.version, state: 'submitted' });
+  });
+});
+
+describe('the phone of a legal-aid applicant', () => {
+  it('is revealed to the lawyer of the case and to the centre, audited, and to nobody else', async () => {
+    const list = await t.http<Page<{ id: number; lawyerName: string | null }>>('GET', '/legal/aid-applications?limit=50', {
+      token: tokens.legal_staff,
+    });
+    const kase = list.body.items.find((a) => a.lawyerName === '孙律师');
+    expect(kase).toBeDefined();
+    const path = `/legal/aid-applications/${kase?.id}/reveal-phone`;
+    const before = await t.count('audit_log');
+    expect((await t.http('POST', path, { token: tokens.lawyer, body: { reason: '' } })).status).toBe(400);
+    expect((await t.http('POST', path, { token: tokens.town_lawyer, body: { reason: '联系当事人' } })).status).toBe(404);
+    for (const p of ['member', 'county_cadre', 'county_admin', 'judge'] as Persona[]) {
+      expect((await t.http('POST', path, { token: tokens[p], body: { reason: '联系当事人' } })).status).toBe(403);
+    }
+    expect(await t.count('audit_log')).toBe(before);
+    const shown = await t.http<{ value: string }>('POST', path, { token: tokens.lawyer, body: { reason: '联系当事人' } });
+    expect(shown.status).toBe(200);
+    expect(shown.body.value).toMatch(/^1\d{10}$/);
+    expect((await t.http('POST', path, { token: tokens.legal_staff, body: { reason: '核对材料' } })).status).toBe(200);
+    expect(await t.count('audit_log')).toBe(before + 2);
   });
 });

@@ -1,6 +1,7 @@
 import type { MembershipApplicationView } from '@union/shared';
 import { DataSource } from 'typeorm';
-import { organizationIds } from './hardship-fixtures';
+import { FILE_STORE, type FileStore } from '../src/modules/uploads/file-store';
+import { organizationIds, uploadJpeg } from './hardship-fixtures';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 
 /** A value that fails its check (a lost key, a damaged row) is one unreadable field, not a 500. */
@@ -42,6 +43,29 @@ describe('an encrypted value that cannot be read', () => {
     const list = await t.http<MembershipApplicationView[]>('GET', '/membership/applications/mine', { token: worker });
     expect(list.status).toBe(200);
     expect(list.body.find((a) => a.id === created.body.id)?.phoneMasked).toBe('（此项无法读取，请联系系统管理员）');
+  });
+
+  it('answers a damaged stored file with file_unreadable (422) for that file only', async () => {
+    const worker = await t.newWorker('badfile');
+    const [damaged, fine] = [await uploadJpeg(t, worker, 'id_card'), await uploadJpeg(t, worker, 'id_card')];
+    const ds = t.app.get(DataSource);
+    const [row] = (await ds.query('SELECT storage_key AS k FROM uploads WHERE id = ?', [damaged.id])) as { k: string }[];
+    const store = t.app.get<FileStore>(FILE_STORE);
+    const bytes = (await store.get(row.k)) as Buffer;
+    bytes[bytes.length - 1] ^= 0xff; // flip a bit of the authentication tag
+    await store.put(row.k, bytes);
+    const open = async (id: number) => {
+      const link = await t.http<{ url: string }>('GET', `/uploads/${id}/link`, { token: worker });
+      const res = await fetch(`${t.baseUrl}${link.body.url}`);
+      return {
+        status: res.status,
+        body: res.headers.get('content-type')?.includes('json') ? ((await res.json()) as { code: string }) : null,
+      };
+    };
+    const bad = await open(damaged.id);
+    expect(bad.status).toBe(422);
+    expect(bad.body?.code).toBe('file_unreadable');
+    expect((await open(fine.id)).status).toBe(200);
   });
 
   it('refuses impossible days such as 2026-02-30 wherever a day is taken, and writes nothing', async () => {

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   file_type_not_allowed: { status: 400, message: '只能上传照片（JPG、PNG、WebP）或 PDF 文件' },
   file_too_large: { status: 400, message: '文件太大了，请压缩后再上传' },
   link_expired: { status: 410, message: '链接已过期，请返回重新打开' },
+  file_unreadable: { status: 422, message: '这个文件无法读取（可能已损坏），请重新上传或联系管理员' },
   slot_taken: { status: 409, message: '这个时段刚被别人约走了，请换一个时间' },
   slot_unavailable: { status: 409, message: '这个时段不能预约（不在值班时间、已经过去或是节假日）' },
   change_too_late: { status: 409, message: '离咨询开始太近了，不能再取消或改约，请直接联系法律援助中心' },

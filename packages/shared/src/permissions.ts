@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'legal.aid.decide',
   'legal.aid.handle',
   'legal.petition.manage',
+  'legal.represent',
   'competition.register',
   'competition.manage',
   'competition.judge',
@@ -39,6 +40,22 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** Roles a user can hold; each is a list of permissions. */
 export type Role = 'worker' | 'grassroots_cadre' | 'town_cadre' | 'county_cadre' | 'county_admin' | 'lawyer' | 'legal_staff' | 'judge';
+
+/**
+ * Functions the county administrator does not hold (separation of duties): the legal-aid centre's
+ * (its consultations and case files are the centre's, not the federation's) and those held in a
+ * personal capacity (a lawyer's licence, a judge's or an expert's seat). Administering the union
+ * tree and its staff is not reading or deciding cases of another function.
+ */
+export const NOT_ADMINISTRATIVE: readonly Permission[] = [
+  'legal.consult',
+  'legal.schedule.manage',
+  'legal.aid.decide',
+  'legal.aid.handle',
+  'legal.represent',
+  'competition.judge',
+  'proposal.review',
+];
 
 /** What each role may do. Staff roles act only within their organisation's subtree. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -107,10 +124,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'honour.nominate',
     'honour.manage',
   ],
-  county_admin: [...PERMISSIONS],
+  county_admin: PERMISSIONS.filter((p) => !NOT_ADMINISTRATIVE.includes(p)),
   // A lawyer of a legal-aid centre (法律援助中心) holds consultations, answers online questions and
   // handles the cases assigned to them; their own availability they keep themselves.
-  lawyer: ['workbench.view', 'legal.apply', 'legal.consult', 'legal.aid.handle'],
+  // `legal.represent`: may be named the lawyer of an online consultation or a legal-aid case (承办律师).
+  lawyer: ['workbench.view', 'legal.apply', 'legal.consult', 'legal.aid.handle', 'legal.represent'],
   // Centre staff decide applications, assign lawyers, keep every lawyer's schedule and register petitions.
   // A judge of competitions and an expert reviewing proposals, bound to the organisation that invited them.
   judge: ['workbench.view', 'competition.register', 'proposal.submit', 'competition.judge', 'proposal.review'],

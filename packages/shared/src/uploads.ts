@@ -27,6 +27,21 @@ export const UPLOAD_PURPOSES = [
 /** One purpose of an upload. */
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
+/**
+ * Files that are sensitive personal data (identity papers, income, health, the household at home):
+ * staff opening one (anyone but the uploader) leaves a row in the audit log.
+ */
+export const SENSITIVE_UPLOAD_PURPOSES: readonly UploadPurpose[] = [
+  'id_card',
+  'household_register',
+  'income_proof',
+  'medical_receipt',
+  'injury_certificate',
+  'proxy_authorisation',
+  'home_visit_photo',
+  'visit_form',
+];
+
 /** Chinese names of upload purposes. */
 export const UPLOAD_PURPOSE_LABEL: Record<UploadPurpose, string> = {
   id_card: '身份证',

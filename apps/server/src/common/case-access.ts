@@ -1,4 +1,4 @@
-import { handlesCaseType, WORKFLOWS, type ActorContext, type Permission } from '@union/shared';
+import { handlesCaseType, permissionsOf, WORKFLOWS, type ActorContext, type Permission, type Role } from '@union/shared';
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
 import { actorCovers, type Actor } from './actor';
 
@@ -68,20 +68,30 @@ export function whereStaffHandles<T extends ObjectLiteral>(
   caseTypes?: readonly string[],
   alias = 'c',
 ): SelectQueryBuilder<T> {
+  return qb.andWhere(staffHandles(actor, caseTypes, alias));
+}
+
+/** The condition of {@link whereStaffHandles}, for use inside an `OR` (public rows or the staff's own scope). */
+export function staffHandles(actor: Actor, caseTypes?: readonly string[], alias = 'c'): Brackets {
   const types = handledCaseTypes(actor).filter((t) => !caseTypes || caseTypes.includes(t));
-  if (!actor.organization || types.length === 0) return qb.andWhere('1 = 0');
-  qb.andWhere(`${alias}.organizationPath LIKE :accessPath`, { accessPath: `${actor.organization.path}%` });
-  return qb.andWhere(
-    new Brackets((w: WhereExpressionBuilder) => {
-      types.forEach((type, i) => {
-        const def = WORKFLOWS[type];
-        const assigned =
-          def.assignment && !actor.permissions.includes(def.assignment.supervisor) ? ` AND ${alias}.assigneeUserId = :accessMe` : '';
-        const notOwn = def.openedByStaff ? '' : ` AND ${alias}.applicantUserId <> :accessMe`;
-        w.orWhere(`(${alias}.caseType = :accessType${i}${assigned}${notOwn})`, { [`accessType${i}`]: type, accessMe: actor.userId });
-      });
-    }),
-  );
+  return new Brackets((outer: WhereExpressionBuilder) => {
+    if (!actor.organization || types.length === 0) {
+      outer.where('1 = 0');
+      return;
+    }
+    outer.where(`${alias}.organizationPath LIKE :accessPath`, { accessPath: `${actor.organization.path}%` });
+    outer.andWhere(
+      new Brackets((w: WhereExpressionBuilder) => {
+        types.forEach((type, i) => {
+          const def = WORKFLOWS[type];
+          const assigned =
+            def.assignment && !actor.permissions.includes(def.assignment.supervisor) ? ` AND ${alias}.assigneeUserId = :accessMe` : '';
+          const notOwn = def.openedByStaff ? '' : ` AND ${alias}.applicantUserId <> :accessMe`;
+          w.orWhere(`(${alias}.caseType = :accessType${i}${assigned}${notOwn})`, { [`accessType${i}`]: type, accessMe: actor.userId });
+        });
+      }),
+    );
+  });
 }
 
 /**
@@ -97,4 +107,49 @@ export function whereInScope<T extends ObjectLiteral>(
   const wanted = typeof permission === 'string' ? [permission] : permission;
   if (!actor.organization || !wanted.some((p) => actor.permissions.includes(p))) return qb.andWhere('1 = 0');
   return qb.andWhere(`${pathColumn} LIKE :scopePath`, { scopePath: `${actor.organization.path}%` });
+}
+
+/**
+ * Restrict a query to the subtree of `organizationPath` (aggregate figures of a part of the tree the
+ * caller has checked the actor covers).
+ */
+export function whereUnder<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  pathColumn: string,
+  organizationPath: string,
+): SelectQueryBuilder<T> {
+  return qb.andWhere(subtree(pathColumn, organizationPath));
+}
+
+/** The condition of {@link whereUnder}: `pathColumn` lies in the subtree of `organizationPath`. */
+export function subtree(pathColumn: string, organizationPath: string): Brackets {
+  return new Brackets((w: WhereExpressionBuilder) => {
+    w.where(`${pathColumn} LIKE :underPath`, { underPath: `${organizationPath}%` });
+  });
+}
+
+/** A staff member as a candidate for a function (a lawyer to assign, a judge to name). */
+export interface StaffCandidate {
+  roles: readonly Role[];
+  /** Their organisation's path; null for a user who is not staff. */
+  organizationPath: string | null;
+}
+
+/** True when a staff member holds `permission` by their roles (users without an organisation hold no staff function). */
+export function staffHolds(candidate: StaffCandidate, permission: Permission): boolean {
+  return candidate.organizationPath !== null && permissionsOf(candidate.roles).includes(permission);
+}
+
+/**
+ * True when a case of an assigned type may be given to this staff member: they hold the type's
+ * assignee function and their organisation contains the case's (or they could not see it).
+ */
+export function mayBeAssigned(candidate: StaffCandidate, kase: { caseType: string; organizationPath: string }): boolean {
+  const assignee = WORKFLOWS[kase.caseType]?.assignment?.assignee;
+  return (
+    !!assignee &&
+    staffHolds(candidate, assignee) &&
+    candidate.organizationPath !== null &&
+    kase.organizationPath.startsWith(candidate.organizationPath)
+  );
 }

@@ -52,9 +52,10 @@ export interface WorkflowDef<S extends string, A extends string> {
   transitions: Record<A, TransitionDef<S>>;
   /**
    * Cases of this type are assigned to one staff member (a lawyer): staff in scope see a case only
-   * when it is assigned to them or they hold the supervisor permission (the centre's staff).
+   * when it is assigned to them or they hold the supervisor permission (the centre's staff). Only
+   * staff holding `assignee` whose organisation contains the case's may be given a case.
    */
-  assignment?: { supervisor: Permission };
+  assignment?: { supervisor: Permission; assignee: Permission };
   /** Staff in scope see cases of this type (and their files) only with this permission, e.g. petitions. */
   visibleWith?: Permission;
   /** Further permissions whose holders in scope see (not act on) cases of this type: the line of work they belong to. */

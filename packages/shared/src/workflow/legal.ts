@@ -13,7 +13,8 @@ export type ConsultationAction = 'cancel' | 'reschedule' | 'staff_cancel' | 'rec
 export const CONSULTATION_WORKFLOW: WorkflowDef<ConsultationState, ConsultationAction> = {
   caseType: 'legal_consultation',
   initial: 'booked',
-  assignment: { supervisor: 'legal.schedule.manage' },
+  // Lawyers and the centre's duty staff hold consultations.
+  assignment: { supervisor: 'legal.schedule.manage', assignee: 'legal.consult' },
   states: {
     booked: { label: '已预约', holder: 'staff', nextStep: '请按预约时间参加咨询；不能来请提前取消或改约' },
     held: { label: '已咨询', holder: 'none', terminal: true, nextStep: '律师的意见已记录，可以评价，需要时可转为法律援助申请' },
@@ -74,7 +75,7 @@ const HANDLING: LegalAidState[] = ['accepted', 'negotiation', 'mediation', 'arbi
 export const LEGAL_AID_WORKFLOW: WorkflowDef<LegalAidState, LegalAidAction> = {
   caseType: 'legal_aid_application',
   initial: 'submitted',
-  assignment: { supervisor: 'legal.aid.decide' },
+  assignment: { supervisor: 'legal.aid.decide', assignee: 'legal.represent' },
   states: {
     submitted: {
       label: '待审查',
@@ -159,7 +160,7 @@ export type LegalThreadAction = 'reply' | 'follow_up' | 'close' | 'staff_close';
 export const LEGAL_THREAD_WORKFLOW: WorkflowDef<LegalThreadState, LegalThreadAction> = {
   caseType: 'legal_thread',
   initial: 'waiting_centre',
-  assignment: { supervisor: 'legal.schedule.manage' },
+  assignment: { supervisor: 'legal.schedule.manage', assignee: 'legal.represent' },
   states: {
     waiting_centre: {
       label: '等待律师答复',

@@ -93,6 +93,7 @@ export const legalAidApi = {
   stage: (id: number, body: LegalAidStageRequest) => http.post<LegalAidApplicationView>(`/legal/aid-applications/${id}/stage`, body),
   dates: (id: number, body: LegalAidDatesRequest) => http.patch<LegalAidApplicationView>(`/legal/aid-applications/${id}/dates`, body),
   close: (id: number, body: CloseLegalAidRequest) => http.post<LegalAidApplicationView>(`/legal/aid-applications/${id}/close`, body),
+  revealPhone: (id: number, reason: string) => http.post<RevealResponse>(`/legal/aid-applications/${id}/reveal-phone`, { reason }),
   statistics: (query: { from?: string; to?: string } = {}) => http.get<LegalStatistics>('/legal/statistics', query),
 };
 

@@ -15,6 +15,7 @@ import { In, Not, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
+import { whereUnder } from '../../common/case-access';
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
@@ -177,25 +178,24 @@ export class CompetitionResultsService {
       if (!org || !org.path.startsWith(scope.path)) fail('not_found');
       scope = org;
     }
-    const competitions = await manager
-      .getRepository(Competition)
-      .createQueryBuilder('k')
-      .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
-      .where("c.organizationPath LIKE :path AND k.startsOn >= :from AND k.startsOn <= :to AND c.state NOT IN ('draft', 'cancelled')", {
-        path: `${scope.path}%`,
-        from,
-        to,
-      })
-      .getMany();
+    const competitions = await whereUnder(
+      manager
+        .getRepository(Competition)
+        .createQueryBuilder('k')
+        .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
+        .where("k.startsOn >= :from AND k.startsOn <= :to AND c.state NOT IN ('draft', 'cancelled')", { from, to }),
+      'c.organizationPath',
+      scope.path,
+    ).getMany();
     const ids = competitions.map((c) => c.id);
     const entries = ids.length
       ? await manager.getRepository(CompetitionEntry).findBy({ competitionId: In(ids), status: Not('withdrawn') })
       : [];
-    const enterpriseUnions = await manager
-      .getRepository(Organization)
-      .createQueryBuilder('o')
-      .where("o.kind = 'enterprise_union' AND o.path LIKE :path", { path: `${scope.path}%` })
-      .getMany();
+    const enterpriseUnions = await whereUnder(
+      manager.getRepository(Organization).createQueryBuilder('o').where("o.kind = 'enterprise_union'"),
+      'o.path',
+      scope.path,
+    ).getMany();
     const participating = new Set(entries.map((e) => e.organizationId).filter((id) => enterpriseUnions.some((o) => o.id === id)));
     const personTimes = (e: CompetitionEntry) => Math.max(1, e.members.length);
     const published = new Set(

@@ -12,7 +12,7 @@ import {
 } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { staffMayHandleCase } from '../../common/case-access';
+import { staffHandles, staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { User } from '../identity/entities/user.entity';
@@ -189,9 +189,9 @@ export class CompetitionsService {
         { me: actor.userId },
       );
     } else {
-      // Everything public, plus drafts of the actor's own scope.
+      // Everything public, plus drafts of the competitions the actor organises (place and function).
       qb.where("c.state IN ('open', 'running', 'checking', 'public_notice', 'published')");
-      if (actor.organization) qb.orWhere('c.organizationPath LIKE :path', { path: `${actor.organization.path}%` });
+      qb.orWhere(staffHandles(actor, ['competition']));
     }
     return this.views(manager, actor, await qb.getMany());
   }
@@ -203,9 +203,9 @@ export class CompetitionsService {
     return view;
   }
 
-  /** Judges the organiser can name (users holding the judge role). */
+  /** Judges the organiser can name (staff holding competition.judge). */
   async judges(): Promise<{ userId: number; name: string }[]> {
-    return (await this.identity.staffWithRoles(['judge'])).map((u) => ({ userId: u.id, name: u.displayName }));
+    return (await this.identity.staffHolding('competition.judge')).map((u) => ({ userId: u.id, name: u.displayName }));
   }
 
   /** The organiser names the judges of an event (users holding competition.judge). */
@@ -216,8 +216,8 @@ export class CompetitionsService {
       const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: eventId, competitionId: id });
       if (!event) fail('not_found');
       const ids = [...new Set(body.judgeUserIds)];
-      const judges = ids.length ? await manager.getRepository(User).findBy({ id: In(ids) }) : [];
-      const bad = ids.filter((j) => !judges.find((u) => u.id === j && u.roles.includes('judge')));
+      const judges = ids.length ? await this.identity.staffHolding('competition.judge', manager) : [];
+      const bad = ids.filter((j) => !judges.some((u) => u.id === j));
       if (bad.length) fail('validation_failed', '只能选评委', [{ field: 'judgeUserIds', message: `${bad.join('、')} 不是评委` }]);
       await manager.getRepository(CompetitionEvent).update({ id: eventId }, { judgeUserIds: ids });
     });

@@ -3,6 +3,7 @@ import { AID_TYPE_LABEL, CAMPAIGN_KIND_LABEL, type AidType, type HardshipStatist
 import { In } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { whereUnder } from '../../common/case-access';
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -24,43 +25,45 @@ export class HardshipStatisticsService {
     const { from, to, start, end } = statisticsPeriod(query);
     const org = await this.organizations.get(query.organizationId ?? actor.organization.id);
     if (!actorCovers(actor, org.path)) fail('not_found');
-    const path = `${org.path}%`;
     const m = this.db.manager;
 
-    const applicationRows = await m
-      .createQueryBuilder(WorkflowCase, 'c')
-      .select('c.state', 'state')
-      .addSelect('COUNT(*)', 'n')
-      .where('c.caseType = :type AND c.organizationPath LIKE :path AND c.submittedAt BETWEEN :start AND :end', {
-        type: 'hardship_application',
-        path,
-        start,
-        end,
-      })
+    const applicationRows = await whereUnder(
+      m
+        .createQueryBuilder(WorkflowCase, 'c')
+        .select('c.state', 'state')
+        .addSelect('COUNT(*)', 'n')
+        .where('c.caseType = :type AND c.submittedAt BETWEEN :start AND :end', { type: 'hardship_application', start, end }),
+      'c.organizationPath',
+      org.path,
+    )
       .groupBy('c.state')
       .getRawMany<{ state: string; n: string | number }>();
     const byState = new Map(applicationRows.map((r) => [r.state, Number(r.n)]));
     const count = (...states: string[]) => states.reduce((sum, s) => sum + (byState.get(s) ?? 0), 0);
     const submitted = [...byState.values()].reduce((a, b) => a + b, 0);
 
-    const files = m.getRepository(HardshipFile).createQueryBuilder('f').where('f.organizationPath LIKE :path', { path });
+    const files = whereUnder(m.getRepository(HardshipFile).createQueryBuilder('f'), 'f.organizationPath', org.path);
     const [filed, closed, activeAtEnd] = await Promise.all([
       files.clone().andWhere('f.filedAt BETWEEN :start AND :end', { start, end }).getCount(),
       files.clone().andWhere('f.closedAt BETWEEN :start AND :end', { start, end }).getCount(),
       files.clone().andWhere('f.filedAt <= :end AND (f.closedAt IS NULL OR f.closedAt > :end)', { end }).getCount(),
     ]);
 
-    const aid = await m
-      .createQueryBuilder(AssistanceRecord, 'r')
-      .innerJoin(WorkflowCase, 'c', 'c.id = r.caseId')
-      .select(['r.aidType AS aidType', 'r.fileId AS fileId', 'r.amountFen AS amountFen', 'r.campaignId AS campaignId', 'c.state AS state'])
-      .where('c.organizationPath LIKE :path AND c.state <> :cancelled AND r.approvedAt BETWEEN :start AND :end', {
-        path,
-        cancelled: 'cancelled',
-        start,
-        end,
-      })
-      .getRawMany<{ aidType: AidType; fileId: number; amountFen: string | number; campaignId: number | null; state: string }>();
+    const aid = await whereUnder(
+      m
+        .createQueryBuilder(AssistanceRecord, 'r')
+        .innerJoin(WorkflowCase, 'c', 'c.id = r.caseId')
+        .select([
+          'r.aidType AS aidType',
+          'r.fileId AS fileId',
+          'r.amountFen AS amountFen',
+          'r.campaignId AS campaignId',
+          'c.state AS state',
+        ])
+        .where('c.state <> :cancelled AND r.approvedAt BETWEEN :start AND :end', { cancelled: 'cancelled', start, end }),
+      'c.organizationPath',
+      org.path,
+    ).getRawMany<{ aidType: AidType; fileId: number; amountFen: string | number; campaignId: number | null; state: string }>();
     const byType = (Object.keys(AID_TYPE_LABEL) as AidType[]).map((aidType) => {
       const rows = aid.filter((r) => r.aidType === aidType);
       return {

@@ -20,6 +20,7 @@ import {
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { whereUnder } from '../../common/case-access';
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
@@ -140,12 +141,11 @@ export class HonoursService {
     const manager = this.db.manager;
     const qb = manager.getRepository(Nomination).createQueryBuilder('n').orderBy('n.id', 'DESC').limit(100);
     if (!actor.permissions.includes('honour.manage')) {
-      const orgs = await manager
-        .getRepository(Organization)
-        .createQueryBuilder('o')
-        .select('o.id', 'id')
-        .where('o.path LIKE :path', { path: `${actor.organization.path}%` })
-        .getRawMany<{ id: number }>();
+      const orgs = await whereUnder(
+        manager.getRepository(Organization).createQueryBuilder('o').select('o.id', 'id'),
+        'o.path',
+        actor.organization.path,
+      ).getRawMany<{ id: number }>();
       qb.where('n.nominatedByOrganizationId IN (:...ids)', { ids: orgs.map((o) => Number(o.id)) });
     }
     return this.views(manager, actor, await qb.getMany());

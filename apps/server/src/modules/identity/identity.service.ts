@@ -9,16 +9,19 @@ import {
   type ConsentKind,
   type DemoPersona,
   type MeView,
+  type Permission,
   type Role,
   type TokenPair,
 } from '@union/shared';
-import { IsNull, Not, type EntityManager, type Repository } from 'typeorm';
+import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { staffHolds, type StaffCandidate } from '../../common/case-access';
 import { sha256 } from '../../common/hash';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { Member } from '../membership/entities/member.entity';
+import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { WechatClient, WechatError } from '../wechat/wechat.client';
@@ -144,10 +147,18 @@ export class IdentityService {
     };
   }
 
-  /** Staff users holding any of `roles` (lawyers, judges …), oldest first; staff are few, so filtered here. */
-  async staffWithRoles(roles: Role[], manager: EntityManager = this.db.manager): Promise<User[]> {
+  /**
+   * Staff holding a function (`legal.represent`: lawyers; `competition.judge`: judges …) with their
+   * organisation's path, oldest first; staff are few, so filtered here.
+   */
+  async staffHolding(permission: Permission, manager: EntityManager = this.db.manager): Promise<(User & StaffCandidate)[]> {
     const staff = await manager.getRepository(User).find({ where: { organizationId: Not(IsNull()) }, order: { id: 'ASC' } });
-    return staff.filter((u) => u.roles.some((r) => roles.includes(r)));
+    const orgs = staff.length
+      ? await manager.getRepository(Organization).findBy({ id: In(staff.map((u) => u.organizationId as number)) })
+      : [];
+    return staff
+      .map((u) => Object.assign(u, { organizationPath: orgs.find((o) => o.id === u.organizationId)?.path ?? null }))
+      .filter((u) => staffHolds(u, permission));
   }
 
   /** Record that the user accepted a consent text (kind + version, with the time). */

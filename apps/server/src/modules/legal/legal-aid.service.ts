@@ -1,4 +1,4 @@
-import { whereStaffHandles } from '../../common/case-access';
+import { mayBeAssigned, subtree, whereStaffHandles } from '../../common/case-access';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
@@ -19,6 +19,7 @@ import {
   type Page,
   type LegalAidStage,
   type LegalAidState,
+  type RevealResponse,
 } from '@union/shared';
 import { LessThan, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -27,7 +28,7 @@ import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { IdentityService } from '../identity/identity.service';
-import { Organization } from '../organizations/organization.entity';
+import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../identity/entities/user.entity';
@@ -71,7 +72,24 @@ export class LegalAidService {
     private readonly legalRules: LegalRulesService,
     private readonly schedule: LegalScheduleService,
     private readonly views: LegalAidViews,
+    private readonly audit: PiiAuditService,
   ) {}
+
+  /**
+   * The applicant's phone for the lawyer handling the case or the centre's staff (the lawyer must be
+   * able to call their client). Audited in the same transaction, like every reveal.
+   */
+  async revealPhone(actor: Actor, id: number, reason: string): Promise<RevealResponse> {
+    return this.db.transaction(async (manager) => {
+      const row = await manager.getRepository(LegalAidApplication).findOneBy({ id });
+      const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+      const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
+      if (!row || !ctx?.staffLevel) fail('not_found');
+      const value = this.cipher.decrypt(row.phoneEnc, piiAad(LEGAL_AID_TABLE, row.uid, 'phone'));
+      await this.audit.recordReveal(manager, actor, 'legal_aid_application', row.id, 'phone', reason.trim());
+      return { value };
+    });
+  }
 
   /** The preliminary check anyone signed in can run before applying. */
   async eligibility(body: LegalAidEligibilityRequest): Promise<LegalAidEligibility & { ruleSetVersion: number }> {
@@ -238,10 +256,9 @@ export class LegalAidService {
       { action: 'accept', version: body.version, comment: body.comment },
       {
         before: async ({ manager, kase }) => {
-          const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === body.lawyerUserId && u.roles.includes('lawyer'));
-          const org = lawyer?.organizationId ? await manager.getRepository(Organization).findOneBy({ id: lawyer.organizationId }) : null;
+          const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === body.lawyerUserId);
           // The lawyer's organisation must contain the case's, or the lawyer could not see the case given to them.
-          if (!lawyer || !org || !kase.organizationPath.startsWith(org.path)) {
+          if (!lawyer || !mayBeAssigned(lawyer, kase)) {
             fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
           }
           await manager.getRepository(LegalAidApplication).update({ id }, { lawyerUserId: lawyer.id, lawyerName: lawyer.displayName });
@@ -495,7 +512,7 @@ export class LegalAidService {
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<LegalStatistics> {
     if (!actor.organization) fail('forbidden');
     const { from, to, start, end } = statisticsPeriod(query);
-    const path = `${actor.organization.path}%`;
+    const scope = actor.organization.path;
     const m = this.db.manager;
     const byState = async (caseType: string) =>
       (
@@ -504,12 +521,8 @@ export class LegalAidService {
           .createQueryBuilder('c')
           .select('c.state', 'state')
           .addSelect('COUNT(*)', 'n')
-          .where('c.caseType = :caseType AND c.organizationPath LIKE :path AND c.submittedAt BETWEEN :start AND :end', {
-            caseType,
-            path,
-            start,
-            end,
-          })
+          .where('c.caseType = :caseType AND c.submittedAt BETWEEN :start AND :end', { caseType, start, end })
+          .andWhere(subtree('c.organizationPath', scope))
           .groupBy('c.state')
           .getRawMany<{ state: string; n: string | number }>()
       ).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.state]: Number(r.n) }), {});
@@ -519,7 +532,8 @@ export class LegalAidService {
       .getRepository(CaseHistory)
       .createQueryBuilder('h')
       .innerJoin(WorkflowCase, 'c', 'c.id = h.caseId')
-      .where("h.action = 'accept' AND c.caseType = 'legal_aid_application' AND c.organizationPath LIKE :path", { path })
+      .where("h.action = 'accept' AND c.caseType = 'legal_aid_application'")
+      .andWhere(subtree('c.organizationPath', scope))
       .andWhere('h.createdAt BETWEEN :start AND :end', { start, end })
       .getCount();
     const closed = await m
@@ -530,7 +544,8 @@ export class LegalAidService {
       .addSelect('COUNT(DISTINCT a.applicantUserId)', 'people')
       .addSelect('COALESCE(SUM(a.amountClaimedFen), 0)', 'claimed')
       .addSelect('COALESCE(SUM(a.amountRecoveredFen), 0)', 'recovered')
-      .where("c.state = 'closed' AND c.organizationPath LIKE :path AND a.closedAt BETWEEN :start AND :end", { path, start, end })
+      .where("c.state = 'closed' AND a.closedAt BETWEEN :start AND :end", { start, end })
+      .andWhere(subtree('c.organizationPath', scope))
       .getRawOne<{ cases: string | number; people: string | number; claimed: string | number; recovered: string | number }>();
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
     const petitions = await m
@@ -540,7 +555,8 @@ export class LegalAidService {
       .select('COUNT(*)', 'received')
       .addSelect('COALESCE(SUM(p.workerCount), 0)', 'workers')
       .addSelect("SUM(CASE WHEN c.state = 'resolved' THEN 1 ELSE 0 END)", 'resolved')
-      .where('c.organizationPath LIKE :path AND p.receivedOn >= :from AND p.receivedOn <= :to', { path, from, to })
+      .where('p.receivedOn >= :from AND p.receivedOn <= :to', { from, to })
+      .andWhere(subtree('c.organizationPath', scope))
       .getRawOne<{ received: string | number; workers: string | number; resolved: string | number | null }>();
     const threads = await byState('legal_thread');
     return {

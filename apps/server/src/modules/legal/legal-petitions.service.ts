@@ -18,6 +18,7 @@ import {
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { whereUnder } from '../../common/case-access';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { Organization } from '../organizations/organization.entity';
@@ -181,12 +182,15 @@ export class LegalPetitionsService {
       {
         before: async ({ manager }) => {
           const visible = linked.length
-            ? await manager
-                .getRepository(LegalAidApplication)
-                .createQueryBuilder('a')
-                .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
-                .where('a.id IN (:...ids) AND c.organizationPath LIKE :path', { ids: linked, path: `${actor.organization?.path ?? '-'}%` })
-                .getCount()
+            ? await whereUnder(
+                manager
+                  .getRepository(LegalAidApplication)
+                  .createQueryBuilder('a')
+                  .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+                  .where('a.id IN (:...ids)', { ids: linked }),
+                'c.organizationPath',
+                actor.organization?.path ?? '-',
+              ).getCount()
             : 0;
           if (visible !== linked.length) {
             fail('validation_failed', undefined, [{ field: 'legalAidApplicationIds', message: '有法律援助案件编号不存在' }]);

@@ -13,6 +13,7 @@ import {
 } from '@union/shared';
 import { Between, In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
+import { staffHolds, type StaffCandidate } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import type { User } from '../identity/entities/user.entity';
@@ -48,9 +49,9 @@ export class LegalScheduleService {
     private readonly identity: IdentityService,
   ) {}
 
-  /** Lawyers and duty staff of the county's centre(s). */
-  lawyers(manager: EntityManager = this.db.manager): Promise<User[]> {
-    return this.identity.staffWithRoles(['lawyer', 'legal_staff'], manager);
+  /** Lawyers and duty staff of the county's centre(s): staff who hold consultations. */
+  lawyers(manager: EntityManager = this.db.manager): Promise<(User & StaffCandidate)[]> {
+    return this.identity.staffHolding('legal.consult', manager);
   }
 
   /** A lawyer the actor may plan for: themselves, or anyone in scope with legal.schedule.manage. */
@@ -83,7 +84,7 @@ export class LegalScheduleService {
     return lawyers.map((l) => ({
       userId: l.id,
       name: l.displayName,
-      isLawyer: l.roles.includes('lawyer'),
+      isLawyer: staffHolds(l, 'legal.represent'),
       organizationName: orgs.find((o) => o.id === l.organizationId)?.name ?? '',
       rules: rules.filter((r) => r.lawyerUserId === l.id).map(ruleView),
       exceptions: exceptions.filter((e) => e.lawyerUserId === l.id).map(exceptionView),

@@ -1,4 +1,4 @@
-import { whereStaffHandles } from '../../common/case-access';
+import { mayBeAssigned, staffHolds, whereStaffHandles } from '../../common/case-access';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
@@ -19,7 +19,6 @@ import { Db } from '../../database/db.service';
 import { User } from '../identity/entities/user.entity';
 import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
-import { Organization } from '../organizations/organization.entity';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
@@ -243,10 +242,9 @@ export class LegalThreadsService {
       const kase = thread ? await manager.getRepository(WorkflowCase).findOneBy({ id: thread.caseId }) : null;
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!thread || !kase || !ctx?.staffLevel) fail('not_found');
-      const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === lawyerUserId && u.roles.includes('lawyer'));
-      const org = lawyer?.organizationId ? await manager.getRepository(Organization).findOneBy({ id: lawyer.organizationId }) : null;
+      const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === lawyerUserId);
       // Only a lawyer whose organisation contains the thread's can see it once it is theirs.
-      if (!lawyer || !org || !kase.organizationPath.startsWith(org.path)) {
+      if (!lawyer || !mayBeAssigned(lawyer, kase)) {
         fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
       }
       await manager.getRepository(LegalThread).update({ id }, { lawyerUserId });
@@ -287,7 +285,7 @@ export class LegalThreadsService {
 
   /** The lawyer with the fewest open threads (ties: the lowest id), or null when the centre has none. */
   private async leastBusyLawyer(manager: EntityManager): Promise<User | null> {
-    const lawyers = (await this.schedule.lawyers(manager)).filter((u) => u.roles.includes('lawyer'));
+    const lawyers = (await this.schedule.lawyers(manager)).filter((u) => staffHolds(u, 'legal.represent'));
     const county = await this.legalRules.county(manager);
     const centreLawyers = lawyers.filter((l) => l.organizationId === county.id);
     if (centreLawyers.length === 0) return null;

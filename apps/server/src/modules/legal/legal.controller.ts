@@ -319,6 +319,17 @@ export class LegalController {
     return this.aid.updateDates(actor, id, body);
   }
 
+  @Post('aid-applications/:id/reveal-phone')
+  @HttpCode(200)
+  @RequirePermission('legal.aid.handle')
+  revealAidPhone(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: RecordRevealBody,
+  ): Promise<RevealResponse> {
+    return this.aid.revealPhone(actor, id, body.reason);
+  }
+
   @Post('aid-applications/:id/close')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')

@@ -14,6 +14,7 @@ import {
 import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { handledCaseTypes, whereStaffHandles, whereUnder } from '../../common/case-access';
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
@@ -105,15 +106,28 @@ export class ProposalsService {
   /** Staff: proposals of their scope; experts: those assigned to them. Newest first. */
   async list(actor: Actor, state?: string): Promise<ProposalView[]> {
     if (!actor.organization) fail('forbidden');
-    const qb = this.db.manager
-      .getRepository(Proposal)
-      .createQueryBuilder('p')
-      .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
-      .where('c.caseType = :type AND c.organizationPath LIKE :path', { type: WF.caseType, path: `${actor.organization.path}%` });
+    const manager = this.db.manager;
+    const qb = manager.getRepository(Proposal).createQueryBuilder('p').innerJoin(WorkflowCase, 'c', 'c.id = p.caseId');
+    if (handledCaseTypes(actor).includes(WF.caseType)) whereStaffHandles(qb, actor, [WF.caseType]);
+    else {
+      // An expert: the proposals of their scope sent to them (experts are few; the list is a JSON column).
+      const sent = await whereUnder(
+        manager
+          .getRepository(Proposal)
+          .createQueryBuilder('p')
+          .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
+          .select(['p.id', 'p.expertUserIds']),
+        'c.organizationPath',
+        actor.organization.path,
+      ).getMany();
+      const ids = actor.permissions.includes('proposal.review')
+        ? sent.filter((p) => p.expertUserIds.includes(actor.userId)).map((p) => p.id)
+        : [];
+      qb.where('p.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    }
     if (state) qb.andWhere('c.state = :state', { state });
     const rows = await qb.orderBy('c.id', 'DESC').limit(50).getMany();
-    const views = await this.views(this.db.manager, actor, rows);
-    return actor.permissions.includes('proposal.manage') ? views : views.filter((v) => v.experts.some((e) => e.userId === actor.userId));
+    return this.views(manager, actor, rows);
   }
 
   async get(actor: Actor, id: number): Promise<ProposalView> {
@@ -123,17 +137,17 @@ export class ProposalsService {
     return view;
   }
 
-  /** The experts staff can send a proposal to (users holding the judge role). */
+  /** The experts staff can send a proposal to (staff holding proposal.review). */
   async experts(): Promise<{ userId: number; name: string }[]> {
-    return (await this.identity.staffWithRoles(['judge'])).map((u) => ({ userId: u.id, name: u.displayName }));
+    return (await this.identity.staffHolding('proposal.review')).map((u) => ({ userId: u.id, name: u.displayName }));
   }
 
   /** Register with a number and send to experts (users holding proposal.review). */
   async register(actor: Actor, id: number, body: RegisterProposalBody): Promise<ProposalView> {
     return this.step(actor, id, { action: 'register', version: body.version }, async ({ manager }) => {
       const ids = [...new Set(body.expertUserIds)];
-      const experts = await manager.getRepository(User).findBy({ id: In(ids) });
-      if (experts.length !== ids.length || experts.some((e) => !e.roles.includes('judge'))) {
+      const experts = (await this.identity.staffHolding('proposal.review', manager)).filter((e) => ids.includes(e.id));
+      if (experts.length !== ids.length) {
         fail('validation_failed', '请选择评审专家', [{ field: 'expertUserIds', message: '只能选评审专家' }]);
       }
       const year = cstDate(new Date()).slice(0, 4);
@@ -216,12 +230,13 @@ export class ProposalsService {
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<ProposalStatistics> {
     if (!actor.organization) fail('forbidden');
     const { from, to, start, end } = statisticsPeriod(query);
+    const scope = actor.organization.path;
     const base = () =>
-      this.db.manager
-        .getRepository(Proposal)
-        .createQueryBuilder('p')
-        .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
-        .where('c.organizationPath LIKE :path', { path: `${actor.organization?.path}%` });
+      whereUnder(
+        this.db.manager.getRepository(Proposal).createQueryBuilder('p').innerJoin(WorkflowCase, 'c', 'c.id = p.caseId'),
+        'c.organizationPath',
+        scope,
+      );
     const submitted = await base().andWhere("c.state <> 'withdrawn' AND p.createdAt BETWEEN :start AND :end", { start, end }).getCount();
     const adopted = await base().andWhere('p.adoptedAt BETWEEN :start AND :end', { start, end }).getCount();
     const implemented = await base().andWhere('p.implementedOn >= :from AND p.implementedOn <= :to', { from, to }).getCount();

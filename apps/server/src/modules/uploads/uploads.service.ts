@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { isUploadPurpose, UPLOAD_PURPOSE_LABEL, type UploadLink, type UploadView } from '@union/shared';
+import { isUploadPurpose, SENSITIVE_UPLOAD_PURPOSES, UPLOAD_PURPOSE_LABEL, type UploadLink, type UploadView } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
+import { PiiAuditService } from '../pii/pii-audit.service';
 import { isEncryptedFile, PiiCipher, piiAad } from '../pii/pii-cipher';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
@@ -48,6 +49,7 @@ export class UploadsService {
     @Inject(FILE_STORE) private readonly store: FileStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: PiiCipher,
+    private readonly audit: PiiAuditService,
   ) {}
 
   /** Check, clean and store one file; it stays the uploader's own until attached to a case. */
@@ -137,6 +139,10 @@ export class UploadsService {
     const manager = this.db.manager;
     const row = await manager.getRepository(Upload).findOneBy({ id: uploadId });
     if (!row || !(await this.maySee(manager, actor, row))) fail('not_found');
+    if (row.uploaderUserId !== actor.userId && SENSITIVE_UPLOAD_PURPOSES.includes(row.purpose)) {
+      // Opening someone's ID card or medical papers is a reveal: who, when, which file.
+      await this.db.transaction((m) => this.audit.recordReveal(m, actor, 'upload', row.id, row.purpose, '查看附件'));
+    }
     return this.signLink(row);
   }
 
@@ -160,8 +166,14 @@ export class UploadsService {
     const stored = await this.store.get(row.storageKey);
     if (!stored) fail('not_found');
     // Files stored before encryption at rest are served as they are.
-    const bytes = isEncryptedFile(stored) ? this.cipher.decryptBytes(stored, fileAad(row.uid)) : stored;
-    return { bytes, mime: row.mime };
+    // Files stored before encryption at rest are served as they are.
+    if (!isEncryptedFile(stored)) return { bytes: stored, mime: row.mime };
+    try {
+      return { bytes: this.cipher.decryptBytes(stored, fileAad(row.uid)), mime: row.mime };
+    } catch {
+      // A file whose check fails (damaged on disk, or its key is gone): say so for this file only.
+      fail('file_unreadable');
+    }
   }
 
   private async maySee(manager: EntityManager, actor: Actor, row: Upload): Promise<boolean> {

@@ -16,6 +16,7 @@ import { Choice } from '../../../components/Choice';
 import { EvidenceList } from '../../../components/EvidenceList';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
+import { RevealField } from '../../../components/RevealField';
 import { StateTag } from '../../../components/StateTag';
 import { StatutoryClockCard } from '../../../components/StatutoryClock';
 import { Timeline } from '../../../components/Timeline';
@@ -219,6 +220,13 @@ export default function StaffLegalCase() {
           对方：{app.employer.name}
           {app.employer.creditCode ? `（${app.employer.creditCode}）` : ''} · 争议金额 {yuan(app.amountClaimedFen)} · 电话 {app.phoneMasked}
         </Text>
+        <RevealField
+          subject="legal_aid_application"
+          id={app.id}
+          field="phone"
+          label="申请人完整手机号（联系当事人用）"
+          reveal={(reason) => legalAidApi.revealPhone(app.id, reason)}
+        />
         <Text className="muted">
           {app.employmentStartedOn} 入职 · {app.employmentEndedOn ? `${app.employmentEndedOn} 离职` : '仍在职'} · {app.learnedOn}{' '}
           知道权益受侵害 · {app.isMigrantWorker ? '农民工' : '非农民工'} · 提交于 {formatDate(app.submittedAt)}
