@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
 import { loadConfig, REPO_ROOT } from '../config/configuration';
-import { resolveDataSourceOptions } from './data-source';
+import { openDataSource, resolveDataSourceOptions } from './data-source';
 
 /**
  * Database commands:
- *   migrate            run pending migrations (MySQL; also done at every start)
+ *   migrate            run pending migrations on MySQL, or bring the embedded database file up to
+ *                      the entities (both are also done at every start)
  *   seed               create the demo county if the database is empty
  *   generate <Name>    write a migration with the difference between entities and the database
  */
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   const config = loadConfig();
   if (command === 'migrate') {
-    const ds = await new DataSource(await resolveDataSourceOptions(config.database)).initialize();
+    // openDataSource: on the embedded database the schema change goes through its journal into the file.
+    const ds = await openDataSource(config.database);
     await ds.destroy();
     return;
   }
