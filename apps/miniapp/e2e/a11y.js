@@ -1,9 +1,10 @@
 /* Accessibility and layout checks of the H5 pages, run inside the browser e2e.
  * - axe-core on every page the scenarios screenshot: serious and critical findings fail the run.
- * - The worker flows' first screens at 320 px width and at 200 % font size: no text may run past
- *   the right edge of the screen and the main button must be fully on screen. */
+ * - Every page the scenarios screenshot, and the public first screens, again at 320 px width and at
+ *   200 % font size: no text may run past the screen's edges or out of a box that clips it, no text
+ *   may lie over other text, and every button must be fully on screen. */
 'use strict';
-/* global document, window, getComputedStyle -- used inside page.evaluate, which runs in the browser */
+/* global document, window, getComputedStyle, requestAnimationFrame -- used inside page.evaluate, which runs in the browser */
 
 const fs = require('fs');
 const path = require('path');
@@ -42,101 +43,250 @@ async function axeCheck(page, name) {
   return violations;
 }
 
-/** Text that runs past the right edge, and a main button not fully on screen. */
+/** Text that runs past the screen's edges or out of a box that clips it, text over other text,
+ * and a button not fully on screen. */
 async function layoutCheck(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    const shown = (el) => {
+      const style = getComputedStyle(el);
+      return style.display !== 'none' && style.visibility !== 'hidden' && el.getClientRects().length > 0;
+    };
     const pages = Array.from(document.querySelectorAll('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none');
-    const root = pages.length ? pages[pages.length - 1] : document.body;
+    const roots = [pages.length ? pages[pages.length - 1] : document.body];
+    // What Taro draws outside the page belongs to the screen too: the tab bar, system dialogs, toasts.
+    if (pages.length)
+      for (const el of document.querySelectorAll('.weui-tabbar, .taro__modal, .taro-model, .taro__actionSheet, .taro__toast'))
+        if (shown(el) && !roots.some((r) => r.contains(el))) roots.push(el);
+    const name = (el) => `${el.tagName.toLowerCase()}${el.classList.length ? `.${Array.from(el.classList).slice(0, 2).join('.')}` : ''}`;
     const problems = [];
-    // Measure the text itself (a Range over each text node): a box may fit while its text runs out of it.
-    const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!node.textContent.trim() || !el || el.offsetParent === null) continue;
-      // Text inside a horizontally scrolling strip (day tabs) may go past the edge by design.
-      let scroller = el;
-      let scrolls = false;
-      while (scroller && scroller !== root) {
-        const style = getComputedStyle(scroller);
-        if (style.overflowX === 'auto' || style.overflowX === 'scroll') scrolls = true;
-        scroller = scroller.parentElement;
+    const lines = [];
+    // The screenshot of a screen with problems shows the first of them.
+    const mark = (el) => {
+      if (!window.__layoutFirst) window.__layoutFirst = el;
+    };
+    window.__layoutFirst = null;
+    for (const root of roots) {
+      // Measure the text itself (a Range over each text node): a box may fit while its text runs out of it.
+      const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        const text = node.textContent.trim();
+        if (!text || !el || !shown(el)) continue;
+        // Text inside a horizontally scrolling strip (day tabs) may go past the edge by design; a box
+        // that clips is measured against its text; a fixed bar floats over the page by design.
+        // Text below the fold of a box that scrolls up and down (the page) is reached by scrolling.
+        let scrolls = false;
+        let scrollsY = false;
+        let fixed = false;
+        let scrollBox = null;
+        const clips = [];
+        for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
+          const style = getComputedStyle(a);
+          // A scrolling box inside the page (a long notice) shows only what is in its window.
+          if (!scrollsY && a !== root && root.contains(a) && (style.overflowY === 'auto' || style.overflowY === 'scroll'))
+            scrollBox = a.getBoundingClientRect();
+          if (style.overflowX === 'auto' || style.overflowX === 'scroll') scrolls = true;
+          if (style.position === 'fixed' || style.position === 'sticky') fixed = true;
+          const clipX = style.overflowX === 'hidden' || style.overflowX === 'clip';
+          const clipY = !scrollsY && (style.overflowY === 'hidden' || style.overflowY === 'clip');
+          if ((clipX || clipY) && a !== document.body) clips.push({ el: a, clipX, clipY });
+          if (style.overflowY === 'auto' || style.overflowY === 'scroll') scrollsY = true;
+        }
+        if (scrolls) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0.5 && r.height > 0.5);
+        if (!rects.length) continue;
+        const quote = `"${text.slice(0, 30)}"`;
+        const right = Math.max(...rects.map((r) => r.right));
+        const left = Math.min(...rects.map((r) => r.left));
+        if (right > width + 1) problems.push(`${name(el)}: ${quote} ends at x=${Math.round(right)} of ${width}`);
+        else if (left < -1) problems.push(`${name(el)}: ${quote} starts at x=${Math.round(left)}`);
+        if (right > width + 1 || left < -1) mark(el);
+        for (const c of clips) {
+          const box = c.el.getBoundingClientRect();
+          // A visually hidden label (1 px box) is there for screen readers only.
+          if (box.width <= 2 || box.height <= 2) break;
+          const inner = {
+            left: box.left + c.el.clientLeft,
+            top: box.top + c.el.clientTop,
+            right: box.left + c.el.clientLeft + c.el.clientWidth,
+            bottom: box.top + c.el.clientTop + c.el.clientHeight,
+          };
+          const cutX = c.clipX && rects.some((r) => r.right > inner.right + 1 || r.left < inner.left - 1);
+          const cutY = c.clipY && rects.some((r) => r.bottom > inner.bottom + 2 || r.top < inner.top - 2);
+          if (cutX || cutY) {
+            problems.push(`${name(el)}: ${quote} is cut off by ${name(c.el)} (${cutX ? 'width' : 'height'})`);
+            mark(el);
+            break;
+          }
+        }
+        for (const r of rects) {
+          const seen = scrollBox
+            ? {
+                left: r.left,
+                right: r.right,
+                top: Math.max(r.top, scrollBox.top),
+                bottom: Math.min(r.bottom, scrollBox.bottom),
+                height: r.height,
+              }
+            : r;
+          if (seen.bottom - seen.top > 0.5) lines.push({ node, el, fixed, quote, r: seen });
+        }
       }
-      if (scrolls) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const r = range.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 1)
+    }
+    // Text drawn over other text. Lines touching by a pixel or two (tight line height) are not overlap.
+    const reported = new Set();
+    for (let i = 0; i < lines.length; i += 1) {
+      for (let j = i + 1; j < lines.length; j += 1) {
+        const a = lines[i];
+        const b = lines[j];
+        if (a.node === b.node || a.fixed !== b.fixed) continue;
+        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (w > 2 && h > Math.min(a.r.height, b.r.height) * 0.3) {
+          const key = `${a.quote}|${b.quote}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          problems.push(`${name(a.el)}: ${a.quote} overlaps ${name(b.el)}: ${b.quote}`);
+          mark(a.el);
+        }
+      }
+    }
+    for (const root of roots)
+      for (const b of root.querySelectorAll('button, .nut-button, .big-button, [role="button"]')) {
+        if (!shown(b)) continue;
+        const r = b.getBoundingClientRect();
+        let scrolls = false;
+        for (let a = b.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+          const style = getComputedStyle(a);
+          if (style.overflowX === 'auto' || style.overflowX === 'scroll') scrolls = true;
+        }
+        if (scrolls || r.width === 0 || (r.left >= -1 && r.right <= width + 1)) continue;
         problems.push(
-          `${el.tagName.toLowerCase()}.${el.className}: "${node.textContent.trim().slice(0, 30)}" ends at x=${Math.round(r.right)} of ${width}`,
+          `button "${b.textContent.trim().slice(0, 30)}" is clipped (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`,
         );
-    }
-    for (const b of root.querySelectorAll('.big-button')) {
-      const r = b.getBoundingClientRect();
-      if (r.width > 0 && (r.left < -1 || r.right > width + 1))
-        problems.push(`button "${b.textContent.trim()}" is clipped (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`);
-    }
-    return problems;
+        mark(b);
+      }
+    return [...new Set(problems)];
   });
 }
 
-/** The worker flows' first screens, public or after a demo login, at 320 px and at 200 % font. */
-const WORKER_PAGES = [
+/** Layout problems by screen and size, collected over the whole run. */
+const layoutFindings = [];
+let layoutScreens = 0;
+
+/** Wait until the page has laid out again: the width took effect, fonts are in, two frames drawn. */
+async function settle(page, width) {
+  if (width) await page.waitForFunction((w) => document.documentElement.clientWidth === w, width, { timeout: 5000 });
+  await page.evaluate(() =>
+    document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))),
+  );
+}
+
+/**
+ * The screen as it is now, checked again at 320 px width and at 200 % font (the phone's large-font
+ * setting: Taro's rem base doubled), then put back as it was, so the scenario goes on. A screen
+ * with problems is saved as layout-<size>-<name>.png.
+ */
+async function smallSizesCheck(page, name, shotsDir) {
+  const size = page.viewportSize();
+  const found = [];
+  // Where the page was scrolled to (Taro scrolls the page box, not the window), to put it back.
+  const scrolled = await page.evaluate(() => {
+    const pages = Array.from(document.querySelectorAll('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none');
+    const box = pages[pages.length - 1] ?? document.scrollingElement;
+    return box.scrollTop;
+  });
+  const record = async (variant) => {
+    const problems = await layoutCheck(page);
+    if (!problems.length) return;
+    await page.evaluate(() => window.__layoutFirst?.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: path.join(shotsDir, `layout-${variant}-${name}.png`), fullPage: true });
+    for (const p of problems) found.push(`${variant} ${name}: ${p}`);
+  };
+  const before = await page.evaluate(() => {
+    const html = document.documentElement;
+    const inline = html.style.fontSize;
+    html.style.fontSize = `${parseFloat(getComputedStyle(html).fontSize) * 2}px`;
+    return inline;
+  });
+  try {
+    await settle(page);
+    await record('200pct-font');
+  } finally {
+    await page.evaluate((inline) => (document.documentElement.style.fontSize = inline), before);
+  }
+  if (size.width !== 320) {
+    await page.setViewportSize({ width: 320, height: size.height });
+    try {
+      await settle(page, 320);
+      await record('320px');
+    } finally {
+      await page.setViewportSize(size);
+      await settle(page, size.width);
+    }
+  } else await record('320px');
+  await page.evaluate((top) => {
+    const pages = Array.from(document.querySelectorAll('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none');
+    (pages[pages.length - 1] ?? document.scrollingElement).scrollTop = top;
+  }, scrolled);
+  layoutScreens += 1;
+  layoutFindings.push(...found);
+  return found;
+}
+
+/**
+ * A canary: on a page with a sentence that does not wrap, a button whose text is cut off and two
+ * texts on top of each other the check must see all three, or it proves nothing.
+ */
+async function layoutCanary(browser) {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 320, height: 700 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.setContent(
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0">
+    <p style="white-space:nowrap;font-size:16px">我已阅读并同意${'0123456789'.repeat(20)}</p>
+    <button style="width:120px;height:40px;overflow:hidden;white-space:nowrap;font-size:16px">以此身份进入并继续办理</button>
+    <div style="position:relative;height:40px"><span style="position:absolute;top:0">申请人</span><span style="position:absolute;top:4px;left:10px">身份证号</span></div></body>`,
+  );
+  const found = await layoutCheck(page);
+  await context.close();
+  const missed = [
+    ['a sentence running off the screen', / ends at x=/],
+    ['a button cutting off its text', / is cut off by button/],
+    ['text over other text', / overlaps /],
+  ].filter(([, re]) => !found.some((f) => re.test(f)));
+  if (missed.length) throw new Error(`the layout check did not see ${missed.map(([what]) => what).join(', ')}: ${found.join('; ')}`);
+}
+
+/**
+ * The screens a worker sees before logging in (the scenarios log in first): checked like every
+ * screenshot of the scenarios.
+ */
+const PUBLIC_PAGES = [
   { route: '/pages/index/index', ready: 'tile-join' },
-  { route: '/pages/membership/consent/index', ready: 'privacy-notice', login: 'worker' },
   { route: '/pages/hardship/self-test/index', ready: 'selftest-step-0' },
   { route: '/pages/legal/index/index', ready: 'legal-home' },
-  { route: '/pages/legal/book/index', ready: 'book-topic', login: 'member' },
-  { route: '/pages/contest/index/index', ready: 'contest-home', login: 'member' },
 ];
 
-async function smallScreenScenario({ browser, base, api, log, shotsDir }) {
-  const problems = [];
-  for (const variant of [
-    { name: '320px', width: 320, font: 1 },
-    { name: '200pct-font', width: 375, font: 2 },
-  ]) {
-    const context = await browser.newContext({
-      hasTouch: true,
-      isMobile: true,
-      viewport: { width: variant.width, height: 700 },
-      locale: 'zh-CN',
-    });
-    const page = await context.newPage();
-    // A canary: the check must see a sentence that does not wrap, or it proves nothing.
-    await page.setContent(
-      `<meta name="viewport" content="width=device-width, initial-scale=1"><body><p style="white-space:nowrap;font-size:16px">我已阅读并同意${'0123456789'.repeat(20)}</p></body>`,
-    );
-    if ((await layoutCheck(page)).length === 0) throw new Error('the layout check did not see a sentence running off the screen');
-    const tokens = {};
-    for (const p of WORKER_PAGES) {
-      if (p.login && !tokens[p.login]) tokens[p.login] = await api(base, 'POST', '/auth/demo-login', null, { persona: p.login });
-      await page.goto(`${base}/#/pages/index/index`);
-      await page.evaluate((pair) => {
-        if (pair) window.localStorage.setItem('union.tokens', JSON.stringify({ data: pair }));
-        else window.localStorage.removeItem('union.tokens');
-      }, tokens[p.login] ?? null);
-      await page.goto(`${base}/#${p.route}`);
-      await page.reload();
-      const ready = page.locator(`[data-testid="${p.ready}"]`).filter({ visible: true }).first();
-      await ready.waitFor({ state: 'visible', timeout: 15000 });
-      if (variant.font !== 1) {
-        // The phone's large-font setting: Taro's rem base, doubled.
-        await page.evaluate((f) => {
-          const html = document.documentElement;
-          html.style.fontSize = `${parseFloat(getComputedStyle(html).fontSize) * f}px`;
-        }, variant.font);
-      }
-      await page.waitForTimeout(400);
-      const found = await layoutCheck(page);
-      const file = path.join(shotsDir, `layout-${variant.name}-${p.route.split('/')[2]}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      for (const f of found) problems.push(`${variant.name} ${p.route}: ${f}`);
-      log(`layout ${variant.name} ${p.route}: ${found.length ? `${found.length} problem(s)` : 'ok'}`);
-    }
-    await context.close();
+async function publicScreensScenario({ browser, base, log, shotsDir }) {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  for (const p of PUBLIC_PAGES) {
+    await page.goto(`${base}/#${p.route}`);
+    await page.reload();
+    await page.locator(`[data-testid="${p.ready}"]`).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 15000 });
+    const name = `public-${p.route.split('/')[2]}`;
+    const found = await smallSizesCheck(page, name, shotsDir);
+    log(`layout ${name}: ${found.length ? `${found.length} problem(s)` : 'ok at 320 px and 200 % font'}`);
   }
-  return problems;
+  await context.close();
+}
+
+/** Layout problems found over the run, one line each, and how many screens were checked. */
+function layoutReport() {
+  return { screens: layoutScreens, problems: [...layoutFindings] };
 }
 
 /** Throw when axe found serious or critical problems; write them all to a JSON file either way. */
@@ -151,4 +301,4 @@ function reportAxe(log, file) {
   return findings.length;
 }
 
-module.exports = { axeCheck, layoutCheck, reportAxe, smallScreenScenario };
+module.exports = { axeCheck, layoutCanary, layoutCheck, layoutReport, publicScreensScenario, reportAxe, smallSizesCheck };

@@ -144,6 +144,8 @@ async function autumnGrant({ browser, base, newUser, api, log, randomIdNumber })
     await d.see('grant-admission-item');
     await d.shot('hs-grant-form');
     await d.tap('grant-submit');
+    await d.visible('.taro-model__confirm').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await d.shot('hs-grant-confirm');
     await d.visible('.taro-model__confirm').click({ timeout: STEP_TIMEOUT });
     await d.see('hs-my-grants');
     const [grant] = await api(base, 'GET', '/hardship/grants/mine', memberToken);
@@ -169,8 +171,10 @@ async function autumnGrant({ browser, base, newUser, api, log, randomIdNumber })
         () => true,
         () => false,
       )
-    )
+    ) {
+      await d.shot('staff-grant-approve-confirm');
       await d.tap('action-confirm');
+    }
     await d.visible('[data-testid="state-tag"][data-state="approved"]').waitFor({ timeout: STEP_TIMEOUT });
     // Approval creates the aid record to pay; the page leads there.
     await d.see('staff-grant-open-aid');

@@ -30,7 +30,10 @@ async function waitState(d, pageId, state) {
 
 async function runAction(d, action, confirm) {
   await d.tap(`action-${action}`);
-  if (confirm) await d.tap('action-confirm');
+  if (!confirm) return;
+  await d.see('action-confirm');
+  await d.shot(`contest-action-${action}`);
+  await d.tap('action-confirm');
 }
 
 async function contestScenario({ browser, base, newUser, api, log }) {
@@ -46,9 +49,11 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   const w = worker.d;
   await w.tap('tile-contest');
   await w.see('contest-home');
+  await w.shot('contest-home');
   await w.tap(`contest-${ankang.id}`);
   await w.see('competition-page');
   await w.tap(`register-event-${ankang.events[0].id}`);
+  await w.shot('contest-register');
   await w.tap('register-submit');
   await w.see('entry-registered', 30000);
   await w.see('entry-qr');
@@ -64,6 +69,7 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   const eventId = electric.events[0].id;
   await j.tap(`judging-event-${eventId}`);
   await j.see('judging-sheet');
+  await j.shot('contest-judging-sheet');
   const judgeToken = (await api(base, 'POST', '/auth/demo-login', null, { persona: 'judge' })).accessToken;
   const sheet = await api(base, 'GET', `/competitions/${electric.id}/events/${eventId}/judging`, judgeToken);
   const before = await j.see(`judging-mine-${sheet[0].entryId}`);
@@ -162,6 +168,7 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   await w.shot('contest-results');
   await w.visible('[data-testid^="my-entry-"]').tap();
   await w.see('entry-page');
+  await w.shot('contest-entry');
   await w.tap('certificate-open');
   await w.see('certificate-image', 30000);
   await w.page.waitForFunction(

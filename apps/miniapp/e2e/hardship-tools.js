@@ -41,6 +41,7 @@ async function noticeObjection({ browser, base, newUser, api, log }) {
   await d.shot('hs-notices');
   await d.tap(`notice-object-${notice.id}`);
   await d.fill('notice-objection-content', '据我了解他家去年新买了一套商品房，请核实。');
+  await d.shot('hs-notice-objection-form');
   await d.tap('notice-objection-submit');
   await d.see(`notice-objection-sent-${notice.id}`);
   await d.shot('hs-notice-objected');
@@ -187,6 +188,8 @@ async function rulesAndStatistics({ browser, base, newUser, api, log }) {
   await d.fill('rules-effective-from', `${nextYear}-01-01`);
   await d.shot('rules-edit');
   await d.tap('rules-save');
+  await d.visible('.taro-model__confirm').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await d.shot('rules-confirm');
   await d.visible('.taro-model__confirm').click({ timeout: STEP_TIMEOUT });
   await d.see('workbench-page');
   const after = await api(base, 'GET', '/hardship/rule-sets', accessToken);

@@ -44,6 +44,7 @@ async function runAction(d, action, comment) {
   );
   if (!opened) return;
   if (comment) await d.fill('action-comment', comment);
+  await d.shot(`action-${action}`);
   await d.tap('action-confirm');
 }
 
@@ -79,14 +80,18 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
   await d.shot('hs-selftest-size');
   await d.tap('selftest-next');
   await d.fill('selftest-income', '36000');
+  await d.shot('hs-selftest-income');
   await d.tap('selftest-next');
   await d.fill('selftest-spending', '6000');
+  await d.shot('hs-selftest-spending');
   await d.tap('selftest-next');
   await d.fill('selftest-accident', '0');
+  await d.shot('hs-selftest-accident');
   await d.tap('selftest-next');
   await d.see('selftest-step-4');
   await d.tap('selftest-employment-employee');
   await d.fill('selftest-months', '36');
+  await d.shot('hs-selftest-work');
   await d.tap('selftest-next');
   await d.see('selftest-step-5');
   await d.tap('selftest-none');
@@ -124,6 +129,7 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
     throw new Error('the self-test answers were not carried into the application');
   }
   await d.fill('hs-phone', `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
+  await d.shot('hs-apply-work');
   await d.tap('hs-next');
 
   await d.see('hs-apply-members');
@@ -184,6 +190,7 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
   await d.tap('hs-next');
 
   await d.see('hs-apply-exclusions');
+  await d.shot('hs-apply-exclusions');
   await d.tap('hs-next');
 
   await d.see('hs-apply-bank');
@@ -227,6 +234,7 @@ async function grassrootsToNotice({ browser, base, newUser, log }, id) {
   const revealId = await reveal.getAttribute('data-testid');
   await reveal.tap();
   await d.fill(`${revealId}-reason`, '核实医疗救助金额');
+  await d.shot('staff-hs-reveal-reason');
   await d.tap(`${revealId}-confirm`);
   const note = (await (await d.see(`${revealId}-value`)).innerText()).trim();
   if (!note.includes('尿毒症')) throw new Error(`reveal showed ${note}`);
@@ -262,6 +270,7 @@ async function grassrootsToNotice({ browser, base, newUser, log }, id) {
   await d.tap('objection-register');
   await d.tap('objection-channel-phone');
   await d.fill('objection-content', '来电反映：听说他家在城里还有一套房。');
+  await d.shot('staff-hs-objection-form');
   await d.tap('objection-submit');
   const resolve = d.visible('[data-testid^="objection-"][data-testid$="-resolve"]');
   await resolve.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
@@ -269,6 +278,7 @@ async function grassrootsToNotice({ browser, base, newUser, log }, id) {
   await resolve.tap();
   await d.fill(`${objectionId}-resolution`, '经核实该房屋为租住，异议不成立。');
   await d.tap(`${objectionId}-rejected`);
+  await d.shot('staff-hs-objection-resolve');
   await d.tap(`${objectionId}-submit`);
   await d.visible(`[data-testid="${objectionId}"]:has-text("已处理")`).waitFor({ timeout: STEP_TIMEOUT });
   await d.shot('staff-hs-notice');
@@ -357,6 +367,7 @@ async function finishSeededCase({ browser, base, newUser, api, log }) {
     await d.see('staff-aid-page');
     await d.tap('action-pay');
     await d.fill('aid-pay-reference', `NX${Date.now()}`);
+    await d.shot('staff-aid-pay');
     await d.tap('aid-pay-submit');
     await d.visible(`[data-testid="aid-record-${aidId}"] [data-testid="state-tag"][data-state="paid"]`).waitFor({ timeout: STEP_TIMEOUT });
     await d.shot('staff-aid-paid');
@@ -370,6 +381,8 @@ async function finishSeededCase({ browser, base, newUser, api, log }) {
     await d.see('hs-file-page');
     await d.shot('hs-file-to-sign');
     await d.tap(`hs-sign-${aidId}`);
+    await d.see(`hs-sign-confirm-${aidId}`);
+    await d.shot('hs-file-sign-confirm');
     await d.tap(`hs-sign-confirm-${aidId}`);
     await d.visible(`[data-testid="hs-aid-${aidId}"] [data-testid="state-tag"][data-state="signed"]`).waitFor({ timeout: STEP_TIMEOUT });
     await d.shot('hs-file-signed');

@@ -38,7 +38,11 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await w.see('legal-home');
   await w.shot('legal-home');
   await w.tap('legal-book');
+  await w.see('book-topic');
+  await w.shot('legal-book-topic');
   await w.tap('book-topic-unpaid_wages');
+  await w.see('book-channel-phone');
+  await w.shot('legal-book-channel');
   await w.tap('book-channel-phone');
   await w.see('book-slot');
   await w.tap(`book-day-${chinaDay(slot.startsAt)}`);
@@ -47,6 +51,7 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await w.tap('book-slot-next');
   await w.fill('book-description', '工地老板拖欠两个月工资，想问问怎么要回来。');
   await w.fill('book-phone', '13900001234');
+  await w.shot('legal-book-details');
   await w.tap('book-submit');
   await w.see('consultation-booked', 30000);
   await w.shot('legal-booked');
@@ -62,11 +67,13 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await l.shot('legal-desk');
   await l.tap(`desk-consultation-${held.id}`);
   await l.see('consultation-page');
+  await l.shot('legal-consultation-lawyer');
   await l.tap('action-record_advice');
   await l.see('advice-form');
   await l.fill('advice-summary', '建筑工地农民工，老板欠三个月工资 9000 元，有微信聊天记录。');
   await l.fill('advice-text', '保存好聊天记录和考勤，申请法律援助，由律师代为追讨。');
   await l.tap('advice-suggest');
+  await l.shot('legal-advice-form');
   await l.tap('advice-save');
   await l.see('consultation-advice');
   await l.shot('legal-advice');
@@ -76,18 +83,22 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await w.page.goto(`${base}/#/pages/legal/consultation/index?id=${held.id}`);
   await w.see('consultation-advice');
   await w.tap('consultation-star-5');
+  await w.shot('legal-consultation-rated');
   await w.tap('consultation-to-aid');
   await w.see('aid-step-consent');
   await w.tap('aid-next');
   await w.see('aid-error');
+  await w.shot('legal-aid-consent-missing');
   await w.tap('aid-consent');
   await w.tap('aid-next');
   await w.see('aid-step-dispute');
   const carried = await w.visible('[data-testid="aid-dispute-unpaid_wages"]').getAttribute('data-selected');
   if (carried !== 'true') throw new Error('the dispute type was not carried over from the consultation');
   await w.tap('aid-migrant-yes');
+  await w.shot('legal-aid-dispute');
   await w.tap('aid-next');
   await w.fill('aid-employer', '县城某建筑劳务队');
+  await w.shot('legal-aid-employer');
   await w.tap('aid-next');
   // The nine screens keep a draft on the phone: a reload (a closed app) continues on the same screen.
   await w.see('aid-step-dates');
@@ -99,11 +110,14 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await w.tap('aid-employed-no');
   await w.fill('aid-ended', '2026-10-31');
   await w.fill('aid-learned', '2026-09-15');
+  await w.shot('legal-aid-dates');
   await w.tap('aid-next');
   await w.fill('aid-claims', '支付拖欠的 8 月至 10 月工资 9000 元。');
   await w.fill('aid-amount', '9000');
+  await w.shot('legal-aid-claims');
   await w.tap('aid-next');
   await w.fill('aid-income', '9000');
+  await w.shot('legal-aid-income');
   await w.tap('aid-next');
   const eligibility = await w.see('aid-eligibility');
   const text = await eligibility.innerText();
@@ -111,8 +125,10 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await w.shot('legal-eligibility');
   await w.tap('aid-next');
   await w.fill('aid-phone', '13900001234');
+  await w.shot('legal-aid-contact');
   await w.tap('aid-next');
   await w.see('aid-review');
+  await w.shot('legal-aid-review');
   await w.tap('aid-submit');
   await w.see('aid-submitted', 30000);
   await w.shot('legal-aid-submitted');
@@ -127,9 +143,11 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await openDesk(s);
   await s.tap(`desk-deciding-${application.id}`);
   await s.see('staff-legal-case');
+  await s.shot('legal-staff-case');
   await s.tap('action-accept');
   await s.see('case-form-legal_aid_accept');
   await s.tap(`case-lawyer-${lawyerMe.id}`);
+  await s.shot('legal-accept-form');
   await s.tap('case-form-submit');
   await s.page.waitForFunction(
     () => document.querySelector('[data-testid="staff-legal-case"] [data-testid="state-tag"]')?.getAttribute('data-state') === 'accepted',
@@ -148,6 +166,7 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await l.tap('case-outcome-settled');
   await l.fill('case-recovered-input', '9000');
   await l.fill('case-form-text', '经协商，老板一次性支付拖欠工资 9000 元。');
+  await l.shot('legal-close-form');
   await l.tap('case-form-submit');
   await l.page.waitForFunction(
     () => document.querySelector('[data-testid="staff-legal-case"] [data-testid="state-tag"]')?.getAttribute('data-state') === 'closed',

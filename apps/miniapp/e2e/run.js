@@ -17,7 +17,7 @@ const { campaignsScenario } = require('./campaigns');
 const { hardshipToolsScenario } = require('./hardship-tools');
 const { legalScenario } = require('./legal');
 const { contestScenario } = require('./contest');
-const { axeCheck, reportAxe, smallScreenScenario } = require('./a11y');
+const { axeCheck, layoutCanary, layoutReport, publicScreensScenario, reportAxe, smallSizesCheck } = require('./a11y');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const REPO = path.resolve(APP_DIR, '..', '..');
@@ -39,6 +39,7 @@ const STEP_TIMEOUT = 15000;
 let server = null;
 let serverOutput = '';
 let shotNo = 0;
+let loginShown = false;
 
 function log(msg) {
   console.log(`[e2e] ${msg}`);
@@ -217,6 +218,9 @@ function driver(page) {
         log(
           `axe: ${found.length} serious/critical finding(s) on ${name}: ${found.map((f) => `${f.id} at ${f.targets.join(' | ')}`).join('; ')}`,
         );
+      // And at 320 px and at 200 % font (reported and failed at the end).
+      const layout = await smallSizesCheck(page, name, SHOTS);
+      if (layout.length) log(`layout: ${layout.length} problem(s) on ${name}: ${layout.join('; ')}`);
     },
     async tab(text) {
       const item = visible(`.weui-tabbar__item:has-text("${text}")`);
@@ -232,6 +236,11 @@ async function newUser(browser, base, persona) {
   page.on('pageerror', (e) => log(`page error (${persona}): ${e.message}`));
   const d = driver(page);
   await page.goto(`${base}/#/pages/login/index`);
+  if (!loginShown) {
+    loginShown = true;
+    await d.see(`persona-${persona}`);
+    await d.shot('login');
+  }
   await d.tap(`persona-${persona}`);
   // Login goes to the home tab.
   await d.see('tile-join');
@@ -316,6 +325,7 @@ async function cadreApproves(browser, base, applicationId) {
     await d.shot(`workbench-${persona}`);
     await d.tap(row);
     await d.see('case-page');
+    await d.shot('case-submitted');
     await d.tap('action-approve');
     const form = d.visible(tid('action-form'));
     if (
@@ -365,6 +375,7 @@ async function main() {
   await resetWorker(base);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
+    await layoutCanary(browser);
     const { applicationId } = await workerApplies(browser, base);
     await cadreApproves(browser, base, applicationId);
     await workerSeesCard(browser, base);
@@ -373,9 +384,14 @@ async function main() {
     await hardshipToolsScenario({ browser, base, newUser, api, log, randomIdNumber });
     await legalScenario({ browser, base, newUser, api, log });
     await contestScenario({ browser, base, newUser, api, log });
-    const layout = await smallScreenScenario({ browser, base, api, log, shotsDir: SHOTS });
+    await publicScreensScenario({ browser, base, log, shotsDir: SHOTS });
+    const layout = layoutReport();
+    log(`layout: ${layout.screens} screens checked at 320 px and at 200 % font, ${layout.problems.length} problem(s)`);
     const axeFindings = reportAxe(log, path.join(SHOTS, 'axe.json'));
-    if (layout.length) throw new Error(`text or buttons cut off at 320 px or 200 % font:\n${layout.join('\n')}`);
+    if (layout.problems.length)
+      throw new Error(
+        `text or buttons cut off or overlapping at 320 px or 200 % font (see artifacts/e2e/layout-*.png):\n${layout.problems.join('\n')}`,
+      );
     if (axeFindings)
       throw new Error(`axe-core: ${axeFindings} serious or critical finding(s); see the lines above and artifacts/e2e/axe.json`);
   } catch (e) {
@@ -399,7 +415,7 @@ process.on('SIGINT', () => {
 main()
   .then(async () => {
     log('PASS: worker applied, cadre approved, worker sees the member card');
-    log('PASS: no serious or critical axe-core finding on any page shown; worker pages readable at 320 px and at 200 % font');
+    log('PASS: no serious or critical axe-core finding on any page shown; every page shown readable at 320 px and at 200 % font');
     log('PASS: hardship self-test, application, grassroots steps up to the notice, town and county steps, aid paid and signed');
     log('PASS: workbench steps, campaign budget and household selection (and over budget), 金秋助学 applied and approved');
     log('PASS: objection to a public notice, 代办 filing, yearly re-check, closing and follow-up');
