@@ -4,7 +4,7 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { ModulesContainer } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { strictValidationPipe } from '../src/common/validation';
-import { today, uploadJpeg } from './hardship-fixtures';
+import { hardshipApplication, today, uploadJpeg } from './hardship-fixtures';
 import { DEMO_PERSONAS, newIdNumber, startTestApp, type DemoPersona, type TestApp } from './harness';
 
 /**
@@ -971,6 +971,53 @@ const EXPECTED: Record<string, Expectation> = {
   },
 };
 
+/**
+ * Nobody handles their own case as staff: a cadre who applies at their own union sees the case as
+ * an applicant only. Cells the matrix above cannot show (there the applicant is never staff).
+ */
+const OWN_CASES: { persona: Persona; route: string; prepare: () => Promise<Prepared>; touches: string[] }[] = [
+  {
+    persona: 'grassroots_cadre',
+    route: 'POST /api/hardship/applications/{id}/transitions',
+    prepare: async () => {
+      const construction = Number((await one<{ id: number }>("SELECT id FROM organizations WHERE name = '县城建筑公司工会'")).id);
+      const a = await call<{ id: number; version: number }>(
+        'grassroots_cadre',
+        'POST',
+        '/hardship/applications',
+        hardshipApplication(construction),
+        201,
+      );
+      return { params: { id: a.id }, body: { action: 'pass_initial_review', version: a.version } };
+    },
+    touches: ['hardship_applications'],
+  },
+  {
+    persona: 'town_cadre',
+    route: 'POST /api/membership/applications/{id}/transitions',
+    prepare: async () => {
+      const textile = Number((await one<{ id: number }>("SELECT id FROM organizations WHERE name = '城关纺织有限公司工会'")).id);
+      const a = await call<{ id: number; version: number }>(
+        'town_cadre',
+        'POST',
+        '/membership/applications',
+        {
+          realName: '陈主席',
+          idNumber: newIdNumber(),
+          phone: '13912345678',
+          employerName: '城关纺织有限公司',
+          employmentType: 'employee',
+          organizationId: textile,
+          hideFromEmployer: false,
+        },
+        201,
+      );
+      return { params: { id: a.id }, body: { action: 'approve', version: a.version } };
+    },
+    touches: ['membership_applications', 'members'],
+  },
+];
+
 /** Write routes every signed-in persona may use on the record (nothing to refuse by who asks). */
 const OPEN_TO_ALL: Record<string, string> = {
   'POST /api/competitions/{id}/objections':
@@ -1060,6 +1107,25 @@ describe('the authorisation matrix of writes', () => {
       expect(got).toEqual(want);
       const changed = [...(await fullSnapshot())].filter(([table, hash]) => snapshot.get(table) !== hash).map(([table]) => table);
       expect(changed).toEqual([]);
+    });
+  }
+
+  for (const own of OWN_CASES) {
+    it(`${own.route}: ${own.persona} may not handle their own case`, async () => {
+      const [method, template] = own.route.split(' ') as [Method, string];
+      const { params, body } = await own.prepare();
+      const path = template.replace(/^\/api/, '').replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+      expect(await validationProblem(own.route, body)).toBeNull();
+      const before = await cheapFingerprint(own.touches);
+      const res = await t.http<{ code?: string }>(method, path, { token: tokens[own.persona], body });
+      const outcome = `${res.status} ${res.body?.code ?? ''}`.trim();
+      expect({
+        outcome: ['403', '404'].includes(String(res.status)) || outcome === TABLE ? 'refused' : outcome,
+        wrote: (await cheapFingerprint(own.touches)) !== before,
+      }).toEqual({
+        outcome: 'refused',
+        wrote: false,
+      });
     });
   }
 
