@@ -76,6 +76,8 @@ export default function RulesPage() {
       toast('有几项需要改一下');
       return;
     }
+    // The toast of an earlier try would lie over the dialog's text.
+    await Taro.hideToast();
     const ok = await Taro.showModal({
       title: '保存为新版本',
       content: `从 ${effectiveFrom} 起，新的申请按这一版规则审核；已受理的申请仍按原来的版本。`,
