@@ -66,7 +66,9 @@ async function layoutCheck(page) {
       if (!window.__layoutFirst) window.__layoutFirst = el;
     };
     window.__layoutFirst = null;
-    for (const root of roots) {
+    for (const [rootNo, root] of roots.entries()) {
+      // The page scrolls in its own box: against the tab bar or a dialog only what is in it counts.
+      const rootBox = root.getBoundingClientRect();
       // Measure the text itself (a Range over each text node): a box may fit while its text runs out of it.
       const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -132,7 +134,10 @@ async function layoutCheck(page) {
                 height: r.height,
               }
             : r;
-          if (seen.bottom - seen.top > 0.5) lines.push({ node, el, fixed, quote, r: seen });
+          const top = Math.max(seen.top, rootBox.top);
+          const bottom = Math.min(seen.bottom, rootBox.bottom);
+          const inRoot = bottom - top > 0.5 ? { left: seen.left, right: seen.right, top, bottom, height: seen.height } : null;
+          if (seen.bottom - seen.top > 0.5) lines.push({ node, el, fixed, quote, r: seen, rootNo, inRoot });
         }
       }
     }
@@ -143,9 +148,13 @@ async function layoutCheck(page) {
         const a = lines[i];
         const b = lines[j];
         if (a.node === b.node || a.fixed !== b.fixed) continue;
-        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
-        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
-        if (w > 2 && h > Math.min(a.r.height, b.r.height) * 0.3) {
+        const same = a.rootNo === b.rootNo;
+        const ra = same ? a.r : a.inRoot;
+        const rb = same ? b.r : b.inRoot;
+        if (!ra || !rb) continue;
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 2 && h > Math.min(ra.height, rb.height) * 0.3) {
           const key = `${a.quote}|${b.quote}`;
           if (reported.has(key)) continue;
           reported.add(key);
