@@ -238,7 +238,7 @@ const approvedAid = once(async () => {
   );
   return caseRecord('hardship_assistance_records', 'assistance_record', 'approved', '钱阿姨', 'AND d.id = ?', [aid.id]);
 });
-/** 宋师傅's notice (running) and the objection 蒋师傅 raised. */
+/** 宋师傅's notice (running; 蒋师傅 has raised an objection online). */
 const songNotice = async () => {
   const a = await caseRecord('hardship_applications', 'hardship_application', 'public_notice', '宋师傅');
   return Number((await one<{ id: number }>('SELECT id FROM hardship_public_notices WHERE application_id = ?', [a.id])).id);
@@ -303,10 +303,11 @@ const contestBody = (title: string) => ({
   ],
 });
 /** A competition in draft (settings, judges and opening are the organiser's). */
-const draftContest = once(async () => {
-  const c = await call<{ id: number }>('county_cadre', 'POST', '/competitions', contestBody('矩阵测试·筹备中的竞赛'), 201);
-  return competitionByTitle('矩阵测试·筹备中%').then((x) => ({ ...x, id: c.id }));
-});
+const createDraftContest = once(() => call('county_cadre', 'POST', '/competitions', contestBody('矩阵测试·筹备中的竞赛'), 201));
+const draftContest = async () => {
+  await createDraftContest();
+  return competitionByTitle('矩阵测试·筹备中%');
+};
 /** A running competition with a directly scored event and 李会员 entered. */
 const runningDirectContest = once(async () => {
   const c = await call<{ id: number; version: number; events: { id: number }[] }>(
