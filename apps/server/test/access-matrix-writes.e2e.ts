@@ -809,9 +809,9 @@ const EXPECTED: Record<string, Expectation> = {
 
   // Competitions: organised by the county federation.
   'DELETE /api/competitions/employer-flags/{id}': {
-    // The flags are one county-wide list kept by whoever organises competitions (a town union too): not scoped.
+    // A flag counts county-wide; only staff over the organisation that set it may lift it (the demo's are the county's).
     prepare: async () => ({ params: { id: Number((await one<{ id: number }>('SELECT id FROM employer_flags ORDER BY id')).id) } }),
-    mayAct: ['town_cadre', 'town2_cadre', 'industry_cadre', ...COUNTY],
+    mayAct: COUNTY,
   },
   'POST /api/competitions/entries/{entryId}/withdraw': {
     prepare: async () => ({ params: { entryId: (await memberAnkangEntry()).id } }),

@@ -407,3 +407,26 @@ describe('the phone of a legal-aid applicant', () => {
     expect(await t.count('audit_log')).toBe(before + 2);
   });
 });
+
+describe('employer flags', () => {
+  it('count everywhere, and are lifted only by staff over the union that set them', async () => {
+    const flag = await t.http<{ id: number }>('POST', '/competitions/employer-flags', {
+      token: tokens.town_cadre,
+      body: { employerName: '城关测试机械厂', kind: 'no_union', note: '走访时发现尚未建会', since: '2026-11-01' },
+    });
+    expect(flag.status).toBe(201);
+    const before = await t.count('employer_flags');
+    expect((await t.http('DELETE', `/competitions/employer-flags/${flag.body.id}`, { token: tokens.town2_cadre })).status).toBe(403);
+    expect((await t.http('DELETE', `/competitions/employer-flags/${flag.body.id}`, { token: tokens.lawyer })).status).toBe(403);
+    expect(await t.count('employer_flags')).toBe(before);
+    expect((await t.http('DELETE', `/competitions/employer-flags/${flag.body.id}`, { token: tokens.town_cadre })).status).toBe(204);
+    expect(await t.count('employer_flags')).toBe(before - 1);
+    // The county's flags (the demo's serious accident at 城关纺织) stay out of a town's reach.
+    const county = (
+      await t.http<{ id: number; employerName: string }[]>('GET', '/competitions/employer-flags', { token: tokens.town_cadre })
+    ).body;
+    const accident = county.find((f) => f.employerName.includes('城关纺织'));
+    expect(accident).toBeDefined();
+    expect((await t.http('DELETE', `/competitions/employer-flags/${accident?.id}`, { token: tokens.town_cadre })).status).toBe(403);
+  });
+});

@@ -7,6 +7,7 @@ import { AddHardshipDueIndexes1795484146995 } from './1795484146995-AddHardshipD
 import { AddLegal1795491313058 } from './1795491313058-AddLegal';
 import { AddCompetitions1795493658753 } from './1795493658753-AddCompetitions';
 import { AddRefreshTokenFamilies1796166108683 } from './1796166108683-AddRefreshTokenFamilies';
+import { AddEmployerFlagPlace1796240000000 } from './1796240000000-AddEmployerFlagPlace';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddLegal1795491313058,
   AddCompetitions1795493658753,
   AddRefreshTokenFamilies1796166108683,
+  AddEmployerFlagPlace1796240000000,
 ];

@@ -87,8 +87,8 @@ export class CompetitionsController {
   @Delete('employer-flags/:id')
   @HttpCode(204)
   @RequirePermission('competition.manage')
-  removeEmployerFlag(@Param('id', ParseIntPipe) id: number): Promise<void> {
-    return this.flags.remove(id);
+  removeEmployerFlag(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.flags.remove(actor, id);
   }
 
   @Get('entries/mine')

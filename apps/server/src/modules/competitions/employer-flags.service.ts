@@ -3,6 +3,7 @@ import { cstDate, EMPLOYER_FLAG_LABEL, type EmployerFlagKind, type EmployerFlagV
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { mayHandle } from '../../common/case-access';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { LegalAidApplication } from '../legal/entities/legal-aid-application.entity';
@@ -29,6 +30,8 @@ export class EmployerFlagsService {
   }
 
   async create(actor: Actor, body: CreateEmployerFlagBody): Promise<EmployerFlagView> {
+    if (!actor.organization) fail('forbidden');
+    const organizationPath = actor.organization.path;
     if (body.since > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'since', message: '日期不能晚于今天' }]);
     try {
       return await this.db.transaction(async (manager) => {
@@ -41,6 +44,7 @@ export class EmployerFlagsService {
             note: body.note.trim(),
             since: body.since,
             createdByName: actor.displayName,
+            organizationPath,
             createdAt: new Date(),
           }),
         );
@@ -52,8 +56,15 @@ export class EmployerFlagsService {
     }
   }
 
-  async remove(id: number): Promise<void> {
+  /**
+   * Lift a flag: staff whose subtree covers the organisation that set it (a town cannot lift the
+   * county's flag; the flag excludes the employer from every competition and nomination).
+   */
+  async remove(actor: Actor, id: number): Promise<void> {
     await this.db.transaction(async (manager) => {
+      const flag = await manager.getRepository(EmployerFlag).findOneBy({ id });
+      if (!flag) fail('not_found');
+      if (!mayHandle(actor, 'competition.manage', flag.organizationPath)) fail('forbidden', '这个标记是上级工会设的，只有上级工会能撤销');
       const result = await manager.getRepository(EmployerFlag).delete({ id });
       if (!result.affected) fail('not_found');
     });

@@ -212,6 +212,10 @@ export class EmployerFlag {
   @Column({ type: 'varchar', length: 50 })
   createdByName: string;
 
+  /** The organisation that set the flag: only staff over it may lift it (the flag itself counts everywhere). */
+  @Column({ type: 'varchar', length: 255 })
+  organizationPath: string;
+
   @InstantColumn()
   createdAt: Date;
 }
