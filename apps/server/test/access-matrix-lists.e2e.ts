@@ -235,6 +235,19 @@ async function prepare(): Promise<void> {
     },
   });
   if (c.status !== 201) throw new Error(`membership: ${c.status} ${JSON.stringify(c.body)}`);
+  // 张干事 (县城建筑公司's union) nominates a worker of his company: 城关镇's, not 万安镇's.
+  const kinds = (await t.http<Row[]>('GET', '/honours/kinds', { token: tokens.grassroots_cadre })).body;
+  const d = await t.http('POST', '/honours/nominations', {
+    token: tokens.grassroots_cadre,
+    body: {
+      kindId: Number(kinds[0].id),
+      nomineeName: '宋师傅',
+      employerName: '县城建筑公司',
+      deeds: '带领班组连续安全生产一千天，带出十二名高级工，推广新工法节约成本三十万元。',
+      year: 2026,
+    },
+  });
+  if (d.status !== 201) throw new Error(`nomination: ${d.status} ${JSON.stringify(d.body)}`);
   const starts = await q<{ s: string | Date }>('SELECT starts_at AS s FROM legal_consultations');
   consultationDays = [...new Set(starts.map((r) => new Date(new Date(r.s).getTime() + 8 * 3600_000).toISOString().slice(0, 10)))];
 }
@@ -470,6 +483,7 @@ const EXPECTED: Record<string, Expectation> = {
     query: '?date=DAY',
     outcomes: only(LEGAL_CONSULT),
     check: async (p, body) => caseRows(p, items(body), 'legal_consultation'),
+    nonEmpty: ['lawyer', 'legal_staff'],
   },
   '/api/legal/statistics': {
     // The centre's figures: its staff only (not the federation, not the lawyers).
@@ -544,7 +558,22 @@ const EXPECTED: Record<string, Expectation> = {
   // ---- honours ----
   '/api/honours/nominations': {
     outcomes: only(UNION),
-    check: async (p, body) => caseRows(p, items(body), 'honour_nomination'),
+    // A nomination's case sits at the county (the county decides); a nominating union sees the nominations
+    // made in its subtree, the county's honour staff every one.
+    check: async (p, body) => {
+      const problems: string[] = [];
+      for (const row of items(body)) {
+        const [n] = await q<{ org: number }>('SELECT nominated_by_organization_id AS org FROM honour_nominations WHERE id = ?', [
+          Number(row.id),
+        ]);
+        const place = orgById(n?.org)?.path;
+        if (!who[p].permissions.includes('honour.manage') && !covers(p, place))
+          problems.push(`nomination #${String(row.id)}: nominated by ${place ?? '?'}, outside ${who[p].orgPath}`);
+        if (!who[p].permissions.includes('honour.nominate')) problems.push(`nomination #${String(row.id)}: no honour function`);
+      }
+      return problems;
+    },
+    nonEmpty: ['grassroots_cadre', 'town_cadre', 'county_cadre', 'county_admin'],
   },
   '/api/honours/model-workers': {
     outcomes: only(COUNTY),
