@@ -105,18 +105,28 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family migration agrees with the entities and has a working down (MySQL/MariaDB)',
+      'the refresh token family and employer flag place migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
-        // The migration's down really undoes it, and up runs again on tokens that exist (backfilled).
-        await ds.undoLastMigration({ transaction: 'each' });
-        const columns = (await ds.query('SHOW COLUMNS FROM refresh_tokens')) as { Field: string }[];
-        expect(columns.map((c) => c.Field)).not.toContain('family_id');
+        // The migrations since AddRefreshTokenFamilies: each down really undoes it, and up runs again
+        // on rows that exist (backfilled). Newest first.
+        const columnsOf = async (table: string) =>
+          ((await ds.query(`SHOW COLUMNS FROM ${table}`)) as { Field: string }[]).map((c) => c.Field);
+        await ds.undoLastMigration({ transaction: 'each' }); // AddEmployerFlagPlace
+        expect(await columnsOf('employer_flags')).not.toContain('organization_path');
+        await ds.undoLastMigration({ transaction: 'each' }); // AddRefreshTokenFamilies
+        expect(await columnsOf('refresh_tokens')).not.toContain('family_id');
         await ds.runMigrations({ transaction: 'each' });
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
         const [row] = (await ds.query('SELECT COUNT(*) AS n FROM refresh_tokens WHERE family_id LIKE ?', ['legacy-%'])) as { n: string }[];
         expect(Number(row.n)).toBeGreaterThan(0);
+        // Flags from before belong to the root organisation (the county).
+        const flags = (await ds.query(
+          'SELECT DISTINCT f.organization_path AS p, o.parent_id AS parent FROM employer_flags f LEFT JOIN organizations o ON o.path = f.organization_path',
+        )) as { p: string; parent: number | null }[];
+        expect(flags.length).toBeGreaterThan(0);
+        expect(flags.every((f) => f.parent === null && f.p.startsWith('/'))).toBe(true);
       },
     );
   });
