@@ -1,11 +1,6 @@
-import { createHash } from 'node:crypto';
-import { RequestMethod, type Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import { LEGAL_CONSENT_VERSION } from '@union/shared';
-import { DataSource } from 'typeorm';
-import { strictValidationPipe } from '../src/common/validation';
 import { hardshipApplication, today } from './hardship-fixtures';
+import { cheapFingerprint, fullSnapshot, initMatrixKit, one, validationProblem } from './access-matrix-kit';
 import { DEMO_PERSONAS, startTestApp, type DemoPersona, type TestApp } from './harness';
 
 /**
@@ -65,111 +60,16 @@ interface Expectation {
 
 let t: TestApp;
 const tokens = {} as Record<Persona, string>;
-const ds = () => t.app.get(DataSource);
 
 beforeAll(async () => {
   t = await startTestApp();
   for (const p of PERSONAS) tokens[p] = await t.loginAs(p);
-  const metas = ds().entityMetadatas.filter((m) => m.tableType === 'regular');
-  tables = metas
-    .map((m) => ({ name: m.tableName, order: m.primaryColumns.map((c) => c.databaseName).join(', ') }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  bodyTypes = readBodyTypes();
+  initMatrixKit(t.app);
 }, 60_000);
 afterAll(async () => {
   await t?.close();
 });
 
-// ---------------------------------------------------------------------------------------------
-// Fingerprints: row counts of every table and the versions of every case after each refused call;
-// the whole content of the tables a route changes in place; the whole database around each route.
-
-let tables: { name: string; order: string }[] = [];
-
-async function rows(table: string): Promise<string> {
-  const order = tables.find((x) => x.name === table)?.order ?? 'id';
-  return JSON.stringify(await ds().query(`SELECT * FROM ${table} ORDER BY ${order}`));
-}
-async function cheapFingerprint(touches: string[]): Promise<string> {
-  const counts = (await ds().query(
-    [
-      ...tables.map((x) => `SELECT '${x.name}' AS t, COUNT(*) AS n FROM ${x.name}`),
-      `SELECT 'case versions' AS t, SUM(version) AS n FROM workflow_cases`,
-    ].join(' UNION ALL '),
-  )) as { t: string; n: number | string }[];
-  const parts = [counts.map((c) => `${c.t}=${Number(c.n)}`).join(';')];
-  for (const table of ['workflow_cases', ...touches]) parts.push(await rows(table));
-  return createHash('sha256').update(parts.join('\n')).digest('hex');
-}
-async function fullSnapshot(): Promise<Map<string, string>> {
-  const snapshot = new Map<string, string>();
-  for (const x of tables)
-    snapshot.set(
-      x.name,
-      createHash('sha256')
-        .update(await rows(x.name))
-        .digest('hex'),
-    );
-  return snapshot;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The body class of each route, from Nest's own route metadata, so a body is checked with the
-// same strict pipe before it is sent: a refusal must not be a 400 in disguise.
-
-const BODY_PARAM = 3; // RouteParamtypes.BODY
-let bodyTypes = new Map<string, Type>();
-
-function readBodyTypes(): Map<string, Type> {
-  const found = new Map<string, Type>();
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Type | null;
-      if (!controller) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (method === undefined || sub === undefined) continue;
-        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number }>;
-        const key = Object.keys(args).find((k) => k.split(':')[0] === String(BODY_PARAM));
-        if (!key) continue;
-        const types = Reflect.getMetadata('design:paramtypes', controller.prototype, name) as Type[];
-        const path = ['/api', base, sub]
-          .filter((x) => x && x !== '/')
-          .join('/')
-          .replace(/\/+/g, '/')
-          .replace(/:(\w+)/g, '{$1}');
-        found.set(`${RequestMethod[method]} ${path.replace(/\/$/, '')}`, types[args[key].index]);
-      }
-    }
-  }
-  return found;
-}
-
-/** Null when `body` passes the route's validation; else what the pipe says. */
-async function validationProblem(route: string, body: unknown): Promise<string | null> {
-  const metatype = bodyTypes.get(route);
-  if (!metatype) return body === undefined ? null : `no body class known for ${route}`;
-  try {
-    await strictValidationPipe().transform(JSON.parse(JSON.stringify(body ?? {})), { type: 'body', metatype });
-    return null;
-  } catch (err) {
-    const e = err as { code?: string; details?: unknown };
-    return e.code ? `${e.code} ${JSON.stringify(e.details ?? [])}` : String(err);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Records of the demo county (src/database/seed), found by name.
-
-async function one<T = Record<string, unknown>>(sql: string, args: unknown[] = []): Promise<T> {
-  const found = (await ds().query(sql, args)) as T[];
-  if (found.length === 0) throw new Error(`no record: ${sql} ${JSON.stringify(args)}`);
-  return found[0];
-}
 const idOf = async (sql: string, args: unknown[] = []) => Number((await one<{ id: number }>(sql, args)).id);
 const userId = (name: string) => idOf('SELECT id FROM users WHERE display_name = ?', [name]);
 const orgId = (name: string) => idOf('SELECT id FROM organizations WHERE name = ?', [name]);
