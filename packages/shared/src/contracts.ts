@@ -1,4 +1,16 @@
 import type { OrganizationKind } from './organizations';
+import type { z } from './schemas/common';
+import type {
+  consentBody,
+  createMembershipApplicationBody,
+  createMembershipTransferBody,
+  demoLoginBody,
+  redeemInvitationBody,
+  refreshBody,
+  revealBody,
+  wechatLoginBody,
+  withdrawMembershipBody,
+} from './schemas';
 import type { Permission, Role } from './permissions';
 import type {
   MembershipApplicationAction,
@@ -43,15 +55,10 @@ export interface TokenPair {
 }
 
 /** POST /api/auth/wechat-login */
-export interface WechatLoginRequest {
-  /** The code from `Taro.login`. */
-  code: string;
-}
+export type WechatLoginRequest = z.output<typeof wechatLoginBody>;
 
 /** POST /api/auth/demo-login (only when the demo login is enabled). */
-export interface DemoLoginRequest {
-  persona: string;
-}
+export type DemoLoginRequest = z.output<typeof demoLoginBody>;
 
 /** A seeded demo persona, listed by GET /api/auth/demo-personas. */
 export interface DemoPersona {
@@ -61,9 +68,7 @@ export interface DemoPersona {
 }
 
 /** POST /api/auth/refresh */
-export interface RefreshRequest {
-  refreshToken: string;
-}
+export type RefreshRequest = z.output<typeof refreshBody>;
 
 /** A union organisation as the client sees it. */
 export interface OrganizationView {
@@ -98,27 +103,13 @@ export interface MeView {
 }
 
 /** POST /api/me/consents */
-export interface RecordConsentRequest {
-  kind: ConsentKind;
-  version: string;
-}
+export type RecordConsentRequest = z.output<typeof consentBody>;
 
 /** POST /api/auth/invitations/redeem: bind the logged-in user as staff. */
-export interface RedeemInvitationRequest {
-  code: string;
-}
+export type RedeemInvitationRequest = z.output<typeof redeemInvitationBody>;
 
 /** POST /api/membership/applications */
-export interface CreateMembershipApplicationRequest {
-  realName: string;
-  idNumber: string;
-  phone: string;
-  employerName: string;
-  employmentType: EmploymentType;
-  organizationId: number;
-  /** Do not tell my employer: routes to the higher union, unit staff cannot see it. */
-  hideFromEmployer: boolean;
-}
+export type CreateMembershipApplicationRequest = z.output<typeof createMembershipApplicationBody>;
 
 /** An action the current user may take now, from GET .../actions. */
 export interface ActionView<A extends string = string> {
@@ -187,13 +178,7 @@ export interface MembershipApplicationView {
 }
 
 /** POST /api/pii/reveal (audited) */
-export interface RevealRequest {
-  subject: 'membership_application' | 'member';
-  id: number;
-  field: 'idNumber' | 'phone';
-  /** Why the cadre needs to see it; kept in the audit log. */
-  reason: string;
-}
+export type RevealRequest = z.output<typeof revealBody>;
 
 /** The revealed value. */
 export interface RevealResponse {
@@ -231,11 +216,7 @@ export interface CardVerification {
 }
 
 /** POST /api/membership/transfers */
-export interface CreateMembershipTransferRequest {
-  toOrganizationId: number;
-  newEmployerName: string;
-  reason?: string;
-}
+export type CreateMembershipTransferRequest = z.output<typeof createMembershipTransferBody>;
 
 /** A membership transfer (会籍接转). */
 export interface MembershipTransferView {
@@ -256,9 +237,7 @@ export interface MembershipTransferView {
 }
 
 /** POST /api/membership/withdraw */
-export interface WithdrawMembershipRequest {
-  reason?: string;
-}
+export type WithdrawMembershipRequest = z.output<typeof withdrawMembershipBody>;
 
 /** Case types that appear on the workbench. */
 export type WorkbenchCaseType =

@@ -1,3 +1,4 @@
+export * from './schemas';
 export * from './errors';
 export * from './organizations';
 export * from './permissions';

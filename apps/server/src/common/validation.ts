@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { IsISO8601, Matches } from 'class-validator';
 import { AppException } from './app-exception';
 
@@ -11,11 +11,24 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
 }
 
 /**
+ * Runs on class-validator DTO classes only; a parameter read through a schema (`BodyOf`,
+ * `QueryOf`, `ParamOf` in `schema.ts`) is left to its SchemaPipe, untouched (the class pipe would
+ * turn `:id` into a number before the schema sees the text).
+ */
+class LegacyClassValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype;
+    if (!type || type === Object || type === Number || type === String || type === Boolean || type === Array) return Promise.resolve(value);
+    return super.transform(value, metadata);
+  }
+}
+
+/**
  * Strict validation: unknown fields, wrong types and missing fields are refused with
  * `validation_failed` and the list of fields at fault. Nothing reaches a service unvalidated.
  */
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new LegacyClassValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

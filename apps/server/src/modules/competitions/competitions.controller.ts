@@ -1,19 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { BodyOf, ParamOf } from '../../common/schema';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type {
-  CompetitionAction,
-  CompetitionObjectionView,
-  CompetitionResultsView,
-  CompetitionStatistics,
-  CompetitionView,
-  EmployerFlagView,
-  EntryView,
-  JudgingEntryView,
+import {
+  type CompetitionAction,
+  type CompetitionObjectionView,
+  type CompetitionResultsView,
+  type CompetitionStatistics,
+  type CompetitionView,
+  type EmployerFlagView,
+  type EntryView,
+  type JudgingEntryView,
+  transitionBody,
+  type TransitionBody,
 } from '@union/shared';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { TransitionBody } from '../membership/membership.dto';
 import { CompetitionEntriesService } from './competition-entries.service';
 import { CompetitionJudgingService } from './competition-judging.service';
 import { CompetitionResultsService } from './competition-results.service';
@@ -87,7 +89,7 @@ export class CompetitionsController {
   @Delete('employer-flags/:id')
   @HttpCode(204)
   @RequirePermission('competition.manage')
-  removeEmployerFlag(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  removeEmployerFlag(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<void> {
     return this.flags.remove(actor, id);
   }
 
@@ -99,25 +101,21 @@ export class CompetitionsController {
 
   @Get('entries/:entryId')
   @SignedIn()
-  entry(@CurrentActor() actor: Actor, @Param('entryId', ParseIntPipe) entryId: number): Promise<EntryView> {
+  entry(@CurrentActor() actor: Actor, @ParamOf('entryId') entryId: number): Promise<EntryView> {
     return this.entries.get(actor, entryId);
   }
 
   @Post('entries/:entryId/withdraw')
   @HttpCode(200)
   @RequirePermission('competition.register')
-  withdraw(@CurrentActor() actor: Actor, @Param('entryId', ParseIntPipe) entryId: number): Promise<EntryView> {
+  withdraw(@CurrentActor() actor: Actor, @ParamOf('entryId') entryId: number): Promise<EntryView> {
     return this.entries.withdraw(actor, entryId);
   }
 
   @Post('entries/:entryId/revoke')
   @HttpCode(200)
   @RequirePermission('competition.manage')
-  revoke(
-    @CurrentActor() actor: Actor,
-    @Param('entryId', ParseIntPipe) entryId: number,
-    @Body() body: RevokeBody,
-  ): Promise<CompetitionResultsView> {
+  revoke(@CurrentActor() actor: Actor, @ParamOf('entryId') entryId: number, @Body() body: RevokeBody): Promise<CompetitionResultsView> {
     return this.results.revoke(actor, entryId, body.reason);
   }
 
@@ -126,7 +124,7 @@ export class CompetitionsController {
   @ApiProduces('image/png')
   async certificate(
     @CurrentActor() actor: Actor,
-    @Param('entryId', ParseIntPipe) entryId: number,
+    @ParamOf('entryId') entryId: number,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const png = await this.results.certificate(actor, entryId);
@@ -136,31 +134,31 @@ export class CompetitionsController {
 
   @Get('entries/:entryId/certificate-image')
   @RequirePermission('competition.register')
-  async certificateImage(@CurrentActor() actor: Actor, @Param('entryId', ParseIntPipe) entryId: number): Promise<{ dataUrl: string }> {
+  async certificateImage(@CurrentActor() actor: Actor, @ParamOf('entryId') entryId: number): Promise<{ dataUrl: string }> {
     const png = await this.results.certificate(actor, entryId);
     return { dataUrl: `data:image/png;base64,${png.toString('base64')}` };
   }
 
   @Get(':id')
   @SignedIn()
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CompetitionView> {
+  get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CompetitionView> {
     return this.competitions.get(actor, id);
   }
 
   @Put(':id')
   @RequirePermission('competition.manage')
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: UpdateCompetitionBody,
-  ): Promise<CompetitionView> {
+  update(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: UpdateCompetitionBody): Promise<CompetitionView> {
     return this.competitions.update(actor, id, body);
   }
 
   @Post(':id/transitions')
   @HttpCode(200)
   @RequirePermission('competition.manage')
-  transition(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: TransitionBody): Promise<CompetitionView> {
+  transition(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
+  ): Promise<CompetitionView> {
     return this.competitions.transition(actor, id, { ...body, action: body.action as CompetitionAction });
   }
 
@@ -168,8 +166,8 @@ export class CompetitionsController {
   @RequirePermission('competition.manage')
   setJudges(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('eventId', ParseIntPipe) eventId: number,
+    @ParamOf('id') id: number,
+    @ParamOf('eventId') eventId: number,
     @Body() body: JudgesBody,
   ): Promise<CompetitionView> {
     return this.competitions.setJudges(actor, id, eventId, body);
@@ -177,30 +175,26 @@ export class CompetitionsController {
 
   @Post(':id/entries')
   @RequirePermission('competition.register')
-  register(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RegisterEntryBody): Promise<EntryView> {
+  register(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RegisterEntryBody): Promise<EntryView> {
     return this.entries.register(actor, id, body);
   }
 
   @Get(':id/entries')
   @RequirePermission('competition.manage')
-  entriesOf(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<EntryView[]> {
+  entriesOf(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<EntryView[]> {
     return this.entries.forCompetition(actor, id);
   }
 
   @Post(':id/check-in')
   @HttpCode(200)
   @RequirePermission('competition.manage')
-  checkIn(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: CheckInBody): Promise<EntryView> {
+  checkIn(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: CheckInBody): Promise<EntryView> {
     return this.entries.checkIn(actor, id, body.code);
   }
 
   @Get(':id/events/:eventId/judging')
   @RequirePermission('competition.judge')
-  sheet(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('eventId', ParseIntPipe) eventId: number,
-  ): Promise<JudgingEntryView[]> {
+  sheet(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @ParamOf('eventId') eventId: number): Promise<JudgingEntryView[]> {
     return this.judging.sheet(actor, id, eventId);
   }
 
@@ -209,8 +203,8 @@ export class CompetitionsController {
   @RequirePermission('competition.judge')
   score(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('eventId', ParseIntPipe) eventId: number,
+    @ParamOf('id') id: number,
+    @ParamOf('eventId') eventId: number,
     @Body() body: ScoreBody,
   ): Promise<JudgingEntryView[]> {
     return this.judging.score(actor, id, eventId, body);
@@ -221,8 +215,8 @@ export class CompetitionsController {
   @RequirePermission('competition.judge')
   conflict(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('eventId', ParseIntPipe) eventId: number,
+    @ParamOf('id') id: number,
+    @ParamOf('eventId') eventId: number,
     @Body() body: ConflictBody,
   ): Promise<JudgingEntryView[]> {
     return this.judging.declareConflict(actor, id, eventId, body);
@@ -233,8 +227,8 @@ export class CompetitionsController {
   @RequirePermission('competition.manage')
   directResult(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('eventId', ParseIntPipe) eventId: number,
+    @ParamOf('id') id: number,
+    @ParamOf('eventId') eventId: number,
     @Body() body: ScoreBody,
   ): Promise<{ entryId: number; value: number }> {
     return this.judging.directResult(actor, id, eventId, body);
@@ -242,25 +236,25 @@ export class CompetitionsController {
 
   @Get(':id/events/:eventId/scores')
   @RequirePermission('competition.manage')
-  allScores(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Param('eventId', ParseIntPipe) eventId: number) {
+  allScores(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @ParamOf('eventId') eventId: number) {
     return this.judging.allScores(actor, id, eventId);
   }
 
   @Get(':id/results')
   @SignedIn()
-  resultsOf(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CompetitionResultsView> {
+  resultsOf(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CompetitionResultsView> {
     return this.results.results(actor, id);
   }
 
   @Post(':id/objections')
   @SignedIn()
-  object(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: ObjectionBody): Promise<{ id: number }> {
+  object(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ObjectionBody): Promise<{ id: number }> {
     return this.competitions.object(actor, id, body);
   }
 
   @Get(':id/objections')
   @RequirePermission('competition.manage')
-  objections(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CompetitionObjectionView[]> {
+  objections(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CompetitionObjectionView[]> {
     return this.competitions.objections(actor, id);
   }
 
@@ -269,8 +263,8 @@ export class CompetitionsController {
   @RequirePermission('competition.manage')
   resolveObjection(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('objectionId', ParseIntPipe) objectionId: number,
+    @ParamOf('id') id: number,
+    @ParamOf('objectionId') objectionId: number,
     @Body() body: ResolveObjectionBody,
   ): Promise<CompetitionObjectionView[]> {
     return this.competitions.resolveObjection(actor, id, objectionId, body);

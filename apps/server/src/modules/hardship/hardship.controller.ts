@@ -1,32 +1,34 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { BodyOf, ParamOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type {
-  ActionView,
-  AssistanceRecordAction,
-  AssistanceRecordView,
-  CampaignView,
-  GrantApplicationAction,
-  GrantApplicationView,
-  HardshipApplicationAction,
-  HardshipApplicationSummary,
-  HardshipApplicationView,
-  HardshipDraft,
-  HardshipFileSummary,
-  HardshipFileView,
-  HardshipRuleSetView,
-  HardshipSelfTestResult,
-  HardshipStatistics,
-  Page,
-  PublicNoticeSummary,
-  PublicNoticeView,
-  RevealResponse,
+import {
+  type ActionView,
+  type AssistanceRecordAction,
+  type AssistanceRecordView,
+  type CampaignView,
+  type GrantApplicationAction,
+  type GrantApplicationView,
+  type HardshipApplicationAction,
+  type HardshipApplicationSummary,
+  type HardshipApplicationView,
+  type HardshipDraft,
+  type HardshipFileSummary,
+  type HardshipFileView,
+  type HardshipRuleSetView,
+  type HardshipSelfTestResult,
+  type HardshipStatistics,
+  type Page,
+  type PublicNoticeSummary,
+  type PublicNoticeView,
+  type RevealResponse,
+  transitionBody,
+  type TransitionBody,
 } from '@union/shared';
 import { IsIn, IsOptional } from 'class-validator';
 import { Public, RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { RateLimited } from '../../common/rate-limit';
 import { PageQuery } from '../../common/paging.dto';
-import { TransitionBody } from '../membership/membership.dto';
 import {
   CreateAssistanceRecordBody,
   CreateCampaignBody,
@@ -144,13 +146,13 @@ export class HardshipController {
 
   @Get('applications/:id')
   @SignedIn()
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<HardshipApplicationView> {
+  get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<HardshipApplicationView> {
     return this.applications.get(actor, id);
   }
 
   @Get('applications/:id/actions')
   @SignedIn()
-  actions(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ActionView<HardshipApplicationAction>[]> {
+  actions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<HardshipApplicationAction>[]> {
     return this.applications.actions(actor, id);
   }
 
@@ -159,8 +161,8 @@ export class HardshipController {
   @SignedIn()
   transition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: TransitionBody,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
   ): Promise<HardshipApplicationView> {
     return this.applications.transition(actor, id, body);
   }
@@ -170,7 +172,7 @@ export class HardshipController {
   @RequirePermission('hardship.review.grassroots')
   returnForMaterial(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @ParamOf('id') id: number,
     @Body() body: ReturnForMaterialBody,
   ): Promise<HardshipApplicationView> {
     return this.steps.returnForMaterial(actor, id, body);
@@ -179,22 +181,14 @@ export class HardshipController {
   @Post('applications/:id/resubmit')
   @HttpCode(200)
   @SignedIn()
-  resubmit(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: ResubmitBody,
-  ): Promise<HardshipApplicationView> {
+  resubmit(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ResubmitBody): Promise<HardshipApplicationView> {
     return this.steps.resubmit(actor, id, body);
   }
 
   @Post('applications/:id/home-visit')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
-  homeVisit(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: HomeVisitBody,
-  ): Promise<HardshipApplicationView> {
+  homeVisit(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: HomeVisitBody): Promise<HardshipApplicationView> {
     return this.steps.homeVisit(actor, id, body);
   }
 
@@ -203,7 +197,7 @@ export class HardshipController {
   @RequirePermission('hardship.review.grassroots')
   democraticReview(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @ParamOf('id') id: number,
     @Body() body: DemocraticReviewBody,
   ): Promise<HardshipApplicationView> {
     return this.steps.democraticReview(actor, id, body);
@@ -214,7 +208,7 @@ export class HardshipController {
   @RequirePermission('hardship.approve')
   fileHousehold(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @ParamOf('id') id: number,
     @Body() body: FileHouseholdBody,
   ): Promise<HardshipApplicationView> {
     return this.steps.fileHousehold(actor, id, body);
@@ -228,28 +222,20 @@ export class HardshipController {
 
   @Get('notices/:id')
   @SignedIn()
-  notice(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PublicNoticeView> {
+  notice(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<PublicNoticeView> {
     return this.notices.get(actor, id);
   }
 
   @Post('notices/:id/objections')
   @SignedIn()
-  object(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: CreateObjectionBody,
-  ): Promise<PublicNoticeView> {
+  object(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: CreateObjectionBody): Promise<PublicNoticeView> {
     return this.notices.object(actor, id, body);
   }
 
   @Post('objections/:id/resolve')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
-  resolveObjection(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: ResolveObjectionBody,
-  ): Promise<PublicNoticeView> {
+  resolveObjection(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ResolveObjectionBody): Promise<PublicNoticeView> {
     return this.notices.resolve(actor, id, body);
   }
 
@@ -292,7 +278,7 @@ export class HardshipFilesController {
   @Post('files/:id/recheck')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
-  recheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RecheckFileBody): Promise<HardshipFileView> {
+  recheck(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RecheckFileBody): Promise<HardshipFileView> {
     return this.files.recheck(actor, id, body);
   }
 
@@ -316,18 +302,14 @@ export class HardshipFilesController {
 
   @Get('campaigns/:id')
   @SignedIn()
-  campaign(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CampaignView> {
+  campaign(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CampaignView> {
     return this.campaignsService.get(actor, id);
   }
 
   @Post('campaigns/:id/select')
   @HttpCode(200)
   @RequirePermission('hardship.campaign.manage')
-  selectHouseholds(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: SelectHouseholdsBody,
-  ): Promise<CampaignView> {
+  selectHouseholds(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: SelectHouseholdsBody): Promise<CampaignView> {
     return this.campaignsService.select(actor, id, body);
   }
 
@@ -335,7 +317,7 @@ export class HardshipFilesController {
   @RequirePermission('hardship.apply')
   applyGrant(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @ParamOf('id') id: number,
     @Body() body: CreateGrantApplicationBody,
   ): Promise<GrantApplicationView> {
     return this.campaignsService.applyGrant(actor, id, body);
@@ -349,13 +331,13 @@ export class HardshipFilesController {
 
   @Get('grants/:id')
   @SignedIn()
-  grant(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<GrantApplicationView> {
+  grant(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<GrantApplicationView> {
     return this.campaignsService.getGrant(actor, id);
   }
 
   @Get('grants/:id/actions')
   @SignedIn()
-  grantActions(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ActionView<GrantApplicationAction>[]> {
+  grantActions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<GrantApplicationAction>[]> {
     return this.campaignsService.grantActions(actor, id);
   }
 
@@ -364,15 +346,15 @@ export class HardshipFilesController {
   @SignedIn()
   grantTransition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: TransitionBody,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
   ): Promise<GrantApplicationView> {
     return this.campaignsService.grantTransition(actor, id, body);
   }
 
   @Get('aid/:id')
   @SignedIn()
-  aid(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<AssistanceRecordView> {
+  aid(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<AssistanceRecordView> {
     return this.files.aid(actor, id);
   }
 
@@ -384,7 +366,7 @@ export class HardshipFilesController {
 
   @Get('files/:id')
   @SignedIn()
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<HardshipFileView> {
+  get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<HardshipFileView> {
     return this.files.get(actor, id);
   }
 
@@ -392,7 +374,7 @@ export class HardshipFilesController {
   @RequirePermission('hardship.aid.pay')
   createAid(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @ParamOf('id') id: number,
     @Body() body: CreateAssistanceRecordBody,
   ): Promise<AssistanceRecordView> {
     return this.files.createAid(actor, id, body);
@@ -400,7 +382,7 @@ export class HardshipFilesController {
 
   @Get('aid/:id/actions')
   @SignedIn()
-  aidActions(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ActionView<AssistanceRecordAction>[]> {
+  aidActions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<AssistanceRecordAction>[]> {
     return this.files.aidActions(actor, id);
   }
 
@@ -409,8 +391,8 @@ export class HardshipFilesController {
   @SignedIn()
   aidTransition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: TransitionBody,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
   ): Promise<AssistanceRecordView> {
     return this.files.aidTransition(actor, id, body);
   }
@@ -418,18 +400,14 @@ export class HardshipFilesController {
   @Post('aid/:id/pay')
   @HttpCode(200)
   @RequirePermission('hardship.aid.pay')
-  pay(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: PayAssistanceBody): Promise<AssistanceRecordView> {
+  pay(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: PayAssistanceBody): Promise<AssistanceRecordView> {
     return this.files.pay(actor, id, body);
   }
 
   @Post('aid/:id/signed-form')
   @HttpCode(200)
   @RequirePermission('hardship.aid.pay')
-  signedForm(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: SignedFormBody,
-  ): Promise<AssistanceRecordView> {
+  signedForm(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: SignedFormBody): Promise<AssistanceRecordView> {
     return this.files.signedForm(actor, id, body);
   }
 }

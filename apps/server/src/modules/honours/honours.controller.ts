@@ -1,19 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { BodyOf, ParamOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type {
-  HonourKindView,
-  HonourRollLine,
-  HonourStatistics,
-  ModelWorkerView,
-  NominationAction,
-  NominationNoticeView,
-  NominationView,
-  RevealResponse,
+import {
+  type HonourKindView,
+  type HonourRollLine,
+  type HonourStatistics,
+  type ModelWorkerView,
+  type NominationAction,
+  type NominationNoticeView,
+  type NominationView,
+  type RevealResponse,
+  transitionBody,
+  type TransitionBody,
 } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { RecordRevealBody } from '../../common/reveal.dto';
-import { TransitionBody } from '../membership/membership.dto';
 import {
   CreateHonourKindBody,
   CreateNominationBody,
@@ -76,22 +78,14 @@ export class HonoursController {
 
   @Post('model-workers/:id/records')
   @RequirePermission('honour.manage')
-  addRecord(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: ModelWorkerRecordBody,
-  ): Promise<ModelWorkerView[]> {
+  addRecord(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ModelWorkerRecordBody): Promise<ModelWorkerView[]> {
     return this.honours.addRecord(actor, id, body);
   }
 
   @Post('model-workers/records/:id/reveal')
   @HttpCode(200)
   @RequirePermission('honour.manage')
-  revealRecord(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: RecordRevealBody,
-  ): Promise<RevealResponse> {
+  revealRecord(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RecordRevealBody): Promise<RevealResponse> {
     return this.honours.revealRecord(actor, id, body.reason);
   }
 
@@ -109,24 +103,24 @@ export class HonoursController {
 
   @Get('nominations/:id')
   @RequirePermission('honour.nominate')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<NominationView> {
+  get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<NominationView> {
     return this.honours.get(actor, id);
   }
 
   @Post('nominations/:id/transitions')
   @HttpCode(200)
   @RequirePermission('honour.manage')
-  transition(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: TransitionBody): Promise<NominationView> {
+  transition(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
+  ): Promise<NominationView> {
     return this.honours.transition(actor, id, { ...body, action: body.action as NominationAction });
   }
 
   @Post('nominations/:id/objections')
   @SignedIn()
-  object(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: NominationObjectionBody,
-  ): Promise<{ id: number }> {
+  object(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: NominationObjectionBody): Promise<{ id: number }> {
     return this.honours.object(actor, id, body);
   }
 
@@ -135,8 +129,8 @@ export class HonoursController {
   @RequirePermission('honour.manage')
   resolve(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('objectionId', ParseIntPipe) objectionId: number,
+    @ParamOf('id') id: number,
+    @ParamOf('objectionId') objectionId: number,
     @Body() body: ResolveNominationObjectionBody,
   ): Promise<NominationView> {
     return this.honours.resolveObjection(actor, id, objectionId, body);

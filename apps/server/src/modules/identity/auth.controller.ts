@@ -1,10 +1,26 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { BodyOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DemoPersona, MeView, TokenPair } from '@union/shared';
+import {
+  type DemoPersona,
+  type MeView,
+  type TokenPair,
+  consentBody,
+  createInvitationBody,
+  demoLoginBody,
+  redeemInvitationBody,
+  refreshBody,
+  wechatLoginBody,
+  type CreateInvitationRequest,
+  type DemoLoginRequest,
+  type RecordConsentRequest,
+  type RedeemInvitationRequest,
+  type RefreshRequest,
+  type WechatLoginRequest,
+} from '@union/shared';
 import { Public, RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { RateLimited } from '../../common/rate-limit';
-import { ConsentBody, CreateInvitationBody, DemoLoginBody, RedeemInvitationBody, RefreshBody, WechatLoginBody } from './identity.dto';
 import { IdentityService } from './identity.service';
 import { TokenService } from './token.service';
 
@@ -20,7 +36,7 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @RateLimited('login')
-  wechatLogin(@Body() body: WechatLoginBody): Promise<TokenPair> {
+  wechatLogin(@BodyOf(wechatLoginBody) body: WechatLoginRequest): Promise<TokenPair> {
     return this.identity.wechatLogin(body.code);
   }
 
@@ -34,7 +50,7 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @RateLimited('login')
-  demoLogin(@Body() body: DemoLoginBody): Promise<TokenPair> {
+  demoLogin(@BodyOf(demoLoginBody) body: DemoLoginRequest): Promise<TokenPair> {
     return this.identity.demoLogin(body.persona);
   }
 
@@ -42,7 +58,7 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @RateLimited('refresh')
-  refresh(@Body() body: RefreshBody): Promise<TokenPair> {
+  refresh(@BodyOf(refreshBody) body: RefreshRequest): Promise<TokenPair> {
     return this.tokens.refresh(body.refreshToken);
   }
 
@@ -50,7 +66,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
-  async logout(@Body() body: RefreshBody): Promise<void> {
+  async logout(@BodyOf(refreshBody) body: RefreshRequest): Promise<void> {
     await this.tokens.logout(body.refreshToken);
   }
 
@@ -58,7 +74,10 @@ export class AuthController {
   @Post('invitations')
   @RequirePermission('staff.invite')
   @ApiBearerAuth()
-  invite(@CurrentActor() actor: Actor, @Body() body: CreateInvitationBody): Promise<{ code: string; expiresInDays: number }> {
+  invite(
+    @CurrentActor() actor: Actor,
+    @BodyOf(createInvitationBody) body: CreateInvitationRequest,
+  ): Promise<{ code: string; expiresInDays: number }> {
     return this.identity.invite(actor, body.organizationId, body.role);
   }
 
@@ -67,7 +86,7 @@ export class AuthController {
   @SignedIn()
   @RateLimited('redeem')
   @ApiBearerAuth()
-  redeem(@CurrentActor() actor: Actor, @Body() body: RedeemInvitationBody): Promise<MeView> {
+  redeem(@CurrentActor() actor: Actor, @BodyOf(redeemInvitationBody) body: RedeemInvitationRequest): Promise<MeView> {
     return this.identity.redeemInvitation(actor, body.code);
   }
 }
@@ -87,7 +106,7 @@ export class MeController {
   @Post('consents')
   @HttpCode(200)
   @SignedIn()
-  consent(@CurrentActor() actor: Actor, @Body() body: ConsentBody): Promise<MeView> {
+  consent(@CurrentActor() actor: Actor, @BodyOf(consentBody) body: RecordConsentRequest): Promise<MeView> {
     return this.identity.recordConsent(actor, body.kind, body.version);
   }
 }

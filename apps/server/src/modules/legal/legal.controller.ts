@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
+import { BodyOf, ParamOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   cstDate,
@@ -23,6 +24,8 @@ import {
   type Page,
   type SlotDayView,
   type RevealResponse,
+  transitionBody,
+  type TransitionBody,
 } from '@union/shared';
 import { IsIn, IsInt, Min } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
@@ -31,7 +34,6 @@ import { CurrentActor, type Actor } from '../../common/actor';
 import { PageQuery } from '../../common/paging.dto';
 import { IsDay } from '../../common/validation';
 import { RecordRevealBody } from '../../common/reveal.dto';
-import { TransitionBody } from '../membership/membership.dto';
 import {
   AcceptLegalAidBody,
   AdviceBody,
@@ -124,7 +126,7 @@ export class LegalController {
   @RequirePermission('legal.consult')
   setAvailability(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @ParamOf('id') id: number,
     @Body() body: SetAvailabilityBody,
   ): Promise<AvailabilityRuleView[]> {
     return this.schedule.setAvailability(actor, id, body);
@@ -134,7 +136,7 @@ export class LegalController {
   @RequirePermission('legal.consult')
   addException(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @ParamOf('id') id: number,
     @Body() body: AvailabilityExceptionBody,
   ): Promise<AvailabilityExceptionView> {
     return this.schedule.addException(actor, id, body);
@@ -143,11 +145,7 @@ export class LegalController {
   @Delete('lawyers/:id/exceptions/:exceptionId')
   @HttpCode(204)
   @RequirePermission('legal.consult')
-  removeException(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('exceptionId', ParseIntPipe) exceptionId: number,
-  ): Promise<void> {
+  removeException(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @ParamOf('exceptionId') exceptionId: number): Promise<void> {
     return this.schedule.removeException(actor, id, exceptionId);
   }
 
@@ -179,7 +177,7 @@ export class LegalController {
 
   @Get('consultations/:id')
   @SignedIn()
-  consultation(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ConsultationView> {
+  consultation(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ConsultationView> {
     return this.consultations.get(actor, id);
   }
 
@@ -188,8 +186,8 @@ export class LegalController {
   @SignedIn()
   consultationTransition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: TransitionBody,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
   ): Promise<ConsultationView> {
     return this.consultations.transition(actor, id, { ...body, action: body.action as ConsultationAction });
   }
@@ -197,32 +195,28 @@ export class LegalController {
   @Post('consultations/:id/reschedule')
   @HttpCode(200)
   @RequirePermission('legal.apply')
-  reschedule(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RescheduleBody): Promise<ConsultationView> {
+  reschedule(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RescheduleBody): Promise<ConsultationView> {
     return this.consultations.reschedule(actor, id, body);
   }
 
   @Post('consultations/:id/reveal-phone')
   @HttpCode(200)
   @RequirePermission('legal.consult')
-  revealPhone(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: RecordRevealBody,
-  ): Promise<RevealResponse> {
+  revealPhone(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RecordRevealBody): Promise<RevealResponse> {
     return this.consultations.revealPhone(actor, id, body.reason);
   }
 
   @Post('consultations/:id/advice')
   @HttpCode(200)
   @RequirePermission('legal.consult')
-  advice(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: AdviceBody): Promise<ConsultationView> {
+  advice(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: AdviceBody): Promise<ConsultationView> {
     return this.consultations.advice(actor, id, body);
   }
 
   @Post('consultations/:id/rating')
   @HttpCode(200)
   @RequirePermission('legal.apply')
-  rate(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RatingBody): Promise<ConsultationView> {
+  rate(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RatingBody): Promise<ConsultationView> {
     return this.consultations.rate(actor, id, body);
   }
 
@@ -261,83 +255,55 @@ export class LegalController {
 
   @Get('aid-applications/:id')
   @SignedIn()
-  application(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<LegalAidApplicationView> {
+  application(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<LegalAidApplicationView> {
     return this.aid.get(actor, id);
   }
 
   @Post('aid-applications/:id/accept')
   @HttpCode(200)
   @RequirePermission('legal.aid.decide')
-  accept(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: AcceptLegalAidBody,
-  ): Promise<LegalAidApplicationView> {
+  accept(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: AcceptLegalAidBody): Promise<LegalAidApplicationView> {
     return this.aid.accept(actor, id, body);
   }
 
   @Post('aid-applications/:id/reject')
   @HttpCode(200)
   @RequirePermission('legal.aid.decide')
-  reject(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: RejectLegalAidBody,
-  ): Promise<LegalAidApplicationView> {
+  reject(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RejectLegalAidBody): Promise<LegalAidApplicationView> {
     return this.aid.reject(actor, id, body);
   }
 
   @Post('aid-applications/:id/withdraw')
   @HttpCode(200)
   @RequirePermission('legal.apply')
-  withdraw(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: VersionBody,
-  ): Promise<LegalAidApplicationView> {
+  withdraw(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: VersionBody): Promise<LegalAidApplicationView> {
     return this.aid.withdraw(actor, id, body.version);
   }
 
   @Post('aid-applications/:id/stage')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')
-  stage(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: LegalAidStageBody,
-  ): Promise<LegalAidApplicationView> {
+  stage(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: LegalAidStageBody): Promise<LegalAidApplicationView> {
     return this.aid.stage(actor, id, body);
   }
 
   @Patch('aid-applications/:id/dates')
   @RequirePermission('legal.aid.handle')
-  dates(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: LegalAidDatesBody,
-  ): Promise<LegalAidApplicationView> {
+  dates(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: LegalAidDatesBody): Promise<LegalAidApplicationView> {
     return this.aid.updateDates(actor, id, body);
   }
 
   @Post('aid-applications/:id/reveal-phone')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')
-  revealAidPhone(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: RecordRevealBody,
-  ): Promise<RevealResponse> {
+  revealAidPhone(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RecordRevealBody): Promise<RevealResponse> {
     return this.aid.revealPhone(actor, id, body.reason);
   }
 
   @Post('aid-applications/:id/close')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')
-  close(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: CloseLegalAidBody,
-  ): Promise<LegalAidApplicationView> {
+  close(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: CloseLegalAidBody): Promise<LegalAidApplicationView> {
     return this.aid.close(actor, id, body);
   }
 
@@ -363,18 +329,14 @@ export class LegalController {
 
   @Get('threads/:id')
   @SignedIn()
-  thread(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<LegalThreadView> {
+  thread(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<LegalThreadView> {
     return this.threads.get(actor, id);
   }
 
   @Post('threads/:id/messages')
   @HttpCode(200)
   @SignedIn()
-  postMessage(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: ThreadMessageBody,
-  ): Promise<LegalThreadView> {
+  postMessage(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ThreadMessageBody): Promise<LegalThreadView> {
     return this.threads.post(actor, id, body);
   }
 
@@ -383,8 +345,8 @@ export class LegalController {
   @SignedIn()
   threadTransition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: TransitionBody,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
   ): Promise<LegalThreadView> {
     return this.threads.transition(actor, id, { ...body, action: body.action as LegalThreadAction });
   }
@@ -392,7 +354,7 @@ export class LegalController {
   @Post('threads/:id/assign')
   @HttpCode(200)
   @RequirePermission('legal.schedule.manage')
-  assignThread(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: AssignBody): Promise<LegalThreadView> {
+  assignThread(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: AssignBody): Promise<LegalThreadView> {
     return this.threads.assign(actor, id, body.lawyerUserId);
   }
 
@@ -412,7 +374,7 @@ export class LegalController {
 
   @Get('petitions/:id')
   @RequirePermission('legal.petition.manage')
-  petition(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PetitionView> {
+  petition(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<PetitionView> {
     return this.petitions.get(actor, id);
   }
 
@@ -421,8 +383,8 @@ export class LegalController {
   @RequirePermission('legal.petition.manage')
   petitionTransition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: TransitionBody,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
   ): Promise<PetitionView> {
     return this.petitions.transition(actor, id, { ...body, action: body.action as PetitionAction });
   }
@@ -430,22 +392,14 @@ export class LegalController {
   @Post('petitions/:id/meetings')
   @HttpCode(200)
   @RequirePermission('legal.petition.manage')
-  petitionMeeting(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: PetitionMeetingBody,
-  ): Promise<PetitionView> {
+  petitionMeeting(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: PetitionMeetingBody): Promise<PetitionView> {
     return this.petitions.meeting(actor, id, body);
   }
 
   @Post('petitions/:id/resolve')
   @HttpCode(200)
   @RequirePermission('legal.petition.manage')
-  resolvePetition(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: ResolvePetitionBody,
-  ): Promise<PetitionView> {
+  resolvePetition(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ResolvePetitionBody): Promise<PetitionView> {
     return this.petitions.resolve(actor, id, body);
   }
 

@@ -22,7 +22,7 @@ import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
 import { MembershipApplication } from './entities/membership-application.entity';
-import type { CreateApplicationBody } from './membership.dto';
+import type { CreateMembershipApplicationRequest } from '@union/shared';
 import { MembershipViews } from './membership-views.service';
 import { MembersService } from './members.service';
 
@@ -48,7 +48,7 @@ export class MembershipApplicationsService {
     return chosen;
   }
 
-  async apply(actor: Actor, body: CreateApplicationBody): Promise<MembershipApplicationView> {
+  async apply(actor: Actor, body: CreateMembershipApplicationRequest): Promise<MembershipApplicationView> {
     if (!(await this.identity.hasCurrentConsents(actor.userId))) fail('consent_required');
     const idNumber = normalizeIdNumber(body.idNumber);
     if (!isValidIdNumber(idNumber)) fail('invalid_id_number', undefined, [{ field: 'idNumber', message: '身份证号码校验不通过' }]);

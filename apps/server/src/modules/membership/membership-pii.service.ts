@@ -8,7 +8,7 @@ import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { Member } from './entities/member.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
-import type { RevealBody } from './membership.dto';
+import type { RevealRequest } from '@union/shared';
 import { MembershipApplicationsService } from './membership-applications.service';
 
 const COLUMN = { idNumber: 'id_number', phone: 'phone' } as const;
@@ -24,7 +24,7 @@ export class MembershipPiiService {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  reveal(actor: Actor, body: RevealBody): Promise<RevealResponse> {
+  reveal(actor: Actor, body: RevealRequest): Promise<RevealResponse> {
     return this.db.transaction(async (manager) => {
       let value: string;
       if (body.subject === 'membership_application') {

@@ -15,7 +15,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
 import { Member } from './entities/member.entity';
 import { MembershipTransfer } from './entities/membership-transfer.entity';
-import type { CreateTransferBody } from './membership.dto';
+import type { CreateMembershipTransferRequest } from '@union/shared';
 import { MembershipViews } from './membership-views.service';
 import { MembersService } from './members.service';
 
@@ -32,7 +32,7 @@ export class MembershipTransfersService {
     private readonly members: MembersService,
   ) {}
 
-  async request(actor: Actor, body: CreateTransferBody): Promise<MembershipTransferView> {
+  async request(actor: Actor, body: CreateMembershipTransferRequest): Promise<MembershipTransferView> {
     try {
       return await this.db.transaction(async (manager) => {
         const member = await this.members.activeForUser(manager, actor.userId);

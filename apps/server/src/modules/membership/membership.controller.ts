@@ -1,18 +1,30 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type {
-  ActionView,
-  CardVerification,
-  MemberCardView,
-  MembershipApplicationAction,
-  MembershipApplicationView,
-  MembershipTransferAction,
-  MembershipTransferView,
-  RevealResponse,
+import {
+  type ActionView,
+  type CardVerification,
+  type MemberCardView,
+  type MembershipApplicationAction,
+  type MembershipApplicationView,
+  type MembershipTransferAction,
+  type MembershipTransferView,
+  type RevealResponse,
+  createMembershipApplicationBody,
+  createMembershipTransferBody,
+  revealBody,
+  transitionBody,
+  verifyCardQuery,
+  withdrawMembershipBody,
+  type CreateMembershipApplicationRequest,
+  type CreateMembershipTransferRequest,
+  type RevealRequest,
+  type TransitionBody,
+  type VerifyCardQuery,
+  type WithdrawMembershipRequest,
 } from '@union/shared';
 import { Public, RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { CreateApplicationBody, CreateTransferBody, RevealBody, TransitionBody, VerifyCardQuery, WithdrawBody } from './membership.dto';
 import { MembershipApplicationsService } from './membership-applications.service';
 import { MembershipPiiService } from './membership-pii.service';
 import { MembershipTransfersService } from './membership-transfers.service';
@@ -30,7 +42,10 @@ export class MembershipController {
 
   @Post('applications')
   @RequirePermission('membership.apply')
-  apply(@CurrentActor() actor: Actor, @Body() body: CreateApplicationBody): Promise<MembershipApplicationView> {
+  apply(
+    @CurrentActor() actor: Actor,
+    @BodyOf(createMembershipApplicationBody) body: CreateMembershipApplicationRequest,
+  ): Promise<MembershipApplicationView> {
     return this.applications.apply(actor, body);
   }
 
@@ -42,13 +57,13 @@ export class MembershipController {
 
   @Get('applications/:id')
   @SignedIn()
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<MembershipApplicationView> {
+  get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<MembershipApplicationView> {
     return this.applications.get(actor, id);
   }
 
   @Get('applications/:id/actions')
   @SignedIn()
-  actions(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ActionView<MembershipApplicationAction>[]> {
+  actions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<MembershipApplicationAction>[]> {
     return this.applications.actions(actor, id);
   }
 
@@ -57,8 +72,8 @@ export class MembershipController {
   @SignedIn()
   transition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: TransitionBody,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
   ): Promise<MembershipApplicationView> {
     return this.applications.transition(actor, id, body);
   }
@@ -71,32 +86,35 @@ export class MembershipController {
 
   @Get('cards/verify')
   @Public()
-  verify(@Query() query: VerifyCardQuery): Promise<CardVerification> {
+  verify(@QueryOf(verifyCardQuery) query: VerifyCardQuery): Promise<CardVerification> {
     return this.members.verifyCard(query.token);
   }
 
   @Post('withdraw')
   @HttpCode(204)
   @SignedIn()
-  async withdraw(@CurrentActor() actor: Actor, @Body() body: WithdrawBody): Promise<void> {
+  async withdraw(@CurrentActor() actor: Actor, @BodyOf(withdrawMembershipBody) body: WithdrawMembershipRequest): Promise<void> {
     await this.members.withdraw(actor, body.reason);
   }
 
   @Post('transfers')
   @SignedIn()
-  requestTransfer(@CurrentActor() actor: Actor, @Body() body: CreateTransferBody): Promise<MembershipTransferView> {
+  requestTransfer(
+    @CurrentActor() actor: Actor,
+    @BodyOf(createMembershipTransferBody) body: CreateMembershipTransferRequest,
+  ): Promise<MembershipTransferView> {
     return this.transfers.request(actor, body);
   }
 
   @Get('transfers/:id')
   @SignedIn()
-  getTransfer(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<MembershipTransferView> {
+  getTransfer(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<MembershipTransferView> {
     return this.transfers.get(actor, id);
   }
 
   @Get('transfers/:id/actions')
   @SignedIn()
-  transferActions(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ActionView<MembershipTransferAction>[]> {
+  transferActions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<MembershipTransferAction>[]> {
     return this.transfers.actions(actor, id);
   }
 
@@ -105,8 +123,8 @@ export class MembershipController {
   @SignedIn()
   transferTransition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: TransitionBody,
+    @ParamOf('id') id: number,
+    @BodyOf(transitionBody) body: TransitionBody,
   ): Promise<MembershipTransferView> {
     return this.transfers.transition(actor, id, body);
   }
@@ -122,7 +140,7 @@ export class PiiController {
   @Post('reveal')
   @HttpCode(200)
   @RequirePermission('pii.reveal')
-  reveal(@CurrentActor() actor: Actor, @Body() body: RevealBody): Promise<RevealResponse> {
+  reveal(@CurrentActor() actor: Actor, @BodyOf(revealBody) body: RevealRequest): Promise<RevealResponse> {
     return this.pii.reveal(actor, body);
   }
 }

@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ParamOf, QueryOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { MessageView, Page } from '@union/shared';
+import { type MessageView, type Page, pageQuery, type PageQuery } from '@union/shared';
 import { SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { PageQuery } from '../../common/paging.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { MessagesService } from './messages.service';
 
@@ -18,7 +18,7 @@ export class MessagesController {
 
   @Get('messages')
   @SignedIn()
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<MessageView>> {
+  list(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<MessageView>> {
     return this.messages.list(actor, query.after, query.limit ?? 20);
   }
 
@@ -31,7 +31,7 @@ export class MessagesController {
   @Post('messages/:id/read')
   @HttpCode(204)
   @SignedIn()
-  async read(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  async read(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<void> {
     await this.messages.markRead(actor, id);
   }
 

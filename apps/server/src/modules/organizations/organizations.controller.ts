@@ -1,8 +1,15 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryOf } from '../../common/schema';
 import { ApiTags } from '@nestjs/swagger';
-import type { OrganizationRouteSuggestion, OrganizationView } from '@union/shared';
+import {
+  type OrganizationRouteSuggestion,
+  type OrganizationView,
+  organizationRouteQuery,
+  organizationSearchQuery,
+  type OrganizationRouteQuery,
+  type OrganizationSearchQuery,
+} from '@union/shared';
 import { SignedIn } from '../../common/access';
-import { OrganizationRouteQuery, OrganizationSearchQuery } from './organizations.dto';
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organizations')
@@ -12,13 +19,13 @@ export class OrganizationsController {
 
   @Get('search')
   @SignedIn()
-  async search(@Query() query: OrganizationSearchQuery): Promise<OrganizationView[]> {
+  async search(@QueryOf(organizationSearchQuery) query: OrganizationSearchQuery): Promise<OrganizationView[]> {
     return this.organizations.views(await this.organizations.search(query.q, query.limit ?? 20));
   }
 
   @Get('route')
   @SignedIn()
-  route(@Query() query: OrganizationRouteQuery): Promise<OrganizationRouteSuggestion> {
+  route(@QueryOf(organizationRouteQuery) query: OrganizationRouteQuery): Promise<OrganizationRouteSuggestion> {
     return this.organizations.route(query.employerName);
   }
 }

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { BodyOf, ParamOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ProposalAction, ProposalStatistics, ProposalView } from '@union/shared';
+import { type ProposalAction, type ProposalStatistics, type ProposalView, transitionBody, type TransitionBody } from '@union/shared';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PROPOSAL_WORKFLOW } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { TransitionBody } from '../membership/membership.dto';
 import {
   CreateProposalBody,
   DecideBody,
@@ -64,49 +64,49 @@ export class ProposalsController {
 
   @Get(':id')
   @SignedIn()
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ProposalView> {
+  get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ProposalView> {
     return this.proposals.get(actor, id);
   }
 
   @Post(':id/register')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
-  register(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: RegisterProposalBody): Promise<ProposalView> {
+  register(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RegisterProposalBody): Promise<ProposalView> {
     return this.proposals.register(actor, id, body);
   }
 
   @Post(':id/opinions')
   @HttpCode(200)
   @RequirePermission('proposal.review')
-  opinion(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: OpinionBody): Promise<ProposalView> {
+  opinion(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: OpinionBody): Promise<ProposalView> {
     return this.proposals.opinion(actor, id, body);
   }
 
   @Post(':id/decide')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
-  decide(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: DecideBody): Promise<ProposalView> {
+  decide(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: DecideBody): Promise<ProposalView> {
     return this.proposals.decide(actor, id, body);
   }
 
   @Post(':id/implement')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
-  implement(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: ImplementBody): Promise<ProposalView> {
+  implement(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ImplementBody): Promise<ProposalView> {
     return this.proposals.implement(actor, id, body);
   }
 
   @Post(':id/evaluate')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
-  evaluate(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: EvaluateBody): Promise<ProposalView> {
+  evaluate(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: EvaluateBody): Promise<ProposalView> {
     return this.proposals.evaluate(actor, id, body);
   }
 
   @Post(':id/transitions')
   @HttpCode(200)
   @SignedIn()
-  transition(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() body: TransitionBody): Promise<ProposalView> {
+  transition(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(transitionBody) body: TransitionBody): Promise<ProposalView> {
     return this.proposals.transition(actor, id, { ...body, action: body.action as ProposalAction });
   }
 }

@@ -1,4 +1,6 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { z } from '@union/shared';
+import { ParamOf } from '../../common/schema';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { UPLOAD_PURPOSES, type UploadLink, type UploadView } from '@union/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -34,7 +36,7 @@ export class UploadsController {
   /** A link to the file that works for UPLOAD_LINK_TTL_SECONDS, without a login. */
   @Get(':id/link')
   @SignedIn()
-  link(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<UploadLink> {
+  link(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<UploadLink> {
     return this.uploads.link(actor, id);
   }
 }
@@ -48,7 +50,10 @@ export class FilesController {
   @Get(':token')
   @Public()
   @ApiProduces('image/jpeg', 'application/pdf')
-  async file(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async file(
+    @ParamOf('token', z.string().max(2000)) token: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const file = await this.uploads.open(token);
     void reply
       // Evidence files are personal data: not kept in any cache, the browser's own included.

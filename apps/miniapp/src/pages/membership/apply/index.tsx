@@ -9,6 +9,8 @@ import {
   type EmploymentType,
   type OrganizationRouteSuggestion,
   type OrganizationView,
+  checkAgainst,
+  createMembershipApplicationBody,
 } from '@union/shared';
 import { Field } from '../../../components/Field';
 import { LoginPrompt } from '../../../components/LoginPrompt';
@@ -37,20 +39,38 @@ const STEP_OF_FIELD: Record<keyof Errors, number> = {
   organization: 2,
 };
 
+/** What each step asks for, as the shared schema of the request says it; its messages are the ones shown. */
+const STEP_SCHEMA = [
+  createMembershipApplicationBody.pick({ realName: true }),
+  createMembershipApplicationBody.pick({ employerName: true, employmentType: true }),
+  createMembershipApplicationBody.pick({ organizationId: true }),
+];
+
 function problemsOfStep(step: number, draft: MembershipDraft, idNumber: string): Errors {
   const errors: Errors = {};
+  const schema = STEP_SCHEMA[step];
+  if (schema) {
+    const values: Record<string, unknown> = {
+      realName: draft.realName.trim(),
+      employerName: draft.employerName,
+      employmentType: draft.employmentType || undefined,
+      organizationId: draft.organizationId ?? undefined,
+    };
+    const asked = Object.fromEntries(Object.keys(schema.shape).map((field) => [field, values[field]]));
+    const checked = checkAgainst(schema, asked);
+    if (!checked.ok) {
+      for (const [field, message] of Object.entries(checked.problems)) {
+        errors[field === 'organizationId' ? 'organization' : (field as keyof Errors)] = message;
+      }
+    }
+  }
   if (step === 0) {
-    if (draft.realName.trim().length < 2) errors.realName = '请填写身份证上的姓名';
+    // The check digit and the number's form are the shared pii rules the server applies too.
     const idProblem = idNumberProblem(idNumber);
     if (idProblem) errors.idNumber = idProblem;
     const phone = phoneProblem(draft.phone);
     if (phone) errors.phone = phone;
   }
-  if (step === 1) {
-    if (!draft.employerName.trim()) errors.employerName = '请填写单位名称；打零工的可以写“无固定单位”';
-    if (!draft.employmentType) errors.employmentType = '请选择一项';
-  }
-  if (step === 2 && !draft.organizationId) errors.organization = '请选择一个工会';
   return errors;
 }
 

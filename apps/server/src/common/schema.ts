@@ -1,0 +1,73 @@
+import { Body, Param, Query, type PipeTransform } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
+import { fieldProblems, idParam, z } from '@union/shared';
+import { AppException } from './app-exception';
+
+/**
+ * The one validation pipe: parses a body, query or parameter against its schema from
+ * `@union/shared`. Unknown fields, wrong types and missing fields are refused with
+ * `validation_failed` and the fields at fault; the handler gets the parsed value.
+ */
+export class SchemaPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
+  constructor(readonly schema: S) {}
+
+  transform(value: unknown): z.output<S> {
+    const parsed = this.schema.safeParse(value);
+    if (!parsed.success) throw new AppException('validation_failed', undefined, fieldProblems(parsed.error));
+    return parsed.data;
+  }
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/** The OpenAPI 3.0 form of a schema, as the client sends it. */
+export function openApiSchema(schema: z.ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+function methodOf(target: object, key: string | symbol | undefined): PropertyDescriptor {
+  const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+  if (!descriptor) throw new Error('schema decorators go on the parameters of a route handler');
+  return descriptor;
+}
+
+/** `@BodyOf(schema) body: Shape`: the request body, parsed by its schema and described in the API docs. */
+export function BodyOf(schema: z.ZodType): ParameterDecorator {
+  return (target, key, index) => {
+    ApiBody({ schema: openApiSchema(schema) as never })(target, key as string, methodOf(target, key));
+    Body(new SchemaPipe(schema))(target, key, index);
+  };
+}
+
+/** `@QueryOf(schema) query: Shape`: the query string, parsed by its schema; each field is a documented parameter. */
+export function QueryOf(schema: z.ZodType): ParameterDecorator {
+  return (target, key, index) => {
+    const json = openApiSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      const { description, ...rest } = property;
+      ApiQuery({
+        name,
+        required: json.required?.includes(name) ?? false,
+        description: typeof description === 'string' ? description : undefined,
+        schema: rest as never,
+      })(target, key as string, methodOf(target, key));
+    }
+    Query(new SchemaPipe(schema))(target, key, index);
+  };
+}
+
+/** `@ParamOf('id') id: number`: a path parameter, by default a row id (a whole number from 1). */
+export function ParamOf(name: string, schema: z.ZodType = idParam): ParameterDecorator {
+  return (target, key, index) => {
+    const { description, ...rest } = openApiSchema(schema);
+    ApiParam({
+      name,
+      required: true,
+      description: typeof description === 'string' ? description : undefined,
+      schema: rest as never,
+    })(target, key as string, methodOf(target, key));
+    Param(name, new SchemaPipe(schema))(target, key, index);
+  };
+}
