@@ -3,7 +3,9 @@ import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import type { z } from '@union/shared';
 import { strictValidationPipe } from '../src/common/validation';
+import { SchemaPipe } from '../src/common/schema';
 import type { TestApp } from './harness';
 
 /**
@@ -62,10 +64,11 @@ export async function fullSnapshot(): Promise<Map<string, string>> {
 // same strict pipe before it is sent: a refusal must not be a 400 in disguise.
 
 const BODY_PARAM = 3; // RouteParamtypes.BODY
-let bodyTypes = new Map<string, Type>();
+type BodyCheck = Type | SchemaPipe<z.ZodType>;
+let bodyTypes = new Map<string, BodyCheck>();
 
-function readBodyTypes(): Map<string, Type> {
-  const found = new Map<string, Type>();
+function readBodyTypes(): Map<string, BodyCheck> {
+  const found = new Map<string, BodyCheck>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as Type | null;
@@ -77,7 +80,10 @@ function readBodyTypes(): Map<string, Type> {
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         if (method === undefined || sub === undefined) continue;
-        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number }>;
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+          string,
+          { index: number; pipes?: unknown[] }
+        >;
         const key = Object.keys(args).find((k) => k.split(':')[0] === String(BODY_PARAM));
         if (!key) continue;
         const types = Reflect.getMetadata('design:paramtypes', controller.prototype, name) as Type[];
@@ -86,7 +92,8 @@ function readBodyTypes(): Map<string, Type> {
           .join('/')
           .replace(/\/+/g, '/')
           .replace(/:(\w+)/g, '{$1}');
-        found.set(`${RequestMethod[method]} ${path.replace(/\/$/, '')}`, types[args[key].index]);
+        const schemaPipe = args[key].pipes?.find((p): p is SchemaPipe<z.ZodType> => p instanceof SchemaPipe);
+        found.set(`${RequestMethod[method]} ${path.replace(/\/$/, '')}`, schemaPipe ?? types[args[key].index]);
       }
     }
   }
@@ -98,7 +105,9 @@ export async function validationProblem(route: string, body: unknown): Promise<s
   const metatype = bodyTypes.get(route);
   if (!metatype) return body === undefined ? null : `no body class known for ${route}`;
   try {
-    await strictValidationPipe().transform(JSON.parse(JSON.stringify(body ?? {})), { type: 'body', metatype });
+    const value: unknown = JSON.parse(JSON.stringify(body ?? {}));
+    if (metatype instanceof SchemaPipe) metatype.transform(value);
+    else await strictValidationPipe().transform(value, { type: 'body', metatype });
     return null;
   } catch (err) {
     const e = err as { code?: string; details?: unknown };
