@@ -40,7 +40,7 @@ import { Organization } from '../modules/organizations/organization.entity';
 import { AuditLog } from '../modules/pii/audit-log.entity';
 import { Upload } from '../modules/uploads/entities/upload.entity';
 import { CaseHistory } from '../modules/workflow/entities/case-history.entity';
-import { OutboxEntry } from '../modules/workflow/entities/outbox.entity';
+import { OutboxEntry } from '../modules/notifications/entities/outbox.entity';
 import { WorkflowCase } from '../modules/workflow/entities/workflow-case.entity';
 
 /** Every entity of the schema. */

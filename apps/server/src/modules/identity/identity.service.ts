@@ -20,7 +20,6 @@ import { staffHolds, type StaffCandidate } from '../../common/case-access';
 import { sha256 } from '../../common/hash';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
-import { Member } from '../membership/entities/member.entity';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
@@ -31,8 +30,19 @@ import { User } from './entities/user.entity';
 import { TokenService } from './token.service';
 
 /** Who the users are: logins, staff binding, consents, and the actor of each request. */
+/**
+ * What identity needs to know of membership, answered by the membership module, which registers
+ * itself at start (`useMembershipFacts`): identity does not import membership, membership
+ * imports identity.
+ */
+export interface MembershipFacts {
+  isActiveMember(userId: number): Promise<boolean>;
+}
+
 @Injectable()
 export class IdentityService {
+  private membershipFacts: MembershipFacts | null = null;
+
   private readonly logger = new Logger(IdentityService.name);
 
   constructor(
@@ -129,11 +139,17 @@ export class IdentityService {
     };
   }
 
+  /** Called once by the membership module at start. */
+  useMembershipFacts(facts: MembershipFacts): void {
+    this.membershipFacts = facts;
+  }
+
   async me(actor: Actor): Promise<MeView> {
     const consents = await this.db.manager.getRepository(Consent).find({ where: { userId: actor.userId }, order: { id: 'DESC' } });
     const latest = new Map<ConsentKind, Consent>();
     for (const c of consents) if (!latest.has(c.kind)) latest.set(c.kind, c);
-    const member = await this.db.manager.getRepository(Member).findOneBy({ userId: actor.userId, status: 'active' });
+    if (!this.membershipFacts) throw new Error('the membership module has not registered its facts');
+    const isMember = await this.membershipFacts.isActiveMember(actor.userId);
     const org = actor.organization ? await this.organizations.findById(actor.organization.id) : null;
     return {
       id: actor.userId,
@@ -143,7 +159,7 @@ export class IdentityService {
       organization: org ? await this.organizations.view(org) : null,
       consents: [...latest.values()].map((c) => ({ kind: c.kind, version: c.version, acceptedAt: c.acceptedAt.toISOString() })),
       consentsCurrent: (Object.keys(CONSENT_VERSIONS) as ConsentKind[]).every((k) => latest.get(k)?.version === CONSENT_VERSIONS[k]),
-      isMember: !!member,
+      isMember,
     };
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { IdentityService, type MembershipFacts } from '../identity/identity.service';
 import { maskIdNumber, maskName, type CardVerification, type MemberCardView } from '@union/shared';
 import * as QRCode from 'qrcode';
 import { type EntityManager } from 'typeorm';
@@ -28,7 +29,7 @@ interface CardClaims {
 
 /** Members, their electronic cards and withdrawal. */
 @Injectable()
-export class MembersService {
+export class MembersService implements OnModuleInit, MembershipFacts {
   constructor(
     private readonly db: Db,
     private readonly cipher: PiiCipher,
@@ -36,7 +37,16 @@ export class MembersService {
     private readonly organizations: OrganizationsService,
     private readonly notifier: Notifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly identity: IdentityService,
   ) {}
+
+  onModuleInit(): void {
+    this.identity.useMembershipFacts(this);
+  }
+
+  async isActiveMember(userId: number): Promise<boolean> {
+    return (await this.activeForUser(this.db.manager, userId)) !== null;
+  }
 
   activeByIdIndex(manager: EntityManager, idIndex: string): Promise<Member | null> {
     return manager.getRepository(Member).findOneBy({ activeIdNumberIndex: idIndex });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OutboxEntry } from '../workflow/entities/outbox.entity';
+import { OutboxEntry } from './entities/outbox.entity';
 import { Message } from './message.entity';
 
 /** A notification to a user about their case. */

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { User } from '../identity/entities/user.entity';
 import { WechatClient, WechatError } from '../wechat/wechat.client';
-import { OutboxEntry } from '../workflow/entities/outbox.entity';
+import { OutboxEntry } from './entities/outbox.entity';
 
 const CLAIM_MS = 60_000;
 const MAX_BACKOFF_MS = 3_600_000;
