@@ -18,6 +18,9 @@ const common = {
 module.exports = {
   // A global option (projects ignore it): the e2e apps seed a whole demo county before each suite.
   testTimeout: 60000,
+  // Every workflow transition is taken by some e2e test (test/transition-coverage.js).
+  globalSetup: '<rootDir>/test/transition-setup.js',
+  globalTeardown: '<rootDir>/test/transition-teardown.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.ts'], testTimeout: 60000 },

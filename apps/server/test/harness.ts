@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -94,6 +94,17 @@ async function createMysqlDatabase(): Promise<{ url: string; drop: () => Promise
   };
 }
 
+/** Write the (case type, action) pairs the tests of this app took, for the coverage check. */
+async function recordTransitionsTaken(ds: DataSource, after: number): Promise<void> {
+  const dir = process.env.UNION_TRANSITION_LOG_DIR;
+  if (!dir) return;
+  const rows = (await ds.query(
+    'SELECT DISTINCT c.case_type AS caseType, h.action AS action FROM case_history h JOIN workflow_cases c ON c.id = h.case_id WHERE h.id > ?',
+    [after],
+  )) as { caseType: string; action: string }[];
+  writeFileSync(join(dir, `${process.pid}-${randomBytes(4).toString('hex')}.txt`), rows.map((r) => `${r.caseType} ${r.action}\n`).join(''));
+}
+
 /** Boot the real app on a fresh database, with the demo county, a WeChat stand-in and HTTP. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const wechat = await startWechatStandIn('wx-test-app', 'test-app-secret');
@@ -124,6 +135,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createApp(config, { logLevel: 'silent' });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  // Transitions after this row are the tests' own (the demo seed's come before): see transition-coverage.js.
+  const seededHistory = Number(((await app.get(DataSource).query('SELECT MAX(id) AS n FROM case_history')) as { n: unknown }[])[0]?.n ?? 0);
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
@@ -168,6 +181,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return Number(result[0].n);
     },
     close: async () => {
+      await recordTransitionsTaken(app.get(DataSource), seededHistory);
       await app.close();
       await wechat.close();
       await mysqlDb?.drop();
