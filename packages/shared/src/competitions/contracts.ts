@@ -1,6 +1,15 @@
 import type { ActionView, HistoryEntryView } from '../contracts';
 import type { CompetitionAction, CompetitionState } from '../workflow/recognition';
-import type { AwardRule, ScoringMethod, TieBreak } from './scoring';
+import type { z } from '../schemas/common';
+import type {
+  competitionObjectionBody,
+  createCompetitionBody,
+  createEmployerFlagBody,
+  eventBody,
+  registerEntryBody,
+  scoreBody,
+} from './schemas';
+import type { AwardRule } from './scoring';
 
 /** Kinds of competition. */
 export type CompetitionKind = 'labour' | 'skills' | 'ankang_cup' | 'speech' | 'other';
@@ -35,32 +44,10 @@ export const EMPLOYER_FLAG_LABEL: Record<EmployerFlagKind, string> = {
 };
 
 /** One event (项目) of a competition as set up. */
-export interface CompetitionEventInput {
-  name: string;
-  entryKind: EntryKind;
-  /** Entries accepted at most (0: no limit). */
-  maxEntries: number;
-  /** Team size (team entries only). */
-  teamMin?: number;
-  teamMax?: number;
-  scoring: ScoringMethod;
-  tieBreak: TieBreak;
-  awards: AwardRule[];
-}
+export type CompetitionEventInput = z.output<typeof eventBody>;
 
 /** POST /api/competitions */
-export interface CreateCompetitionRequest {
-  kind: CompetitionKind;
-  title: string;
-  description: string;
-  /** Registration closes at the end of this day (China time). */
-  registrationClosesOn: string;
-  startsOn: string;
-  endsOn: string;
-  /** Days of the results' public notice (default 5). */
-  noticeDays: number;
-  events: CompetitionEventInput[];
-}
+export type CreateCompetitionRequest = z.output<typeof createCompetitionBody>;
 
 /** A judge of an event. */
 export interface JudgeView {
@@ -100,13 +87,7 @@ export interface CompetitionView {
 }
 
 /** POST /api/competitions/:id/entries */
-export interface RegisterEntryRequest {
-  eventId: number;
-  /** Team or enterprise entries: the team's name. */
-  teamName?: string;
-  /** Team members' names (the registrant included), team entries only. */
-  members?: string[];
-}
+export type RegisterEntryRequest = z.output<typeof registerEntryBody>;
 
 /** Status of an entry. */
 export type EntryStatus = 'registered' | 'checked_in' | 'withdrawn';
@@ -140,15 +121,7 @@ export interface EntryView {
 }
 
 /** POST /api/competitions/:id/events/:eventId/scores: a judge's score (hundredths) or a direct result. */
-export interface ScoreRequest {
-  entryId: number;
-  /** Judges' score in hundredths of a point (0–10000). */
-  points?: number;
-  /** Direct result (scaled integer in the event's unit). */
-  value?: number;
-  /** Required when changing a score already given (the correction is logged). */
-  reason?: string;
-}
+export type ScoreRequest = z.output<typeof scoreBody>;
 
 /** An entry on a judge's sheet: only the judge's own score; others' only after the judge scored it. */
 export interface JudgingEntryView {
@@ -183,10 +156,7 @@ export interface CompetitionResultsView {
 }
 
 /** POST /api/competitions/:id/objections */
-export interface CompetitionObjectionRequest {
-  entryId?: number;
-  content: string;
-}
+export type CompetitionObjectionRequest = z.output<typeof competitionObjectionBody>;
 
 /** An objection to the results during the notice. */
 export interface CompetitionObjectionView {
@@ -211,12 +181,7 @@ export interface EmployerFlagView {
 }
 
 /** POST /api/competitions/employer-flags */
-export interface CreateEmployerFlagRequest {
-  employerName: string;
-  kind: EmployerFlagKind;
-  note: string;
-  since: string;
-}
+export type CreateEmployerFlagRequest = z.output<typeof createEmployerFlagBody>;
 
 /** GET /api/competitions/statistics: the report's competition figures for a period and part of the tree. */
 export interface CompetitionStatistics {

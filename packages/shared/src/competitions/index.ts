@@ -1,2 +1,3 @@
 export * from './scoring';
 export * from './contracts';
+export * from './schemas';

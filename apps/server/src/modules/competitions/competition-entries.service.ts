@@ -1,7 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
-import { cstDate, type EntryView } from '@union/shared';
+import { cstDate, type EntryView, type RegisterEntryRequest } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { staffMayHandleCase } from '../../common/case-access';
@@ -15,7 +15,6 @@ import { Organization } from '../organizations/organization.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry } from './entities/entry.entity';
-import type { RegisterEntryBody } from './competitions.dto';
 import { CompetitionsService } from './competitions.service';
 
 /**
@@ -31,7 +30,7 @@ export class CompetitionEntriesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(actor: Actor, competitionId: number, body: RegisterEntryBody): Promise<EntryView> {
+  async register(actor: Actor, competitionId: number, body: RegisterEntryRequest): Promise<EntryView> {
     try {
       const id = await this.db.transaction(async (manager) => {
         const competition = await manager.getRepository(Competition).findOneBy({ id: competitionId });

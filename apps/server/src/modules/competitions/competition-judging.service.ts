@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JudgingEntryView } from '@union/shared';
+import type { ConflictRequest, JudgingEntryView, ScoreRequest } from '@union/shared';
 import { In, Not } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -8,7 +8,6 @@ import { isUniqueViolation } from '../../database/errors';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionConflict, CompetitionEntry, CompetitionScore, CompetitionScoreCorrection } from './entities/entry.entity';
-import type { ConflictBody, ScoreBody } from './competitions.dto';
 import { CompetitionsService } from './competitions.service';
 
 /**
@@ -54,7 +53,7 @@ export class CompetitionJudgingService {
   }
 
   /** A judge scores (or corrects, with a reason) an entry of their event. */
-  async score(actor: Actor, competitionId: number, eventId: number, body: ScoreBody): Promise<JudgingEntryView[]> {
+  async score(actor: Actor, competitionId: number, eventId: number, body: ScoreRequest): Promise<JudgingEntryView[]> {
     if (body.points === undefined) fail('validation_failed', '请填写分数', [{ field: 'points', message: '请填写 0–100 分' }]);
     try {
       await this.db.transaction(async (manager) => {
@@ -100,7 +99,7 @@ export class CompetitionJudgingService {
   }
 
   /** A judge declares a conflict with an entry (before scoring it). */
-  async declareConflict(actor: Actor, competitionId: number, eventId: number, body: ConflictBody): Promise<JudgingEntryView[]> {
+  async declareConflict(actor: Actor, competitionId: number, eventId: number, body: ConflictRequest): Promise<JudgingEntryView[]> {
     try {
       await this.db.transaction(async (manager) => {
         await this.judgedEvent(actor, competitionId, eventId, manager);
@@ -120,7 +119,12 @@ export class CompetitionJudgingService {
   }
 
   /** The organiser enters a direct result (time, count); changes are logged with the reason. */
-  async directResult(actor: Actor, competitionId: number, eventId: number, body: ScoreBody): Promise<{ entryId: number; value: number }> {
+  async directResult(
+    actor: Actor,
+    competitionId: number,
+    eventId: number,
+    body: ScoreRequest,
+  ): Promise<{ entryId: number; value: number }> {
     if (body.value === undefined) fail('validation_failed', '请填写成绩', [{ field: 'value', message: '请填写成绩' }]);
     return this.db.transaction(async (manager) => {
       const { kase } = await this.competitions.staffCase(manager, actor, competitionId);

@@ -1,39 +1,50 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { BodyOf, ParamOf } from '../../common/schema';
+import { Controller, Delete, Get, HttpCode, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
+  checkInBody,
+  competitionListQuery,
+  competitionObjectionBody,
+  competitionStatisticsQuery,
+  conflictBody,
+  createCompetitionBody,
+  createEmployerFlagBody,
+  judgesBody,
+  registerEntryBody,
+  resolveCompetitionObjectionBody,
+  revokeBody,
+  scoreBody,
+  transitionBody,
+  updateCompetitionBody,
+  type CheckInRequest,
   type CompetitionAction,
+  type CompetitionListQuery,
+  type CompetitionObjectionRequest,
   type CompetitionObjectionView,
   type CompetitionResultsView,
   type CompetitionStatistics,
+  type CompetitionStatisticsQuery,
   type CompetitionView,
+  type ConflictRequest,
+  type CreateCompetitionRequest,
+  type CreateEmployerFlagRequest,
   type EmployerFlagView,
   type EntryView,
+  type JudgesRequest,
   type JudgingEntryView,
-  transitionBody,
+  type RegisterEntryRequest,
+  type ResolveCompetitionObjectionRequest,
+  type RevokeRequest,
+  type ScoreRequest,
   type TransitionBody,
+  type UpdateCompetitionRequest,
 } from '@union/shared';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
+import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { CompetitionEntriesService } from './competition-entries.service';
 import { CompetitionJudgingService } from './competition-judging.service';
 import { CompetitionResultsService } from './competition-results.service';
-import {
-  CheckInBody,
-  CompetitionListQuery,
-  CompetitionStatisticsQuery,
-  ConflictBody,
-  CreateCompetitionBody,
-  CreateEmployerFlagBody,
-  JudgesBody,
-  ObjectionBody,
-  RegisterEntryBody,
-  ResolveObjectionBody,
-  RevokeBody,
-  ScoreBody,
-  UpdateCompetitionBody,
-} from './competitions.dto';
 import { CompetitionsService } from './competitions.service';
 import { EmployerFlagsService } from './employer-flags.service';
 
@@ -52,19 +63,22 @@ export class CompetitionsController {
 
   @Get()
   @SignedIn()
-  list(@CurrentActor() actor: Actor, @Query() query: CompetitionListQuery): Promise<CompetitionView[]> {
+  list(@CurrentActor() actor: Actor, @QueryOf(competitionListQuery) query: CompetitionListQuery): Promise<CompetitionView[]> {
     return this.competitions.list(actor, query.filter);
   }
 
   @Post()
   @RequirePermission('competition.manage')
-  create(@CurrentActor() actor: Actor, @Body() body: CreateCompetitionBody): Promise<CompetitionView> {
+  create(@CurrentActor() actor: Actor, @BodyOf(createCompetitionBody) body: CreateCompetitionRequest): Promise<CompetitionView> {
     return this.competitions.create(actor, body);
   }
 
   @Get('statistics')
   @RequirePermission('competition.manage')
-  statistics(@CurrentActor() actor: Actor, @Query() query: CompetitionStatisticsQuery): Promise<CompetitionStatistics> {
+  statistics(
+    @CurrentActor() actor: Actor,
+    @QueryOf(competitionStatisticsQuery) query: CompetitionStatisticsQuery,
+  ): Promise<CompetitionStatistics> {
     return this.results.statistics(actor, query);
   }
 
@@ -82,7 +96,10 @@ export class CompetitionsController {
 
   @Post('employer-flags')
   @RequirePermission('competition.manage')
-  addEmployerFlag(@CurrentActor() actor: Actor, @Body() body: CreateEmployerFlagBody): Promise<EmployerFlagView> {
+  addEmployerFlag(
+    @CurrentActor() actor: Actor,
+    @BodyOf(createEmployerFlagBody) body: CreateEmployerFlagRequest,
+  ): Promise<EmployerFlagView> {
     return this.flags.create(actor, body);
   }
 
@@ -115,7 +132,11 @@ export class CompetitionsController {
   @Post('entries/:entryId/revoke')
   @HttpCode(200)
   @RequirePermission('competition.manage')
-  revoke(@CurrentActor() actor: Actor, @ParamOf('entryId') entryId: number, @Body() body: RevokeBody): Promise<CompetitionResultsView> {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @ParamOf('entryId') entryId: number,
+    @BodyOf(revokeBody) body: RevokeRequest,
+  ): Promise<CompetitionResultsView> {
     return this.results.revoke(actor, entryId, body.reason);
   }
 
@@ -147,7 +168,11 @@ export class CompetitionsController {
 
   @Put(':id')
   @RequirePermission('competition.manage')
-  update(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: UpdateCompetitionBody): Promise<CompetitionView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(updateCompetitionBody) body: UpdateCompetitionRequest,
+  ): Promise<CompetitionView> {
     return this.competitions.update(actor, id, body);
   }
 
@@ -168,14 +193,18 @@ export class CompetitionsController {
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @ParamOf('eventId') eventId: number,
-    @Body() body: JudgesBody,
+    @BodyOf(judgesBody) body: JudgesRequest,
   ): Promise<CompetitionView> {
     return this.competitions.setJudges(actor, id, eventId, body);
   }
 
   @Post(':id/entries')
   @RequirePermission('competition.register')
-  register(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RegisterEntryBody): Promise<EntryView> {
+  register(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(registerEntryBody) body: RegisterEntryRequest,
+  ): Promise<EntryView> {
     return this.entries.register(actor, id, body);
   }
 
@@ -188,7 +217,7 @@ export class CompetitionsController {
   @Post(':id/check-in')
   @HttpCode(200)
   @RequirePermission('competition.manage')
-  checkIn(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: CheckInBody): Promise<EntryView> {
+  checkIn(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(checkInBody) body: CheckInRequest): Promise<EntryView> {
     return this.entries.checkIn(actor, id, body.code);
   }
 
@@ -205,7 +234,7 @@ export class CompetitionsController {
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @ParamOf('eventId') eventId: number,
-    @Body() body: ScoreBody,
+    @BodyOf(scoreBody) body: ScoreRequest,
   ): Promise<JudgingEntryView[]> {
     return this.judging.score(actor, id, eventId, body);
   }
@@ -217,7 +246,7 @@ export class CompetitionsController {
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @ParamOf('eventId') eventId: number,
-    @Body() body: ConflictBody,
+    @BodyOf(conflictBody) body: ConflictRequest,
   ): Promise<JudgingEntryView[]> {
     return this.judging.declareConflict(actor, id, eventId, body);
   }
@@ -229,7 +258,7 @@ export class CompetitionsController {
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @ParamOf('eventId') eventId: number,
-    @Body() body: ScoreBody,
+    @BodyOf(scoreBody) body: ScoreRequest,
   ): Promise<{ entryId: number; value: number }> {
     return this.judging.directResult(actor, id, eventId, body);
   }
@@ -248,7 +277,11 @@ export class CompetitionsController {
 
   @Post(':id/objections')
   @SignedIn()
-  object(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ObjectionBody): Promise<{ id: number }> {
+  object(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(competitionObjectionBody) body: CompetitionObjectionRequest,
+  ): Promise<{ id: number }> {
     return this.competitions.object(actor, id, body);
   }
 
@@ -265,7 +298,7 @@ export class CompetitionsController {
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @ParamOf('objectionId') objectionId: number,
-    @Body() body: ResolveObjectionBody,
+    @BodyOf(resolveCompetitionObjectionBody) body: ResolveCompetitionObjectionRequest,
   ): Promise<CompetitionObjectionView[]> {
     return this.competitions.resolveObjection(actor, id, objectionId, body);
   }

@@ -6,8 +6,13 @@ import {
   validateScoring,
   type CompetitionAction,
   type CompetitionState,
+  type CompetitionObjectionRequest,
   type CompetitionView,
+  type CreateCompetitionRequest,
+  type JudgesRequest,
+  type ResolveCompetitionObjectionRequest,
   type TransitionRequest,
+  type UpdateCompetitionRequest,
   noticeHoldReason,
 } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
@@ -25,7 +30,6 @@ import { TransitionService } from '../workflow/transition.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry, CompetitionObjection } from './entities/entry.entity';
 import { CompetitionResultsService } from './competition-results.service';
-import type { CreateCompetitionBody, JudgesBody, ObjectionBody, ResolveObjectionBody, UpdateCompetitionBody } from './competitions.dto';
 
 const WF = COMPETITION_WORKFLOW;
 const DAY_MS = 86_400_000;
@@ -47,7 +51,7 @@ export class CompetitionsService {
     private readonly identity: IdentityService,
   ) {}
 
-  async create(actor: Actor, body: CreateCompetitionBody): Promise<CompetitionView> {
+  async create(actor: Actor, body: CreateCompetitionRequest): Promise<CompetitionView> {
     if (!actor.organization || actor.organization.level === 'grassroots') fail('forbidden', '劳动竞赛由县、乡镇或行业工会组织');
     this.validate(body);
     const id = await this.db.transaction(async (manager) => {
@@ -82,7 +86,7 @@ export class CompetitionsService {
   }
 
   /** Change a competition while it is still a draft (events are replaced whole: nobody has entered yet). */
-  async update(actor: Actor, id: number, body: UpdateCompetitionBody): Promise<CompetitionView> {
+  async update(actor: Actor, id: number, body: UpdateCompetitionRequest): Promise<CompetitionView> {
     this.validate(body);
     await this.db.transaction(async (manager) => {
       const { row, kase } = await this.staffCase(manager, actor, id);
@@ -112,7 +116,7 @@ export class CompetitionsService {
     return this.get(actor, id);
   }
 
-  private validate(body: CreateCompetitionBody): void {
+  private validate(body: CreateCompetitionRequest): void {
     const problems: { field: string; message: string }[] = [];
     const today = cstDate(new Date());
     if (body.registrationClosesOn < today) problems.push({ field: 'registrationClosesOn', message: '报名截止日期不能早于今天' });
@@ -126,7 +130,7 @@ export class CompetitionsService {
     if (problems.length) fail('validation_failed', problems[0].message, problems);
   }
 
-  private async writeEvents(manager: EntityManager, competitionId: number, input: CreateCompetitionBody['events']): Promise<void> {
+  private async writeEvents(manager: EntityManager, competitionId: number, input: CreateCompetitionRequest['events']): Promise<void> {
     const events = manager.getRepository(CompetitionEvent);
     await events.save(
       input.map((e) =>
@@ -209,7 +213,7 @@ export class CompetitionsService {
   }
 
   /** The organiser names the judges of an event (users holding competition.judge). */
-  async setJudges(actor: Actor, id: number, eventId: number, body: JudgesBody): Promise<CompetitionView> {
+  async setJudges(actor: Actor, id: number, eventId: number, body: JudgesRequest): Promise<CompetitionView> {
     await this.db.transaction(async (manager) => {
       const { kase } = await this.staffCase(manager, actor, id);
       if (!['draft', 'open', 'running'].includes(kase.state)) fail('action_not_allowed', '计算成绩后不能再换评委');
@@ -258,7 +262,7 @@ export class CompetitionsService {
   }
 
   /** Anyone signed in may object to the results while they are on notice. */
-  async object(actor: Actor, id: number, body: ObjectionBody): Promise<{ id: number }> {
+  async object(actor: Actor, id: number, body: CompetitionObjectionRequest): Promise<{ id: number }> {
     return this.db.transaction(async (manager) => {
       const row = await manager.getRepository(Competition).findOneBy({ id });
       const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
@@ -305,7 +309,7 @@ export class CompetitionsService {
     });
   }
 
-  async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveObjectionBody) {
+  async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveCompetitionObjectionRequest) {
     await this.db.transaction(async (manager) => {
       await this.staffCase(manager, actor, id);
       const result = await manager

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { cstDate, EMPLOYER_FLAG_LABEL, type EmployerFlagKind, type EmployerFlagView } from '@union/shared';
+import { cstDate, EMPLOYER_FLAG_LABEL, type CreateEmployerFlagRequest, type EmployerFlagKind, type EmployerFlagView } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -10,7 +10,6 @@ import { LegalAidApplication } from '../legal/entities/legal-aid-application.ent
 import { employerKey } from '../legal/legal-aid.helpers';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { EmployerFlag } from './entities/entry.entity';
-import type { CreateEmployerFlagBody } from './competitions.dto';
 
 /** How long a serious accident excludes an employer (DOMAIN.md §5: the past 3 years). */
 const ACCIDENT_YEARS = 3;
@@ -29,7 +28,7 @@ export class EmployerFlagsService {
     return rows.map((r) => this.view(r));
   }
 
-  async create(actor: Actor, body: CreateEmployerFlagBody): Promise<EmployerFlagView> {
+  async create(actor: Actor, body: CreateEmployerFlagRequest): Promise<EmployerFlagView> {
     if (!actor.organization) fail('forbidden');
     const organizationPath = actor.organization.path;
     if (body.since > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'since', message: '日期不能晚于今天' }]);
