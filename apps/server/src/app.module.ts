@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfigModule } from './config/config.module';
 import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
 import { HealthController } from './modules/health/health.controller';
 import { HardshipModule } from './modules/hardship/hardship.module';
 import { LegalModule } from './modules/legal/legal.module';
@@ -26,7 +27,7 @@ export class AppModule {
         // Lets the route inventory test (and later an admin console) list every route and its access rule.
         DiscoveryModule,
         AppConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config.database),
+        DatabaseModule.forRoot(config.database, ENTITIES),
         WorkflowModule,
         NotificationsModule,
         OrganizationsModule,

@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+
+/** The entity classes the data source maps (the registry is `src/entities.ts`, outside this folder). */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
 import type { AppConfig } from '../config/configuration';
 import { EmbeddedJournal } from './embedded-journal';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming.strategy';
 
@@ -12,8 +14,12 @@ import { SnakeNamingStrategy } from './naming.strategy';
  * kept in memory; `openDataSource` persists it crash-safely (snapshot + write-ahead journal, see
  * embedded-journal.ts) when a file is configured.
  */
-export function dataSourceOptions(config: AppConfig['database'], dialect: 'mysql' | 'mariadb' = 'mysql'): DataSourceOptions {
-  const common = { entities: ENTITIES, namingStrategy: new SnakeNamingStrategy(), logging: config.logging };
+export function dataSourceOptions(
+  config: AppConfig['database'],
+  entities: EntityList,
+  dialect: 'mysql' | 'mariadb' = 'mysql',
+): DataSourceOptions {
+  const common = { entities, namingStrategy: new SnakeNamingStrategy(), logging: config.logging };
   if (config.url) {
     return {
       ...common,
@@ -36,8 +42,7 @@ export function dataSourceOptions(config: AppConfig['database'], dialect: 'mysql
  * snapshot and journal, and every commit is made durable in the journal before it resolves
  * (instead of TypeORM's autoSave, which rewrites the whole file in place after each commit).
  */
-export async function openDataSource(config: AppConfig['database'], options?: DataSourceOptions): Promise<DataSource> {
-  const resolved = options ?? (await resolveDataSourceOptions(config));
+export async function openDataSource(config: AppConfig['database'], resolved: DataSourceOptions): Promise<DataSource> {
   if (resolved.type !== 'sqljs' || !config.embeddedFile) return new DataSource(resolved).initialize();
   const logger = new Logger('EmbeddedDatabase');
   // A fixed checkpoint threshold in bytes (bench/kill.ts makes checkpoints frequent with it).
@@ -76,6 +81,6 @@ export async function detectDialect(url: string): Promise<'mysql' | 'mariadb'> {
 }
 
 /** Options for the configured database, with the MySQL dialect detected. */
-export async function resolveDataSourceOptions(config: AppConfig['database']): Promise<DataSourceOptions> {
-  return dataSourceOptions(config, config.url ? await detectDialect(config.url) : 'mysql');
+export async function resolveDataSourceOptions(config: AppConfig['database'], entities: EntityList): Promise<DataSourceOptions> {
+  return dataSourceOptions(config, entities, config.url ? await detectDialect(config.url) : 'mysql');
 }

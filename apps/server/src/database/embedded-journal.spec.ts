@@ -333,7 +333,7 @@ class Note {
 
 describe('openDataSource with an embedded file', () => {
   const config = () => ({ url: null, embeddedFile: file, logging: false, embeddedCheckpointBytes: null });
-  const options = () => ({ ...dataSourceOptions(config()), entities: [Note] });
+  const options = () => dataSourceOptions(config(), [Note]);
 
   it('makes every acknowledged commit survive a crash, and a graceful close checkpoints', async () => {
     const ds = await openDataSource(config(), options());
@@ -369,7 +369,7 @@ describe('openDataSource with an embedded file', () => {
   it('keeps the in-memory mode without any file', async () => {
     const ds = await openDataSource(
       { url: null, embeddedFile: null, logging: false, embeddedCheckpointBytes: null },
-      { ...dataSourceOptions({ url: null, embeddedFile: null, logging: false, embeddedCheckpointBytes: null }), entities: [Note] },
+      dataSourceOptions({ url: null, embeddedFile: null, logging: false, embeddedCheckpointBytes: null }, [Note]),
     );
     await ds.getRepository(Note).save({ text: 'x', data: null });
     await ds.destroy();

@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createApp } from '../app.factory';
-import { loadConfig, REPO_ROOT } from '../config/configuration';
-import { openDataSource, resolveDataSourceOptions } from './data-source';
+import { createApp } from './app.factory';
+import { loadConfig, REPO_ROOT } from './config/configuration';
+import { ENTITIES } from './entities';
+import { openDataSource, resolveDataSourceOptions } from './database/data-source';
 
 /**
  * Database commands:
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (command === 'migrate') {
     // openDataSource: on the embedded database the schema change goes through its journal into the file.
-    const ds = await openDataSource(config.database);
+    const ds = await openDataSource(config.database, await resolveDataSourceOptions(config.database, ENTITIES));
     await ds.destroy();
     return;
   }
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     if (!config.database.url || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
       throw new Error('usage: DATABASE_URL=mysql://... db:migration:generate -- <PascalCaseName>');
     }
-    const ds = await new DataSource({ ...(await resolveDataSourceOptions(config.database)), migrationsRun: true }).initialize();
+    const ds = await new DataSource({ ...(await resolveDataSourceOptions(config.database, ENTITIES)), migrationsRun: true }).initialize();
     const sql = await ds.driver.createSchemaBuilder().log();
     await ds.destroy();
     if (sql.upQueries.length === 0) {

@@ -1,0 +1,100 @@
+import { AssistanceRecord } from './modules/hardship/entities/assistance-record.entity';
+import { Proposal, ProposalOpinion } from './modules/proposals/entities/proposal.entity';
+import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './modules/honours/entities/honour.entity';
+import { Competition, CompetitionEvent } from './modules/competitions/entities/competition.entity';
+import {
+  CompetitionConflict,
+  CompetitionEntry,
+  CompetitionObjection,
+  CompetitionScore,
+  CompetitionScoreCorrection,
+  EmployerFlag,
+} from './modules/competitions/entities/entry.entity';
+import { AvailabilityException, AvailabilityRule } from './modules/legal/entities/availability.entity';
+import { Consultation } from './modules/legal/entities/consultation.entity';
+import { LegalAidApplication, LegalAidStageRecord } from './modules/legal/entities/legal-aid-application.entity';
+import { LegalRuleSet } from './modules/legal/entities/legal-rule-set.entity';
+import { LegalThread, LegalThreadMessage } from './modules/legal/entities/legal-thread.entity';
+import { Petition, PetitionMeeting } from './modules/legal/entities/petition.entity';
+import { Campaign } from './modules/hardship/entities/campaign.entity';
+import { GrantApplication } from './modules/hardship/entities/grant-application.entity';
+import { DemocraticReview } from './modules/hardship/entities/democratic-review.entity';
+import { HardshipApplication } from './modules/hardship/entities/hardship-application.entity';
+import { HardshipDraft } from './modules/hardship/entities/hardship-draft.entity';
+import { HardshipFileEvent } from './modules/hardship/entities/hardship-file-event.entity';
+import { HardshipFile } from './modules/hardship/entities/hardship-file.entity';
+import { HardshipRuleSet } from './modules/hardship/entities/hardship-rule-set.entity';
+import { HomeVisit } from './modules/hardship/entities/home-visit.entity';
+import { HouseholdMember } from './modules/hardship/entities/household-member.entity';
+import { NoticeObjection } from './modules/hardship/entities/notice-objection.entity';
+import { PublicNotice } from './modules/hardship/entities/public-notice.entity';
+import { Consent } from './modules/identity/entities/consent.entity';
+import { Invitation } from './modules/identity/entities/invitation.entity';
+import { RefreshToken } from './modules/identity/entities/refresh-token.entity';
+import { User } from './modules/identity/entities/user.entity';
+import { Member } from './modules/membership/entities/member.entity';
+import { MembershipApplication } from './modules/membership/entities/membership-application.entity';
+import { MembershipTransfer } from './modules/membership/entities/membership-transfer.entity';
+import { Message } from './modules/notifications/message.entity';
+import { Organization } from './modules/organizations/organization.entity';
+import { AuditLog } from './modules/pii/audit-log.entity';
+import { Upload } from './modules/uploads/entities/upload.entity';
+import { CaseHistory } from './modules/workflow/entities/case-history.entity';
+import { OutboxEntry } from './modules/notifications/entities/outbox.entity';
+import { WorkflowCase } from './modules/workflow/entities/workflow-case.entity';
+
+/** Every entity of the schema. */
+export const ENTITIES = [
+  Organization,
+  User,
+  RefreshToken,
+  Consent,
+  Invitation,
+  WorkflowCase,
+  CaseHistory,
+  OutboxEntry,
+  Message,
+  AuditLog,
+  MembershipApplication,
+  Member,
+  MembershipTransfer,
+  Upload,
+  HardshipRuleSet,
+  HardshipDraft,
+  HardshipApplication,
+  HouseholdMember,
+  HomeVisit,
+  DemocraticReview,
+  PublicNotice,
+  NoticeObjection,
+  HardshipFile,
+  HardshipFileEvent,
+  Campaign,
+  GrantApplication,
+  AssistanceRecord,
+  LegalRuleSet,
+  AvailabilityRule,
+  AvailabilityException,
+  Consultation,
+  LegalAidApplication,
+  LegalAidStageRecord,
+  LegalThread,
+  LegalThreadMessage,
+  Petition,
+  PetitionMeeting,
+  Competition,
+  CompetitionEvent,
+  CompetitionEntry,
+  CompetitionScore,
+  CompetitionScoreCorrection,
+  CompetitionConflict,
+  CompetitionObjection,
+  EmployerFlag,
+  Proposal,
+  ProposalOpinion,
+  HonourKind,
+  Nomination,
+  NominationObjection,
+  ModelWorker,
+  ModelWorkerRecord,
+];
