@@ -32,6 +32,14 @@ export type DemoPersona = (typeof DEMO_PERSONAS)[number];
 /** The database the e2e tests run on: MySQL/MariaDB when DATABASE_URL is set, else embedded. */
 export const ON_MYSQL = !!process.env.DATABASE_URL;
 
+/**
+ * A test of two people acting on one case at the same moment. It runs on MySQL/MariaDB only: the
+ * embedded database runs one transaction at a time, so there the second request simply finds the
+ * case already moved and never meets the compare-and-set the test is about. CI runs every suite on
+ * MariaDB too, so each race test runs there.
+ */
+export const itRaces: jest.It = ON_MYSQL ? it : it.skip;
+
 export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;

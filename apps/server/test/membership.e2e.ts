@@ -11,7 +11,7 @@ import type {
   WorkbenchItem,
 } from '@union/shared';
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
-import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+import { itRaces, newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 
 describe('joining the union (e2e over HTTP)', () => {
   let t: TestApp;
@@ -186,7 +186,7 @@ describe('joining the union (e2e over HTTP)', () => {
     expect(reveal.status).toBe(404);
   });
 
-  it('lets exactly one of two concurrent approvals win; the other gets 409', async () => {
+  itRaces('lets exactly one of two concurrent approvals win; the other gets 409', async () => {
     const created = await apply(await t.newWorker('race'));
     const [a, b] = await Promise.all([t.loginAs('grassroots_cadre'), t.loginAs('town_cadre')]);
     const results = await Promise.all(
