@@ -26,6 +26,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules over every TypeScript file: a promise is awaited, returned or marked `void`,
+    // and never handed where a plain callback is expected (an event handler, a setTimeout).
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

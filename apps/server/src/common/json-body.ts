@@ -48,6 +48,6 @@ export function useDepthLimitedJson(app: NestFastifyApplication, config: AppConf
       done(new AppException('validation_failed', `提交的内容层次太深（最多 ${MAX_JSON_DEPTH} 层），请检查后再提交`), undefined);
       return;
     }
-    parse(request, body as unknown as string, done);
+    void parse(request, body as unknown as string, done);
   });
 }
