@@ -10,5 +10,5 @@ export * from './uploads';
 export * from './hardship';
 export * from './legal';
 export * from './competitions';
-export * from './proposals/contracts';
-export * from './honours/contracts';
+export * from './proposals';
+export * from './honours';

@@ -1,3 +1,5 @@
+import { z } from './schemas/common';
+
 /** What an uploaded file is evidence of (a closed list; the server refuses any other). */
 export const UPLOAD_PURPOSES = [
   'id_card',
@@ -72,6 +74,15 @@ export const UPLOAD_PURPOSE_LABEL: Record<UploadPurpose, string> = {
 export function isUploadPurpose(value: unknown): value is UploadPurpose {
   return typeof value === 'string' && (UPLOAD_PURPOSES as readonly string[]).includes(value);
 }
+
+/**
+ * The `purpose` field of POST /api/uploads. The body is a multipart form (the file and this field),
+ * read by the server's upload form and checked with this schema.
+ */
+export const uploadPurpose = z.enum(UPLOAD_PURPOSES, '请选择材料类型');
+
+/** `:token` of GET /api/files/:token, the token of a signed short-lived link. */
+export const fileTokenParam = z.string().max(2000, '链接无效').meta({ description: '签名的短期链接令牌' });
 
 /** What a stored file is: every image is re-encoded to JPEG; PDFs are kept as sent. */
 export type UploadKind = 'image' | 'pdf';

@@ -124,7 +124,7 @@ export const checkInBody = z.strictObject({
 /** POST /api/competitions/:id/objections */
 export const competitionObjectionBody = z.strictObject({
   entryId: id.optional(),
-  content: text(5, 500),
+  content: z.string().min(5, '请至少写 5 个字').max(500, '最多 500 个字'),
 });
 
 /** POST /api/competitions/:id/objections/:objectionId/resolve */

@@ -1,5 +1,7 @@
 import type { ActionView, DeadlineView, HistoryEntryView } from '../contracts';
+import type { z } from '../schemas/common';
 import type { UploadView } from '../uploads';
+import type { createHonourKindBody, createNominationBody, modelWorkerRecordBody } from './schemas';
 import type { NominationAction, NominationState } from '../workflow/recognition';
 
 /** Who an honour goes to. */
@@ -25,24 +27,10 @@ export interface HonourKindView {
 }
 
 /** POST /api/honours/kinds */
-export interface CreateHonourKindRequest {
-  code: string;
-  name: string;
-  nomineeType: NomineeType;
-}
+export type CreateHonourKindRequest = z.output<typeof createHonourKindBody>;
 
 /** POST /api/honours/nominations */
-export interface CreateNominationRequest {
-  kindId: number;
-  nomineeName: string;
-  /** The employer, for the exclusion check (wage arrears, no union, serious accident). */
-  employerName: string;
-  /** 事迹: what the nominee did. */
-  deeds: string;
-  year: number;
-  /** Materials uploaded through /api/uploads. */
-  uploadIds?: number[];
-}
+export type CreateNominationRequest = z.output<typeof createNominationBody>;
 
 /** A nomination as the nominating union and the county see it. */
 export interface NominationView {
@@ -93,14 +81,7 @@ export const MODEL_WORKER_RECORD_LABEL: Record<ModelWorkerRecordKind, string> = 
 };
 
 /** POST /api/honours/model-workers/:id/records */
-export interface ModelWorkerRecordRequest {
-  kind: ModelWorkerRecordKind;
-  date: string;
-  /** For a health check: the result (health data: encrypted, shown only to honour staff). */
-  note: string;
-  /** Support paid, fen (support only). */
-  amountFen?: number;
-}
+export type ModelWorkerRecordRequest = z.output<typeof modelWorkerRecordBody>;
 
 /** A model worker in the registry, with the care records of recent years. */
 export interface ModelWorkerView {

@@ -1,5 +1,7 @@
 import type { ActionView, DeadlineView, HistoryEntryView } from '../contracts';
+import type { z } from '../schemas/common';
 import type { UploadView } from '../uploads';
+import type { createProposalBody } from './schemas';
 import type { ProposalAction, ProposalState } from '../workflow/recognition';
 
 /** Grades of an implemented proposal (合理化建议评级). */
@@ -18,14 +20,7 @@ export const PROPOSAL_GRADE_LABEL: Record<ProposalGrade, string> = {
 export const PROPOSAL_DEADLINES = { proposalRegister: 10, proposalReview: 20 } as const;
 
 /** POST /api/proposals */
-export interface CreateProposalRequest {
-  title: string;
-  problem: string;
-  suggestion: string;
-  expectedBenefit: string;
-  /** Uploaded through /api/uploads (purpose other). */
-  uploadIds?: number[];
-}
+export type CreateProposalRequest = z.output<typeof createProposalBody>;
 
 /** An expert's opinion. */
 export interface ExpertOpinionView {

@@ -1,30 +1,36 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { BodyOf, ParamOf } from '../../common/schema';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  createHonourKindBody,
+  createNominationBody,
+  honourStatisticsQuery,
+  modelWorkerBody,
+  modelWorkerRecordBody,
+  nominationObjectionBody,
+  recordRevealBody,
+  resolveNominationObjectionBody,
+  transitionBody,
+  type CreateHonourKindRequest,
+  type CreateNominationRequest,
   type HonourKindView,
   type HonourRollLine,
   type HonourStatistics,
+  type HonourStatisticsQuery,
+  type ModelWorkerRecordRequest,
+  type ModelWorkerRequest,
   type ModelWorkerView,
   type NominationAction,
   type NominationNoticeView,
+  type NominationObjectionRequest,
   type NominationView,
+  type RecordRevealRequest,
+  type ResolveNominationObjectionRequest,
   type RevealResponse,
-  transitionBody,
   type TransitionBody,
 } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { RecordRevealBody } from '../../common/reveal.dto';
-import {
-  CreateHonourKindBody,
-  CreateNominationBody,
-  HonourStatisticsQuery,
-  ModelWorkerBody,
-  ModelWorkerRecordBody,
-  NominationObjectionBody,
-  ResolveNominationObjectionBody,
-} from './honours.dto';
+import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { HonoursService } from './honours.service';
 
 /** Honours: nominations, the honour roll, the model-worker registry. */
@@ -42,7 +48,7 @@ export class HonoursController {
 
   @Post('kinds')
   @RequirePermission('honour.manage')
-  addKind(@CurrentActor() actor: Actor, @Body() body: CreateHonourKindBody): Promise<HonourKindView[]> {
+  addKind(@CurrentActor() actor: Actor, @BodyOf(createHonourKindBody) body: CreateHonourKindRequest): Promise<HonourKindView[]> {
     return this.honours.addKind(actor, body);
   }
 
@@ -60,7 +66,7 @@ export class HonoursController {
 
   @Get('statistics')
   @RequirePermission('honour.manage')
-  statistics(@CurrentActor() actor: Actor, @Query() query: HonourStatisticsQuery): Promise<HonourStatistics> {
+  statistics(@CurrentActor() actor: Actor, @QueryOf(honourStatisticsQuery) query: HonourStatisticsQuery): Promise<HonourStatistics> {
     return this.honours.statistics(actor, query);
   }
 
@@ -72,26 +78,34 @@ export class HonoursController {
 
   @Post('model-workers')
   @RequirePermission('honour.manage')
-  addModelWorker(@CurrentActor() actor: Actor, @Body() body: ModelWorkerBody): Promise<ModelWorkerView[]> {
+  addModelWorker(@CurrentActor() actor: Actor, @BodyOf(modelWorkerBody) body: ModelWorkerRequest): Promise<ModelWorkerView[]> {
     return this.honours.addModelWorker(actor, body);
   }
 
   @Post('model-workers/:id/records')
   @RequirePermission('honour.manage')
-  addRecord(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ModelWorkerRecordBody): Promise<ModelWorkerView[]> {
+  addRecord(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(modelWorkerRecordBody) body: ModelWorkerRecordRequest,
+  ): Promise<ModelWorkerView[]> {
     return this.honours.addRecord(actor, id, body);
   }
 
   @Post('model-workers/records/:id/reveal')
   @HttpCode(200)
   @RequirePermission('honour.manage')
-  revealRecord(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RecordRevealBody): Promise<RevealResponse> {
+  revealRecord(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(recordRevealBody) body: RecordRevealRequest,
+  ): Promise<RevealResponse> {
     return this.honours.revealRecord(actor, id, body.reason);
   }
 
   @Post('nominations')
   @RequirePermission('honour.nominate')
-  nominate(@CurrentActor() actor: Actor, @Body() body: CreateNominationBody): Promise<NominationView> {
+  nominate(@CurrentActor() actor: Actor, @BodyOf(createNominationBody) body: CreateNominationRequest): Promise<NominationView> {
     return this.honours.nominate(actor, body);
   }
 
@@ -120,7 +134,11 @@ export class HonoursController {
 
   @Post('nominations/:id/objections')
   @SignedIn()
-  object(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: NominationObjectionBody): Promise<{ id: number }> {
+  object(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(nominationObjectionBody) body: NominationObjectionRequest,
+  ): Promise<{ id: number }> {
     return this.honours.object(actor, id, body);
   }
 
@@ -131,7 +149,7 @@ export class HonoursController {
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @ParamOf('objectionId') objectionId: number,
-    @Body() body: ResolveNominationObjectionBody,
+    @BodyOf(resolveNominationObjectionBody) body: ResolveNominationObjectionRequest,
   ): Promise<NominationView> {
     return this.honours.resolveObjection(actor, id, objectionId, body);
   }

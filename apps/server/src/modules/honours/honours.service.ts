@@ -5,15 +5,21 @@ import {
   cstDate,
   MODEL_WORKER_RECORD_LABEL,
   NOMINATION_WORKFLOW,
+  type CreateHonourKindRequest,
+  type CreateNominationRequest,
   type HonourKindView,
   type HonourRollLine,
   type HonourStatistics,
+  type ModelWorkerRecordRequest,
+  type ModelWorkerRequest,
   type ModelWorkerView,
   type NominationAction,
   type NominationNoticeView,
+  type NominationObjectionRequest,
   type NominationState,
   type NominationView,
   type TransitionRequest,
+  type ResolveNominationObjectionRequest,
   type RevealResponse,
   noticeHoldReason,
 } from '@union/shared';
@@ -34,14 +40,6 @@ import { CaseViews } from '../workflow/case-views';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './entities/honour.entity';
-import type {
-  CreateHonourKindBody,
-  CreateNominationBody,
-  ModelWorkerBody,
-  ModelWorkerRecordBody,
-  NominationObjectionBody,
-  ResolveNominationObjectionBody,
-} from './honours.dto';
 
 const WF = NOMINATION_WORKFLOW;
 const NOTICE_DAYS = 5;
@@ -81,7 +79,7 @@ export class HonoursService {
     return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, nomineeType: r.nomineeType }));
   }
 
-  async addKind(actor: Actor, body: CreateHonourKindBody): Promise<HonourKindView[]> {
+  async addKind(actor: Actor, body: CreateHonourKindRequest): Promise<HonourKindView[]> {
     if (actor.organization?.level !== 'county') fail('forbidden');
     await this.kinds();
     try {
@@ -95,7 +93,7 @@ export class HonoursService {
     return this.kinds();
   }
 
-  async nominate(actor: Actor, body: CreateNominationBody): Promise<NominationView> {
+  async nominate(actor: Actor, body: CreateNominationRequest): Promise<NominationView> {
     if (!actor.organization) fail('forbidden');
     const kinds = await this.kinds();
     const kind = kinds.find((k) => k.id === body.kindId);
@@ -200,7 +198,7 @@ export class HonoursService {
     return this.get(actor, id);
   }
 
-  async object(actor: Actor, id: number, body: NominationObjectionBody): Promise<{ id: number }> {
+  async object(actor: Actor, id: number, body: NominationObjectionRequest): Promise<{ id: number }> {
     return this.db.transaction(async (manager) => {
       const row = await manager.getRepository(Nomination).findOneBy({ id });
       const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
@@ -218,7 +216,7 @@ export class HonoursService {
     });
   }
 
-  async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveNominationObjectionBody): Promise<NominationView> {
+  async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveNominationObjectionRequest): Promise<NominationView> {
     if (!actor.permissions.includes('honour.manage') || actor.organization?.level !== 'county') fail('not_found');
     await this.db.transaction(async (manager) => {
       const result = await manager
@@ -329,7 +327,7 @@ export class HonoursService {
     });
   }
 
-  async addModelWorker(actor: Actor, body: ModelWorkerBody): Promise<ModelWorkerView[]> {
+  async addModelWorker(actor: Actor, body: ModelWorkerRequest): Promise<ModelWorkerView[]> {
     this.requireManager(actor);
     await this.db.transaction((m) =>
       m.getRepository(ModelWorker).insert({
@@ -345,7 +343,7 @@ export class HonoursService {
     return this.modelWorkers(actor);
   }
 
-  async addRecord(actor: Actor, modelWorkerId: number, body: ModelWorkerRecordBody): Promise<ModelWorkerView[]> {
+  async addRecord(actor: Actor, modelWorkerId: number, body: ModelWorkerRecordRequest): Promise<ModelWorkerView[]> {
     this.requireManager(actor);
     if (body.date > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'date', message: '日期不能晚于今天' }]);
     if (body.kind === 'support' && !body.amountFen)

@@ -1,29 +1,32 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { BodyOf, ParamOf } from '../../common/schema';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type ProposalAction, type ProposalStatistics, type ProposalView, transitionBody, type TransitionBody } from '@union/shared';
-import { IsIn, IsOptional } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PROPOSAL_WORKFLOW } from '@union/shared';
+import {
+  createProposalBody,
+  decideBody,
+  evaluateBody,
+  implementBody,
+  opinionBody,
+  proposalListQuery,
+  proposalStatisticsQuery,
+  registerProposalBody,
+  transitionBody,
+  type CreateProposalRequest,
+  type DecideRequest,
+  type EvaluateRequest,
+  type ImplementRequest,
+  type OpinionRequest,
+  type ProposalAction,
+  type ProposalListQuery,
+  type ProposalStatistics,
+  type ProposalStatisticsQuery,
+  type ProposalView,
+  type RegisterProposalRequest,
+  type TransitionBody,
+} from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import {
-  CreateProposalBody,
-  DecideBody,
-  EvaluateBody,
-  ImplementBody,
-  OpinionBody,
-  ProposalStatisticsQuery,
-  RegisterProposalBody,
-} from './proposals.dto';
+import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ProposalsService } from './proposals.service';
-
-class ProposalListQuery {
-  @ApiPropertyOptional({ enum: Object.keys(PROPOSAL_WORKFLOW.states) })
-  @IsOptional()
-  @IsIn(Object.keys(PROPOSAL_WORKFLOW.states))
-  state?: string;
-}
 
 /** Rationalisation proposals (合理化建议). */
 @ApiTags('proposals')
@@ -34,7 +37,7 @@ export class ProposalsController {
 
   @Post()
   @RequirePermission('proposal.submit')
-  submit(@CurrentActor() actor: Actor, @Body() body: CreateProposalBody): Promise<ProposalView> {
+  submit(@CurrentActor() actor: Actor, @BodyOf(createProposalBody) body: CreateProposalRequest): Promise<ProposalView> {
     return this.proposals.submit(actor, body);
   }
 
@@ -46,7 +49,7 @@ export class ProposalsController {
 
   @Get('statistics')
   @RequirePermission('proposal.manage')
-  statistics(@CurrentActor() actor: Actor, @Query() query: ProposalStatisticsQuery): Promise<ProposalStatistics> {
+  statistics(@CurrentActor() actor: Actor, @QueryOf(proposalStatisticsQuery) query: ProposalStatisticsQuery): Promise<ProposalStatistics> {
     return this.proposals.statistics(actor, query);
   }
 
@@ -58,7 +61,7 @@ export class ProposalsController {
 
   @Get()
   @SignedIn()
-  list(@CurrentActor() actor: Actor, @Query() query: ProposalListQuery): Promise<ProposalView[]> {
+  list(@CurrentActor() actor: Actor, @QueryOf(proposalListQuery) query: ProposalListQuery): Promise<ProposalView[]> {
     return this.proposals.list(actor, query.state);
   }
 
@@ -71,35 +74,39 @@ export class ProposalsController {
   @Post(':id/register')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
-  register(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RegisterProposalBody): Promise<ProposalView> {
+  register(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(registerProposalBody) body: RegisterProposalRequest,
+  ): Promise<ProposalView> {
     return this.proposals.register(actor, id, body);
   }
 
   @Post(':id/opinions')
   @HttpCode(200)
   @RequirePermission('proposal.review')
-  opinion(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: OpinionBody): Promise<ProposalView> {
+  opinion(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(opinionBody) body: OpinionRequest): Promise<ProposalView> {
     return this.proposals.opinion(actor, id, body);
   }
 
   @Post(':id/decide')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
-  decide(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: DecideBody): Promise<ProposalView> {
+  decide(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(decideBody) body: DecideRequest): Promise<ProposalView> {
     return this.proposals.decide(actor, id, body);
   }
 
   @Post(':id/implement')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
-  implement(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ImplementBody): Promise<ProposalView> {
+  implement(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(implementBody) body: ImplementRequest): Promise<ProposalView> {
     return this.proposals.implement(actor, id, body);
   }
 
   @Post(':id/evaluate')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
-  evaluate(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: EvaluateBody): Promise<ProposalView> {
+  evaluate(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(evaluateBody) body: EvaluateRequest): Promise<ProposalView> {
     return this.proposals.evaluate(actor, id, body);
   }
 

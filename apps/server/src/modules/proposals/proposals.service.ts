@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   cstDate,
+  type CreateProposalRequest,
+  type DecideRequest,
+  type EvaluateRequest,
+  type ImplementRequest,
+  type OpinionRequest,
   PROPOSAL_DEADLINES,
   PROPOSAL_GRADE_LABEL,
   PROPOSAL_WORKFLOW,
@@ -9,6 +14,7 @@ import {
   type ProposalState,
   type ProposalStatistics,
   type ProposalView,
+  type RegisterProposalRequest,
   type TransitionRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
@@ -28,7 +34,6 @@ import { CaseViews } from '../workflow/case-views';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService, type StepContext } from '../workflow/transition.service';
 import { Proposal, ProposalOpinion } from './entities/proposal.entity';
-import type { CreateProposalBody, DecideBody, EvaluateBody, ImplementBody, OpinionBody, RegisterProposalBody } from './proposals.dto';
 
 const WF = PROPOSAL_WORKFLOW;
 const link = (id: number) => `/pages/contest/proposal/index?id=${id}`;
@@ -50,7 +55,7 @@ export class ProposalsService {
     private readonly identity: IdentityService,
   ) {}
 
-  async submit(actor: Actor, body: CreateProposalBody): Promise<ProposalView> {
+  async submit(actor: Actor, body: CreateProposalRequest): Promise<ProposalView> {
     const id = await this.db.transaction(async (manager) => {
       const member = await manager.getRepository(Member).findOneBy({ userId: actor.userId, status: 'active' });
       if (!member) fail('not_a_member', '合理化建议由会员向所在工会提出，请先入会');
@@ -143,7 +148,7 @@ export class ProposalsService {
   }
 
   /** Register with a number and send to experts (users holding proposal.review). */
-  async register(actor: Actor, id: number, body: RegisterProposalBody): Promise<ProposalView> {
+  async register(actor: Actor, id: number, body: RegisterProposalRequest): Promise<ProposalView> {
     return this.step(actor, id, { action: 'register', version: body.version }, async ({ manager }) => {
       const ids = [...new Set(body.expertUserIds)];
       const experts = (await this.identity.staffHolding('proposal.review', manager)).filter((e) => ids.includes(e.id));
@@ -172,7 +177,7 @@ export class ProposalsService {
   }
 
   /** An assigned expert's opinion (once; not a state change). */
-  async opinion(actor: Actor, id: number, body: OpinionBody): Promise<ProposalView> {
+  async opinion(actor: Actor, id: number, body: OpinionRequest): Promise<ProposalView> {
     try {
       await this.db.transaction(async (manager) => {
         const row = await manager.getRepository(Proposal).findOneBy({ id });
@@ -196,7 +201,7 @@ export class ProposalsService {
   }
 
   /** Adopt or not, once at least one expert has given an opinion; not adopting needs the reason the author reads. */
-  async decide(actor: Actor, id: number, body: DecideBody): Promise<ProposalView> {
+  async decide(actor: Actor, id: number, body: DecideRequest): Promise<ProposalView> {
     const action: ProposalAction = body.adopt ? 'adopt' : 'reject';
     return this.step(actor, id, { action, version: body.version, comment: body.reason }, async ({ manager }) => {
       if (!(await manager.getRepository(ProposalOpinion).countBy({ proposalId: id }))) fail('action_not_allowed', '还没有专家评审意见');
@@ -206,7 +211,7 @@ export class ProposalsService {
     });
   }
 
-  async implement(actor: Actor, id: number, body: ImplementBody): Promise<ProposalView> {
+  async implement(actor: Actor, id: number, body: ImplementRequest): Promise<ProposalView> {
     if (body.implementedOn > cstDate(new Date()))
       fail('validation_failed', undefined, [{ field: 'implementedOn', message: '日期不能晚于今天' }]);
     return this.step(actor, id, { action: 'implement', version: body.version }, async ({ manager }) => {
@@ -214,7 +219,7 @@ export class ProposalsService {
     });
   }
 
-  async evaluate(actor: Actor, id: number, body: EvaluateBody): Promise<ProposalView> {
+  async evaluate(actor: Actor, id: number, body: EvaluateRequest): Promise<ProposalView> {
     return this.step(actor, id, { action: 'evaluate', version: body.version }, async ({ manager }) => {
       await manager.getRepository(Proposal).update({ id }, { benefitFen: body.benefitFen, grade: body.grade, evaluatedAt: new Date() });
     });

@@ -1,11 +1,10 @@
 import { Controller, Get, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { z } from '@union/shared';
-import { ParamOf } from '../../common/schema';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { UPLOAD_PURPOSES, type UploadLink, type UploadView } from '@union/shared';
+import { fileTokenParam, uploadPurpose, type UploadLink, type UploadView } from '@union/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
+import { openApiSchema, ParamOf } from '../../common/schema';
 import { readUploadForm } from './upload-form';
 import { UploadsService } from './uploads.service';
 
@@ -25,7 +24,7 @@ export class UploadsController {
       required: ['file', 'purpose'],
       properties: {
         file: { type: 'string', format: 'binary', description: 'JPG、PNG、WebP 照片或 PDF；按内容判断类型' },
-        purpose: { type: 'string', enum: [...UPLOAD_PURPOSES] },
+        purpose: openApiSchema(uploadPurpose),
       },
     },
   })
@@ -50,10 +49,7 @@ export class FilesController {
   @Get(':token')
   @Public()
   @ApiProduces('image/jpeg', 'application/pdf')
-  async file(
-    @ParamOf('token', z.string().max(2000)) token: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<StreamableFile> {
+  async file(@ParamOf('token', fileTokenParam) token: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const file = await this.uploads.open(token);
     void reply
       // Evidence files are personal data: not kept in any cache, the browser's own included.

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { isUploadPurpose, SENSITIVE_UPLOAD_PURPOSES, UPLOAD_PURPOSE_LABEL, type UploadLink, type UploadView } from '@union/shared';
+import { SENSITIVE_UPLOAD_PURPOSES, UPLOAD_PURPOSE_LABEL, uploadPurpose, type UploadLink, type UploadView } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -54,11 +54,13 @@ export class UploadsService {
 
   /** Check, clean and store one file; it stays the uploader's own until attached to a case. */
   async upload(actor: Actor, form: UploadForm): Promise<UploadView> {
-    const { purpose, bytes } = form;
+    const { bytes } = form;
+    const checked = uploadPurpose.safeParse(form.purpose);
     const problems: { field: string; message: string }[] = [];
-    if (!isUploadPurpose(purpose)) problems.push({ field: 'purpose', message: '请选择材料类型' });
+    if (!checked.success) problems.push({ field: 'purpose', message: checked.error.issues[0]?.message ?? '请选择材料类型' });
     if (!bytes || bytes.length === 0) problems.push({ field: 'file', message: '请选择文件' });
-    if (problems.length > 0 || !bytes || !isUploadPurpose(purpose)) fail('validation_failed', undefined, problems);
+    if (problems.length > 0 || !bytes || !checked.success) fail('validation_failed', undefined, problems);
+    const purpose = checked.data;
     if (bytes.length > this.config.uploads.maxBytes) fail('file_too_large');
 
     const file = await prepareFile(bytes, { maxPixels: this.config.uploads.maxPixels });

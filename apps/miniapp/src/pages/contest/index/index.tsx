@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { CompetitionView } from '@union/shared';
+import { checkAgainst, nominationObjectionBody, type CompetitionView } from '@union/shared';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
@@ -58,9 +58,10 @@ export default function ContestHome() {
   const [objecting, setObjecting] = useState<number | null>(null);
   const [objection, setObjection] = useState('');
   const sendObjection = async (id: number) => {
-    if (objection.trim().length < 5) return toast('请至少写 5 个字');
+    const checked = checkAgainst(nominationObjectionBody, { content: objection.trim() });
+    if (!checked.ok) return toast(Object.values(checked.problems)[0] ?? '');
     try {
-      await honoursApi.object(id, objection.trim());
+      await honoursApi.object(id, checked.value.content);
       setObjecting(null);
       toast('已提交，县总工会会核实');
     } catch (e) {

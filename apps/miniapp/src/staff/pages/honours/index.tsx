@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { HonourKindView, UploadView } from '@union/shared';
+import { checkAgainst, createNominationBody, type HonourKindView, type UploadView } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
@@ -34,20 +34,20 @@ export default function Honours() {
   const county = data.me.permissions.includes('honour.manage') && data.me.organization?.kind === 'county_federation';
 
   const save = async () => {
-    if (!kind) return setProblem('请选择荣誉');
-    if (nominee.trim().length < 2 || employer.trim().length < 2) return setProblem('请填写被推荐对象和所在单位');
-    if (deeds.trim().length < 20) return setProblem('主要事迹请写 20 字以上');
+    // The request's own schema: its messages (the server's too) are the ones shown.
+    const checked = checkAgainst(createNominationBody, {
+      kindId: kind?.id,
+      nomineeName: nominee.trim(),
+      employerName: employer.trim(),
+      deeds: deeds.trim(),
+      year: Number(chinaToday().slice(0, 4)),
+      uploadIds: materials.map((m) => m.id),
+    });
+    if (!checked.ok) return setProblem(Object.values(checked.problems)[0] ?? null);
     setBusy(true);
     setProblem(null);
     try {
-      const created = await honoursApi.nominate({
-        kindId: kind.id,
-        nomineeName: nominee.trim(),
-        employerName: employer.trim(),
-        deeds: deeds.trim(),
-        year: Number(chinaToday().slice(0, 4)),
-        uploadIds: materials.map((m) => m.id),
-      });
+      const created = await honoursApi.nominate(checked.value);
       setAdding(false);
       await Taro.navigateTo({ url: route('/staff/pages/honour/index', { id: created.id }) });
     } catch (e) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { MODEL_WORKER_RECORD_LABEL, type ModelWorkerRecordKind } from '@union/shared';
+import { checkAgainst, MODEL_WORKER_RECORD_LABEL, modelWorkerBody, modelWorkerRecordBody, type ModelWorkerRecordKind } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
@@ -11,7 +11,7 @@ import { honoursApi } from '../../../services/api/honours';
 import { errorMessage, toast } from '../../../utils/feedback';
 
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
-import { chinaToday, isDay } from '../../../utils/format';
+import { chinaToday } from '../../../utils/format';
 import { DateField } from '../../../components/DateField';
 
 const KINDS = Object.keys(MODEL_WORKER_RECORD_LABEL) as ModelWorkerRecordKind[];
@@ -32,9 +32,15 @@ export default function ModelWorkers() {
   const [year, setYear] = useState(chinaToday().slice(0, 4));
   if (!data) return <PageStatus error={error} />;
   const addWorker = async () => {
-    if (name.trim().length < 2 || employer.trim().length < 2 || !/^\d{4}$/.test(year)) return setProblem('请填写姓名、单位和获评年份');
+    const checked = checkAgainst(modelWorkerBody, {
+      name: name.trim(),
+      employerName: employer.trim(),
+      title: title.trim(),
+      awardedYear: year.trim() ? Number(year) : undefined,
+    });
+    if (!checked.ok) return setProblem(Object.values(checked.problems)[0] ?? null);
     try {
-      await honoursApi.addModelWorker({ name: name.trim(), employerName: employer.trim(), title: title.trim(), awardedYear: Number(year) });
+      await honoursApi.addModelWorker(checked.value);
       setAdding(false);
       setProblem(null);
       await reload();
@@ -43,16 +49,19 @@ export default function ModelWorkers() {
     }
   };
   const save = async (id: number) => {
-    if (!isDay(date) || note.trim().length < 2) return setProblem('请填写日期和情况');
+    // The date and the note as the request's schema says; the amount typed in yuan first as an amount.
+    const checked = checkAgainst(modelWorkerRecordBody, {
+      kind,
+      date,
+      note: note.trim(),
+      amountFen: kind === 'support' ? (yuanToFen(amount) ?? 0) : undefined,
+    });
+    if (!checked.ok && (checked.problems.date || checked.problems.note)) return setProblem(checked.problems.date ?? checked.problems.note);
     const p = kind === 'support' ? amountProblem(amount, '补助金额') : null;
     if (p) return setProblem(p);
+    if (!checked.ok) return setProblem(Object.values(checked.problems)[0] ?? null);
     try {
-      await honoursApi.addRecord(id, {
-        kind,
-        date,
-        note: note.trim(),
-        amountFen: kind === 'support' ? (yuanToFen(amount) ?? 0) : undefined,
-      });
+      await honoursApi.addRecord(id, checked.value);
       setOpen(null);
       setNote('');
       toast('已记录');
