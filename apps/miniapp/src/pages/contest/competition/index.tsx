@@ -2,7 +2,14 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ENTRY_KIND_LABEL, TIE_BREAK_LABEL, type CompetitionEventView } from '@union/shared';
+import {
+  ENTRY_KIND_LABEL,
+  TIE_BREAK_LABEL,
+  checkAgainst,
+  competitionObjectionBody,
+  registerEntryBody,
+  type CompetitionEventView,
+} from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
@@ -41,7 +48,9 @@ export default function CompetitionPage() {
   const myEntryIds = new Set(mine.map((e) => e.id));
 
   const register = async () => {
-    if (!chosen) return setProblem('请选择报名的项目');
+    const picked = checkAgainst(registerEntryBody.pick({ eventId: true }), { eventId: chosen?.id });
+    if (!picked.ok) return setProblem(picked.problems.eventId ?? null);
+    if (!chosen) return;
     const names = members
       .split(/[,，、\s]+/)
       .map((m) => m.trim())
@@ -65,9 +74,10 @@ export default function CompetitionPage() {
   };
 
   const sendObjection = async () => {
-    if (objection.trim().length < 5) return setProblem('请至少写 5 个字');
+    const checked = checkAgainst(competitionObjectionBody, { content: objection.trim() });
+    if (!checked.ok) return setProblem(checked.problems.content ?? null);
     try {
-      await competitionsApi.object(c.id, objection.trim());
+      await competitionsApi.object(c.id, checked.value.content);
       setObjection('');
       toast('异议已提交，组织者会核实处理');
     } catch (e) {

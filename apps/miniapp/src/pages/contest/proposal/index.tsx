@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
-import type { UploadView } from '@union/shared';
+import { checkAgainst, createProposalBody, type UploadView } from '@union/shared';
 import { EvidenceList } from '../../../components/EvidenceList';
 import { Field } from '../../../components/Field';
 import { UploadBox } from '../../../components/UploadBox';
@@ -26,18 +26,18 @@ function NewProposal() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    if (title.trim().length < 4) return setError('标题请写 4 个字以上');
-    if (problem.trim().length < 10 || suggestion.trim().length < 10) return setError('问题和建议各请写 10 个字以上');
-    if (benefit.trim().length < 2) return setError('请说说预计能带来什么好处');
+    // The request's own schema: its messages (the server's too) are the ones shown.
+    const checked = checkAgainst(createProposalBody, {
+      title: title.trim(),
+      problem: problem.trim(),
+      suggestion: suggestion.trim(),
+      expectedBenefit: benefit.trim(),
+    });
+    if (!checked.ok) return setError(Object.values(checked.problems)[0] ?? null);
     setBusy(true);
     setError(null);
     try {
-      const created = await proposalsApi.submit({
-        title: title.trim(),
-        problem: problem.trim(),
-        suggestion: suggestion.trim(),
-        expectedBenefit: benefit.trim(),
-      });
+      const created = await proposalsApi.submit(checked.value);
       await Taro.redirectTo({ url: route('/pages/contest/proposal/index', { id: created.id }) });
     } catch (e) {
       setError(errorMessage(e));

@@ -6,7 +6,8 @@ import {
   COMPETITION_KIND_LABEL,
   ENTRY_KIND_LABEL,
   TIE_BREAK_LABEL,
-  validateScoring,
+  checkAgainst,
+  createCompetitionBody,
   type AwardRule,
   type CompetitionEventInput,
   type CompetitionKind,
@@ -23,7 +24,7 @@ import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage } from '../../../utils/feedback';
 
 import { route } from '../../../utils/nav';
-import { chinaToday, isDay } from '../../../utils/format';
+import { chinaToday } from '../../../utils/format';
 
 const KINDS = Object.keys(COMPETITION_KIND_LABEL) as CompetitionKind[];
 const ENTRY_KINDS = Object.keys(ENTRY_KIND_LABEL) as EntryKind[];
@@ -235,26 +236,26 @@ export default function Contests() {
   }, [editId]);
 
   const create = async () => {
-    if (title.trim().length < 2) return setProblem('请填写比赛名称');
-    if (![closes, starts, ends].every(isDay)) return setProblem('日期按 2026-12-01 这样填');
-    for (const [i, e] of events.entries()) {
-      if (e.name.trim().length < 2) return setProblem(`请填写项目 ${i + 1} 的名称`);
-      const p = validateScoring(e.scoring, e.awards)[0];
-      if (p) return setProblem(`项目 ${i + 1}：${p.message}`);
+    // The request's own schema checks the setup (the server's rules, in its words); an event's problem names the event.
+    const checked = checkAgainst(createCompetitionBody, {
+      kind,
+      title: title.trim(),
+      description: description.trim(),
+      registrationClosesOn: closes,
+      startsOn: starts,
+      endsOn: ends,
+      noticeDays,
+      events: events.map((e) => ({ ...e, name: e.name.trim(), awards: e.awards.map((a) => ({ ...a, title: a.title.trim() })) })),
+    });
+    if (!checked.ok) {
+      const [field = '', message = null] = Object.entries(checked.problems)[0] ?? [];
+      const event = /^events\.(\d+)\./.exec(field);
+      return setProblem(event ? `项目 ${Number(event[1]) + 1}：${message}` : message);
     }
+    const body = checked.value;
     setBusy(true);
     setProblem(null);
     try {
-      const body = {
-        kind,
-        title: title.trim(),
-        description: description.trim(),
-        registrationClosesOn: closes,
-        startsOn: starts,
-        endsOn: ends,
-        noticeDays,
-        events: events.map((e) => ({ ...e, name: e.name.trim(), awards: e.awards.map((a) => ({ ...a, title: a.title.trim() })) })),
-      };
       if (editId && editVersion !== null) {
         await competitionsApi.update(editId, { ...body, version: editVersion });
         await Taro.navigateBack();

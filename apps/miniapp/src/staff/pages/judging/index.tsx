@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { checkAgainst, scoreBody } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
@@ -34,14 +35,15 @@ export default function Judging() {
   };
   const score = async (entryId: number, current: number | null) => {
     if (!selected) return;
-    const value = Number(points[entryId]);
-    if (!Number.isFinite(value) || value < 0 || value > 100) return setProblem('分数是 0–100 之间的数，可以有两位小数');
+    // Typed in points (95.5), sent in hundredths (9550): the request's schema says what is allowed.
+    const checked = checkAgainst(scoreBody.pick({ points: true }), { points: Math.round(Number(points[entryId]) * 100) });
+    if (!checked.ok || checked.value.points === undefined) return setProblem(checked.ok ? null : (checked.problems.points ?? null));
     try {
       await competitionsApi.score(
         selected.competitionId,
         selected.eventId,
         entryId,
-        Math.round(value * 100),
+        checked.value.points,
         current !== null ? reason.trim() || undefined : undefined,
       );
       toast('已打分');

@@ -2,7 +2,17 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { PROPOSAL_GRADE_LABEL, type ActionView, type ProposalGrade } from '@union/shared';
+import {
+  PROPOSAL_GRADE_LABEL,
+  checkAgainst,
+  decideBody,
+  evaluateBody,
+  implementBody,
+  opinionBody,
+  registerProposalBody,
+  type ActionView,
+  type ProposalGrade,
+} from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { Choice } from '../../../components/Choice';
 import { EvidenceList } from '../../../components/EvidenceList';
@@ -16,10 +26,13 @@ import { errorMessage, toast } from '../../../utils/feedback';
 
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
-import { chinaToday, isDay } from '../../../utils/format';
+import { chinaToday } from '../../../utils/format';
 import { DateField } from '../../../components/DateField';
 
 const GRADES = Object.keys(PROPOSAL_GRADE_LABEL) as ProposalGrade[];
+
+/** The first problem of a check against a request's schema (the words the server uses too). */
+const firstProblem = (problems: Record<string, string>): string | null => Object.values(problems)[0] ?? null;
 
 /** A proposal for the union's staff (register, decide, implement, evaluate, publish) and its experts (opinion). */
 export default function ProposalReview() {
@@ -62,25 +75,40 @@ export default function ProposalReview() {
   };
   const submit = () => {
     switch (form) {
-      case 'register':
-        if (!picked.length) return setProblem('请至少选一位专家');
-        return void send(() => proposalsApi.register(id, data.version, picked));
+      case 'register': {
+        const checked = checkAgainst(registerProposalBody, { version: data.version, expertUserIds: picked });
+        if (!checked.ok) return setProblem(firstProblem(checked.problems));
+        return void send(() => proposalsApi.register(id, checked.value.version, checked.value.expertUserIds));
+      }
       case 'adopt':
         return void send(() => proposalsApi.decide(id, data.version, true));
-      case 'reject':
-        if (text.trim().length < 5) return setProblem('请写明不采纳的原因（职工能看到）');
-        return void send(() => proposalsApi.decide(id, data.version, false, text.trim()));
-      case 'implement':
-        if (!isDay(day) || text.trim().length < 5) return setProblem('请填写实施日期和实施情况');
-        return void send(() => proposalsApi.implement(id, data.version, day, text.trim()));
-      case 'evaluate': {
-        const p = amountProblem(benefit, '效益');
-        if (p || !grade) return setProblem(p ?? '请选择等级');
-        return void send(() => proposalsApi.evaluate(id, data.version, yuanToFen(benefit) ?? 0, grade));
+      case 'reject': {
+        const checked = checkAgainst(decideBody, { version: data.version, adopt: false, reason: text.trim() });
+        if (!checked.ok) return setProblem(firstProblem(checked.problems));
+        return void send(() => proposalsApi.decide(id, checked.value.version, false, checked.value.reason));
       }
-      case 'opinion':
-        if (text.trim().length < 5) return setProblem('请写评审意见');
-        return void send(() => proposalsApi.opinion(id, recommend, text.trim()));
+      case 'implement': {
+        const checked = checkAgainst(implementBody, { version: data.version, implementedOn: day, note: text.trim() });
+        if (!checked.ok) return setProblem(firstProblem(checked.problems));
+        return void send(() => proposalsApi.implement(id, checked.value.version, checked.value.implementedOn, checked.value.note));
+      }
+      case 'evaluate': {
+        // The amount is typed in yuan: read as an amount first, then the request's schema.
+        const p = amountProblem(benefit, '效益');
+        if (p) return setProblem(p);
+        const checked = checkAgainst(evaluateBody, {
+          version: data.version,
+          benefitFen: yuanToFen(benefit) ?? 0,
+          grade: grade ?? undefined,
+        });
+        if (!checked.ok) return setProblem(firstProblem(checked.problems));
+        return void send(() => proposalsApi.evaluate(id, checked.value.version, checked.value.benefitFen, checked.value.grade));
+      }
+      case 'opinion': {
+        const checked = checkAgainst(opinionBody, { recommend, opinion: text.trim() });
+        if (!checked.ok) return setProblem(firstProblem(checked.problems));
+        return void send(() => proposalsApi.opinion(id, checked.value.recommend, checked.value.opinion));
+      }
     }
   };
   const run = (input: ActionInput) => send(() => proposalsApi.transition(id, { ...input, version: data.version } as never));

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { checkAgainst, competitionStatisticsQuery } from '@union/shared';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
@@ -8,7 +9,7 @@ import { competitionsApi, proposalsApi } from '../../../services/api/contest';
 import { honoursApi } from '../../../services/api/honours';
 
 import { yuan } from '../../../utils/money';
-import { chinaToday, isDay } from '../../../utils/format';
+import { chinaToday } from '../../../utils/format';
 
 function Row({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (
@@ -34,7 +35,10 @@ export default function RecognitionStatistics() {
     return { competitions, proposals, honours };
   });
   const apply = () => {
-    if (!isDay(from) || !isDay(to) || to < from) return setProblem('日期按 2026-01-01 这样填，结束不早于开始');
+    // The days as the statistics queries' schema says (the three share the period's rules); the order as the server checks it.
+    const checked = checkAgainst(competitionStatisticsQuery.pick({ from: true, to: true }), { from, to });
+    if (!checked.ok) return setProblem(Object.values(checked.problems)[0] ?? null);
+    if (to < from) return setProblem('开始日期不能晚于结束日期');
     setProblem(null);
     period.current = { from, to };
     void reload();
