@@ -45,7 +45,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../*/entities/*', '../../*/entities/*', '../organizations/organization.entity', '**/database/seed/*'],
+              group: ['../*/entities/*', '../../*/entities/*', '../organizations/organization.entity', '**/seed/*'],
               message: "Another module's entities are its own: call a service it exports.",
             },
           ],

@@ -12,7 +12,7 @@ import { registerRateLimits } from './common/rate-limit';
 import { registerSecurityHeaders } from './common/security-headers';
 import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
-import { seedDemoCountyIfEmpty } from './database/seed/demo-seed';
+import { seedDemoCountyIfEmpty } from './seed/demo-seed';
 import { newStandInState, registerWechatStandIn } from './modules/wechat/wechat-standin';
 
 /** Build the whole application (used by main and by the e2e tests). */

@@ -51,7 +51,7 @@ const first = async (persona: Persona, path: string, pick: (row: Record<string, 
   return row;
 };
 
-// Records of the demo county (see src/database/seed): 李会员 (`member`) works at 县城建筑公司 in 城关镇.
+// Records of the demo county (see src/seed): 李会员 (`member`) works at 县城建筑公司 in 城关镇.
 const memberHardship = async () => ({ id: Number((await first('member', '/hardship/applications/mine')).id) });
 const memberMembership = async () => ({ id: Number((await first('member', '/membership/applications/mine')).id) });
 const memberConsultation = async () => ({

@@ -83,6 +83,16 @@ describe('module boundaries of the server', () => {
     expect(cycles(modulesOnly)).toEqual([]);
   });
 
+  it('keeps the infrastructure (common, config, database) free of the modules, so no folder cycle passes through it', () => {
+    const into = ['common', 'config', 'database'].flatMap((unit) =>
+      [...(graph.get(unit) ?? new Map<string, string[]>())]
+        .filter(([to]) => to.startsWith('modules/'))
+        .map(([to, files]) => `${unit} -> ${to} (${files[0]})`),
+    );
+    expect(into).toEqual([]);
+    expect(cycles(graph)).toEqual([]);
+  });
+
   it('finds a cycle when there is one (the check can fail)', () => {
     const made = new Map([
       ['a', new Map([['b', ['a.ts']]])],

@@ -1,13 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { cstDate, LEGAL_CONSENT_VERSION, type ConsultationChannel, type SlotView } from '@union/shared';
-import { Consultation } from '../../modules/legal/entities/consultation.entity';
-import { LegalAidService } from '../../modules/legal/legal-aid.service';
-import { LegalConsultationsService } from '../../modules/legal/legal-consultations.service';
-import type { CreateLegalAidBody } from '../../modules/legal/legal.dto';
-import { LegalPetitionsService } from '../../modules/legal/legal-petitions.service';
-import { LegalScheduleService } from '../../modules/legal/legal-schedule.service';
-import { LegalThreadsService } from '../../modules/legal/legal-threads.service';
-import { Db } from '../db.service';
+import { Consultation } from '../modules/legal/entities/consultation.entity';
+import { LegalAidService } from '../modules/legal/legal-aid.service';
+import { LegalConsultationsService } from '../modules/legal/legal-consultations.service';
+import type { CreateLegalAidBody } from '../modules/legal/legal.dto';
+import { LegalPetitionsService } from '../modules/legal/legal-petitions.service';
+import { LegalScheduleService } from '../modules/legal/legal-schedule.service';
+import { LegalThreadsService } from '../modules/legal/legal-threads.service';
+import { Db } from '../database/db.service';
 import type { DemoContext } from './demo-hardship';
 
 const CENTRE = '县总工会职工法律援助中心（县工人文化宫一楼）';

@@ -1,11 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { cstDate, type CompetitionView } from '@union/shared';
 import { DataSource } from 'typeorm';
-import { Competition } from '../../modules/competitions/entities/competition.entity';
-import { CompetitionEntriesService } from '../../modules/competitions/competition-entries.service';
-import { CompetitionJudgingService } from '../../modules/competitions/competition-judging.service';
-import { CompetitionsService } from '../../modules/competitions/competitions.service';
-import { EmployerFlagsService } from '../../modules/competitions/employer-flags.service';
+import { Competition } from '../modules/competitions/entities/competition.entity';
+import { CompetitionEntriesService } from '../modules/competitions/competition-entries.service';
+import { CompetitionJudgingService } from '../modules/competitions/competition-judging.service';
+import { CompetitionsService } from '../modules/competitions/competitions.service';
+import { EmployerFlagsService } from '../modules/competitions/employer-flags.service';
 import type { DemoContext } from './demo-hardship';
 
 const DAY_MS = 86_400_000;

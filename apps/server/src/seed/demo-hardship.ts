@@ -8,17 +8,17 @@ import {
   type HardshipCause,
   type HouseholdMemberInput,
 } from '@union/shared';
-import type { Actor } from '../../common/actor';
-import { PublicNotice } from '../../modules/hardship/entities/public-notice.entity';
-import { HardshipApplicationsService } from '../../modules/hardship/hardship-applications.service';
-import { HardshipCampaignsService } from '../../modules/hardship/hardship-campaigns.service';
-import type { CreateHardshipApplicationBody } from '../../modules/hardship/hardship.dto';
-import { HardshipFilesService } from '../../modules/hardship/hardship-files.service';
-import { HardshipNoticesService } from '../../modules/hardship/hardship-notices.service';
-import { HardshipRulesService } from '../../modules/hardship/hardship-rules.service';
-import { HardshipStepsService } from '../../modules/hardship/hardship-steps.service';
-import type { Organization } from '../../modules/organizations/organization.entity';
-import { Db } from '../db.service';
+import type { Actor } from '../common/actor';
+import { PublicNotice } from '../modules/hardship/entities/public-notice.entity';
+import { HardshipApplicationsService } from '../modules/hardship/hardship-applications.service';
+import { HardshipCampaignsService } from '../modules/hardship/hardship-campaigns.service';
+import type { CreateHardshipApplicationBody } from '../modules/hardship/hardship.dto';
+import { HardshipFilesService } from '../modules/hardship/hardship-files.service';
+import { HardshipNoticesService } from '../modules/hardship/hardship-notices.service';
+import { HardshipRulesService } from '../modules/hardship/hardship-rules.service';
+import { HardshipStepsService } from '../modules/hardship/hardship-steps.service';
+import type { Organization } from '../modules/organizations/organization.entity';
+import { Db } from '../database/db.service';
 
 /** What the hardship part of the demo needs from the county seed. */
 export interface DemoContext {
