@@ -259,6 +259,53 @@ describe('joining the union (e2e over HTTP)', () => {
     expect((await t.http<CardVerification>('GET', `/membership/cards/verify?token=${newCard.body.cardToken}`)).body.result).toBe('valid');
   });
 
+  it('lets the applicant withdraw an application, and a transfer be declined with a reason or cancelled by the member', async () => {
+    const applicant = await t.newWorker('wd');
+    const pending = await apply(applicant);
+    const withdrawn = await t.http<MembershipApplicationView>('POST', `/membership/applications/${pending.body.id}/transitions`, {
+      token: applicant,
+      body: { action: 'withdraw', version: 1 },
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.state).toBe('withdrawn');
+
+    const worker = await t.newWorker('dc');
+    const created = await apply(worker);
+    const cadre = await t.loginAs('grassroots_cadre');
+    await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+      token: cadre,
+      body: { action: 'approve', version: 1 },
+    });
+    const request = () =>
+      t.http<MembershipTransferView>('POST', '/membership/transfers', {
+        token: worker,
+        body: { toOrganizationId: orgs.food.id, newEmployerName: '万安食品有限公司' },
+      });
+    const receiving = await t.loginAs('town2_cadre');
+    const first = await request();
+    const noReason = await t.http<{ code: string }>('POST', `/membership/transfers/${first.body.id}/transitions`, {
+      token: receiving,
+      body: { action: 'decline', version: 1 },
+    });
+    expect(noReason.status).toBe(400);
+    const declined = await t.http<MembershipTransferView>('POST', `/membership/transfers/${first.body.id}/transitions`, {
+      token: receiving,
+      body: { action: 'decline', version: 1, comment: '该会员的新单位不在本镇' },
+    });
+    expect(declined.body.state).toBe('declined');
+
+    const second = await request();
+    expect(second.status).toBe(201);
+    const cancelled = await t.http<MembershipTransferView>('POST', `/membership/transfers/${second.body.id}/transitions`, {
+      token: worker,
+      body: { action: 'cancel', version: 1 },
+    });
+    expect(cancelled.body.state).toBe('cancelled');
+    expect((await t.http<MemberCardView>('GET', '/membership/me', { token: worker })).body.organization.name).not.toBe(
+      '万安食品有限公司工会',
+    );
+  });
+
   it('lets a member withdraw; the card is revoked at once', async () => {
     const worker = await t.newWorker('quit');
     const created = await apply(worker);
