@@ -10,7 +10,7 @@ import type {
 import { DataSource } from 'typeorm';
 import { Competition } from '../src/modules/competitions/entities/competition.entity';
 import { organizationIds, today } from './hardship-fixtures';
-import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+import { itRaces, newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
 let orgId: (name: string) => number;
@@ -210,47 +210,51 @@ describe('competitions', () => {
     ).toBe(404);
   }, 60_000);
 
-  it('gives the last team place to exactly one of 30 teams registering at once', async () => {
-    const county = tokens.county_cadre;
-    let c = await post<CompetitionView>(
-      '/competitions',
-      county,
-      competition({
-        events: [
-          {
-            name: '班组应急演练',
-            entryKind: 'team',
-            maxEntries: 2,
-            teamMin: 3,
-            teamMax: 5,
-            scoring: { kind: 'judges_average', dropExtremesFrom: 0 },
-            tieBreak: 'shared',
-            awards: [],
-          },
-        ],
-      }),
-      201,
-    );
-    c = await step(c, 'open_registration');
-    const eventId = c.events[0].id;
-    const first = await newMember('team0');
-    await post(`/competitions/${c.id}/entries`, first, { eventId, teamName: '第一队', members: ['张一', '王二', '李三'] }, 201);
-    const captains = await Promise.all(Array.from({ length: 30 }, (_, i) => newMember(`cap${i}`)));
-    const before = await t.count('competition_entries');
-    const results = await Promise.all(
-      captains.map((token, i) =>
-        t.http('POST', `/competitions/${c.id}/entries`, {
-          token,
-          body: { eventId, teamName: `队伍${i}`, members: ['甲一', '乙二', '丙三'] },
+  itRaces(
+    'gives the last team place to exactly one of 30 teams registering at once',
+    async () => {
+      const county = tokens.county_cadre;
+      let c = await post<CompetitionView>(
+        '/competitions',
+        county,
+        competition({
+          events: [
+            {
+              name: '班组应急演练',
+              entryKind: 'team',
+              maxEntries: 2,
+              teamMin: 3,
+              teamMax: 5,
+              scoring: { kind: 'judges_average', dropExtremesFrom: 0 },
+              tieBreak: 'shared',
+              awards: [],
+            },
+          ],
         }),
-      ),
-    );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'event_full')).toBe(true);
-    expect(await t.count('competition_entries')).toBe(before + 1);
-    const after = (await t.http<CompetitionView>('GET', `/competitions/${c.id}`, { token: county })).body;
-    expect(after.events[0].entryCount).toBe(2);
-  }, 120_000);
+        201,
+      );
+      c = await step(c, 'open_registration');
+      const eventId = c.events[0].id;
+      const first = await newMember('team0');
+      await post(`/competitions/${c.id}/entries`, first, { eventId, teamName: '第一队', members: ['张一', '王二', '李三'] }, 201);
+      const captains = await Promise.all(Array.from({ length: 30 }, (_, i) => newMember(`cap${i}`)));
+      const before = await t.count('competition_entries');
+      const results = await Promise.all(
+        captains.map((token, i) =>
+          t.http('POST', `/competitions/${c.id}/entries`, {
+            token,
+            body: { eventId, teamName: `队伍${i}`, members: ['甲一', '乙二', '丙三'] },
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'event_full')).toBe(true);
+      expect(await t.count('competition_entries')).toBe(before + 1);
+      const after = (await t.http<CompetitionView>('GET', `/competitions/${c.id}`, { token: county })).body;
+      expect(after.events[0].entryCount).toBe(2);
+    },
+    120_000,
+  );
 
   it('refuses registration after the deadline, outside the organiser’s scope, and bad entries', async () => {
     // A town competition of 城关镇: a member in 万安镇 may not enter.

@@ -18,7 +18,7 @@ import { Consultation } from '../src/modules/legal/entities/consultation.entity'
 import { LegalConsultationsService } from '../src/modules/legal/legal-consultations.service';
 import { TransitionService } from '../src/modules/workflow/transition.service';
 import { today, uploadJpeg } from './hardship-fixtures';
-import { startTestApp, type TestApp } from './harness';
+import { itRaces, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
 const DAY_MS = 86_400_000;
@@ -88,19 +88,23 @@ async function post<T>(path: string, token: string, body: unknown, status = 200)
 }
 
 describe('consultation booking', () => {
-  it('books a slot exactly once when 50 workers tap it at the same moment', async () => {
-    const workers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.newWorker(`race${i}`)));
-    const [slot] = await freeSlots(workers[0], 'phone');
-    const before = await t.count('legal_consultations');
-    const results = await Promise.all(
-      workers.map((token) => t.http('POST', '/legal/consultations', { token, body: booking(slot, { channel: 'phone' }) })),
-    );
-    const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(49).fill('slot_taken'));
-    expect(await t.count('legal_consultations')).toBe(before + 1);
-    expect((await freeSlots(workers[0])).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt)).toBe(false);
-  }, 120_000);
+  itRaces(
+    'books a slot exactly once when 50 workers tap it at the same moment',
+    async () => {
+      const workers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.newWorker(`race${i}`)));
+      const [slot] = await freeSlots(workers[0], 'phone');
+      const before = await t.count('legal_consultations');
+      const results = await Promise.all(
+        workers.map((token) => t.http('POST', '/legal/consultations', { token, body: booking(slot, { channel: 'phone' }) })),
+      );
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(49).fill('slot_taken'));
+      expect(await t.count('legal_consultations')).toBe(before + 1);
+      expect((await freeSlots(workers[0])).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt)).toBe(false);
+    },
+    120_000,
+  );
 
   it('frees the slot when the worker cancels, and refuses to cancel too late', async () => {
     const worker = await t.newWorker('cancel');
