@@ -1,4 +1,5 @@
 import type { ActionView, DeadlineView, HistoryEntryView } from '../contracts';
+import type { z } from '../schemas/common';
 import type { UploadPurpose, UploadView } from '../uploads';
 import type {
   ConsultationAction,
@@ -13,6 +14,27 @@ import type {
 } from '../workflow/legal';
 import type { DisputeType, StatutoryClock } from './clock';
 import type { LegalAidEligibility, LegalAidRules } from './eligibility';
+import type {
+  acceptLegalAidBody,
+  adviceBody,
+  bookConsultationBody,
+  closeLegalAidBody,
+  createLegalAidBody,
+  createPetitionBody,
+  createThreadBody,
+  employerBody,
+  eligibilityBody,
+  legalAidDatesBody,
+  legalAidStageBody,
+  legalRuleSetBody,
+  petitionMeetingBody,
+  ratingBody,
+  rejectLegalAidBody,
+  rescheduleBody,
+  resolvePetitionBody,
+  setAvailabilityBody,
+  threadMessageBody,
+} from './schemas';
 
 /** Version of the consent to the centre handling a worker's case details (shown text carries it). */
 export const LEGAL_CONSENT_VERSION = '2026-11-legal-v1';
@@ -44,9 +66,7 @@ export interface AvailabilityRuleView {
 }
 
 /** PUT /api/legal/lawyers/:id/availability: the whole weekly pattern at once. */
-export interface SetAvailabilityRequest {
-  rules: Omit<AvailabilityRuleView, 'id'>[];
-}
+export type SetAvailabilityRequest = z.output<typeof setAvailabilityBody>;
 
 /** A day a lawyer is away (leave, training); public holidays come from the work calendar. */
 export interface AvailabilityExceptionView {
@@ -85,40 +105,16 @@ export interface SlotDayView {
 }
 
 /** POST /api/legal/consultations */
-export interface BookConsultationRequest {
-  lawyerUserId: number;
-  startsAt: string;
-  channel: ConsultationChannel;
-  topic: ConsultationTopic;
-  /** A few sentences about the problem (kept encrypted). */
-  description: string;
-  /** Photos uploaded through /api/uploads with purpose consultation_photo. */
-  uploadIds?: number[];
-  /** Phone for phone/video consultations. */
-  phone?: string;
-}
+export type BookConsultationRequest = z.output<typeof bookConsultationBody>;
 
 /** POST /api/legal/consultations/:id/reschedule */
-export interface RescheduleConsultationRequest {
-  version: number;
-  lawyerUserId: number;
-  startsAt: string;
-}
+export type RescheduleConsultationRequest = z.output<typeof rescheduleBody>;
 
 /** POST /api/legal/consultations/:id/advice: the lawyer's record after the consultation. */
-export interface ConsultationAdviceRequest {
-  version: number;
-  summary: string;
-  advice: string;
-  /** The lawyer thinks the worker should ask for legal aid. */
-  suggestLegalAid: boolean;
-}
+export type ConsultationAdviceRequest = z.output<typeof adviceBody>;
 
 /** POST /api/legal/consultations/:id/rating */
-export interface RateConsultationRequest {
-  rating: number;
-  comment?: string;
-}
+export type RateConsultationRequest = z.output<typeof ratingBody>;
 
 /** A consultation as the worker or the centre sees it. */
 export interface ConsultationView {
@@ -164,56 +160,19 @@ export interface EvidenceChecklistItem {
 }
 
 /** The employer the worker has a dispute with. */
-export interface EmployerParty {
-  name: string;
-  /** 统一社会信用代码, when known. */
-  creditCode?: string | null;
-  address?: string | null;
-}
+export type EmployerParty = z.output<typeof employerBody>;
 
 /** POST /api/legal/eligibility and the applicant's part of an application. */
-export interface LegalAidEligibilityRequest {
-  disputeType: DisputeType;
-  isMigrantWorker: boolean;
-  amountClaimedFen: number;
-  householdMonthlyIncomeFen: number;
-  householdSize: number;
-  seriousIllnessOrDisaster: boolean;
-  unionStaffHarmedForDuty: boolean;
-}
+export type LegalAidEligibilityRequest = z.output<typeof eligibilityBody>;
 
 /** POST /api/legal/aid-applications */
-export interface CreateLegalAidApplicationRequest extends LegalAidEligibilityRequest {
-  /** The consultation this application grows out of (its details are carried over). */
-  fromConsultationId?: number;
-  employer: EmployerParty;
-  /** What is claimed, in the worker's words. */
-  claims: string;
-  phone: string;
-  employmentStartedOn: string;
-  /** Null while the worker still works there. */
-  employmentEndedOn: string | null;
-  learnedOn: string;
-  evidence: { purpose: UploadPurpose; uploadIds: number[] }[];
-  /** Witnesses the worker can name (kept encrypted). */
-  witnesses?: string;
-  consentVersion: string;
-}
+export type CreateLegalAidApplicationRequest = z.output<typeof createLegalAidBody>;
 
 /** POST /api/legal/aid-applications/:id/accept */
-export interface AcceptLegalAidRequest {
-  version: number;
-  lawyerUserId: number;
-  comment?: string;
-}
+export type AcceptLegalAidRequest = z.output<typeof acceptLegalAidBody>;
 
 /** POST /api/legal/aid-applications/:id/reject */
-export interface RejectLegalAidRequest {
-  version: number;
-  reason: string;
-  /** Where else to go; the rule set's text when left out. */
-  otherHelp?: string;
-}
+export type RejectLegalAidRequest = z.output<typeof rejectLegalAidBody>;
 
 /** The dates of a case that drive the statutory clocks, as the lawyer records them. */
 export interface LegalAidCaseDates {
@@ -227,20 +186,10 @@ export interface LegalAidCaseDates {
 }
 
 /** POST /api/legal/aid-applications/:id/stage: move to a stage with its dates and documents. */
-export interface LegalAidStageRequest extends LegalAidCaseDates {
-  version: number;
-  action: Extract<LegalAidAction, 'start_negotiation' | 'start_mediation' | 'start_arbitration' | 'start_litigation'>;
-  startedOn: string;
-  note?: string;
-  uploadIds?: number[];
-}
+export type LegalAidStageRequest = z.output<typeof legalAidStageBody>;
 
 /** PATCH /api/legal/aid-applications/:id/dates: dates learned during a stage (e.g. the award received). */
-export interface LegalAidDatesRequest extends LegalAidCaseDates {
-  version: number;
-  note?: string;
-  uploadIds?: number[];
-}
+export type LegalAidDatesRequest = z.output<typeof legalAidDatesBody>;
 
 /** How a case ended. */
 export type LegalAidOutcome = 'settled' | 'award' | 'judgment' | 'withdrawn';
@@ -254,16 +203,7 @@ export const LEGAL_AID_OUTCOME_LABEL: Record<LegalAidOutcome, string> = {
 };
 
 /** POST /api/legal/aid-applications/:id/close */
-export interface CloseLegalAidRequest {
-  version: number;
-  outcome: LegalAidOutcome;
-  amountClaimedFen: number;
-  amountRecoveredFen: number;
-  /** Null when nothing was recovered. */
-  recoveredOn: string | null;
-  note: string;
-  uploadIds?: number[];
-}
+export type CloseLegalAidRequest = z.output<typeof closeLegalAidBody>;
 
 /** One stage record with its dates and documents. */
 export interface LegalAidStageView {
@@ -355,10 +295,7 @@ export interface LegalAidRuleSetView {
 }
 
 /** POST /api/legal/rule-sets */
-export interface CreateLegalAidRuleSetRequest {
-  effectiveFrom: string;
-  rules: LegalAidRules;
-}
+export type CreateLegalAidRuleSetRequest = z.output<typeof legalRuleSetBody>;
 
 /** GET /api/legal/statistics: the centre's totals, counted from the records. */
 export interface LegalStatistics {
@@ -376,17 +313,10 @@ export interface LegalStatistics {
 }
 
 /** POST /api/legal/threads: a worker asks the centre online. */
-export interface CreateLegalThreadRequest {
-  topic: ConsultationTopic;
-  body: string;
-  uploadIds?: number[];
-}
+export type CreateLegalThreadRequest = z.output<typeof createThreadBody>;
 
 /** POST /api/legal/threads/:id/messages */
-export interface PostThreadMessageRequest {
-  body: string;
-  uploadIds?: number[];
-}
+export type PostThreadMessageRequest = z.output<typeof threadMessageBody>;
 
 /** One message of a thread. */
 export interface ThreadMessageView {
@@ -435,33 +365,13 @@ export const PETITION_CHANNEL_LABEL: Record<PetitionChannel, string> = {
 };
 
 /** POST /api/legal/petitions: staff register a petition or dispute brought to the union. */
-export interface CreatePetitionRequest {
-  channel: PetitionChannel;
-  petitionerName: string;
-  petitionerPhone: string;
-  employerName: string;
-  /** Workers concerned (a collective dispute has many). */
-  workerCount: number;
-  subject: string;
-  content: string;
-  receivedOn: string;
-}
+export type CreatePetitionRequest = z.output<typeof createPetitionBody>;
 
 /** POST /api/legal/petitions/:id/meetings */
-export interface PetitionMeetingRequest {
-  heldOn: string;
-  attendees: string;
-  summary: string;
-  uploadIds?: number[];
-}
+export type PetitionMeetingRequest = z.output<typeof petitionMeetingBody>;
 
 /** POST /api/legal/petitions/:id/resolve */
-export interface ResolvePetitionRequest {
-  version: number;
-  result: string;
-  /** Legal-aid cases this petition led to. */
-  legalAidApplicationIds?: number[];
-}
+export type ResolvePetitionRequest = z.output<typeof resolvePetitionBody>;
 
 /** A meeting held on a petition. */
 export interface PetitionMeetingView {

@@ -108,29 +108,3 @@ export function assessLegalAidEligibility(input: LegalAidEligibilityInput, rules
   }
   return { eligible: amountOk && incomeOk, exemption, incomePerHeadFen, reasons };
 }
-
-/** Problems with a legal-aid rule set (field + message); empty when it can be used. */
-export function validateLegalAidRules(rules: LegalAidRules): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  const int = (field: keyof LegalAidRules, min: number, max: number) => {
-    const v = rules[field];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-      problems.push({ field, message: `应为 ${min} 到 ${max} 之间的整数` });
-  };
-  int('minimumWageFen', 1, 10_000_000);
-  int('amountThresholdFen', 0, 100_000_000);
-  int('decisionWorkingDays', 1, 30);
-  int('threadResponseWorkingDays', 1, 10);
-  int('bookingChangeHours', 0, 72);
-  int('maxOpenBookings', 1, 10);
-  const known = Object.keys(LEGAL_AID_EXEMPTION_LABEL);
-  if (
-    !Array.isArray(rules.exemptions) ||
-    rules.exemptions.some((e) => !known.includes(e)) ||
-    new Set(rules.exemptions).size !== rules.exemptions.length
-  )
-    problems.push({ field: 'exemptions', message: '免审情形无效或重复' });
-  if (typeof rules.otherHelp !== 'string' || rules.otherHelp.length < 4 || rules.otherHelp.length > 200)
-    problems.push({ field: 'otherHelp', message: '请写明其他求助渠道（200 字以内）' });
-  return problems;
-}

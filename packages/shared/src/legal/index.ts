@@ -2,3 +2,4 @@ export * from './clock';
 export * from './eligibility';
 export * from './contracts';
 export * from './evidence';
+export * from './schemas';

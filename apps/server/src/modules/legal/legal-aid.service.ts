@@ -2,23 +2,30 @@ import { mayBeAssigned, subtree, whereStaffHandles } from '../../common/case-acc
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  assessLegalAidEligibility,
   addDays,
+  assessLegalAidEligibility,
   computeStatutoryClock,
   cstDate,
   DISPUTE_TYPE_LABEL,
   LEGAL_AID_WORKFLOW,
   LEGAL_CONSENT_VERSION,
   WorkCalendar,
+  type AcceptLegalAidRequest,
+  type CloseLegalAidRequest,
+  type CreateLegalAidApplicationRequest,
   type LegalAidApplicationView,
   type LegalAidCaseDates,
+  type LegalAidDatesRequest,
   type LegalAidEligibility,
   type LegalAidEligibilityRequest,
+  type LegalAidListQuery,
+  type LegalAidStage,
+  type LegalAidStageRequest,
+  type LegalAidState,
   type LegalAidSummary,
   type LegalStatistics,
   type Page,
-  type LegalAidStage,
-  type LegalAidState,
+  type RejectLegalAidRequest,
   type RevealResponse,
 } from '@union/shared';
 import { LessThan, type EntityManager } from 'typeorm';
@@ -38,15 +45,6 @@ import { TransitionService } from '../workflow/transition.service';
 import { Consultation } from './entities/consultation.entity';
 import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
 import { Petition } from './entities/petition.entity';
-import type {
-  AcceptLegalAidBody,
-  CloseLegalAidBody,
-  CreateLegalAidBody,
-  LegalAidDatesBody,
-  LegalAidStageBody,
-  LegalListQuery,
-  RejectLegalAidBody,
-} from './legal.dto';
 import { clockInput, DATE_FIELDS, employerKey, LEGAL_AID_TABLE } from './legal-aid.helpers';
 import { LegalAidViews } from './legal-aid-views.service';
 import { LegalRulesService } from './legal-rules.service';
@@ -97,7 +95,7 @@ export class LegalAidService {
     return { ...assessLegalAidEligibility(body, rules), ruleSetVersion: version };
   }
 
-  async submit(actor: Actor, body: CreateLegalAidBody): Promise<LegalAidApplicationView> {
+  async submit(actor: Actor, body: CreateLegalAidApplicationRequest): Promise<LegalAidApplicationView> {
     if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice')))
       fail('consent_required', '请先阅读并同意个人信息保护告知');
     if (body.consentVersion !== LEGAL_CONSENT_VERSION) {
@@ -247,7 +245,7 @@ export class LegalAidService {
   }
 
   /** The centre gives aid and assigns a lawyer of the centre. */
-  async accept(actor: Actor, id: number, body: AcceptLegalAidBody): Promise<LegalAidApplicationView> {
+  async accept(actor: Actor, id: number, body: AcceptLegalAidRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
     await this.transitions.apply(
       actor,
@@ -272,7 +270,7 @@ export class LegalAidService {
   }
 
   /** The centre refuses, in writing, with the reason and where else to go. */
-  async reject(actor: Actor, id: number, body: RejectLegalAidBody): Promise<LegalAidApplicationView> {
+  async reject(actor: Actor, id: number, body: RejectLegalAidRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
     const { rules } = await this.legalRules.effective(this.db.manager, new Date());
     const otherHelp = body.otherHelp?.trim() || rules.otherHelp;
@@ -312,7 +310,7 @@ export class LegalAidService {
   }
 
   /** The lawyer moves the case into a stage, with its start date, dates and documents. */
-  async stage(actor: Actor, id: number, body: LegalAidStageBody): Promise<LegalAidApplicationView> {
+  async stage(actor: Actor, id: number, body: LegalAidStageRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
     const stage = body.action.replace('start_', '') as LegalAidStage;
     this.checkDates(row, body);
@@ -336,7 +334,7 @@ export class LegalAidService {
   }
 
   /** Dates learned during a stage (mediation ended, award received …); the clocks follow. */
-  async updateDates(actor: Actor, id: number, body: LegalAidDatesBody): Promise<LegalAidApplicationView> {
+  async updateDates(actor: Actor, id: number, body: LegalAidDatesRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
     this.checkDates(row, body);
     await this.db.transaction(async (manager) => {
@@ -359,7 +357,7 @@ export class LegalAidService {
   }
 
   /** The lawyer closes the case with the outcome and the money recovered. */
-  async close(actor: Actor, id: number, body: CloseLegalAidBody): Promise<LegalAidApplicationView> {
+  async close(actor: Actor, id: number, body: CloseLegalAidRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
     const problems: { field: string; message: string }[] = [];
     if (body.amountRecoveredFen > 0 && !body.recoveredOn) problems.push({ field: 'recoveredOn', message: '请填写追回款项的日期' });
@@ -470,7 +468,7 @@ export class LegalAidService {
    * period ends within that many days, soonest first. A lawyer sees the cases assigned to them;
    * the centre's staff see every case in their scope.
    */
-  async list(actor: Actor, query: LegalListQuery): Promise<Page<LegalAidSummary>> {
+  async list(actor: Actor, query: LegalAidListQuery): Promise<Page<LegalAidSummary>> {
     if (!actor.organization) fail('forbidden');
     const limit = query.limit ?? 20;
     const qb = this.db.manager.getRepository(LegalAidApplication).createQueryBuilder('a').innerJoin(WorkflowCase, 'c', 'c.id = a.caseId');

@@ -6,9 +6,13 @@ import {
   cstDate,
   DISPUTE_TYPE_LABEL,
   maskPhone,
+  type BookConsultationRequest,
   type ConsultationAction,
+  type ConsultationAdviceRequest,
   type ConsultationState,
   type ConsultationView,
+  type RateConsultationRequest,
+  type RescheduleConsultationRequest,
   type RevealResponse,
   type TransitionRequest,
 } from '@union/shared';
@@ -28,7 +32,6 @@ import { CaseViews } from '../workflow/case-views';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
 import { Consultation } from './entities/consultation.entity';
-import type { AdviceBody, BookConsultationBody, RatingBody, RescheduleBody } from './legal.dto';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 
@@ -74,7 +77,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
     if (this.timer) clearInterval(this.timer);
   }
 
-  async book(actor: Actor, body: BookConsultationBody): Promise<ConsultationView> {
+  async book(actor: Actor, body: BookConsultationRequest): Promise<ConsultationView> {
     // The problem and the phone are personal data: collected only after the privacy notice was accepted.
     if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice')))
       fail('consent_required', '请先阅读并同意个人信息保护告知');
@@ -239,7 +242,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   }
 
   /** The worker moves a booking to another free slot, before the cut-off. */
-  async reschedule(actor: Actor, id: number, body: RescheduleBody): Promise<ConsultationView> {
+  async reschedule(actor: Actor, id: number, body: RescheduleConsultationRequest): Promise<ConsultationView> {
     const row = await this.row(id);
     const now = new Date();
     const startsAt = new Date(body.startsAt);
@@ -293,7 +296,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   }
 
   /** The lawyer records what was said and what they advise; the worker is told. */
-  async advice(actor: Actor, id: number, body: AdviceBody): Promise<ConsultationView> {
+  async advice(actor: Actor, id: number, body: ConsultationAdviceRequest): Promise<ConsultationView> {
     const row = await this.row(id);
     const aad = (field: string) => piiAad(TABLE, row.uid, field);
     await this.transitions.apply(
@@ -326,7 +329,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   }
 
   /** The worker rates a held consultation (once; a second rating replaces the first). */
-  async rate(actor: Actor, id: number, body: RatingBody): Promise<ConsultationView> {
+  async rate(actor: Actor, id: number, body: RateConsultationRequest): Promise<ConsultationView> {
     await this.db.transaction(async (manager) => {
       const row = await manager.getRepository(Consultation).findOneBy({ id, applicantUserId: actor.userId });
       if (!row) fail('not_found');

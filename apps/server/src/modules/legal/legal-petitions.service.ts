@@ -9,10 +9,13 @@ import {
   maskPhone,
   PETITION_CHANNEL_LABEL,
   PETITION_WORKFLOW,
+  type CreatePetitionRequest,
   type Page,
   type PetitionAction,
+  type PetitionMeetingRequest,
   type PetitionState,
   type PetitionView,
+  type ResolvePetitionRequest,
   type TransitionRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
@@ -29,7 +32,6 @@ import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
 import { LegalAidApplication } from './entities/legal-aid-application.entity';
 import { Petition, PetitionMeeting } from './entities/petition.entity';
-import type { CreatePetitionBody, PetitionMeetingBody, ResolvePetitionBody } from './legal.dto';
 
 const WF = PETITION_WORKFLOW;
 const TABLE = 'petitions';
@@ -52,7 +54,7 @@ export class LegalPetitionsService {
     private readonly uploads: UploadsService,
   ) {}
 
-  async create(actor: Actor, body: CreatePetitionBody): Promise<PetitionView> {
+  async create(actor: Actor, body: CreatePetitionRequest): Promise<PetitionView> {
     if (!actor.organization) fail('forbidden');
     const today = cstDate(new Date());
     if (body.receivedOn > today) fail('validation_failed', undefined, [{ field: 'receivedOn', message: '收到日期不能晚于今天' }]);
@@ -150,7 +152,7 @@ export class LegalPetitionsService {
   }
 
   /** A meeting held on the petition (with the employer, the workers, the labour bureau …). */
-  async meeting(actor: Actor, id: number, body: PetitionMeetingBody): Promise<PetitionView> {
+  async meeting(actor: Actor, id: number, body: PetitionMeetingRequest): Promise<PetitionView> {
     const row = await this.row(id);
     if (body.heldOn > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'heldOn', message: '日期不能晚于今天' }]);
     await this.db.transaction(async (manager) => {
@@ -171,7 +173,7 @@ export class LegalPetitionsService {
   }
 
   /** Resolve with the result, linking the legal-aid cases it led to. */
-  async resolve(actor: Actor, id: number, body: ResolvePetitionBody): Promise<PetitionView> {
+  async resolve(actor: Actor, id: number, body: ResolvePetitionRequest): Promise<PetitionView> {
     const row = await this.row(id);
     const linked = [...new Set(body.legalAidApplicationIds ?? [])];
     await this.transitions.apply(

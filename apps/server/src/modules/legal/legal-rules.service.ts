@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   cstDate,
   DEFAULT_LEGAL_AID_RULES,
-  validateLegalAidRules,
   type CreateLegalAidRuleSetRequest,
   type LegalAidRules,
   type LegalAidRuleSetView,
@@ -62,14 +61,8 @@ export class LegalRulesService {
   /** A new version from a day on (today or later); old versions never change. */
   async create(actor: Actor, body: CreateLegalAidRuleSetRequest): Promise<LegalAidRuleSetView> {
     if (actor.organization?.level !== 'county') fail('forbidden');
-    const rules = this.normalise(body.rules);
-    const problems = validateLegalAidRules(rules);
-    if (problems.length > 0)
-      fail(
-        'validation_failed',
-        '法律援助标准有误，请检查',
-        problems.map((p) => ({ ...p, field: `rules.${p.field}` })),
-      );
+    // The rules themselves were checked by their schema (legalAidRules): known keys only, each in range.
+    const rules = body.rules;
     if (body.effectiveFrom < cstDate(new Date())) {
       fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '新版本只能从今天或以后开始执行' }]);
     }
@@ -110,13 +103,5 @@ export class LegalRulesService {
 
   private parse(json: string): LegalAidRules {
     return { ...DEFAULT_LEGAL_AID_RULES, ...(JSON.parse(json) as Partial<LegalAidRules>) };
-  }
-
-  /** Keep only the known keys, so stray fields never end up in a stored version. */
-  private normalise(input: LegalAidRules): LegalAidRules {
-    const source = (input && typeof input === 'object' ? input : {}) as unknown as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(DEFAULT_LEGAL_AID_RULES)) out[key] = source[key];
-    return out as unknown as LegalAidRules;
   }
 }

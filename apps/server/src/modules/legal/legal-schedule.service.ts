@@ -4,10 +4,12 @@ import {
   cstDate,
   startOfCstDay,
   WorkCalendar,
+  type AvailabilityExceptionRequest,
   type AvailabilityExceptionView,
   type AvailabilityRuleView,
   type ConsultationChannel,
   type LawyerView,
+  type SetAvailabilityRequest,
   type SlotDayView,
   type SlotView,
 } from '@union/shared';
@@ -21,7 +23,6 @@ import { IdentityService } from '../identity/identity.service';
 import { Organization } from '../organizations/organization.entity';
 import { AvailabilityException, AvailabilityRule } from './entities/availability.entity';
 import { Consultation } from './entities/consultation.entity';
-import type { AvailabilityExceptionBody, SetAvailabilityBody } from './legal.dto';
 import { LegalRulesService } from './legal-rules.service';
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -92,7 +93,7 @@ export class LegalScheduleService {
   }
 
   /** Replace a lawyer's weekly pattern (booked consultations stay; new bookings follow the new pattern). */
-  async setAvailability(actor: Actor, lawyerUserId: number, body: SetAvailabilityBody): Promise<AvailabilityRuleView[]> {
+  async setAvailability(actor: Actor, lawyerUserId: number, body: SetAvailabilityRequest): Promise<AvailabilityRuleView[]> {
     const problems: { field: string; message: string }[] = [];
     body.rules.forEach((r, i) => {
       const length = minutes(r.endTime) - minutes(r.startTime);
@@ -116,7 +117,7 @@ export class LegalScheduleService {
     });
   }
 
-  async addException(actor: Actor, lawyerUserId: number, body: AvailabilityExceptionBody): Promise<AvailabilityExceptionView> {
+  async addException(actor: Actor, lawyerUserId: number, body: AvailabilityExceptionRequest): Promise<AvailabilityExceptionView> {
     if (body.date < cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'date', message: '不能登记已经过去的日子' }]);
     return this.db.transaction(async (manager) => {
       await this.plannable(manager, actor, lawyerUserId);

@@ -4,11 +4,14 @@ import { Injectable } from '@nestjs/common';
 import {
   DISPUTE_TYPE_LABEL,
   LEGAL_THREAD_WORKFLOW,
+  type CreateLegalThreadRequest,
   type LegalThreadAction,
+  type LegalThreadListQuery,
   type LegalThreadState,
   type LegalThreadSummary,
   type LegalThreadView,
   type Page,
+  type PostThreadMessageRequest,
   type TransitionRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
@@ -25,7 +28,6 @@ import { CaseViews } from '../workflow/case-views';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
 import { LegalThread, LegalThreadMessage } from './entities/legal-thread.entity';
-import type { CreateThreadBody, ThreadListQuery, ThreadMessageBody } from './legal.dto';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 
@@ -52,7 +54,7 @@ export class LegalThreadsService {
     private readonly schedule: LegalScheduleService,
   ) {}
 
-  async create(actor: Actor, body: CreateThreadBody): Promise<LegalThreadView> {
+  async create(actor: Actor, body: CreateLegalThreadRequest): Promise<LegalThreadView> {
     // The problem and the phone are personal data: collected only after the privacy notice was accepted.
     if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice')))
       fail('consent_required', '请先阅读并同意个人信息保护告知');
@@ -113,7 +115,7 @@ export class LegalThreadsService {
   }
 
   /** The centre's threads: a lawyer's own, every thread for the centre's staff; `waiting` = unanswered only. */
-  async list(actor: Actor, query: ThreadListQuery): Promise<Page<LegalThreadSummary>> {
+  async list(actor: Actor, query: LegalThreadListQuery): Promise<Page<LegalThreadSummary>> {
     if (!actor.organization) fail('forbidden');
     const limit = query.limit ?? 20;
     const qb = this.db.manager.getRepository(LegalThread).createQueryBuilder('t').innerJoin(WorkflowCase, 'c', 'c.id = t.caseId');
@@ -179,7 +181,7 @@ export class LegalThreadsService {
   }
 
   /** A message: the worker's follows up (back to the centre), the lawyer's answers (to the worker). */
-  async post(actor: Actor, id: number, body: ThreadMessageBody): Promise<LegalThreadView> {
+  async post(actor: Actor, id: number, body: PostThreadMessageRequest): Promise<LegalThreadView> {
     const thread = await this.db.manager.getRepository(LegalThread).findOneBy({ id });
     if (!thread) fail('not_found');
     const kase = await this.db.manager.getRepository(WorkflowCase).findOneByOrFail({ id: thread.caseId });
@@ -266,7 +268,7 @@ export class LegalThreadsService {
     thread: LegalThread,
     caseId: number,
     fromCentre: boolean,
-    body: ThreadMessageBody,
+    body: PostThreadMessageRequest,
   ): Promise<LegalThreadMessage> {
     await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], caseId);
     const repo = manager.getRepository(LegalThreadMessage);

@@ -1,92 +1,96 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { BodyOf, ParamOf } from '../../common/schema';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  cstDate,
+  acceptLegalAidBody,
+  adviceBody,
+  assignBody,
+  availabilityExceptionBody,
+  bookConsultationBody,
+  checklistQuery,
+  closeLegalAidBody,
+  createLegalAidBody,
+  createPetitionBody,
+  createThreadBody,
+  dayQuery,
+  eligibilityBody,
   evidenceChecklist,
+  legalAidDatesBody,
+  legalAidStageBody,
+  legalListQuery,
+  legalRuleSetBody,
+  legalStatisticsQuery,
+  pageQuery,
+  petitionMeetingBody,
+  ratingBody,
+  recordRevealBody,
+  rejectLegalAidBody,
+  rescheduleBody,
+  resolvePetitionBody,
+  setAvailabilityBody,
+  slotsQuery,
+  threadListQuery,
+  threadMessageBody,
+  transitionBody,
+  versionBody,
+  type AcceptLegalAidRequest,
+  type AssignLegalThreadRequest,
+  type AvailabilityExceptionRequest,
   type AvailabilityExceptionView,
   type AvailabilityRuleView,
+  type BookConsultationRequest,
+  type CloseLegalAidRequest,
   type ConsultationAction,
+  type ConsultationAdviceRequest,
+  type ConsultationDayQuery,
   type ConsultationView,
-  type DisputeType,
+  type CreateLegalAidApplicationRequest,
+  type CreateLegalAidRuleSetRequest,
+  type CreateLegalThreadRequest,
+  type CreatePetitionRequest,
   type EvidenceChecklistItem,
+  type EvidenceChecklistQuery,
   type LawyerView,
   type LegalAidApplicationView,
+  type LegalAidDatesRequest,
   type LegalAidEligibility,
+  type LegalAidEligibilityRequest,
+  type LegalAidListQuery,
   type LegalAidRuleSetView,
+  type LegalAidStageRequest,
   type LegalAidSummary,
+  type LegalAidVersionRequest,
   type LegalStatistics,
+  type LegalStatisticsQuery,
   type LegalThreadAction,
+  type LegalThreadListQuery,
   type LegalThreadSummary,
   type LegalThreadView,
-  type PetitionAction,
-  type PetitionView,
   type Page,
-  type SlotDayView,
+  type PageQuery,
+  type PetitionAction,
+  type PetitionMeetingRequest,
+  type PetitionView,
+  type PostThreadMessageRequest,
+  type RateConsultationRequest,
+  type RecordRevealRequest,
+  type RejectLegalAidRequest,
+  type RescheduleConsultationRequest,
+  type ResolvePetitionRequest,
   type RevealResponse,
-  transitionBody,
+  type SetAvailabilityRequest,
+  type SlotDayView,
+  type SlotsQuery,
   type TransitionBody,
 } from '@union/shared';
-import { IsIn, IsInt, Min } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { PageQuery } from '../../common/paging.dto';
-import { IsDay } from '../../common/validation';
-import { RecordRevealBody } from '../../common/reveal.dto';
-import {
-  AcceptLegalAidBody,
-  AdviceBody,
-  AssignBody,
-  CreatePetitionBody,
-  CreateThreadBody,
-  PetitionMeetingBody,
-  ResolvePetitionBody,
-  ThreadListQuery,
-  ThreadMessageBody,
-  AvailabilityExceptionBody,
-  BookConsultationBody,
-  CloseLegalAidBody,
-  CreateLegalAidBody,
-  EligibilityBody,
-  LegalAidDatesBody,
-  LegalAidStageBody,
-  LegalListQuery,
-  LegalRuleSetBody,
-  RatingBody,
-  RejectLegalAidBody,
-  RescheduleBody,
-  SetAvailabilityBody,
-  SlotsQuery,
-  StatisticsQuery,
-} from './legal.dto';
+import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { LegalAidService } from './legal-aid.service';
 import { LegalConsultationsService } from './legal-consultations.service';
 import { LegalPetitionsService } from './legal-petitions.service';
 import { LegalThreadsService } from './legal-threads.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
-
-const DISPUTES: DisputeType[] = ['unpaid_wages', 'work_injury', 'contract', 'social_insurance', 'dismissal', 'other'];
-
-class ChecklistQuery {
-  @ApiProperty({ enum: DISPUTES })
-  @IsIn(DISPUTES)
-  disputeType: DisputeType;
-}
-
-class DayQuery {
-  @ApiProperty({ example: '2026-12-01' })
-  @IsDay()
-  date: string;
-}
-
-class VersionBody {
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  version: number;
-}
 
 /** Legal services (法律服务): schedules and consultations, legal aid, the centre's figures. */
 @ApiTags('legal')
@@ -110,7 +114,7 @@ export class LegalController {
 
   @Post('rule-sets')
   @RequirePermission('legal.aid.decide')
-  createRules(@CurrentActor() actor: Actor, @Body() body: LegalRuleSetBody): Promise<LegalAidRuleSetView> {
+  createRules(@CurrentActor() actor: Actor, @BodyOf(legalRuleSetBody) body: CreateLegalAidRuleSetRequest): Promise<LegalAidRuleSetView> {
     return this.rules.create(actor, body);
   }
 
@@ -127,7 +131,7 @@ export class LegalController {
   setAvailability(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
-    @Body() body: SetAvailabilityBody,
+    @BodyOf(setAvailabilityBody) body: SetAvailabilityRequest,
   ): Promise<AvailabilityRuleView[]> {
     return this.schedule.setAvailability(actor, id, body);
   }
@@ -137,7 +141,7 @@ export class LegalController {
   addException(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
-    @Body() body: AvailabilityExceptionBody,
+    @BodyOf(availabilityExceptionBody) body: AvailabilityExceptionRequest,
   ): Promise<AvailabilityExceptionView> {
     return this.schedule.addException(actor, id, body);
   }
@@ -151,7 +155,7 @@ export class LegalController {
 
   @Get('slots')
   @RequirePermission('legal.apply')
-  slots(@Query() query: SlotsQuery): Promise<SlotDayView[]> {
+  slots(@QueryOf(slotsQuery) query: SlotsQuery): Promise<SlotDayView[]> {
     return this.schedule.freeSlots(query);
   }
 
@@ -159,7 +163,7 @@ export class LegalController {
 
   @Post('consultations')
   @RequirePermission('legal.apply')
-  book(@CurrentActor() actor: Actor, @Body() body: BookConsultationBody): Promise<ConsultationView> {
+  book(@CurrentActor() actor: Actor, @BodyOf(bookConsultationBody) body: BookConsultationRequest): Promise<ConsultationView> {
     return this.consultations.book(actor, body);
   }
 
@@ -171,8 +175,8 @@ export class LegalController {
 
   @Get('consultations/day')
   @RequirePermission('legal.consult')
-  day(@CurrentActor() actor: Actor, @Query() query: DayQuery): Promise<ConsultationView[]> {
-    return this.consultations.day(actor, query.date ?? cstDate(new Date()));
+  day(@CurrentActor() actor: Actor, @QueryOf(dayQuery) query: ConsultationDayQuery): Promise<ConsultationView[]> {
+    return this.consultations.day(actor, query.date);
   }
 
   @Get('consultations/:id')
@@ -195,28 +199,44 @@ export class LegalController {
   @Post('consultations/:id/reschedule')
   @HttpCode(200)
   @RequirePermission('legal.apply')
-  reschedule(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RescheduleBody): Promise<ConsultationView> {
+  reschedule(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(rescheduleBody) body: RescheduleConsultationRequest,
+  ): Promise<ConsultationView> {
     return this.consultations.reschedule(actor, id, body);
   }
 
   @Post('consultations/:id/reveal-phone')
   @HttpCode(200)
   @RequirePermission('legal.consult')
-  revealPhone(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RecordRevealBody): Promise<RevealResponse> {
+  revealPhone(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(recordRevealBody) body: RecordRevealRequest,
+  ): Promise<RevealResponse> {
     return this.consultations.revealPhone(actor, id, body.reason);
   }
 
   @Post('consultations/:id/advice')
   @HttpCode(200)
   @RequirePermission('legal.consult')
-  advice(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: AdviceBody): Promise<ConsultationView> {
+  advice(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(adviceBody) body: ConsultationAdviceRequest,
+  ): Promise<ConsultationView> {
     return this.consultations.advice(actor, id, body);
   }
 
   @Post('consultations/:id/rating')
   @HttpCode(200)
   @RequirePermission('legal.apply')
-  rate(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RatingBody): Promise<ConsultationView> {
+  rate(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(ratingBody) body: RateConsultationRequest,
+  ): Promise<ConsultationView> {
     return this.consultations.rate(actor, id, body);
   }
 
@@ -224,20 +244,23 @@ export class LegalController {
 
   @Get('evidence-checklist')
   @SignedIn()
-  checklist(@Query() query: ChecklistQuery): EvidenceChecklistItem[] {
+  checklist(@QueryOf(checklistQuery) query: EvidenceChecklistQuery): EvidenceChecklistItem[] {
     return evidenceChecklist(query.disputeType);
   }
 
   @Post('eligibility')
   @HttpCode(200)
   @SignedIn()
-  eligibility(@Body() body: EligibilityBody): Promise<LegalAidEligibility & { ruleSetVersion: number }> {
+  eligibility(@BodyOf(eligibilityBody) body: LegalAidEligibilityRequest): Promise<LegalAidEligibility & { ruleSetVersion: number }> {
     return this.aid.eligibility(body);
   }
 
   @Post('aid-applications')
   @RequirePermission('legal.apply')
-  apply(@CurrentActor() actor: Actor, @Body() body: CreateLegalAidBody): Promise<LegalAidApplicationView> {
+  apply(
+    @CurrentActor() actor: Actor,
+    @BodyOf(createLegalAidBody) body: CreateLegalAidApplicationRequest,
+  ): Promise<LegalAidApplicationView> {
     return this.aid.submit(actor, body);
   }
 
@@ -249,7 +272,7 @@ export class LegalController {
 
   @Get('aid-applications')
   @RequirePermission('legal.aid.handle')
-  list(@CurrentActor() actor: Actor, @Query() query: LegalListQuery): Promise<Page<LegalAidSummary>> {
+  list(@CurrentActor() actor: Actor, @QueryOf(legalListQuery) query: LegalAidListQuery): Promise<Page<LegalAidSummary>> {
     return this.aid.list(actor, query);
   }
 
@@ -262,48 +285,76 @@ export class LegalController {
   @Post('aid-applications/:id/accept')
   @HttpCode(200)
   @RequirePermission('legal.aid.decide')
-  accept(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: AcceptLegalAidBody): Promise<LegalAidApplicationView> {
+  accept(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(acceptLegalAidBody) body: AcceptLegalAidRequest,
+  ): Promise<LegalAidApplicationView> {
     return this.aid.accept(actor, id, body);
   }
 
   @Post('aid-applications/:id/reject')
   @HttpCode(200)
   @RequirePermission('legal.aid.decide')
-  reject(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RejectLegalAidBody): Promise<LegalAidApplicationView> {
+  reject(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(rejectLegalAidBody) body: RejectLegalAidRequest,
+  ): Promise<LegalAidApplicationView> {
     return this.aid.reject(actor, id, body);
   }
 
   @Post('aid-applications/:id/withdraw')
   @HttpCode(200)
   @RequirePermission('legal.apply')
-  withdraw(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: VersionBody): Promise<LegalAidApplicationView> {
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(versionBody) body: LegalAidVersionRequest,
+  ): Promise<LegalAidApplicationView> {
     return this.aid.withdraw(actor, id, body.version);
   }
 
   @Post('aid-applications/:id/stage')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')
-  stage(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: LegalAidStageBody): Promise<LegalAidApplicationView> {
+  stage(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(legalAidStageBody) body: LegalAidStageRequest,
+  ): Promise<LegalAidApplicationView> {
     return this.aid.stage(actor, id, body);
   }
 
   @Patch('aid-applications/:id/dates')
   @RequirePermission('legal.aid.handle')
-  dates(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: LegalAidDatesBody): Promise<LegalAidApplicationView> {
+  dates(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(legalAidDatesBody) body: LegalAidDatesRequest,
+  ): Promise<LegalAidApplicationView> {
     return this.aid.updateDates(actor, id, body);
   }
 
   @Post('aid-applications/:id/reveal-phone')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')
-  revealAidPhone(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RecordRevealBody): Promise<RevealResponse> {
+  revealAidPhone(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(recordRevealBody) body: RecordRevealRequest,
+  ): Promise<RevealResponse> {
     return this.aid.revealPhone(actor, id, body.reason);
   }
 
   @Post('aid-applications/:id/close')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')
-  close(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: CloseLegalAidBody): Promise<LegalAidApplicationView> {
+  close(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(closeLegalAidBody) body: CloseLegalAidRequest,
+  ): Promise<LegalAidApplicationView> {
     return this.aid.close(actor, id, body);
   }
 
@@ -311,7 +362,7 @@ export class LegalController {
 
   @Post('threads')
   @RequirePermission('legal.apply')
-  createThread(@CurrentActor() actor: Actor, @Body() body: CreateThreadBody): Promise<LegalThreadView> {
+  createThread(@CurrentActor() actor: Actor, @BodyOf(createThreadBody) body: CreateLegalThreadRequest): Promise<LegalThreadView> {
     return this.threads.create(actor, body);
   }
 
@@ -323,7 +374,7 @@ export class LegalController {
 
   @Get('threads')
   @RequirePermission('legal.consult')
-  threadList(@CurrentActor() actor: Actor, @Query() query: ThreadListQuery): Promise<Page<LegalThreadSummary>> {
+  threadList(@CurrentActor() actor: Actor, @QueryOf(threadListQuery) query: LegalThreadListQuery): Promise<Page<LegalThreadSummary>> {
     return this.threads.list(actor, query);
   }
 
@@ -336,7 +387,11 @@ export class LegalController {
   @Post('threads/:id/messages')
   @HttpCode(200)
   @SignedIn()
-  postMessage(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ThreadMessageBody): Promise<LegalThreadView> {
+  postMessage(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(threadMessageBody) body: PostThreadMessageRequest,
+  ): Promise<LegalThreadView> {
     return this.threads.post(actor, id, body);
   }
 
@@ -354,7 +409,11 @@ export class LegalController {
   @Post('threads/:id/assign')
   @HttpCode(200)
   @RequirePermission('legal.schedule.manage')
-  assignThread(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: AssignBody): Promise<LegalThreadView> {
+  assignThread(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(assignBody) body: AssignLegalThreadRequest,
+  ): Promise<LegalThreadView> {
     return this.threads.assign(actor, id, body.lawyerUserId);
   }
 
@@ -362,13 +421,13 @@ export class LegalController {
 
   @Post('petitions')
   @RequirePermission('legal.petition.manage')
-  createPetition(@CurrentActor() actor: Actor, @Body() body: CreatePetitionBody): Promise<PetitionView> {
+  createPetition(@CurrentActor() actor: Actor, @BodyOf(createPetitionBody) body: CreatePetitionRequest): Promise<PetitionView> {
     return this.petitions.create(actor, body);
   }
 
   @Get('petitions')
   @RequirePermission('legal.petition.manage')
-  petitionList(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<PetitionView>> {
+  petitionList(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<PetitionView>> {
     return this.petitions.list(actor, query);
   }
 
@@ -392,20 +451,28 @@ export class LegalController {
   @Post('petitions/:id/meetings')
   @HttpCode(200)
   @RequirePermission('legal.petition.manage')
-  petitionMeeting(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: PetitionMeetingBody): Promise<PetitionView> {
+  petitionMeeting(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(petitionMeetingBody) body: PetitionMeetingRequest,
+  ): Promise<PetitionView> {
     return this.petitions.meeting(actor, id, body);
   }
 
   @Post('petitions/:id/resolve')
   @HttpCode(200)
   @RequirePermission('legal.petition.manage')
-  resolvePetition(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ResolvePetitionBody): Promise<PetitionView> {
+  resolvePetition(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(resolvePetitionBody) body: ResolvePetitionRequest,
+  ): Promise<PetitionView> {
     return this.petitions.resolve(actor, id, body);
   }
 
   @Get('statistics')
   @RequirePermission('legal.aid.decide')
-  statistics(@CurrentActor() actor: Actor, @Query() query: StatisticsQuery): Promise<LegalStatistics> {
+  statistics(@CurrentActor() actor: Actor, @QueryOf(legalStatisticsQuery) query: LegalStatisticsQuery): Promise<LegalStatistics> {
     return this.aid.statistics(actor, query);
   }
 }
