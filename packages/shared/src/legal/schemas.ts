@@ -5,6 +5,7 @@ import {
   flagText,
   id,
   instant,
+  isCalendarDay,
   keyOf,
   oneOf,
   pageQuery,
@@ -46,6 +47,9 @@ const version = z.int('版本号应是整数').meta({ description: '客户端看
 /** A user who is a lawyer or duty staff member of the centre. */
 const lawyerUserId = z.int('请选择律师').min(1, '请选择律师');
 
+/** The lawyer who takes on a case or a thread. */
+const handlingLawyerUserId = z.int('请选择承办律师').min(1, '请选择承办律师');
+
 /** An amount of money in fen, up to ¥100 million. */
 const amountFen = fen.max(MAX_FEN, '金额太大了');
 
@@ -54,12 +58,21 @@ function sized(min: number, max: number, message: string): z.ZodString {
   return z.string(message).min(min, message).max(max, message);
 }
 
+/** A day (YYYY-MM-DD that exists), refused in the words of the form that asks for it. */
+function dayOf(message: string) {
+  return z
+    .string(message)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine(isCalendarDay, message)
+    .meta({ format: 'date', example: '2026-01-15' });
+}
+
 /** Files uploaded through /api/uploads, at most `max`. */
 function uploadIds(max: number, description = '经 /api/uploads 上传的文件') {
   return z.array(z.int('应是整数编号'), '文件应是一个列表').max(max, `最多 ${max} 个文件`).meta({ description });
 }
 
-const dispute = keyOf<DisputeType>(DISPUTE_TYPE_LABEL, '请选择遇到的问题类型');
+const dispute = keyOf<DisputeType>(DISPUTE_TYPE_LABEL, '请选择遇到的问题');
 const channel = keyOf<ConsultationChannel>(CONSULTATION_CHANNEL_LABEL, '请选择咨询方式');
 
 // --- rules ------------------------------------------------------------------------------------
@@ -100,7 +113,7 @@ export function validateLegalAidRules(rules: LegalAidRules): FieldProblem[] {
 
 /** POST /api/legal/rule-sets: a new version of the rules from a day on. */
 export const legalRuleSetBody = z.strictObject({
-  effectiveFrom: day.meta({ description: '从哪天起执行（今天或以后）', example: '2027-01-01' }),
+  effectiveFrom: dayOf('执行日期按 2027-01-01 这样填').meta({ description: '从哪天起执行（今天或以后）', example: '2027-01-01' }),
   rules: legalAidRules,
 });
 
@@ -113,7 +126,7 @@ export const availabilityRuleBody = z.strictObject({
   endTime: z.string('时间按 11:30 这样填').regex(TIME, '时间按 11:30 这样填').meta({ example: '11:30' }),
   slotMinutes: z.int('每段时长应是整数分钟').min(15, '每段至少 15 分钟').max(120, '每段最多 120 分钟'),
   channels: z.array(channel, '请选择咨询方式').min(1, '至少选一种咨询方式').max(3, '最多 3 种咨询方式'),
-  place: text(2, 100),
+  place: sized(2, 100, '请填写咨询地点（2–100 字）'),
 });
 
 /** PUT /api/legal/lawyers/:id/availability: the whole weekly pattern at once. */
@@ -182,7 +195,7 @@ export const checklistQuery = z.strictObject({
 
 const eligibilityFields = {
   disputeType: dispute,
-  isMigrantWorker: z.boolean('请选择是不是农民工'),
+  isMigrantWorker: z.boolean('请回答您是不是农民工'),
   amountClaimedFen: amountFen.meta({ description: '争议金额（分）' }),
   householdMonthlyIncomeFen: amountFen.meta({ description: '家庭月收入（分）' }),
   householdSize: z.int('家庭人口应是整数').min(1, '家庭人口至少 1 人').max(20, '家庭人口最多 20 人'),
@@ -193,16 +206,18 @@ const eligibilityFields = {
 /** POST /api/legal/eligibility: the preliminary check. */
 export const eligibilityBody = z.strictObject(eligibilityFields);
 
+const CREDIT_CODE = '统一社会信用代码应为 18 位，不知道可以不填';
+
 /** The employer the worker has a dispute with. */
 export const employerBody = z.strictObject({
-  name: sized(2, 100, '请填写单位名称（2–100 字）'),
+  name: sized(2, 100, '请填写单位（或老板、包工头）的名称（2–100 字）'),
   creditCode: z
-    .string('统一社会信用代码应为 18 位')
-    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为 18 位')
+    .string(CREDIT_CODE)
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, CREDIT_CODE)
     .nullable()
     .optional()
     .meta({ description: '统一社会信用代码，知道时填' }),
-  address: text(2, 200).nullable().optional(),
+  address: sized(2, 200, '单位地址请写 2–200 字，不知道可以不填').nullable().optional(),
 });
 
 /** Evidence of one kind, uploaded through /api/uploads. */
@@ -218,9 +233,9 @@ export const createLegalAidBody = z.strictObject({
   employer: employerBody,
   claims: sized(5, 1000, '请用 5–1000 字写明要求单位做什么（如支付拖欠工资多少元）'),
   phone: mobile,
-  employmentStartedOn: day.meta({ example: '2025-03-01' }),
-  employmentEndedOn: day.nullable().meta({ description: '还在单位上班时为 null' }),
-  learnedOn: day.meta({ description: '知道权利受到侵害的日子' }),
+  employmentStartedOn: dayOf('入职日期按 2025-03-01 这样填').meta({ example: '2025-03-01' }),
+  employmentEndedOn: dayOf('离职日期按 2026-09-30 这样填').nullable().meta({ description: '还在单位上班时为 null' }),
+  learnedOn: dayOf('请填写知道权益受侵害的日期，例如发工资的日子没发').meta({ description: '知道权利受到侵害的日子' }),
   evidence: z.array(evidenceBody, '证据应是一个列表').max(12, '最多 12 类证据'),
   witnesses: text(0, 300).optional().meta({ description: '能作证的人（加密保存）' }),
   consentVersion: text(1, 40),
@@ -229,15 +244,17 @@ export const createLegalAidBody = z.strictObject({
 /** POST /api/legal/aid-applications/:id/accept */
 export const acceptLegalAidBody = z.strictObject({
   version,
-  lawyerUserId,
+  lawyerUserId: handlingLawyerUserId,
   comment: text(0, 300).optional(),
 });
 
 /** POST /api/legal/aid-applications/:id/reject */
 export const rejectLegalAidBody = z.strictObject({
   version,
-  reason: sized(5, 500, '请用 5–500 字写明不予援助的理由'),
-  otherHelp: text(4, 200).optional().meta({ description: '其他求助渠道；不填时用标准里的' }),
+  reason: sized(5, 500, '请用 5–500 字写明不予援助的理由，职工能看到'),
+  otherHelp: sized(4, 200, '其他求助渠道请写 4–200 字，不填就用标准里的')
+    .optional()
+    .meta({ description: '其他求助渠道；不填时用标准里的' }),
 });
 
 /** POST /api/legal/aid-applications/:id/withdraw */
@@ -247,13 +264,13 @@ export const versionBody = z.strictObject({
 
 const caseDateFields = {
   version,
-  mediationStartedOn: day.nullable().optional(),
-  mediationEndedOn: day.nullable().optional(),
-  arbitrationAppliedOn: day.nullable().optional(),
-  arbitrationAcceptedOn: day.nullable().optional(),
+  mediationStartedOn: dayOf('申请调解日期按 2026-11-20 这样填').nullable().optional(),
+  mediationEndedOn: dayOf('调解结束日期按 2026-11-20 这样填').nullable().optional(),
+  arbitrationAppliedOn: dayOf('申请仲裁日期按 2026-11-20 这样填').nullable().optional(),
+  arbitrationAcceptedOn: dayOf('仲裁受理日期按 2026-11-20 这样填').nullable().optional(),
   awardExtended: z.boolean('请选择是否延长裁决期限').optional(),
-  awardReceivedOn: day.nullable().optional(),
-  lawsuitFiledOn: day.nullable().optional(),
+  awardReceivedOn: dayOf('收到裁决书日期按 2026-11-20 这样填').nullable().optional(),
+  lawsuitFiledOn: dayOf('起诉日期按 2026-11-20 这样填').nullable().optional(),
   note: text(0, 500).optional(),
   uploadIds: uploadIds(9).optional(),
 };
@@ -267,17 +284,17 @@ const STAGE_ACTIONS = ['start_negotiation', 'start_mediation', 'start_arbitratio
 export const legalAidStageBody = z.strictObject({
   ...caseDateFields,
   action: oneOf(STAGE_ACTIONS, '不是一个办理阶段'),
-  startedOn: day,
+  startedOn: dayOf('开始日期按 2026-11-20 这样填'),
 });
 
 /** POST /api/legal/aid-applications/:id/close */
 export const closeLegalAidBody = z.strictObject({
   version,
-  outcome: keyOf<LegalAidOutcome>(LEGAL_AID_OUTCOME_LABEL, '请选择结案方式'),
+  outcome: keyOf<LegalAidOutcome>(LEGAL_AID_OUTCOME_LABEL, '请选择办理结果'),
   amountClaimedFen: amountFen.meta({ description: '争议金额（分）' }),
   amountRecoveredFen: amountFen.meta({ description: '追回金额（分）' }),
-  recoveredOn: day.nullable().meta({ description: '什么都没追回时为 null' }),
-  note: text(2, 500),
+  recoveredOn: dayOf('到账日期按 2026-11-20 这样填').nullable().meta({ description: '什么都没追回时为 null' }),
+  note: sized(2, 500, '请写一句结案说明（2–500 字），职工能看到'),
   uploadIds: uploadIds(9).optional(),
 });
 
@@ -307,7 +324,7 @@ export const createThreadBody = z.strictObject({
 
 /** POST /api/legal/threads/:id/messages */
 export const threadMessageBody = z.strictObject({
-  body: sized(1, 1000, '留言请在 1000 字以内'),
+  body: z.string('请先写下要说的话').min(1, '请先写下要说的话').max(1000, '留言请在 1000 字以内'),
   uploadIds: uploadIds(9).optional(),
 });
 
@@ -318,7 +335,7 @@ export const threadListQuery = pageQuery.extend({
 
 /** POST /api/legal/threads/:id/assign */
 export const assignBody = z.strictObject({
-  lawyerUserId,
+  lawyerUserId: handlingLawyerUserId,
 });
 
 // --- petitions --------------------------------------------------------------------------------
@@ -326,27 +343,30 @@ export const assignBody = z.strictObject({
 /** POST /api/legal/petitions: staff register a petition or dispute brought to the union. */
 export const createPetitionBody = z.strictObject({
   channel: keyOf<PetitionChannel>(PETITION_CHANNEL_LABEL, '请选择来源'),
-  petitionerName: z.string('姓名只能是 2–30 个汉字或字母').regex(/^[\u4e00-\u9fa5·A-Za-z\s]{2,30}$/, '姓名只能是 2–30 个汉字或字母'),
+  petitionerName: z
+    .string('请填写来访人姓名')
+    .min(2, '请填写来访人姓名')
+    .regex(/^[\u4e00-\u9fa5·A-Za-z\s]{2,30}$/, '姓名只能是 2–30 个汉字或字母'),
   petitionerPhone: mobile,
-  employerName: text(2, 100),
+  employerName: sized(2, 100, '请填写单位名称（2–100 字）'),
   workerCount: z.int('涉及人数应是整数').min(1, '涉及人数至少 1 人').max(10000, '涉及人数最多 10000 人'),
-  subject: text(2, 100),
-  content: text(5, 2000),
-  receivedOn: day,
+  subject: sized(2, 100, '请填写事由（2–100 字）'),
+  content: sized(5, 2000, '请用 5–2000 字写明反映的情况'),
+  receivedOn: dayOf('收到日期按 2026-11-20 这样填'),
 });
 
 /** POST /api/legal/petitions/:id/meetings */
 export const petitionMeetingBody = z.strictObject({
-  heldOn: day,
-  attendees: text(2, 300),
-  summary: text(5, 2000),
+  heldOn: dayOf('会议日期按 2026-11-20 这样填'),
+  attendees: sized(2, 300, '请填写参加人员（2–300 字）'),
+  summary: sized(5, 2000, '请用 5–2000 字记录会议情况'),
   uploadIds: uploadIds(9).optional(),
 });
 
 /** POST /api/legal/petitions/:id/resolve */
 export const resolvePetitionBody = z.strictObject({
   version,
-  result: text(5, 1000),
+  result: sized(5, 1000, '请用 5–1000 字写明处理结果'),
   legalAidApplicationIds: z
     .array(z.int('应是整数编号'), '应是一个列表')
     .max(20, '最多 20 个案件')

@@ -3,12 +3,16 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
+  checkAgainst,
+  createLegalAidBody,
   DISPUTE_TYPE_LABEL,
+  employerBody,
   LEGAL_CONSENT_VERSION,
   type DisputeType,
   type EvidenceChecklistItem,
   type LegalAidEligibility,
   type UploadView,
+  type z,
 } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
@@ -22,10 +26,20 @@ import { errorMessage } from '../../../utils/feedback';
 
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam, route } from '../../../utils/nav';
-import { chinaToday, isDay } from '../../../utils/format';
+import { chinaToday } from '../../../utils/format';
 import { DateField } from '../../../components/DateField';
 
 const DISPUTES = Object.keys(DISPUTE_TYPE_LABEL) as DisputeType[];
+
+/** The first problem the request schema finds, in its words (the server says the same). */
+function schemaProblem(schema: z.ZodType, value: unknown): string | null {
+  const checked = checkAgainst(schema, value);
+  return checked.ok ? null : (Object.values(checked.problems)[0] ?? null);
+}
+const DISPUTE_FIELDS = createLegalAidBody.pick({ disputeType: true, isMigrantWorker: true });
+const DATE_FIELDS = createLegalAidBody.pick({ employmentStartedOn: true, employmentEndedOn: true, learnedOn: true });
+const CLAIMS_FIELDS = createLegalAidBody.pick({ claims: true });
+const CONTACT_FIELDS = createLegalAidBody.pick({ phone: true, witnesses: true });
 const STEPS = ['consent', 'dispute', 'employer', 'dates', 'claims', 'household', 'evidence', 'contact', 'review'] as const;
 type Step = (typeof STEPS)[number];
 
@@ -146,32 +160,46 @@ export default function ApplyLegalAid() {
     unionStaffHarmedForDuty: unionStaff,
   });
 
-  /** What is wrong on this screen, or null. */
+  const employer = () => ({
+    name: employerName.trim(),
+    creditCode: creditCode ? creditCode.toUpperCase() : null,
+    address: employerAddress.trim() || null,
+  });
+
+  /**
+   * What is wrong on this screen, or null: the rules of the request schema in its words, then the
+   * ones that depend on today and on each other (the server checks them the same way).
+   */
   const check = (s: Step): string | null => {
     const today = chinaToday();
     switch (s) {
       case 'consent':
         return consent ? null : '请先阅读并勾选同意';
       case 'dispute':
-        return !disputeType ? '请选择遇到的问题' : migrant === null ? '请回答您是不是农民工' : null;
+        return schemaProblem(DISPUTE_FIELDS, { disputeType: disputeType ?? undefined, isMigrantWorker: migrant ?? undefined });
       case 'employer':
-        if (employerName.trim().length < 2) return '请填写单位（或老板、包工头）的名称';
-        if (creditCode && !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(creditCode.toUpperCase())) return '统一社会信用代码应为 18 位，不知道可以不填';
-        return null;
-      case 'dates':
-        if (!isDay(startedOn) || startedOn > today) return '入职日期按 2025-03-01 这样填，不能晚于今天';
+        return schemaProblem(employerBody, employer());
+      case 'dates': {
+        const checked = checkAgainst(DATE_FIELDS, {
+          employmentStartedOn: startedOn,
+          employmentEndedOn: stillEmployed === false ? endedOn : null,
+          learnedOn,
+        });
+        const p: Record<string, string | undefined> = checked.ok ? {} : checked.problems;
+        if (p.employmentStartedOn) return p.employmentStartedOn;
+        if (startedOn > today) return '入职日期不能晚于今天';
         if (stillEmployed === null) return '请回答现在是否还在这家单位干';
-        if (!stillEmployed && (!isDay(endedOn) || endedOn < startedOn || endedOn > today))
-          return '离职日期按 2026-09-30 这样填，在入职之后、今天之前';
-        if (!isDay(learnedOn) || learnedOn > today) return '请填写知道权益受侵害的日期，例如发工资的日子没发';
-        return null;
+        if (p.employmentEndedOn) return p.employmentEndedOn;
+        if (!stillEmployed && endedOn < startedOn) return '离职日期不能早于入职日期';
+        if (!stillEmployed && endedOn > today) return '离职日期不能晚于今天';
+        return p.learnedOn ?? (learnedOn > today ? '知道权益受侵害的日期不能晚于今天' : null);
+      }
       case 'claims':
-        if (claims.trim().length < 5) return '请写明要求单位做什么，例如“支付拖欠的两个月工资 8600 元”';
-        return amountProblem(amount, '争议金额');
+        return schemaProblem(CLAIMS_FIELDS, { claims: claims.trim() }) ?? amountProblem(amount, '争议金额');
       case 'household':
         return amountProblem(income, '家庭每月总收入');
       case 'contact':
-        return /^1\d{10}$/.test(phone) ? null : '请填写能接通的 11 位手机号';
+        return schemaProblem(CONTACT_FIELDS, { phone, witnesses: witnesses.trim() || undefined });
       default:
         return null;
     }
@@ -204,11 +232,7 @@ export default function ApplyLegalAid() {
       const created = await legalAidApi.apply({
         ...household(),
         fromConsultationId: fromConsultation ?? undefined,
-        employer: {
-          name: employerName.trim(),
-          creditCode: creditCode ? creditCode.toUpperCase() : null,
-          address: employerAddress.trim() || null,
-        },
+        employer: employer(),
         claims: claims.trim(),
         phone,
         employmentStartedOn: startedOn,

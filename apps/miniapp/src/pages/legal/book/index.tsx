@@ -3,6 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
+  bookConsultationBody,
+  checkAgainst,
   CONSULTATION_CHANNEL_LABEL,
   DISPUTE_TYPE_LABEL,
   type ConsultationChannel,
@@ -31,6 +33,9 @@ const CHANNEL_DESC: Record<ConsultationChannel, string> = {
 };
 
 type Step = 'topic' | 'channel' | 'slot' | 'details';
+
+/** What the details screen asks for, as the request schema states it (its messages are shown). */
+const DETAILS = bookConsultationBody.pick({ description: true, phone: true });
 
 /**
  * Book a lawyer, one question per screen: what about, how, which free slot, then a few words. With
@@ -68,8 +73,9 @@ export default function BookConsultation() {
   const submit = async () => {
     if (!slot || !channel) return;
     if (!rescheduleId) {
-      if (description.trim().length < 5) return setProblem('请用几句话说说遇到的问题（至少 5 个字）');
-      if (channel !== 'in_person' && !/^1\d{10}$/.test(phone)) return setProblem('请留下能接通的 11 位手机号');
+      // A phone or video consultation needs the phone: an empty one is refused like a wrong one.
+      const checked = checkAgainst(DETAILS, { description: description.trim(), phone: channel === 'in_person' ? undefined : phone });
+      if (!checked.ok) return setProblem(Object.values(checked.problems)[0] ?? null);
     }
     setBusy(true);
     setProblem(null);

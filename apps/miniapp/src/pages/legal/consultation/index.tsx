@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { ActionView } from '@union/shared';
+import { adviceBody, checkAgainst, type ActionView } from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { EvidenceList } from '../../../components/EvidenceList';
 import { PageStatus } from '../../../components/PageStatus';
@@ -67,16 +67,17 @@ export default function ConsultationPage() {
   };
 
   const saveAdvice = async () => {
-    if (summary.trim().length < 5 || advice.trim().length < 5) return setProblem('咨询情况和意见都请至少写 5 个字');
+    const checked = checkAgainst(adviceBody, {
+      version: data.version,
+      summary: summary.trim(),
+      advice: advice.trim(),
+      suggestLegalAid: suggest,
+    });
+    if (!checked.ok) return setProblem(Object.values(checked.problems)[0] ?? null);
     setBusy(true);
     setProblem(null);
     try {
-      await consultationsApi.advice(id, {
-        version: data.version,
-        summary: summary.trim(),
-        advice: advice.trim(),
-        suggestLegalAid: suggest,
-      });
+      await consultationsApi.advice(id, checked.value);
       setAdvising(false);
       toast('已记录');
       await reload();

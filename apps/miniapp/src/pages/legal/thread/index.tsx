@@ -2,7 +2,14 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { DISPUTE_TYPE_LABEL, type ConsultationTopic, type UploadView } from '@union/shared';
+import {
+  checkAgainst,
+  createThreadBody,
+  DISPUTE_TYPE_LABEL,
+  threadMessageBody,
+  type ConsultationTopic,
+  type UploadView,
+} from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { Choice } from '../../../components/Choice';
 import { EvidenceList } from '../../../components/EvidenceList';
@@ -19,15 +26,28 @@ import { numberParam, route } from '../../../utils/nav';
 
 const TOPICS = Object.keys(DISPUTE_TYPE_LABEL) as ConsultationTopic[];
 
+/** What a first question and a later message must be, as their request schemas state it. */
+const FIRST_QUESTION = createThreadBody.pick({ body: true });
+const MESSAGE = threadMessageBody.pick({ body: true });
+
 /** The box at the bottom: a message with optional photos. */
-function Composer({ onSend, placeholder }: { onSend: (body: string, uploadIds: number[]) => Promise<void>; placeholder: string }) {
+function Composer({
+  onSend,
+  placeholder,
+  rule,
+}: {
+  onSend: (body: string, uploadIds: number[]) => Promise<void>;
+  placeholder: string;
+  rule: typeof FIRST_QUESTION | typeof MESSAGE;
+}) {
   const [needsNotice, setNeedsNotice] = useState(false);
   const [body, setBody] = useState('');
   const [photos, setPhotos] = useState<UploadView[]>([]);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const send = async () => {
-    if (!body.trim()) return setProblem('请先写下要说的话');
+    const checked = checkAgainst(rule, { body: body.trim() });
+    if (!checked.ok) return setProblem(checked.problems.body ?? null);
     setBusy(true);
     setProblem(null);
     try {
@@ -96,6 +116,7 @@ export default function ThreadPage() {
         </View>
         {topic ? (
           <Composer
+            rule={FIRST_QUESTION}
             placeholder="例如：公司让我签自愿离职，不签就不发工资，我该怎么办？"
             onSend={async (body, uploadIds) => {
               const created = await threadsApi.create({ topic, body, uploadIds });
@@ -145,6 +166,7 @@ export default function ThreadPage() {
       ))}
       {canWrite ? (
         <Composer
+          rule={MESSAGE}
           placeholder={data.mine ? '还有问题可以继续问' : '写下给职工的答复'}
           onSend={async (body, uploadIds) => {
             await threadsApi.post(id, { body, uploadIds });

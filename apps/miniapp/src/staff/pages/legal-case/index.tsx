@@ -3,7 +3,13 @@ import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
+  acceptLegalAidBody,
+  checkAgainst,
+  closeLegalAidBody,
   LEGAL_AID_OUTCOME_LABEL,
+  legalAidDatesBody,
+  legalAidStageBody,
+  rejectLegalAidBody,
   type ActionView,
   type LegalAidApplicationView,
   type LegalAidCaseDates,
@@ -24,7 +30,7 @@ import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
 import { legalAidApi, scheduleApi } from '../../../services/api/legal';
 import { errorMessage, toast } from '../../../utils/feedback';
-import { chinaToday, deadlineText, formatDate, isDay, ruleSetLabel } from '../../../utils/format';
+import { chinaToday, deadlineText, formatDate, ruleSetLabel } from '../../../utils/format';
 
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { numberParam } from '../../../utils/nav';
@@ -47,6 +53,9 @@ const STAGE_DATES: Record<LegalAidStageRequest['action'], DateKey[]> = {
   start_litigation: ['lawsuitFiledOn'],
 };
 const OUTCOMES = Object.keys(LEGAL_AID_OUTCOME_LABEL) as LegalAidOutcome[];
+
+/** The first problem a request schema finds, in its words (the server says the same). */
+const firstProblem = (problems: Record<string, string>): string | null => Object.values(problems)[0] ?? null;
 
 /** The dates form: each date a field; empty means unknown. */
 function DateFields({
@@ -130,13 +139,10 @@ export default function StaffLegalCase() {
     }
   };
 
+  /** The dates of the form (empty: unknown), checked by the request schema where they are sent. */
   const datesPayload = (keys: DateKey[]) => {
     const out: Partial<Record<DateKey, string | null>> = {};
-    for (const k of keys) {
-      const v = (dates[k] ?? '').trim();
-      if (v && !isDay(v)) throw new Error(`${DATE_LABEL[k]}按 2026-11-20 这样填`);
-      out[k] = v || null;
-    }
+    for (const k of keys) out[k] = (dates[k] ?? '').trim() || null;
     return out;
   };
 
@@ -144,55 +150,65 @@ export default function StaffLegalCase() {
     if (!form) return;
     try {
       if (form === 'dates') {
-        const payload = datesPayload(Object.keys(DATE_LABEL) as DateKey[]);
-        return void send(() =>
-          legalAidApi.dates(id, { version: app.version, ...payload, note: text.trim() || undefined, uploadIds: docs.map((d) => d.id) }),
-        );
+        const checked = checkAgainst(legalAidDatesBody, {
+          version: app.version,
+          ...datesPayload(Object.keys(DATE_LABEL) as DateKey[]),
+          note: text.trim() || undefined,
+          uploadIds: docs.map((d) => d.id),
+        });
+        if (!checked.ok) return setProblem(firstProblem(checked.problems));
+        return void send(() => legalAidApi.dates(id, checked.value));
       }
       switch (form.form) {
-        case 'legal_aid_accept':
-          if (!lawyerId) return setProblem('请选择承办律师');
-          return void send(() =>
-            legalAidApi.accept(id, { version: app.version, lawyerUserId: lawyerId, comment: text.trim() || undefined }),
-          );
-        case 'legal_aid_reject':
-          if (text.trim().length < 5) return setProblem('请用至少 5 个字写明理由，职工能看到');
-          return void send(() =>
-            legalAidApi.reject(id, { version: app.version, reason: text.trim(), otherHelp: otherHelp.trim() || undefined }),
-          );
+        case 'legal_aid_accept': {
+          const checked = checkAgainst(acceptLegalAidBody, {
+            version: app.version,
+            lawyerUserId: lawyerId ?? undefined,
+            comment: text.trim() || undefined,
+          });
+          if (!checked.ok) return setProblem(firstProblem(checked.problems));
+          return void send(() => legalAidApi.accept(id, checked.value));
+        }
+        case 'legal_aid_reject': {
+          const checked = checkAgainst(rejectLegalAidBody, {
+            version: app.version,
+            reason: text.trim(),
+            otherHelp: otherHelp.trim() || undefined,
+          });
+          if (!checked.ok) return setProblem(firstProblem(checked.problems));
+          return void send(() => legalAidApi.reject(id, checked.value));
+        }
         case 'legal_aid_stage': {
-          if (!isDay(startedOn)) return setProblem('开始日期按 2026-11-20 这样填');
           const action = form.action as LegalAidStageRequest['action'];
-          const payload = datesPayload(STAGE_DATES[action]);
-          return void send(() =>
-            legalAidApi.stage(id, {
-              version: app.version,
-              action,
-              startedOn,
-              ...payload,
-              note: text.trim() || undefined,
-              uploadIds: docs.map((d) => d.id),
-            }),
-          );
+          const checked = checkAgainst(legalAidStageBody, {
+            version: app.version,
+            action,
+            startedOn,
+            ...datesPayload(STAGE_DATES[action]),
+            note: text.trim() || undefined,
+            uploadIds: docs.map((d) => d.id),
+          });
+          if (!checked.ok) return setProblem(firstProblem(checked.problems));
+          return void send(() => legalAidApi.stage(id, checked.value));
         }
         case 'legal_aid_close': {
-          if (!outcome) return setProblem('请选择办理结果');
+          const chosen = checkAgainst(closeLegalAidBody.pick({ outcome: true }), { outcome: outcome ?? undefined });
+          if (!chosen.ok) return setProblem(firstProblem(chosen.problems));
+          // The amounts are typed in yuan: read them, then the request is checked whole.
           const p = amountProblem(claimed, '请求金额') ?? amountProblem(recovered, '追回金额');
           if (p) return setProblem(p);
           const recoveredFen = yuanToFen(recovered) ?? 0;
-          if (recoveredFen > 0 && !isDay(recoveredOn)) return setProblem('到账日期按 2026-11-20 这样填');
-          if (text.trim().length < 2) return setProblem('请写一句结案说明，职工能看到');
-          return void send(() =>
-            legalAidApi.close(id, {
-              version: app.version,
-              outcome,
-              amountClaimedFen: yuanToFen(claimed) ?? 0,
-              amountRecoveredFen: recoveredFen,
-              recoveredOn: recoveredFen > 0 ? recoveredOn : null,
-              note: text.trim(),
-              uploadIds: docs.map((d) => d.id),
-            }),
-          );
+          const checked = checkAgainst(closeLegalAidBody, {
+            version: app.version,
+            outcome: chosen.value.outcome,
+            amountClaimedFen: yuanToFen(claimed) ?? 0,
+            amountRecoveredFen: recoveredFen,
+            recoveredOn: recoveredFen > 0 ? recoveredOn : null,
+            note: text.trim(),
+            uploadIds: docs.map((d) => d.id),
+          });
+          if (!checked.ok) return setProblem(firstProblem(checked.problems));
+          return void send(() => legalAidApi.close(id, checked.value));
         }
       }
     } catch (e) {

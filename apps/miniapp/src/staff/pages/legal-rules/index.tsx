@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { LEGAL_AID_EXEMPTION_LABEL, validateLegalAidRules, type LegalAidExemptionCode, type LegalAidRules } from '@union/shared';
+import { checkAgainst, LEGAL_AID_EXEMPTION_LABEL, legalRuleSetBody, type LegalAidExemptionCode, type LegalAidRules } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { NumberStepper } from '../../../components/NumberStepper';
@@ -13,7 +13,7 @@ import { legalAidApi } from '../../../services/api/legal';
 import { errorMessage, toast } from '../../../utils/feedback';
 
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
-import { chinaToday, isDay, ruleSetLabel } from '../../../utils/format';
+import { chinaToday, ruleSetLabel } from '../../../utils/format';
 
 const EXEMPTIONS = Object.keys(LEGAL_AID_EXEMPTION_LABEL) as LegalAidExemptionCode[];
 
@@ -44,8 +44,12 @@ export default function LegalRulesPage() {
     if (w) found.minimumWageFen = w;
     if (t) found.amountThresholdFen = t;
     const next = { ...rules, minimumWageFen: yuanToFen(wage) ?? 0, amountThresholdFen: yuanToFen(threshold) ?? 0 };
-    for (const p of validateLegalAidRules(next)) found[p.field] ??= p.message;
-    if (!isDay(effectiveFrom) || effectiveFrom < chinaToday()) found.effectiveFrom = '从今天或以后的某一天开始执行，按 2027-01-01 这样填';
+    // The rule set's schema, in its words (rules.otherHelp is shown under otherHelp).
+    const checked = checkAgainst(legalRuleSetBody, { effectiveFrom, rules: next });
+    if (!checked.ok) {
+      for (const [field, message] of Object.entries(checked.problems)) found[field.replace(/^rules\./, '').split('.')[0]] ??= message;
+    }
+    if (!found.effectiveFrom && effectiveFrom < chinaToday()) found.effectiveFrom = '新版本只能从今天或以后开始执行';
     setProblems(found);
     if (Object.keys(found).length) return;
     setBusy(true);

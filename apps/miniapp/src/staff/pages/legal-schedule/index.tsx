@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { CONSULTATION_CHANNEL_LABEL, type AvailabilityRuleView, type ConsultationChannel, type LawyerView } from '@union/shared';
+import {
+  availabilityExceptionBody,
+  availabilityRuleBody,
+  checkAgainst,
+  CONSULTATION_CHANNEL_LABEL,
+  type AvailabilityRuleView,
+  type ConsultationChannel,
+  type LawyerView,
+} from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
@@ -10,12 +18,13 @@ import { meApi } from '../../../services/api/me';
 import { scheduleApi } from '../../../services/api/legal';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { dayLabel } from '../../../utils/legal';
-import { chinaToday, isDay } from '../../../utils/format';
+import { chinaToday } from '../../../utils/format';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const CHANNELS = Object.keys(CONSULTATION_CHANNEL_LABEL) as ConsultationChannel[];
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const strip = ({ id: _id, ...rule }: AvailabilityRuleView) => rule;
+/** The first problem a request schema finds, in its words (the server says the same). */
+const firstProblem = (problems: Record<string, string>): string | null => Object.values(problems)[0] ?? null;
 
 /** One lawyer's weekly pattern and days away, editable by them (or by the centre's staff). */
 function LawyerCard({ lawyer, editable, onChanged }: { lawyer: LawyerView; editable: boolean; onChanged: () => Promise<void> }) {
@@ -35,13 +44,17 @@ function LawyerCard({ lawyer, editable, onChanged }: { lawyer: LawyerView; edita
     await onChanged();
   };
   const addLine = async () => {
-    if (!TIME.test(start) || !TIME.test(end)) return setProblem('时间按 09:00 这样填');
-    if (!channels.length) return setProblem('至少选一种咨询方式');
+    const line = checkAgainst(availabilityRuleBody, {
+      weekday,
+      startTime: start,
+      endTime: end,
+      slotMinutes,
+      channels,
+      place: place.trim(),
+    });
+    if (!line.ok) return setProblem(firstProblem(line.problems));
     try {
-      await saveRules([
-        ...lawyer.rules.map(strip),
-        { weekday, startTime: start, endTime: end, slotMinutes, channels, place: place.trim() },
-      ]);
+      await saveRules([...lawyer.rules.map(strip), line.value]);
       setAdding(null);
       toast('已保存');
     } catch (e) {
@@ -49,9 +62,10 @@ function LawyerCard({ lawyer, editable, onChanged }: { lawyer: LawyerView; edita
     }
   };
   const addAway = async () => {
-    if (!isDay(date)) return setProblem('日期按 2026-12-01 这样填');
+    const away = checkAgainst(availabilityExceptionBody, { date, note: note.trim() || '请假' });
+    if (!away.ok) return setProblem(firstProblem(away.problems));
     try {
-      await scheduleApi.addException(lawyer.userId, date, note.trim() || '请假');
+      await scheduleApi.addException(lawyer.userId, away.value.date, away.value.note);
       await onChanged();
       setAdding(null);
       toast('已登记');

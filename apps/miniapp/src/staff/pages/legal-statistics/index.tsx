@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { checkAgainst, legalStatisticsQuery } from '@union/shared';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { legalAidApi } from '../../../services/api/legal';
 
 import { yuan } from '../../../utils/money';
-import { chinaToday, isDay } from '../../../utils/format';
+import { chinaToday } from '../../../utils/format';
 
 function Row({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (
@@ -26,7 +27,8 @@ export default function LegalStatisticsPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const { data, error, reload } = useLoader(() => legalAidApi.statistics(period.current));
   const apply = () => {
-    if (!isDay(from) || !isDay(to)) return setProblem('日期按 2026-01-01 这样填');
+    const checked = checkAgainst(legalStatisticsQuery, { from, to });
+    if (!checked.ok) return setProblem(Object.values(checked.problems)[0] ?? null);
     if (to < from) return setProblem('结束日期不能早于开始日期');
     setProblem(null);
     period.current = { from, to };

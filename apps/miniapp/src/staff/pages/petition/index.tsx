@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { ActionView, UploadView } from '@union/shared';
+import { checkAgainst, petitionMeetingBody, resolvePetitionBody, type ActionView, type UploadView } from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { EvidenceList } from '../../../components/EvidenceList';
 import { Field } from '../../../components/Field';
@@ -13,7 +13,7 @@ import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
 import { petitionsApi } from '../../../services/api/legal';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
-import { chinaToday, deadlineText, isDay } from '../../../utils/format';
+import { chinaToday, deadlineText } from '../../../utils/format';
 
 import { numberParam } from '../../../utils/nav';
 import { DateField } from '../../../components/DateField';
@@ -53,15 +53,23 @@ export default function PetitionPage() {
     try {
       setBusy(true);
       if (form === 'meeting') {
-        if (!isDay(heldOn)) throw new Error('日期按 2026-11-20 这样填');
-        await petitionsApi.meeting(id, { heldOn, attendees: attendees.trim(), summary: text.trim(), uploadIds: docs.map((d) => d.id) });
+        const checked = checkAgainst(petitionMeetingBody, {
+          heldOn,
+          attendees: attendees.trim(),
+          summary: text.trim(),
+          uploadIds: docs.map((d) => d.id),
+        });
+        if (!checked.ok) throw new Error(Object.values(checked.problems)[0]);
+        await petitionsApi.meeting(id, checked.value);
       } else {
         const ids = links
           .split(/[,，\s]+/)
           .filter(Boolean)
           .map(Number);
         if (ids.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('法律援助案件编号只填数字，用逗号隔开');
-        await petitionsApi.resolve(id, { version: data.version, result: text.trim(), legalAidApplicationIds: ids });
+        const checked = checkAgainst(resolvePetitionBody, { version: data.version, result: text.trim(), legalAidApplicationIds: ids });
+        if (!checked.ok) throw new Error(Object.values(checked.problems)[0]);
+        await petitionsApi.resolve(id, checked.value);
       }
       setForm(null);
       setText('');

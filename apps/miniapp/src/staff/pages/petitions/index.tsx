@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { PETITION_CHANNEL_LABEL, type PetitionChannel } from '@union/shared';
+import { checkAgainst, createPetitionBody, PETITION_CHANNEL_LABEL, type PetitionChannel } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { NumberStepper } from '../../../components/NumberStepper';
@@ -10,7 +10,7 @@ import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { petitionsApi } from '../../../services/api/legal';
 import { errorMessage } from '../../../utils/feedback';
-import { chinaToday, deadlineText, isDay } from '../../../utils/format';
+import { chinaToday, deadlineText } from '../../../utils/format';
 
 import { route } from '../../../utils/nav';
 import { DateField } from '../../../components/DateField';
@@ -33,24 +33,22 @@ export default function Petitions() {
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    if (name.trim().length < 2) return setProblem('请填写来访人姓名');
-    if (!/^1\d{10}$/.test(phone)) return setProblem('请填写 11 位手机号');
-    if (employer.trim().length < 2 || subject.trim().length < 2 || content.trim().length < 5)
-      return setProblem('请填写单位、事由和反映的情况');
-    if (!isDay(receivedOn) || receivedOn > chinaToday()) return setProblem('收到日期按 2026-11-20 这样填，不能晚于今天');
+    const checked = checkAgainst(createPetitionBody, {
+      channel,
+      petitionerName: name.trim(),
+      petitionerPhone: phone,
+      employerName: employer.trim(),
+      workerCount: workers,
+      subject: subject.trim(),
+      content: content.trim(),
+      receivedOn,
+    });
+    if (!checked.ok) return setProblem(Object.values(checked.problems)[0] ?? null);
+    if (receivedOn > chinaToday()) return setProblem('收到日期不能晚于今天');
     setBusy(true);
     setProblem(null);
     try {
-      const created = await petitionsApi.create({
-        channel,
-        petitionerName: name.trim(),
-        petitionerPhone: phone,
-        employerName: employer.trim(),
-        workerCount: workers,
-        subject: subject.trim(),
-        content: content.trim(),
-        receivedOn,
-      });
+      const created = await petitionsApi.create(checked.value);
       setAdding(false);
       await Taro.navigateTo({ url: route('/staff/pages/petition/index', { id: created.id }) });
       await reload();
