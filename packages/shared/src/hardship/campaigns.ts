@@ -1,6 +1,8 @@
 import type { ActionView, DeadlineView, HistoryEntryView } from '../contracts';
 import type { UploadView } from '../uploads';
+import type { z } from '../schemas/common';
 import type { GrantApplicationAction, GrantApplicationState } from '../workflow/hardship';
+import type { createCampaignBody, createGrantApplicationBody, selectHouseholdsBody } from './schemas';
 
 /** Kinds of campaign (DOMAIN.md §3). */
 export type CampaignKind = 'winter_warmth' | 'autumn_school_grant';
@@ -30,18 +32,7 @@ export interface CampaignAmounts {
 export const DEFAULT_GRANT_AMOUNTS: Record<SchoolLevel, number> = { university: 500_000, high_school: 300_000 };
 
 /** POST /api/hardship/campaigns */
-export interface CreateCampaignRequest {
-  kind: CampaignKind;
-  title: string;
-  budgetFen: number;
-  /** YYYY-MM-DD, China time; applications and selections only inside the period. */
-  startsOn: string;
-  endsOn: string;
-  /** Who may receive, in plain words (the system enforces: filed households only). */
-  eligibility: string;
-  amounts: CampaignAmounts;
-  fundSource: string;
-}
+export type CreateCampaignRequest = z.output<typeof createCampaignBody>;
 
 /** A campaign with its figures. */
 export interface CampaignView {
@@ -68,18 +59,10 @@ export interface CampaignView {
 }
 
 /** POST /api/hardship/campaigns/:id/select: households chosen from the files (送温暖). */
-export interface SelectHouseholdsRequest {
-  fileIds: number[];
-}
+export type SelectHouseholdsRequest = z.output<typeof selectHouseholdsBody>;
 
 /** POST /api/hardship/campaigns/:id/grants: a worker applies for a student (金秋助学). */
-export interface CreateGrantApplicationRequest {
-  studentName: string;
-  studentIdNumber: string;
-  schoolLevel: SchoolLevel;
-  schoolName: string;
-  admissionUploadId: number;
-}
+export type CreateGrantApplicationRequest = z.output<typeof createGrantApplicationBody>;
 
 /** A grant application as its applicant or a cadre sees it. */
 export interface GrantApplicationView {

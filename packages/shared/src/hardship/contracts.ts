@@ -6,7 +6,29 @@ import type {
   HardshipApplicationAction,
   HardshipApplicationState,
 } from '../workflow/hardship';
-import type { AidType, HardshipAssessment, HardshipCategory, HardshipEmploymentType, HardshipRules, HouseholdFacts } from './rules';
+import type { z } from '../schemas/common';
+import type { AidType, HardshipAssessment, HardshipCategory, HardshipEmploymentType, HardshipRules } from './rules';
+import type {
+  bankAccountBody,
+  createAssistanceRecordBody,
+  createHardshipApplicationBody,
+  createHardshipRuleSetBody,
+  createObjectionBody,
+  createProxyHardshipApplicationBody,
+  democraticReviewBody,
+  fileHouseholdBody,
+  hardshipDraftBody,
+  hardshipRevealBody,
+  homeVisitBody,
+  householdFactsBody,
+  householdMemberBody,
+  payAssistanceBody,
+  recheckFileBody,
+  resolveObjectionBody,
+  resubmitHardshipBody,
+  returnForMaterialBody,
+  signedFormBody,
+} from './schemas';
 
 /** Versions of the two consents a hardship application records (shown texts carry them). */
 export const HARDSHIP_CONSENT_VERSIONS = {
@@ -82,7 +104,7 @@ export const PROXY_CONSENT_METHOD_LABEL: Record<ProxyConsentMethod, string> = {
 };
 
 /** POST /api/hardship/self-test (public): the answers of the self-test. */
-export type HardshipSelfTestRequest = HouseholdFacts;
+export type HardshipSelfTestRequest = z.output<typeof householdFactsBody>;
 
 /** The self-test's answer: the likely category and why, and the rule version it used. */
 export interface HardshipSelfTestResult extends HardshipAssessment {
@@ -93,63 +115,19 @@ export interface HardshipSelfTestResult extends HardshipAssessment {
 }
 
 /** One household member as entered. */
-export interface HouseholdMemberInput {
-  relation: HouseholdRelation;
-  name: string;
-  idNumber: string;
-  annualIncomeFen: number;
-  health: HealthStatus;
-  /** Illness or disability in a few words (sensitive; only revealed through an audited action). */
-  healthNote?: string;
-  workStatus: WorkStatus;
-}
+export type HouseholdMemberInput = z.output<typeof householdMemberBody>;
 
 /** Bank account for real-name payment. */
-export interface BankAccountInput {
-  bankName: string;
-  accountName: string;
-  accountNumber: string;
-}
+export type BankAccountInput = z.output<typeof bankAccountBody>;
 
 /** POST /api/hardship/applications: the worker submits (the draft's final step). */
-export interface CreateHardshipApplicationRequest {
-  organizationId: number;
-  phone: string;
-  employmentType: HardshipEmploymentType;
-  employmentMonths: number;
-  members: HouseholdMemberInput[];
-  /** Household income not attributed to a member (rent, transfers), fen. */
-  otherIncomeFen: number;
-  essentialSpendingFen: number;
-  accidentCostsFen: number;
-  mainCause: HardshipCause;
-  secondaryCauses: HardshipCause[];
-  /** The situation in the worker's words. */
-  situation: string;
-  exclusions: string[];
-  bankAccount: BankAccountInput;
-  evidenceUploadIds: number[];
-  /** The versions of the two consent texts the worker accepted. */
-  consents: { sensitiveData: string; financeCheck: string };
-}
+export type CreateHardshipApplicationRequest = z.output<typeof createHardshipApplicationBody>;
 
 /** POST /api/hardship/applications/proxy: a cadre files on a worker's behalf (代办). */
-export interface CreateProxyHardshipApplicationRequest extends CreateHardshipApplicationRequest {
-  consentMethod: ProxyConsentMethod;
-  /** Upload of the signed authorisation (required for `signed_form`). */
-  consentUploadId?: number;
-  /** What the worker said and when, as the cadre records it. */
-  consentNote: string;
-}
+export type CreateProxyHardshipApplicationRequest = z.output<typeof createProxyHardshipApplicationBody>;
 
 /** PUT /api/hardship/draft: whatever the worker has filled in so far (any shape the client keeps). */
-export interface HardshipDraft {
-  /** The step of the form the worker was on. */
-  step: number;
-  data: Record<string, unknown>;
-  /** Client time of the last change; the server keeps the newest. */
-  savedAt: string;
-}
+export type HardshipDraft = z.output<typeof hardshipDraftBody>;
 
 /** A household member as shown (masked). */
 export interface HouseholdMemberView {
@@ -178,50 +156,19 @@ export interface DuplicateMatchView {
 }
 
 /** POST /:id/return (退回补正): what is missing. */
-export interface ReturnForMaterialRequest {
-  version: number;
-  missingItems: string[];
-  comment: string;
-}
+export type ReturnForMaterialRequest = z.output<typeof returnForMaterialBody>;
 
 /** POST /:id/resubmit: the worker adds material and sends it back. */
-export interface ResubmitHardshipRequest {
-  version: number;
-  evidenceUploadIds: number[];
-  note?: string;
-}
+export type ResubmitHardshipRequest = z.output<typeof resubmitHardshipBody>;
 
 /** POST /:id/home-visit (入户调查). */
-export interface HomeVisitRequest {
-  version: number;
-  visitedOn: string;
-  visitors: string[];
-  findings: string;
-  /** Whether what was seen matches what was declared. */
-  matchesDeclaration: boolean;
-  photoUploadIds: number[];
-  /** The signed visit form. */
-  formUploadId?: number;
-}
+export type HomeVisitRequest = z.output<typeof homeVisitBody>;
 
 /** POST /:id/democratic-review (民主评议); the public notice starts when it is recorded. */
-export interface DemocraticReviewRequest {
-  version: number;
-  meetingOn: string;
-  attendees: string[];
-  votesFor: number;
-  votesAgainst: number;
-  abstentions: number;
-  minutesUploadId?: number;
-  comment?: string;
-}
+export type DemocraticReviewRequest = z.output<typeof democraticReviewBody>;
 
 /** POST /:id/file (批准并建档). */
-export interface FileHouseholdRequest {
-  version: number;
-  category: HardshipCategory;
-  comment?: string;
-}
+export type FileHouseholdRequest = z.output<typeof fileHouseholdBody>;
 
 /** An objection to a public notice and how it was resolved. */
 export interface NoticeObjectionView {
@@ -235,17 +182,10 @@ export interface NoticeObjectionView {
 }
 
 /** POST /api/hardship/notices/:id/objections */
-export interface CreateObjectionRequest {
-  channel: NoticeObjectionView['channel'];
-  content: string;
-}
+export type CreateObjectionRequest = z.output<typeof createObjectionBody>;
 
 /** POST /api/hardship/objections/:id/resolve */
-export interface ResolveObjectionRequest {
-  resolution: string;
-  /** Whether the objection was upheld (then the reviewer usually rejects the application). */
-  upheld: boolean;
-}
+export type ResolveObjectionRequest = z.output<typeof resolveObjectionBody>;
 
 /** GET /api/hardship/notices: a running public notice as anyone may read it. */
 export interface PublicNoticeSummary {
@@ -384,24 +324,13 @@ export interface HardshipFileView {
 }
 
 /** POST /api/hardship/files/:id/aid: approve an assistance payment. */
-export interface CreateAssistanceRecordRequest {
-  aidType: AidType;
-  amountFen: number;
-  fundSource: string;
-  comment?: string;
-}
+export type CreateAssistanceRecordRequest = z.output<typeof createAssistanceRecordBody>;
 
 /** POST /api/hardship/aid/:id/pay */
-export interface PayAssistanceRequest {
-  version: number;
-  paymentReference: string;
-}
+export type PayAssistanceRequest = z.output<typeof payAssistanceBody>;
 
 /** POST /api/hardship/aid/:id/signed-form */
-export interface SignedFormRequest {
-  version: number;
-  uploadId: number;
-}
+export type SignedFormRequest = z.output<typeof signedFormBody>;
 
 /** A version of a county's rules. */
 export interface HardshipRuleSetView {
@@ -415,20 +344,10 @@ export interface HardshipRuleSetView {
 }
 
 /** POST /api/hardship/rule-sets: a new version (old versions are never changed). */
-export interface CreateHardshipRuleSetRequest {
-  year: number;
-  /** First day (YYYY-MM-DD, China time) the version judges new applications. */
-  effectiveFrom: string;
-  rules: HardshipRules;
-}
+export type CreateHardshipRuleSetRequest = z.output<typeof createHardshipRuleSetBody>;
 
 /** POST /api/hardship/reveal (audited) */
-export interface HardshipRevealRequest {
-  subject: 'hardship_member' | 'hardship_application';
-  id: number;
-  field: 'name' | 'idNumber' | 'healthNote' | 'phone' | 'bankAccount' | 'situation';
-  reason: string;
-}
+export type HardshipRevealRequest = z.output<typeof hardshipRevealBody>;
 
 /** Actions on hardship applications, for typed clients. */
 export type HardshipActionView = ActionView<HardshipApplicationAction>;
@@ -458,17 +377,7 @@ export const FILE_CLOSE_REASON_LABEL: Record<FileCloseReason, string> = {
 };
 
 /** POST /api/hardship/files/:id/recheck: the yearly re-check (年度复核). */
-export interface RecheckFileRequest {
-  version: number;
-  /** `follow_up` records the call to a closed file's family about 3 months after it closed. */
-  outcome: 'keep' | 'change_category' | 'close' | 'follow_up';
-  /** The new category, for `change_category`. */
-  category?: HardshipCategory;
-  /** Why the file closes, for `close`. */
-  closeReason?: FileCloseReason;
-  /** What the re-check found; for a closing, the reason the worker is told. */
-  note: string;
-}
+export type RecheckFileRequest = z.output<typeof recheckFileBody>;
 
 /** One re-check or closing of a file. */
 export interface HardshipFileEventView {

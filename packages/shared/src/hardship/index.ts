@@ -1,3 +1,4 @@
 export * from './rules';
 export * from './contracts';
 export * from './campaigns';
+export * from './schemas';

@@ -104,52 +104,6 @@ export const DEFAULT_HARDSHIP_RULES: HardshipRules = {
   followUpMonths: 3,
 };
 
-/** Problems with a rule set (field path + message), empty when it can be used. */
-export function validateHardshipRules(rules: HardshipRules): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  const positiveInt = (field: string, value: unknown, max: number) => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-      problems.push({ field, message: `应为 1 到 ${max} 之间的整数` });
-    }
-  };
-  positiveInt('minimumLivingFen', rules.minimumLivingFen, 10_000_000);
-  positiveInt('migrantMinEmploymentMonths', rules.migrantMinEmploymentMonths, 120);
-  positiveInt('publicNoticeDays', rules.publicNoticeDays, 30);
-  positiveInt('recheckMonths', rules.recheckMonths, 36);
-  positiveInt('followUpMonths', rules.followUpMonths, 24);
-  for (const [key, value] of Object.entries(rules.deadlines ?? {})) positiveInt(`deadlines.${key}`, value, 60);
-  for (const key of Object.keys(DEFAULT_HARDSHIP_RULES.deadlines)) {
-    if (!(key in (rules.deadlines ?? {}))) problems.push({ field: `deadlines.${key}`, message: '缺少这个期限' });
-  }
-  const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-  if (
-    !isNumber(rules.severeMultiplier) ||
-    !isNumber(rules.relativeMultiplier) ||
-    !(rules.severeMultiplier > 0 && rules.severeMultiplier < rules.relativeMultiplier && rules.relativeMultiplier <= 10)
-  ) {
-    problems.push({ field: 'relativeMultiplier', message: '相对困难倍数应大于深度困难倍数' });
-  }
-  if (!isNumber(rules.accidentCostShare) || !(rules.accidentCostShare > 0 && rules.accidentCostShare <= 5))
-    problems.push({ field: 'accidentCostShare', message: '比例应大于 0' });
-  const codes = new Set<string>();
-  for (const [i, e] of (rules.exclusions ?? []).entries()) {
-    if (typeof e?.code !== 'string' || !/^[a-z_]{2,40}$/.test(e.code) || codes.has(e.code))
-      problems.push({ field: `exclusions.${i}.code`, message: '代码无效或重复' });
-    if (typeof e?.label !== 'string' || !e.label || e.label.length > 60)
-      problems.push({ field: `exclusions.${i}.label`, message: '请填写 60 字以内的说明' });
-    codes.add(e.code);
-  }
-  for (const category of Object.keys(HARDSHIP_CATEGORY_LABEL) as HardshipCategory[]) {
-    for (const aid of Object.keys(AID_TYPE_LABEL) as AidType[]) {
-      const months = rules.ceilingMonths?.[category]?.[aid];
-      if (typeof months !== 'number' || months < 0 || months > 60) {
-        problems.push({ field: `ceilingMonths.${category}.${aid}`, message: '应为 0 到 60 之间的月数' });
-      }
-    }
-  }
-  return problems;
-}
-
 /** What the rules need to know about a household. */
 export interface HouseholdFacts {
   /** People in the household, at least 1. */

@@ -14,6 +14,8 @@ import {
   type HardshipApplicationAction,
   type HardshipApplicationSummary,
   type HardshipApplicationView,
+  type CreateHardshipApplicationRequest,
+  type CreateProxyHardshipApplicationRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
@@ -31,7 +33,6 @@ import { TransitionService, type TransitionInput } from '../workflow/transition.
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HouseholdMember } from './entities/household-member.entity';
-import type { CreateHardshipApplicationBody, CreateProxyHardshipApplicationBody } from './hardship.dto';
 import { HardshipDraftsService } from './hardship-drafts.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 import { noticeHold } from './hardship-notices.service';
@@ -57,7 +58,7 @@ export class HardshipApplicationsService {
   ) {}
 
   /** The worker submits their own application. */
-  async submit(actor: Actor, body: CreateHardshipApplicationBody): Promise<HardshipApplicationView> {
+  async submit(actor: Actor, body: CreateHardshipApplicationRequest): Promise<HardshipApplicationView> {
     // The privacy notice is the user's; the sensitive-data consent and the finance-check
     // authorisation of this application are recorded on the application itself.
     if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice'))) {
@@ -67,7 +68,7 @@ export class HardshipApplicationsService {
   }
 
   /** A cadre files on a worker's behalf (代办), recording how the worker consented. */
-  async submitByProxy(actor: Actor, body: CreateProxyHardshipApplicationBody): Promise<HardshipApplicationView> {
+  async submitByProxy(actor: Actor, body: CreateProxyHardshipApplicationRequest): Promise<HardshipApplicationView> {
     if (!actor.organization) fail('forbidden');
     if (body.consentMethod === 'signed_form' && !body.consentUploadId) {
       fail('validation_failed', '请上传本人签字的委托书', [{ field: 'consentUploadId', message: '请上传本人签字的委托书' }]);
@@ -75,7 +76,7 @@ export class HardshipApplicationsService {
     return this.create(actor, body, body);
   }
 
-  private checkInput(body: CreateHardshipApplicationBody) {
+  private checkInput(body: CreateHardshipApplicationRequest) {
     if (
       body.consents.sensitiveData !== HARDSHIP_CONSENT_VERSIONS.sensitiveData ||
       body.consents.financeCheck !== HARDSHIP_CONSENT_VERSIONS.financeCheck
@@ -107,8 +108,8 @@ export class HardshipApplicationsService {
 
   private async create(
     actor: Actor,
-    body: CreateHardshipApplicationBody,
-    proxy: CreateProxyHardshipApplicationBody | null,
+    body: CreateHardshipApplicationRequest,
+    proxy: CreateProxyHardshipApplicationRequest | null,
   ): Promise<HardshipApplicationView> {
     this.checkInput(body);
     const members = body.members.map((m) => ({ ...m, idNumber: normalizeIdNumber(m.idNumber), name: m.name.trim() }));

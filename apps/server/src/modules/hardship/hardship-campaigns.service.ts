@@ -16,6 +16,9 @@ import {
   type GrantApplicationAction,
   type GrantApplicationState,
   type GrantApplicationView,
+  type CreateCampaignRequest,
+  type CreateGrantApplicationRequest,
+  type SelectHouseholdsRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -35,7 +38,6 @@ import { Campaign } from './entities/campaign.entity';
 import { GrantApplication } from './entities/grant-application.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
-import type { CreateCampaignBody, CreateGrantApplicationBody, SelectHouseholdsBody } from './hardship.dto';
 import { HardshipFilesService } from './hardship-files.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 
@@ -56,7 +58,7 @@ export class HardshipCampaignsService {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  async create(actor: Actor, body: CreateCampaignBody): Promise<CampaignView> {
+  async create(actor: Actor, body: CreateCampaignRequest): Promise<CampaignView> {
     if (actor.organization?.level !== 'county') fail('forbidden', '活动由县总工会发起');
     if (body.startsOn > body.endsOn)
       fail('validation_failed', '结束日期不能早于开始日期', [{ field: 'endsOn', message: '结束日期不能早于开始日期' }]);
@@ -181,7 +183,7 @@ export class HardshipCampaignsService {
   }
 
   /** 送温暖: the county picks filed households; each gets an aid record of the campaign's amount. */
-  async select(actor: Actor, id: number, body: SelectHouseholdsBody): Promise<CampaignView> {
+  async select(actor: Actor, id: number, body: SelectHouseholdsRequest): Promise<CampaignView> {
     return this.db.transaction(async (manager) => {
       const c = await this.load(manager, id);
       if (!mayHandle(actor, 'hardship.campaign.manage', c.organizationPath) || actor.organization?.level !== 'county') fail('not_found');
@@ -212,7 +214,7 @@ export class HardshipCampaignsService {
   }
 
   /** 金秋助学: a worker of a filed household applies for one student with the admission proof. */
-  async applyGrant(actor: Actor, id: number, body: CreateGrantApplicationBody): Promise<GrantApplicationView> {
+  async applyGrant(actor: Actor, id: number, body: CreateGrantApplicationRequest): Promise<GrantApplicationView> {
     const studentId = normalizeIdNumber(body.studentIdNumber);
     if (!isValidIdNumber(studentId)) fail('invalid_id_number', undefined, [{ field: 'studentIdNumber', message: '身份证号码校验不通过' }]);
     try {

@@ -7,7 +7,6 @@ import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { HardshipDraft } from './entities/hardship-draft.entity';
-import type { DraftBody } from './hardship.dto';
 
 /** Largest draft kept (the JSON of the form), well above a 20-person household. */
 const MAX_DRAFT_CHARS = 64 * 1024;
@@ -30,7 +29,7 @@ export class HardshipDraftsService {
   }
 
   /** Keep the newest of what the server has and what the client sends (an old offline copy never wins). */
-  async save(actor: Actor, body: DraftBody): Promise<HardshipDraftView> {
+  async save(actor: Actor, body: HardshipDraftView): Promise<HardshipDraftView> {
     const draft: HardshipDraftView = { step: body.step, data: body.data, savedAt: new Date(body.savedAt).toISOString() };
     const json = JSON.stringify(draft);
     if (json.length > MAX_DRAFT_CHARS) fail('payload_too_large');

@@ -14,6 +14,10 @@ import {
   type HardshipFileSummary,
   type HardshipFileView,
   type Page,
+  type CreateAssistanceRecordRequest,
+  type PayAssistanceRequest,
+  type RecheckFileRequest,
+  type SignedFormRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -32,7 +36,6 @@ import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFileEvent } from './entities/hardship-file-event.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HouseholdMember } from './entities/household-member.entity';
-import type { CreateAssistanceRecordBody, PayAssistanceBody, RecheckFileBody, SignedFormBody } from './hardship.dto';
 import { Notifier } from '../notifications/notifier.service';
 import { addMonths } from './hardship-steps.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
@@ -181,7 +184,7 @@ export class HardshipFilesService {
    * numbers. The file's version is bumped with compare-and-set, so two approvals at once cannot
    * both pass the ceiling check.
    */
-  async createAid(actor: Actor, fileId: number, body: CreateAssistanceRecordBody): Promise<AssistanceRecordView> {
+  async createAid(actor: Actor, fileId: number, body: CreateAssistanceRecordRequest): Promise<AssistanceRecordView> {
     return this.db.transaction(async (manager) => {
       const file = await this.loadVisible(manager, actor, fileId);
       return this.approveAid(manager, actor, file, body, { campaignId: null });
@@ -196,7 +199,7 @@ export class HardshipFilesService {
     manager: EntityManager,
     actor: Actor,
     file: HardshipFile,
-    body: CreateAssistanceRecordBody,
+    body: CreateAssistanceRecordRequest,
     options: { campaignId: number | null },
   ): Promise<AssistanceRecordView> {
     {
@@ -310,7 +313,7 @@ export class HardshipFilesService {
   }
 
   /** Record the real-name payment (bank reference); two cadres paying at once: one wins. */
-  pay(actor: Actor, id: number, body: PayAssistanceBody): Promise<AssistanceRecordView> {
+  pay(actor: Actor, id: number, body: PayAssistanceRequest): Promise<AssistanceRecordView> {
     return this.applyAid(actor, id, { action: 'pay', version: body.version }, async (step, record) => {
       await step.manager
         .getRepository(AssistanceRecord)
@@ -319,7 +322,7 @@ export class HardshipFilesService {
   }
 
   /** A cadre uploads the receipt the worker signed on paper. */
-  signedForm(actor: Actor, id: number, body: SignedFormBody): Promise<AssistanceRecordView> {
+  signedForm(actor: Actor, id: number, body: SignedFormRequest): Promise<AssistanceRecordView> {
     return this.applyAid(actor, id, { action: 'record_signed_form', version: body.version }, async (step, record) => {
       await this.uploads.attachToCase(step.manager, actor, [body.uploadId], step.kase.id);
       await step.manager
@@ -375,7 +378,7 @@ export class HardshipFilesService {
    * The yearly re-check (动态管理): keep, change the category, or close the file with a reason the
    * worker is told. A closed file frees its people for a new application and gets a follow-up date.
    */
-  async recheck(actor: Actor, id: number, body: RecheckFileBody): Promise<HardshipFileView> {
+  async recheck(actor: Actor, id: number, body: RecheckFileRequest): Promise<HardshipFileView> {
     if (body.outcome === 'change_category' && !body.category) {
       fail('validation_failed', '请选择新的困难类别', [{ field: 'category', message: '请选择新的困难类别' }]);
     }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { cstDate, HARDSHIP_APPLICATION_WORKFLOW, type Page, type PublicNoticeSummary, type PublicNoticeView } from '@union/shared';
+import {
+  cstDate,
+  HARDSHIP_APPLICATION_WORKFLOW,
+  type Page,
+  type PublicNoticeSummary,
+  type PublicNoticeView,
+  type CreateObjectionRequest,
+  type ResolveObjectionRequest,
+} from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { mayHandle } from '../../common/case-access';
@@ -13,7 +21,6 @@ import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { NoticeObjection } from './entities/notice-objection.entity';
 import { PublicNotice } from './entities/public-notice.entity';
-import type { CreateObjectionBody, ResolveObjectionBody } from './hardship.dto';
 import { HardshipViews } from './hardship-views.service';
 
 /**
@@ -92,7 +99,7 @@ export class HardshipNoticesService {
    * Record an objection: anyone signed in may object online while the notice runs; staff in
    * scope record objections received in person, by phone or by letter.
    */
-  async object(actor: Actor, noticeId: number, body: CreateObjectionBody): Promise<PublicNoticeView> {
+  async object(actor: Actor, noticeId: number, body: CreateObjectionRequest): Promise<PublicNoticeView> {
     return this.db.transaction(async (manager) => {
       const notice = await manager.getRepository(PublicNotice).findOneBy({ id: noticeId });
       if (!notice) fail('not_found');
@@ -121,7 +128,7 @@ export class HardshipNoticesService {
   }
 
   /** Staff in scope record how an objection was resolved. */
-  async resolve(actor: Actor, objectionId: number, body: ResolveObjectionBody): Promise<PublicNoticeView> {
+  async resolve(actor: Actor, objectionId: number, body: ResolveObjectionRequest): Promise<PublicNoticeView> {
     return this.db.transaction(async (manager) => {
       const objection = await manager.getRepository(NoticeObjection).findOneBy({ id: objectionId });
       const notice = objection ? await manager.getRepository(PublicNotice).findOneBy({ id: objection.noticeId }) : null;

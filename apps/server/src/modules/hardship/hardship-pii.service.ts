@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { RevealResponse } from '@union/shared';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { HouseholdMember } from './entities/household-member.entity';
-import type { HardshipRevealBody } from './hardship.dto';
+import type { HardshipRevealRequest, RevealResponse } from '@union/shared';
 import { HardshipApplicationsService } from './hardship-applications.service';
 import { APPLICATIONS_TABLE, MEMBERS_TABLE } from './hardship-views.service';
 
@@ -23,7 +22,7 @@ export class HardshipPiiService {
     private readonly applications: HardshipApplicationsService,
   ) {}
 
-  reveal(actor: Actor, body: HardshipRevealBody): Promise<RevealResponse> {
+  reveal(actor: Actor, body: HardshipRevealRequest): Promise<RevealResponse> {
     return this.db.transaction(async (manager) => {
       let value: string | null = null;
       if (body.subject === 'hardship_member') {

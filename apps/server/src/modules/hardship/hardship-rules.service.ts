@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import {
   assessHousehold,
   cstDate,
-  DEFAULT_HARDSHIP_RULES,
-  validateHardshipRules,
   type HardshipRules,
   type HardshipRuleSetView,
   type HardshipSelfTestResult,
   type HouseholdFacts,
+  type CreateHardshipRuleSetRequest,
 } from '@union/shared';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -15,7 +14,6 @@ import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { Organization } from '../organizations/organization.entity';
-import type { CreateRuleSetBody } from './hardship.dto';
 import { HardshipRuleSet } from './entities/hardship-rule-set.entity';
 
 /** A rule set with its rules parsed. */
@@ -101,16 +99,10 @@ export class HardshipRulesService {
   }
 
   /** Add a version (never change an old one: cases keep pointing at the version that judged them). */
-  async create(actor: Actor, body: CreateRuleSetBody): Promise<HardshipRuleSetView> {
+  async create(actor: Actor, body: CreateHardshipRuleSetRequest): Promise<HardshipRuleSetView> {
     if (actor.organization?.level !== 'county') fail('forbidden');
-    const rules = this.normalise(body.rules);
-    const problems = validateHardshipRules(rules);
-    if (problems.length > 0)
-      fail(
-        'validation_failed',
-        '帮扶认定标准有误，请检查',
-        problems.map((p) => ({ ...p, field: `rules.${p.field}` })),
-      );
+    // The rules themselves were checked by their schema (hardshipRules): known keys only, each in range.
+    const rules = body.rules;
     if (!body.effectiveFrom.startsWith(String(body.year))) {
       fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '生效日期应在所属年度内' }]);
     }
@@ -152,26 +144,5 @@ export class HardshipRulesService {
         createdAt: new Date(),
       }),
     );
-  }
-
-  /** Keep only the known keys, so stray fields never end up in a stored version. */
-  private normalise(input: HardshipRules): HardshipRules {
-    const pick = <T extends object>(template: T, value: unknown): T => {
-      const source = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(template)) out[key] = source[key];
-      return out as T;
-    };
-    const rules = pick(DEFAULT_HARDSHIP_RULES, input);
-    rules.deadlines = pick(DEFAULT_HARDSHIP_RULES.deadlines, input.deadlines);
-    rules.ceilingMonths = {
-      severe: pick(DEFAULT_HARDSHIP_RULES.ceilingMonths.severe, input.ceilingMonths?.severe),
-      relative: pick(DEFAULT_HARDSHIP_RULES.ceilingMonths.relative, input.ceilingMonths?.relative),
-      accident: pick(DEFAULT_HARDSHIP_RULES.ceilingMonths.accident, input.ceilingMonths?.accident),
-    };
-    rules.exclusions = Array.isArray(input.exclusions)
-      ? input.exclusions.slice(0, 30).map((e) => ({ code: String(e?.code ?? ''), label: String(e?.label ?? '') }))
-      : [];
-    return rules;
   }
 }

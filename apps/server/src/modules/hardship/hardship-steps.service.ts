@@ -6,6 +6,11 @@ import {
   HARDSHIP_CATEGORY_LABEL,
   type HardshipApplicationState,
   type HardshipApplicationView,
+  type DemocraticReviewRequest,
+  type FileHouseholdRequest,
+  type HomeVisitRequest,
+  type ResubmitHardshipRequest,
+  type ReturnForMaterialRequest,
 } from '@union/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -22,7 +27,6 @@ import { HardshipFile } from './entities/hardship-file.entity';
 import { HomeVisit } from './entities/home-visit.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { PublicNotice } from './entities/public-notice.entity';
-import type { DemocraticReviewBody, FileHouseholdBody, HomeVisitBody, ResubmitBody, ReturnForMaterialBody } from './hardship.dto';
 import { HardshipRulesService } from './hardship-rules.service';
 import { noticeHold } from './hardship-notices.service';
 import { HardshipViews } from './hardship-views.service';
@@ -107,7 +111,7 @@ export class HardshipStepsService {
   }
 
   /** 退回补正: the reviewer lists what is missing. */
-  returnForMaterial(actor: Actor, id: number, body: ReturnForMaterialBody): Promise<HardshipApplicationView> {
+  returnForMaterial(actor: Actor, id: number, body: ReturnForMaterialRequest): Promise<HardshipApplicationView> {
     const items = body.missingItems.map((i) => i.trim()).filter(Boolean);
     const comment = `${body.comment.trim()}（需补充：${items.join('、')}）`.slice(0, 500);
     return this.apply(
@@ -123,7 +127,7 @@ export class HardshipStepsService {
   }
 
   /** The worker adds what was missing and sends it back to the grassroots union. */
-  resubmit(actor: Actor, id: number, body: ResubmitBody): Promise<HardshipApplicationView> {
+  resubmit(actor: Actor, id: number, body: ResubmitHardshipRequest): Promise<HardshipApplicationView> {
     if (body.evidenceUploadIds.length === 0 && !body.note?.trim()) {
       fail('validation_failed', '请上传补充的材料或写明情况', [{ field: 'evidenceUploadIds', message: '请上传补充的材料' }]);
     }
@@ -149,7 +153,7 @@ export class HardshipStepsService {
   }
 
   /** 入户调查: visitors, date, findings, photos and the signed form. */
-  homeVisit(actor: Actor, id: number, body: HomeVisitBody): Promise<HardshipApplicationView> {
+  homeVisit(actor: Actor, id: number, body: HomeVisitRequest): Promise<HardshipApplicationView> {
     this.notInFuture(body.visitedOn, 'visitedOn');
     return this.apply(
       actor,
@@ -176,7 +180,7 @@ export class HardshipStepsService {
   }
 
   /** 民主评议, then the public notice starts at once with a masked text the system writes. */
-  democraticReview(actor: Actor, id: number, body: DemocraticReviewBody): Promise<HardshipApplicationView> {
+  democraticReview(actor: Actor, id: number, body: DemocraticReviewRequest): Promise<HardshipApplicationView> {
     this.notInFuture(body.meetingOn, 'meetingOn');
     const total = body.votesFor + body.votesAgainst + body.abstentions;
     if (total > body.attendees.length) {
@@ -228,7 +232,7 @@ export class HardshipStepsService {
   }
 
   /** 批准并建档: the county files the household with its category and the rule version. */
-  fileHousehold(actor: Actor, id: number, body: FileHouseholdBody): Promise<HardshipApplicationView> {
+  fileHousehold(actor: Actor, id: number, body: FileHouseholdRequest): Promise<HardshipApplicationView> {
     return this.apply(
       actor,
       id,

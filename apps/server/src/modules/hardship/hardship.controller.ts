@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { BodyOf, ParamOf } from '../../common/schema';
+import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type ActionView,
@@ -21,37 +21,57 @@ import {
   type PublicNoticeSummary,
   type PublicNoticeView,
   type RevealResponse,
+  createAssistanceRecordBody,
+  createCampaignBody,
+  createGrantApplicationBody,
+  createHardshipApplicationBody,
+  createHardshipRuleSetBody,
+  createObjectionBody,
+  createProxyHardshipApplicationBody,
+  democraticReviewBody,
+  fileHouseholdBody,
+  hardshipDraftBody,
+  hardshipFileListQuery,
+  hardshipRevealBody,
+  hardshipStatisticsQuery,
+  homeVisitBody,
+  householdFactsBody,
+  pageQuery,
+  payAssistanceBody,
+  recheckFileBody,
+  resolveObjectionBody,
+  resubmitHardshipBody,
+  returnForMaterialBody,
+  selectHouseholdsBody,
+  signedFormBody,
   transitionBody,
+  type CreateAssistanceRecordRequest,
+  type CreateCampaignRequest,
+  type CreateGrantApplicationRequest,
+  type CreateHardshipApplicationRequest,
+  type CreateHardshipRuleSetRequest,
+  type CreateObjectionRequest,
+  type CreateProxyHardshipApplicationRequest,
+  type DemocraticReviewRequest,
+  type FileHouseholdRequest,
+  type HardshipFileListQuery,
+  type HardshipRevealRequest,
+  type HardshipSelfTestRequest,
+  type HardshipStatisticsQuery,
+  type HomeVisitRequest,
+  type PageQuery,
+  type PayAssistanceRequest,
+  type RecheckFileRequest,
+  type ResolveObjectionRequest,
+  type ResubmitHardshipRequest,
+  type ReturnForMaterialRequest,
+  type SelectHouseholdsRequest,
+  type SignedFormRequest,
   type TransitionBody,
 } from '@union/shared';
-import { IsIn, IsOptional } from 'class-validator';
 import { Public, RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { RateLimited } from '../../common/rate-limit';
-import { PageQuery } from '../../common/paging.dto';
-import {
-  CreateAssistanceRecordBody,
-  CreateCampaignBody,
-  CreateGrantApplicationBody,
-  CreateHardshipApplicationBody,
-  CreateObjectionBody,
-  CreateProxyHardshipApplicationBody,
-  CreateRuleSetBody,
-  DemocraticReviewBody,
-  DraftBody,
-  FileHouseholdBody,
-  HardshipRevealBody,
-  HomeVisitBody,
-  HouseholdFactsBody,
-  PayAssistanceBody,
-  RecheckFileBody,
-  ResolveObjectionBody,
-  ResubmitBody,
-  SelectHouseholdsBody,
-  ReturnForMaterialBody,
-  SignedFormBody,
-  StatisticsQuery,
-} from './hardship.dto';
 import { HardshipApplicationsService } from './hardship-applications.service';
 import { HardshipCampaignsService } from './hardship-campaigns.service';
 import { HardshipDraftsService } from './hardship-drafts.service';
@@ -61,12 +81,6 @@ import { HardshipPiiService } from './hardship-pii.service';
 import { HardshipRulesService } from './hardship-rules.service';
 import { HardshipStatisticsService } from './hardship-statistics.service';
 import { HardshipStepsService } from './hardship-steps.service';
-
-class FileListQuery extends PageQuery {
-  @IsOptional()
-  @IsIn(['active', 'closed'])
-  status?: 'active' | 'closed';
-}
 
 @ApiTags('hardship')
 @ApiBearerAuth()
@@ -85,7 +99,7 @@ export class HardshipController {
   @HttpCode(200)
   @Public()
   @RateLimited('selfTest')
-  selfTest(@Body() body: HouseholdFactsBody): Promise<HardshipSelfTestResult> {
+  selfTest(@BodyOf(householdFactsBody) body: HardshipSelfTestRequest): Promise<HardshipSelfTestResult> {
     return this.rules.selfTest(body);
   }
 
@@ -103,7 +117,10 @@ export class HardshipController {
 
   @Post('rule-sets')
   @RequirePermission('hardship.rules.manage')
-  createRuleSet(@CurrentActor() actor: Actor, @Body() body: CreateRuleSetBody): Promise<HardshipRuleSetView> {
+  createRuleSet(
+    @CurrentActor() actor: Actor,
+    @BodyOf(createHardshipRuleSetBody) body: CreateHardshipRuleSetRequest,
+  ): Promise<HardshipRuleSetView> {
     return this.rules.create(actor, body);
   }
 
@@ -115,7 +132,7 @@ export class HardshipController {
 
   @Put('draft')
   @RequirePermission('hardship.apply')
-  saveDraft(@CurrentActor() actor: Actor, @Body() body: DraftBody): Promise<HardshipDraft> {
+  saveDraft(@CurrentActor() actor: Actor, @BodyOf(hardshipDraftBody) body: HardshipDraft): Promise<HardshipDraft> {
     return this.drafts.save(actor, body);
   }
 
@@ -128,13 +145,19 @@ export class HardshipController {
 
   @Post('applications')
   @RequirePermission('hardship.apply')
-  submit(@CurrentActor() actor: Actor, @Body() body: CreateHardshipApplicationBody): Promise<HardshipApplicationView> {
+  submit(
+    @CurrentActor() actor: Actor,
+    @BodyOf(createHardshipApplicationBody) body: CreateHardshipApplicationRequest,
+  ): Promise<HardshipApplicationView> {
     return this.applications.submit(actor, body);
   }
 
   @Post('applications/proxy')
   @RequirePermission('hardship.proxy')
-  submitByProxy(@CurrentActor() actor: Actor, @Body() body: CreateProxyHardshipApplicationBody): Promise<HardshipApplicationView> {
+  submitByProxy(
+    @CurrentActor() actor: Actor,
+    @BodyOf(createProxyHardshipApplicationBody) body: CreateProxyHardshipApplicationRequest,
+  ): Promise<HardshipApplicationView> {
     return this.applications.submitByProxy(actor, body);
   }
 
@@ -173,7 +196,7 @@ export class HardshipController {
   returnForMaterial(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
-    @Body() body: ReturnForMaterialBody,
+    @BodyOf(returnForMaterialBody) body: ReturnForMaterialRequest,
   ): Promise<HardshipApplicationView> {
     return this.steps.returnForMaterial(actor, id, body);
   }
@@ -181,14 +204,22 @@ export class HardshipController {
   @Post('applications/:id/resubmit')
   @HttpCode(200)
   @SignedIn()
-  resubmit(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ResubmitBody): Promise<HardshipApplicationView> {
+  resubmit(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(resubmitHardshipBody) body: ResubmitHardshipRequest,
+  ): Promise<HardshipApplicationView> {
     return this.steps.resubmit(actor, id, body);
   }
 
   @Post('applications/:id/home-visit')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
-  homeVisit(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: HomeVisitBody): Promise<HardshipApplicationView> {
+  homeVisit(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(homeVisitBody) body: HomeVisitRequest,
+  ): Promise<HardshipApplicationView> {
     return this.steps.homeVisit(actor, id, body);
   }
 
@@ -198,7 +229,7 @@ export class HardshipController {
   democraticReview(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
-    @Body() body: DemocraticReviewBody,
+    @BodyOf(democraticReviewBody) body: DemocraticReviewRequest,
   ): Promise<HardshipApplicationView> {
     return this.steps.democraticReview(actor, id, body);
   }
@@ -209,14 +240,14 @@ export class HardshipController {
   fileHousehold(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
-    @Body() body: FileHouseholdBody,
+    @BodyOf(fileHouseholdBody) body: FileHouseholdRequest,
   ): Promise<HardshipApplicationView> {
     return this.steps.fileHousehold(actor, id, body);
   }
 
   @Get('notices')
   @SignedIn()
-  runningNotices(@Query() query: PageQuery): Promise<Page<PublicNoticeSummary>> {
+  runningNotices(@QueryOf(pageQuery) query: PageQuery): Promise<Page<PublicNoticeSummary>> {
     return this.notices.running(query.after, query.limit ?? 20);
   }
 
@@ -228,21 +259,29 @@ export class HardshipController {
 
   @Post('notices/:id/objections')
   @SignedIn()
-  object(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: CreateObjectionBody): Promise<PublicNoticeView> {
+  object(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(createObjectionBody) body: CreateObjectionRequest,
+  ): Promise<PublicNoticeView> {
     return this.notices.object(actor, id, body);
   }
 
   @Post('objections/:id/resolve')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
-  resolveObjection(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: ResolveObjectionBody): Promise<PublicNoticeView> {
+  resolveObjection(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(resolveObjectionBody) body: ResolveObjectionRequest,
+  ): Promise<PublicNoticeView> {
     return this.notices.resolve(actor, id, body);
   }
 
   @Post('reveal')
   @HttpCode(200)
   @RequirePermission('pii.reveal')
-  reveal(@CurrentActor() actor: Actor, @Body() body: HardshipRevealBody): Promise<RevealResponse> {
+  reveal(@CurrentActor() actor: Actor, @BodyOf(hardshipRevealBody) body: HardshipRevealRequest): Promise<RevealResponse> {
     return this.pii.reveal(actor, body);
   }
 }
@@ -259,32 +298,36 @@ export class HardshipFilesController {
 
   @Get('files')
   @RequirePermission('hardship.file.view')
-  list(@CurrentActor() actor: Actor, @Query() query: FileListQuery): Promise<Page<HardshipFileSummary>> {
+  list(@CurrentActor() actor: Actor, @QueryOf(hardshipFileListQuery) query: HardshipFileListQuery): Promise<Page<HardshipFileSummary>> {
     return this.files.list(actor, query.after, query.limit ?? 20, query.status);
   }
 
   @Get('files/recheck-due')
   @RequirePermission('hardship.review.grassroots')
-  recheckDue(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<HardshipFileSummary>> {
+  recheckDue(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<HardshipFileSummary>> {
     return this.files.recheckDue(actor, query.after, query.limit ?? 20);
   }
 
   @Get('files/follow-up-due')
   @RequirePermission('hardship.review.grassroots')
-  followUpDue(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<HardshipFileSummary>> {
+  followUpDue(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<HardshipFileSummary>> {
     return this.files.followUpDue(actor, query.after, query.limit ?? 20);
   }
 
   @Post('files/:id/recheck')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
-  recheck(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: RecheckFileBody): Promise<HardshipFileView> {
+  recheck(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(recheckFileBody) body: RecheckFileRequest,
+  ): Promise<HardshipFileView> {
     return this.files.recheck(actor, id, body);
   }
 
   @Get('statistics')
   @RequirePermission('hardship.file.view')
-  statistics(@CurrentActor() actor: Actor, @Query() query: StatisticsQuery): Promise<HardshipStatistics> {
+  statistics(@CurrentActor() actor: Actor, @QueryOf(hardshipStatisticsQuery) query: HardshipStatisticsQuery): Promise<HardshipStatistics> {
     return this.statisticsService.statistics(actor, query);
   }
 
@@ -296,7 +339,7 @@ export class HardshipFilesController {
 
   @Post('campaigns')
   @RequirePermission('hardship.campaign.manage')
-  createCampaign(@CurrentActor() actor: Actor, @Body() body: CreateCampaignBody): Promise<CampaignView> {
+  createCampaign(@CurrentActor() actor: Actor, @BodyOf(createCampaignBody) body: CreateCampaignRequest): Promise<CampaignView> {
     return this.campaignsService.create(actor, body);
   }
 
@@ -309,7 +352,11 @@ export class HardshipFilesController {
   @Post('campaigns/:id/select')
   @HttpCode(200)
   @RequirePermission('hardship.campaign.manage')
-  selectHouseholds(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: SelectHouseholdsBody): Promise<CampaignView> {
+  selectHouseholds(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(selectHouseholdsBody) body: SelectHouseholdsRequest,
+  ): Promise<CampaignView> {
     return this.campaignsService.select(actor, id, body);
   }
 
@@ -318,7 +365,7 @@ export class HardshipFilesController {
   applyGrant(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
-    @Body() body: CreateGrantApplicationBody,
+    @BodyOf(createGrantApplicationBody) body: CreateGrantApplicationRequest,
   ): Promise<GrantApplicationView> {
     return this.campaignsService.applyGrant(actor, id, body);
   }
@@ -375,7 +422,7 @@ export class HardshipFilesController {
   createAid(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
-    @Body() body: CreateAssistanceRecordBody,
+    @BodyOf(createAssistanceRecordBody) body: CreateAssistanceRecordRequest,
   ): Promise<AssistanceRecordView> {
     return this.files.createAid(actor, id, body);
   }
@@ -400,14 +447,22 @@ export class HardshipFilesController {
   @Post('aid/:id/pay')
   @HttpCode(200)
   @RequirePermission('hardship.aid.pay')
-  pay(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: PayAssistanceBody): Promise<AssistanceRecordView> {
+  pay(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(payAssistanceBody) body: PayAssistanceRequest,
+  ): Promise<AssistanceRecordView> {
     return this.files.pay(actor, id, body);
   }
 
   @Post('aid/:id/signed-form')
   @HttpCode(200)
   @RequirePermission('hardship.aid.pay')
-  signedForm(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @Body() body: SignedFormBody): Promise<AssistanceRecordView> {
+  signedForm(
+    @CurrentActor() actor: Actor,
+    @ParamOf('id') id: number,
+    @BodyOf(signedFormBody) body: SignedFormRequest,
+  ): Promise<AssistanceRecordView> {
     return this.files.signedForm(actor, id, body);
   }
 }
