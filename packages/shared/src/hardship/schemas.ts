@@ -283,8 +283,8 @@ const versionFields = { version };
 /** POST /:id/return (退回补正): what is missing. */
 export const returnForMaterialBody = z.strictObject({
   ...versionFields,
-  missingItems: z.array(text(1, 60), '需补充的材料应是一个列表').min(1, '请至少写一项需要补充的材料').max(20, '最多 20 项'),
-  comment: text(1, 500),
+  missingItems: z.array(text(1, 60), '需补充的材料应是一个列表').min(1, '请勾选或写出缺少的材料').max(20, '最多 20 项'),
+  comment: z.string('请写一句给申请人的话').min(1, '请写一句给申请人的话').max(500, '最多 500 个字'),
 });
 
 /** POST /:id/resubmit: the worker adds material and sends it back. */
@@ -298,9 +298,9 @@ export const resubmitHardshipBody = z.strictObject({
 export const homeVisitBody = z.strictObject({
   ...versionFields,
   visitedOn: day.meta({ description: '入户日期', example: '2026-11-20' }),
-  visitors: z.array(text(2, 30), '入户人员应是一个列表').min(2, '入户调查至少两人').max(10, '最多 10 人'),
-  findings: text(5, 2000),
-  matchesDeclaration: z.boolean('请选择看到的情况和申报的是否一致'),
+  visitors: z.array(text(2, 30), '入户人员应是一个列表').min(2, '入户调查至少两人，请写上每个人的名字').max(10, '最多 10 人'),
+  findings: z.string('请写下看到的情况（至少 5 个字）').min(5, '请写下看到的情况（至少 5 个字）').max(2000, '最多 2000 个字'),
+  matchesDeclaration: z.boolean('请选择和申报的情况是否相符'),
   photoUploadIds: uploadIds(20),
   formUploadId: id.optional().meta({ description: '签字的入户调查表' }),
 });
@@ -309,7 +309,7 @@ export const homeVisitBody = z.strictObject({
 export const democraticReviewBody = z.strictObject({
   ...versionFields,
   meetingOn: day.meta({ description: '评议日期', example: '2026-11-21' }),
-  attendees: z.array(text(2, 30), '参加人员应是一个列表').min(3, '民主评议至少三人参加').max(50, '最多 50 人'),
+  attendees: z.array(text(2, 30), '参加人员应是一个列表').min(3, '民主评议至少三人参加，请写上每个人的名字').max(50, '最多 50 人'),
   votesFor: wholeNumber(0, 1000, '票数应为 0 到 1000 之间的整数'),
   votesAgainst: wholeNumber(0, 1000, '票数应为 0 到 1000 之间的整数'),
   abstentions: wholeNumber(0, 1000, '票数应为 0 到 1000 之间的整数'),
@@ -330,13 +330,16 @@ const OBJECTION_CHANNELS = ['online', 'in_person', 'phone', 'letter'] as const;
 
 /** POST /api/hardship/notices/:id/objections */
 export const createObjectionBody = z.strictObject({
-  channel: oneOf(OBJECTION_CHANNELS, '请选择收到异议的方式'),
-  content: text(5, 1000),
+  channel: oneOf(OBJECTION_CHANNELS, '请选择是怎么收到的'),
+  content: z
+    .string('请写清楚哪里不符合条件（至少 5 个字）')
+    .min(5, '请写清楚哪里不符合条件（至少 5 个字）')
+    .max(1000, '异议请写在 1000 字以内'),
 });
 
 /** POST /api/hardship/objections/:id/resolve */
 export const resolveObjectionBody = z.strictObject({
-  resolution: text(5, 1000),
+  resolution: z.string('请写明核实的经过和结论（至少 5 个字）').min(5, '请写明核实的经过和结论（至少 5 个字）').max(1000, '最多 1000 个字'),
   upheld: z.boolean('请选择异议是否成立').meta({ description: '异议是否成立（成立时审核人一般不予通过）' }),
 });
 
@@ -353,7 +356,7 @@ export const hardshipFileListQuery = pageQuery.extend({
 export const createAssistanceRecordBody = z.strictObject({
   aidType: keyOf<AidType>(AID_TYPE_LABEL, '请选择帮扶类型'),
   amountFen: positiveFen.meta({ description: '金额（分）' }),
-  fundSource: text(2, 60).meta({ example: '县总工会帮扶资金' }),
+  fundSource: z.string('请填写资金来源').min(2, '请填写资金来源').max(60, '最多 60 个字').meta({ example: '县总工会帮扶资金' }),
   comment: text(0, 300).optional(),
 });
 
@@ -369,7 +372,7 @@ export const payAssistanceBody = z.strictObject({
 /** POST /api/hardship/aid/:id/signed-form */
 export const signedFormBody = z.strictObject({
   ...versionFields,
-  uploadId: id.meta({ description: '签字的领取凭证' }),
+  uploadId: z.int('请先拍下申请人签字的签收单').min(1, '请先拍下申请人签字的签收单').meta({ description: '签字的签收单' }),
 });
 
 const RECHECK_OUTCOMES = ['keep', 'change_category', 'close', 'follow_up'] as const;
@@ -384,7 +387,11 @@ export const recheckFileBody = z.strictObject({
   closeReason: keyOf<FileCloseReason>(FILE_CLOSE_REASON_LABEL, '请选择关闭原因').optional().meta({
     description: '关闭原因（close 时）',
   }),
-  note: text(2, 500).meta({ description: '复核发现的情况；关闭时是告诉职工的原因' }),
+  note: z
+    .string('请写几句了解到的情况')
+    .min(2, '请写几句了解到的情况')
+    .max(500, '最多 500 个字')
+    .meta({ description: '复核发现的情况；关闭时是告诉职工的原因' }),
 });
 
 /** POST /api/hardship/reveal (audited) */
@@ -406,11 +413,11 @@ export const hardshipStatisticsQuery = z.strictObject({
 
 /** Amounts of a new campaign, fen: per household (送温暖) or per student by school level (金秋助学). */
 export const campaignAmountsBody = z.strictObject({
-  perHouseholdFen: positiveFen.optional().meta({ description: '每户金额（分），送温暖' }),
+  perHouseholdFen: amountFen.min(1, '每户金额要大于 0').optional().meta({ description: '每户金额（分），送温暖' }),
   perStudentFen: z
     .strictObject({
-      university: positiveFen.optional(),
-      high_school: positiveFen.optional(),
+      university: amountFen.min(1, '每人金额要大于 0').optional(),
+      high_school: amountFen.min(1, '每人金额要大于 0').optional(),
     } satisfies Record<SchoolLevel, z.ZodType>)
     .optional()
     .meta({ description: '每名学生金额（分），金秋助学；没填的按默认金额' }),
@@ -419,27 +426,34 @@ export const campaignAmountsBody = z.strictObject({
 /** POST /api/hardship/campaigns */
 export const createCampaignBody = z.strictObject({
   kind: keyOf<CampaignKind>(CAMPAIGN_KIND_LABEL, '请选择活动类型'),
-  title: text(2, 60).meta({ example: '2027年春节送温暖' }),
-  budgetFen: positiveFen.meta({ description: '预算（分）' }),
+  title: z.string('请填写活动名称').min(2, '请填写活动名称').max(60, '活动名称最多 60 个字').meta({ example: '2027年春节送温暖' }),
+  budgetFen: amountFen.min(1, '预算要大于 0').meta({ description: '预算（分）' }),
   startsOn: day.meta({ description: '开始日期（中国时间）；只在期间内申请和选户' }),
   endsOn: day.meta({ description: '结束日期（中国时间）' }),
-  eligibility: text(2, 300).meta({ description: '发放对象，用大白话写（系统只允许在档困难户）' }),
+  eligibility: z
+    .string('请写明对象')
+    .min(2, '请写明对象')
+    .max(300, '最多 300 个字')
+    .meta({ description: '发放对象，用大白话写（系统只允许在档困难户）' }),
   amounts: campaignAmountsBody,
-  fundSource: text(2, 60),
+  fundSource: z.string('请写明资金来源').min(2, '请写明资金来源').max(60, '最多 60 个字'),
 });
 
 /** POST /api/hardship/campaigns/:id/select: households chosen from the files (送温暖). */
 export const selectHouseholdsBody = z.strictObject({
-  fileIds: z.array(z.int('应是整数编号'), '应是一个列表').min(1, '请至少选一户').max(200, '一次最多选 200 户'),
+  fileIds: z.array(z.int('应是整数编号'), '应是一个列表').min(1, '请先勾选家庭').max(200, '一次最多选 200 户'),
 });
 
 /** POST /api/hardship/campaigns/:id/grants: a worker applies for a student (金秋助学). */
 export const createGrantApplicationBody = z.strictObject({
-  studentName: nameText('姓名只能是 2–30 个汉字或字母'),
+  studentName: nameText('请填写学生的姓名（2–30 个汉字或字母）'),
   studentIdNumber: idNumberText,
   schoolLevel: keyOf<SchoolLevel>(SCHOOL_LEVEL_LABEL, '请选择在读学段'),
-  schoolName: text(2, 60),
-  admissionUploadId: id.meta({ description: '录取通知书或在读证明' }),
+  schoolName: z.string('请填写学校名称').min(2, '请填写学校名称（至少 2 个字）').max(60, '学校名称最多 60 个字'),
+  admissionUploadId: z
+    .int('请拍一张录取通知书或在读证明')
+    .min(1, '请拍一张录取通知书或在读证明')
+    .meta({ description: '录取通知书或在读证明' }),
 });
 
 export type HardshipFileListQuery = z.output<typeof hardshipFileListQuery>;

@@ -1,5 +1,9 @@
 import {
   HARDSHIP_CONSENT_VERSIONS,
+  checkAgainst,
+  createHardshipApplicationBody,
+  createProxyHardshipApplicationBody,
+  householdMemberBody,
   normalizeIdNumber,
   type CreateHardshipApplicationRequest,
   type CreateProxyHardshipApplicationRequest,
@@ -34,35 +38,63 @@ export type Problems = Partial<Record<string, string>>;
 
 export const stepIndex = (key: StepKey): number => STEPS.findIndex((s) => s.key === key);
 
-/** Same rule as the server: 2–30 Chinese characters or letters. */
-const NAME = /^[\u4e00-\u9fa5·A-Za-z\s]{2,30}$/;
+/** A whole number as typed ("24"), or nothing when it is not one. */
+const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
+/** One household member as the request will carry it (empty choices left out, so the schema says what is missing). */
+function memberValues(m: MemberDraft) {
+  return {
+    relation: m.relation || undefined,
+    name: m.name.trim(),
+    idNumber: normalizeIdNumber(m.idNumber),
+    annualIncomeFen: yuanToFen(m.incomeYuan) ?? undefined,
+    health: m.health || undefined,
+    ...(m.health !== 'healthy' && m.healthNote.trim() ? { healthNote: m.healthNote.trim() } : {}),
+    workStatus: m.workStatus || undefined,
+  };
+}
+
+/** The schema's problems of some fields, under the names the form gives those fields. */
+function problemsBy(checked: { ok: true } | { ok: false; problems: Record<string, string> }, names: Record<string, string> = {}): Problems {
+  if (checked.ok) return {};
+  return Object.fromEntries(Object.entries(checked.problems).map(([field, message]) => [names[field] ?? field, message]));
+}
+
+/** What each screen asks, as the shared schema of the request says it; its messages are the ones shown. */
+const SCHEMA = {
+  proxy: createProxyHardshipApplicationBody.pick({ consentMethod: true, consentNote: true }),
+  union: createHardshipApplicationBody.pick({ organizationId: true }),
+  work: createHardshipApplicationBody.pick({ phone: true, employmentType: true, employmentMonths: true }),
+  members: createHardshipApplicationBody.pick({ members: true }),
+  causes: createHardshipApplicationBody.pick({ mainCause: true, situation: true }),
+  money: createHardshipApplicationBody.pick({ otherIncomeFen: true, essentialSpendingFen: true, accidentCostsFen: true }),
+  bank: createHardshipApplicationBody.pick({ bankAccount: true }),
+};
 
 /** Problems with one household member (field → message). */
 export function memberProblems(m: MemberDraft, index: number, all: MemberDraft[]): Problems {
-  const p: Problems = {};
-  if (!m.relation) p.relation = '请选择和申请人的关系';
-  if (!NAME.test(m.name.trim())) p.name = '请填写身份证上的姓名（2–30 个字）';
+  const p = problemsBy(checkAgainst(householdMemberBody, memberValues(m)), { annualIncomeFen: 'incomeYuan' });
+  // The check digit (the shared pii rules), a number typed twice and how yuan are typed are the form's own.
   const idProblem = idNumberProblem(m.idNumber);
   if (idProblem) p.idNumber = idProblem;
   else if (all.some((o, i) => i !== index && normalizeIdNumber(o.idNumber) === normalizeIdNumber(m.idNumber)))
     p.idNumber = '这个身份证号码已经填过了';
   const income = amountProblem(m.incomeYuan, '一年的收入');
   if (income) p.incomeYuan = income;
-  if (!m.health) p.health = '请选择健康状况';
-  if (m.healthNote.length > 200) p.healthNote = '病情说明请写在 200 字以内';
-  if (!m.workStatus) p.workStatus = '请选择工作情况';
   return p;
 }
 
 /** Problems of one screen; empty when the worker may go on. */
 export function problemsOf(step: StepKey, d: HardshipDraftData): Problems {
-  const p: Problems = {};
+  let p: Problems = {};
   switch (step) {
     case 'consent_sensitive':
       if (d.proxy) {
-        if (!d.proxy.method) p.proxyMethod = '请选择职工本人是怎样同意的';
-        else if (d.proxy.method === 'signed_form' && !d.proxy.upload) p.proxyUpload = '请拍下本人签字的委托书';
-        if (d.proxy.note.trim().length < 2) p.proxyNote = '请写明本人何时、怎样同意的';
+        p = problemsBy(checkAgainst(SCHEMA.proxy, { consentMethod: d.proxy.method || undefined, consentNote: d.proxy.note.trim() }), {
+          consentMethod: 'proxyMethod',
+          consentNote: 'proxyNote',
+        });
+        if (d.proxy.method === 'signed_form' && !d.proxy.upload) p.proxyUpload = '请拍下本人签字的委托书';
       }
       if (d.consentSensitive !== HARDSHIP_CONSENT_VERSIONS.sensitiveData) p.consent = '请先勾选同意';
       break;
@@ -70,28 +102,43 @@ export function problemsOf(step: StepKey, d: HardshipDraftData): Problems {
       if (d.consentFinance !== HARDSHIP_CONSENT_VERSIONS.financeCheck) p.consent = '请先勾选授权';
       break;
     case 'union':
-      if (!d.organizationId) p.organization = '请选择一个工会';
+      p = problemsBy(checkAgainst(SCHEMA.union, { organizationId: d.organizationId ?? undefined }), { organizationId: 'organization' });
       break;
     case 'work': {
+      p = problemsBy(
+        checkAgainst(SCHEMA.work, {
+          phone: d.phone.trim(),
+          employmentType: d.employmentType || undefined,
+          employmentMonths: wholeNumber(d.employmentMonths),
+        }),
+      );
+      // The number's form is the shared pii rule the server applies too.
       const phone = phoneProblem(d.phone);
       if (phone) p.phone = phone;
-      if (!d.employmentType) p.employmentType = '请选择一项';
-      const months = d.employmentMonths.trim();
-      if (!/^\d{1,3}$/.test(months) || Number(months) > 600) p.employmentMonths = '请填写实际工作了几个月，只填数字';
       break;
     }
     case 'members': {
+      // How many may be listed is the schema's; each member is checked on its own screen.
+      const count = problemsBy(checkAgainst(SCHEMA.members, { members: d.members.map(memberValues) })).members;
+      if (count) p.members = count;
       if (d.members[0]?.relation !== 'self') p.members = '第一位应是申请人本人';
       const incomplete = d.members.findIndex((m, i) => Object.keys(memberProblems(m, i, d.members)).length > 0);
       if (incomplete >= 0) p.members = `第 ${incomplete + 1} 位家庭成员还没填完，点它补上`;
       break;
     }
     case 'causes':
-      if (!d.mainCause) p.mainCause = '请选择最主要的原因';
-      if (d.situation.trim().length < 5) p.situation = '请用几句话说说家里的困难（至少 5 个字）';
-      if (d.situation.trim().length > 1000) p.situation = '请写在 1000 字以内';
+      p = problemsBy(checkAgainst(SCHEMA.causes, { mainCause: d.mainCause || undefined, situation: d.situation.trim() }));
       break;
     case 'money': {
+      p = problemsBy(
+        checkAgainst(SCHEMA.money, {
+          otherIncomeFen: yuanToFen(d.otherIncomeYuan) ?? undefined,
+          essentialSpendingFen: yuanToFen(d.essentialSpendingYuan) ?? undefined,
+          accidentCostsFen: yuanToFen(d.accidentCostsYuan) ?? undefined,
+        }),
+        { otherIncomeFen: 'otherIncomeYuan', essentialSpendingFen: 'essentialSpendingYuan', accidentCostsFen: 'accidentCostsYuan' },
+      );
+      // How yuan are typed is the form's to say.
       const other = amountProblem(d.otherIncomeYuan, '其他收入');
       if (other) p.otherIncomeYuan = other;
       const essential = amountProblem(d.essentialSpendingYuan, '必要开支');
@@ -104,9 +151,16 @@ export function problemsOf(step: StepKey, d: HardshipDraftData): Problems {
       if (!d.noExclusions && d.exclusions.length === 0) p.exclusions = '有的请勾选；都没有就选“都没有”';
       break;
     case 'bank':
-      if (d.bankName.trim().length < 2 || d.bankName.trim().length > 40) p.bankName = '请填写开户银行，例如：县农村商业银行';
-      if (!NAME.test(d.accountName.trim())) p.accountName = '请填写户名（银行卡上的姓名）';
-      if (!/^\d{12,30}$/.test(d.accountNumber.replace(/\s/g, ''))) p.accountNumber = '银行卡号是 12–30 位数字';
+      p = problemsBy(
+        checkAgainst(SCHEMA.bank, {
+          bankAccount: {
+            bankName: d.bankName.trim(),
+            accountName: d.accountName.trim(),
+            accountNumber: d.accountNumber.replace(/\s/g, ''),
+          },
+        }),
+        { 'bankAccount.bankName': 'bankName', 'bankAccount.accountName': 'accountName', 'bankAccount.accountNumber': 'accountNumber' },
+      );
       break;
     default:
       break;

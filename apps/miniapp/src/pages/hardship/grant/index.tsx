@@ -2,7 +2,15 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { DEFAULT_GRANT_AMOUNTS, normalizeIdNumber, SCHOOL_LEVEL_LABEL, type SchoolLevel, type UploadView } from '@union/shared';
+import {
+  DEFAULT_GRANT_AMOUNTS,
+  checkAgainst,
+  createGrantApplicationBody,
+  normalizeIdNumber,
+  SCHOOL_LEVEL_LABEL,
+  type SchoolLevel,
+  type UploadView,
+} from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { LoginPrompt } from '../../../components/LoginPrompt';
@@ -48,24 +56,26 @@ export default function GrantApply() {
   const amounts = campaign.amounts.perStudentFen ?? DEFAULT_GRANT_AMOUNTS;
 
   const submit = async () => {
+    // What the request asks, as its shared schema says it; the check digit is the shared pii rule.
+    const checked = checkAgainst(createGrantApplicationBody, {
+      studentName: studentName.trim(),
+      studentIdNumber: normalizeIdNumber(studentIdNumber),
+      schoolLevel: schoolLevel || undefined,
+      schoolName: schoolName.trim(),
+      admissionUploadId: uploads[0]?.id,
+    });
     const p: Problems = {};
-    if (!studentName.trim()) p.studentName = '请填写学生姓名';
+    if (!checked.ok) {
+      const { admissionUploadId, ...fields } = checked.problems;
+      Object.assign(p, fields, admissionUploadId ? { admission: admissionUploadId } : {});
+    }
     const idProblem = idNumberProblem(studentIdNumber);
     if (idProblem) p.studentIdNumber = idProblem;
-    if (!schoolLevel) p.schoolLevel = '请选择在读学段';
-    if (!schoolName.trim()) p.schoolName = '请填写学校名称';
-    if (uploads.length === 0) p.admission = '请拍一张录取通知书或在读证明';
     setProblems(p);
-    if (Object.keys(p).length > 0 || !schoolLevel) return;
+    if (!checked.ok || idProblem) return;
     setBusy(true);
     try {
-      await campaignsApi.applyGrant(campaign.id, {
-        studentName: studentName.trim(),
-        studentIdNumber: normalizeIdNumber(studentIdNumber),
-        schoolLevel,
-        schoolName: schoolName.trim(),
-        admissionUploadId: uploads[0].id,
-      });
+      await campaignsApi.applyGrant(campaign.id, checked.value);
       await Taro.showModal({
         title: '已提交',
         content: '县总工会将核对录取通知书和困难档案，结果会发到“消息”里，也可以在“我的帮扶申请”里查看。',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { PublicNoticeSummary } from '@union/shared';
+import { checkAgainst, createObjectionBody, type PublicNoticeSummary } from '@union/shared';
 import { LoginPrompt } from '../../../components/LoginPrompt';
 import { hardshipApi } from '../../../services/api/hardship';
 import { errorMessage, showError } from '../../../utils/feedback';
@@ -15,13 +15,15 @@ function ObjectionForm({ notice, onDone }: { notice: PublicNoticeSummary; onDone
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const send = async () => {
-    if (content.trim().length < 5) {
-      setProblem('请写清楚哪里不符合条件（至少 5 个字）');
+    // The objection's rules and words are its request schema's.
+    const checked = checkAgainst(createObjectionBody, { channel: 'online', content: content.trim() });
+    if (!checked.ok) {
+      setProblem(checked.problems.content ?? checked.problems.channel ?? null);
       return;
     }
     setBusy(true);
     try {
-      await hardshipApi.addObjection(notice.id, { channel: 'online', content: content.trim() });
+      await hardshipApi.addObjection(notice.id, checked.value);
       onDone();
     } catch (e) {
       await showError(e);

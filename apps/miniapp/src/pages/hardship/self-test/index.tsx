@@ -5,6 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import {
   EMPLOYMENT_TYPE_LABEL,
   HARDSHIP_CATEGORY_LABEL,
+  checkAgainst,
+  householdFactsBody,
   type HardshipEmploymentType,
   type HardshipExclusion,
   type HardshipSelfTestResult,
@@ -43,13 +45,43 @@ const START: Answers = {
   none: false,
 };
 
+/** The amount questions, by step: what the request calls the answer, and how the page names it. */
+interface AmountQuestion {
+  field: 'annualIncomeFen' | 'essentialSpendingFen' | 'accidentCostsFen';
+  answer: (a: Answers) => string;
+  what: string;
+}
+const AMOUNTS: Partial<Record<number, AmountQuestion>> = {
+  1: { field: 'annualIncomeFen', answer: (a) => a.income, what: '全家一年的收入' },
+  2: { field: 'essentialSpendingFen', answer: (a) => a.spending, what: '必要开支' },
+  3: { field: 'accidentCostsFen', answer: (a) => a.accident, what: '这笔花费' },
+};
+
+/** What the amount and work questions ask, as the shared schema of the self-test says it; its messages are the ones shown. */
+const AMOUNT_SCHEMA = householdFactsBody.pick({ annualIncomeFen: true, essentialSpendingFen: true, accidentCostsFen: true });
+const WORK_SCHEMA = householdFactsBody.pick({ employmentType: true, employmentMonths: true });
+
+const typedAmounts = (a: Answers) => ({
+  annualIncomeFen: yuanToFen(a.income) ?? undefined,
+  essentialSpendingFen: yuanToFen(a.spending) ?? undefined,
+  accidentCostsFen: yuanToFen(a.accident) ?? undefined,
+});
+
+/** A whole number as typed ("24"), or nothing when it is not one. */
+const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
 function problemOf(step: number, a: Answers): string | null {
-  if (step === 1) return amountProblem(a.income, '全家一年的收入');
-  if (step === 2) return amountProblem(a.spending, '必要开支');
-  if (step === 3) return amountProblem(a.accident, '这笔花费');
+  const amount = AMOUNTS[step];
+  if (amount) {
+    // How yuan are typed is the page's to say; the amount itself is the schema's.
+    const typed = amountProblem(amount.answer(a), amount.what);
+    if (typed) return typed;
+    const checked = checkAgainst(AMOUNT_SCHEMA, typedAmounts(a));
+    return checked.ok ? null : (checked.problems[amount.field] ?? null);
+  }
   if (step === 4) {
-    if (!a.employmentType) return '请选择一项';
-    if (!/^\d{1,3}$/.test(a.months.trim())) return '请填写实际干了几个月，只填数字';
+    const checked = checkAgainst(WORK_SCHEMA, { employmentType: a.employmentType || undefined, employmentMonths: wholeNumber(a.months) });
+    if (!checked.ok) return checked.problems.employmentType ?? checked.problems.employmentMonths ?? null;
   }
   if (step === 5 && !a.none && a.exclusions.length === 0) return '请勾选符合的情况；都没有就选“都没有”';
   return null;

@@ -6,7 +6,9 @@ import {
   CAMPAIGN_KIND_LABEL,
   DEFAULT_GRANT_AMOUNTS,
   SCHOOL_LEVEL_LABEL,
-  type CampaignAmounts,
+  checkAgainst,
+  createCampaignBody,
+  type CampaignAmountsRequest,
   type CampaignKind,
   type CreateCampaignRequest,
 } from '@union/shared';
@@ -21,7 +23,6 @@ import { chinaToday } from '../../../utils/format';
 import { DateField } from '../../../components/DateField';
 
 const KINDS: CampaignKind[] = ['winter_warmth', 'autumn_school_grant'];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const yuanText = (fen: number) => String(fen / 100);
 
@@ -44,31 +45,13 @@ export default function NewCampaign() {
   const [busy, setBusy] = useState(false);
 
   const check = (): CreateCampaignRequest | null => {
-    const p: Partial<Record<Key, string>> = {};
-    if (!kind) p.kind = '请选择活动类型';
-    if (title.trim().length < 2) p.title = '请填写活动名称';
-    p.budget = amountProblem(budget, '预算') ?? undefined;
-    if (!p.budget && (yuanToFen(budget) ?? 0) <= 0) p.budget = '预算要大于 0';
-    if (!DAY.test(startsOn)) p.startsOn = '日期按 2027-01-15 这样填';
-    if (!DAY.test(endsOn)) p.endsOn = '日期按 2027-01-15 这样填';
-    else if (endsOn < startsOn) p.endsOn = '结束日期不能早于开始日期';
-    if (eligibility.trim().length < 2) p.eligibility = '请写明对象';
-    if (fundSource.trim().length < 2) p.fundSource = '请写明资金来源';
-    let amounts: CampaignAmounts = {};
-    if (kind === 'winter_warmth') {
-      p.perHousehold = amountProblem(perHousehold, '每户金额') ?? undefined;
-      amounts = { perHouseholdFen: yuanToFen(perHousehold) ?? 0 };
-      if (!p.perHousehold && !amounts.perHouseholdFen) p.perHousehold = '每户金额要大于 0';
-    } else if (kind === 'autumn_school_grant') {
-      p.university = amountProblem(university, '大学每人金额') ?? undefined;
-      p.highSchool = amountProblem(highSchool, '高中每人金额') ?? undefined;
+    let amounts: CampaignAmountsRequest = {};
+    if (kind === 'winter_warmth') amounts = { perHouseholdFen: yuanToFen(perHousehold) ?? 0 };
+    else if (kind === 'autumn_school_grant')
       amounts = { perStudentFen: { university: yuanToFen(university) ?? 0, high_school: yuanToFen(highSchool) ?? 0 } };
-    }
-    const found = Object.fromEntries(Object.entries(p).filter(([, v]) => v)) as typeof p;
-    setProblems(found);
-    if (Object.keys(found).length > 0 || !kind) return null;
-    return {
-      kind,
+    // What a campaign needs, as the shared schema of the request says it; its messages are the ones shown.
+    const checked = checkAgainst(createCampaignBody, {
+      kind: kind || undefined,
       title: title.trim(),
       budgetFen: yuanToFen(budget) ?? 0,
       startsOn,
@@ -76,7 +59,30 @@ export default function NewCampaign() {
       eligibility: eligibility.trim(),
       fundSource: fundSource.trim(),
       amounts,
-    };
+    });
+    const p: Partial<Record<Key, string>> = {};
+    if (!checked.ok) {
+      const names: Record<string, Key> = {
+        budgetFen: 'budget',
+        'amounts.perHouseholdFen': 'perHousehold',
+        'amounts.perStudentFen.university': 'university',
+        'amounts.perStudentFen.high_school': 'highSchool',
+      };
+      for (const [field, message] of Object.entries(checked.problems)) p[names[field] ?? (field as Key)] = message;
+    }
+    // How yuan are typed is the page's to say; that a campaign ends after it starts is the server's rule too.
+    const typed = (text: string, what: string) => amountProblem(text, what) ?? undefined;
+    p.budget = typed(budget, '预算') ?? p.budget;
+    if (!p.endsOn && !p.startsOn && endsOn < startsOn) p.endsOn = '结束日期不能早于开始日期';
+    if (kind === 'winter_warmth') p.perHousehold = typed(perHousehold, '每户金额') ?? p.perHousehold;
+    if (kind === 'autumn_school_grant') {
+      p.university = typed(university, '大学每人金额') ?? p.university;
+      p.highSchool = typed(highSchool, '高中每人金额') ?? p.highSchool;
+    }
+    const found = Object.fromEntries(Object.entries(p).filter(([, v]) => v)) as typeof p;
+    setProblems(found);
+    if (Object.keys(found).length > 0 || !checked.ok) return null;
+    return checked.value;
   };
 
   const submit = async () => {

@@ -2,7 +2,14 @@ import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { SCHOOL_LEVEL_LABEL, type CampaignView, type HardshipFileSummary, type SchoolLevel } from '@union/shared';
+import {
+  SCHOOL_LEVEL_LABEL,
+  checkAgainst,
+  selectHouseholdsBody,
+  type CampaignView,
+  type HardshipFileSummary,
+  type SchoolLevel,
+} from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { useLoader } from '../../../hooks/useLoader';
 import { campaignsApi, hardshipFilesApi } from '../../../services/api/hardship';
@@ -40,14 +47,16 @@ function SelectHouseholds({ campaign, onDone }: { campaign: CampaignView; onDone
   const toggle = (id: number) => setChosen((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
 
   const submit = async () => {
-    if (chosen.length === 0) {
-      setProblem('请先勾选家庭');
+    // How many may be chosen at once is the request schema's, in its words.
+    const checked = checkAgainst(selectHouseholdsBody, { fileIds: chosen });
+    if (!checked.ok) {
+      setProblem(checked.problems.fileIds ?? Object.values(checked.problems)[0] ?? null);
       return;
     }
     setBusy(true);
     setProblem(null);
     try {
-      const updated = await campaignsApi.select(campaign.id, { fileIds: chosen });
+      const updated = await campaignsApi.select(campaign.id, checked.value);
       toast(`已加入 ${chosen.length} 户`);
       setChosen([]);
       onDone(updated);

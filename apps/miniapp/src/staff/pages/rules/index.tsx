@@ -5,6 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import {
   AID_TYPE_LABEL,
   HARDSHIP_CATEGORY_LABEL,
+  checkAgainst,
+  createHardshipRuleSetBody,
   validateHardshipRules,
   type AidType,
   type HardshipCategory,
@@ -21,7 +23,6 @@ import { errorMessage, toast } from '../../../utils/feedback';
 import { amountProblem, yuan, yuanToFen } from '../../../utils/money';
 import { chinaToday } from '../../../utils/format';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CATEGORIES = Object.keys(HARDSHIP_CATEGORY_LABEL) as HardshipCategory[];
 const AID_TYPES = Object.keys(AID_TYPE_LABEL) as AidType[];
 
@@ -68,8 +69,11 @@ export default function RulesPage() {
     const livingProblem = amountProblem(minimumLiving, '低保标准');
     if (livingProblem) found.minimumLivingFen = livingProblem;
     const next: HardshipRules = { ...rules, minimumLivingFen: yuanToFen(minimumLiving) ?? 0 };
+    // The rules and the day are checked by the request's shared schema (validateHardshipRules runs over it).
     for (const p of validateHardshipRules(next)) found[p.field] ??= p.message;
-    if (!DAY.test(effectiveFrom)) found.effectiveFrom = '日期按 2027-01-01 这样填';
+    const year = Number(effectiveFrom.slice(0, 4));
+    const dated = checkAgainst(createHardshipRuleSetBody.pick({ year: true, effectiveFrom: true }), { year, effectiveFrom });
+    if (!dated.ok) found.effectiveFrom = dated.problems.effectiveFrom ?? dated.problems.year;
     else if (effectiveFrom < chinaToday()) found.effectiveFrom = '新版本只能从今天或以后开始执行';
     setProblems(found);
     if (Object.keys(found).length > 0) {
@@ -85,7 +89,7 @@ export default function RulesPage() {
     if (!ok.confirm) return;
     setBusy(true);
     try {
-      const created = await hardshipApi.createRuleSet({ year: Number(effectiveFrom.slice(0, 4)), effectiveFrom, rules: next });
+      const created = await hardshipApi.createRuleSet({ year, effectiveFrom, rules: next });
       toast(`已保存为第 ${created.version} 版`);
       await Taro.navigateBack();
     } catch (e) {

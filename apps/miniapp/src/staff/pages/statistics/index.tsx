@@ -1,14 +1,13 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { checkAgainst, hardshipStatisticsQuery } from '@union/shared';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
 import { hardshipApi } from '../../../services/api/hardship';
 import { yuan } from '../../../utils/money';
 import { chinaToday } from '../../../utils/format';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function Row({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (
@@ -31,7 +30,9 @@ export default function StatisticsPage() {
   const { data, error, reload } = useLoader(() => hardshipApi.statistics(period.current));
 
   const apply = () => {
-    if (!DAY.test(from) || !DAY.test(to)) return setProblem('日期按 2026-01-01 这样填');
+    // The dates are the query schema's to check (2026-02-30 is no day); the order is the server's rule too.
+    const checked = checkAgainst(hardshipStatisticsQuery, { from, to });
+    if (!checked.ok) return setProblem(checked.problems.from ?? checked.problems.to ?? Object.values(checked.problems)[0] ?? null);
     if (to < from) return setProblem('结束日期不能早于开始日期');
     setProblem(null);
     period.current = { from, to };
