@@ -10,7 +10,6 @@ import { useDepthLimitedJson } from './common/json-body';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { registerRateLimits } from './common/rate-limit';
 import { registerSecurityHeaders } from './common/security-headers';
-import { strictValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { seedDemoCountyIfEmpty } from './seed/demo-seed';
 import { newStandInState, registerWechatStandIn } from './modules/wechat/wechat-standin';
@@ -34,7 +33,7 @@ export async function createApp(config: AppConfig, options: { logLevel?: string 
     logger: new PinoNestLogger(logger),
   });
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(strictValidationPipe());
+  // No global pipe: every body, query and path parameter is read through its schema (common/schema.ts).
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();
   // Multipart bodies (POST /api/uploads) are read by the route itself, past BODY_LIMIT_BYTES,

@@ -4,7 +4,6 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { ModulesContainer } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { z } from '@union/shared';
-import { strictValidationPipe } from '../src/common/validation';
 import { SchemaPipe } from '../src/common/schema';
 import type { TestApp } from './harness';
 
@@ -60,11 +59,11 @@ export async function fullSnapshot(): Promise<Map<string, string>> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The body class of each route, from Nest's own route metadata, so a body is checked with the
-// same strict pipe before it is sent: a refusal must not be a 400 in disguise.
+// The body schema of each route, from Nest's own route metadata, so a body is checked with the
+// route's own SchemaPipe before it is sent: a refusal must not be a 400 in disguise.
 
 const BODY_PARAM = 3; // RouteParamtypes.BODY
-type BodyCheck = Type | SchemaPipe<z.ZodType>;
+type BodyCheck = SchemaPipe<z.ZodType>;
 let bodyTypes = new Map<string, BodyCheck>();
 
 function readBodyTypes(): Map<string, BodyCheck> {
@@ -86,14 +85,13 @@ function readBodyTypes(): Map<string, BodyCheck> {
         >;
         const key = Object.keys(args).find((k) => k.split(':')[0] === String(BODY_PARAM));
         if (!key) continue;
-        const types = Reflect.getMetadata('design:paramtypes', controller.prototype, name) as Type[];
         const path = ['/api', base, sub]
           .filter((x) => x && x !== '/')
           .join('/')
           .replace(/\/+/g, '/')
           .replace(/:(\w+)/g, '{$1}');
         const schemaPipe = args[key].pipes?.find((p): p is SchemaPipe<z.ZodType> => p instanceof SchemaPipe);
-        found.set(`${RequestMethod[method]} ${path.replace(/\/$/, '')}`, schemaPipe ?? types[args[key].index]);
+        if (schemaPipe) found.set(`${RequestMethod[method]} ${path.replace(/\/$/, '')}`, schemaPipe);
       }
     }
   }
@@ -103,11 +101,10 @@ function readBodyTypes(): Map<string, BodyCheck> {
 /** Null when `body` passes the route's validation; else what the pipe says. */
 export async function validationProblem(route: string, body: unknown): Promise<string | null> {
   const metatype = bodyTypes.get(route);
-  if (!metatype) return body === undefined ? null : `no body class known for ${route}`;
+  if (!metatype) return body === undefined ? null : `no body schema known for ${route}`;
   try {
     const value: unknown = JSON.parse(JSON.stringify(body ?? {}));
-    if (metatype instanceof SchemaPipe) metatype.transform(value);
-    else await strictValidationPipe().transform(value, { type: 'body', metatype });
+    metatype.transform(value);
     return null;
   } catch (err) {
     const e = err as { code?: string; details?: unknown };

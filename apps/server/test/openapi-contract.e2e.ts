@@ -7,9 +7,6 @@ import { startTestApp, type TestApp } from './harness';
 // RouteParamtypes of @nestjs/common: what a handler argument is read from.
 const READ_FROM: Record<number, 'body' | 'query' | 'path'> = { 3: 'body', 4: 'query', 5: 'path' };
 
-/** Controllers whose requests are still class-validator DTO classes (hardship and legal; issue 11). */
-const LEGACY_CLASS_DTO_CONTROLLERS = ['HardshipController', 'HardshipFilesController', 'LegalController'];
-
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Record<string, unknown> }> };
   parameters?: { in: string; name: string; schema?: Record<string, unknown> }[];
@@ -92,14 +89,7 @@ describe('the API contract: one schema per request, the OpenAPI document from th
 
   it('reads every body, query and path parameter through its schema (nothing reaches a handler unvalidated)', () => {
     const args = routes.flatMap((r) => r.args);
-    // Still read through class-validator DTO classes (checked by the legacy class pipe), until
-    // their schemas land: the list may only shrink.
-    const stillOnClasses = [...new Set(args.filter((a) => !a.schemaPipe).map((a) => a.handler.split('.')[0]))].sort();
-    expect(stillOnClasses.filter((c) => !LEGACY_CLASS_DTO_CONTROLLERS.includes(c))).toEqual([]);
-    expect(LEGACY_CLASS_DTO_CONTROLLERS.filter((c) => !stillOnClasses.includes(c))).toEqual([]);
-    const unchecked = args
-      .filter((a) => !a.schemaPipe && !LEGACY_CLASS_DTO_CONTROLLERS.includes(a.handler.split('.')[0]))
-      .map((a) => `${a.handler} ${a.from}${a.name ? ` ${a.name}` : ''}`);
+    const unchecked = args.filter((a) => !a.schemaPipe).map((a) => `${a.handler} ${a.from}${a.name ? ` ${a.name}` : ''}`);
     expect(unchecked).toEqual([]);
   });
 
@@ -110,7 +100,6 @@ describe('the API contract: one schema per request, the OpenAPI document from th
       const op = doc.paths[path]?.[method.toLowerCase()];
       if (!op) continue;
       for (const arg of args) {
-        if (!arg.schemaPipe && LEGACY_CLASS_DTO_CONTROLLERS.includes(arg.handler.split('.')[0])) continue;
         if (arg.from === 'body') {
           const schema = op.requestBody?.content?.['application/json']?.schema;
           if (!schema || (schema.type !== 'object' && !schema.anyOf && !schema.oneOf)) problems.push(`${route}: no body schema`);

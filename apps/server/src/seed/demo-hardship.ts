@@ -12,7 +12,7 @@ import type { Actor } from '../common/actor';
 import { PublicNotice } from '../modules/hardship/entities/public-notice.entity';
 import { HardshipApplicationsService } from '../modules/hardship/hardship-applications.service';
 import { HardshipCampaignsService } from '../modules/hardship/hardship-campaigns.service';
-import type { CreateHardshipApplicationBody } from '../modules/hardship/hardship.dto';
+import type { CreateHardshipApplicationRequest } from '@union/shared';
 import { HardshipFilesService } from '../modules/hardship/hardship-files.service';
 import { HardshipNoticesService } from '../modules/hardship/hardship-notices.service';
 import { HardshipRulesService } from '../modules/hardship/hardship-rules.service';
@@ -83,7 +83,7 @@ export async function seedDemoHardship(app: INestApplication, ctx: DemoContext):
         workStatus: 'student',
       },
     ];
-    const body: CreateHardshipApplicationBody = {
+    const body: CreateHardshipApplicationRequest = {
       organizationId: (ctx.orgs.get(org) as Organization).id,
       phone: `138${String(seq).padStart(8, '0')}`,
       employmentType: 'employee',

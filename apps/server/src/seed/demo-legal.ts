@@ -1,9 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { cstDate, LEGAL_CONSENT_VERSION, type ConsultationChannel, type SlotView } from '@union/shared';
+import {
+  cstDate,
+  LEGAL_CONSENT_VERSION,
+  type ConsultationChannel,
+  type CreateLegalAidApplicationRequest,
+  type SlotView,
+} from '@union/shared';
 import { Consultation } from '../modules/legal/entities/consultation.entity';
 import { LegalAidService } from '../modules/legal/legal-aid.service';
 import { LegalConsultationsService } from '../modules/legal/legal-consultations.service';
-import type { CreateLegalAidBody } from '../modules/legal/legal.dto';
 import { LegalPetitionsService } from '../modules/legal/legal-petitions.service';
 import { LegalScheduleService } from '../modules/legal/legal-schedule.service';
 import { LegalThreadsService } from '../modules/legal/legal-threads.service';
@@ -108,7 +113,7 @@ export async function seedDemoLegal(app: INestApplication, ctx: DemoContext): Pr
     suggestLegalAid: true,
   });
 
-  const base = (over: Partial<CreateLegalAidBody>): CreateLegalAidBody => ({
+  const base = (over: Partial<CreateLegalAidApplicationRequest>): CreateLegalAidApplicationRequest => ({
     disputeType: 'unpaid_wages',
     isMigrantWorker: true,
     amountClaimedFen: 860_000,
