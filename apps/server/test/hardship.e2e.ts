@@ -93,7 +93,7 @@ describe('self-test', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.category).toBe('severe');
-    expect(res.body.reasons[0]).toContain('666.66 元');
+    expect(res.body.reasons[0]).toContain('666.67 元');
     expect(res.body.ruleSetVersion).toBeGreaterThanOrEqual(1);
   });
 

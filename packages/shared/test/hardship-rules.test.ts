@@ -14,12 +14,18 @@ const household = (overrides: Partial<HouseholdFacts> = {}): HouseholdFacts => (
 });
 
 describe('assessHousehold', () => {
-  it('finds severe hardship: (¥30,000 − ¥6,000) ÷ 12 ÷ 3 = ¥666.66 < ¥800', () => {
+  it('rounds the per-capita figure to the nearest fen: 20,000 元 a year for 10 people is 166.67 元 a month, not 166.66', () => {
+    const r = assessHousehold(household({ householdSize: 10, annualIncomeFen: 2_000_000, essentialSpendingFen: 0 }), rules);
+    expect(r.perCapitaMonthlyFen).toBe(16_667);
+    expect(formatYuan(r.perCapitaMonthlyFen)).toBe('166.67 元');
+  });
+
+  it('finds severe hardship: (¥30,000 − ¥6,000) ÷ 12 ÷ 3 = ¥666.67 < ¥800 (to the nearest fen)', () => {
     const r = assessHousehold(household({ annualIncomeFen: 3_000_000, essentialSpendingFen: 600_000 }), rules);
-    expect(r.perCapitaMonthlyFen).toBe(66_666);
+    expect(r.perCapitaMonthlyFen).toBe(66_667);
     expect(r.category).toBe('severe');
     expect(r.eligible).toBe(true);
-    expect(r.reasons[0]).toContain('666.66 元');
+    expect(r.reasons[0]).toContain('666.67 元');
     expect(r.reasons[0]).toContain('800.00 元');
   });
 

@@ -125,7 +125,7 @@ export interface HouseholdFacts {
 export interface HardshipAssessment {
   eligible: boolean;
   category: HardshipCategory | null;
-  /** (income − essential spending) ÷ 12 ÷ household size, fen, rounded down. */
+  /** (income − essential spending) ÷ 12 ÷ household size, fen, rounded to the nearest fen (half up): 2,000 元 for 12 people is 166.67 元. */
   perCapitaMonthlyFen: number;
   severeLineFen: number;
   relativeLineFen: number;
@@ -146,7 +146,7 @@ export function formatYuan(fen: number): string {
  */
 export function assessHousehold(facts: HouseholdFacts, rules: HardshipRules): HardshipAssessment {
   const size = Math.max(1, Math.floor(facts.householdSize));
-  const perCapitaMonthlyFen = Math.floor((facts.annualIncomeFen - facts.essentialSpendingFen) / 12 / size);
+  const perCapitaMonthlyFen = Math.round((facts.annualIncomeFen - facts.essentialSpendingFen) / 12 / size);
   const severeLineFen = Math.round(rules.minimumLivingFen * rules.severeMultiplier);
   const relativeLineFen = Math.round(rules.minimumLivingFen * rules.relativeMultiplier);
   const figure = `家庭人均月收入（扣除必要支出）${formatYuan(perCapitaMonthlyFen)}`;

@@ -73,7 +73,7 @@ export interface LegalAidEligibility {
 export function assessLegalAidEligibility(input: LegalAidEligibilityInput, rules: LegalAidRules): LegalAidEligibility {
   const reasons: string[] = [];
   const size = Math.max(1, Math.floor(input.householdSize));
-  const incomePerHeadFen = Math.floor(input.householdMonthlyIncomeFen / size);
+  const incomePerHeadFen = Math.round(input.householdMonthlyIncomeFen / size);
   const amountOk = input.amountClaimedFen >= rules.amountThresholdFen;
   reasons.push(
     amountOk
