@@ -122,7 +122,7 @@ export type PageQuery = z.output<typeof pageQuery>;
 
 /** The reason given for an audited reveal of one sensitive value of one record. */
 export const recordRevealBody = z.strictObject({
-  reason: text(2, 200).meta({ description: '查看原因（记入审计日志）' }),
+  reason: z.string().trim().min(2, '请写明查看原因').max(200, '最多 200 个字').meta({ description: '查看原因（记入审计日志）' }),
 });
 export type RecordRevealRequest = z.output<typeof recordRevealBody>;
 

@@ -2,3 +2,4 @@ export * from './common';
 export * from './identity';
 export * from './membership';
 export * from './organizations';
+export * from './workbench';

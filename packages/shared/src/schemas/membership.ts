@@ -52,6 +52,6 @@ export const revealBody = z.strictObject({
   subject: z.enum(['membership_application', 'member']),
   id,
   field: z.enum(['idNumber', 'phone']),
-  reason: text(2, 200).meta({ description: '查看原因（记入审计日志）' }),
+  reason: z.string().trim().min(2, '请写明查看原因').max(200, '最多 200 个字').meta({ description: '查看原因（记入审计日志）' }),
 });
 export type VerifyCardQuery = z.output<typeof verifyCardQuery>;
