@@ -45,6 +45,12 @@ export function checkAgainst<S extends z.ZodType>(
   return { ok: false, problems };
 }
 
+/** The first problem of a value against a schema, in the order of its fields, or null when it passes. */
+export function firstProblem(schema: z.ZodType, value: unknown): string | null {
+  const checked = checkAgainst(schema, value);
+  return checked.ok ? null : (Object.values(checked.problems)[0] ?? null);
+}
+
 // --- building blocks ------------------------------------------------------------------------
 
 /** Is `YYYY-MM-DD` a day of the calendar (2026-02-30 is not)? */

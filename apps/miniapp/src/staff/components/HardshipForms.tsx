@@ -2,7 +2,14 @@ import { useState, type ReactNode } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
+  createObjectionBody,
   cstDate,
+  democraticReviewBody,
+  fileHouseholdBody,
+  firstProblem,
+  homeVisitBody,
+  resolveObjectionBody,
+  returnForMaterialBody,
   HARDSHIP_CATEGORY_LABEL,
   type HardshipApplicationView,
   type HardshipCategory,
@@ -26,7 +33,6 @@ interface FormProps {
   onCancel: () => void;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const today = () => cstDate(new Date());
 /** Names typed in one line, separated by 、 , or spaces. */
 const names = (text: string) =>
@@ -35,10 +41,10 @@ const names = (text: string) =>
     .map((n) => n.trim())
     .filter(Boolean);
 
-function dayProblem(day: string): string | null {
-  if (!DAY.test(day.trim())) return '日期写成 2026-11-20 这样';
-  if (day.trim() > today()) return '日期不能晚于今天';
-  return null;
+// The form of each field is the request schema's (packages/shared/src/hardship/schemas.ts); a form
+// adds only what needs today's date or several fields together.
+function futureDayProblem(day: string): string | null {
+  return day.trim() > today() ? '日期不能晚于今天' : null;
 }
 
 function Frame(props: {
@@ -131,14 +137,11 @@ export function ReturnForm({ app, onDone, onCancel }: FormProps) {
   const items = [...ticked, ...names(other)];
 
   const submit = async () => {
-    if (items.length === 0) return setProblem('请勾选或写出缺少的材料');
-    if (!comment.trim()) return setProblem('请写一句给申请人的话');
+    const body = { version: app.version, missingItems: items, comment: comment.trim() };
+    const p = firstProblem(returnForMaterialBody, body);
+    if (p) return setProblem(p);
     setBusy(true);
-    await sendForm(
-      () => hardshipApi.returnForMaterial(app.id, { version: app.version, missingItems: items, comment: comment.trim() }),
-      setProblem,
-      onDone,
-    );
+    await sendForm(() => hardshipApi.returnForMaterial(app.id, body), setProblem, onDone);
     setBusy(false);
   };
 
@@ -196,29 +199,20 @@ export function HomeVisitForm({ app, onDone, onCancel }: FormProps) {
   const people = names(visitors);
 
   const submit = async () => {
-    const p =
-      dayProblem(day) ??
-      (people.length < 2 ? '入户调查至少两人，请写上每个人的名字' : null) ??
-      (people.some((n) => n.length < 2 || n.length > 30) ? '每个名字 2–30 个字' : null) ??
-      (findings.trim().length < 5 ? '请写下看到的情况（至少 5 个字）' : null) ??
-      (matches === null ? '请选择和申报的情况是否相符' : null);
+    const form = uploads.find((u) => u.purpose === 'visit_form');
+    const body = {
+      version: app.version,
+      visitedOn: day.trim(),
+      visitors: people,
+      findings: findings.trim(),
+      matchesDeclaration: matches ?? undefined,
+      photoUploadIds: uploads.filter((u) => u.purpose === 'home_visit_photo').map((u) => u.id),
+      ...(form ? { formUploadId: form.id } : {}),
+    };
+    const p = firstProblem(homeVisitBody, body) ?? futureDayProblem(day);
     if (p) return setProblem(p);
     setBusy(true);
-    const form = uploads.find((u) => u.purpose === 'visit_form');
-    await sendForm(
-      () =>
-        hardshipApi.homeVisit(app.id, {
-          version: app.version,
-          visitedOn: day.trim(),
-          visitors: people,
-          findings: findings.trim(),
-          matchesDeclaration: matches as boolean,
-          photoUploadIds: uploads.filter((u) => u.purpose === 'home_visit_photo').map((u) => u.id),
-          ...(form ? { formUploadId: form.id } : {}),
-        }),
-      setProblem,
-      onDone,
-    );
+    await sendForm(() => hardshipApi.homeVisit(app.id, { ...body, matchesDeclaration: matches as boolean }), setProblem, onDone);
     setBusy(false);
   };
 
@@ -293,30 +287,25 @@ export function DemocraticReviewForm({ app, onDone, onCancel }: FormProps) {
   const submit = async () => {
     const [f, a, ab] = [count(votesFor), count(votesAgainst), count(abstentions)];
     const total = f + a + ab;
+    const minutes = uploads[0];
+    const body = {
+      version: app.version,
+      meetingOn: day.trim(),
+      attendees: people,
+      votesFor: f,
+      votesAgainst: a,
+      abstentions: ab,
+      ...(minutes ? { minutesUploadId: minutes.id } : {}),
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    };
     const p =
-      dayProblem(day) ??
-      (people.length < 3 ? '民主评议至少三人参加，请写上每个人的名字' : null) ??
-      ([f, a, ab].some(Number.isNaN) ? '票数只填数字，没有填 0' : null) ??
+      firstProblem(democraticReviewBody, body) ??
+      futureDayProblem(day) ??
       (total > people.length ? `票数合计 ${total}，多于参加人数 ${people.length}` : null) ??
       (f * 2 <= total ? '同意票没有过半数：不能公示，请关掉这个表，用“不予通过”并写明原因' : null);
     if (p) return setProblem(p);
     setBusy(true);
-    const minutes = uploads[0];
-    await sendForm(
-      () =>
-        hardshipApi.democraticReview(app.id, {
-          version: app.version,
-          meetingOn: day.trim(),
-          attendees: people,
-          votesFor: f,
-          votesAgainst: a,
-          abstentions: ab,
-          ...(minutes ? { minutesUploadId: minutes.id } : {}),
-          ...(comment.trim() ? { comment: comment.trim() } : {}),
-        }),
-      setProblem,
-      onDone,
-    );
+    await sendForm(() => hardshipApi.democraticReview(app.id, body), setProblem, onDone);
     setBusy(false);
   };
 
@@ -366,7 +355,8 @@ export function FilingForm({ app, onDone, onCancel }: FormProps) {
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (!category) return setProblem('请选择困难类别');
+    const p = firstProblem(fileHouseholdBody, { version: app.version, category: category ?? undefined });
+    if (p || !category) return setProblem(p);
     setBusy(true);
     await sendForm(
       () => hardshipApi.fileHousehold(app.id, { version: app.version, category, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
@@ -455,8 +445,8 @@ function ObjectionItem({ objection, onDone }: { objection: NoticeObjectionView; 
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (resolution.trim().length < 5) return setProblem('请写明核实的经过和结论（至少 5 个字）');
-    if (upheld === null) return setProblem('请选择异议是否成立');
+    const p = firstProblem(resolveObjectionBody, { resolution: resolution.trim(), upheld: upheld ?? undefined });
+    if (p || upheld === null) return setProblem(p);
     setBusy(true);
     await sendForm(() => hardshipApi.resolveObjection(objection.id, { resolution: resolution.trim(), upheld }), setProblem, onDone);
     setBusy(false);
@@ -523,8 +513,8 @@ function RegisterObjection({ noticeId, onDone, onCancel }: { noticeId: number; o
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (!channel) return setProblem('请选择是怎么收到的');
-    if (content.trim().length < 5) return setProblem('请记下异议的内容（至少 5 个字）');
+    const p = firstProblem(createObjectionBody, { channel: channel ?? undefined, content: content.trim() });
+    if (p || !channel) return setProblem(p);
     setBusy(true);
     await sendForm(
       async () => {
