@@ -8,6 +8,8 @@ import {
   type HardshipCategory,
   type HardshipFileView,
   type RecheckFileRequest,
+  firstProblem,
+  recheckFileBody,
 } from '@union/shared';
 import { Choice } from '../../components/Choice';
 import { hardshipFilesApi } from '../../services/api/hardship';
@@ -49,11 +51,14 @@ export function RecheckForm({ file, onDone }: RecheckFormProps) {
   if (followUp && !file.followUpDueAt) return null;
 
   const submit = async () => {
-    if (!outcome) return setProblem('请选择复核结果');
+    // The schema states each field; which field an outcome needs is the page's (and the service's) rule.
+    if (!outcome) return setProblem(firstProblem(recheckFileBody, { version: file.version, note: note.trim() }));
     if (outcome === 'change_category' && !category) return setProblem('请选择新的困难类别');
     if (outcome === 'close' && !closeReason) return setProblem('请选择关闭档案的原因');
-    if (note.trim().length < 2) return setProblem(outcome === 'close' ? '请写明关闭的原因（职工会看到）' : '请写几句了解到的情况');
+    if (outcome === 'close' && note.trim().length < 2) return setProblem('请写明关闭的原因（职工会看到）');
     const body: RecheckFileRequest = { version: file.version, outcome, note: note.trim() };
+    const p = firstProblem(recheckFileBody, body);
+    if (p) return setProblem(p);
     if (outcome === 'change_category' && category) body.category = category;
     if (outcome === 'close' && closeReason) body.closeReason = closeReason;
     setBusy(true);

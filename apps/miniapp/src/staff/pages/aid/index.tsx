@@ -10,6 +10,10 @@ import {
   type AssistanceRecordView,
   type HardshipFileView,
   type UploadView,
+  createAssistanceRecordBody,
+  firstProblem,
+  payAssistanceBody,
+  signedFormBody,
 } from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { Choice } from '../../../components/Choice';
@@ -141,13 +145,14 @@ function CreateAidForm({ file, onDone, onCancel }: { file: HardshipFileView; onD
 
   const submit = async () => {
     const fen = yuanToFen(amount);
-    if (!aidType) return setProblem('请选择帮扶类型');
-    if (!fen) return setProblem('请填写金额（元），例如 2000');
+    // The form of each field is the request schema's; the ceiling of this year is the file's own.
+    const body = { aidType: aidType ?? undefined, amountFen: fen || undefined, fundSource: fundSource.trim() };
+    const p = firstProblem(createAssistanceRecordBody, body);
+    if (p || !aidType || !fen) return setProblem(p ?? '请填写金额（元），例如 2000');
     if (fen > room(aidType)) return setProblem(`超过今年的上限，最多还能批 ${yuan(room(aidType))}`);
-    if (fundSource.trim().length < 2) return setProblem('请填写资金来源');
     setBusy(true);
     try {
-      await hardshipFilesApi.createAid(file.id, { aidType, amountFen: fen, fundSource: fundSource.trim() });
+      await hardshipFilesApi.createAid(file.id, { aidType, amountFen: fen, fundSource: body.fundSource });
       toast('已批准');
       await onDone();
     } catch (e) {
@@ -263,7 +268,8 @@ function PayForm({ aid, onDone, onCancel }: { aid: AssistanceRecordView; onDone:
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (!/^[A-Za-z0-9-]{4,60}$/.test(reference.trim())) return setProblem('凭证号是 4–60 位字母、数字或横线');
+    const p = firstProblem(payAssistanceBody, { version: aid.version, paymentReference: reference.trim() });
+    if (p) return setProblem(p);
     setBusy(true);
     try {
       await hardshipFilesApi.pay(aid.id, { version: aid.version, paymentReference: reference.trim() });
@@ -307,10 +313,12 @@ function SignedForm({ aid, onDone, onCancel }: { aid: AssistanceRecordView; onDo
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (!uploads[0]) return setProblem('请先拍下申请人签字的签收单');
+    const body = { version: aid.version, uploadId: uploads[0]?.id };
+    const p = firstProblem(signedFormBody, body);
+    if (p || !body.uploadId) return setProblem(p);
     setBusy(true);
     try {
-      await hardshipFilesApi.signedForm(aid.id, { version: aid.version, uploadId: uploads[0].id });
+      await hardshipFilesApi.signedForm(aid.id, { version: aid.version, uploadId: body.uploadId });
       toast('签收单已登记');
       await onDone();
     } catch (e) {
