@@ -391,3 +391,157 @@ describe('bad input on the organiser’s and judges’ endpoints', () => {
     expect(c.events[0].judges).toEqual([]);
   });
 });
+
+describe('sending results back to the judges, and cancelling', () => {
+  /** The competition as the county organiser sees it now. */
+  const fresh = async (c: CompetitionView, token = tokens.county_cadre) =>
+    (await t.http<CompetitionView>('GET', `/competitions/${c.id}`, { token })).body;
+
+  it('sends computed results back to scoring with a reason, lets the judge correct, and computes again', async () => {
+    const county = tokens.county_cadre;
+    const judge = tokens.judge;
+    let c = await post<CompetitionView>('/competitions', county, competition(), 201);
+    const eventId = c.events[0].id;
+    c = await t
+      .http<CompetitionView>('PUT', `/competitions/${c.id}/events/${eventId}/judges`, {
+        token: county,
+        body: { judgeUserIds: [await judgeId()] },
+      })
+      .then((r) => r.body);
+    c = await step(c, 'open_registration');
+    const ea = await post<EntryView>(`/competitions/${c.id}/entries`, await newMember('backa'), { eventId }, 201);
+    const eb = await post<EntryView>(`/competitions/${c.id}/entries`, await newMember('backb'), { eventId }, 201);
+    c = await step(c, 'close_registration');
+    await post(`/competitions/${c.id}/events/${eventId}/scores`, judge, { entryId: ea.id, points: 8000 });
+    await post(`/competitions/${c.id}/events/${eventId}/scores`, judge, { entryId: eb.id, points: 9000 });
+    c = await step(c, 'compute_results');
+    expect(c.state).toBe('checking');
+    expect(c.actions.map((a) => a.action)).toEqual(expect.arrayContaining(['back_to_scoring', 'start_notice']));
+    expect(c.actions.find((a) => a.action === 'back_to_scoring')?.requiresComment).toBe(true);
+    let results = (await t.http<CompetitionResultsView>('GET', `/competitions/${c.id}/results`, { token: county })).body;
+    expect(results.events[0].lines.find((l) => l.entryId === eb.id)?.rank).toBe(1);
+    // Computed: the judge can no longer change a score.
+    const locked = await t.http('POST', `/competitions/${c.id}/events/${eventId}/scores`, {
+      token: judge,
+      body: { entryId: ea.id, points: 9500, reason: '漏看了一项加分' },
+    });
+    expect(locked.status).toBe(409);
+
+    // Nobody else may send it back, and not without a reason: nothing changes.
+    const history = await t.count('case_history');
+    const refusals: [string, string, string | undefined, number][] = [
+      ['no reason', county, undefined, 400],
+      ['a blank reason', county, '   ', 400],
+      ['a judge', judge, '请重新评分', 403],
+      ['a grassroots cadre', tokens.grassroots_cadre, '请重新评分', 403],
+      ['a town cadre outside the organiser’s scope', tokens.town_cadre, '请重新评分', 404],
+    ];
+    for (const [who, token, comment, status] of refusals) {
+      const res = await t.http('POST', `/competitions/${c.id}/transitions`, {
+        token,
+        body: { action: 'back_to_scoring', version: c.version, comment },
+      });
+      expect({ who, status: res.status }).toEqual({ who, status });
+    }
+    expect(await t.count('case_history')).toBe(history);
+    expect(await fresh(c)).toMatchObject({ state: 'checking', version: c.version });
+
+    const reason = '1 号选手的焊缝外观分漏评，退回评委复核';
+    const back = await step(c, 'back_to_scoring', county, reason);
+    expect(back).toMatchObject({ state: 'running', stateLabel: '比赛中', version: c.version + 1 });
+    expect(back.history.at(-1)).toMatchObject({ action: 'back_to_scoring', fromState: 'checking', toState: 'running', comment: reason });
+    expect(back.actions.map((a) => a.action)).toEqual(expect.arrayContaining(['compute_results', 'cancel']));
+    expect(back.actions.map((a) => a.action)).not.toContain('start_notice');
+    // The stale version (before sending back) is refused.
+    const stale = await t.http('POST', `/competitions/${c.id}/transitions`, {
+      token: county,
+      body: { action: 'back_to_scoring', version: c.version, comment: reason },
+    });
+    expect(stale.status).toBe(409);
+    // The judge corrects the score (with a reason, logged) and the results are computed again.
+    await post(`/competitions/${c.id}/events/${eventId}/scores`, judge, { entryId: ea.id, points: 9500, reason: '补上漏评的外观分' });
+    const recomputed = await step(back, 'compute_results');
+    expect(recomputed.state).toBe('checking');
+    results = (await t.http<CompetitionResultsView>('GET', `/competitions/${c.id}/results`, { token: county })).body;
+    expect(results.events[0].lines.find((l) => l.entryId === ea.id)).toMatchObject({ rank: 1, score: 95 });
+    expect(results.events[0].lines.find((l) => l.entryId === eb.id)).toMatchObject({ rank: 2 });
+    const log = (
+      await t.http<{ corrections: { from: number; to: number; reason: string }[] }>(
+        'GET',
+        `/competitions/${c.id}/events/${eventId}/scores`,
+        {
+          token: county,
+        },
+      )
+    ).body;
+    expect(log.corrections).toEqual([expect.objectContaining({ from: 8000, to: 9500, reason: '补上漏评的外观分' })]);
+  }, 60_000);
+
+  it('cancels a competition with a reason, tells the entrants, and closes registration', async () => {
+    // A town competition of 城关镇, open for registration with one entrant.
+    const town = tokens.town_cadre;
+    let c = await post<CompetitionView>('/competitions', town, competition(), 201);
+    c = await step(c, 'open_registration', town);
+    const eventId = c.events[0].id;
+    const entrant = await newMember('cancel');
+    await post<EntryView>(`/competitions/${c.id}/entries`, entrant, { eventId }, 201);
+    expect(c.actions.find((a) => a.action === 'cancel')?.requiresComment).toBe(true);
+
+    const history = await t.count('case_history');
+    const refusals: [string, string, string | undefined, number][] = [
+      ['no reason', town, undefined, 400],
+      ['a grassroots cadre', tokens.grassroots_cadre, '场地不能使用', 403],
+      ['the judge', tokens.judge, '场地不能使用', 403],
+      ['another town’s cadre', tokens.town2_cadre, '场地不能使用', 404],
+    ];
+    for (const [who, token, comment, status] of refusals) {
+      const res = await t.http('POST', `/competitions/${c.id}/transitions`, {
+        token,
+        body: { action: 'cancel', version: c.version, comment },
+      });
+      expect({ who, status: res.status }).toEqual({ who, status });
+    }
+    expect(await t.count('case_history')).toBe(history);
+    expect(await fresh(c, town)).toMatchObject({ state: 'open', version: c.version });
+
+    const reason = '比赛场地临时检修，本次比赛取消';
+    const cancelled = await step(c, 'cancel', town, reason);
+    expect(cancelled).toMatchObject({ state: 'cancelled', stateLabel: '已取消', registrationOpen: false, actions: [] });
+    expect(cancelled.history.at(-1)).toMatchObject({ action: 'cancel', fromState: 'open', toState: 'cancelled', comment: reason });
+    // The entrant is told; nobody can register any more, and it is no longer listed as open.
+    const messages = (await t.http<{ items: { title: string }[] }>('GET', '/messages?limit=50', { token: entrant })).body.items;
+    expect(messages.map((m) => m.title)).toContain(`${c.title}：比赛已取消`);
+    const late = await t.http('POST', `/competitions/${c.id}/entries`, { token: await newMember('aftercancel'), body: { eventId } });
+    expect(late.status).toBe(409);
+    const open = (await t.http<CompetitionView[]>('GET', '/competitions?filter=open', { token: entrant })).body;
+    expect(open.map((x) => x.id)).not.toContain(c.id);
+    const again = await t.http('POST', `/competitions/${c.id}/transitions`, {
+      token: town,
+      body: { action: 'open_registration', version: cancelled.version },
+    });
+    expect(again.status).toBe(409);
+  }, 60_000);
+
+  it('cancels from a draft and while running, but not once results are computed', async () => {
+    const county = tokens.county_cadre;
+    const draft = await post<CompetitionView>('/competitions', county, competition(), 201);
+    expect((await step(draft, 'cancel', county, '计划调整，不再举办')).state).toBe('cancelled');
+
+    let running = await post<CompetitionView>('/competitions', county, competition(), 201);
+    running = await step(await step(running, 'open_registration'), 'close_registration');
+    expect(running.state).toBe('running');
+    const stopped = await step(running, 'cancel', county, '参赛人数不足，比赛取消');
+    expect(stopped).toMatchObject({ state: 'cancelled' });
+    expect(stopped.history.at(-1)).toMatchObject({ action: 'cancel', fromState: 'running', comment: '参赛人数不足，比赛取消' });
+
+    let checking = await post<CompetitionView>('/competitions', county, competition(), 201);
+    checking = await step(await step(await step(checking, 'open_registration'), 'close_registration'), 'compute_results');
+    expect(checking.actions.map((a) => a.action)).not.toContain('cancel');
+    const refused = await t.http('POST', `/competitions/${checking.id}/transitions`, {
+      token: county,
+      body: { action: 'cancel', version: checking.version, comment: '不想办了' },
+    });
+    expect(refused.body.code).toBe('action_not_allowed');
+    expect((await fresh(checking)).state).toBe('checking');
+  }, 60_000);
+});

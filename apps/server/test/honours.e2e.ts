@@ -149,4 +149,93 @@ describe('honours', () => {
     }
     expect(await t.count('model_worker_records')).toBe(records);
   });
+
+  it('lets the county reject a nomination with a reason, in review or on notice, and shows the reason to the nominating union', async () => {
+    const cadre = await t.loginAs('grassroots_cadre');
+    const county = await t.loginAs('county_cadre');
+    const kinds = (await t.http<HonourKindView[]>('GET', '/honours/kinds', { token: cadre })).body;
+    const vanguard = kinds.find((k) => k.code === 'vanguard') as HonourKindView;
+    const year = Number(today().slice(0, 4));
+    const nominate = (nomineeName: string) =>
+      post<NominationView>(
+        '/honours/nominations',
+        cadre,
+        { kindId: vanguard.id, nomineeName, employerName: '县城建筑公司', deeds, year },
+        201,
+      );
+
+    // In review: only the county's honour staff may reject, and only with a reason.
+    const n = await nominate('钢筋班');
+    const history = await t.count('case_history');
+    const refusals: [string, string, string | undefined, number][] = [
+      ['the nominating union', cadre, '材料不全', 403],
+      ['a town cadre', await t.loginAs('town_cadre'), '材料不全', 403],
+      ['a member', await t.loginAs('member'), '材料不全', 403],
+      ['no reason', county, undefined, 400],
+      ['a blank reason', county, '  ', 400],
+    ];
+    for (const [who, token, comment, status] of refusals) {
+      const res = await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+        token,
+        body: { action: 'reject', version: n.version, comment },
+      });
+      expect({ who, status: res.status }).toEqual({ who, status });
+    }
+    expect(await t.count('case_history')).toBe(history);
+    expect((await t.http<NominationView>('GET', `/honours/nominations/${n.id}`, { token: county })).body).toMatchObject({
+      state: 'submitted',
+      version: n.version,
+      rejectReason: null,
+    });
+
+    const reason = '推荐材料缺少近三年安全生产证明，本次不予通过';
+    const rejected = await post<NominationView>(`/honours/nominations/${n.id}/transitions`, county, {
+      action: 'reject',
+      version: n.version,
+      comment: reason,
+    });
+    expect(rejected).toMatchObject({ state: 'rejected', stateLabel: '未通过', rejectReason: reason, actions: [], deadline: null });
+    expect(rejected.history.at(-1)).toMatchObject({ action: 'reject', fromState: 'submitted', toState: 'rejected', comment: reason });
+    // The nominating union sees the outcome and the reason, and is told.
+    const seen = (await t.http<NominationView>('GET', `/honours/nominations/${n.id}`, { token: cadre })).body;
+    expect(seen).toMatchObject({ state: 'rejected', rejectReason: reason });
+    const messages = (await t.http<{ items: { title: string }[] }>('GET', '/messages?limit=50', { token: cadre })).body.items;
+    expect(messages.map((m) => m.title)).toContain('荣誉推荐：未通过');
+    const noNotice = await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+      token: county,
+      body: { action: 'start_notice', version: rejected.version },
+    });
+    expect(noNotice.body.code).toBe('action_not_allowed');
+
+    // On notice: an objection proves true, and the county rejects instead of awarding.
+    const m = await nominate('模板班');
+    const notice = await post<NominationView>(`/honours/nominations/${m.id}/transitions`, county, {
+      action: 'start_notice',
+      version: m.version,
+    });
+    expect(notice.actions.map((a) => a.action)).toEqual(expect.arrayContaining(['award', 'reject']));
+    const { id: objectionId } = await post<{ id: number }>(
+      `/honours/nominations/${m.id}/objections`,
+      await t.loginAs('member'),
+      { content: '该班组今年三月发生过一起轻伤事故。' },
+      201,
+    );
+    await post(`/honours/nominations/${m.id}/objections/${objectionId}/resolve`, county, { resolution: '经核实异议属实。' });
+    const onNotice = await post<NominationView>(`/honours/nominations/${m.id}/transitions`, county, {
+      action: 'reject',
+      version: notice.version,
+      comment: '公示期间异议经核实属实，不予授予',
+    });
+    expect(onNotice).toMatchObject({ state: 'rejected', rejectReason: '公示期间异议经核实属实，不予授予' });
+    expect(onNotice.history.at(-1)).toMatchObject({ action: 'reject', fromState: 'public_notice', toState: 'rejected' });
+    // Off the notice board, never on the honour roll, and it cannot be awarded any more.
+    const worker = await t.loginAs('worker');
+    expect((await t.http<{ id: number }[]>('GET', '/honours/notices', { token: worker })).body.map((x) => x.id)).not.toContain(m.id);
+    expect((await t.http<HonourRollLine[]>('GET', '/honours/roll', { token: worker })).body.map((r) => r.id)).not.toContain(m.id);
+    const award = await t.http('POST', `/honours/nominations/${m.id}/transitions`, {
+      token: county,
+      body: { action: 'award', version: onNotice.version },
+    });
+    expect(award.body.code).toBe('action_not_allowed');
+  });
 });

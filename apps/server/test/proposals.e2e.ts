@@ -116,4 +116,55 @@ describe('proposals (合理化建议)', () => {
     );
     expect(await t.count('proposals')).toBe(before);
   });
+
+  it('lets the author withdraw a proposal before it is registered, and nobody else', async () => {
+    const member = await t.loginAs('member');
+    const cadre = await t.loginAs('grassroots_cadre');
+    const p = await post<ProposalView>('/proposals', member, { ...proposal, title: '仓库增设防潮垫板' }, 201);
+    expect(p.actions.map((a) => a.action)).toEqual(['withdraw']);
+    expect(p.actions[0].confirm).toBeTruthy();
+    // The union's cadre registers proposals but cannot withdraw one; another worker cannot even see it.
+    const history = await t.count('case_history');
+    const byCadre = await t.http('POST', `/proposals/${p.id}/transitions`, {
+      token: cadre,
+      body: { action: 'withdraw', version: p.version },
+    });
+    expect(byCadre.body.code).toBe('action_not_allowed');
+    const byOther = await t.http('POST', `/proposals/${p.id}/transitions`, {
+      token: await t.newWorker('otherauthor'),
+      body: { action: 'withdraw', version: p.version },
+    });
+    expect(byOther.status).toBe(404);
+    expect(await t.count('case_history')).toBe(history);
+    expect((await t.http<ProposalView>('GET', `/proposals/${p.id}`, { token: member })).body).toMatchObject({
+      state: 'submitted',
+      version: p.version,
+    });
+
+    const withdrawn = await post<ProposalView>(`/proposals/${p.id}/transitions`, member, { action: 'withdraw', version: p.version });
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', stateLabel: '已撤回', nextStep: '建议已撤回', actions: [], deadline: null });
+    expect(withdrawn.history.map((h) => h.action)).toEqual(['submit', 'withdraw']);
+    // The cadre sees it withdrawn and can no longer register it.
+    const seen = (await t.http<ProposalView>('GET', `/proposals/${p.id}`, { token: cadre })).body;
+    expect(seen).toMatchObject({ state: 'withdrawn', actions: [] });
+    const judge = await t.loginAs('judge');
+    const judgeId = (await t.http<{ id: number }>('GET', '/me', { token: judge })).body.id;
+    const late = await t.http('POST', `/proposals/${p.id}/register`, {
+      token: cadre,
+      body: { version: withdrawn.version, expertUserIds: [judgeId] },
+    });
+    expect(late.body.code).toBe('action_not_allowed');
+
+    // Once registered, the author can no longer withdraw.
+    const q = await post<ProposalView>('/proposals', member, { ...proposal, title: '班前会增加安全提问' }, 201);
+    const registered = await post<ProposalView>(`/proposals/${q.id}/register`, cadre, { version: q.version, expertUserIds: [judgeId] });
+    const mine = (await t.http<ProposalView>('GET', `/proposals/${q.id}`, { token: member })).body;
+    expect(mine.actions).toEqual([]);
+    const tooLate = await t.http('POST', `/proposals/${q.id}/transitions`, {
+      token: member,
+      body: { action: 'withdraw', version: registered.version },
+    });
+    expect(tooLate.body.code).toBe('action_not_allowed');
+    expect((await t.http<ProposalView>('GET', `/proposals/${q.id}`, { token: member })).body.state).toBe('under_review');
+  });
 });
