@@ -35,3 +35,16 @@ export const FALLBACK_KINDS: OrganizationKind[] = ['town_union', 'industry_feder
 export function isInSubtree(nodePath: string, ancestorPath: string): boolean {
   return nodePath.startsWith(ancestorPath);
 }
+
+/**
+ * One employer however it is written: its unified social credit code when known, else its name
+ * without spaces, brackets and dots, lower-cased. Conflict checks (legal aid), employer flags and
+ * honours compare employers by it.
+ */
+export function employerKey(employer: { name: string; creditCode?: string | null }): string {
+  if (employer.creditCode) return employer.creditCode.toUpperCase();
+  return employer.name
+    .replace(/[\s()（）·]/g, '')
+    .toLowerCase()
+    .slice(0, 100);
+}

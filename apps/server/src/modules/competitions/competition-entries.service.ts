@@ -9,7 +9,7 @@ import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
-import { employerKey } from '../legal/legal-aid.helpers';
+import { employerKey } from '@union/shared';
 import { Member } from '../membership/entities/member.entity';
 import { Organization } from '../organizations/organization.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';

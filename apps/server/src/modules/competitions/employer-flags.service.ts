@@ -7,7 +7,7 @@ import { mayHandle } from '../../common/case-access';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { LegalAidApplication } from '../legal/entities/legal-aid-application.entity';
-import { employerKey } from '../legal/legal-aid.helpers';
+import { employerKey } from '@union/shared';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { EmployerFlag } from './entities/entry.entity';
 

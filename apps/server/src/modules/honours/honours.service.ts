@@ -31,7 +31,7 @@ import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { EmployerFlagsService } from '../competitions/employer-flags.service';
-import { employerKey } from '../legal/legal-aid.helpers';
+import { employerKey } from '@union/shared';
 import { Organization } from '../organizations/organization.entity';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';

@@ -12,15 +12,6 @@ export const DATE_FIELDS = [
   'lawsuitFiledOn',
 ] as const;
 
-/** The employer as compared by the conflict check: the credit code when known, else the name without spaces and brackets. */
-export function employerKey(employer: { name: string; creditCode?: string | null }): string {
-  if (employer.creditCode) return employer.creditCode.toUpperCase();
-  return employer.name
-    .replace(/[\s()（）·]/g, '')
-    .toLowerCase()
-    .slice(0, 100);
-}
-
 /** The clock input of a stored case. */
 export function clockInput(row: LegalAidApplication): StatutoryClockInput {
   return {
