@@ -1,4 +1,5 @@
 import {
+  CONSULTATION_WORKFLOW,
   LEGAL_AID_WORKFLOW,
   LEGAL_CONSENT_VERSION,
   type ConsultationView,
@@ -86,6 +87,21 @@ async function post<T>(path: string, token: string, body: unknown, status = 200)
   if (res.status !== status) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** The user's messages with this title, newest first. */
+async function messagesTitled(token: string, title: string): Promise<{ title: string; body: string }[]> {
+  const res = await t.http<Page<{ title: string; body: string }>>('GET', '/messages', { token });
+  expect(res.status).toBe(200);
+  return res.body.items.filter((m) => m.title === title);
+}
+
+/** A POST that is expected to be refused: its status and error code. */
+async function refusal(path: string, token: string, body: unknown): Promise<[number, unknown]> {
+  const res = await t.http('POST', path, { token, body });
+  return [res.status, res.body.code];
+}
+
+const userIdOf = async (token: string) => (await t.http<{ id: number }>('GET', '/me', { token })).body.id;
 
 describe('consultation booking', () => {
   itRaces(
@@ -224,6 +240,83 @@ describe('consultation booking', () => {
     await service.sendReminders(new Date(start - 30 * 60_000));
     expect((await messages()).map((m) => m.title)).toEqual(['法律咨询提醒：一小时后', '法律咨询提醒：明天']);
     expect(booked.state).toBe('booked');
+  });
+
+  it('lets the centre cancel a booking with a reason, which frees the slot and tells the worker', async () => {
+    const worker = await t.newWorker('staffcancel');
+    const lawyerId = await userIdOf(await t.loginAs('lawyer'));
+    const slot = (await freeSlots(worker, 'phone')).filter((s) => s.lawyerUserId === lawyerId).at(-1) as SlotView;
+    const booked = await post<ConsultationView>('/legal/consultations', worker, booking(slot, { channel: 'phone' }), 201);
+    const path = `/legal/consultations/${booked.id}/transitions`;
+    const step = { action: 'staff_cancel', version: booked.version, comment: '孙律师当天要出庭，请改约其他时间' };
+
+    // The worker has no such button (they cancel with “cancel”); another worker and a lawyer of
+    // another centre cannot even see the booking; the centre must say why.
+    expect(await refusal(path, worker, step)).toEqual([409, 'action_not_allowed']);
+    expect(await refusal(path, await t.newWorker('staffcancel-other'), step)).toEqual([404, 'not_found']);
+    expect(await refusal(path, await t.loginAs('town_lawyer'), step)).toEqual([404, 'not_found']);
+    const staff = await t.loginAs('legal_staff');
+    const seen = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: staff })).body;
+    expect(seen.actions.find((a) => a.action === 'staff_cancel')).toMatchObject({ label: '中心取消', requiresComment: true });
+    expect(await refusal(path, staff, { ...step, comment: '  ' })).toEqual([400, 'validation_failed']);
+    expect((await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: worker })).body).toMatchObject({
+      state: 'booked',
+      version: booked.version,
+    });
+
+    const cancelled = await post<ConsultationView>(path, staff, step);
+    expect(cancelled).toMatchObject({ state: 'cancelled', stateLabel: '已取消', actions: [] });
+    expect(cancelled.history.at(-1)).toMatchObject({
+      action: 'staff_cancel',
+      actionLabel: '中心取消',
+      fromState: 'booked',
+      toState: 'cancelled',
+      comment: step.comment,
+    });
+    const mine = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: worker })).body;
+    expect(mine).toMatchObject({ state: 'cancelled', nextStep: CONSULTATION_WORKFLOW.states.cancelled.nextStep, actions: [] });
+    const told = await messagesTitled(worker, '法律咨询已取消');
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toContain(step.comment);
+    expect((await freeSlots(worker)).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt)).toBe(true);
+    expect(await refusal(path, staff, { ...step, version: cancelled.version })).toEqual([409, 'action_not_allowed']);
+  });
+
+  it('records a no-show only after the consultation’s time, by the lawyer holding it', async () => {
+    const worker = await t.newWorker('noshow');
+    const lawyer = await t.loginAs('lawyer');
+    const lawyerId = await userIdOf(lawyer);
+    const slot = (await freeSlots(worker, 'phone')).find((s) => s.lawyerUserId === lawyerId) as SlotView;
+    const booked = await post<ConsultationView>('/legal/consultations', worker, booking(slot, { channel: 'phone' }), 201);
+    const path = `/legal/consultations/${booked.id}/transitions`;
+    const step = { action: 'mark_no_show', version: booked.version };
+
+    // Not before the time: the worker may still come.
+    expect(await refusal(path, lawyer, step)).toEqual([409, 'action_not_allowed']);
+    // Its time has passed (relative to now, so the test does not depend on the hour it runs).
+    await moveToPast(booked.id, 3);
+    expect(await refusal(path, worker, step)).toEqual([409, 'action_not_allowed']);
+    expect(await refusal(path, await t.loginAs('town_lawyer'), step)).toEqual([404, 'not_found']);
+    const seen = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: lawyer })).body;
+    expect(seen).toMatchObject({ state: 'booked', version: booked.version });
+    expect(seen.actions.map((a) => a.action)).toContain('mark_no_show');
+
+    const missed = await post<ConsultationView>(path, lawyer, step);
+    expect(missed).toMatchObject({ state: 'no_show', stateLabel: '未到场', actions: [] });
+    expect(missed.history.at(-1)).toMatchObject({ action: 'mark_no_show', fromState: 'booked', toState: 'no_show', actorName: '孙律师' });
+    const mine = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: worker })).body;
+    expect(mine).toMatchObject({ state: 'no_show', nextStep: CONSULTATION_WORKFLOW.states.no_show.nextStep, actions: [] });
+    expect(await messagesTitled(worker, '咨询记为未到场')).toHaveLength(1);
+    // A missed consultation is neither rated nor given advice.
+    expect(await refusal(`/legal/consultations/${booked.id}/rating`, worker, { rating: 1 })).toEqual([409, 'action_not_allowed']);
+    expect(
+      await refusal(`/legal/consultations/${booked.id}/advice`, lawyer, {
+        version: missed.version,
+        summary: '职工没有接电话。',
+        advice: '请重新预约。',
+        suggestLegalAid: false,
+      }),
+    ).toEqual([409, 'action_not_allowed']);
   });
 });
 
@@ -438,6 +531,91 @@ describe('advice and legal aid', () => {
     const dup = await t.http('POST', '/legal/aid-applications', { token: worker, body: application({ employer: first.employer }) });
     expect(dup.body.code).toBe('legal_aid_open');
   });
+
+  it('lets the worker withdraw an application before the decision, and apply again later', async () => {
+    const worker = await t.newWorker('withdraw');
+    const staff = await t.loginAs('legal_staff');
+    const a = await apply(worker);
+    expect(a.actions.map((x) => x.action)).toEqual(['withdraw']);
+    const path = `/legal/aid-applications/${a.id}/withdraw`;
+    // Only the worker who applied: another worker cannot see it, the centre cannot withdraw for them.
+    expect(await refusal(path, await t.newWorker('withdraw-other'), { version: a.version })).toEqual([404, 'not_found']);
+    expect(await refusal(path, staff, { version: a.version })).toEqual([409, 'action_not_allowed']);
+
+    const withdrawn = await post<LegalAidApplicationView>(path, worker, { version: a.version });
+    expect(withdrawn).toMatchObject({
+      state: 'withdrawn',
+      stateLabel: '已撤回',
+      nextStep: LEGAL_AID_WORKFLOW.states.withdrawn.nextStep,
+      deadline: null,
+      actions: [],
+    });
+    expect(withdrawn.history.at(-1)).toMatchObject({ action: 'withdraw', fromState: 'submitted', toState: 'withdrawn' });
+    expect(await messagesTitled(worker, '法律援助申请已撤回')).toHaveLength(1);
+    const late = await refusal(`/legal/aid-applications/${a.id}/accept`, staff, {
+      version: withdrawn.version,
+      lawyerUserId: await userIdOf(await t.loginAs('lawyer')),
+    });
+    expect(late).toEqual([409, 'action_not_allowed']);
+    // A withdrawn application does not block a new one against the same employer; once the centre
+    // has accepted it, it can no longer be withdrawn.
+    const again = await apply(worker, { employer: a.employer });
+    const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${again.id}/accept`, staff, {
+      version: again.version,
+      lawyerUserId: await userIdOf(await t.loginAs('lawyer')),
+    });
+    expect(await refusal(`/legal/aid-applications/${again.id}/withdraw`, worker, { version: accepted.version })).toEqual([
+      409,
+      'action_not_allowed',
+    ]);
+  });
+
+  it('moves an accepted case into negotiation and from there to court, by the lawyer handling it', async () => {
+    const worker = await t.newWorker('stages');
+    const staff = await t.loginAs('legal_staff');
+    const lawyer = await t.loginAs('lawyer');
+    const a = await apply(worker);
+    const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/accept`, staff, {
+      version: a.version,
+      lawyerUserId: await userIdOf(lawyer),
+    });
+    const path = `/legal/aid-applications/${a.id}/stage`;
+    const negotiate = { version: accepted.version, action: 'start_negotiation', startedOn: daysAgo(5), note: '已约单位负责人面谈' };
+    // The worker does not move their own case; a lawyer of another centre cannot see it.
+    expect(await refusal(path, worker, negotiate)).toEqual([403, 'forbidden']);
+    expect(await refusal(path, await t.loginAs('town_lawyer'), negotiate)).toEqual([404, 'not_found']);
+    const seen = (await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${a.id}`, { token: lawyer })).body;
+    expect(seen.actions.find((x) => x.action === 'start_negotiation')).toMatchObject({ label: '开始协商', form: 'legal_aid_stage' });
+
+    const negotiation = await post<LegalAidApplicationView>(path, lawyer, negotiate);
+    expect(negotiation).toMatchObject({ state: 'negotiation', stateLabel: '协商中' });
+    expect(negotiation.stages.find((s) => s.stage === 'negotiation')).toMatchObject({
+      startedOn: daysAgo(5),
+      note: '已约单位负责人面谈',
+      recordedByName: '孙律师',
+    });
+    expect(negotiation.actions.map((x) => x.action)).not.toContain('start_negotiation');
+    expect(await refusal(path, lawyer, { ...negotiate, version: negotiation.version })).toEqual([409, 'action_not_allowed']);
+    expect(await messagesTitled(worker, '案件进入协商阶段')).toHaveLength(1);
+
+    // Talks failed; with the IOU the lawyer sues straight away.
+    const litigation = await post<LegalAidApplicationView>(path, lawyer, {
+      version: negotiation.version,
+      action: 'start_litigation',
+      startedOn: daysAgo(1),
+      lawsuitFiledOn: daysAgo(1),
+      note: '协商不成，持欠条向法院起诉',
+    });
+    expect(litigation).toMatchObject({ state: 'litigation', stateLabel: '诉讼中', dates: { lawsuitFiledOn: daysAgo(1) } });
+    expect(litigation.history.slice(-2).map((h) => [h.action, h.fromState, h.toState])).toEqual([
+      ['start_negotiation', 'accepted', 'negotiation'],
+      ['start_litigation', 'negotiation', 'litigation'],
+    ]);
+    expect(litigation.actions.map((x) => x.action)).toEqual(['close']);
+    const mine = (await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${a.id}`, { token: worker })).body;
+    expect(mine).toMatchObject({ state: 'litigation', nextStep: LEGAL_AID_WORKFLOW.states.litigation.nextStep, actions: [] });
+    expect(await messagesTitled(worker, '案件进入诉讼阶段')).toEqual([expect.objectContaining({ body: '协商不成，持欠条向法院起诉' })]);
+  });
 });
 
 describe('fixes from review', () => {
@@ -590,6 +768,41 @@ describe('online consultation', () => {
     expect((await t.http('POST', '/legal/threads', { token: worker, body: { topic: 'nope', body: '一个问题一个问题' } })).status).toBe(400);
     expect(await t.count('legal_thread_messages')).toBe(before);
   });
+
+  it('lets the lawyer end a thread once it is answered, and not before', async () => {
+    const worker = await t.newWorker('staffclose');
+    const opened = await post<LegalThreadView>('/legal/threads', worker, { topic: 'contract', body: '试用期被辞退有补偿吗？' }, 201);
+    const staff = await t.loginAs('legal_staff');
+    const lawyer = await t.loginAs('lawyer');
+    // The centre hands it to 孙律师, so the test does not depend on who was least busy.
+    const assigned = await post<LegalThreadView>(`/legal/threads/${opened.id}/assign`, staff, { lawyerUserId: await userIdOf(lawyer) });
+    expect(assigned.lawyerName).toBe('孙律师');
+    const path = `/legal/threads/${opened.id}/transitions`;
+    expect(await refusal(path, lawyer, { action: 'staff_close', version: assigned.version })).toEqual([409, 'action_not_allowed']);
+
+    const answer = await post<LegalThreadView>(`/legal/threads/${opened.id}/messages`, lawyer, {
+      body: '试用期内不符合录用条件才可以解除，单位要说明理由。',
+    });
+    expect(answer.state).toBe('waiting_worker');
+    expect(answer.actions.find((a) => a.action === 'staff_close')).toMatchObject({ label: '结束咨询', confirm: expect.any(String) });
+    // The worker ends it with “close”, not the centre's button; a lawyer of another centre cannot see it.
+    expect(await refusal(path, worker, { action: 'staff_close', version: answer.version })).toEqual([409, 'action_not_allowed']);
+    expect(await refusal(path, await t.loginAs('town_lawyer'), { action: 'staff_close', version: answer.version })).toEqual([
+      404,
+      'not_found',
+    ]);
+
+    const closed = await post<LegalThreadView>(path, lawyer, { action: 'staff_close', version: answer.version });
+    expect(closed).toMatchObject({ state: 'closed', stateLabel: '已结束', deadline: null, actions: [] });
+    const mine = (await t.http<LegalThreadView>('GET', `/legal/threads/${opened.id}`, { token: worker })).body;
+    expect(mine).toMatchObject({ state: 'closed', actions: [] });
+    expect(mine.messages.map((m) => m.fromCentre)).toEqual([false, true]);
+    expect(await messagesTitled(worker, '在线咨询已结束')).toHaveLength(1);
+    // A closed thread takes no more messages: a new question is a new thread.
+    const before = await t.count('legal_thread_messages');
+    expect(await refusal(`/legal/threads/${opened.id}/messages`, worker, { body: '还有一个问题' })).toEqual([409, 'action_not_allowed']);
+    expect(await t.count('legal_thread_messages')).toBe(before);
+  });
 });
 
 describe('petitions', () => {
@@ -669,6 +882,36 @@ describe('petitions', () => {
       expect({ over, status: res.status }).toEqual({ over, status: 400 });
     }
     expect(await t.count('petitions')).toBe(before);
+  });
+
+  it('declines a petition the union does not take, with the reason and where to go', async () => {
+    const staff = await t.loginAs('legal_staff');
+    const created = await post<PetitionView>('/legal/petitions', staff, petition({ subject: '1 名职工反映社保未缴', workerCount: 1 }), 201);
+    expect(created.actions.find((a) => a.action === 'decline')).toMatchObject({ label: '不予受理', requiresComment: true });
+    const path = `/legal/petitions/${created.id}/transitions`;
+    const reason = '属于劳动保障监察事项，已告知向县人社局劳动保障监察大队投诉';
+    // Only staff who handle petitions, and only with the reason.
+    expect(await refusal(path, await t.loginAs('lawyer'), { action: 'decline', version: created.version, comment: reason })).toEqual([
+      403,
+      'forbidden',
+    ]);
+    expect(await refusal(path, staff, { action: 'decline', version: created.version })).toEqual([400, 'validation_failed']);
+    expect((await t.http<PetitionView>('GET', `/legal/petitions/${created.id}`, { token: staff })).body).toMatchObject({
+      state: 'registered',
+      version: created.version,
+      declineReason: null,
+    });
+
+    const declined = await post<PetitionView>(path, staff, { action: 'decline', version: created.version, comment: reason });
+    expect(declined).toMatchObject({ state: 'declined', stateLabel: '不予受理', declineReason: reason, deadline: null, actions: [] });
+    expect(declined.history.at(-1)).toMatchObject({ action: 'decline', fromState: 'registered', toState: 'declined', comment: reason });
+    expect(await refusal(path, staff, { action: 'accept', version: declined.version })).toEqual([409, 'action_not_allowed']);
+    const meeting = await refusal(`/legal/petitions/${created.id}/meetings`, staff, {
+      heldOn: today(),
+      attendees: '工会',
+      summary: '再次约谈企业负责人。',
+    });
+    expect(meeting).toEqual([409, 'action_not_allowed']);
   });
 });
 
