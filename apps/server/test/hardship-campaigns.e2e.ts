@@ -194,3 +194,114 @@ describe('statistics', () => {
     expect((await t.http('GET', '/hardship/statistics?from=2026-02-30&to=2026-03-01', { token: county })).status).toBe(400);
   }, 60_000);
 });
+
+describe('金秋助学: rejecting and withdrawing', () => {
+  /** A grant campaign open today, and a filed family's application for one university student. */
+  async function grantApplication(name: string) {
+    const county = await t.loginAs('county_cadre');
+    const campaign = await t.http<CampaignView>('POST', '/hardship/campaigns', {
+      token: county,
+      body: {
+        kind: 'autumn_school_grant',
+        title: `${year()}年金秋助学（${name}）`,
+        budgetFen: 1_000_000,
+        startsOn: today(),
+        endsOn: `${year()}-12-31`,
+        eligibility: '在档困难职工家庭子女，当年考入大学或高中',
+        amounts: {},
+        fundSource: '金秋助学专项资金',
+      },
+    });
+    expect(campaign.status).toBe(201);
+    const { token, fileId } = await filedWorker(name);
+    const applied = await t.http<GrantApplicationView>('POST', `/hardship/campaigns/${campaign.body.id}/grants`, {
+      token,
+      body: {
+        studentName: '马小牛',
+        studentIdNumber: newIdNumberFor(),
+        schoolLevel: 'university',
+        schoolName: '省理工大学',
+        admissionUploadId: (await uploadJpeg(t, token, 'admission_proof')).id,
+      },
+    });
+    expect(applied.status).toBe(201);
+    return { county, worker: token, fileId, campaignId: campaign.body.id, grant: applied.body };
+  }
+
+  const grantStep = (token: string, id: number, body: Record<string, unknown>) =>
+    t.http<GrantApplicationView>('POST', `/hardship/grants/${id}/transitions`, { token, body });
+
+  /** Each attempt is refused with its status, and the grant is left as it was. */
+  async function expectRefused(
+    grant: GrantApplicationView,
+    attempts: [who: string, token: string, body: Record<string, unknown>, status: number][],
+  ) {
+    for (const [who, token, body, status] of attempts) {
+      const res = await grantStep(token, grant.id, body);
+      expect({ who, status: res.status }).toEqual({ who, status });
+    }
+    const after = (await t.http<GrantApplicationView>('GET', `/hardship/grants/${grant.id}`, { token: await t.loginAs('county_cadre') }))
+      .body;
+    expect({ state: after.state, version: after.version, history: after.history.length }).toEqual({
+      state: grant.state,
+      version: grant.version,
+      history: grant.history.length,
+    });
+  }
+
+  const messagesOf = async (token: string) =>
+    (await t.http<{ items: { title: string; body: string }[] }>('GET', '/messages?limit=50', { token })).body.items;
+
+  it('the county rejects a grant with a reason: no aid, no budget spent, and the worker is told why', async () => {
+    const { county, worker, fileId, campaignId, grant } = await grantApplication('grej');
+    const reason = '录取通知书上的学生姓名与户口簿不一致，请核实后重新申请。';
+    await expectRefused(grant, [
+      ['the grassroots union', await t.loginAs('grassroots_cadre'), { action: 'reject', version: grant.version, comment: reason }, 409],
+      ['the town', await t.loginAs('town_cadre'), { action: 'reject', version: grant.version, comment: reason }, 409],
+      ['the worker', worker, { action: 'reject', version: grant.version, comment: reason }, 409],
+      ['another town', await t.loginAs('town2_cadre'), { action: 'reject', version: grant.version, comment: reason }, 404],
+      ['no reason', county, { action: 'reject', version: grant.version }, 400],
+    ]);
+    const offered = await t.http<{ action: string; requiresComment: boolean }[]>('GET', `/hardship/grants/${grant.id}/actions`, {
+      token: county,
+    });
+    expect(offered.body.map((a) => a.action).sort()).toEqual(['approve', 'reject']);
+    expect(offered.body.find((a) => a.action === 'reject')?.requiresComment).toBe(true);
+
+    const rejected = await grantStep(county, grant.id, { action: 'reject', version: grant.version, comment: reason });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ state: 'rejected', stateLabel: '未通过', nextStep: '可查看原因', aidId: null, deadline: null });
+    expect(rejected.body.history.at(-1)).toMatchObject({ action: 'reject', actionLabel: '不予批准', toState: 'rejected', comment: reason });
+    const approveLate = await grantStep(county, grant.id, { action: 'approve', version: rejected.body.version });
+    expect(approveLate.status).toBe(409);
+
+    const campaign = (await t.http<CampaignView>('GET', `/hardship/campaigns/${campaignId}`, { token: county })).body;
+    expect(campaign.usedFen).toBe(0);
+    const file = (await t.http<HardshipFileView>('GET', `/hardship/files/${fileId}`, { token: worker })).body;
+    expect(file.aid.filter((r) => r.aidType === 'education')).toEqual([]);
+    const mine = await t.http<GrantApplicationView[]>('GET', '/hardship/grants/mine', { token: worker });
+    expect(mine.body.find((g) => g.id === grant.id)?.state).toBe('rejected');
+    expect((await messagesOf(worker)).find((m) => m.title === '金秋助学未通过')?.body).toBe(reason);
+  }, 60_000);
+
+  it('the worker withdraws a grant application under review; nobody else can', async () => {
+    const { county, worker, campaignId, grant } = await grantApplication('gwd');
+    await expectRefused(grant, [
+      ['the county', county, { action: 'withdraw', version: grant.version }, 409],
+      ['another worker', await t.newWorker('gwdnosy'), { action: 'withdraw', version: grant.version }, 404],
+      ['a version not current', worker, { action: 'withdraw', version: grant.version + 1 }, 409],
+    ]);
+    const offered = await t.http<{ action: string }[]>('GET', `/hardship/grants/${grant.id}/actions`, { token: worker });
+    expect(offered.body.map((a) => a.action)).toEqual(['withdraw']);
+
+    const withdrawn = await grantStep(worker, grant.id, { action: 'withdraw', version: grant.version });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ state: 'withdrawn', stateLabel: '已撤回', nextStep: '申请已撤回', aidId: null });
+    expect(withdrawn.body.history.at(-1)).toMatchObject({ action: 'withdraw', fromState: 'submitted', toState: 'withdrawn' });
+    // The county has nothing left to approve, and nothing was spent.
+    const approveLate = await grantStep(county, grant.id, { action: 'approve', version: withdrawn.body.version });
+    expect(approveLate.status).toBe(409);
+    expect((await t.http<CampaignView>('GET', `/hardship/campaigns/${campaignId}`, { token: county })).body.usedFen).toBe(0);
+    expect((await messagesOf(worker)).map((m) => m.title)).toContain('金秋助学申请已撤回');
+  }, 60_000);
+});

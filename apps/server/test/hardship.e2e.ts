@@ -11,7 +11,7 @@ import {
 } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { HardshipFile } from '../src/modules/hardship/entities/hardship-file.entity';
-import { endNotice, hardshipApplication, today } from './hardship-fixtures';
+import { endNotice, fileHousehold, hardshipApplication, today, uploadJpeg } from './hardship-fixtures';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -630,4 +630,374 @@ describe('public notices', () => {
     expect(list.body.items[0].organizationName).not.toBe('');
     expect((await t.http('GET', '/hardship/notices')).status).toBe(401);
   });
+});
+
+/** A plain step on an application (no form). */
+const step = (token: string, id: number, body: Record<string, unknown>) =>
+  t.http<HardshipApplicationView>('POST', `/hardship/applications/${id}/transitions`, { token, body });
+
+const getApplication = async (id: number) =>
+  (await t.http<HardshipApplicationView>('GET', `/hardship/applications/${id}`, { token: await t.loginAs('county_cadre') })).body;
+
+/**
+ * Each attempt is refused with its status (and code), and the application is left exactly as it
+ * was: same state, same version, no new history.
+ */
+async function expectRefused(
+  a: HardshipApplicationView,
+  attempts: [who: string, token: string, body: Record<string, unknown>, status: number, code?: string][],
+) {
+  for (const [who, token, body, status, code] of attempts) {
+    const res = await t.http<{ code?: string }>('POST', `/hardship/applications/${a.id}/transitions`, { token, body });
+    expect({ who, status: res.status, code: res.body.code }).toEqual({ who, status, code: code ?? res.body.code });
+  }
+  const after = await getApplication(a.id);
+  expect({ state: after.state, version: after.version, history: after.history.length }).toEqual({
+    state: a.state,
+    version: a.version,
+    history: a.history.length,
+  });
+}
+
+/** Move an application through the public notice (ended, no objection) to the town's review. */
+async function toTownReview(appId: number): Promise<HardshipApplicationView> {
+  const notice = await toNotice(appId);
+  await endNotice(t, notice.publicNotice?.id as number);
+  const res = await step(await t.loginAs('grassroots_cadre'), appId, { action: 'complete_public_notice', version: notice.version });
+  expect(res.body.state).toBe('town_review');
+  return res.body;
+}
+
+async function messagesOf(token: string) {
+  return (await t.http<{ items: { title: string; body: string }[] }>('GET', '/messages?limit=50', { token })).body.items;
+}
+
+describe('rejections', () => {
+  it('the grassroots union rejects a submitted application only with a reason; the worker is told and may apply again', async () => {
+    const worker = await t.newWorker('rej');
+    const body = application();
+    const a = await submit(worker, body);
+    const cadre = await t.loginAs('grassroots_cadre');
+    const reason = '经核实家庭人均收入高于当地低保标准的两倍，暂不符合困难职工条件。';
+    await expectRefused(a, [
+      ['no reason', cadre, { action: 'reject', version: a.version }, 400, 'validation_failed'],
+      ['a blank reason', cadre, { action: 'reject', version: a.version, comment: '   ' }, 400, 'validation_failed'],
+      ['the applicant', worker, { action: 'reject', version: a.version, comment: reason }, 409, 'action_not_allowed'],
+      ['the county (not its step)', await t.loginAs('county_cadre'), { action: 'reject', version: a.version, comment: reason }, 409],
+      ['another town', await t.loginAs('town2_cadre'), { action: 'reject', version: a.version, comment: reason }, 404],
+      ['a version not current', cadre, { action: 'reject', version: a.version + 1, comment: reason }, 409, 'state_conflict'],
+    ]);
+    const offered = await t.http<ActionView[]>('GET', `/hardship/applications/${a.id}/actions`, { token: cadre });
+    expect(offered.body.find((x) => x.action === 'reject')).toMatchObject({ requiresComment: true, label: '不予通过' });
+
+    const rejected = await step(cadre, a.id, { action: 'reject', version: a.version, comment: reason });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ state: 'rejected', stateLabel: '未通过', deadline: null });
+    expect(rejected.body.nextStep).toContain('重新申请');
+    expect(rejected.body.history.at(-1)).toMatchObject({
+      action: 'reject',
+      actionLabel: '不予通过',
+      fromState: 'submitted',
+      toState: 'rejected',
+      actorName: '张干事',
+      comment: reason,
+    });
+    // A closed case: nothing more to do, and a second rejection is refused.
+    expect((await t.http<ActionView[]>('GET', `/hardship/applications/${a.id}/actions`, { token: cadre })).body).toEqual([]);
+    const again = await step(cadre, a.id, { action: 'reject', version: rejected.body.version, comment: reason });
+    expect(again.status).toBe(409);
+
+    const seen = await t.http<HardshipApplicationView>('GET', `/hardship/applications/${a.id}`, { token: worker });
+    expect(seen.body.state).toBe('rejected');
+    expect((await messagesOf(worker)).find((m) => m.title === '帮扶申请未通过')?.body).toContain(reason);
+    // The household is free again: the same family may apply once its situation changes.
+    const anew = await submit(worker, { ...body, phone: newPhone() });
+    expect(anew.state).toBe('submitted');
+    expect(anew.duplicates).toEqual([]);
+  });
+
+  it('the grassroots union rejects during the public notice when an objection is upheld', async () => {
+    const worker = await t.newWorker('rejn');
+    const a = await submit(worker);
+    const notice = await toNotice(a.id);
+    const objected = await t.http('POST', `/hardship/notices/${notice.publicNotice?.id}/objections`, {
+      token: await t.newWorker('objector2'),
+      body: { channel: 'online', content: '他家在城里还有两套商品房出租。' },
+    });
+    expect(objected.status).toBe(201);
+    const cadre = await t.loginAs('grassroots_cadre');
+    const objectionId = (await getApplication(a.id)).publicNotice?.objections[0].id;
+    const resolved = await t.http('POST', `/hardship/objections/${objectionId}/resolve`, {
+      token: cadre,
+      body: { resolution: '经查询不动产登记，该户确有两套住房出租，异议成立。', upheld: true },
+    });
+    expect(resolved.status).toBe(200);
+    const current = await getApplication(a.id);
+    expect(current.state).toBe('public_notice');
+    await expectRefused(current, [
+      ['no reason', cadre, { action: 'reject', version: current.version }, 400, 'validation_failed'],
+      ['the applicant', worker, { action: 'reject', version: current.version, comment: '不予通过' }, 409, 'action_not_allowed'],
+    ]);
+    const reason = '公示期间异议成立：家庭另有两套住房出租，不符合条件。';
+    const rejected = await step(cadre, a.id, { action: 'reject', version: current.version, comment: reason });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.state).toBe('rejected');
+    expect(rejected.body.history.map((h) => h.action)).toEqual([
+      'submit',
+      'pass_initial_review',
+      'record_home_visit',
+      'record_democratic_review',
+      'reject',
+    ]);
+    expect(rejected.body.history.at(-1)).toMatchObject({ fromState: 'public_notice', comment: reason });
+    expect((await messagesOf(worker)).map((m) => m.title)).toContain('帮扶申请未通过');
+  }, 30_000);
+
+  it('the town union rejects at its review, with a reason; the grassroots union cannot', async () => {
+    const worker = await t.newWorker('trej');
+    const a = await toTownReview((await submit(worker)).id);
+    const town = await t.loginAs('town_cadre');
+    const reason = '抽查发现爱人有稳定的退休金收入，申报不实。';
+    await expectRefused(a, [
+      [
+        'the grassroots union',
+        await t.loginAs('grassroots_cadre'),
+        { action: 'town_reject', version: a.version, comment: reason },
+        409,
+        'action_not_allowed',
+      ],
+      ['a grassroots rejection at this step', town, { action: 'reject', version: a.version, comment: reason }, 409, 'action_not_allowed'],
+      ['another town', await t.loginAs('town2_cadre'), { action: 'town_reject', version: a.version, comment: reason }, 404],
+      ['the applicant', worker, { action: 'town_reject', version: a.version, comment: reason }, 409, 'action_not_allowed'],
+      ['no reason', town, { action: 'town_reject', version: a.version }, 400, 'validation_failed'],
+    ]);
+    const offered = await t.http<ActionView[]>('GET', `/hardship/applications/${a.id}/actions`, { token: town });
+    expect(offered.body.map((x) => x.action).sort()).toEqual(['pass_town_review', 'town_reject']);
+
+    const rejected = await step(town, a.id, { action: 'town_reject', version: a.version, comment: reason });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ state: 'rejected', stateLabel: '未通过', deadline: null });
+    expect(rejected.body.history.at(-1)).toMatchObject({
+      action: 'town_reject',
+      fromState: 'town_review',
+      toState: 'rejected',
+      comment: reason,
+    });
+    expect((await messagesOf(worker)).find((m) => m.title === '帮扶申请未通过')?.body).toContain(reason);
+    // Nothing more for the county to approve.
+    const county = await t.loginAs('county_cadre');
+    const file = await t.http('POST', `/hardship/applications/${a.id}/file`, {
+      token: county,
+      body: { version: rejected.body.version, category: 'relative' },
+    });
+    expect(file.status).toBe(409);
+  }, 30_000);
+
+  it('the county refuses approval, with a reason; the town and the grassroots union cannot', async () => {
+    const worker = await t.newWorker('crej');
+    const inTown = await toTownReview((await submit(worker)).id);
+    const town = await t.loginAs('town_cadre');
+    const passed = await step(town, inTown.id, { action: 'pass_town_review', version: inTown.version });
+    expect(passed.body.state).toBe('county_approval');
+    const a = passed.body;
+    const county = await t.loginAs('county_cadre');
+    const reason = '比对社保数据，申请人另有一份全职工作，不予批准。';
+    await expectRefused(a, [
+      ['the town', town, { action: 'county_reject', version: a.version, comment: reason }, 409, 'action_not_allowed'],
+      ['the grassroots union', await t.loginAs('grassroots_cadre'), { action: 'county_reject', version: a.version, comment: reason }, 409],
+      ['the applicant', worker, { action: 'county_reject', version: a.version, comment: reason }, 409, 'action_not_allowed'],
+      ['no reason', county, { action: 'county_reject', version: a.version }, 400, 'validation_failed'],
+      ['the town\u2019s rejection', county, { action: 'town_reject', version: a.version, comment: reason }, 409, 'action_not_allowed'],
+    ]);
+    const rejected = await step(county, a.id, { action: 'county_reject', version: a.version, comment: reason });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ state: 'rejected', stateLabel: '未通过', fileId: null, deadline: null });
+    expect(rejected.body.history.map((h) => h.action)).toEqual([
+      'submit',
+      'pass_initial_review',
+      'record_home_visit',
+      'record_democratic_review',
+      'complete_public_notice',
+      'pass_town_review',
+      'county_reject',
+    ]);
+    expect(rejected.body.history.at(-1)).toMatchObject({ actionLabel: '不予批准', fromState: 'county_approval', comment: reason });
+    // No household file was made, and the worker is told why.
+    expect((await t.http<HardshipFileView[]>('GET', '/hardship/files/mine', { token: worker })).body).toEqual([]);
+    expect((await messagesOf(worker)).find((m) => m.title === '帮扶申请未通过')?.body).toContain(reason);
+  }, 30_000);
+});
+
+describe('withdrawal', () => {
+  it('the worker withdraws a submitted application; nobody else can, and it leaves the union\u2019s queue', async () => {
+    const worker = await t.newWorker('wd');
+    const body = application();
+    const a = await submit(worker, body);
+    const cadre = await t.loginAs('grassroots_cadre');
+    await expectRefused(a, [
+      ['the grassroots union', cadre, { action: 'withdraw', version: a.version }, 409, 'action_not_allowed'],
+      ['another worker', await t.newWorker('wdnosy'), { action: 'withdraw', version: a.version }, 404],
+      ['a version not current', worker, { action: 'withdraw', version: a.version + 1 }, 409, 'state_conflict'],
+    ]);
+    const offered = await t.http<ActionView[]>('GET', `/hardship/applications/${a.id}/actions`, { token: worker });
+    expect(offered.body.map((x) => x.action)).toEqual(['withdraw']);
+    expect(offered.body[0].confirm).toBe('确认撤回困难帮扶申请？');
+
+    const withdrawn = await step(worker, a.id, { action: 'withdraw', version: a.version });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ state: 'withdrawn', stateLabel: '已撤回', deadline: null });
+    expect(withdrawn.body.history.at(-1)).toMatchObject({
+      action: 'withdraw',
+      fromState: 'submitted',
+      toState: 'withdrawn',
+      comment: null,
+    });
+    const queue = await t.http<{ items: WorkbenchItem[] }>('GET', '/workbench/queue?limit=50', { token: cadre });
+    expect(queue.body.items.some((i) => i.caseType === 'hardship_application' && i.id === a.id)).toBe(false);
+    const late = await step(cadre, a.id, { action: 'pass_initial_review', version: withdrawn.body.version });
+    expect(late.status).toBe(409);
+    expect((await messagesOf(worker)).map((m) => m.title)).toContain('帮扶申请已撤回');
+    // Withdrawn is not refused: the worker may apply again later.
+    expect((await submit(worker, { ...body, phone: newPhone() })).state).toBe('submitted');
+  });
+
+  it('the worker withdraws an application returned for material instead of adding it', async () => {
+    const worker = await t.newWorker('wdm');
+    const a = await submit(worker);
+    const cadre = await t.loginAs('grassroots_cadre');
+    const returned = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}/return`, {
+      token: cadre,
+      body: { version: a.version, missingItems: ['收入证明'], comment: '请补充本人单位开具的收入证明。' },
+    });
+    expect(returned.body.state).toBe('needs_material');
+    await expectRefused(returned.body, [
+      ['the grassroots union', cadre, { action: 'withdraw', version: returned.body.version }, 409, 'action_not_allowed'],
+    ]);
+    const withdrawn = await step(worker, a.id, { action: 'withdraw', version: returned.body.version });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.state).toBe('withdrawn');
+    expect(withdrawn.body.history.at(-1)).toMatchObject({ action: 'withdraw', fromState: 'needs_material' });
+    const resubmit = await t.http('POST', `/hardship/applications/${a.id}/resubmit`, {
+      token: worker,
+      body: { version: withdrawn.body.version, evidenceUploadIds: [], note: '收入证明已交到工会' },
+    });
+    expect(resubmit.status).toBe(409);
+  });
+});
+
+describe('aid records: cancelling and paper receipts', () => {
+  async function filedWithAid(name: string, amountFen: number) {
+    const worker = await t.newWorker(name);
+    const filed = await fileHousehold(t, await submit(worker));
+    const county = await t.loginAs('county_cadre');
+    const aid = await t.http<AssistanceRecordView>('POST', `/hardship/files/${filed.fileId}/aid`, {
+      token: county,
+      body: { aidType: 'living', amountFen, fundSource: '县总工会帮扶资金' },
+    });
+    expect(aid.status).toBe(201);
+    return { worker, county, fileId: filed.fileId as number, aid: aid.body };
+  }
+
+  const aidStep = (token: string, id: number, body: Record<string, unknown>) =>
+    t.http<AssistanceRecordView>('POST', `/hardship/aid/${id}/transitions`, { token, body });
+
+  it('the county cancels an unpaid approval with a reason, and the amount no longer counts against the ceiling', async () => {
+    const { worker, county, fileId, aid } = await filedWithAid('cancel', 500_000);
+    const reason = '金额录入有误，撤销后重新审批。';
+    for (const [who, token, body, status] of [
+      ['the worker', worker, { action: 'cancel', version: aid.version, comment: reason }, 409],
+      ['the grassroots union', await t.loginAs('grassroots_cadre'), { action: 'cancel', version: aid.version, comment: reason }, 409],
+      ['another town', await t.loginAs('town2_cadre'), { action: 'cancel', version: aid.version, comment: reason }, 404],
+      ['no reason', county, { action: 'cancel', version: aid.version }, 400],
+    ] as const) {
+      const res = await aidStep(token, aid.id, body);
+      expect({ who, status: res.status }).toEqual({ who, status });
+    }
+    const unchanged = await t.http<AssistanceRecordView>('GET', `/hardship/aid/${aid.id}`, { token: county });
+    expect(unchanged.body).toMatchObject({ state: 'approved', version: aid.version });
+
+    const cancelled = await aidStep(county, aid.id, { action: 'cancel', version: aid.version, comment: reason });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ state: 'cancelled', stateLabel: '已撤销', paidAt: null });
+    expect(cancelled.body.history.at(-1)).toMatchObject({ action: 'cancel', fromState: 'approved', toState: 'cancelled', comment: reason });
+    // Cancelled: it cannot be paid, and the household's yearly room is back.
+    const pay = await t.http('POST', `/hardship/aid/${aid.id}/pay`, {
+      token: county,
+      body: { version: cancelled.body.version, paymentReference: 'NX-CANCELLED-1' },
+    });
+    expect(pay.status).toBe(409);
+    const file = (await t.http<HardshipFileView>('GET', `/hardship/files/${fileId}`, { token: worker })).body;
+    expect(file.aid.find((r) => r.id === aid.id)?.state).toBe('cancelled');
+    expect(file.thisYear.find((y) => y.aidType === 'living')).toMatchObject({ usedFen: 0, ceilingFen: 640_000 });
+    const full = await t.http<AssistanceRecordView>('POST', `/hardship/files/${fileId}/aid`, {
+      token: county,
+      body: { aidType: 'living', amountFen: 640_000, fundSource: '县总工会帮扶资金' },
+    });
+    expect(full.status).toBe(201);
+    expect((await messagesOf(worker)).find((m) => m.title === '帮扶已撤销')?.body).toContain(reason);
+  }, 30_000);
+
+  it('a paid aid can be cancelled no more', async () => {
+    const { county, aid } = await filedWithAid('cancelpaid', 100_000);
+    const paid = await t.http<AssistanceRecordView>('POST', `/hardship/aid/${aid.id}/pay`, {
+      token: county,
+      body: { version: aid.version, paymentReference: 'NX-PAID-0001' },
+    });
+    expect(paid.body.state).toBe('paid');
+    const res = await t.http('POST', `/hardship/aid/${aid.id}/transitions`, {
+      token: county,
+      body: { action: 'cancel', version: paid.body.version, comment: '想撤销' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('action_not_allowed');
+  }, 30_000);
+
+  it('the county records the receipt a worker signed on paper, once the aid is paid', async () => {
+    const { worker, county, aid } = await filedWithAid('paper', 300_000);
+    const receipt = await uploadJpeg(t, county, 'aid_receipt');
+    // Not before payment: the upload stays free for the real step.
+    const early = await t.http('POST', `/hardship/aid/${aid.id}/signed-form`, {
+      token: county,
+      body: { version: aid.version, uploadId: receipt.id },
+    });
+    expect(early.status).toBe(409);
+    const paid = await t.http<AssistanceRecordView>('POST', `/hardship/aid/${aid.id}/pay`, {
+      token: county,
+      body: { version: aid.version, paymentReference: 'NX-PAPER-0001' },
+    });
+    expect(paid.body.state).toBe('paid');
+
+    const grassroots = await t.loginAs('grassroots_cadre');
+    for (const [who, token, path, body, status] of [
+      [
+        'the grassroots union',
+        grassroots,
+        'signed-form',
+        { version: paid.body.version, uploadId: (await uploadJpeg(t, grassroots, 'aid_receipt')).id },
+        403,
+      ],
+      ['the worker', worker, 'signed-form', { version: paid.body.version, uploadId: (await uploadJpeg(t, worker, 'aid_receipt')).id }, 403],
+      ['no photo of the form', county, 'signed-form', { version: paid.body.version }, 400],
+      ['a button without the form', county, 'transitions', { action: 'record_signed_form', version: paid.body.version }, 409],
+    ] as const) {
+      const res = await t.http('POST', `/hardship/aid/${aid.id}/${path}`, { token, body });
+      expect({ who, status: res.status }).toEqual({ who, status });
+    }
+    const unchanged = await t.http<AssistanceRecordView>('GET', `/hardship/aid/${aid.id}`, { token: county });
+    expect(unchanged.body).toMatchObject({ state: 'paid', version: paid.body.version, signedAt: null });
+
+    const signed = await t.http<AssistanceRecordView>('POST', `/hardship/aid/${aid.id}/signed-form`, {
+      token: county,
+      body: { version: paid.body.version, uploadId: receipt.id },
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ state: 'signed', stateLabel: '已签收', signMethod: 'paper_form' });
+    expect(signed.body.signedAt).not.toBeNull();
+    expect(signed.body.history.at(-1)).toMatchObject({ action: 'record_signed_form', fromState: 'paid', toState: 'signed' });
+    // Signed on paper: nothing left for the worker to sign in the app.
+    const inApp = await aidStep(worker, aid.id, { action: 'sign', version: signed.body.version });
+    expect(inApp.status).toBe(409);
+    expect((await t.http<ActionView[]>('GET', `/hardship/aid/${aid.id}/actions`, { token: worker })).body).toEqual([]);
+    expect((await messagesOf(worker)).map((m) => m.title)).toContain('签收单已登记');
+  }, 30_000);
 });
