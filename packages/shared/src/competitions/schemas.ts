@@ -1,4 +1,4 @@
-import { day, id, keyOf, text, wholeNumberText, z } from '../schemas/common';
+import { day, id, keyOf, text, wholeNumberText, z, periodQuery } from '../schemas/common';
 import {
   COMPETITION_KIND_LABEL,
   EMPLOYER_FLAG_LABEL,
@@ -154,9 +154,7 @@ export const competitionListQuery = z.strictObject({
 });
 
 /** GET /api/competitions/statistics?from=…&to=…&organizationId=… */
-export const competitionStatisticsQuery = z.strictObject({
-  from: day.optional(),
-  to: day.optional(),
+export const competitionStatisticsQuery = periodQuery.extend({
   organizationId: wholeNumberText(1).optional().meta({ description: '只统计这个工会及其下级' }),
 });
 

@@ -11,6 +11,7 @@ import {
   wholeNumberText,
   z,
   type FieldProblem,
+  periodQuery,
 } from '../schemas/common';
 import { idNumberText, phoneText } from '../schemas/membership';
 import { CAMPAIGN_KIND_LABEL, SCHOOL_LEVEL_LABEL, type CampaignKind, type SchoolLevel } from './campaigns';
@@ -403,9 +404,7 @@ export const hardshipRevealBody = z.strictObject({
 });
 
 /** GET /api/hardship/statistics?from=&to=&organizationId= */
-export const hardshipStatisticsQuery = z.strictObject({
-  from: day.optional().meta({ example: '2026-01-01' }),
-  to: day.optional().meta({ example: '2026-06-30' }),
+export const hardshipStatisticsQuery = periodQuery.extend({
   organizationId: wholeNumberText(1).optional().meta({ description: '统计哪个工会（默认本级）' }),
 });
 

@@ -1,4 +1,4 @@
-import { day, keyOf, text, z } from '../schemas/common';
+import { day, keyOf, text, z, periodQuery } from '../schemas/common';
 import { MODEL_WORKER_RECORD_LABEL, NOMINEE_TYPE_LABEL, type ModelWorkerRecordKind, type NomineeType } from './contracts';
 
 /** POST /api/honours/kinds: an honour of the county's own. */
@@ -67,10 +67,7 @@ export const modelWorkerRecordBody = z.strictObject({
 });
 
 /** GET /api/honours/statistics?from=…&to=… */
-export const honourStatisticsQuery = z.strictObject({
-  from: day.optional(),
-  to: day.optional(),
-});
+export const honourStatisticsQuery = periodQuery;
 
 export type NominationObjectionRequest = z.output<typeof nominationObjectionBody>;
 export type ResolveNominationObjectionRequest = z.output<typeof resolveNominationObjectionBody>;

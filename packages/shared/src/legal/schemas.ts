@@ -13,6 +13,7 @@ import {
   wholeNumberText,
   z,
   type FieldProblem,
+  periodQuery,
 } from '../schemas/common';
 import type { UploadPurpose } from '../uploads';
 import { LEGAL_AID_WORKFLOW, type LegalAidState } from '../workflow/legal';
@@ -308,10 +309,7 @@ export const legalListQuery = pageQuery.extend({
 });
 
 /** GET /api/legal/statistics?from=…&to=… */
-export const legalStatisticsQuery = z.strictObject({
-  from: day.optional(),
-  to: day.optional(),
-});
+export const legalStatisticsQuery = periodQuery;
 
 // --- online consultation ----------------------------------------------------------------------
 

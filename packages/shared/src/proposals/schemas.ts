@@ -1,4 +1,4 @@
-import { day, keyOf, z } from '../schemas/common';
+import { day, keyOf, z, periodQuery } from '../schemas/common';
 import { PROPOSAL_WORKFLOW, type ProposalState } from '../workflow/recognition';
 import { PROPOSAL_GRADE_LABEL, type ProposalGrade } from './contracts';
 
@@ -63,10 +63,7 @@ export const proposalListQuery = z.strictObject({
 });
 
 /** GET /api/proposals/statistics?from=…&to=… */
-export const proposalStatisticsQuery = z.strictObject({
-  from: day.optional(),
-  to: day.optional(),
-});
+export const proposalStatisticsQuery = periodQuery;
 
 export type RegisterProposalRequest = z.output<typeof registerProposalBody>;
 export type OpinionRequest = z.output<typeof opinionBody>;

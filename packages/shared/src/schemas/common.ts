@@ -126,6 +126,13 @@ export const pageQuery = z.strictObject({
 });
 export type PageQuery = z.output<typeof pageQuery>;
 
+/** `?from=2026-01-01&to=2026-06-30` of every statistics page (both ends optional, days inclusive). */
+export const periodQuery = z.strictObject({
+  from: day.optional().meta({ example: '2026-01-01' }),
+  to: day.optional().meta({ example: '2026-06-30' }),
+});
+export type PeriodQuery = z.output<typeof periodQuery>;
+
 /** The reason given for an audited reveal of one sensitive value of one record. */
 export const recordRevealBody = z.strictObject({
   reason: z.string().trim().min(2, '请写明查看原因').max(200, '最多 200 个字').meta({ description: '查看原因（记入审计日志）' }),
