@@ -1,4 +1,4 @@
-import { day, id, keyOf, text, wholeNumberText, z, periodQuery } from '../schemas/common';
+import { day, fieldProblems, id, keyOf, text, wholeNumberText, z, periodQuery, type FieldProblem } from '../schemas/common';
 import {
   COMPETITION_KIND_LABEL,
   EMPLOYER_FLAG_LABEL,
@@ -7,7 +7,7 @@ import {
   type EmployerFlagKind,
   type EntryKind,
 } from './contracts';
-import { TIE_BREAK_LABEL, type TieBreak } from './scoring';
+import { TIE_BREAK_LABEL, type AwardRule, type ScoringMethod, type TieBreak } from './scoring';
 
 const DROP_EXTREMES = '去掉最高最低分至少要 3 名评委（0 表示不去掉）';
 const BETTER = '请说明成绩越高越好还是越低越好';
@@ -49,6 +49,14 @@ export const awardBody = z
     prize: text(0, 60).optional(),
   })
   .refine((a) => a.toRank >= a.fromRank, { message: RANKS, path: ['toRank'] });
+
+const scoringSetup = z.strictObject({ scoring: scoringMethod, awards: z.array(awardBody) });
+
+/** Problems with a scoring setup (the event schema's own rules), empty when it can be used. */
+export function validateScoring(method: ScoringMethod, awards: AwardRule[]): FieldProblem[] {
+  const parsed = scoringSetup.safeParse({ scoring: method, awards });
+  return parsed.success ? [] : fieldProblems(parsed.error);
+}
 
 /** One event (项目) of a competition as set up. */
 export const eventBody = z.strictObject({

@@ -128,31 +128,3 @@ export function awardsFor(rank: number | null, awards: AwardRule[]): AwardRule[]
   if (rank === null) return [];
   return awards.filter((a) => rank >= a.fromRank && rank <= a.toRank);
 }
-
-/** Problems with a scoring setup, empty when it can be used. */
-export function validateScoring(method: ScoringMethod, awards: AwardRule[]): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  if (method.kind === 'judges_average') {
-    if (
-      !Number.isInteger(method.dropExtremesFrom) ||
-      method.dropExtremesFrom < 0 ||
-      method.dropExtremesFrom > 30 ||
-      (method.dropExtremesFrom > 0 && method.dropExtremesFrom < 3)
-    )
-      problems.push({ field: 'scoring.dropExtremesFrom', message: '去掉最高最低分至少要 3 名评委（0 表示不去掉）' });
-  } else if (method.kind === 'direct') {
-    if (method.better !== 'higher' && method.better !== 'lower')
-      problems.push({ field: 'scoring.better', message: '请说明成绩越高越好还是越低越好' });
-    if (typeof method.unit !== 'string' || !method.unit.trim() || method.unit.length > 10)
-      problems.push({ field: 'scoring.unit', message: '请填写成绩单位（如 秒、个）' });
-  } else {
-    problems.push({ field: 'scoring.kind', message: '未知的评分方式' });
-  }
-  awards.forEach((a, i) => {
-    if (typeof a.title !== 'string' || !a.title.trim() || a.title.length > 20)
-      problems.push({ field: `awards.${i}.title`, message: '请填写 20 字以内的奖项名称' });
-    if (!Number.isInteger(a.fromRank) || !Number.isInteger(a.toRank) || a.fromRank < 1 || a.toRank < a.fromRank || a.toRank > 1000)
-      problems.push({ field: `awards.${i}.toRank`, message: '名次范围无效' });
-  });
-  return problems;
-}

@@ -3,7 +3,6 @@ import {
   COMPETITION_KIND_LABEL,
   COMPETITION_WORKFLOW,
   cstDate,
-  validateScoring,
   type CompetitionAction,
   type CompetitionState,
   type CompetitionObjectionRequest,
@@ -116,6 +115,7 @@ export class CompetitionsService {
     return this.get(actor, id);
   }
 
+  /** What the request schema cannot say: dates against today and each other, a team's size range (scoring is the schema's). */
   private validate(body: CreateCompetitionRequest): void {
     const problems: { field: string; message: string }[] = [];
     const today = cstDate(new Date());
@@ -123,7 +123,6 @@ export class CompetitionsService {
     if (body.startsOn < body.registrationClosesOn) problems.push({ field: 'startsOn', message: '比赛应在报名截止之后开始' });
     if (body.endsOn < body.startsOn) problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
     body.events.forEach((e, i) => {
-      for (const p of validateScoring(e.scoring, e.awards)) problems.push({ field: `events.${i}.${p.field}`, message: p.message });
       if (e.entryKind === 'team' && (!e.teamMin || !e.teamMax || e.teamMax < e.teamMin))
         problems.push({ field: `events.${i}.teamMax`, message: '团队项目请填写人数范围' });
     });
