@@ -86,6 +86,8 @@ export async function addLegalVolume(ds: DataSource, cipher: PiiCipher, count: n
         Object.assign(new WorkflowCase(), {
           id: caseId,
           caseType: LEGAL_AID_WORKFLOW.caseType,
+          subjectType: LEGAL_AID_WORKFLOW.subjectType,
+          subjectId: firstApp + i,
           state,
           version: 2,
           holder: def.holder,

@@ -155,6 +155,8 @@ export async function addVolume(ds: DataSource, cipher: PiiCipher, cases: number
         Object.assign(new WorkflowCase(), {
           id: caseId,
           caseType: MEMBERSHIP_APPLICATION_WORKFLOW.caseType,
+          subjectType: MEMBERSHIP_APPLICATION_WORKFLOW.subjectType,
+          subjectId: firstApp + i,
           state,
           version: step ? 2 : 1,
           holder: def.holder,

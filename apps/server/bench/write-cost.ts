@@ -81,7 +81,7 @@ async function baseVolume(ds: DataSource): Promise<BaseVolume> {
 async function multiplyVolume(ds: DataSource, base: BaseVolume, from: number, to: number): Promise<void> {
   const { maxCase, maxApp, maxMessage } = base;
   const caseCols =
-    'case_type, state, version, holder, organization_id, organization_path, applicant_user_id, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at';
+    'case_type, subject_type, state, version, holder, organization_id, organization_path, applicant_user_id, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at';
   const appCols =
     'user_id, real_name, id_number_enc, id_number_index, phone_enc, phone_index, employer_name, employment_type, chosen_organization_id, hide_from_employer, created_at';
   const historyCols = 'action, from_state, to_state, actor_user_id, actor_name, comment, created_at';
@@ -89,7 +89,7 @@ async function multiplyVolume(ds: DataSource, base: BaseVolume, from: number, to
     for (let k = from; k < to; k += 1) {
       const caseOff = k * maxCase;
       await m.query(
-        `INSERT INTO workflow_cases (id, ${caseCols}) SELECT id + ${caseOff}, ${caseCols} FROM workflow_cases ` +
+        `INSERT INTO workflow_cases (id, subject_id, ${caseCols}) SELECT id + ${caseOff}, subject_id + ${k * maxApp}, ${caseCols} FROM workflow_cases ` +
           `WHERE case_type = 'membership_application' AND id <= ${maxCase}`,
       );
       await m.query(

@@ -353,6 +353,16 @@ const EXPECTED: Record<string, Expectation> = {
     touches: ['membership_transfers', 'members'],
   },
 
+  // The case API: the same step as on the domain route, by the case's id; the same people may take it.
+  'POST /api/cases/{id}/transitions': {
+    prepare: async () => {
+      const a = await caseRecord('membership_applications', 'membership_application', 'submitted', '周大山');
+      return { params: { id: a.caseId }, body: { action: 'approve', version: a.version } };
+    },
+    mayAct: CHENGGUAN_UNION,
+    touches: ['membership_applications', 'members'],
+  },
+
   // Hardship applications: grassroots steps by the union of the place (or the town above it), filing by the county.
   'POST /api/hardship/applications/{id}/transitions': {
     prepare: async () => {

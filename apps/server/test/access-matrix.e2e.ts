@@ -91,6 +91,13 @@ const EXPECTED: Record<string, Expectation> = {
   '/api/membership/applications/{id}': { params: memberMembership, allowed: ['member', ...CHENGGUAN_UNION] },
   '/api/membership/applications/{id}/actions': { params: memberMembership, allowed: ['member', ...CHENGGUAN_UNION] },
   '/api/hardship/applications/{id}': { params: memberHardship, allowed: ['member', ...CHENGGUAN_UNION] },
+  // The case API answers as the domain endpoints do: the member's hardship case is not the lawyers'.
+  '/api/cases/{id}': {
+    params: async () => ({
+      id: Number((await get<{ caseId: number }>('member', `/hardship/applications/${(await memberHardship()).id}`)).caseId),
+    }),
+    allowed: ['member', ...CHENGGUAN_UNION],
+  },
   '/api/hardship/applications/{id}/actions': { params: memberHardship, allowed: ['member', ...CHENGGUAN_UNION] },
   // 钱阿姨's household is filed at a union of 城关镇 other than the construction company's.
   '/api/hardship/files/{id}': { params: householdFile, allowed: ['town_cadre', 'county_cadre', 'county_admin'] },

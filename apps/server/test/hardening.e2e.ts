@@ -105,7 +105,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family and employer flag place migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place and case subject migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -113,6 +113,13 @@ describe('hardening (e2e over HTTP)', () => {
         // on rows that exist (backfilled). Newest first.
         const columnsOf = async (table: string) =>
           ((await ds.query(`SHOW COLUMNS FROM ${table}`)) as { Field: string }[]).map((c) => c.Field);
+        const subjectsBefore = (await ds.query('SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases ORDER BY id')) as {
+          id: number;
+          t: string;
+          s: number | null;
+        }[];
+        await ds.undoLastMigration({ transaction: 'each' }); // AddCaseSubject
+        expect(await columnsOf('workflow_cases')).not.toContain('subject_id');
         await ds.undoLastMigration({ transaction: 'each' }); // AddEmployerFlagPlace
         expect(await columnsOf('employer_flags')).not.toContain('organization_path');
         await ds.undoLastMigration({ transaction: 'each' }); // AddRefreshTokenFamilies
@@ -127,6 +134,13 @@ describe('hardening (e2e over HTTP)', () => {
         )) as { p: string; parent: number | null }[];
         expect(flags.length).toBeGreaterThan(0);
         expect(flags.every((f) => f.parent === null && f.p.startsWith('/'))).toBe(true);
+        // Every case finds its domain row again from the domain table's case_id, as the service wrote it.
+        const subjectsAfter = (await ds.query(
+          'SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases ORDER BY id',
+        )) as typeof subjectsBefore;
+        expect(subjectsBefore.length).toBeGreaterThan(0);
+        expect(subjectsBefore.every((c) => c.s !== null)).toBe(true);
+        expect(subjectsAfter.map((c) => [c.id, c.t, Number(c.s)])).toEqual(subjectsBefore.map((c) => [c.id, c.t, Number(c.s)]));
       },
     );
   });

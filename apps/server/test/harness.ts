@@ -174,7 +174,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     newWorker: async (name = 'w') => {
       workerSeq += 1;
       const res = await http<TokenPair>('POST', '/auth/wechat-login', {
-        body: { code: `user-${name}${workerSeq}${randomBytes(3).toString('hex')}-${workerSeq}` },
+        // The stand-in reads the openid up to the first dash after `user-`: keep the name free of dashes.
+        body: { code: `user-${name.replace(/[^A-Za-z0-9]/g, '')}${workerSeq}${randomBytes(3).toString('hex')}-${workerSeq}` },
       });
       if (res.status !== 200) throw new Error(`wechat login failed: ${res.status} ${JSON.stringify(res.body)}`);
       const token = res.body.accessToken;

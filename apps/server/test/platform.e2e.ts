@@ -51,6 +51,24 @@ describe('platform (e2e over HTTP)', () => {
     return found;
   }
 
+  it('every case the seed opened knows its domain row, and that row points back at the case', async () => {
+    const ds = t.app.get(DataSource);
+    const cases = (await ds.query('SELECT id, case_type AS type, subject_type AS st, subject_id AS sid FROM workflow_cases')) as {
+      id: number;
+      type: string;
+      st: string;
+      sid: number | null;
+    }[];
+    expect(new Set(cases.map((c) => c.type)).size).toBeGreaterThanOrEqual(8);
+    expect(cases.filter((c) => c.sid === null).map((c) => `${c.type}#${c.id}`)).toEqual([]);
+    for (const table of [...new Set(cases.map((c) => c.st))]) {
+      const rows = (await ds.query(`SELECT id, case_id AS caseId FROM ${table}`)) as { id: number; caseId: number }[];
+      const caseOf = new Map(rows.map((r) => [Number(r.id), Number(r.caseId)]));
+      const mine = cases.filter((c) => c.st === table);
+      expect(mine.filter((c) => caseOf.get(Number(c.sid)) !== Number(c.id)).map((c) => c.id)).toEqual([]);
+    }
+  });
+
   it('every route declares that it is public, for signed-in users, or a permission', () => {
     const all = routes();
     expect(all.length).toBeGreaterThan(20);

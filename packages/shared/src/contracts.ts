@@ -18,6 +18,8 @@ import type {
   MembershipTransferAction,
   MembershipTransferState,
 } from './workflow/membership';
+import type { ActionTone, StateTone } from './workflow/engine';
+import type { CaseType } from './workflow/registry';
 
 /** Employment types a worker can declare (DOMAIN.md §2). */
 export type EmploymentType = 'employee' | 'migrant_worker' | 'gig_worker' | 'flexible';
@@ -120,6 +122,8 @@ export interface ActionView<A extends string = string> {
   confirm: string | null;
   /** The step is done by filling this form (its own endpoint), not by a plain button. */
   form: string | null;
+  /** The button's look, from the table: `danger` for steps that refuse, withdraw or end a case. */
+  tone: ActionTone;
   /**
    * Why the step cannot be taken yet (the notice is still running, an objection is open): the
    * client shows the button disabled with this sentence instead of a button that would fail.
@@ -159,6 +163,8 @@ export interface DeadlineView {
 /** A membership application as its applicant or a permitted cadre sees it (masked). */
 export interface MembershipApplicationView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   state: MembershipApplicationState;
   stateLabel: string;
   nextStep: string;
@@ -221,6 +227,8 @@ export type CreateMembershipTransferRequest = z.output<typeof createMembershipTr
 /** A membership transfer (会籍接转). */
 export interface MembershipTransferView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   state: MembershipTransferState;
   stateLabel: string;
   nextStep: string;
@@ -256,13 +264,48 @@ export type WorkbenchCaseType =
 export interface WorkbenchItem {
   caseType: WorkbenchCaseType;
   caseTypeLabel: string;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
+  /** The domain row the case is about (the subject). */
   id: number;
+  /** The staff page that handles this case, from the table's routes. */
+  route: string | null;
   title: string;
   state: string;
   stateLabel: string;
   organizationName: string;
   submittedAt: string;
   deadline: DeadlineView | null;
+}
+
+/**
+ * GET /api/cases/:id: one case as every case type shows it, read from `workflow_cases` and the
+ * case type's table. The domain page (`route`) shows what is particular to the type.
+ */
+export interface CaseView {
+  id: number;
+  caseType: CaseType;
+  caseTypeLabel: string;
+  /** The domain row the case is about. */
+  subjectId: number;
+  title: string;
+  state: string;
+  stateLabel: string;
+  stateTone: StateTone;
+  /** True when the case is finished: no step leaves its state. */
+  terminal: boolean;
+  /** Who holds the next step. */
+  holder: 'applicant' | 'staff' | 'none';
+  /** The version a transition must name (compare-and-set). */
+  version: number;
+  submittedAt: string;
+  closedAt: string | null;
+  deadline: DeadlineView | null;
+  /** The page that handles the case for this actor's side (applicant or staff), from the table's routes. */
+  route: string | null;
+  /** What the actor may do now; a step with a `form` goes through its own endpoint. */
+  actions: ActionView[];
+  history: HistoryEntryView[];
 }
 
 /** GET /api/workbench/summary: one queue per step the actor can act on. */

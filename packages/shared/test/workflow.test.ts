@@ -13,7 +13,12 @@ import {
   MEMBERSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_TRANSFER_WORKFLOW,
   nextState,
+  caseRoute,
+  CASE_TYPES,
+  isTerminalState,
+  validateAllWorkflows,
   validateWorkflow,
+  WORKFLOWS,
   type WorkflowDef,
 } from '../src';
 import { ROLE_PERMISSIONS } from '../src/permissions';
@@ -41,11 +46,14 @@ describe('workflow graphs', () => {
   it('detects an unknown target, an unreachable state and an exit from a terminal state', () => {
     const broken: WorkflowDef<string, string> = {
       caseType: 'broken',
+      label: '',
+      subjectType: 'Broken Rows',
+      routes: { applicant: '/pages/broken/index', staff: null },
       initial: 'a',
       states: {
-        a: { label: 'A', holder: 'staff', nextStep: '' },
-        b: { label: 'B', holder: 'none', terminal: true, nextStep: '' },
-        orphan: { label: 'O', holder: 'none', terminal: true, nextStep: '' },
+        a: { label: 'A', tone: 'primary', holder: 'staff', nextStep: '' },
+        b: { label: 'B', tone: 'success', holder: 'none', terminal: true, nextStep: '' },
+        orphan: { label: 'O', tone: 'default', holder: 'none', terminal: true, nextStep: '' },
       },
       transitions: {
         go: { from: ['a'], to: 'b', label: 'go', actor: 'staff', permission: 'membership.review' },
@@ -57,6 +65,33 @@ describe('workflow graphs', () => {
     expect(problems).toContain('nowhere: target missing is not defined');
     expect(problems).toContain('state orphan is unreachable');
     expect(problems).toContain('escape: leaves terminal state b');
+    expect(problems).toContain('broken: has no label');
+    expect(problems).toContain('broken: subject type Broken Rows is not a table name');
+    expect(problems).toContain('broken: applicant route /pages/broken/index has no {id}');
+  });
+
+  it('every table is in the registry, and the registry as a whole is sound', () => {
+    expect(Object.keys(WORKFLOWS).sort()).toEqual(ALL_WORKFLOWS.map((w) => w.caseType).sort());
+    expect(validateAllWorkflows()).toEqual([]);
+    expect([...CASE_TYPES].sort()).toEqual(Object.keys(WORKFLOWS).sort());
+  });
+
+  it('answers routes and terminal states from the tables', () => {
+    expect(caseRoute('hardship_application', 'staff', 7)).toBe('/staff/pages/hardship/index?id=7');
+    expect(caseRoute('petition', 'applicant', 7)).toBeNull();
+    expect(caseRoute('no_such_type', 'staff', 7)).toBeNull();
+    expect(isTerminalState('hardship_application', 'filed')).toBe(true);
+    expect(isTerminalState('hardship_application', 'public_notice')).toBe(false);
+    expect(isTerminalState('hardship_application', 'constructor')).toBe(false);
+  });
+
+  it('draws refusals, withdrawals and cancellations as danger, and nothing else', () => {
+    for (const def of ALL_WORKFLOWS) {
+      for (const [action, t] of Object.entries(def.transitions)) {
+        const ending = !!def.states[t.to].terminal && ['danger', 'default'].includes(def.states[t.to].tone) && t.to !== 'closed';
+        expect([def.caseType, action, t.tone === 'danger']).toEqual([def.caseType, action, ending]);
+      }
+    }
   });
 });
 

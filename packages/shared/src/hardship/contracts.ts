@@ -209,6 +209,8 @@ export interface PublicNoticeView {
 /** A hardship application as its applicant or a permitted cadre sees it. */
 export interface HardshipApplicationView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   state: HardshipApplicationState;
   stateLabel: string;
   nextStep: string;

@@ -4,6 +4,12 @@ import type { Permission } from '../permissions';
 /** Who performs a transition: the person the case is about, or staff of the union tree. */
 export type TransitionActor = 'applicant' | 'staff';
 
+/** How a state is coloured wherever it is shown (the state tag). */
+export type StateTone = 'primary' | 'success' | 'danger' | 'warning' | 'default';
+
+/** How an action's button looks: an ordinary step, or one that refuses, withdraws or ends a case. */
+export type ActionTone = 'default' | 'danger';
+
 /** One named transition of a case type. */
 export interface TransitionDef<S extends string> {
   /** States the action may be taken from. */
@@ -24,6 +30,11 @@ export interface TransitionDef<S extends string> {
   /** Shown before acting; empty when the action needs no confirmation. */
   confirm?: string;
   /**
+   * The button's look; omitted means an ordinary step. `danger` for steps that refuse, withdraw or
+   * end a case, so every client draws them alike without a list of its own.
+   */
+  tone?: ActionTone;
+  /**
    * The step records a form (e.g. a home visit) through its own endpoint; the plain transition
    * endpoint refuses it. The client opens the form named here instead of a button.
    */
@@ -34,6 +45,8 @@ export interface TransitionDef<S extends string> {
 export interface StateDef {
   /** Chinese name shown to people. */
   label: string;
+  /** Colour of the state's tag. */
+  tone: StateTone;
   /** No transition leaves a terminal state. */
   terminal?: boolean;
   /** Who holds the case in this state (whose move it is). */
@@ -47,6 +60,15 @@ export interface StateDef {
 /** A case type's whole workflow: states and named transitions. */
 export interface WorkflowDef<S extends string, A extends string> {
   caseType: string;
+  /** The case type's name for people (queues, messages, search). */
+  label: string;
+  /** The domain table whose row the case is about (workflow_cases.subject_type). */
+  subjectType: string;
+  /**
+   * Pages that show one case, with `{id}` for the subject's id: the applicant's page and the
+   * staff's page (null when that side has no page of its own).
+   */
+  routes: { applicant: string | null; staff: string | null };
   initial: S;
   states: Record<S, StateDef>;
   transitions: Record<A, TransitionDef<S>>;
@@ -131,6 +153,12 @@ export function isAction<S extends string, A extends string>(def: WorkflowDef<S,
  */
 export function validateWorkflow<S extends string, A extends string>(def: WorkflowDef<S, A>): string[] {
   const problems: string[] = [];
+  if (!def.label.trim()) problems.push(`${def.caseType}: has no label`);
+  if (!/^[a-z][a-z0-9_]*$/.test(def.subjectType)) problems.push(`${def.caseType}: subject type ${def.subjectType} is not a table name`);
+  if (!def.routes.applicant && !def.routes.staff) problems.push(`${def.caseType}: has no page to show a case`);
+  for (const [side, route] of Object.entries(def.routes)) {
+    if (route && !route.includes('{id}')) problems.push(`${def.caseType}: ${side} route ${route} has no {id}`);
+  }
   const states = new Set(Object.keys(def.states));
   if (!states.has(def.initial)) problems.push(`initial state ${def.initial} is not defined`);
   const exits = new Map<string, number>();

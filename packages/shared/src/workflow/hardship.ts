@@ -38,53 +38,69 @@ export type HardshipForm = 'return_for_material' | 'resubmit' | 'home_visit' | '
  */
 export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState, HardshipApplicationAction> = {
   caseType: 'hardship_application',
+  label: '困难帮扶',
+  subjectType: 'hardship_applications',
+  routes: { applicant: '/pages/hardship/application/index?id={id}', staff: '/staff/pages/hardship/index?id={id}' },
   // Hardship work: every cadre of the hardship line in scope sees its cases, whoever acts.
   seenWith: ['hardship.file.view'],
   initial: 'submitted',
   states: {
     submitted: {
       label: '基层工会初审中',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'grassrootsReview',
       nextStep: '基层工会将审核您的材料，需要补充时会告诉您缺什么',
     },
     needs_material: {
       label: '待补充材料',
+      tone: 'warning',
       holder: 'applicant',
       nextStep: '请按工会列出的清单补充材料后重新提交',
     },
     home_visit: {
       label: '入户调查中',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'homeVisit',
       nextStep: '工会干部将上门了解家庭情况，请保持电话畅通',
     },
     democratic_review: {
       label: '民主评议中',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'democraticReview',
       nextStep: '工会将组织职工代表进行民主评议',
     },
     public_notice: {
       label: '公示中',
+      tone: 'primary',
       holder: 'staff',
       nextStep: '评议结果正在公示（姓名、身份证号已遮挡，不公开病情），公示期满且无异议后报上级审核',
     },
     town_review: {
       label: '乡镇(行业)工会审核中',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'townReview',
       nextStep: '乡镇(街道)或行业工会正在审核',
     },
     county_approval: {
       label: '县总工会审批中',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'countyApproval',
       nextStep: '县总工会帮扶中心正在审批，通过后为您家庭建立困难档案',
     },
-    filed: { label: '已建档', terminal: true, holder: 'none', nextStep: '您家庭已建立困难职工档案，帮扶款物发放后请在小程序里签收' },
-    rejected: { label: '未通过', terminal: true, holder: 'none', nextStep: '可查看原因；家庭情况变化后可以重新申请' },
-    withdrawn: { label: '已撤回', terminal: true, holder: 'none', nextStep: '申请已撤回，需要时可以重新申请' },
+    filed: {
+      label: '已建档',
+      tone: 'success',
+      terminal: true,
+      holder: 'none',
+      nextStep: '您家庭已建立困难职工档案，帮扶款物发放后请在小程序里签收',
+    },
+    rejected: { label: '未通过', tone: 'danger', terminal: true, holder: 'none', nextStep: '可查看原因；家庭情况变化后可以重新申请' },
+    withdrawn: { label: '已撤回', tone: 'default', terminal: true, holder: 'none', nextStep: '申请已撤回，需要时可以重新申请' },
   },
   transitions: {
     pass_initial_review: {
@@ -156,6 +172,7 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       from: ['submitted', 'home_visit', 'democratic_review', 'public_notice'],
       to: 'rejected',
       label: '不予通过',
+      tone: 'danger',
       actor: 'staff',
       permission: 'hardship.review.grassroots',
       levels: ['grassroots', 'town'],
@@ -165,6 +182,7 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       from: ['town_review'],
       to: 'rejected',
       label: '不予通过',
+      tone: 'danger',
       actor: 'staff',
       permission: 'hardship.review.town',
       levels: ['town'],
@@ -174,6 +192,7 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       from: ['county_approval'],
       to: 'rejected',
       label: '不予批准',
+      tone: 'danger',
       actor: 'staff',
       permission: 'hardship.approve',
       levels: ['county'],
@@ -183,6 +202,7 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       from: ['submitted', 'needs_material'],
       to: 'withdrawn',
       label: '撤回申请',
+      tone: 'danger',
       actor: 'applicant',
       confirm: '确认撤回困难帮扶申请？',
     },
@@ -198,14 +218,23 @@ export type AssistanceRecordAction = 'pay' | 'sign' | 'record_signed_form' | 'ca
 /** Real-name approval, payment and receipt (实名审批、实名发放、实名签收). */
 export const ASSISTANCE_RECORD_WORKFLOW: WorkflowDef<AssistanceRecordState, AssistanceRecordAction> = {
   caseType: 'assistance_record',
+  label: '帮扶发放',
+  subjectType: 'hardship_assistance_records',
+  routes: { applicant: null, staff: '/staff/pages/aid/index?id={id}' },
   // Hardship work: every cadre of the hardship line in scope sees its cases, whoever acts.
   seenWith: ['hardship.file.view'],
   initial: 'approved',
   states: {
-    approved: { label: '待发放', holder: 'staff', deadline: 'aidPayment', nextStep: '帮扶已批准，县总工会将按实名发放到您的账户' },
-    paid: { label: '待签收', holder: 'applicant', nextStep: '已发放，请核对后在小程序里确认签收' },
-    signed: { label: '已签收', terminal: true, holder: 'none', nextStep: '已签收，感谢您的确认' },
-    cancelled: { label: '已撤销', terminal: true, holder: 'none', nextStep: '这笔帮扶已撤销，可查看原因' },
+    approved: {
+      label: '待发放',
+      tone: 'primary',
+      holder: 'staff',
+      deadline: 'aidPayment',
+      nextStep: '帮扶已批准，县总工会将按实名发放到您的账户',
+    },
+    paid: { label: '待签收', tone: 'warning', holder: 'applicant', nextStep: '已发放，请核对后在小程序里确认签收' },
+    signed: { label: '已签收', tone: 'success', terminal: true, holder: 'none', nextStep: '已签收，感谢您的确认' },
+    cancelled: { label: '已撤销', tone: 'default', terminal: true, holder: 'none', nextStep: '这笔帮扶已撤销，可查看原因' },
   },
   transitions: {
     pay: {
@@ -230,6 +259,7 @@ export const ASSISTANCE_RECORD_WORKFLOW: WorkflowDef<AssistanceRecordState, Assi
       from: ['approved'],
       to: 'cancelled',
       label: '撤销',
+      tone: 'danger',
       actor: 'staff',
       permission: 'hardship.aid.pay',
       levels: ['county'],
@@ -247,14 +277,23 @@ export type GrantApplicationAction = 'approve' | 'reject' | 'withdraw';
 /** A campaign grant (金秋助学): the worker applies per student, the county checks and approves; payment is an aid record. */
 export const GRANT_APPLICATION_WORKFLOW: WorkflowDef<GrantApplicationState, GrantApplicationAction> = {
   caseType: 'grant_application',
+  label: '金秋助学',
+  subjectType: 'hardship_grant_applications',
+  routes: { applicant: '/pages/hardship/grant/index?id={id}', staff: '/staff/pages/grant/index?id={id}' },
   // Hardship work: every cadre of the hardship line in scope sees its cases, whoever acts.
   seenWith: ['hardship.file.view'],
   initial: 'submitted',
   states: {
-    submitted: { label: '审核中', holder: 'staff', deadline: 'grantReview', nextStep: '县总工会将核对录取通知书和档案，通过后按实名发放' },
-    approved: { label: '已批准', terminal: true, holder: 'none', nextStep: '助学金已批准，发放后请在“困难档案”里签收' },
-    rejected: { label: '未通过', terminal: true, holder: 'none', nextStep: '可查看原因' },
-    withdrawn: { label: '已撤回', terminal: true, holder: 'none', nextStep: '申请已撤回' },
+    submitted: {
+      label: '审核中',
+      tone: 'primary',
+      holder: 'staff',
+      deadline: 'grantReview',
+      nextStep: '县总工会将核对录取通知书和档案，通过后按实名发放',
+    },
+    approved: { label: '已批准', tone: 'success', terminal: true, holder: 'none', nextStep: '助学金已批准，发放后请在“困难档案”里签收' },
+    rejected: { label: '未通过', tone: 'danger', terminal: true, holder: 'none', nextStep: '可查看原因' },
+    withdrawn: { label: '已撤回', tone: 'default', terminal: true, holder: 'none', nextStep: '申请已撤回' },
   },
   transitions: {
     approve: {
@@ -270,11 +309,12 @@ export const GRANT_APPLICATION_WORKFLOW: WorkflowDef<GrantApplicationState, Gran
       from: ['submitted'],
       to: 'rejected',
       label: '不予批准',
+      tone: 'danger',
       actor: 'staff',
       permission: 'hardship.aid.pay',
       levels: ['county'],
       requiresComment: true,
     },
-    withdraw: { from: ['submitted'], to: 'withdrawn', label: '撤回申请', actor: 'applicant' },
+    withdraw: { from: ['submitted'], to: 'withdrawn', label: '撤回申请', tone: 'danger', actor: 'applicant' },
   },
 };

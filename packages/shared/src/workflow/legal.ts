@@ -12,22 +12,32 @@ export type ConsultationAction = 'cancel' | 'reschedule' | 'staff_cancel' | 'rec
  */
 export const CONSULTATION_WORKFLOW: WorkflowDef<ConsultationState, ConsultationAction> = {
   caseType: 'legal_consultation',
+  label: '法律咨询预约',
+  subjectType: 'legal_consultations',
+  routes: { applicant: '/pages/legal/consultation/index?id={id}', staff: '/pages/legal/consultation/index?id={id}' },
   initial: 'booked',
   // Lawyers and the centre's duty staff hold consultations.
   assignment: { supervisor: 'legal.schedule.manage', assignee: 'legal.consult' },
   states: {
-    booked: { label: '已预约', holder: 'staff', nextStep: '请按预约时间参加咨询；不能来请提前取消或改约' },
-    held: { label: '已咨询', holder: 'none', terminal: true, nextStep: '律师的意见已记录，可以评价，需要时可转为法律援助申请' },
-    cancelled: { label: '已取消', holder: 'none', terminal: true, nextStep: '预约已取消，可以重新预约' },
-    no_show: { label: '未到场', holder: 'none', terminal: true, nextStep: '您没有按时参加咨询，可以重新预约' },
+    booked: { label: '已预约', tone: 'primary', holder: 'staff', nextStep: '请按预约时间参加咨询；不能来请提前取消或改约' },
+    held: {
+      label: '已咨询',
+      tone: 'success',
+      holder: 'none',
+      terminal: true,
+      nextStep: '律师的意见已记录，可以评价，需要时可转为法律援助申请',
+    },
+    cancelled: { label: '已取消', tone: 'default', holder: 'none', terminal: true, nextStep: '预约已取消，可以重新预约' },
+    no_show: { label: '未到场', tone: 'default', holder: 'none', terminal: true, nextStep: '您没有按时参加咨询，可以重新预约' },
   },
   transitions: {
-    cancel: { from: ['booked'], to: 'cancelled', label: '取消预约', actor: 'applicant', confirm: '确定取消这次预约吗？' },
+    cancel: { from: ['booked'], to: 'cancelled', label: '取消预约', tone: 'danger', actor: 'applicant', confirm: '确定取消这次预约吗？' },
     reschedule: { from: ['booked'], to: 'booked', label: '改约时间', actor: 'applicant', form: 'consultation_reschedule' },
     staff_cancel: {
       from: ['booked'],
       to: 'cancelled',
       label: '中心取消',
+      tone: 'danger',
       actor: 'staff',
       permission: 'legal.consult',
       requiresComment: true,
@@ -44,6 +54,7 @@ export const CONSULTATION_WORKFLOW: WorkflowDef<ConsultationState, ConsultationA
       from: ['booked'],
       to: 'no_show',
       label: '记为未到场',
+      tone: 'danger',
       actor: 'staff',
       permission: 'legal.consult',
       confirm: '确定这位职工没有按时参加吗？',
@@ -74,23 +85,33 @@ const HANDLING: LegalAidState[] = ['accepted', 'negotiation', 'mediation', 'arbi
  */
 export const LEGAL_AID_WORKFLOW: WorkflowDef<LegalAidState, LegalAidAction> = {
   caseType: 'legal_aid_application',
+  label: '法律援助',
+  subjectType: 'legal_aid_applications',
+  routes: { applicant: '/pages/legal/case/index?id={id}', staff: '/staff/pages/legal-case/index?id={id}' },
   initial: 'submitted',
   assignment: { supervisor: 'legal.aid.decide', assignee: 'legal.represent' },
   states: {
     submitted: {
       label: '待审查',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'legalAidDecision',
       nextStep: '法律援助中心将在 7 个工作日内书面答复是否给予援助',
     },
-    accepted: { label: '已受理', holder: 'staff', nextStep: '承办律师会尽快联系您，商量下一步' },
-    negotiation: { label: '协商中', holder: 'staff', nextStep: '律师正在代您与单位协商' },
-    mediation: { label: '调解中', holder: 'staff', nextStep: '案件在调解中，请留意调解期限' },
-    arbitration: { label: '仲裁中', holder: 'staff', nextStep: '案件在劳动仲裁中，请留意仲裁期限' },
-    litigation: { label: '诉讼中', holder: 'staff', nextStep: '案件在法院审理中' },
-    closed: { label: '已结案', holder: 'none', terminal: true, nextStep: '案件已办结，结果见下方' },
-    rejected: { label: '不予援助', holder: 'none', terminal: true, nextStep: '本次不符合援助条件，原因和其他求助渠道见下方' },
-    withdrawn: { label: '已撤回', holder: 'none', terminal: true, nextStep: '申请已撤回，需要时可以重新申请' },
+    accepted: { label: '已受理', tone: 'primary', holder: 'staff', nextStep: '承办律师会尽快联系您，商量下一步' },
+    negotiation: { label: '协商中', tone: 'primary', holder: 'staff', nextStep: '律师正在代您与单位协商' },
+    mediation: { label: '调解中', tone: 'primary', holder: 'staff', nextStep: '案件在调解中，请留意调解期限' },
+    arbitration: { label: '仲裁中', tone: 'primary', holder: 'staff', nextStep: '案件在劳动仲裁中，请留意仲裁期限' },
+    litigation: { label: '诉讼中', tone: 'primary', holder: 'staff', nextStep: '案件在法院审理中' },
+    closed: { label: '已结案', tone: 'success', holder: 'none', terminal: true, nextStep: '案件已办结，结果见下方' },
+    rejected: {
+      label: '不予援助',
+      tone: 'danger',
+      holder: 'none',
+      terminal: true,
+      nextStep: '本次不符合援助条件，原因和其他求助渠道见下方',
+    },
+    withdrawn: { label: '已撤回', tone: 'default', holder: 'none', terminal: true, nextStep: '申请已撤回，需要时可以重新申请' },
   },
   transitions: {
     accept: {
@@ -105,12 +126,20 @@ export const LEGAL_AID_WORKFLOW: WorkflowDef<LegalAidState, LegalAidAction> = {
       from: ['submitted'],
       to: 'rejected',
       label: '不予援助',
+      tone: 'danger',
       actor: 'staff',
       permission: 'legal.aid.decide',
       requiresComment: true,
       form: 'legal_aid_reject',
     },
-    withdraw: { from: ['submitted'], to: 'withdrawn', label: '撤回申请', actor: 'applicant', confirm: '确定撤回这份法律援助申请吗？' },
+    withdraw: {
+      from: ['submitted'],
+      to: 'withdrawn',
+      label: '撤回申请',
+      tone: 'danger',
+      actor: 'applicant',
+      confirm: '确定撤回这份法律援助申请吗？',
+    },
     start_negotiation: {
       from: ['accepted'],
       to: 'negotiation',
@@ -159,17 +188,21 @@ export type LegalThreadAction = 'reply' | 'follow_up' | 'close' | 'staff_close';
  */
 export const LEGAL_THREAD_WORKFLOW: WorkflowDef<LegalThreadState, LegalThreadAction> = {
   caseType: 'legal_thread',
+  label: '在线咨询',
+  subjectType: 'legal_threads',
+  routes: { applicant: '/pages/legal/thread/index?id={id}', staff: '/pages/legal/thread/index?id={id}' },
   initial: 'waiting_centre',
   assignment: { supervisor: 'legal.schedule.manage', assignee: 'legal.represent' },
   states: {
     waiting_centre: {
       label: '等待律师答复',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'threadResponse',
       nextStep: '律师会在 2 个工作日内答复，答复后会通知您',
     },
-    waiting_worker: { label: '律师已答复', holder: 'applicant', nextStep: '请查看律师的答复，还有问题可以继续留言' },
-    closed: { label: '已结束', holder: 'none', terminal: true, nextStep: '咨询已结束，有新问题可以再发起' },
+    waiting_worker: { label: '律师已答复', tone: 'warning', holder: 'applicant', nextStep: '请查看律师的答复，还有问题可以继续留言' },
+    closed: { label: '已结束', tone: 'default', holder: 'none', terminal: true, nextStep: '咨询已结束，有新问题可以再发起' },
   },
   transitions: {
     reply: {
@@ -217,20 +250,30 @@ export type PetitionAction = 'accept' | 'decline' | 'extend' | 'resolve';
  */
 export const PETITION_WORKFLOW: WorkflowDef<PetitionState, PetitionAction> = {
   caseType: 'petition',
+  label: '职工信访',
+  subjectType: 'petitions',
+  routes: { applicant: null, staff: '/staff/pages/petition/index?id={id}' },
   initial: 'registered',
   visibleWith: 'legal.petition.manage',
   // Registered by the centre's staff for a petitioner who is not a user: the registrar is the applicant.
   openedByStaff: true,
   states: {
-    registered: { label: '已登记，待受理', holder: 'staff', deadline: 'petitionAcceptance', nextStep: '工会将在 15 日内告知是否受理' },
+    registered: {
+      label: '已登记，待受理',
+      tone: 'primary',
+      holder: 'staff',
+      deadline: 'petitionAcceptance',
+      nextStep: '工会将在 15 日内告知是否受理',
+    },
     accepted: {
       label: '已受理，办理中',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'petitionResolution',
       nextStep: '工会将在 60 日内办结，情况复杂的可延长 30 日',
     },
-    resolved: { label: '已办结', holder: 'none', terminal: true, nextStep: '已办结，处理结果见下方' },
-    declined: { label: '不予受理', holder: 'none', terminal: true, nextStep: '不属于工会受理范围，原因和去处见下方' },
+    resolved: { label: '已办结', tone: 'success', holder: 'none', terminal: true, nextStep: '已办结，处理结果见下方' },
+    declined: { label: '不予受理', tone: 'danger', holder: 'none', terminal: true, nextStep: '不属于工会受理范围，原因和去处见下方' },
   },
   transitions: {
     accept: { from: ['registered'], to: 'accepted', label: '受理', actor: 'staff', permission: 'legal.petition.manage' },
@@ -238,6 +281,7 @@ export const PETITION_WORKFLOW: WorkflowDef<PetitionState, PetitionAction> = {
       from: ['registered'],
       to: 'declined',
       label: '不予受理',
+      tone: 'danger',
       actor: 'staff',
       permission: 'legal.petition.manage',
       requiresComment: true,

@@ -9,22 +9,30 @@ export type MembershipApplicationAction = 'approve' | 'reject' | 'request_info' 
 /** The joining procedure (DOMAIN.md §2): the union reviews, the worker may supplement. */
 export const MEMBERSHIP_APPLICATION_WORKFLOW: WorkflowDef<MembershipApplicationState, MembershipApplicationAction> = {
   caseType: 'membership_application',
+  label: '入会申请',
+  subjectType: 'membership_applications',
+  routes: {
+    applicant: '/pages/membership/application/index?id={id}',
+    staff: '/staff/pages/case/index?type=membership_application&id={id}',
+  },
   initial: 'submitted',
   states: {
     submitted: {
       label: '工会审核中',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'membershipReview',
       nextStep: '工会将在期限内审核，结果会通过消息通知您',
     },
     needs_info: {
       label: '待补充材料',
+      tone: 'warning',
       holder: 'applicant',
       nextStep: '请按工会的要求补充信息后重新提交',
     },
-    approved: { label: '已入会', terminal: true, holder: 'none', nextStep: '您已成为工会会员，可在“我的”查看电子会员卡' },
-    rejected: { label: '未通过', terminal: true, holder: 'none', nextStep: '可查看原因；情况变化后可以重新申请' },
-    withdrawn: { label: '已撤回', terminal: true, holder: 'none', nextStep: '申请已撤回，需要时可以重新申请' },
+    approved: { label: '已入会', tone: 'success', terminal: true, holder: 'none', nextStep: '您已成为工会会员，可在“我的”查看电子会员卡' },
+    rejected: { label: '未通过', tone: 'danger', terminal: true, holder: 'none', nextStep: '可查看原因；情况变化后可以重新申请' },
+    withdrawn: { label: '已撤回', tone: 'default', terminal: true, holder: 'none', nextStep: '申请已撤回，需要时可以重新申请' },
   },
   transitions: {
     approve: {
@@ -39,6 +47,7 @@ export const MEMBERSHIP_APPLICATION_WORKFLOW: WorkflowDef<MembershipApplicationS
       from: ['submitted'],
       to: 'rejected',
       label: '不予通过',
+      tone: 'danger',
       actor: 'staff',
       permission: 'membership.review',
       requiresComment: true,
@@ -61,7 +70,14 @@ export const MEMBERSHIP_APPLICATION_WORKFLOW: WorkflowDef<MembershipApplicationS
       requiresComment: true,
     },
     resubmit: { from: ['needs_info'], to: 'submitted', label: '补充后重新提交', actor: 'applicant' },
-    withdraw: { from: ['submitted', 'needs_info'], to: 'withdrawn', label: '撤回申请', actor: 'applicant', confirm: '确认撤回入会申请？' },
+    withdraw: {
+      from: ['submitted', 'needs_info'],
+      to: 'withdrawn',
+      label: '撤回申请',
+      tone: 'danger',
+      actor: 'applicant',
+      confirm: '确认撤回入会申请？',
+    },
   },
 };
 
@@ -74,17 +90,21 @@ export type MembershipTransferAction = 'accept' | 'decline' | 'cancel';
 /** "Join once, transfer as you move": the receiving union accepts or declines. */
 export const MEMBERSHIP_TRANSFER_WORKFLOW: WorkflowDef<MembershipTransferState, MembershipTransferAction> = {
   caseType: 'membership_transfer',
+  label: '会籍接转',
+  subjectType: 'membership_transfers',
+  routes: { applicant: '/pages/membership/transfer/index?id={id}', staff: '/staff/pages/case/index?type=membership_transfer&id={id}' },
   initial: 'requested',
   states: {
     requested: {
       label: '待接收工会确认',
+      tone: 'primary',
       holder: 'staff',
       deadline: 'membershipTransfer',
       nextStep: '接收工会将在期限内确认，期间您的会籍不受影响',
     },
-    accepted: { label: '已转入', terminal: true, holder: 'none', nextStep: '会籍已转入新的工会，会员卡已更新' },
-    declined: { label: '未接收', terminal: true, holder: 'none', nextStep: '可查看原因，会籍仍在原工会' },
-    cancelled: { label: '已取消', terminal: true, holder: 'none', nextStep: '会籍仍在原工会' },
+    accepted: { label: '已转入', tone: 'success', terminal: true, holder: 'none', nextStep: '会籍已转入新的工会，会员卡已更新' },
+    declined: { label: '未接收', tone: 'danger', terminal: true, holder: 'none', nextStep: '可查看原因，会籍仍在原工会' },
+    cancelled: { label: '已取消', tone: 'default', terminal: true, holder: 'none', nextStep: '会籍仍在原工会' },
   },
   transitions: {
     accept: {
@@ -99,11 +119,12 @@ export const MEMBERSHIP_TRANSFER_WORKFLOW: WorkflowDef<MembershipTransferState, 
       from: ['requested'],
       to: 'declined',
       label: '不予接收',
+      tone: 'danger',
       actor: 'staff',
       permission: 'membership.transfer.review',
       requiresComment: true,
     },
-    cancel: { from: ['requested'], to: 'cancelled', label: '取消接转', actor: 'applicant' },
+    cancel: { from: ['requested'], to: 'cancelled', label: '取消接转', tone: 'danger', actor: 'applicant' },
   },
 };
 

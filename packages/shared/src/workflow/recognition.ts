@@ -14,16 +14,19 @@ export type CompetitionAction =
  */
 export const COMPETITION_WORKFLOW: WorkflowDef<CompetitionState, CompetitionAction> = {
   caseType: 'competition',
+  label: '劳动竞赛',
+  subjectType: 'competitions',
+  routes: { applicant: '/pages/contest/competition/index?id={id}', staff: '/staff/pages/contest/index?id={id}' },
   initial: 'draft',
   openedByStaff: true,
   states: {
-    draft: { label: '筹备中', holder: 'staff', nextStep: '设置项目、评分办法和奖项后开放报名' },
-    open: { label: '报名中', holder: 'staff', nextStep: '报名截止后开始比赛' },
-    running: { label: '比赛中', holder: 'staff', nextStep: '签到、评委打分，全部打完后计算成绩' },
-    checking: { label: '成绩审核中', holder: 'staff', nextStep: '核对成绩和参赛单位情况后开始公示' },
-    public_notice: { label: '公示中', holder: 'staff', nextStep: '公示期满且异议处理完后发布结果' },
-    published: { label: '已发布', holder: 'none', terminal: true, nextStep: '结果已发布' },
-    cancelled: { label: '已取消', holder: 'none', terminal: true, nextStep: '比赛已取消' },
+    draft: { label: '筹备中', tone: 'primary', holder: 'staff', nextStep: '设置项目、评分办法和奖项后开放报名' },
+    open: { label: '报名中', tone: 'primary', holder: 'staff', nextStep: '报名截止后开始比赛' },
+    running: { label: '比赛中', tone: 'primary', holder: 'staff', nextStep: '签到、评委打分，全部打完后计算成绩' },
+    checking: { label: '成绩审核中', tone: 'primary', holder: 'staff', nextStep: '核对成绩和参赛单位情况后开始公示' },
+    public_notice: { label: '公示中', tone: 'primary', holder: 'staff', nextStep: '公示期满且异议处理完后发布结果' },
+    published: { label: '已发布', tone: 'success', holder: 'none', terminal: true, nextStep: '结果已发布' },
+    cancelled: { label: '已取消', tone: 'default', holder: 'none', terminal: true, nextStep: '比赛已取消' },
   },
   transitions: {
     open_registration: { from: ['draft'], to: 'open', label: '开放报名', actor: 'staff', permission: 'competition.manage' },
@@ -64,6 +67,7 @@ export const COMPETITION_WORKFLOW: WorkflowDef<CompetitionState, CompetitionActi
       from: ['draft', 'open', 'running'],
       to: 'cancelled',
       label: '取消比赛',
+      tone: 'danger',
       actor: 'staff',
       permission: 'competition.manage',
       requiresComment: true,
@@ -84,16 +88,31 @@ export type ProposalAction = 'register' | 'adopt' | 'reject' | 'implement' | 'ev
  */
 export const PROPOSAL_WORKFLOW: WorkflowDef<ProposalState, ProposalAction> = {
   caseType: 'proposal',
+  label: '合理化建议',
+  subjectType: 'proposals',
+  routes: { applicant: '/pages/contest/proposal/index?id={id}', staff: '/staff/pages/proposal-review/index?id={id}' },
   initial: 'submitted',
   states: {
-    submitted: { label: '待登记', holder: 'staff', deadline: 'proposalRegister', nextStep: '工会将登记您的建议并请专家评审' },
-    under_review: { label: '专家评审中', holder: 'staff', deadline: 'proposalReview', nextStep: '专家正在评审，评审后告诉您是否采纳' },
-    adopted: { label: '已采纳', holder: 'staff', nextStep: '建议已被采纳，正在组织实施' },
-    not_adopted: { label: '未采纳', holder: 'none', terminal: true, nextStep: '这次没有采纳，原因见下方；欢迎继续提建议' },
-    implemented: { label: '已实施', holder: 'staff', nextStep: '建议已实施，工会将评估它带来的效益' },
-    evaluated: { label: '已评估定级', holder: 'staff', nextStep: '效益已评估并定级，即将公布' },
-    published: { label: '已公布', holder: 'none', terminal: true, nextStep: '结果已公布，谢谢您的建议' },
-    withdrawn: { label: '已撤回', holder: 'none', terminal: true, nextStep: '建议已撤回' },
+    submitted: {
+      label: '待登记',
+      tone: 'primary',
+      holder: 'staff',
+      deadline: 'proposalRegister',
+      nextStep: '工会将登记您的建议并请专家评审',
+    },
+    under_review: {
+      label: '专家评审中',
+      tone: 'primary',
+      holder: 'staff',
+      deadline: 'proposalReview',
+      nextStep: '专家正在评审，评审后告诉您是否采纳',
+    },
+    adopted: { label: '已采纳', tone: 'success', holder: 'staff', nextStep: '建议已被采纳，正在组织实施' },
+    not_adopted: { label: '未采纳', tone: 'danger', holder: 'none', terminal: true, nextStep: '这次没有采纳，原因见下方；欢迎继续提建议' },
+    implemented: { label: '已实施', tone: 'success', holder: 'staff', nextStep: '建议已实施，工会将评估它带来的效益' },
+    evaluated: { label: '已评估定级', tone: 'success', holder: 'staff', nextStep: '效益已评估并定级，即将公布' },
+    published: { label: '已公布', tone: 'success', holder: 'none', terminal: true, nextStep: '结果已公布，谢谢您的建议' },
+    withdrawn: { label: '已撤回', tone: 'default', holder: 'none', terminal: true, nextStep: '建议已撤回' },
   },
   transitions: {
     register: {
@@ -109,6 +128,7 @@ export const PROPOSAL_WORKFLOW: WorkflowDef<ProposalState, ProposalAction> = {
       from: ['under_review'],
       to: 'not_adopted',
       label: '不采纳',
+      tone: 'danger',
       actor: 'staff',
       permission: 'proposal.manage',
       requiresComment: true,
@@ -138,7 +158,14 @@ export const PROPOSAL_WORKFLOW: WorkflowDef<ProposalState, ProposalAction> = {
       permission: 'proposal.manage',
       confirm: '公布后建议内容、采纳情况和效益评定对职工公开。确定公布吗？',
     },
-    withdraw: { from: ['submitted'], to: 'withdrawn', label: '撤回建议', actor: 'applicant', confirm: '确定撤回这条建议吗？' },
+    withdraw: {
+      from: ['submitted'],
+      to: 'withdrawn',
+      label: '撤回建议',
+      tone: 'danger',
+      actor: 'applicant',
+      confirm: '确定撤回这条建议吗？',
+    },
   },
 };
 
@@ -154,13 +181,16 @@ export type NominationAction = 'start_notice' | 'award' | 'reject' | 'revoke';
  */
 export const NOMINATION_WORKFLOW: WorkflowDef<NominationState, NominationAction> = {
   caseType: 'honour_nomination',
+  label: '荣誉推荐',
+  subjectType: 'honour_nominations',
+  routes: { applicant: null, staff: '/staff/pages/honour/index?id={id}' },
   initial: 'submitted',
   states: {
-    submitted: { label: '审核中', holder: 'staff', deadline: 'nominationReview', nextStep: '县总工会审核推荐材料' },
-    public_notice: { label: '公示中', holder: 'staff', nextStep: '公示期满且异议处理完后授予' },
-    awarded: { label: '已授予', holder: 'none', nextStep: '荣誉已授予' },
-    rejected: { label: '未通过', holder: 'none', terminal: true, nextStep: '这次推荐没有通过，原因见下方' },
-    revoked: { label: '已撤销', holder: 'none', terminal: true, nextStep: '荣誉已撤销，原因见下方' },
+    submitted: { label: '审核中', tone: 'primary', holder: 'staff', deadline: 'nominationReview', nextStep: '县总工会审核推荐材料' },
+    public_notice: { label: '公示中', tone: 'primary', holder: 'staff', nextStep: '公示期满且异议处理完后授予' },
+    awarded: { label: '已授予', tone: 'success', holder: 'none', nextStep: '荣誉已授予' },
+    rejected: { label: '未通过', tone: 'danger', holder: 'none', terminal: true, nextStep: '这次推荐没有通过，原因见下方' },
+    revoked: { label: '已撤销', tone: 'danger', holder: 'none', terminal: true, nextStep: '荣誉已撤销，原因见下方' },
   },
   transitions: {
     start_notice: {
@@ -185,6 +215,7 @@ export const NOMINATION_WORKFLOW: WorkflowDef<NominationState, NominationAction>
       from: ['submitted', 'public_notice'],
       to: 'rejected',
       label: '不予通过',
+      tone: 'danger',
       actor: 'staff',
       permission: 'honour.manage',
       levels: ['county'],
@@ -194,6 +225,7 @@ export const NOMINATION_WORKFLOW: WorkflowDef<NominationState, NominationAction>
       from: ['awarded'],
       to: 'revoked',
       label: '撤销荣誉',
+      tone: 'danger',
       actor: 'staff',
       permission: 'honour.manage',
       levels: ['county'],

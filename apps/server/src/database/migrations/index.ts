@@ -8,6 +8,7 @@ import { AddLegal1795491313058 } from './1795491313058-AddLegal';
 import { AddCompetitions1795493658753 } from './1795493658753-AddCompetitions';
 import { AddRefreshTokenFamilies1796166108683 } from './1796166108683-AddRefreshTokenFamilies';
 import { AddEmployerFlagPlace1796240000000 } from './1796240000000-AddEmployerFlagPlace';
+import { AddCaseSubject1796400000000 } from './1796400000000-AddCaseSubject';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddCompetitions1795493658753,
   AddRefreshTokenFamilies1796166108683,
   AddEmployerFlagPlace1796240000000,
+  AddCaseSubject1796400000000,
 ];

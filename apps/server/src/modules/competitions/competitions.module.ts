@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CompetitionEntriesService } from './competition-entries.service';
@@ -7,6 +7,8 @@ import { CompetitionResultsService } from './competition-results.service';
 import { CompetitionsController } from './competitions.controller';
 import { CompetitionsService } from './competitions.service';
 import { EmployerFlagsService } from './employer-flags.service';
+import type { CompetitionAction, TransitionRequest } from '@union/shared';
+import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Competitions, their entries, judging and results; the employer flags honours use too. */
 @Module({
@@ -15,4 +17,18 @@ import { EmployerFlagsService } from './employer-flags.service';
   providers: [EmployerFlagsService, CompetitionResultsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService],
   exports: [EmployerFlagsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService, CompetitionResultsService],
 })
-export class CompetitionsModule {}
+export class CompetitionsModule implements OnModuleInit {
+  constructor(
+    private readonly caseHandlers: CaseHandlers,
+    private readonly competitions: CompetitionsService,
+  ) {}
+
+  /** This module's case types answer the case API through their own services. */
+  onModuleInit(): void {
+    this.caseHandlers.register({
+      caseType: 'competition',
+      actions: async (actor, id) => (await this.competitions.get(actor, id)).actions,
+      transition: (actor, id, input) => this.competitions.transition(actor, id, input as TransitionRequest<CompetitionAction>),
+    });
+  }
+}

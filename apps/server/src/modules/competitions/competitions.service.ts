@@ -78,6 +78,7 @@ export class CompetitionsService {
           createdAt: new Date(),
         }),
       );
+      await this.transitions.attachSubject(manager, kase, row.id);
       await this.writeEvents(manager, row.id, body.events);
       return row.id;
     });

@@ -194,6 +194,7 @@ export class HardshipApplicationsService {
             createdAt: now,
           }),
         );
+        await this.transitions.attachSubject(manager, kase, app.id);
         const memberRepo = manager.getRepository(HouseholdMember);
         await memberRepo.insert(
           members.map((m, i) => {

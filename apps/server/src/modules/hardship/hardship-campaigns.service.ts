@@ -257,6 +257,7 @@ export class HardshipCampaignsService {
             aidRecordId: null,
           }),
         );
+        await this.transitions.attachSubject(manager, kase, grant.id);
         await this.transitions.notifyApplicant(manager, GRANT, kase, {
           title: '金秋助学申请已提交',
           body: '县总工会将核对录取通知书和档案，通过后按实名发放。',

@@ -255,6 +255,7 @@ export class HardshipFilesService {
           signedFormUploadId: null,
         }),
       );
+      await this.transitions.attachSubject(manager, kase, record.id);
       await this.transitions.notifyApplicant(manager, AID, kase, {
         title: '帮扶已批准',
         body: `${AID_TYPE_LABEL[body.aidType]} ${formatYuan(body.amountFen)} 已批准，将按实名发放，到账后请在小程序里签收。`,

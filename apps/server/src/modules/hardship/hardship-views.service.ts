@@ -154,6 +154,7 @@ export class HardshipViews {
     const lastStaffComment = [...history].reverse().find((h) => h.comment && h.actorUserId !== kase.applicantUserId);
     return {
       id: app.id,
+      caseId: kase.id,
       state,
       stateLabel: WF.states[state].label,
       nextStep: WF.states[state].nextStep,

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -15,6 +15,7 @@ import { HardshipRulesService } from './hardship-rules.service';
 import { HardshipStatisticsService } from './hardship-statistics.service';
 import { HardshipStepsService } from './hardship-steps.service';
 import { HardshipViews } from './hardship-views.service';
+import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Hardship assistance (困难职工帮扶): rules, applications, the procedure, files and aid. */
 @Module({
@@ -34,4 +35,30 @@ import { HardshipViews } from './hardship-views.service';
   ],
   exports: [HardshipRulesService, HardshipApplicationsService, HardshipStepsService, HardshipFilesService, HardshipViews],
 })
-export class HardshipModule {}
+export class HardshipModule implements OnModuleInit {
+  constructor(
+    private readonly caseHandlers: CaseHandlers,
+    private readonly applications: HardshipApplicationsService,
+    private readonly files: HardshipFilesService,
+    private readonly campaigns: HardshipCampaignsService,
+  ) {}
+
+  /** This module's case types answer the case API through their own services. */
+  onModuleInit(): void {
+    this.caseHandlers.register({
+      caseType: 'hardship_application',
+      actions: (actor, id) => this.applications.actions(actor, id),
+      transition: (actor, id, input) => this.applications.transition(actor, id, input),
+    });
+    this.caseHandlers.register({
+      caseType: 'assistance_record',
+      actions: (actor, id) => this.files.aidActions(actor, id),
+      transition: (actor, id, input) => this.files.aidTransition(actor, id, input),
+    });
+    this.caseHandlers.register({
+      caseType: 'grant_application',
+      actions: (actor, id) => this.campaigns.grantActions(actor, id),
+      transition: (actor, id, input) => this.campaigns.grantTransition(actor, id, input),
+    });
+  }
+}

@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { PiiModule } from '../pii/pii.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { HonoursController } from './honours.controller';
 import { HonoursService } from './honours.service';
+import type { NominationAction, TransitionRequest } from '@union/shared';
+import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Honours and the model-worker registry. */
 @Module({
@@ -12,4 +14,18 @@ import { HonoursService } from './honours.service';
   providers: [HonoursService],
   exports: [HonoursService],
 })
-export class HonoursModule {}
+export class HonoursModule implements OnModuleInit {
+  constructor(
+    private readonly caseHandlers: CaseHandlers,
+    private readonly honours: HonoursService,
+  ) {}
+
+  /** This module's case types answer the case API through their own services. */
+  onModuleInit(): void {
+    this.caseHandlers.register({
+      caseType: 'honour_nomination',
+      actions: async (actor, id) => (await this.honours.get(actor, id)).actions,
+      transition: (actor, id, input) => this.honours.transition(actor, id, input as TransitionRequest<NominationAction>),
+    });
+  }
+}

@@ -127,6 +127,7 @@ export class HonoursService {
           createdAt: new Date(),
         }),
       );
+      await this.transitions.attachSubject(manager, kase, row.id);
       await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
       return row.id;
     });

@@ -204,6 +204,7 @@ export class LegalAidService {
       row.eligibilityEnc = this.cipher.encrypt(JSON.stringify(eligibility), aad('eligibility'));
       row.nextClockDueOn = this.nextClockDue(row, kase.state as LegalAidState);
       await repo.save(row);
+      await this.transitions.attachSubject(manager, kase, row.id);
       await this.uploads.attachToCase(
         manager,
         actor,

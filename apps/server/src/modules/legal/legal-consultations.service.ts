@@ -141,6 +141,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
             createdAt: now,
           }),
         );
+        await this.transitions.attachSubject(manager, kase, row.id);
         await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
         await this.transitions.notifyApplicant(manager, WF, kase, {
           title: '法律咨询已预约',

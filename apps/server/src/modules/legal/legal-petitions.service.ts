@@ -93,6 +93,7 @@ export class LegalPetitionsService {
           createdAt: new Date(),
         }),
       );
+      await this.transitions.attachSubject(manager, kase, row.id);
       return row.id;
     });
     return this.get(actor, id);

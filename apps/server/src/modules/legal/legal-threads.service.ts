@@ -85,6 +85,7 @@ export class LegalThreadsService {
           createdAt: now,
         }),
       );
+      await this.transitions.attachSubject(manager, kase, thread.id);
       const message = await this.insertMessage(manager, actor, thread, kase.id, false, body);
       await repo.update({ id: thread.id }, { workerReadId: message.id });
       if (lawyer) {

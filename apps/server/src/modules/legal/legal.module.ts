@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PiiModule } from '../pii/pii.module';
@@ -11,6 +11,9 @@ import { LegalPetitionsService } from './legal-petitions.service';
 import { LegalThreadsService } from './legal-threads.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
+import type { ConsultationAction, LegalThreadAction, PetitionAction, TransitionRequest } from '@union/shared';
+import { CaseHandlers } from '../workflow/case-handlers';
+import { fail } from '../../common/app-exception';
 
 /** Legal services (法律服务): consultations with the centre's lawyers and legal aid. */
 @Module({
@@ -27,4 +30,38 @@ import { LegalScheduleService } from './legal-schedule.service';
   ],
   exports: [LegalScheduleService, LegalConsultationsService, LegalAidService, LegalThreadsService, LegalPetitionsService],
 })
-export class LegalModule {}
+export class LegalModule implements OnModuleInit {
+  constructor(
+    private readonly caseHandlers: CaseHandlers,
+    private readonly consultations: LegalConsultationsService,
+    private readonly aid: LegalAidService,
+    private readonly threads: LegalThreadsService,
+    private readonly petitions: LegalPetitionsService,
+  ) {}
+
+  /** This module's case types answer the case API through their own services. */
+  onModuleInit(): void {
+    this.caseHandlers.register({
+      caseType: 'legal_consultation',
+      actions: async (actor, id) => (await this.consultations.get(actor, id)).actions,
+      transition: (actor, id, input) => this.consultations.transition(actor, id, input as TransitionRequest<ConsultationAction>),
+    });
+    this.caseHandlers.register({
+      caseType: 'legal_aid_application',
+      actions: async (actor, id) => (await this.aid.get(actor, id)).actions,
+      // Every other step of legal aid records a form (acceptance, stages, closing) on its own endpoint.
+      transition: (actor, id, input) =>
+        input.action === 'withdraw' ? this.aid.withdraw(actor, id, input.version) : fail('action_not_allowed'),
+    });
+    this.caseHandlers.register({
+      caseType: 'legal_thread',
+      actions: async (actor, id) => (await this.threads.get(actor, id)).actions,
+      transition: (actor, id, input) => this.threads.transition(actor, id, input as TransitionRequest<LegalThreadAction>),
+    });
+    this.caseHandlers.register({
+      caseType: 'petition',
+      actions: async (actor, id) => (await this.petitions.get(actor, id)).actions,
+      transition: (actor, id, input) => this.petitions.transition(actor, id, input as TransitionRequest<PetitionAction>),
+    });
+  }
+}

@@ -89,6 +89,7 @@ export class MembershipApplicationsService {
             createdAt: new Date(),
           }),
         );
+        await this.transitions.attachSubject(manager, kase, app.id);
         await this.transitions.notifyApplicant(manager, WF, kase, {
           title: '入会申请已提交',
           body: `您的入会申请已提交给${handling.name}，工会将在期限内审核。`,

@@ -60,6 +60,7 @@ export class MembershipTransfersService {
             createdAt: new Date(),
           }),
         );
+        await this.transitions.attachSubject(manager, kase, transfer.id);
         await this.transitions.notifyApplicant(manager, WF, kase, {
           title: '会籍接转已提交',
           body: `已请${target.name}接收您的会籍，期间您的会员身份不受影响。`,

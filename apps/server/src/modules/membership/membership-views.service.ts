@@ -64,6 +64,7 @@ export class MembershipViews {
     const lastStaffComment = [...rows].reverse().find((h) => h.comment && h.actorUserId !== kase.applicantUserId);
     return {
       id: app.id,
+      caseId: kase.id,
       state,
       stateLabel: def.states[state].label,
       nextStep: def.states[state].nextStep,
@@ -95,6 +96,7 @@ export class MembershipViews {
     );
     return {
       id: transfer.id,
+      caseId: kase.id,
       state,
       stateLabel: def.states[state].label,
       nextStep: def.states[state].nextStep,

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '../identity/identity.module';
@@ -14,6 +14,7 @@ import { MembershipPiiService } from './membership-pii.service';
 import { MembershipTransfersService } from './membership-transfers.service';
 import { MembershipViews } from './membership-views.service';
 import { MembersService } from './members.service';
+import { CaseHandlers } from '../workflow/case-handlers';
 
 @Module({
   imports: [
@@ -28,4 +29,24 @@ import { MembersService } from './members.service';
   providers: [MembershipApplicationsService, MembershipTransfersService, MembersService, MembershipViews, MembershipPiiService],
   exports: [MembershipApplicationsService, MembershipTransfersService, MembersService, MembershipViews],
 })
-export class MembershipModule {}
+export class MembershipModule implements OnModuleInit {
+  constructor(
+    private readonly caseHandlers: CaseHandlers,
+    private readonly applications: MembershipApplicationsService,
+    private readonly transfers: MembershipTransfersService,
+  ) {}
+
+  /** This module's case types answer the case API through their own services. */
+  onModuleInit(): void {
+    this.caseHandlers.register({
+      caseType: 'membership_application',
+      actions: (actor, id) => this.applications.actions(actor, id),
+      transition: (actor, id, input) => this.applications.transition(actor, id, input),
+    });
+    this.caseHandlers.register({
+      caseType: 'membership_transfer',
+      actions: (actor, id) => this.transfers.actions(actor, id),
+      transition: (actor, id, input) => this.transfers.transition(actor, id, input),
+    });
+  }
+}

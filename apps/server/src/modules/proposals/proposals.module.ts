@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
+import type { ProposalAction, TransitionRequest } from '@union/shared';
+import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Rationalisation proposals (合理化建议). */
 @Module({
@@ -12,4 +14,18 @@ import { ProposalsService } from './proposals.service';
   providers: [ProposalsService],
   exports: [ProposalsService],
 })
-export class ProposalsModule {}
+export class ProposalsModule implements OnModuleInit {
+  constructor(
+    private readonly caseHandlers: CaseHandlers,
+    private readonly proposals: ProposalsService,
+  ) {}
+
+  /** This module's case types answer the case API through their own services. */
+  onModuleInit(): void {
+    this.caseHandlers.register({
+      caseType: 'proposal',
+      actions: async (actor, id) => (await this.proposals.get(actor, id)).actions,
+      transition: (actor, id, input) => this.proposals.transition(actor, id, input as TransitionRequest<ProposalAction>),
+    });
+  }
+}

@@ -90,6 +90,7 @@ export class ProposalsService {
           createdAt: new Date(),
         }),
       );
+      await this.transitions.attachSubject(manager, kase, row.id);
       await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
       await this.transitions.notifyApplicant(manager, WF, kase, {
         title: '合理化建议已提交',

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ASSISTANCE_RECORD_WORKFLOW,
   availableActions,
-  GRANT_APPLICATION_WORKFLOW,
-  HARDSHIP_APPLICATION_WORKFLOW,
-  MEMBERSHIP_APPLICATION_WORKFLOW,
-  MEMBERSHIP_TRANSFER_WORKFLOW,
-  LEGAL_AID_WORKFLOW,
-  LEGAL_THREAD_WORKFLOW,
-  PETITION_WORKFLOW,
-  PROPOSAL_WORKFLOW,
-  NOMINATION_WORKFLOW,
+  caseRoute,
+  workflowOf,
   type Page,
   type WorkbenchCaseType,
   type WorkbenchItem,
@@ -24,44 +16,43 @@ import { fail } from '../../common/app-exception';
 import { whereStaffHandles } from '../../common/case-access';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
-import { AssistanceRecord } from '../hardship/entities/assistance-record.entity';
-import { GrantApplication } from '../hardship/entities/grant-application.entity';
-import { HardshipApplication } from '../hardship/entities/hardship-application.entity';
-import { LegalAidApplication } from '../legal/entities/legal-aid-application.entity';
-import { LegalThread } from '../legal/entities/legal-thread.entity';
-import { Petition } from '../legal/entities/petition.entity';
 import { Competition, CompetitionEvent } from '../competitions/entities/competition.entity';
 import { CompetitionConflict, CompetitionEntry, CompetitionScore } from '../competitions/entities/entry.entity';
 import { Proposal, ProposalOpinion } from '../proposals/entities/proposal.entity';
-import { Nomination } from '../honours/entities/honour.entity';
-import { MembershipApplication } from '../membership/entities/membership-application.entity';
-import { MembershipTransfer } from '../membership/entities/membership-transfer.entity';
 import { CaseViews } from '../workflow/case-views';
 import { Organization } from '../organizations/organization.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 
-const CASE_TYPES: Record<WorkbenchCaseType, { label: string; def: WorkflowDef<string, string> }> = {
-  membership_application: { label: '入会申请', def: MEMBERSHIP_APPLICATION_WORKFLOW },
-  membership_transfer: { label: '会籍接转', def: MEMBERSHIP_TRANSFER_WORKFLOW },
-  hardship_application: { label: '困难帮扶', def: HARDSHIP_APPLICATION_WORKFLOW },
-  assistance_record: { label: '帮扶发放', def: ASSISTANCE_RECORD_WORKFLOW },
-  grant_application: { label: '金秋助学', def: GRANT_APPLICATION_WORKFLOW },
-  legal_aid_application: { label: '法律援助', def: LEGAL_AID_WORKFLOW as unknown as WorkflowDef<string, string> },
-  legal_thread: { label: '在线咨询', def: LEGAL_THREAD_WORKFLOW as unknown as WorkflowDef<string, string> },
-  petition: { label: '职工信访', def: PETITION_WORKFLOW as unknown as WorkflowDef<string, string> },
-  proposal: { label: '合理化建议', def: PROPOSAL_WORKFLOW as unknown as WorkflowDef<string, string> },
-  honour_nomination: { label: '荣誉推荐', def: NOMINATION_WORKFLOW as unknown as WorkflowDef<string, string> },
-};
+/** The case types on the workbench: those whose tables have staff steps. */
+const WORKBENCH_TYPES: readonly WorkbenchCaseType[] = [
+  'membership_application',
+  'membership_transfer',
+  'hardship_application',
+  'assistance_record',
+  'grant_application',
+  'legal_aid_application',
+  'legal_thread',
+  'petition',
+  'proposal',
+  'honour_nomination',
+];
+
+function defOf(type: WorkbenchCaseType): WorkflowDef<string, string> {
+  const def = workflowOf(type);
+  if (!def) throw new Error(`no workflow table for ${type}`);
+  return def;
+}
 
 /** Per case type, the states in which staff with these permissions at this level have something to do. */
 function actionableStates(actor: Actor): [WorkbenchCaseType, string[]][] {
   const ctx = { isApplicant: false, permissions: actor.permissions, staffLevel: actor.organization?.level };
-  return (Object.entries(CASE_TYPES) as [WorkbenchCaseType, { def: WorkflowDef<string, string> }][])
-    .map(([type, { def }]): [WorkbenchCaseType, string[]] => [
+  return WORKBENCH_TYPES.map((type): [WorkbenchCaseType, string[]] => {
+    const def = defOf(type);
+    return [
       type,
       Object.keys(def.states).filter((state) => def.states[state].holder === 'staff' && availableActions(def, state, ctx).length > 0),
-    ])
-    .filter(([, states]) => states.length > 0);
+    ];
+  }).filter(([, states]) => states.length > 0);
 }
 
 /** The staff queue: cases waiting for staff in the actor's subtree, oldest due first. */
@@ -164,9 +155,9 @@ export class WorkbenchService {
     return rows
       .map((r) => ({
         caseType: r.caseType,
-        caseTypeLabel: CASE_TYPES[r.caseType].label,
+        caseTypeLabel: defOf(r.caseType).label,
         state: r.state,
-        stateLabel: CASE_TYPES[r.caseType].def.states[r.state]?.label ?? r.state,
+        stateLabel: defOf(r.caseType).states[r.state]?.label ?? r.state,
         count: Number(r.count),
         overdue: Number(r.overdue ?? 0),
       }))
@@ -193,38 +184,23 @@ export class WorkbenchService {
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
     const ids = page.map((c) => c.id);
-    const manager = this.db.manager;
-    const [apps, transfers, hardship, aid, grants, legalAid, threads, petitions, proposals, nominations, orgs] = ids.length
-      ? await Promise.all([
-          manager.getRepository(MembershipApplication).findBy({ caseId: In(ids) }),
-          manager.getRepository(MembershipTransfer).findBy({ caseId: In(ids) }),
-          manager.getRepository(HardshipApplication).findBy({ caseId: In(ids) }),
-          manager.getRepository(AssistanceRecord).findBy({ caseId: In(ids) }),
-          manager.getRepository(GrantApplication).findBy({ caseId: In(ids) }),
-          manager.getRepository(LegalAidApplication).findBy({ caseId: In(ids) }),
-          manager.getRepository(LegalThread).findBy({ caseId: In(ids) }),
-          manager.getRepository(Petition).findBy({ caseId: In(ids) }),
-          manager.getRepository(Proposal).findBy({ caseId: In(ids) }),
-          manager.getRepository(Nomination).findBy({ caseId: In(ids) }),
-          manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) }),
-        ])
-      : [[], [], [], [], [], [], [], [], [], [], []];
-    const subjectId = new Map<number, number>(
-      [...apps, ...transfers, ...hardship, ...aid, ...grants, ...legalAid, ...threads, ...petitions, ...proposals, ...nominations].map(
-        (row) => [row.caseId, row.id] as const,
-      ),
-    );
+    const orgs = ids.length
+      ? await this.db.manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) })
+      : [];
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
     const now = new Date();
     const items = page.map((c): WorkbenchItem => {
-      const type = CASE_TYPES[c.caseType as WorkbenchCaseType];
+      const def = defOf(c.caseType as WorkbenchCaseType);
+      const id = c.subjectId ?? 0;
       return {
         caseType: c.caseType as WorkbenchCaseType,
-        caseTypeLabel: type.label,
-        id: subjectId.get(c.id) ?? 0,
+        caseTypeLabel: def.label,
+        caseId: c.id,
+        id,
+        route: caseRoute(c.caseType, 'staff', id),
         title: c.title,
         state: c.state,
-        stateLabel: type.def.states[c.state]?.label ?? c.state,
+        stateLabel: def.states[c.state]?.label ?? c.state,
         organizationName: orgNames.get(c.organizationId) ?? '',
         submittedAt: c.submittedAt.toISOString(),
         deadline: this.caseViews.deadline(c, now),

@@ -99,6 +99,7 @@ export class TransitionService {
         requiresTargetOrganization: !!t.requiresTargetOrganization,
         confirm: t.confirm ?? null,
         form: t.form ?? null,
+        tone: t.tone ?? 'default',
         blockedReason: blocked[action] ?? null,
       };
     });
@@ -135,6 +136,8 @@ export class TransitionService {
     const kase = await repo.save(
       repo.create({
         caseType: def.caseType,
+        subjectType: def.subjectType,
+        subjectId: null,
         state: def.initial,
         version: 1,
         holder: def.states[def.initial].holder,
@@ -175,6 +178,12 @@ export class TransitionService {
       });
     }
     return kase;
+  }
+
+  /** Record the domain row a case just opened is about; call in the transaction that opened it. */
+  async attachSubject(manager: EntityManager, kase: WorkflowCase, subjectId: number): Promise<void> {
+    await manager.getRepository(WorkflowCase).update({ id: kase.id }, { subjectId });
+    kase.subjectId = subjectId;
   }
 
   /** Tell the applicant about their case's current state (in-app now, WeChat via the outbox). */

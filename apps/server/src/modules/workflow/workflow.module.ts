@@ -1,6 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { CASE_TYPES, validateAllWorkflows } from '@union/shared';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { CaseHandlers } from './case-handlers';
 import { CaseViews } from './case-views';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
 import { TransitionService } from './transition.service';
 import { workCalendarProvider } from './work-calendar.provider';
 
@@ -8,7 +12,22 @@ import { workCalendarProvider } from './work-calendar.provider';
 @Global()
 @Module({
   imports: [NotificationsModule],
-  providers: [TransitionService, CaseViews, workCalendarProvider],
-  exports: [TransitionService, CaseViews, workCalendarProvider],
+  controllers: [CasesController],
+  providers: [TransitionService, CaseViews, CaseHandlers, CasesService, workCalendarProvider],
+  exports: [TransitionService, CaseViews, CaseHandlers, workCalendarProvider],
 })
-export class WorkflowModule {}
+export class WorkflowModule implements OnModuleInit, OnApplicationBootstrap {
+  constructor(private readonly handlers: CaseHandlers) {}
+
+  /** The tables are checked at boot as well as in tests: a server with an unsound table does not start. */
+  onModuleInit(): void {
+    const problems = validateAllWorkflows();
+    if (problems.length) throw new Error(`workflow tables are unsound:\n${problems.join('\n')}`);
+  }
+
+  /** Once every module has registered its handlers: each case type has exactly one. */
+  onApplicationBootstrap(): void {
+    const missing = this.handlers.missing(CASE_TYPES);
+    if (missing.length) throw new Error(`case types without a handler: ${missing.join(', ')}`);
+  }
+}

@@ -11,6 +11,7 @@ import { InstantColumn } from '../../../database/columns';
 @Index('idx_cases_applicant', ['applicantUserId', 'id'])
 @Index('idx_cases_assignee', ['assigneeUserId', 'caseType', 'id'])
 @Index('idx_cases_type', ['caseType', 'id'])
+@Index('uq_cases_subject', ['subjectType', 'subjectId'], { unique: true })
 export class WorkflowCase {
   @PrimaryGeneratedColumn()
   id: number;
@@ -20,6 +21,17 @@ export class WorkflowCase {
 
   @Column({ type: 'varchar', length: 40 })
   state: string;
+
+  /** The domain table whose row this case is about (the table's `subjectType`). */
+  @Column({ type: 'varchar', length: 40 })
+  subjectType: string;
+
+  /**
+   * That row's id, so a case knows its domain row without a join. The row is written after the
+   * case (it holds `case_id`), so this is null only inside the transaction that opens the case.
+   */
+  @Column({ type: 'int', nullable: true })
+  subjectId: number | null;
 
   @Column({ type: 'int', default: 1 })
   version: number;

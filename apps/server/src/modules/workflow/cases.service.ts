@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { caseRoute, isAction, workflowOf, type CaseType, type CaseView, type WorkflowDef } from '@union/shared';
+import type { Actor } from '../../common/actor';
+import { fail } from '../../common/app-exception';
+import { Db } from '../../database/db.service';
+import { CaseHandlers } from './case-handlers';
+import { CaseViews } from './case-views';
+import { WorkflowCase } from './entities/workflow-case.entity';
+import { TransitionService, type TransitionInput } from './transition.service';
+
+/**
+ * The case as the unit of the API: any case by its id, whatever its type. Reads `workflow_cases`
+ * and the type's table; steps go to the handler the type registered, so the domain's own checks,
+ * effects and notices run exactly as on the domain's endpoints.
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly db: Db,
+    private readonly transitions: TransitionService,
+    private readonly views: CaseViews,
+    private readonly handlers: CaseHandlers,
+  ) {}
+
+  /** One case as the actor may see it, or 404 (outside their place or function, or not theirs). */
+  async get(actor: Actor, caseId: number): Promise<CaseView> {
+    const { kase, def, ctx } = await this.load(actor, caseId);
+    const handler = this.handlers.of(kase.caseType);
+    const [actions, history] = await Promise.all([
+      handler ? handler.actions(actor, kase.subjectId ?? 0) : this.transitions.actionsFor(def, kase, ctx),
+      this.transitions.history(this.db.manager, kase.id),
+    ]);
+    const state = def.states[kase.state];
+    // The staff side's page when the actor handles the case as staff; the applicant's otherwise.
+    const side = ctx.staffLevel !== undefined && !ctx.isApplicant ? 'staff' : 'applicant';
+    return {
+      id: kase.id,
+      caseType: kase.caseType as CaseType,
+      caseTypeLabel: def.label,
+      subjectId: kase.subjectId ?? 0,
+      title: kase.title,
+      state: kase.state,
+      stateLabel: state?.label ?? kase.state,
+      stateTone: state?.tone ?? 'default',
+      terminal: !!state?.terminal,
+      holder: kase.holder,
+      version: kase.version,
+      submittedAt: kase.submittedAt.toISOString(),
+      closedAt: kase.closedAt?.toISOString() ?? null,
+      deadline: this.views.deadline(kase),
+      route: caseRoute(kase.caseType, side, kase.subjectId ?? 0),
+      actions,
+      history: this.views.history(def, history),
+    };
+  }
+
+  /** A plain step on any case; the case type's handler does it and the case is answered as it is after. */
+  async transition(actor: Actor, caseId: number, input: TransitionInput): Promise<CaseView> {
+    const { kase, def } = await this.load(actor, caseId);
+    if (!isAction(def, input.action)) fail('validation_failed', '没有这个操作', [{ field: 'action', message: '没有这个操作' }]);
+    const t = def.transitions[input.action];
+    const handler = this.handlers.of(kase.caseType);
+    if (t.form || !handler?.transition) fail('action_not_allowed', `“${t.label}”需要在办理页面填写表单`);
+    await handler.transition(actor, kase.subjectId ?? 0, input);
+    return this.get(actor, caseId);
+  }
+
+  private async load(actor: Actor, caseId: number) {
+    const kase = await this.db.manager.getRepository(WorkflowCase).findOneBy({ id: caseId });
+    const def: WorkflowDef<string, string> | null = kase ? workflowOf(kase.caseType) : null;
+    const ctx = kase && def ? this.transitions.actorContext(actor, kase) : null;
+    if (!kase || !def || !ctx || kase.subjectId === null) fail('not_found');
+    return { kase, def, ctx };
+  }
+}

@@ -1,0 +1,156 @@
+import type { CaseView, HardshipApplicationView, MembershipApplicationView, OrganizationView, Page, WorkbenchItem } from '@union/shared';
+import { hardshipApplication, organizationIds } from './hardship-fixtures';
+import { itRaces, newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+
+/** The case as the unit of the API: any case by its id, and its plain steps, whatever its type. */
+describe('the case API (e2e over HTTP)', () => {
+  let t: TestApp;
+  let construction: OrganizationView;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await t.loginAs('county_admin');
+    const found = await t.http<OrganizationView[]>('GET', `/organizations/search?q=${encodeURIComponent('县城建筑公司工会')}`, {
+      token: admin,
+    });
+    construction = found.body[0];
+  });
+  afterAll(() => t.close());
+
+  async function applyToJoin(token: string): Promise<MembershipApplicationView> {
+    const res = await t.http<MembershipApplicationView>('POST', '/membership/applications', {
+      token,
+      body: {
+        realName: '测试工人',
+        idNumber: newIdNumber(),
+        phone: newPhone(),
+        employerName: '县城建筑公司',
+        employmentType: 'migrant_worker',
+        organizationId: construction.id,
+        hideFromEmployer: false,
+      },
+    });
+    if (res.status !== 201) throw new Error(`apply: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  const getCase = (token: string, caseId: number) => t.http<CaseView>('GET', `/cases/${caseId}`, { token });
+  const step = (token: string, caseId: number, body: Record<string, unknown>) =>
+    t.http<CaseView & { code?: string }>('POST', `/cases/${caseId}/transitions`, { token, body });
+
+  it('shows one case to its applicant and to the cadre who handles it, each with their side', async () => {
+    const worker = await t.newWorker('caseapi');
+    const app = await applyToJoin(worker);
+    const cadre = await t.loginAs('grassroots_cadre');
+
+    // The desk links each queue item to its case and to the page the table names.
+    const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?limit=50', { token: cadre });
+    const item = queue.body.items.find((i) => i.caseType === 'membership_application' && i.id === app.id);
+    expect(item).toMatchObject({ caseId: app.caseId, route: `/staff/pages/case/index?type=membership_application&id=${app.id}` });
+
+    const staffView = await getCase(cadre, app.caseId);
+    expect(staffView.status).toBe(200);
+    expect(staffView.body).toMatchObject({
+      id: app.caseId,
+      caseType: 'membership_application',
+      caseTypeLabel: '入会申请',
+      subjectId: app.id,
+      state: 'submitted',
+      stateTone: 'primary',
+      terminal: false,
+      holder: 'staff',
+      version: app.version,
+      route: `/staff/pages/case/index?type=membership_application&id=${app.id}`,
+    });
+    expect(staffView.body.actions.map((a) => a.action).sort()).toEqual(['approve', 'reject', 'request_info', 'transfer']);
+    expect(staffView.body.actions.find((a) => a.action === 'reject')?.tone).toBe('danger');
+    expect(staffView.body.history.map((h) => h.action)).toEqual(['submit']);
+    expect(staffView.body.deadline?.workingDaysLeft).toBe(15);
+
+    const mine = await getCase(worker, app.caseId);
+    expect(mine.body.actions.map((a) => a.action)).toEqual(['withdraw']);
+    expect(mine.body.route).toBe(`/pages/membership/application/index?id=${app.id}`);
+  });
+
+  it('answers 404 outside place, function or ownership, as the domain endpoints do', async () => {
+    const applicant = await t.newWorker('caseapi404');
+    const app = await applyToJoin(applicant);
+    // Another worker; a lawyer at the county (legal function, not membership); a cadre of another town.
+    const outsiders = {
+      worker: await t.newWorker('caseapiother'),
+      lawyer: await t.loginAs('lawyer'),
+      town2: await t.loginAs('town2_cadre'),
+    };
+    for (const [who, token] of Object.entries(outsiders)) {
+      const seen = await getCase(token, app.caseId);
+      expect([who, seen.status]).toEqual([who, 404]);
+      expect([who, (await step(token, app.caseId, { action: 'approve', version: app.version })).status]).toEqual([who, 404]);
+    }
+    expect((await getCase(await t.loginAs('grassroots_cadre'), 99_999_999)).status).toBe(404);
+    expect((await t.http('GET', '/cases/abc', { token: await t.loginAs('grassroots_cadre') })).status).toBe(400);
+    expect((await t.http('GET', `/cases/${app.caseId}`)).status).toBe(401);
+  });
+
+  it('takes a plain step through the case type handler: its checks, effects and notices run', async () => {
+    const worker = await t.newWorker('caseapistep');
+    const app = await applyToJoin(worker);
+    const cadre = await t.loginAs('grassroots_cadre');
+    const before = await t.count('case_history');
+
+    // A refused request changes nothing: stale version, unknown step, a step not open to the worker, extra fields.
+    expect((await step(cadre, app.caseId, { action: 'approve', version: app.version + 1 })).body.code).toBe('state_conflict');
+    expect((await step(cadre, app.caseId, { action: 'no_such_step', version: app.version })).status).toBe(400);
+    expect((await step(worker, app.caseId, { action: 'approve', version: app.version })).body.code).toBe('action_not_allowed');
+    expect((await step(cadre, app.caseId, { action: 'approve', version: app.version, amountFen: 1 })).status).toBe(400);
+    expect(await t.count('case_history')).toBe(before);
+    expect((await getCase(cadre, app.caseId)).body.state).toBe('submitted');
+
+    const approved = await step(cadre, app.caseId, { action: 'approve', version: app.version });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ state: 'approved', stateTone: 'success', terminal: true, version: app.version + 1 });
+    expect(approved.body.actions).toEqual([]);
+    expect(approved.body.history.map((h) => h.action)).toEqual(['submit', 'approve']);
+    // The membership handler's effect (the member) and its notice happened as on the domain endpoint.
+    expect((await t.http('GET', '/membership/me', { token: worker })).status).toBe(200);
+    const messages = await t.http<Page<{ title: string }>>('GET', '/messages', { token: worker });
+    expect(messages.body.items.map((m) => m.title)).toContain('入会申请已通过');
+    const domain = await t.http<MembershipApplicationView>('GET', `/membership/applications/${app.id}`, { token: worker });
+    expect(domain.body).toMatchObject({ state: 'approved', version: app.version + 1 });
+  });
+
+  it('refuses a step that records a form: it goes through its own endpoint', async () => {
+    const orgId = await organizationIds(t);
+    const worker = await t.newWorker('caseapiform');
+    const created = await t.http<HardshipApplicationView>('POST', '/hardship/applications', {
+      token: worker,
+      body: hardshipApplication(orgId('县城建筑公司工会')),
+    });
+    expect(created.status).toBe(201);
+    const cadre = await t.loginAs('grassroots_cadre');
+    const kase = await getCase(cadre, created.body.caseId);
+    expect(kase.status).toBe(200);
+    expect(kase.body.caseType).toBe('hardship_application');
+    expect(kase.body.route).toBe(`/staff/pages/hardship/index?id=${created.body.id}`);
+    const formStep = kase.body.actions.find((a) => a.form);
+    expect(formStep).toBeDefined();
+    const refused = await step(cadre, created.body.caseId, { action: formStep?.action, version: kase.body.version });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('action_not_allowed');
+    expect((await getCase(cadre, created.body.caseId)).body.version).toBe(kase.body.version);
+    // A plain step of the same case goes through: the worker withdraws.
+    const withdrawn = await step(worker, created.body.caseId, { action: 'withdraw', version: kase.body.version });
+    expect(withdrawn.body).toMatchObject({ state: 'withdrawn', stateTone: 'default', terminal: true });
+  });
+
+  // On the embedded database transactions run one at a time, so the two never race there.
+  itRaces('lets exactly one of two cadres acting on the same case at once win', async () => {
+    const app = await applyToJoin(await t.newWorker('caseapirace'));
+    const [a, b] = [await t.loginAs('grassroots_cadre'), await t.loginAs('town_cadre')];
+    const results = await Promise.all([
+      step(a, app.caseId, { action: 'approve', version: app.version }),
+      step(b, app.caseId, { action: 'approve', version: app.version }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await getCase(a, app.caseId)).body.history.filter((h) => h.action === 'approve')).toHaveLength(1);
+  });
+});
