@@ -16,6 +16,7 @@ import {
 } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { Consultation } from '../src/modules/legal/entities/consultation.entity';
+import { LegalClocksJob } from '../src/modules/legal/legal-clocks.job';
 import { LegalConsultationsService } from '../src/modules/legal/legal-consultations.service';
 import { TransitionService } from '../src/modules/workflow/transition.service';
 import { today, uploadJpeg } from './hardship-fixtures';
@@ -437,6 +438,18 @@ describe('advice and legal aid', () => {
     expect(mediation.clock.next?.daysLeft).toBeLessThanOrEqual(7);
     const soon = await t.http<Page<LegalAidSummary>>('GET', '/legal/aid-applications?clockWithinDays=7&limit=50', { token: lawyer });
     expect(soon.body.items.find((i) => i.id === a.id)?.nextClock).toMatchObject({ label: '调解期限' });
+
+    // The stored next period is kept current by a scheduled job, not by the GET that reads it.
+    const ds = t.app.get(DataSource);
+    const dueOn = async () =>
+      ((await ds.query('SELECT next_clock_due_on AS d FROM legal_aid_applications WHERE id = ?', [a.id])) as { d: string | null }[])[0].d;
+    const current = await dueOn();
+    await ds.query('UPDATE legal_aid_applications SET next_clock_due_on = ? WHERE id = ?', [daysAgo(3), a.id]);
+    await t.http('GET', '/legal/aid-applications?clockWithinDays=7&limit=50', { token: lawyer });
+    expect(await dueOn()).toBe(daysAgo(3));
+    expect(await t.app.get(LegalClocksJob).runOnce()).toBeGreaterThanOrEqual(1);
+    expect(await dueOn()).toBe(current);
+    expect(await t.app.get(LegalClocksJob).runOnce()).toBe(0);
     const worker2 = await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${a.id}`, { token: worker });
     expect(worker2.body.clock.next?.key).toBe('mediation');
     expect(worker2.body.conflicts).toEqual([]);

@@ -28,7 +28,7 @@ import {
   type RejectLegalAidRequest,
   type RevealResponse,
 } from '@union/shared';
-import { LessThan, type EntityManager } from 'typeorm';
+import { In, LessThan, MoreThan, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
@@ -460,9 +460,9 @@ export class LegalAidService {
   }
 
   /** The last day of the next running statutory period while the case is open. */
-  nextClockDue(row: LegalAidApplication, state: LegalAidState): string | null {
+  nextClockDue(row: LegalAidApplication, state: LegalAidState, now = new Date()): string | null {
     if (WF.states[state].terminal) return null;
-    return computeStatutoryClock(clockInput(row), cstDate(new Date()), this.calendar).next?.dueOn ?? null;
+    return computeStatutoryClock(clockInput(row), cstDate(now), this.calendar).next?.dueOn ?? null;
   }
 
   /**
@@ -479,8 +479,8 @@ export class LegalAidService {
     else if (query.state === 'handling') qb.andWhere('c.state IN (:...handling)', { handling: HANDLING_STATES });
     else if (query.state) qb.andWhere('c.state = :state', { state: query.state });
     if (query.clockWithinDays !== undefined) {
-      // Driven by the clock index (idx_legal_aid_lawyer_clock / idx_legal_aid_clock).
-      await this.refreshClocks();
+      // Driven by the clock index (idx_legal_aid_lawyer_clock / idx_legal_aid_clock); the column
+      // is kept current by LegalClocksJob, so this read writes nothing.
       const today = cstDate(new Date());
       const until = addDays(today, query.clockWithinDays);
       qb.andWhere('a.nextClockDueOn >= :today AND a.nextClockDueOn <= :until', { today, until });
@@ -582,24 +582,39 @@ export class LegalAidService {
   }
 
   /**
-   * Open cases whose stored next period has run out get the following one; run before the clock
-   * lists so "runs out within 7 days" is always about a period that is still running.
+   * Open cases whose stored next period has run out get the following one, so "runs out within 7
+   * days" is always about a period that is still running. Run by {@link LegalClocksJob}, not by
+   * the lists that read the column. A constant number of queries per batch of 200: the cases in one
+   * query, one compare-and-set update per distinct (old, new) pair.
    */
   async refreshClocks(now = new Date()): Promise<number> {
     const today = cstDate(now);
-    const stale = await this.db.manager
-      .getRepository(LegalAidApplication)
-      .find({ where: { nextClockDueOn: LessThan(today) }, order: { nextClockDueOn: 'ASC' }, take: 200 });
-    for (const row of stale) {
-      const kase = await this.db.manager.getRepository(WorkflowCase).findOneByOrFail({ id: row.caseId });
-      const next = this.nextClockDue(row, kase.state as LegalAidState);
-      await this.db.transaction((manager) =>
-        manager
-          .getRepository(LegalAidApplication)
-          .update({ id: row.id, nextClockDueOn: row.nextClockDueOn as string }, { nextClockDueOn: next }),
+    let changed = 0;
+    let after = 0;
+    for (;;) {
+      const stale = await this.db.manager
+        .getRepository(LegalAidApplication)
+        .find({ where: { nextClockDueOn: LessThan(today), id: MoreThan(after) }, order: { id: 'ASC' }, take: 200 });
+      if (stale.length === 0) return changed;
+      after = stale[stale.length - 1].id;
+      const states = new Map(
+        (await this.db.manager.getRepository(WorkflowCase).findBy({ id: In(stale.map((r) => r.caseId)) })).map((c) => [c.id, c.state]),
       );
+      const moves = new Map<string, { from: string; to: string | null; ids: number[] }>();
+      for (const row of stale) {
+        const to = this.nextClockDue(row, (states.get(row.caseId) ?? 'closed') as LegalAidState, now);
+        const from = row.nextClockDueOn as string;
+        if (to === from) continue;
+        const key = `${from}→${to}`;
+        moves.set(key, { from, to, ids: [...(moves.get(key)?.ids ?? []), row.id] });
+      }
+      for (const move of moves.values()) {
+        const result = await this.db.transaction((manager) =>
+          manager.getRepository(LegalAidApplication).update({ id: In(move.ids), nextClockDueOn: move.from }, { nextClockDueOn: move.to }),
+        );
+        changed += result.affected ?? 0;
+      }
     }
-    return stale.length;
   }
 
   /** Serialise one user's check-then-insert steps (MySQL row lock; the embedded database runs transactions one at a time). */

@@ -352,13 +352,17 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
         where: { slotHeld: 1, startsAt: And(MoreThan(now), LessThanOrEqual(new Date(now.getTime() + windowMs))), [column]: IsNull() },
         take: 500,
       });
+      if (due.length === 0) continue;
+      const lawyers = new Map(
+        (await this.db.manager.getRepository(User).findBy({ id: In([...new Set(due.map((r) => r.lawyerUserId))]) })).map((u) => [u.id, u]),
+      );
       for (const row of due) {
         const done = await this.db.transaction(async (manager) => {
           const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId, state: 'booked' });
           if (!kase) return false;
           const result = await manager.getRepository(Consultation).update({ id: row.id, [column]: IsNull() }, { [column]: now });
           if (result.affected !== 1) return false;
-          const lawyer = await manager.getRepository(User).findOneBy({ id: row.lawyerUserId });
+          const lawyer = lawyers.get(row.lawyerUserId);
           const sameDay = cstDate(row.startsAt) === cstDate(now);
           await this.notifier.notify(manager, {
             userId: row.applicantUserId,

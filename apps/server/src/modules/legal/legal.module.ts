@@ -12,6 +12,7 @@ import { LegalThreadsService } from './legal-threads.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 import type { ConsultationAction, LegalThreadAction, PetitionAction, TransitionRequest } from '@union/shared';
+import { LegalClocksJob } from './legal-clocks.job';
 import { CaseHandlers } from '../workflow/case-handlers';
 import { fail } from '../../common/app-exception';
 
@@ -27,6 +28,7 @@ import { fail } from '../../common/app-exception';
     LegalAidService,
     LegalThreadsService,
     LegalPetitionsService,
+    LegalClocksJob,
   ],
   exports: [LegalScheduleService, LegalConsultationsService, LegalAidService, LegalThreadsService, LegalPetitionsService],
 })
