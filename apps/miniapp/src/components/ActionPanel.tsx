@@ -20,8 +20,6 @@ interface ActionPanelProps {
   onForm?: (action: ActionView) => void;
 }
 
-const DANGER = new Set(['reject', 'town_reject', 'county_reject', 'withdraw', 'decline', 'cancel']);
-
 /**
  * Exactly the buttons the server allows now. An action that needs a comment, a target union or a
  * confirmation opens a small form below the buttons instead of a system dialog, so it reads the
@@ -72,8 +70,8 @@ export function ActionPanel({ actions, busy, onRun, commentHint, onForm }: Actio
       {!open &&
         actions.map((a, i) => {
           // The main forward step stands out; refusals are red outlines; the rest plain.
-          const danger = DANGER.has(a.action);
-          const main = !danger && i === actions.findIndex((x) => !DANGER.has(x.action));
+          const danger = a.tone === 'danger';
+          const main = !danger && i === actions.findIndex((x) => x.tone !== 'danger');
           // A step the server says cannot be taken yet: shown disabled, with why and when it can.
           if (a.blockedReason)
             return (

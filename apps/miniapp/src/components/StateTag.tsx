@@ -1,26 +1,15 @@
 import { Text, View } from '@tarojs/components';
+import { stateOf, type CaseType } from '@union/shared';
 
-const TYPE_BY_STATE: Record<string, 'primary' | 'success' | 'danger' | 'warning' | 'default'> = {
-  submitted: 'primary',
-  requested: 'primary',
-  needs_info: 'warning',
-  needs_material: 'warning',
-  paid: 'warning',
-  filed: 'success',
-  signed: 'success',
-  approved: 'success',
-  accepted: 'success',
-  rejected: 'danger',
-  declined: 'danger',
-  withdrawn: 'default',
-  cancelled: 'default',
-};
-
-/** The state of a case as a coloured label (its colours meet WCAG AA contrast; NutUI's tags did not). */
-export function StateTag({ state, label }: { state: string; label: string }) {
+/**
+ * The state of a case as a coloured label. The colour is the state's tone in its workflow table
+ * (its colours meet WCAG AA contrast; NutUI's tags did not).
+ */
+export function StateTag({ caseType, state, label }: { caseType: CaseType; state: string; label: string }) {
+  const tone = stateOf(caseType, state)?.tone ?? 'default';
   return (
-    <View className="state-tag" data-testid="state-tag" data-state={state}>
-      <Text className={`state-tag__label state-tag__label--${TYPE_BY_STATE[state] ?? 'default'}`}>{label}</Text>
+    <View className="state-tag" data-testid="state-tag" data-state={state} data-tone={tone}>
+      <Text className={`state-tag__label state-tag__label--${tone}`}>{label}</Text>
     </View>
   );
 }

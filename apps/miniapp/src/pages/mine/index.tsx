@@ -96,7 +96,7 @@ export default function Mine() {
             onClick={() => void Taro.navigateTo({ url: route('/pages/membership/application/index', { id: a.id }) })}
             data-testid={`my-application-${a.id}`}
           >
-            <StateTag state={a.state} label={a.stateLabel} />
+            <StateTag caseType="membership_application" state={a.state} label={a.stateLabel} />
             <Text className="list-item__title">{a.organization.name}</Text>
             <Text className="muted">
               {formatDate(a.submittedAt)} 提交{a.deadline ? ` · ${deadlineText(a.deadline)}` : ''}

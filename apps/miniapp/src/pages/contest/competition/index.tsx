@@ -90,7 +90,7 @@ export default function CompetitionPage() {
       <View className="card">
         <View className="row">
           <Text className="card__title">{c.title}</Text>
-          <StateTag state={c.state} label={c.stateLabel} />
+          <StateTag caseType="competition" state={c.state} label={c.stateLabel} />
         </View>
         <Text className="muted">
           {c.kindLabel} · {c.organizerName} · 报名截止 {c.registrationClosesOn} · {c.startsOn} 至 {c.endsOn}

@@ -32,7 +32,7 @@ function CompetitionRow({ c }: { c: CompetitionView }) {
     >
       <View className="row">
         <Text className="list-item__title">{c.title}</Text>
-        <StateTag state={c.state} label={c.stateLabel} />
+        <StateTag caseType="competition" state={c.state} label={c.stateLabel} />
       </View>
       <Text className="muted">
         {c.kindLabel} · {c.organizerName} · {c.registrationOpen ? `报名截止 ${c.registrationClosesOn}` : `${c.startsOn} 开赛`}

@@ -115,7 +115,7 @@ export default function ProposalPage() {
       <View className="card">
         <View className="row">
           <Text className="card__title">{data.title}</Text>
-          <StateTag state={data.state} label={data.stateLabel} />
+          <StateTag caseType="proposal" state={data.state} label={data.stateLabel} />
         </View>
         <Text className="paragraph" data-testid="proposal-next">
           {data.nextStep}

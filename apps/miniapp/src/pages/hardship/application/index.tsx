@@ -74,7 +74,7 @@ export default function HardshipApplication() {
       ) : null}
 
       <View className="card">
-        <StateTag state={app.state} label={app.stateLabel} />
+        <StateTag caseType="hardship_application" state={app.state} label={app.stateLabel} />
         <Row label="现在由谁办理" value={app.holderName} />
         {app.deadline ? (
           <Text className={app.deadline.overdue ? 'danger-text' : 'paragraph'} data-testid="hs-deadline">

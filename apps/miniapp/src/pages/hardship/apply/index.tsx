@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { HardshipApplicationSummary, HardshipRules, MemberCardView } from '@union/shared';
+import { isTerminalState, type HardshipApplicationSummary, type HardshipRules, type MemberCardView } from '@union/shared';
 import { LoginPrompt } from '../../../components/LoginPrompt';
 import { draftStatusText, useDraftSync } from '../../../hooks/useDraftSync';
 import { hardshipApi } from '../../../services/api/hardship';
@@ -49,8 +49,6 @@ import {
   WorkStep,
 } from './steps';
 import { useLoggedIn } from '../../../hooks/useLoggedIn';
-
-const CLOSED_STATES = ['filed', 'rejected', 'withdrawn'];
 
 /** Where to start: where the worker stopped, but not past a screen that is still incomplete. */
 function startStep(draft: HardshipLocalDraft): number {
@@ -129,7 +127,7 @@ export default function HardshipApply() {
       cardApi.mine().catch(() => null),
     ]).then(([me, mine, server, ruleSet, card]) => {
       if (!live) return;
-      const open = mine.find((a) => !CLOSED_STATES.includes(a.state));
+      const open = mine.find((a) => !isTerminalState('hardship_application', a.state));
       if (open) {
         setOpenApplication(open);
         return;

@@ -116,7 +116,7 @@ function AidRow({ aid, onChanged }: { aid: AssistanceRecordView; onChanged: () =
 
   return (
     <View className="list-item" data-testid={`hs-aid-${aid.id}`}>
-      <StateTag state={aid.state} label={aid.stateLabel} />
+      <StateTag caseType="assistance_record" state={aid.state} label={aid.stateLabel} />
       <Text className="list-item__title">
         {aid.aidTypeLabel} {yuan(aid.amountFen)}
       </Text>

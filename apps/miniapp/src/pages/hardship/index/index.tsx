@@ -2,13 +2,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useLoader } from '../../../hooks/useLoader';
-import type { CampaignView } from '@union/shared';
+import { isTerminalState, type CampaignView } from '@union/shared';
 import { campaignsApi, hardshipApi, hardshipFilesApi } from '../../../services/api/hardship';
 import { loadLocalHardshipDraft } from '../../../services/hardshipDraft';
 import { route } from '../../../utils/nav';
 import { useLoggedIn } from '../../../hooks/useLoggedIn';
-
-const CLOSED_STATES = ['filed', 'rejected', 'withdrawn'];
 
 /** The entry to hardship assistance: what it is, the self-test, apply (or continue), my applications and file. */
 export default function HardshipHome() {
@@ -23,7 +21,7 @@ export default function HardshipHome() {
     return { mine, files, hasServerDraft: !!serverDraft, campaigns: campaigns.filter((c) => c.open) };
   }, loggedIn);
 
-  const open = data?.mine.find((a) => !CLOSED_STATES.includes(a.state)) ?? null;
+  const open = data?.mine.find((a) => !isTerminalState('hardship_application', a.state)) ?? null;
   const hasDraft = !!loadLocalHardshipDraft() || !!data?.hasServerDraft;
   const toSign = (data?.files ?? []).reduce((n, f) => n + f.aid.filter((a) => a.state === 'paid').length, 0);
   const nav = (url: string) => void Taro.navigateTo({ url });

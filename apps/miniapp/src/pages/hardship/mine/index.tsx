@@ -49,7 +49,7 @@ export default function MyHardshipApplications() {
           <Text className="card__title">金秋助学</Text>
           {data.grants.map((g) => (
             <View key={g.id} className="list-item" data-testid={`hs-my-grant-${g.id}`}>
-              <StateTag state={g.state} label={g.stateLabel} />
+              <StateTag caseType="grant_application" state={g.state} label={g.stateLabel} />
               <Text className="list-item__title">
                 {g.studentNameMasked} · {g.schoolName}（{g.schoolLevelLabel}）
               </Text>
@@ -72,7 +72,7 @@ export default function MyHardshipApplications() {
           onClick={() => void Taro.navigateTo({ url: route('/pages/hardship/application/index', { id: a.id }) })}
           data-testid={`hs-my-application-${a.id}`}
         >
-          <StateTag state={a.state} label={a.stateLabel} />
+          <StateTag caseType="hardship_application" state={a.state} label={a.stateLabel} />
           <Text className="list-item__title">{formatDate(a.submittedAt)} 提交的帮扶申请</Text>
           <Text className="muted">
             现在由 {a.holderName} 办理{a.deadline ? ` · ${deadlineText(a.deadline)}` : ''}

@@ -61,7 +61,7 @@ export default function LegalCase() {
       <View className="card">
         <View className="row">
           <Text className="card__title">{data.disputeTypeLabel}法律援助</Text>
-          <StateTag state={data.state} label={data.stateLabel} />
+          <StateTag caseType="legal_aid_application" state={data.state} label={data.stateLabel} />
         </View>
         <Text className="paragraph" data-testid="case-next-step">
           {data.nextStep}

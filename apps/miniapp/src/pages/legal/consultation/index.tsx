@@ -111,7 +111,7 @@ export default function ConsultationPage() {
       <View className="card">
         <View className="row">
           <Text className="card__title">{data.topicLabel}咨询</Text>
-          <StateTag state={data.state} label={data.stateLabel} />
+          <StateTag caseType="legal_consultation" state={data.state} label={data.stateLabel} />
         </View>
         <Text className="muted" data-testid="consultation-next">
           {data.nextStep}

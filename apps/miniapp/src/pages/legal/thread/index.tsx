@@ -148,7 +148,7 @@ export default function ThreadPage() {
       <View className="card">
         <View className="row">
           <Text className="card__title">{data.topicLabel}在线咨询</Text>
-          <StateTag state={data.state} label={data.stateLabel} />
+          <StateTag caseType="legal_thread" state={data.state} label={data.stateLabel} />
         </View>
         <Text className="muted">
           {data.mine ? `承办律师：${data.lawyerName ?? '待分配'}` : `职工：${data.applicantName}`}

@@ -80,7 +80,7 @@ export default function Application() {
         </View>
       ) : null}
       <View className="card">
-        <StateTag state={app.state} label={app.stateLabel} />
+        <StateTag caseType="membership_application" state={app.state} label={app.stateLabel} />
         <Text className="next-step" data-testid="next-step">
           {app.nextStep}
         </Text>

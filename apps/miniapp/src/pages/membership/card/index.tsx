@@ -99,7 +99,7 @@ export default function Card() {
           data-testid="pending-transfer"
         >
           <Text className="card__title">会籍接转办理中</Text>
-          <StateTag state={transfer.state} label={transfer.stateLabel} />
+          <StateTag caseType="membership_transfer" state={transfer.state} label={transfer.stateLabel} />
           <Text className="paragraph">转到：{transfer.toOrganization.name}</Text>
           <Text className="muted">
             {transfer.nextStep} {deadlineText(transfer.deadline)}（点这里看详情）

@@ -109,7 +109,7 @@ function TransferDetail({ id }: { id: number }) {
   return (
     <View className="page">
       <View className="card">
-        <StateTag state={transfer.state} label={transfer.stateLabel} />
+        <StateTag caseType="membership_transfer" state={transfer.state} label={transfer.stateLabel} />
         <Text className="next-step">{transfer.nextStep}</Text>
         {transfer.deadline ? (
           <Text className={transfer.deadline.overdue ? 'danger-text' : 'paragraph'}>

@@ -229,7 +229,7 @@ function AidRecord({ aid, actions, highlighted, onDone }: AidRecordProps) {
 
   return (
     <View className={`card${highlighted ? ' card--highlight' : ''}`} data-testid={`aid-record-${aid.id}`}>
-      <StateTag state={aid.state} label={aid.stateLabel} />
+      <StateTag caseType="assistance_record" state={aid.state} label={aid.stateLabel} />
       <Text className="list-item__title">
         {aid.aidTypeLabel} {yuan(aid.amountFen)}
       </Text>

@@ -81,7 +81,7 @@ export default function CasePage() {
   return (
     <View className="page" data-testid="case-page">
       <View className="card">
-        <StateTag state={record.state} label={record.stateLabel} />
+        <StateTag caseType={data.type} state={record.state} label={record.stateLabel} />
         <Text className="next-step">{staffNextStep(data.actions, record.stateLabel)}</Text>
         {record.deadline ? (
           <Text className={record.deadline.overdue ? 'danger-text' : 'paragraph'} data-testid="case-deadline">

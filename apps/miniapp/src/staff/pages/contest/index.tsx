@@ -74,7 +74,7 @@ export default function ContestManage() {
       <View className="card">
         <View className="row">
           <Text className="card__title">{c.title}</Text>
-          <StateTag state={c.state} label={c.stateLabel} />
+          <StateTag caseType="competition" state={c.state} label={c.stateLabel} />
         </View>
         <Text className="muted">
           报名截止 {c.registrationClosesOn} · {c.startsOn} 至 {c.endsOn}

@@ -348,7 +348,7 @@ export default function Contests() {
           >
             <View className="row">
               <Text className="list-item__title">{c.title}</Text>
-              <StateTag state={c.state} label={c.stateLabel} />
+              <StateTag caseType="competition" state={c.state} label={c.stateLabel} />
             </View>
             <Text className="muted">
               {c.kindLabel} · {c.events.map((e) => `${e.name} ${e.entryCount} 人/队`).join('，')}

@@ -58,7 +58,7 @@ export default function StaffGrant() {
   return (
     <View className="page" data-testid="staff-grant-page">
       <View className="card">
-        <StateTag state={grant.state} label={grant.stateLabel} />
+        <StateTag caseType="grant_application" state={grant.state} label={grant.stateLabel} />
         <Text className="card__title">{grant.campaignTitle}</Text>
         <Text className="next-step">{staffNextStep(data.actions, grant.stateLabel)}</Text>
         {grant.deadline ? <Text className={grant.deadline.overdue ? 'danger-text' : 'muted'}>{deadlineText(grant.deadline)}</Text> : null}

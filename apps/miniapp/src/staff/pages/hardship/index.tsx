@@ -82,7 +82,7 @@ export default function StaffHardshipCase() {
   return (
     <View className="page" data-testid="staff-hardship-page">
       <View className="card">
-        <StateTag state={app.state} label={app.stateLabel} />
+        <StateTag caseType="hardship_application" state={app.state} label={app.stateLabel} />
         <Text className="list-item__title">
           {app.applicantNameMasked}家庭 · {app.members.length} 人 · {app.organization.name}
         </Text>

@@ -44,7 +44,7 @@ export default function HonourPage() {
           <Text className="card__title">
             {data.kindName} · {data.nomineeName}
           </Text>
-          <StateTag state={data.state} label={data.stateLabel} />
+          <StateTag caseType="honour_nomination" state={data.state} label={data.stateLabel} />
         </View>
         <Text className="muted">
           {data.employerName} · {data.nominatedByName} 推荐 · {data.year} 年{data.deadline ? ` · ${deadlineText(data.deadline)}` : ''}

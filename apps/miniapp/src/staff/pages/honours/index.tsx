@@ -140,7 +140,7 @@ export default function Honours() {
             <Text className="list-item__title">
               {n.kindName} · {n.nomineeName}
             </Text>
-            <StateTag state={n.state} label={n.stateLabel} />
+            <StateTag caseType="honour_nomination" state={n.state} label={n.stateLabel} />
           </View>
           <Text className="muted">
             {n.employerName} · {n.nominatedByName} 推荐 · {n.year} 年{n.excludedReason ? ' · 单位不能参评' : ''}

@@ -226,7 +226,7 @@ export default function StaffLegalCase() {
           <Text className="card__title">
             {app.applicantName} · {app.disputeTypeLabel}
           </Text>
-          <StateTag state={app.state} label={app.stateLabel} />
+          <StateTag caseType="legal_aid_application" state={app.state} label={app.stateLabel} />
         </View>
         {app.deadline ? (
           <Text className={app.deadline.overdue ? 'field__error' : 'muted'}>书面答复期限：{deadlineText(app.deadline)}</Text>

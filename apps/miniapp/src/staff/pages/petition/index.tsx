@@ -89,7 +89,7 @@ export default function PetitionPage() {
       <View className="card">
         <View className="row">
           <Text className="card__title">{data.subject}</Text>
-          <StateTag state={data.state} label={data.stateLabel} />
+          <StateTag caseType="petition" state={data.state} label={data.stateLabel} />
         </View>
         {data.deadline ? (
           <Text className={data.deadline.overdue ? 'field__error' : 'muted'} data-testid="petition-deadline">

@@ -118,7 +118,7 @@ export default function ProposalReview() {
       <View className="card">
         <View className="row">
           <Text className="card__title">{data.title}</Text>
-          <StateTag state={data.state} label={data.stateLabel} />
+          <StateTag caseType="proposal" state={data.state} label={data.stateLabel} />
         </View>
         <Text className="muted">
           {data.registeredNo ?? '未登记'} · {data.submitterName} · {data.organizationName}

@@ -27,7 +27,7 @@ export default function ProposalsAdmin() {
         >
           <View className="row">
             <Text className="list-item__title">{p.title}</Text>
-            <StateTag state={p.state} label={p.stateLabel} />
+            <StateTag caseType="proposal" state={p.state} label={p.stateLabel} />
           </View>
           <Text className="muted">
             {p.submitterName} · {p.organizationName}

@@ -19,35 +19,9 @@ import { errorMessage, toast } from '../../../utils/feedback';
 import { deadlineText, formatDate } from '../../../utils/format';
 import { route } from '../../../utils/nav';
 
-/** Where a queue item is handled: each case type has its own page in the staff subpackage (null: none yet). */
-function pageOf(item: WorkbenchItem): string | null {
-  switch (item.caseType) {
-    case 'membership_application':
-    case 'membership_transfer':
-      return route('/staff/pages/case/index', { type: item.caseType, id: item.id });
-    case 'hardship_application':
-      return route('/staff/pages/hardship/index', { id: item.id });
-    case 'assistance_record':
-      return route('/staff/pages/aid/index', { id: item.id });
-    case 'grant_application':
-      return route('/staff/pages/grant/index', { id: item.id });
-    case 'legal_aid_application':
-      return route('/staff/pages/legal-case/index', { id: item.id });
-    case 'legal_thread':
-      return route('/pages/legal/thread/index', { id: item.id });
-    case 'petition':
-      return route('/staff/pages/petition/index', { id: item.id });
-    case 'proposal':
-      return route('/staff/pages/proposal-review/index', { id: item.id });
-    case 'honour_nomination':
-      return route('/staff/pages/honour/index', { id: item.id });
-    default:
-      return null;
-  }
-}
-
 function open(item: WorkbenchItem) {
-  const url = pageOf(item);
+  // Where a queue item is handled comes with it, from its workflow table.
+  const url = item.route;
   if (url) void Taro.navigateTo({ url });
   else toast(`“${item.caseTypeLabel}”还不能在小程序里办理`);
 }
@@ -357,7 +331,7 @@ export default function Workbench() {
             onClick={() => open(item)}
             data-testid={`queue-${item.caseType}-${item.id}`}
           >
-            <StateTag state={item.state} label={item.stateLabel} />
+            <StateTag caseType={item.caseType} state={item.state} label={item.stateLabel} />
             <Text className="list-item__title">
               {item.caseTypeLabel} · {item.title}
             </Text>
