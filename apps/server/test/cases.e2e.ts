@@ -142,6 +142,29 @@ describe('the case API (e2e over HTTP)', () => {
     expect(withdrawn.body).toMatchObject({ state: 'withdrawn', stateTone: 'default', terminal: true });
   });
 
+  it('finds the same case from each domain page: every view names its case, and the case names the view back', async () => {
+    const member = await t.loginAs('member');
+    const detail: Record<string, (id: number) => string> = {
+      '/legal/consultations/mine': (id) => `/legal/consultations/${id}`,
+      '/legal/aid-applications/mine': (id) => `/legal/aid-applications/${id}`,
+      '/proposals/mine': (id) => `/proposals/${id}`,
+      '/membership/applications/mine': (id) => `/membership/applications/${id}`,
+      '/hardship/applications/mine': (id) => `/hardship/applications/${id}`,
+    };
+    let checked = 0;
+    for (const [list, one] of Object.entries(detail)) {
+      const rows = await t.http<{ id: number }[] | Page<{ id: number }>>('GET', list, { token: member });
+      expect([list, rows.status]).toEqual([list, 200]);
+      const first = (Array.isArray(rows.body) ? rows.body : rows.body.items)[0];
+      if (!first) continue;
+      const view = await t.http<{ id: number; caseId: number; version: number }>('GET', one(first.id), { token: member });
+      const kase = await getCase(member, view.body.caseId);
+      expect([list, kase.status, kase.body.subjectId, kase.body.version]).toEqual([list, 200, view.body.id, view.body.version]);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+
   // On the embedded database transactions run one at a time, so the two never race there.
   itRaces('lets exactly one of two cadres acting on the same case at once win', async () => {
     const app = await applyToJoin(await t.newWorker('caseapirace'));

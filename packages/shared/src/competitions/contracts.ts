@@ -65,6 +65,8 @@ export interface CompetitionEventView extends CompetitionEventInput {
 /** A competition as anyone signed in sees it. */
 export interface CompetitionView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   state: CompetitionState;
   stateLabel: string;
   version: number;

@@ -67,6 +67,8 @@ export type CreateGrantApplicationRequest = z.output<typeof createGrantApplicati
 /** A grant application as its applicant or a cadre sees it. */
 export interface GrantApplicationView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   campaignId: number;
   campaignTitle: string;
   state: GrantApplicationState;

@@ -281,6 +281,8 @@ export type FileCloseReason = 'recovered' | 'retired' | 'transferred' | 'decease
 /** An assistance record (帮扶记录). */
 export interface AssistanceRecordView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   fileId: number;
   fileNo: string;
   aidType: AidType;

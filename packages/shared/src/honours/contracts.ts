@@ -35,6 +35,8 @@ export type CreateNominationRequest = z.output<typeof createNominationBody>;
 /** A nomination as the nominating union and the county see it. */
 export interface NominationView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   state: NominationState;
   stateLabel: string;
   version: number;

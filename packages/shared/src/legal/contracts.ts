@@ -119,6 +119,8 @@ export type RateConsultationRequest = z.output<typeof ratingBody>;
 /** A consultation as the worker or the centre sees it. */
 export interface ConsultationView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   /** The viewer is the worker who booked it (else the lawyer or the centre). */
   mine: boolean;
   state: ConsultationState;
@@ -227,6 +229,8 @@ export interface ConflictWarning {
 /** A legal-aid application as the worker or the centre sees it (masked). */
 export interface LegalAidApplicationView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   state: LegalAidState;
   stateLabel: string;
   nextStep: string;
@@ -345,6 +349,8 @@ export interface LegalThreadSummary {
 
 /** A whole thread (opening it marks the other side's messages read for the viewer). */
 export interface LegalThreadView extends LegalThreadSummary {
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   version: number;
   /** The viewer is the worker who asked (else the centre). */
   mine: boolean;
@@ -386,6 +392,8 @@ export interface PetitionMeetingView {
 /** A petition as the union's staff see it (petitioner masked). */
 export interface PetitionView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   state: PetitionState;
   stateLabel: string;
   version: number;

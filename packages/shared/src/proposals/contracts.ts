@@ -33,6 +33,8 @@ export interface ExpertOpinionView {
 /** A proposal as its author, its union's staff or its experts see it. */
 export interface ProposalView {
   id: number;
+  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
+  caseId: number;
   state: ProposalState;
   stateLabel: string;
   nextStep: string;

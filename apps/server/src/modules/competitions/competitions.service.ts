@@ -378,6 +378,7 @@ export class CompetitionsService {
       if (state === 'draft' && !staff) continue;
       out.push({
         id: row.id,
+        caseId: kase.id,
         state,
         stateLabel: WF.states[state].label,
         version: kase.version,

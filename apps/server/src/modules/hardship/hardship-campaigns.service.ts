@@ -281,6 +281,7 @@ export class HardshipCampaignsService {
     const state = kase.state as GrantApplicationState;
     return {
       id: g.id,
+      caseId: kase.id,
       campaignId: g.campaignId,
       campaignTitle: campaign.title,
       state,

@@ -226,6 +226,7 @@ export class HardshipViews {
       const state = kase.state as AssistanceRecordState;
       return {
         id: r.id,
+        caseId: kase.id,
         fileId: r.fileId,
         fileNo: fileNos.get(r.fileId) ?? '',
         aidType: r.aidType,

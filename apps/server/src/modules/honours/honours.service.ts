@@ -442,6 +442,7 @@ export class HonoursService {
       const state = kase.state as NominationState;
       out.push({
         id: row.id,
+        caseId: kase.id,
         state,
         stateLabel: WF.states[state].label,
         version: kase.version,

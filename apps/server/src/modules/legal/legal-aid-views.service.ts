@@ -77,6 +77,7 @@ export class LegalAidViews {
       const isStaff = ctx.staffLevel !== undefined;
       result.push({
         id: row.id,
+        caseId: kase.id,
         state,
         stateLabel: WF.states[state].label,
         nextStep: WF.states[state].nextStep,

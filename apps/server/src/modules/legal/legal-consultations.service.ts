@@ -409,6 +409,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
       const state = kase.state as ConsultationState;
       result.push({
         id: row.id,
+        caseId: kase.id,
         mine: ctx.isApplicant,
         state,
         stateLabel: WF.states[state].label,

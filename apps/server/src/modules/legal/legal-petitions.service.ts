@@ -234,6 +234,7 @@ export class LegalPetitionsService {
       const caseFiles = new Map((files.get(row.caseId) ?? []).map((f) => [f.id, f]));
       out.push({
         id: row.id,
+        caseId: kase.id,
         state,
         stateLabel: WF.states[state].label,
         version: kase.version,

@@ -165,6 +165,7 @@ export class LegalThreadsService {
       const aad = piiAad(TABLE, thread.uid, 'body');
       return {
         ...summary,
+        caseId: kase.id,
         version: kase.version,
         mine: ctx.isApplicant,
         lawyerUserId: thread.lawyerUserId,

@@ -316,6 +316,7 @@ export class ProposalsService {
       const mine = opinions.filter((o) => o.proposalId === row.id);
       out.push({
         id: row.id,
+        caseId: kase.id,
         state,
         stateLabel: WF.states[state].label,
         nextStep: WF.states[state].nextStep,
