@@ -175,7 +175,7 @@ async function resetWorker(base) {
   for (const app of mine) {
     const actions = await api(base, 'GET', `/membership/applications/${app.id}/actions`, accessToken);
     if (actions.some((a) => a.action === 'withdraw')) {
-      await api(base, 'POST', `/membership/applications/${app.id}/transitions`, accessToken, { action: 'withdraw', version: app.version });
+      await api(base, 'POST', `/cases/${app.caseId}/transitions`, accessToken, { action: 'withdraw', version: app.version });
       log(`reset: withdrew open application ${app.id} from an earlier run`);
     }
   }

@@ -219,7 +219,7 @@ describe('nobody handles their own case as staff', () => {
     const own = await t.http<{ action: string }[]>('GET', `/hardship/applications/${id}/actions`, { token: cadre });
     expect(own.body.map((a) => a.action)).not.toContain('pass_initial_review');
     expect(own.body.every((a) => ['withdraw'].includes(a.action))).toBe(true);
-    const refused = await t.http('POST', `/hardship/applications/${id}/transitions`, {
+    const refused = await t.step(`/hardship/applications/${id}`, {
       token: cadre,
       body: { action: 'pass_initial_review', version: created.body.version },
     });

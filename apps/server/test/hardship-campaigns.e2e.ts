@@ -74,7 +74,7 @@ describe('送温暖', () => {
     expect(view.unsigned.map((u) => u.aidId)).toEqual([record?.id]);
     const workerView = (await t.http<CampaignView>('GET', `/hardship/campaigns/${id}`, { token: a.token })).body;
     expect(workerView.unsigned).toEqual([]);
-    await t.http('POST', `/hardship/aid/${record?.id}/transitions`, {
+    await t.step(`/hardship/aid/${record?.id}`, {
       token: a.token,
       body: { action: 'sign', version: paid.body.version },
     });
@@ -143,12 +143,12 @@ describe('金秋助学', () => {
     });
     expect(refused.status).toBe(409);
 
-    const grassroots = await t.http('POST', `/hardship/grants/${applied.body.id}/transitions`, {
+    const grassroots = await t.step(`/hardship/grants/${applied.body.id}`, {
       token: await t.loginAs('grassroots_cadre'),
       body: { action: 'approve', version: applied.body.version },
     });
     expect(grassroots.status).toBe(409);
-    const approved = await t.http<GrantApplicationView>('POST', `/hardship/grants/${applied.body.id}/transitions`, {
+    const approved = await t.step<GrantApplicationView>(`/hardship/grants/${applied.body.id}`, {
       token: county,
       body: { action: 'approve', version: applied.body.version },
     });
@@ -229,7 +229,7 @@ describe('金秋助学: rejecting and withdrawing', () => {
   }
 
   const grantStep = (token: string, id: number, body: Record<string, unknown>) =>
-    t.http<GrantApplicationView>('POST', `/hardship/grants/${id}/transitions`, { token, body });
+    t.step<GrantApplicationView>(`/hardship/grants/${id}`, { token, body });
 
   /** Each attempt is refused with its status, and the grant is left as it was. */
   async function expectRefused(

@@ -78,7 +78,11 @@ export async function endNotice(t: TestApp, noticeId: number): Promise<void> {
 export async function fileHousehold(t: TestApp, a: HardshipApplicationView): Promise<HardshipApplicationView> {
   const cadre = await t.loginAs('grassroots_cadre');
   const post = async (path: string, token: string, body: unknown) => {
-    const res = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}${path}`, { token, body });
+    // Plain steps go through the case API; steps with a form through their own endpoints.
+    const res =
+      path === '/transitions'
+        ? await t.step<HardshipApplicationView>(`/hardship/applications/${a.id}`, { token, body })
+        : await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}${path}`, { token, body });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };

@@ -44,7 +44,7 @@ async function toNotice(appId: number): Promise<HardshipApplicationView> {
   const cadre = await t.loginAs('grassroots_cadre');
   let a = (await t.http<HardshipApplicationView>('GET', `/hardship/applications/${appId}`, { token: cadre })).body;
   a = (
-    await t.http<HardshipApplicationView>('POST', `/hardship/applications/${appId}/transitions`, {
+    await t.step<HardshipApplicationView>(`/hardship/applications/${appId}`, {
       token: cadre,
       body: { action: 'pass_initial_review', version: a.version },
     })
@@ -131,7 +131,7 @@ describe('the whole procedure', () => {
     let view = (await t.http<HardshipApplicationView>('GET', `/hardship/applications/${submitted.id}`, { token: cadre })).body;
 
     // The notice is still running: cannot move on.
-    const early = await t.http('POST', `/hardship/applications/${submitted.id}/transitions`, {
+    const early = await t.step(`/hardship/applications/${submitted.id}`, {
       token: cadre,
       body: { action: 'complete_public_notice', version: view.version },
     });
@@ -151,7 +151,7 @@ describe('the whole procedure', () => {
     });
     expect(objected.status).toBe(201);
     await endNotice(t, notice?.id as number);
-    const blocked = await t.http('POST', `/hardship/applications/${submitted.id}/transitions`, {
+    const blocked = await t.step(`/hardship/applications/${submitted.id}`, {
       token: cadre,
       body: { action: 'complete_public_notice', version: view.version },
     });
@@ -164,7 +164,7 @@ describe('the whole procedure', () => {
       body: { resolution: '经核实该房屋为租住，异议不成立。', upheld: false },
     });
     expect(resolved.status).toBe(200);
-    const completed = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${submitted.id}/transitions`, {
+    const completed = await t.step<HardshipApplicationView>(`/hardship/applications/${submitted.id}`, {
       token: cadre,
       body: { action: 'complete_public_notice', version: view.version },
     });
@@ -172,7 +172,7 @@ describe('the whole procedure', () => {
     expect(completed.body.state).toBe('town_review');
 
     // The grassroots cadre cannot do the town's or the county's step.
-    const wrongLevel = await t.http('POST', `/hardship/applications/${submitted.id}/transitions`, {
+    const wrongLevel = await t.step(`/hardship/applications/${submitted.id}`, {
       token: cadre,
       body: { action: 'pass_town_review', version: completed.body.version },
     });
@@ -180,7 +180,7 @@ describe('the whole procedure', () => {
     expect(wrongLevel.body.code).toBe('action_not_allowed');
 
     const town = await t.loginAs('town_cadre');
-    const townOk = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${submitted.id}/transitions`, {
+    const townOk = await t.step<HardshipApplicationView>(`/hardship/applications/${submitted.id}`, {
       token: town,
       body: { action: 'pass_town_review', version: completed.body.version },
     });
@@ -244,7 +244,7 @@ describe('the whole procedure', () => {
     expect(second.body.message).toContain('最多还能批 1400.00 元');
 
     // The worker cannot sign before payment; two payments at once: one wins.
-    const early2 = await t.http('POST', `/hardship/aid/${aid.body.id}/transitions`, {
+    const early2 = await t.step(`/hardship/aid/${aid.body.id}`, {
       token: worker,
       body: { action: 'sign', version: aid.body.version },
     });
@@ -266,7 +266,7 @@ describe('the whole procedure', () => {
     expect(mine.body).toHaveLength(1);
     expect(mine.body[0].aid[0].state).toBe('paid');
     expect(mine.body[0].thisYear.find((y) => y.aidType === 'living')).toMatchObject({ usedFen: 500_000, ceilingFen: 640_000 });
-    const signed = await t.http<AssistanceRecordView>('POST', `/hardship/aid/${aid.body.id}/transitions`, {
+    const signed = await t.step<AssistanceRecordView>(`/hardship/aid/${aid.body.id}`, {
       token: worker,
       body: { action: 'sign', version: paid.version },
     });
@@ -317,7 +317,7 @@ describe('scope and duplicates', () => {
       expect((await t.http('GET', `/hardship/applications/${a.id}`, { token })).status).toBe(404);
       expect(
         (
-          await t.http('POST', `/hardship/applications/${a.id}/transitions`, {
+          await t.step(`/hardship/applications/${a.id}`, {
             token,
             body: { action: 'reject', version: a.version, comment: 'x' },
           })
@@ -398,7 +398,7 @@ describe('bad input', () => {
   it('refuses a democratic review without a majority', async () => {
     const a = await submit(await t.newWorker('vote'));
     const cadre = await t.loginAs('grassroots_cadre');
-    const passed = await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}/transitions`, {
+    const passed = await t.step<HardshipApplicationView>(`/hardship/applications/${a.id}`, {
       token: cadre,
       body: { action: 'pass_initial_review', version: a.version },
     });
@@ -427,7 +427,7 @@ describe('bad input', () => {
       },
     });
     expect(res.status).toBe(409);
-    const formByButton = await t.http('POST', `/hardship/applications/${a.id}/transitions`, {
+    const formByButton = await t.step(`/hardship/applications/${a.id}`, {
       token: cadre,
       body: { action: 'record_democratic_review', version: visited.body.version },
     });
@@ -634,7 +634,7 @@ describe('public notices', () => {
 
 /** A plain step on an application (no form). */
 const step = (token: string, id: number, body: Record<string, unknown>) =>
-  t.http<HardshipApplicationView>('POST', `/hardship/applications/${id}/transitions`, { token, body });
+  t.step<HardshipApplicationView>(`/hardship/applications/${id}`, { token, body });
 
 const getApplication = async (id: number) =>
   (await t.http<HardshipApplicationView>('GET', `/hardship/applications/${id}`, { token: await t.loginAs('county_cadre') })).body;
@@ -648,7 +648,7 @@ async function expectRefused(
   attempts: [who: string, token: string, body: Record<string, unknown>, status: number, code?: string][],
 ) {
   for (const [who, token, body, status, code] of attempts) {
-    const res = await t.http<{ code?: string }>('POST', `/hardship/applications/${a.id}/transitions`, { token, body });
+    const res = await t.step<{ code?: string }>(`/hardship/applications/${a.id}`, { token, body });
     expect({ who, status: res.status, code: res.body.code }).toEqual({ who, status, code: code ?? res.body.code });
   }
   const after = await getApplication(a.id);
@@ -899,7 +899,7 @@ describe('aid records: cancelling and paper receipts', () => {
   }
 
   const aidStep = (token: string, id: number, body: Record<string, unknown>) =>
-    t.http<AssistanceRecordView>('POST', `/hardship/aid/${id}/transitions`, { token, body });
+    t.step<AssistanceRecordView>(`/hardship/aid/${id}`, { token, body });
 
   it('the county cancels an unpaid approval with a reason, and the amount no longer counts against the ceiling', async () => {
     const { worker, county, fileId, aid } = await filedWithAid('cancel', 500_000);
@@ -944,7 +944,7 @@ describe('aid records: cancelling and paper receipts', () => {
       body: { version: aid.version, paymentReference: 'NX-PAID-0001' },
     });
     expect(paid.body.state).toBe('paid');
-    const res = await t.http('POST', `/hardship/aid/${aid.id}/transitions`, {
+    const res = await t.step(`/hardship/aid/${aid.id}`, {
       token: county,
       body: { action: 'cancel', version: paid.body.version, comment: '想撤销' },
     });
@@ -980,7 +980,10 @@ describe('aid records: cancelling and paper receipts', () => {
       ['no photo of the form', county, 'signed-form', { version: paid.body.version }, 400],
       ['a button without the form', county, 'transitions', { action: 'record_signed_form', version: paid.body.version }, 409],
     ] as const) {
-      const res = await t.http('POST', `/hardship/aid/${aid.id}/${path}`, { token, body });
+      const res =
+        path === 'transitions'
+          ? await t.step(`/hardship/aid/${aid.id}`, { token, body })
+          : await t.http('POST', `/hardship/aid/${aid.id}/${path}`, { token, body });
       expect({ who, status: res.status }).toEqual({ who, status });
     }
     const unchanged = await t.http<AssistanceRecordView>('GET', `/hardship/aid/${aid.id}`, { token: county });

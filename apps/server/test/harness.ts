@@ -50,6 +50,15 @@ export interface TestApp {
     path: string,
     options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
   ) => Promise<{ status: number; body: T }>;
+  /**
+   * A plain step on the case of a domain record, as the clients take it: the record's case (from
+   * `workflow_cases.subject_*`), `POST /api/cases/:caseId/transitions`, then the record as the same
+   * user sees it now (the case view when they no longer see the record). A refusal is answered as is.
+   */
+  step: <T = Record<string, unknown>>(
+    recordPath: string,
+    options: { token?: string; body?: unknown },
+  ) => Promise<{ status: number; body: T }>;
   /** Log in as a seeded demo persona (the demo county is seeded in every test app). */
   loginAs: (persona: string) => Promise<string>;
   /** A new worker logging in through WeChat (the stand-in), with the consents given. */
@@ -58,6 +67,22 @@ export interface TestApp {
   count: (table: string) => Promise<number>;
   close: () => Promise<void>;
 }
+
+/** Domain record paths → the subject type of their cases (the workflow tables' `subjectType`). */
+const RECORD_SUBJECTS: Record<string, string> = {
+  '/membership/applications': 'membership_applications',
+  '/membership/transfers': 'membership_transfers',
+  '/hardship/applications': 'hardship_applications',
+  '/hardship/aid': 'hardship_assistance_records',
+  '/hardship/grants': 'hardship_grant_applications',
+  '/legal/consultations': 'legal_consultations',
+  '/legal/aid-applications': 'legal_aid_applications',
+  '/legal/threads': 'legal_threads',
+  '/legal/petitions': 'petitions',
+  '/competitions': 'competitions',
+  '/proposals': 'proposals',
+  '/honours/nominations': 'honour_nominations',
+};
 
 let idSeq = Math.floor(Math.random() * 500);
 
@@ -160,9 +185,27 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as never };
   };
 
+  const step: TestApp['step'] = async (recordPath, options) => {
+    const match = /^(.*)\/(\d+)$/.exec(recordPath);
+    const subjectType = match ? RECORD_SUBJECTS[match[1]] : undefined;
+    if (!match || !subjectType) throw new Error(`step: ${recordPath} is not the path of a case record`);
+    const [row] = (await app
+      .get(DataSource)
+      .query('SELECT id FROM workflow_cases WHERE subject_type = ? AND subject_id = ?', [subjectType, Number(match[2])])) as {
+      id: number;
+    }[];
+    // A record that does not exist has a case that does not exist.
+    const caseId = row ? Number(row.id) : 2_000_000_000;
+    const res = await http('POST', `/cases/${caseId}/transitions`, options);
+    if (res.status !== 200) return res as never;
+    const after = await http('GET', recordPath, { token: options.token });
+    return (after.status === 200 ? after : res) as never;
+  };
+
   let workerSeq = 0;
   const t: TestApp = {
     app,
+    step,
     baseUrl,
     wechat,
     http,

@@ -16,6 +16,13 @@ async function post<T>(path: string, token: string, body: unknown, status = 200)
   return res.body;
 }
 
+/** A plain step on the record's case through the case API; the record as the user sees it after. */
+async function postStep<T>(recordPath: string, token: string, body: unknown, status = 200): Promise<T> {
+  const res = await t.step<T>(recordPath, { token, body });
+  if (res.status !== status) throw new Error(`${recordPath} step: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 const deeds = '扎根建筑一线二十年，带领班组攻克高支模施工难题，连续三年安全生产零事故，带出徒弟 15 人。';
 
 describe('honours', () => {
@@ -32,16 +39,16 @@ describe('honours', () => {
       201,
     );
     expect(n).toMatchObject({ state: 'submitted', kindName: '劳动模范', nominatedByName: '县城建筑公司工会', excludedReason: null });
-    // The nominating union cannot decide; the county can.
+    // The nominating union cannot decide (it sees the case as the nominator: the table refuses); the county can.
     expect(
       (
-        await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+        await t.step(`/honours/nominations/${n.id}`, {
           token: cadre,
           body: { action: 'start_notice', version: n.version },
         })
       ).status,
-    ).toBe(403);
-    const notice = await post<NominationView>(`/honours/nominations/${n.id}/transitions`, county, {
+    ).toBe(409);
+    const notice = await postStep<NominationView>(`/honours/nominations/${n.id}`, county, {
       action: 'start_notice',
       version: n.version,
     });
@@ -53,7 +60,7 @@ describe('honours', () => {
       .get(DataSource)
       .getRepository(Nomination)
       .update({ id: n.id }, { noticeEndsAt: new Date(Date.now() - 1000) });
-    const blocked = await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+    const blocked = await t.step(`/honours/nominations/${n.id}`, {
       token: county,
       body: { action: 'award', version: notice.version },
     });
@@ -62,7 +69,7 @@ describe('honours', () => {
     await post(`/honours/nominations/${n.id}/objections/${(objections as { id: number }[])[0].id}/resolve`, county, {
       resolution: '经核实，安监部门记录无事故。',
     });
-    const awarded = await post<NominationView>(`/honours/nominations/${n.id}/transitions`, county, {
+    const awarded = await postStep<NominationView>(`/honours/nominations/${n.id}`, county, {
       action: 'award',
       version: notice.version,
     });
@@ -88,7 +95,7 @@ describe('honours', () => {
     );
     expect((await t.http('GET', '/honours/model-workers', { token: cadre })).status).toBe(403);
 
-    const revoked = await post<NominationView>(`/honours/nominations/${n.id}/transitions`, county, {
+    const revoked = await postStep<NominationView>(`/honours/nominations/${n.id}`, county, {
       action: 'revoke',
       version: awarded.version,
       comment: '经查事迹材料存在虚报',
@@ -113,7 +120,7 @@ describe('honours', () => {
     );
     expect(n.excludedReason).toContain('重大安全事故');
     // Another county cadre reviews it: nobody handles their own nomination as staff.
-    const refused = await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+    const refused = await t.step(`/honours/nominations/${n.id}`, {
       token: await t.loginAs('county_admin'),
       body: { action: 'start_notice', version: n.version },
     });
@@ -164,18 +171,19 @@ describe('honours', () => {
         201,
       );
 
-    // In review: only the county's honour staff may reject, and only with a reason.
+    // In review: only the county's honour staff may reject, and only with a reason. Who does not
+    // handle honours does not see the case at all (404).
     const n = await nominate('钢筋班');
     const history = await t.count('case_history');
     const refusals: [string, string, string | undefined, number][] = [
-      ['the nominating union', cadre, '材料不全', 403],
-      ['a town cadre', await t.loginAs('town_cadre'), '材料不全', 403],
-      ['a member', await t.loginAs('member'), '材料不全', 403],
+      ['the nominating union', cadre, '材料不全', 409],
+      ['a town cadre', await t.loginAs('town_cadre'), '材料不全', 404],
+      ['a member', await t.loginAs('member'), '材料不全', 404],
       ['no reason', county, undefined, 400],
       ['a blank reason', county, '  ', 400],
     ];
     for (const [who, token, comment, status] of refusals) {
-      const res = await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+      const res = await t.step(`/honours/nominations/${n.id}`, {
         token,
         body: { action: 'reject', version: n.version, comment },
       });
@@ -189,7 +197,7 @@ describe('honours', () => {
     });
 
     const reason = '推荐材料缺少近三年安全生产证明，本次不予通过';
-    const rejected = await post<NominationView>(`/honours/nominations/${n.id}/transitions`, county, {
+    const rejected = await postStep<NominationView>(`/honours/nominations/${n.id}`, county, {
       action: 'reject',
       version: n.version,
       comment: reason,
@@ -201,7 +209,7 @@ describe('honours', () => {
     expect(seen).toMatchObject({ state: 'rejected', rejectReason: reason });
     const messages = (await t.http<{ items: { title: string }[] }>('GET', '/messages?limit=50', { token: cadre })).body.items;
     expect(messages.map((m) => m.title)).toContain('荣誉推荐：未通过');
-    const noNotice = await t.http('POST', `/honours/nominations/${n.id}/transitions`, {
+    const noNotice = await t.step(`/honours/nominations/${n.id}`, {
       token: county,
       body: { action: 'start_notice', version: rejected.version },
     });
@@ -209,7 +217,7 @@ describe('honours', () => {
 
     // On notice: an objection proves true, and the county rejects instead of awarding.
     const m = await nominate('模板班');
-    const notice = await post<NominationView>(`/honours/nominations/${m.id}/transitions`, county, {
+    const notice = await postStep<NominationView>(`/honours/nominations/${m.id}`, county, {
       action: 'start_notice',
       version: m.version,
     });
@@ -221,7 +229,7 @@ describe('honours', () => {
       201,
     );
     await post(`/honours/nominations/${m.id}/objections/${objectionId}/resolve`, county, { resolution: '经核实异议属实。' });
-    const onNotice = await post<NominationView>(`/honours/nominations/${m.id}/transitions`, county, {
+    const onNotice = await postStep<NominationView>(`/honours/nominations/${m.id}`, county, {
       action: 'reject',
       version: notice.version,
       comment: '公示期间异议经核实属实，不予授予',
@@ -232,7 +240,7 @@ describe('honours', () => {
     const worker = await t.loginAs('worker');
     expect((await t.http<{ id: number }[]>('GET', '/honours/notices', { token: worker })).body.map((x) => x.id)).not.toContain(m.id);
     expect((await t.http<HonourRollLine[]>('GET', '/honours/roll', { token: worker })).body.map((r) => r.id)).not.toContain(m.id);
-    const award = await t.http('POST', `/honours/nominations/${m.id}/transitions`, {
+    const award = await t.step(`/honours/nominations/${m.id}`, {
       token: county,
       body: { action: 'award', version: onNotice.version },
     });

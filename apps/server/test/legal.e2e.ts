@@ -89,6 +89,13 @@ async function post<T>(path: string, token: string, body: unknown, status = 200)
   return res.body;
 }
 
+/** A plain step on the record's case through the case API; the record as the user sees it after. */
+async function postStep<T>(recordPath: string, token: string, body: unknown, status = 200): Promise<T> {
+  const res = await t.step<T>(recordPath, { token, body });
+  if (res.status !== status) throw new Error(`${recordPath} step: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 /** The user's messages with this title, newest first. */
 async function messagesTitled(token: string, title: string): Promise<{ title: string; body: string }[]> {
   const res = await t.http<Page<{ title: string; body: string }>>('GET', '/messages', { token });
@@ -99,6 +106,12 @@ async function messagesTitled(token: string, title: string): Promise<{ title: st
 /** A POST that is expected to be refused: its status and error code. */
 async function refusal(path: string, token: string, body: unknown): Promise<[number, unknown]> {
   const res = await t.http('POST', path, { token, body });
+  return [res.status, res.body.code];
+}
+
+/** A plain step on the record's case that is expected to be refused: its status and error code. */
+async function refusalStep(recordPath: string, token: string, body: unknown): Promise<[number, unknown]> {
+  const res = await t.step<{ code?: string }>(recordPath, { token, body });
   return [res.status, res.body.code];
 }
 
@@ -135,7 +148,7 @@ describe('consultation booking', () => {
     );
     expect(booked).toMatchObject({ state: 'booked', lawyerUserId: slot.lawyerUserId, channelLabel: '到中心面谈', phoneMasked: null });
     expect(booked.actions.map((a) => a.action).sort()).toEqual(['cancel', 'reschedule']);
-    const cancelled = await post<ConsultationView>(`/legal/consultations/${booked.id}/transitions`, worker, {
+    const cancelled = await postStep<ConsultationView>(`/legal/consultations/${booked.id}`, worker, {
       action: 'cancel',
       version: booked.version,
     });
@@ -147,7 +160,7 @@ describe('consultation booking', () => {
     // An hour before the start is past the 2-hour cut-off.
     const late = await post<ConsultationView>('/legal/consultations', worker, booking(slots[0], { channel: 'in_person' }), 201);
     await moveToPast(late.id, -1);
-    const refused = await t.http('POST', `/legal/consultations/${late.id}/transitions`, {
+    const refused = await t.step(`/legal/consultations/${late.id}`, {
       token: worker,
       body: { action: 'cancel', version: late.version },
     });
@@ -248,24 +261,24 @@ describe('consultation booking', () => {
     const lawyerId = await userIdOf(await t.loginAs('lawyer'));
     const slot = (await freeSlots(worker, 'phone')).filter((s) => s.lawyerUserId === lawyerId).at(-1) as SlotView;
     const booked = await post<ConsultationView>('/legal/consultations', worker, booking(slot, { channel: 'phone' }), 201);
-    const path = `/legal/consultations/${booked.id}/transitions`;
+    const record = `/legal/consultations/${booked.id}`;
     const step = { action: 'staff_cancel', version: booked.version, comment: '孙律师当天要出庭，请改约其他时间' };
 
     // The worker has no such button (they cancel with “cancel”); another worker and a lawyer of
     // another centre cannot even see the booking; the centre must say why.
-    expect(await refusal(path, worker, step)).toEqual([409, 'action_not_allowed']);
-    expect(await refusal(path, await t.newWorker('staffcancel-other'), step)).toEqual([404, 'not_found']);
-    expect(await refusal(path, await t.loginAs('town_lawyer'), step)).toEqual([404, 'not_found']);
+    expect(await refusalStep(record, worker, step)).toEqual([409, 'action_not_allowed']);
+    expect(await refusalStep(record, await t.newWorker('staffcancel-other'), step)).toEqual([404, 'not_found']);
+    expect(await refusalStep(record, await t.loginAs('town_lawyer'), step)).toEqual([404, 'not_found']);
     const staff = await t.loginAs('legal_staff');
     const seen = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: staff })).body;
     expect(seen.actions.find((a) => a.action === 'staff_cancel')).toMatchObject({ label: '中心取消', requiresComment: true });
-    expect(await refusal(path, staff, { ...step, comment: '  ' })).toEqual([400, 'validation_failed']);
+    expect(await refusalStep(record, staff, { ...step, comment: '  ' })).toEqual([400, 'validation_failed']);
     expect((await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: worker })).body).toMatchObject({
       state: 'booked',
       version: booked.version,
     });
 
-    const cancelled = await post<ConsultationView>(path, staff, step);
+    const cancelled = await postStep<ConsultationView>(record, staff, step);
     expect(cancelled).toMatchObject({ state: 'cancelled', stateLabel: '已取消', actions: [] });
     expect(cancelled.history.at(-1)).toMatchObject({
       action: 'staff_cancel',
@@ -280,7 +293,7 @@ describe('consultation booking', () => {
     expect(told).toHaveLength(1);
     expect(told[0].body).toContain(step.comment);
     expect((await freeSlots(worker)).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt)).toBe(true);
-    expect(await refusal(path, staff, { ...step, version: cancelled.version })).toEqual([409, 'action_not_allowed']);
+    expect(await refusalStep(record, staff, { ...step, version: cancelled.version })).toEqual([409, 'action_not_allowed']);
   });
 
   it('records a no-show only after the consultation’s time, by the lawyer holding it', async () => {
@@ -289,20 +302,20 @@ describe('consultation booking', () => {
     const lawyerId = await userIdOf(lawyer);
     const slot = (await freeSlots(worker, 'phone')).find((s) => s.lawyerUserId === lawyerId) as SlotView;
     const booked = await post<ConsultationView>('/legal/consultations', worker, booking(slot, { channel: 'phone' }), 201);
-    const path = `/legal/consultations/${booked.id}/transitions`;
+    const record = `/legal/consultations/${booked.id}`;
     const step = { action: 'mark_no_show', version: booked.version };
 
     // Not before the time: the worker may still come.
-    expect(await refusal(path, lawyer, step)).toEqual([409, 'action_not_allowed']);
+    expect(await refusalStep(record, lawyer, step)).toEqual([409, 'action_not_allowed']);
     // Its time has passed (relative to now, so the test does not depend on the hour it runs).
     await moveToPast(booked.id, 3);
-    expect(await refusal(path, worker, step)).toEqual([409, 'action_not_allowed']);
-    expect(await refusal(path, await t.loginAs('town_lawyer'), step)).toEqual([404, 'not_found']);
+    expect(await refusalStep(record, worker, step)).toEqual([409, 'action_not_allowed']);
+    expect(await refusalStep(record, await t.loginAs('town_lawyer'), step)).toEqual([404, 'not_found']);
     const seen = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: lawyer })).body;
     expect(seen).toMatchObject({ state: 'booked', version: booked.version });
     expect(seen.actions.map((a) => a.action)).toContain('mark_no_show');
 
-    const missed = await post<ConsultationView>(path, lawyer, step);
+    const missed = await postStep<ConsultationView>(record, lawyer, step);
     expect(missed).toMatchObject({ state: 'no_show', stateLabel: '未到场', actions: [] });
     expect(missed.history.at(-1)).toMatchObject({ action: 'mark_no_show', fromState: 'booked', toState: 'no_show', actorName: '孙律师' });
     const mine = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: worker })).body;
@@ -768,7 +781,7 @@ describe('online consultation', () => {
     expect(read.body.messages.map((m) => m.fromCentre)).toEqual([false, true]);
     const again = await post<LegalThreadView>(`/legal/threads/${opened.id}/messages`, worker, { body: '好的，周三上午可以去吗？' });
     expect(again.state).toBe('waiting_centre');
-    const closed = await post<LegalThreadView>(`/legal/threads/${opened.id}/transitions`, worker, {
+    const closed = await postStep<LegalThreadView>(`/legal/threads/${opened.id}`, worker, {
       action: 'close',
       version: again.version,
     });
@@ -790,8 +803,8 @@ describe('online consultation', () => {
     // The centre hands it to 孙律师, so the test does not depend on who was least busy.
     const assigned = await post<LegalThreadView>(`/legal/threads/${opened.id}/assign`, staff, { lawyerUserId: await userIdOf(lawyer) });
     expect(assigned.lawyerName).toBe('孙律师');
-    const path = `/legal/threads/${opened.id}/transitions`;
-    expect(await refusal(path, lawyer, { action: 'staff_close', version: assigned.version })).toEqual([409, 'action_not_allowed']);
+    const record = `/legal/threads/${opened.id}`;
+    expect(await refusalStep(record, lawyer, { action: 'staff_close', version: assigned.version })).toEqual([409, 'action_not_allowed']);
 
     const answer = await post<LegalThreadView>(`/legal/threads/${opened.id}/messages`, lawyer, {
       body: '试用期内不符合录用条件才可以解除，单位要说明理由。',
@@ -799,13 +812,13 @@ describe('online consultation', () => {
     expect(answer.state).toBe('waiting_worker');
     expect(answer.actions.find((a) => a.action === 'staff_close')).toMatchObject({ label: '结束咨询', confirm: expect.any(String) });
     // The worker ends it with “close”, not the centre's button; a lawyer of another centre cannot see it.
-    expect(await refusal(path, worker, { action: 'staff_close', version: answer.version })).toEqual([409, 'action_not_allowed']);
-    expect(await refusal(path, await t.loginAs('town_lawyer'), { action: 'staff_close', version: answer.version })).toEqual([
+    expect(await refusalStep(record, worker, { action: 'staff_close', version: answer.version })).toEqual([409, 'action_not_allowed']);
+    expect(await refusalStep(record, await t.loginAs('town_lawyer'), { action: 'staff_close', version: answer.version })).toEqual([
       404,
       'not_found',
     ]);
 
-    const closed = await post<LegalThreadView>(path, lawyer, { action: 'staff_close', version: answer.version });
+    const closed = await postStep<LegalThreadView>(record, lawyer, { action: 'staff_close', version: answer.version });
     expect(closed).toMatchObject({ state: 'closed', stateLabel: '已结束', deadline: null, actions: [] });
     const mine = (await t.http<LegalThreadView>('GET', `/legal/threads/${opened.id}`, { token: worker })).body;
     expect(mine).toMatchObject({ state: 'closed', actions: [] });
@@ -840,18 +853,18 @@ describe('petitions', () => {
     expect((await t.http('GET', `/legal/petitions/${created.id}`, { token: await t.newWorker('pw') })).status).toBe(403);
     expect((await t.http('GET', `/legal/petitions/${created.id}`, { token: await t.loginAs('county_cadre') })).status).toBe(200);
 
-    const accepted = await post<PetitionView>(`/legal/petitions/${created.id}/transitions`, staff, {
+    const accepted = await postStep<PetitionView>(`/legal/petitions/${created.id}`, staff, {
       action: 'accept',
       version: created.version,
     });
     expect(accepted.state).toBe('accepted');
-    const extended = await post<PetitionView>(`/legal/petitions/${created.id}/transitions`, staff, {
+    const extended = await postStep<PetitionView>(`/legal/petitions/${created.id}`, staff, {
       action: 'extend',
       version: accepted.version,
       comment: '涉及人数多，需与人社部门联合调查',
     });
     expect(Date.parse(extended.deadline?.dueAt as string) - Date.parse(accepted.deadline?.dueAt as string)).toBe(30 * DAY_MS);
-    const twice = await t.http('POST', `/legal/petitions/${created.id}/transitions`, {
+    const twice = await t.step(`/legal/petitions/${created.id}`, {
       token: staff,
       body: { action: 'extend', version: extended.version, comment: '再延一次' },
     });
@@ -901,24 +914,24 @@ describe('petitions', () => {
     const staff = await t.loginAs('legal_staff');
     const created = await post<PetitionView>('/legal/petitions', staff, petition({ subject: '1 名职工反映社保未缴', workerCount: 1 }), 201);
     expect(created.actions.find((a) => a.action === 'decline')).toMatchObject({ label: '不予受理', requiresComment: true });
-    const path = `/legal/petitions/${created.id}/transitions`;
+    const record = `/legal/petitions/${created.id}`;
     const reason = '属于劳动保障监察事项，已告知向县人社局劳动保障监察大队投诉';
-    // Only staff who handle petitions, and only with the reason.
-    expect(await refusal(path, await t.loginAs('lawyer'), { action: 'decline', version: created.version, comment: reason })).toEqual([
-      403,
-      'forbidden',
+    // Only staff who handle petitions (a lawyer does not even see the case), and only with the reason.
+    expect(await refusalStep(record, await t.loginAs('lawyer'), { action: 'decline', version: created.version, comment: reason })).toEqual([
+      404,
+      'not_found',
     ]);
-    expect(await refusal(path, staff, { action: 'decline', version: created.version })).toEqual([400, 'validation_failed']);
+    expect(await refusalStep(record, staff, { action: 'decline', version: created.version })).toEqual([400, 'validation_failed']);
     expect((await t.http<PetitionView>('GET', `/legal/petitions/${created.id}`, { token: staff })).body).toMatchObject({
       state: 'registered',
       version: created.version,
       declineReason: null,
     });
 
-    const declined = await post<PetitionView>(path, staff, { action: 'decline', version: created.version, comment: reason });
+    const declined = await postStep<PetitionView>(record, staff, { action: 'decline', version: created.version, comment: reason });
     expect(declined).toMatchObject({ state: 'declined', stateLabel: '不予受理', declineReason: reason, deadline: null, actions: [] });
     expect(declined.history.at(-1)).toMatchObject({ action: 'decline', fromState: 'registered', toState: 'declined', comment: reason });
-    expect(await refusal(path, staff, { action: 'accept', version: declined.version })).toEqual([409, 'action_not_allowed']);
+    expect(await refusalStep(record, staff, { action: 'accept', version: declined.version })).toEqual([409, 'action_not_allowed']);
     const meeting = await refusal(`/legal/petitions/${created.id}/meetings`, staff, {
       heldOn: today(),
       attendees: '工会',

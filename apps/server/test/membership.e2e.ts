@@ -76,7 +76,7 @@ describe('joining the union (e2e over HTTP)', () => {
     const actions = await t.http<ActionView[]>('GET', `/membership/applications/${created.body.id}/actions`, { token: cadre });
     expect(actions.body.map((a) => a.action).sort()).toEqual(['approve', 'reject', 'request_info', 'transfer']);
 
-    const approved = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+    const approved = await t.step<MembershipApplicationView>(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'approve', version: created.body.version },
     });
@@ -117,12 +117,12 @@ describe('joining the union (e2e over HTTP)', () => {
     const idNumber = newIdNumber();
     const created = await apply(worker, { idNumber });
     const cadre = await t.loginAs('town_cadre');
-    const noReason = await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+    const noReason = await t.step(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'reject', version: 1 },
     });
     expect(noReason.status).toBe(400);
-    const rejected = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+    const rejected = await t.step<MembershipApplicationView>(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'reject', version: 1, comment: '不属于本单位职工' },
     });
@@ -138,18 +138,18 @@ describe('joining the union (e2e over HTTP)', () => {
     const worker = await t.newWorker('info');
     const created = await apply(worker);
     const cadre = await t.loginAs('grassroots_cadre');
-    const asked = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+    const asked = await t.step<MembershipApplicationView>(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'request_info', version: 1, comment: '请补充入职时间' },
     });
     expect(asked.body.state).toBe('needs_info');
-    const resubmitted = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+    const resubmitted = await t.step<MembershipApplicationView>(`/membership/applications/${created.body.id}`, {
       token: worker,
       body: { action: 'resubmit', version: asked.body.version, comment: '2025 年 3 月入职' },
     });
     expect(resubmitted.body.state).toBe('submitted');
     // A worker cannot approve their own application.
-    const self = await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+    const self = await t.step(`/membership/applications/${created.body.id}`, {
       token: worker,
       body: { action: 'approve', version: resubmitted.body.version },
     });
@@ -174,7 +174,7 @@ describe('joining the union (e2e over HTTP)', () => {
     const otherTown = await t.loginAs('town2_cadre');
     expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: otherTown })).status).toBe(404);
     expect((await t.http('GET', `/membership/applications/${created.body.id}/actions`, { token: otherTown })).status).toBe(404);
-    const act = await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+    const act = await t.step(`/membership/applications/${created.body.id}`, {
       token: otherTown,
       body: { action: 'approve', version: 1 },
     });
@@ -190,9 +190,7 @@ describe('joining the union (e2e over HTTP)', () => {
     const created = await apply(await t.newWorker('race'));
     const [a, b] = await Promise.all([t.loginAs('grassroots_cadre'), t.loginAs('town_cadre')]);
     const results = await Promise.all(
-      [a, b].map((token) =>
-        t.http('POST', `/membership/applications/${created.body.id}/transitions`, { token, body: { action: 'approve', version: 1 } }),
-      ),
+      [a, b].map((token) => t.step(`/membership/applications/${created.body.id}`, { token, body: { action: 'approve', version: 1 } })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)?.body).toMatchObject({ code: 'state_conflict' });
@@ -204,13 +202,18 @@ describe('joining the union (e2e over HTTP)', () => {
   it('transfers a case to another union, which then holds it', async () => {
     const created = await apply(await t.newWorker('move'));
     const cadre = await t.loginAs('grassroots_cadre');
-    const moved = await t.http<MembershipApplicationView>('POST', `/membership/applications/${created.body.id}/transitions`, {
+    const moved = await t.step<MembershipApplicationView>(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'transfer', version: 1, targetOrganizationId: orgs.riders.id, comment: '该职工为外卖骑手' },
     });
     expect(moved.body).toMatchObject({ state: 'submitted' });
     expect(moved.status).toBe(200);
-    expect(moved.body.organization.name).toBe('城关镇快递外卖联合工会');
+    // The cadre who transferred it no longer sees the application: they get the case as it is now, with nothing to do.
+    expect(moved.body).toMatchObject({ actions: [], route: null });
+    const now = await t.http<MembershipApplicationView>('GET', `/membership/applications/${created.body.id}`, {
+      token: await t.loginAs('county_admin'),
+    });
+    expect(now.body.organization.name).toBe('城关镇快递外卖联合工会');
     expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: cadre })).status).toBe(404);
   });
 
@@ -218,7 +221,7 @@ describe('joining the union (e2e over HTTP)', () => {
     const worker = await t.newWorker('xfer');
     const created = await apply(worker);
     const cadre = await t.loginAs('grassroots_cadre');
-    await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+    await t.step(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'approve', version: 1 },
     });
@@ -239,14 +242,14 @@ describe('joining the union (e2e over HTTP)', () => {
     // The sending union's cadre cannot accept; the receiving town's cadre can.
     expect(
       (
-        await t.http('POST', `/membership/transfers/${requested.body.id}/transitions`, {
+        await t.step(`/membership/transfers/${requested.body.id}`, {
           token: cadre,
           body: { action: 'accept', version: 1 },
         })
       ).status,
     ).toBe(404);
     const receiving = await t.loginAs('town2_cadre');
-    const accepted = await t.http<MembershipTransferView>('POST', `/membership/transfers/${requested.body.id}/transitions`, {
+    const accepted = await t.step<MembershipTransferView>(`/membership/transfers/${requested.body.id}`, {
       token: receiving,
       body: { action: 'accept', version: 1 },
     });
@@ -262,7 +265,7 @@ describe('joining the union (e2e over HTTP)', () => {
   it('lets the applicant withdraw an application, and a transfer be declined with a reason or cancelled by the member', async () => {
     const applicant = await t.newWorker('wd');
     const pending = await apply(applicant);
-    const withdrawn = await t.http<MembershipApplicationView>('POST', `/membership/applications/${pending.body.id}/transitions`, {
+    const withdrawn = await t.step<MembershipApplicationView>(`/membership/applications/${pending.body.id}`, {
       token: applicant,
       body: { action: 'withdraw', version: 1 },
     });
@@ -272,7 +275,7 @@ describe('joining the union (e2e over HTTP)', () => {
     const worker = await t.newWorker('dc');
     const created = await apply(worker);
     const cadre = await t.loginAs('grassroots_cadre');
-    await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+    await t.step(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'approve', version: 1 },
     });
@@ -283,12 +286,12 @@ describe('joining the union (e2e over HTTP)', () => {
       });
     const receiving = await t.loginAs('town2_cadre');
     const first = await request();
-    const noReason = await t.http<{ code: string }>('POST', `/membership/transfers/${first.body.id}/transitions`, {
+    const noReason = await t.step<{ code: string }>(`/membership/transfers/${first.body.id}`, {
       token: receiving,
       body: { action: 'decline', version: 1 },
     });
     expect(noReason.status).toBe(400);
-    const declined = await t.http<MembershipTransferView>('POST', `/membership/transfers/${first.body.id}/transitions`, {
+    const declined = await t.step<MembershipTransferView>(`/membership/transfers/${first.body.id}`, {
       token: receiving,
       body: { action: 'decline', version: 1, comment: '该会员的新单位不在本镇' },
     });
@@ -296,7 +299,7 @@ describe('joining the union (e2e over HTTP)', () => {
 
     const second = await request();
     expect(second.status).toBe(201);
-    const cancelled = await t.http<MembershipTransferView>('POST', `/membership/transfers/${second.body.id}/transitions`, {
+    const cancelled = await t.step<MembershipTransferView>(`/membership/transfers/${second.body.id}`, {
       token: worker,
       body: { action: 'cancel', version: 1 },
     });
@@ -309,7 +312,7 @@ describe('joining the union (e2e over HTTP)', () => {
   it('lets a member withdraw; the card is revoked at once', async () => {
     const worker = await t.newWorker('quit');
     const created = await apply(worker);
-    await t.http('POST', `/membership/applications/${created.body.id}/transitions`, {
+    await t.step(`/membership/applications/${created.body.id}`, {
       token: await t.loginAs('grassroots_cadre'),
       body: { action: 'approve', version: 1 },
     });

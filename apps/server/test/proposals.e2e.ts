@@ -14,6 +14,13 @@ async function post<T>(path: string, token: string, body: unknown, status = 200)
   return res.body;
 }
 
+/** A plain step on the record's case through the case API; the record as the user sees it after. */
+async function postStep<T>(recordPath: string, token: string, body: unknown, status = 200): Promise<T> {
+  const res = await t.step<T>(recordPath, { token, body });
+  if (res.status !== status) throw new Error(`${recordPath} step: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 const proposal = {
   title: '钢筋下料改用套裁表',
   problem: '现在钢筋下料凭经验，短料浪费多，每月损耗约 3 吨。',
@@ -71,7 +78,7 @@ describe('proposals (合理化建议)', () => {
       grade: 'second',
     });
     expect(evaluated).toMatchObject({ state: 'evaluated', gradeLabel: '二等奖', benefitFen: 8_000_000 });
-    const published = await post<ProposalView>(`/proposals/${submitted.id}/transitions`, cadre, {
+    const published = await postStep<ProposalView>(`/proposals/${submitted.id}`, cadre, {
       action: 'publish',
       version: evaluated.version,
     });
@@ -125,12 +132,12 @@ describe('proposals (合理化建议)', () => {
     expect(p.actions[0].confirm).toBeTruthy();
     // The union's cadre registers proposals but cannot withdraw one; another worker cannot even see it.
     const history = await t.count('case_history');
-    const byCadre = await t.http('POST', `/proposals/${p.id}/transitions`, {
+    const byCadre = await t.step(`/proposals/${p.id}`, {
       token: cadre,
       body: { action: 'withdraw', version: p.version },
     });
     expect(byCadre.body.code).toBe('action_not_allowed');
-    const byOther = await t.http('POST', `/proposals/${p.id}/transitions`, {
+    const byOther = await t.step(`/proposals/${p.id}`, {
       token: await t.newWorker('otherauthor'),
       body: { action: 'withdraw', version: p.version },
     });
@@ -141,7 +148,7 @@ describe('proposals (合理化建议)', () => {
       version: p.version,
     });
 
-    const withdrawn = await post<ProposalView>(`/proposals/${p.id}/transitions`, member, { action: 'withdraw', version: p.version });
+    const withdrawn = await postStep<ProposalView>(`/proposals/${p.id}`, member, { action: 'withdraw', version: p.version });
     expect(withdrawn).toMatchObject({ state: 'withdrawn', stateLabel: '已撤回', nextStep: '建议已撤回', actions: [], deadline: null });
     expect(withdrawn.history.map((h) => h.action)).toEqual(['submit', 'withdraw']);
     // The cadre sees it withdrawn and can no longer register it.
@@ -160,7 +167,7 @@ describe('proposals (合理化建议)', () => {
     const registered = await post<ProposalView>(`/proposals/${q.id}/register`, cadre, { version: q.version, expertUserIds: [judgeId] });
     const mine = (await t.http<ProposalView>('GET', `/proposals/${q.id}`, { token: member })).body;
     expect(mine.actions).toEqual([]);
-    const tooLate = await t.http('POST', `/proposals/${q.id}/transitions`, {
+    const tooLate = await t.step(`/proposals/${q.id}`, {
       token: member,
       body: { action: 'withdraw', version: registered.version },
     });

@@ -1,5 +1,4 @@
 import type {
-  CompetitionAction,
   CompetitionObjectionView,
   CompetitionResultsView,
   CompetitionStatistics,
@@ -8,12 +7,10 @@ import type {
   CreateProposalRequest,
   EntryView,
   JudgingEntryView,
-  ProposalAction,
   ProposalGrade,
   ProposalStatistics,
   ProposalView,
   RegisterEntryRequest,
-  TransitionRequest,
 } from '@union/shared';
 import { http } from '../request';
 
@@ -24,8 +21,6 @@ export const competitionsApi = {
   create: (body: CreateCompetitionRequest) => http.post<CompetitionView>('/competitions', body),
   /** Change a draft (events replaced whole). */
   update: (id: number, body: CreateCompetitionRequest & { version: number }) => http.put<CompetitionView>(`/competitions/${id}`, body),
-  transition: (id: number, body: TransitionRequest<CompetitionAction>) =>
-    http.post<CompetitionView>(`/competitions/${id}/transitions`, body),
   judges: () => http.get<{ userId: number; name: string }[]>('/competitions/judges'),
   setJudges: (id: number, eventId: number, judgeUserIds: number[]) =>
     http.put<CompetitionView>(`/competitions/${id}/events/${eventId}/judges`, { judgeUserIds }),
@@ -72,5 +67,4 @@ export const proposalsApi = {
     http.post<ProposalView>(`/proposals/${id}/implement`, { version, implementedOn, note }),
   evaluate: (id: number, version: number, benefitFen: number, grade: ProposalGrade) =>
     http.post<ProposalView>(`/proposals/${id}/evaluate`, { version, benefitFen, grade }),
-  transition: (id: number, body: TransitionRequest<ProposalAction>) => http.post<ProposalView>(`/proposals/${id}/transitions`, body),
 };

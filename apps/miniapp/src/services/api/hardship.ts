@@ -6,7 +6,6 @@ import type {
   CreateGrantApplicationRequest,
   CreateProxyHardshipApplicationRequest,
   GrantActionView,
-  GrantApplicationAction,
   GrantApplicationView,
   HardshipFileStatus,
   PublicNoticeSummary,
@@ -39,7 +38,6 @@ import type {
   ReturnForMaterialRequest,
   RevealResponse,
   SignedFormRequest,
-  TransitionRequest,
 } from '@union/shared';
 import { http } from '../request';
 
@@ -66,8 +64,6 @@ export const hardshipApi = {
   mine: () => http.get<HardshipApplicationSummary[]>('/hardship/applications/mine'),
   get: (id: number) => http.get<HardshipApplicationView>(`/hardship/applications/${id}`),
   actions: (id: number) => http.get<ActionView<HardshipApplicationAction>[]>(`/hardship/applications/${id}/actions`),
-  transition: (id: number, body: TransitionRequest<HardshipApplicationAction>) =>
-    http.post<HardshipApplicationView>(`/hardship/applications/${id}/transitions`, body),
 
   returnForMaterial: (id: number, body: ReturnForMaterialRequest) =>
     http.post<HardshipApplicationView>(`/hardship/applications/${id}/return`, body),
@@ -106,8 +102,6 @@ export const hardshipFilesApi = {
   createAid: (fileId: number, body: CreateAssistanceRecordRequest) =>
     http.post<AssistanceRecordView>(`/hardship/files/${fileId}/aid`, body),
   aidActions: (id: number) => http.get<ActionView<AssistanceRecordAction>[]>(`/hardship/aid/${id}/actions`),
-  aidTransition: (id: number, body: TransitionRequest<AssistanceRecordAction>) =>
-    http.post<AssistanceRecordView>(`/hardship/aid/${id}/transitions`, body),
   pay: (id: number, body: PayAssistanceRequest) => http.post<AssistanceRecordView>(`/hardship/aid/${id}/pay`, body),
   signedForm: (id: number, body: SignedFormRequest) => http.post<AssistanceRecordView>(`/hardship/aid/${id}/signed-form`, body),
 
@@ -127,6 +121,4 @@ export const campaignsApi = {
   myGrants: () => http.get<GrantApplicationView[]>('/hardship/grants/mine'),
   grant: (id: number) => http.get<GrantApplicationView>(`/hardship/grants/${id}`),
   grantActions: (id: number) => http.get<GrantActionView[]>(`/hardship/grants/${id}/actions`),
-  grantTransition: (id: number, body: TransitionRequest<GrantApplicationAction>) =>
-    http.post<GrantApplicationView>(`/hardship/grants/${id}/transitions`, body),
 };

@@ -6,10 +6,8 @@ import type {
   HonourStatistics,
   ModelWorkerRecordRequest,
   ModelWorkerView,
-  NominationAction,
   NominationNoticeView,
   NominationView,
-  TransitionRequest,
 } from '@union/shared';
 import { http } from '../request';
 
@@ -24,8 +22,6 @@ export const honoursApi = {
   nominate: (body: CreateNominationRequest) => http.post<NominationView>('/honours/nominations', body),
   list: () => http.get<NominationView[]>('/honours/nominations'),
   get: (id: number) => http.get<NominationView>(`/honours/nominations/${id}`),
-  transition: (id: number, body: TransitionRequest<NominationAction>) =>
-    http.post<NominationView>(`/honours/nominations/${id}/transitions`, body),
   resolveObjection: (id: number, objectionId: number, resolution: string) =>
     http.post<NominationView>(`/honours/nominations/${id}/objections/${objectionId}/resolve`, { resolution }),
   statistics: (query: { from: string; to: string }) => http.get<HonourStatistics>('/honours/statistics', query),

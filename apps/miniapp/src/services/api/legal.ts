@@ -33,7 +33,6 @@ import type {
   ResolvePetitionRequest,
   SetAvailabilityRequest,
   SlotDayView,
-  TransitionRequest,
 } from '@union/shared';
 import { http } from '../request';
 
@@ -43,7 +42,6 @@ export const consultationsApi = {
   book: (body: BookConsultationRequest) => http.post<ConsultationView>('/legal/consultations', body),
   mine: () => http.get<ConsultationView[]>('/legal/consultations/mine'),
   get: (id: number) => http.get<ConsultationView>(`/legal/consultations/${id}`),
-  transition: (id: number, body: TransitionRequest) => http.post<ConsultationView>(`/legal/consultations/${id}/transitions`, body),
   reschedule: (id: number, body: RescheduleConsultationRequest) =>
     http.post<ConsultationView>(`/legal/consultations/${id}/reschedule`, body),
   advice: (id: number, body: ConsultationAdviceRequest) => http.post<ConsultationView>(`/legal/consultations/${id}/advice`, body),
@@ -72,7 +70,6 @@ export const threadsApi = {
     http.get<Page<LegalThreadSummary>>('/legal/threads', { waiting: waiting ? 'true' : undefined, after: after ?? undefined, limit: 30 }),
   get: (id: number) => http.get<LegalThreadView>(`/legal/threads/${id}`),
   post: (id: number, body: PostThreadMessageRequest) => http.post<LegalThreadView>(`/legal/threads/${id}/messages`, body),
-  transition: (id: number, body: TransitionRequest) => http.post<LegalThreadView>(`/legal/threads/${id}/transitions`, body),
 };
 
 /** Legal aid: the check, the application, the centre's decision and the lawyer's handling. */
@@ -102,7 +99,6 @@ export const petitionsApi = {
   create: (body: CreatePetitionRequest) => http.post<PetitionView>('/legal/petitions', body),
   list: (after?: string | null) => http.get<Page<PetitionView>>('/legal/petitions', { after: after ?? undefined, limit: 30 }),
   get: (id: number) => http.get<PetitionView>(`/legal/petitions/${id}`),
-  transition: (id: number, body: TransitionRequest) => http.post<PetitionView>(`/legal/petitions/${id}/transitions`, body),
   meeting: (id: number, body: PetitionMeetingRequest) => http.post<PetitionView>(`/legal/petitions/${id}/meetings`, body),
   resolve: (id: number, body: ResolvePetitionRequest) => http.post<PetitionView>(`/legal/petitions/${id}/resolve`, body),
 };

@@ -8,7 +8,6 @@ import type {
   MembershipApplicationView,
   MembershipTransferAction,
   MembershipTransferView,
-  TransitionRequest,
 } from '@union/shared';
 import { http } from '../request';
 
@@ -17,16 +16,12 @@ export const applicationsApi = {
   mine: () => http.get<MembershipApplicationView[]>('/membership/applications/mine'),
   get: (id: number) => http.get<MembershipApplicationView>(`/membership/applications/${id}`),
   actions: (id: number) => http.get<ActionView<MembershipApplicationAction>[]>(`/membership/applications/${id}/actions`),
-  transition: (id: number, body: TransitionRequest<MembershipApplicationAction>) =>
-    http.post<MembershipApplicationView>(`/membership/applications/${id}/transitions`, body),
 };
 
 export const transfersApi = {
   create: (body: CreateMembershipTransferRequest) => http.post<MembershipTransferView>('/membership/transfers', body),
   get: (id: number) => http.get<MembershipTransferView>(`/membership/transfers/${id}`),
   actions: (id: number) => http.get<ActionView<MembershipTransferAction>[]>(`/membership/transfers/${id}/actions`),
-  transition: (id: number, body: TransitionRequest<MembershipTransferAction>) =>
-    http.post<MembershipTransferView>(`/membership/transfers/${id}/transitions`, body),
 };
 
 export const cardApi = {

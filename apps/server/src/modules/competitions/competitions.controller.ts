@@ -13,10 +13,8 @@ import {
   resolveCompetitionObjectionBody,
   revokeBody,
   scoreBody,
-  transitionBody,
   updateCompetitionBody,
   type CheckInRequest,
-  type CompetitionAction,
   type CompetitionListQuery,
   type CompetitionObjectionRequest,
   type CompetitionObjectionView,
@@ -35,7 +33,6 @@ import {
   type ResolveCompetitionObjectionRequest,
   type RevokeRequest,
   type ScoreRequest,
-  type TransitionBody,
   type UpdateCompetitionRequest,
 } from '@union/shared';
 import type { FastifyReply } from 'fastify';
@@ -174,17 +171,6 @@ export class CompetitionsController {
     @BodyOf(updateCompetitionBody) body: UpdateCompetitionRequest,
   ): Promise<CompetitionView> {
     return this.competitions.update(actor, id, body);
-  }
-
-  @Post(':id/transitions')
-  @HttpCode(200)
-  @RequirePermission('competition.manage')
-  transition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<CompetitionView> {
-    return this.competitions.transition(actor, id, { ...body, action: body.action as CompetitionAction });
   }
 
   @Put(':id/events/:eventId/judges')

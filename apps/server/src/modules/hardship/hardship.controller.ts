@@ -44,7 +44,6 @@ import {
   returnForMaterialBody,
   selectHouseholdsBody,
   signedFormBody,
-  transitionBody,
   type CreateAssistanceRecordRequest,
   type CreateCampaignRequest,
   type CreateGrantApplicationRequest,
@@ -67,7 +66,6 @@ import {
   type ReturnForMaterialRequest,
   type SelectHouseholdsRequest,
   type SignedFormRequest,
-  type TransitionBody,
 } from '@union/shared';
 import { Public, RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
@@ -177,17 +175,6 @@ export class HardshipController {
   @SignedIn()
   actions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<HardshipApplicationAction>[]> {
     return this.applications.actions(actor, id);
-  }
-
-  @Post('applications/:id/transitions')
-  @HttpCode(200)
-  @SignedIn()
-  transition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<HardshipApplicationView> {
-    return this.applications.transition(actor, id, body);
   }
 
   @Post('applications/:id/return')
@@ -388,17 +375,6 @@ export class HardshipFilesController {
     return this.campaignsService.grantActions(actor, id);
   }
 
-  @Post('grants/:id/transitions')
-  @HttpCode(200)
-  @SignedIn()
-  grantTransition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<GrantApplicationView> {
-    return this.campaignsService.grantTransition(actor, id, body);
-  }
-
   @Get('aid/:id')
   @SignedIn()
   aid(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<AssistanceRecordView> {
@@ -431,17 +407,6 @@ export class HardshipFilesController {
   @SignedIn()
   aidActions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<AssistanceRecordAction>[]> {
     return this.files.aidActions(actor, id);
-  }
-
-  @Post('aid/:id/transitions')
-  @HttpCode(200)
-  @SignedIn()
-  aidTransition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<AssistanceRecordView> {
-    return this.files.aidTransition(actor, id, body);
   }
 
   @Post('aid/:id/pay')

@@ -9,7 +9,6 @@ import {
   nominationObjectionBody,
   recordRevealBody,
   resolveNominationObjectionBody,
-  transitionBody,
   type CreateHonourKindRequest,
   type CreateNominationRequest,
   type HonourKindView,
@@ -19,14 +18,12 @@ import {
   type ModelWorkerRecordRequest,
   type ModelWorkerRequest,
   type ModelWorkerView,
-  type NominationAction,
   type NominationNoticeView,
   type NominationObjectionRequest,
   type NominationView,
   type RecordRevealRequest,
   type ResolveNominationObjectionRequest,
   type RevealResponse,
-  type TransitionBody,
 } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
@@ -119,17 +116,6 @@ export class HonoursController {
   @RequirePermission('honour.nominate')
   get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<NominationView> {
     return this.honours.get(actor, id);
-  }
-
-  @Post('nominations/:id/transitions')
-  @HttpCode(200)
-  @RequirePermission('honour.manage')
-  transition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<NominationView> {
-    return this.honours.transition(actor, id, { ...body, action: body.action as NominationAction });
   }
 
   @Post('nominations/:id/objections')

@@ -30,7 +30,6 @@ import {
   slotsQuery,
   threadListQuery,
   threadMessageBody,
-  transitionBody,
   versionBody,
   type AcceptLegalAidRequest,
   type AssignLegalThreadRequest,
@@ -39,7 +38,6 @@ import {
   type AvailabilityRuleView,
   type BookConsultationRequest,
   type CloseLegalAidRequest,
-  type ConsultationAction,
   type ConsultationAdviceRequest,
   type ConsultationDayQuery,
   type ConsultationView,
@@ -61,13 +59,11 @@ import {
   type LegalAidVersionRequest,
   type LegalStatistics,
   type LegalStatisticsQuery,
-  type LegalThreadAction,
   type LegalThreadListQuery,
   type LegalThreadSummary,
   type LegalThreadView,
   type Page,
   type PageQuery,
-  type PetitionAction,
   type PetitionMeetingRequest,
   type PetitionView,
   type PostThreadMessageRequest,
@@ -80,7 +76,6 @@ import {
   type SetAvailabilityRequest,
   type SlotDayView,
   type SlotsQuery,
-  type TransitionBody,
 } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
@@ -183,17 +178,6 @@ export class LegalController {
   @SignedIn()
   consultation(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ConsultationView> {
     return this.consultations.get(actor, id);
-  }
-
-  @Post('consultations/:id/transitions')
-  @HttpCode(200)
-  @SignedIn()
-  consultationTransition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<ConsultationView> {
-    return this.consultations.transition(actor, id, { ...body, action: body.action as ConsultationAction });
   }
 
   @Post('consultations/:id/reschedule')
@@ -395,17 +379,6 @@ export class LegalController {
     return this.threads.post(actor, id, body);
   }
 
-  @Post('threads/:id/transitions')
-  @HttpCode(200)
-  @SignedIn()
-  threadTransition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<LegalThreadView> {
-    return this.threads.transition(actor, id, { ...body, action: body.action as LegalThreadAction });
-  }
-
   @Post('threads/:id/assign')
   @HttpCode(200)
   @RequirePermission('legal.schedule.manage')
@@ -435,17 +408,6 @@ export class LegalController {
   @RequirePermission('legal.petition.manage')
   petition(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<PetitionView> {
     return this.petitions.get(actor, id);
-  }
-
-  @Post('petitions/:id/transitions')
-  @HttpCode(200)
-  @RequirePermission('legal.petition.manage')
-  petitionTransition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<PetitionView> {
-    return this.petitions.transition(actor, id, { ...body, action: body.action as PetitionAction });
   }
 
   @Post('petitions/:id/meetings')

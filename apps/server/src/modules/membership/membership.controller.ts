@@ -13,13 +13,11 @@ import {
   createMembershipApplicationBody,
   createMembershipTransferBody,
   revealBody,
-  transitionBody,
   verifyCardQuery,
   withdrawMembershipBody,
   type CreateMembershipApplicationRequest,
   type CreateMembershipTransferRequest,
   type RevealRequest,
-  type TransitionBody,
   type VerifyCardQuery,
   type WithdrawMembershipRequest,
 } from '@union/shared';
@@ -67,17 +65,6 @@ export class MembershipController {
     return this.applications.actions(actor, id);
   }
 
-  @Post('applications/:id/transitions')
-  @HttpCode(200)
-  @SignedIn()
-  transition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<MembershipApplicationView> {
-    return this.applications.transition(actor, id, body);
-  }
-
   @Get('me')
   @SignedIn()
   card(@CurrentActor() actor: Actor): Promise<MemberCardView> {
@@ -116,17 +103,6 @@ export class MembershipController {
   @SignedIn()
   transferActions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<MembershipTransferAction>[]> {
     return this.transfers.actions(actor, id);
-  }
-
-  @Post('transfers/:id/transitions')
-  @HttpCode(200)
-  @SignedIn()
-  transferTransition(
-    @CurrentActor() actor: Actor,
-    @ParamOf('id') id: number,
-    @BodyOf(transitionBody) body: TransitionBody,
-  ): Promise<MembershipTransferView> {
-    return this.transfers.transition(actor, id, body);
   }
 }
 

@@ -9,19 +9,16 @@ import {
   proposalListQuery,
   proposalStatisticsQuery,
   registerProposalBody,
-  transitionBody,
   type CreateProposalRequest,
   type DecideRequest,
   type EvaluateRequest,
   type ImplementRequest,
   type OpinionRequest,
-  type ProposalAction,
   type ProposalListQuery,
   type ProposalStatistics,
   type ProposalStatisticsQuery,
   type ProposalView,
   type RegisterProposalRequest,
-  type TransitionBody,
 } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
@@ -108,12 +105,5 @@ export class ProposalsController {
   @RequirePermission('proposal.manage')
   evaluate(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(evaluateBody) body: EvaluateRequest): Promise<ProposalView> {
     return this.proposals.evaluate(actor, id, body);
-  }
-
-  @Post(':id/transitions')
-  @HttpCode(200)
-  @SignedIn()
-  transition(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(transitionBody) body: TransitionBody): Promise<ProposalView> {
-    return this.proposals.transition(actor, id, { ...body, action: body.action as ProposalAction });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { caseRoute, isAction, workflowOf, type CaseType, type CaseView, type WorkflowDef } from '@union/shared';
+import { caseRoute, isAction, workflowOf, type ActorContext, type CaseType, type CaseView, type WorkflowDef } from '@union/shared';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
@@ -25,14 +25,32 @@ export class CasesService {
   /** One case as the actor may see it, or 404 (outside their place or function, or not theirs). */
   async get(actor: Actor, caseId: number): Promise<CaseView> {
     const { kase, def, ctx } = await this.load(actor, caseId);
+    return this.view(actor, kase, def, ctx);
+  }
+
+  /** A plain step on any case; the case type's handler does it and the case is answered as it is after. */
+  async transition(actor: Actor, caseId: number, input: TransitionInput): Promise<CaseView> {
+    const { kase, def } = await this.load(actor, caseId);
+    if (!isAction(def, input.action)) fail('validation_failed', '没有这个操作', [{ field: 'action', message: '没有这个操作' }]);
+    const t = def.transitions[input.action];
+    const handler = this.handlers.of(kase.caseType);
+    if (t.form || !handler?.transition) fail('action_not_allowed', `“${t.label}”需要在办理页面填写表单`);
+    await handler.transition(actor, kase.subjectId ?? 0, input);
+    // After a step that moves the case out of the actor's reach (a transfer), they get it as it is
+    // now with nothing more to do, not a 404 for what they just did.
+    const after = await this.db.manager.getRepository(WorkflowCase).findOneByOrFail({ id: caseId });
+    return this.view(actor, after, def, this.transitions.actorContext(actor, after));
+  }
+
+  private async view(actor: Actor, kase: WorkflowCase, def: WorkflowDef<string, string>, ctx: ActorContext | null): Promise<CaseView> {
     const handler = this.handlers.of(kase.caseType);
     const [actions, history] = await Promise.all([
-      handler ? handler.actions(actor, kase.subjectId ?? 0) : this.transitions.actionsFor(def, kase, ctx),
+      !ctx ? [] : handler ? handler.actions(actor, kase.subjectId ?? 0) : this.transitions.actionsFor(def, kase, ctx),
       this.transitions.history(this.db.manager, kase.id),
     ]);
     const state = def.states[kase.state];
     // The staff side's page when the actor handles the case as staff; the applicant's otherwise.
-    const side = ctx.staffLevel !== undefined && !ctx.isApplicant ? 'staff' : 'applicant';
+    const side = ctx?.isApplicant ? 'applicant' : ctx?.staffLevel !== undefined ? 'staff' : null;
     return {
       id: kase.id,
       caseType: kase.caseType as CaseType,
@@ -48,21 +66,10 @@ export class CasesService {
       submittedAt: kase.submittedAt.toISOString(),
       closedAt: kase.closedAt?.toISOString() ?? null,
       deadline: this.views.deadline(kase),
-      route: caseRoute(kase.caseType, side, kase.subjectId ?? 0),
+      route: side ? caseRoute(kase.caseType, side, kase.subjectId ?? 0) : null,
       actions,
       history: this.views.history(def, history),
     };
-  }
-
-  /** A plain step on any case; the case type's handler does it and the case is answered as it is after. */
-  async transition(actor: Actor, caseId: number, input: TransitionInput): Promise<CaseView> {
-    const { kase, def } = await this.load(actor, caseId);
-    if (!isAction(def, input.action)) fail('validation_failed', '没有这个操作', [{ field: 'action', message: '没有这个操作' }]);
-    const t = def.transitions[input.action];
-    const handler = this.handlers.of(kase.caseType);
-    if (t.form || !handler?.transition) fail('action_not_allowed', `“${t.label}”需要在办理页面填写表单`);
-    await handler.transition(actor, kase.subjectId ?? 0, input);
-    return this.get(actor, caseId);
   }
 
   private async load(actor: Actor, caseId: number) {

@@ -11,6 +11,7 @@ import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { proposalsApi } from '../../../services/api/contest';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { deadlineText } from '../../../utils/format';
@@ -101,7 +102,7 @@ export default function ProposalPage() {
   const run = async (input: ActionInput) => {
     setBusy(true);
     try {
-      await proposalsApi.transition(id, { ...input, version: data.version } as never);
+      await casesApi.transition(data.caseId, { ...input, version: data.version } as never);
       toast('已办理');
       await reload();
     } catch (e) {

@@ -10,6 +10,7 @@ import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { hardshipApi } from '../../../services/api/hardship';
 import { isApiError } from '../../../services/request';
 import { showError, toast } from '../../../utils/feedback';
@@ -45,7 +46,11 @@ export default function HardshipApplication() {
     if (!data || !id) return;
     setBusy(true);
     try {
-      await hardshipApi.transition(id, { ...input, action: input.action as HardshipApplicationAction, version: data.app.version });
+      await casesApi.transition(data.app.caseId, {
+        ...input,
+        action: input.action as HardshipApplicationAction,
+        version: data.app.version,
+      });
       toast('已办理');
     } catch (e) {
       await showError(e);

@@ -7,6 +7,7 @@ import { Household } from '../../../components/Household';
 import { LoginPrompt } from '../../../components/LoginPrompt';
 import { StateTag } from '../../../components/StateTag';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { hardshipFilesApi } from '../../../services/api/hardship';
 import { showError, toast } from '../../../utils/feedback';
 import { formatDate } from '../../../utils/format';
@@ -103,7 +104,7 @@ function AidRow({ aid, onChanged }: { aid: AssistanceRecordView; onChanged: () =
   const sign = async () => {
     setBusy(true);
     try {
-      await hardshipFilesApi.aidTransition(aid.id, { action: 'sign', version: aid.version });
+      await casesApi.transition(aid.caseId, { action: 'sign', version: aid.version });
       toast('已确认签收');
     } catch (e) {
       await showError(e);

@@ -10,6 +10,7 @@ import { RevealField } from '../../../components/RevealField';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { consultationsApi } from '../../../services/api/legal';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { slotLabel } from '../../../utils/legal';
@@ -48,7 +49,7 @@ export default function ConsultationPage() {
   const run = async (input: ActionInput) => {
     setBusy(true);
     try {
-      await consultationsApi.transition(id, { ...input, version: data.version });
+      await casesApi.transition(data.caseId, { ...input, version: data.version });
       toast('已办理');
       await reload();
     } catch (e) {

@@ -19,6 +19,7 @@ import { isApiError } from '../../../services/request';
 import { StateTag } from '../../../components/StateTag';
 import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { threadsApi } from '../../../services/api/legal';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { deadlineText, formatDateTime } from '../../../utils/format';
@@ -132,7 +133,7 @@ export default function ThreadPage() {
   const run = async (input: ActionInput) => {
     setBusy(true);
     try {
-      await threadsApi.transition(id, { ...input, version: data.version });
+      await casesApi.transition(data.caseId, { ...input, version: data.version });
       toast('已结束');
       await reload();
     } catch (e) {

@@ -7,6 +7,7 @@ import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { applicationsApi } from '../../../services/api/membership';
 import { notificationsApi } from '../../../services/api/notifications';
 import { isApiError } from '../../../services/request';
@@ -34,7 +35,7 @@ export default function Application() {
     if (!data || !id) return;
     setBusy(true);
     try {
-      await applicationsApi.transition(id, {
+      await casesApi.transition(data.app.caseId, {
         ...input,
         action: input.action as MembershipApplicationAction,
         version: data.app.version,

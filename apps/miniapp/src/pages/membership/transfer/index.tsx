@@ -9,6 +9,7 @@ import { OrgPicker } from '../../../components/OrgPicker';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { transfersApi } from '../../../services/api/membership';
 import { showError, toast } from '../../../utils/feedback';
 import { deadlineText, formatDate } from '../../../utils/format';
@@ -90,7 +91,7 @@ function TransferDetail({ id }: { id: number }) {
     if (!data) return;
     setBusy(true);
     try {
-      await transfersApi.transition(id, {
+      await casesApi.transition(data.transfer.caseId, {
         ...input,
         action: input.action as MembershipTransferAction,
         version: data.transfer.version,

@@ -23,6 +23,7 @@ import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { hardshipFilesApi } from '../../../services/api/hardship';
 import { meApi } from '../../../services/api/me';
 import { isApiError } from '../../../services/request';
@@ -216,7 +217,7 @@ function AidRecord({ aid, actions, highlighted, onDone }: AidRecordProps) {
   const run = async (input: ActionInput) => {
     setBusy(true);
     try {
-      await hardshipFilesApi.aidTransition(aid.id, { ...input, action: input.action as AssistanceRecordAction, version: aid.version });
+      await casesApi.transition(aid.caseId, { ...input, action: input.action as AssistanceRecordAction, version: aid.version });
       toast('已办理');
     } catch (e) {
       await showError(e);

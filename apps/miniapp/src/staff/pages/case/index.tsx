@@ -16,6 +16,7 @@ import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { applicationsApi, transfersApi } from '../../../services/api/membership';
 import { piiApi } from '../../../services/api/pii';
 import { isApiError } from '../../../services/request';
@@ -51,13 +52,13 @@ export default function CasePage() {
     setBusy(true);
     try {
       if (data.type === 'membership_application') {
-        await applicationsApi.transition(id, {
+        await casesApi.transition(data.record.caseId, {
           ...input,
           action: input.action as MembershipApplicationAction,
           version: data.record.version,
         });
       } else {
-        await transfersApi.transition(id, {
+        await casesApi.transition(data.record.caseId, {
           ...input,
           action: input.action as MembershipTransferAction,
           version: data.record.version,

@@ -10,6 +10,7 @@ import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { numberParam, route } from '../../../utils/nav';
@@ -59,7 +60,7 @@ export default function ContestManage() {
     }
   };
   const run = (input: ActionInput) =>
-    act(() => competitionsApi.transition(id, { ...input, action: input.action as CompetitionAction, version: c.version }));
+    act(() => casesApi.transition(c.caseId, { ...input, action: input.action as CompetitionAction, version: c.version }));
   const scan = async () => {
     try {
       const res = await Taro.scanCode({ onlyFromCamera: true });

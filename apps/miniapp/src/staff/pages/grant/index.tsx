@@ -8,6 +8,7 @@ import { EvidenceList } from '../../../components/EvidenceList';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { campaignsApi } from '../../../services/api/hardship';
 import { isApiError } from '../../../services/request';
 import { showError, toast } from '../../../utils/feedback';
@@ -40,7 +41,11 @@ export default function StaffGrant() {
     if (!data || !id) return;
     setBusy(true);
     try {
-      await campaignsApi.grantTransition(id, { ...input, action: input.action as GrantApplicationAction, version: data.grant.version });
+      await casesApi.transition(data.grant.caseId, {
+        ...input,
+        action: input.action as GrantApplicationAction,
+        version: data.grant.version,
+      });
       toast('已办理');
     } catch (e) {
       // over_budget and the like: say why plainly, then show the case as it is now.

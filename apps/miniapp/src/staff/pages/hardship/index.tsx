@@ -15,6 +15,7 @@ import { Household } from '../../../components/Household';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { hardshipApi } from '../../../services/api/hardship';
 import { isApiError } from '../../../services/request';
 import { showError, toast } from '../../../utils/feedback';
@@ -62,7 +63,11 @@ export default function StaffHardshipCase() {
     if (!data || !id) return;
     setBusy(true);
     try {
-      await hardshipApi.transition(id, { ...input, action: input.action as HardshipApplicationAction, version: data.app.version });
+      await casesApi.transition(data.app.caseId, {
+        ...input,
+        action: input.action as HardshipApplicationAction,
+        version: data.app.version,
+      });
       toast('已办理');
     } catch (e) {
       // notice_period_running, objection_open, state_conflict: say why, then show the case as it is now.

@@ -9,6 +9,7 @@ import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { honoursApi } from '../../../services/api/honours';
 import { showError, toast } from '../../../utils/feedback';
 import { deadlineText, formatDateTime } from '../../../utils/format';
@@ -36,7 +37,7 @@ export default function HonourPage() {
       setBusy(false);
     }
   };
-  const run = (input: ActionInput) => act(() => honoursApi.transition(id, { ...input, version: data.version } as never));
+  const run = (input: ActionInput) => act(() => casesApi.transition(data.caseId, { ...input, version: data.version } as never));
   return (
     <View className="page" data-testid="honour-page">
       <View className="card">

@@ -11,6 +11,7 @@ import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { UploadBox } from '../../../components/UploadBox';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { petitionsApi } from '../../../services/api/legal';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
 import { chinaToday, deadlineText } from '../../../utils/format';
@@ -38,7 +39,7 @@ export default function PetitionPage() {
   const run = async (input: ActionInput) => {
     setBusy(true);
     try {
-      await petitionsApi.transition(id, { ...input, version: data.version });
+      await casesApi.transition(data.caseId, { ...input, version: data.version });
       toast('已办理');
       await reload();
     } catch (e) {

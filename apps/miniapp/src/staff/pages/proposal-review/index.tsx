@@ -21,6 +21,7 @@ import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { casesApi } from '../../../services/api/cases';
 import { proposalsApi } from '../../../services/api/contest';
 import { errorMessage, toast } from '../../../utils/feedback';
 
@@ -111,7 +112,7 @@ export default function ProposalReview() {
       }
     }
   };
-  const run = (input: ActionInput) => send(() => proposalsApi.transition(id, { ...input, version: data.version } as never));
+  const run = (input: ActionInput) => send(() => casesApi.transition(data.caseId, { ...input, version: data.version } as never));
 
   return (
     <View className="page" data-testid="proposal-review">
