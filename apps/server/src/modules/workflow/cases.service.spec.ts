@@ -95,11 +95,18 @@ describe('CasesService (collaborators replaced)', () => {
     expect(calls).toEqual([{ subjectId: 70, action: 'approve' }]);
   });
 
-  it('refuses an unknown step and a step with a form without calling the handler', async () => {
-    const { service, calls } = newTestService({
+  it('refuses an unknown step and a step with a form without calling the handler (the form goes through its own endpoint)', async () => {
+    const { service, handlers } = newTestService({
       caseType: 'hardship_application',
       subjectType: 'hardship_applications',
       state: 'submitted',
+    });
+    // A handler that would take the step: so it is the case API's own check that refuses.
+    const calls: string[] = [];
+    handlers.register({
+      caseType: 'hardship_application',
+      actions: () => Promise.resolve([]),
+      transition: (_actor, _id, input) => Promise.resolve(calls.push(input.action)),
     });
     const hardshipCadre = { ...cadre, permissions: ['hardship.review.grassroots'] } as unknown as Actor;
     await expect(service.transition(hardshipCadre, 7, { action: 'no_such_step', version: 3 })).rejects.toMatchObject({
