@@ -173,8 +173,7 @@ async function resetWorker(base) {
   }
   const mine = await api(base, 'GET', '/membership/applications/mine', accessToken);
   for (const app of mine) {
-    const actions = await api(base, 'GET', `/membership/applications/${app.id}/actions`, accessToken);
-    if (actions.some((a) => a.action === 'withdraw')) {
+    if (app.actions.some((a) => a.action === 'withdraw')) {
       await api(base, 'POST', `/cases/${app.caseId}/transitions`, accessToken, { action: 'withdraw', version: app.version });
       log(`reset: withdrew open application ${app.id} from an earlier run`);
     }

@@ -89,7 +89,6 @@ const memberProposal = async () => {
 /** Expectation per route template of the OpenAPI document (GET with path parameters). */
 const EXPECTED: Record<string, Expectation> = {
   '/api/membership/applications/{id}': { params: memberMembership, allowed: ['member', ...CHENGGUAN_UNION] },
-  '/api/membership/applications/{id}/actions': { params: memberMembership, allowed: ['member', ...CHENGGUAN_UNION] },
   '/api/hardship/applications/{id}': { params: memberHardship, allowed: ['member', ...CHENGGUAN_UNION] },
   // The case API answers as the domain endpoints do: the member's hardship case is not the lawyers'.
   '/api/cases/{id}': {
@@ -98,16 +97,9 @@ const EXPECTED: Record<string, Expectation> = {
     }),
     allowed: ['member', ...CHENGGUAN_UNION],
   },
-  '/api/hardship/applications/{id}/actions': { params: memberHardship, allowed: ['member', ...CHENGGUAN_UNION] },
   // 钱阿姨's household is filed at a union of 城关镇 other than the construction company's.
   '/api/hardship/files/{id}': { params: householdFile, allowed: ['town_cadre', 'county_cadre', 'county_admin'] },
   '/api/hardship/aid/{id}': {
-    params: async () => ({
-      id: (await get<{ aid: { id: number }[] }>('county_cadre', `/hardship/files/${(await householdFile()).id}`)).aid[0].id,
-    }),
-    allowed: ['town_cadre', 'county_cadre', 'county_admin'],
-  },
-  '/api/hardship/aid/{id}/actions': {
     params: async () => ({
       id: (await get<{ aid: { id: number }[] }>('county_cadre', `/hardship/files/${(await householdFile()).id}`)).aid[0].id,
     }),
@@ -160,9 +152,7 @@ const ELSEWHERE: Record<string, string> = {
   '/api/hardship/notices/{id}': 'test/access.e2e.ts: ended notices',
   '/api/hardship/campaigns/{id}': 'a campaign is public to workers (金秋助学 is applied for); staff fields only for hardship staff',
   '/api/hardship/grants/{id}': 'test/hardship-campaigns.e2e.ts',
-  '/api/hardship/grants/{id}/actions': 'test/hardship-campaigns.e2e.ts',
   '/api/membership/transfers/{id}': 'test/membership.e2e.ts',
-  '/api/membership/transfers/{id}/actions': 'test/membership.e2e.ts',
   '/api/honours/nominations/{id}': 'test/honours.e2e.ts',
 };
 

@@ -262,7 +262,7 @@ describe('金秋助学: rejecting and withdrawing', () => {
       ['another town', await t.loginAs('town2_cadre'), { action: 'reject', version: grant.version, comment: reason }, 404],
       ['no reason', county, { action: 'reject', version: grant.version }, 400],
     ]);
-    const offered = await t.http<{ action: string; requiresComment: boolean }[]>('GET', `/hardship/grants/${grant.id}/actions`, {
+    const offered = await t.actionsOf(`/hardship/grants/${grant.id}`, {
       token: county,
     });
     expect(offered.body.map((a) => a.action).sort()).toEqual(['approve', 'reject']);
@@ -291,7 +291,7 @@ describe('金秋助学: rejecting and withdrawing', () => {
       ['another worker', await t.newWorker('gwdnosy'), { action: 'withdraw', version: grant.version }, 404],
       ['a version not current', worker, { action: 'withdraw', version: grant.version + 1 }, 409],
     ]);
-    const offered = await t.http<{ action: string }[]>('GET', `/hardship/grants/${grant.id}/actions`, { token: worker });
+    const offered = await t.actionsOf(`/hardship/grants/${grant.id}`, { token: worker });
     expect(offered.body.map((a) => a.action)).toEqual(['withdraw']);
 
     const withdrawn = await grantStep(worker, grant.id, { action: 'withdraw', version: grant.version });

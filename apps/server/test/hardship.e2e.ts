@@ -1,5 +1,4 @@
 import {
-  type ActionView,
   CONSENT_VERSIONS,
   HARDSHIP_CONSENT_VERSIONS,
   type AssistanceRecordView,
@@ -138,7 +137,7 @@ describe('the whole procedure', () => {
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('notice_period_running');
     // The button says so before it is tapped: disabled, with the day the notice ends.
-    const offered = await t.http<ActionView[]>('GET', `/hardship/applications/${submitted.id}/actions`, { token: cadre });
+    const offered = await t.actionsOf(`/hardship/applications/${submitted.id}`, { token: cadre });
     expect(offered.body.find((a) => a.action === 'complete_public_notice')?.blockedReason).toMatch(
       /^公示期到 .+ 结束，之后才能报上级审核$/,
     );
@@ -687,7 +686,7 @@ describe('rejections', () => {
       ['another town', await t.loginAs('town2_cadre'), { action: 'reject', version: a.version, comment: reason }, 404],
       ['a version not current', cadre, { action: 'reject', version: a.version + 1, comment: reason }, 409, 'state_conflict'],
     ]);
-    const offered = await t.http<ActionView[]>('GET', `/hardship/applications/${a.id}/actions`, { token: cadre });
+    const offered = await t.actionsOf(`/hardship/applications/${a.id}`, { token: cadre });
     expect(offered.body.find((x) => x.action === 'reject')).toMatchObject({ requiresComment: true, label: '不予通过' });
 
     const rejected = await step(cadre, a.id, { action: 'reject', version: a.version, comment: reason });
@@ -703,7 +702,7 @@ describe('rejections', () => {
       comment: reason,
     });
     // A closed case: nothing more to do, and a second rejection is refused.
-    expect((await t.http<ActionView[]>('GET', `/hardship/applications/${a.id}/actions`, { token: cadre })).body).toEqual([]);
+    expect((await t.actionsOf(`/hardship/applications/${a.id}`, { token: cadre })).body).toEqual([]);
     const again = await step(cadre, a.id, { action: 'reject', version: rejected.body.version, comment: reason });
     expect(again.status).toBe(409);
 
@@ -771,7 +770,7 @@ describe('rejections', () => {
       ['the applicant', worker, { action: 'town_reject', version: a.version, comment: reason }, 409, 'action_not_allowed'],
       ['no reason', town, { action: 'town_reject', version: a.version }, 400, 'validation_failed'],
     ]);
-    const offered = await t.http<ActionView[]>('GET', `/hardship/applications/${a.id}/actions`, { token: town });
+    const offered = await t.actionsOf(`/hardship/applications/${a.id}`, { token: town });
     expect(offered.body.map((x) => x.action).sort()).toEqual(['pass_town_review', 'town_reject']);
 
     const rejected = await step(town, a.id, { action: 'town_reject', version: a.version, comment: reason });
@@ -839,7 +838,7 @@ describe('withdrawal', () => {
       ['another worker', await t.newWorker('wdnosy'), { action: 'withdraw', version: a.version }, 404],
       ['a version not current', worker, { action: 'withdraw', version: a.version + 1 }, 409, 'state_conflict'],
     ]);
-    const offered = await t.http<ActionView[]>('GET', `/hardship/applications/${a.id}/actions`, { token: worker });
+    const offered = await t.actionsOf(`/hardship/applications/${a.id}`, { token: worker });
     expect(offered.body.map((x) => x.action)).toEqual(['withdraw']);
     expect(offered.body[0].confirm).toBe('确认撤回困难帮扶申请？');
 
@@ -1000,7 +999,7 @@ describe('aid records: cancelling and paper receipts', () => {
     // Signed on paper: nothing left for the worker to sign in the app.
     const inApp = await aidStep(worker, aid.id, { action: 'sign', version: signed.body.version });
     expect(inApp.status).toBe(409);
-    expect((await t.http<ActionView[]>('GET', `/hardship/aid/${aid.id}/actions`, { token: worker })).body).toEqual([]);
+    expect((await t.actionsOf(`/hardship/aid/${aid.id}`, { token: worker })).body).toEqual([]);
     expect((await messagesOf(worker)).map((m) => m.title)).toContain('签收单已登记');
   }, 30_000);
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CONSENT_VERSIONS, idCheckDigit, type TokenPair } from '@union/shared';
+import { CONSENT_VERSIONS, idCheckDigit, type ActionView, type TokenPair } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/configuration';
@@ -59,6 +59,8 @@ export interface TestApp {
     recordPath: string,
     options: { token?: string; body?: unknown },
   ) => Promise<{ status: number; body: T }>;
+  /** What the user may do now on a domain record: the `actions` of its view (the status of the GET when refused). */
+  actionsOf: (recordPath: string, options: { token?: string }) => Promise<{ status: number; body: ActionView[] }>;
   /** Log in as a seeded demo persona (the demo county is seeded in every test app). */
   loginAs: (persona: string) => Promise<string>;
   /** A new worker logging in through WeChat (the stand-in), with the consents given. */
@@ -202,10 +204,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return (after.status === 200 ? after : res) as never;
   };
 
+  const actionsOf: TestApp['actionsOf'] = async (recordPath, options) => {
+    const res = await http<{ actions: ActionView[] }>('GET', recordPath, options);
+    return res.status === 200 ? { status: 200, body: res.body.actions } : (res as never);
+  };
+
   let workerSeq = 0;
   const t: TestApp = {
     app,
     step,
+    actionsOf,
     baseUrl,
     wechat,
     http,

@@ -1,6 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
 import type {
-  ActionView,
   CardVerification,
   MemberCardView,
   MembershipApplicationView,
@@ -67,13 +66,13 @@ describe('joining the union (e2e over HTTP)', () => {
     expect(JSON.stringify(created.body)).not.toContain(idNumber);
     expect(created.body.deadline?.workingDaysLeft).toBe(15);
 
-    const workerActions = await t.http<ActionView[]>('GET', `/membership/applications/${created.body.id}/actions`, { token: worker });
+    const workerActions = await t.actionsOf(`/membership/applications/${created.body.id}`, { token: worker });
     expect(workerActions.body.map((a) => a.action)).toEqual(['withdraw']);
 
     const cadre = await t.loginAs('grassroots_cadre');
     const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?limit=50', { token: cadre });
     expect(queue.body.items.some((i) => i.caseType === 'membership_application' && i.id === created.body.id)).toBe(true);
-    const actions = await t.http<ActionView[]>('GET', `/membership/applications/${created.body.id}/actions`, { token: cadre });
+    const actions = await t.actionsOf(`/membership/applications/${created.body.id}`, { token: cadre });
     expect(actions.body.map((a) => a.action).sort()).toEqual(['approve', 'reject', 'request_info', 'transfer']);
 
     const approved = await t.step<MembershipApplicationView>(`/membership/applications/${created.body.id}`, {
@@ -173,7 +172,7 @@ describe('joining the union (e2e over HTTP)', () => {
     const created = await apply(await t.newWorker('scope'));
     const otherTown = await t.loginAs('town2_cadre');
     expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: otherTown })).status).toBe(404);
-    expect((await t.http('GET', `/membership/applications/${created.body.id}/actions`, { token: otherTown })).status).toBe(404);
+    expect((await t.actionsOf(`/membership/applications/${created.body.id}`, { token: otherTown })).status).toBe(404);
     const act = await t.step(`/membership/applications/${created.body.id}`, {
       token: otherTown,
       body: { action: 'approve', version: 1 },

@@ -181,6 +181,8 @@ export interface MembershipApplicationView {
   history: HistoryEntryView[];
   /** Last comment of a reviewer (reason of rejection or what to supplement). */
   lastReviewerComment: string | null;
+  /** What the viewer may do now (as on GET /api/cases/:caseId); a step with a `form` opens that form. */
+  actions: ActionView<MembershipApplicationAction>[];
 }
 
 /** POST /api/pii/reveal (audited) */
@@ -242,6 +244,8 @@ export interface MembershipTransferView {
   requestedAt: string;
   deadline: DeadlineView | null;
   history: HistoryEntryView[];
+  /** What the viewer may do now (as on GET /api/cases/:caseId); a step with a `form` opens that form. */
+  actions: ActionView<MembershipTransferAction>[];
 }
 
 /** POST /api/membership/withdraw */

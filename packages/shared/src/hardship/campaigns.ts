@@ -86,6 +86,8 @@ export interface GrantApplicationView {
   aidId: number | null;
   deadline: DeadlineView | null;
   history: HistoryEntryView[];
+  /** What the viewer may do now (as on GET /api/cases/:caseId); a step with a `form` opens that form. */
+  actions: ActionView<GrantApplicationAction>[];
 }
 
 /** Actions on grant applications, for typed clients. */

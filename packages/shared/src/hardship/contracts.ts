@@ -259,6 +259,8 @@ export interface HardshipApplicationView {
   fileId: number | null;
   history: HistoryEntryView[];
   lastReviewerComment: string | null;
+  /** What the viewer may do now (as on GET /api/cases/:caseId); a step with a `form` opens that form. */
+  actions: ActionView<HardshipApplicationAction>[];
 }
 
 /** One row of "my hardship applications". */
@@ -300,6 +302,8 @@ export interface AssistanceRecordView {
   signedAt: string | null;
   signMethod: 'in_app' | 'paper_form' | null;
   history: HistoryEntryView[];
+  /** What the viewer may do now (as on GET /api/cases/:caseId); a step with a `form` opens that form. */
+  actions: ActionView<AssistanceRecordAction>[];
 }
 
 /** A filed household (一户一档). */

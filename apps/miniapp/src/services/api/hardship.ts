@@ -1,11 +1,8 @@
 import type {
-  ActionView,
-  AssistanceRecordAction,
   CampaignView,
   CreateCampaignRequest,
   CreateGrantApplicationRequest,
   CreateProxyHardshipApplicationRequest,
-  GrantActionView,
   GrantApplicationView,
   HardshipFileStatus,
   PublicNoticeSummary,
@@ -19,7 +16,6 @@ import type {
   CreateObjectionRequest,
   DemocraticReviewRequest,
   FileHouseholdRequest,
-  HardshipApplicationAction,
   HardshipApplicationSummary,
   HardshipApplicationView,
   HardshipDraft,
@@ -63,7 +59,6 @@ export const hardshipApi = {
   submitByProxy: (body: CreateProxyHardshipApplicationRequest) => http.post<HardshipApplicationView>('/hardship/applications/proxy', body),
   mine: () => http.get<HardshipApplicationSummary[]>('/hardship/applications/mine'),
   get: (id: number) => http.get<HardshipApplicationView>(`/hardship/applications/${id}`),
-  actions: (id: number) => http.get<ActionView<HardshipApplicationAction>[]>(`/hardship/applications/${id}/actions`),
 
   returnForMaterial: (id: number, body: ReturnForMaterialRequest) =>
     http.post<HardshipApplicationView>(`/hardship/applications/${id}/return`, body),
@@ -101,7 +96,6 @@ export const hardshipFilesApi = {
   recheck: (id: number, body: RecheckFileRequest) => http.post<HardshipFileView>(`/hardship/files/${id}/recheck`, body),
   createAid: (fileId: number, body: CreateAssistanceRecordRequest) =>
     http.post<AssistanceRecordView>(`/hardship/files/${fileId}/aid`, body),
-  aidActions: (id: number) => http.get<ActionView<AssistanceRecordAction>[]>(`/hardship/aid/${id}/actions`),
   pay: (id: number, body: PayAssistanceRequest) => http.post<AssistanceRecordView>(`/hardship/aid/${id}/pay`, body),
   signedForm: (id: number, body: SignedFormRequest) => http.post<AssistanceRecordView>(`/hardship/aid/${id}/signed-form`, body),
 
@@ -120,5 +114,4 @@ export const campaignsApi = {
     http.post<GrantApplicationView>(`/hardship/campaigns/${campaignId}/grants`, body),
   myGrants: () => http.get<GrantApplicationView[]>('/hardship/grants/mine'),
   grant: (id: number) => http.get<GrantApplicationView>(`/hardship/grants/${id}`),
-  grantActions: (id: number) => http.get<GrantActionView[]>(`/hardship/grants/${id}/actions`),
 };

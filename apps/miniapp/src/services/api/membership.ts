@@ -1,12 +1,9 @@
 import type {
-  ActionView,
   CardVerification,
   CreateMembershipApplicationRequest,
   CreateMembershipTransferRequest,
   MemberCardView,
-  MembershipApplicationAction,
   MembershipApplicationView,
-  MembershipTransferAction,
   MembershipTransferView,
 } from '@union/shared';
 import { http } from '../request';
@@ -15,13 +12,11 @@ export const applicationsApi = {
   create: (body: CreateMembershipApplicationRequest) => http.post<MembershipApplicationView>('/membership/applications', body),
   mine: () => http.get<MembershipApplicationView[]>('/membership/applications/mine'),
   get: (id: number) => http.get<MembershipApplicationView>(`/membership/applications/${id}`),
-  actions: (id: number) => http.get<ActionView<MembershipApplicationAction>[]>(`/membership/applications/${id}/actions`),
 };
 
 export const transfersApi = {
   create: (body: CreateMembershipTransferRequest) => http.post<MembershipTransferView>('/membership/transfers', body),
   get: (id: number) => http.get<MembershipTransferView>(`/membership/transfers/${id}`),
-  actions: (id: number) => http.get<ActionView<MembershipTransferAction>[]>(`/membership/transfers/${id}/actions`),
 };
 
 export const cardApi = {

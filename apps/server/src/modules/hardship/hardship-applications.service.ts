@@ -9,7 +9,6 @@ import {
   maskIdNumber,
   maskName,
   normalizeIdNumber,
-  type ActionView,
   type DuplicateMatchView,
   type HardshipApplicationAction,
   type HardshipApplicationSummary,
@@ -35,7 +34,6 @@ import { HardshipFile } from './entities/hardship-file.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { HardshipDraftsService } from './hardship-drafts.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
-import { noticeHold } from './hardship-notices.service';
 import { HardshipStepsService } from './hardship-steps.service';
 import { APPLICATIONS_TABLE, HardshipViews, MEMBERS_TABLE } from './hardship-views.service';
 
@@ -225,7 +223,7 @@ export class HardshipApplicationsService {
           body: `${proxy ? `${actor.displayName}已为您代办困难帮扶申请。` : '您的困难帮扶申请已提交。'}${organization.name}将先做初审，需要补充材料时会告诉您缺什么。`,
           link: `/pages/hardship/application/index?id=${app.id}`,
         });
-        return this.views.application(manager, app, kase);
+        return this.views.application(manager, actor, app, kase);
       });
     } catch (err) {
       // Two submissions for the same person at once: the unique open-application index lets one in.
@@ -285,13 +283,7 @@ export class HardshipApplicationsService {
 
   async get(actor: Actor, id: number): Promise<HardshipApplicationView> {
     const { app, kase } = await this.loadVisible(this.db.manager, actor, id);
-    return this.views.application(this.db.manager, app, kase);
-  }
-
-  async actions(actor: Actor, id: number): Promise<ActionView<HardshipApplicationAction>[]> {
-    const { app, kase, ctx } = await this.loadVisible(this.db.manager, actor, id);
-    const hold = kase.state === 'public_notice' && ctx.staffLevel ? await noticeHold(this.db.manager, app.id) : null;
-    return this.transitions.actionsFor(WF, kase, ctx, { complete_public_notice: hold?.message });
+    return this.views.application(this.db.manager, actor, app, kase);
   }
 
   /** Plain transitions (no form): initial review passed, notice completed, town review, rejections, withdrawal. */

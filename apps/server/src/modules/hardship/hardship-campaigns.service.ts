@@ -11,9 +11,7 @@ import {
   maskName,
   normalizeIdNumber,
   SCHOOL_LEVEL_LABEL,
-  type ActionView,
   type CampaignView,
-  type GrantApplicationAction,
   type GrantApplicationState,
   type GrantApplicationView,
   type CreateCampaignRequest,
@@ -263,7 +261,7 @@ export class HardshipCampaignsService {
           body: '县总工会将核对录取通知书和档案，通过后按实名发放。',
           link: '/pages/hardship/mine/index',
         });
-        return this.grantView(manager, grant, kase);
+        return this.grantView(manager, actor, grant, kase);
       });
     } catch (err) {
       if (isUniqueViolation(err)) fail('grant_already_applied');
@@ -271,7 +269,7 @@ export class HardshipCampaignsService {
     }
   }
 
-  private async grantView(manager: EntityManager, g: GrantApplication, kase: WorkflowCase): Promise<GrantApplicationView> {
+  private async grantView(manager: EntityManager, actor: Actor, g: GrantApplication, kase: WorkflowCase): Promise<GrantApplicationView> {
     const [campaign, file, history, proofs] = await Promise.all([
       this.load(manager, g.campaignId),
       manager.getRepository(HardshipFile).findOneByOrFail({ id: g.fileId }),
@@ -299,6 +297,7 @@ export class HardshipCampaignsService {
       aidId: g.aidRecordId,
       deadline: this.caseViews.deadline(kase),
       history: this.caseViews.history(GRANT, history),
+      actions: this.transitions.actionsOf(actor, GRANT, kase),
     };
   }
 
@@ -311,12 +310,7 @@ export class HardshipCampaignsService {
 
   async getGrant(actor: Actor, id: number): Promise<GrantApplicationView> {
     const { grant, kase } = await this.loadGrant(this.db.manager, actor, id);
-    return this.grantView(this.db.manager, grant, kase);
-  }
-
-  async grantActions(actor: Actor, id: number): Promise<ActionView<GrantApplicationAction>[]> {
-    const { kase, ctx } = await this.loadGrant(this.db.manager, actor, id);
-    return this.transitions.actionsFor(GRANT, kase, ctx);
+    return this.grantView(this.db.manager, actor, grant, kase);
   }
 
   async myGrants(actor: Actor): Promise<GrantApplicationView[]> {
@@ -326,7 +320,7 @@ export class HardshipCampaignsService {
       .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 20 });
     const cases = grants.length ? await manager.getRepository(WorkflowCase).findBy({ id: In(grants.map((g) => g.caseId)) }) : [];
     const byId = new Map(cases.map((k) => [k.id, k]));
-    return Promise.all(grants.map((g) => this.grantView(manager, g, byId.get(g.caseId) as WorkflowCase)));
+    return Promise.all(grants.map((g) => this.grantView(manager, actor, g, byId.get(g.caseId) as WorkflowCase)));
   }
 
   /** Approve (spends the budget and creates the aid record), reject, or withdraw a grant application. */
@@ -360,6 +354,6 @@ export class HardshipCampaignsService {
       }),
     });
     const fresh = await this.db.manager.getRepository(GrantApplication).findOneByOrFail({ id });
-    return this.grantView(this.db.manager, fresh, kase);
+    return this.grantView(this.db.manager, actor, fresh, kase);
   }
 }

@@ -7,7 +7,6 @@ import {
   FILE_CLOSE_REASON_LABEL,
   formatYuan,
   HARDSHIP_CATEGORY_LABEL,
-  type ActionView,
   type AidType,
   type AssistanceRecordAction,
   type AssistanceRecordView,
@@ -115,7 +114,7 @@ export class HardshipFilesService {
     return new Map(rows.map((r) => [r.aidType, Number(r.total)]));
   }
 
-  async view(manager: EntityManager, file: HardshipFile): Promise<HardshipFileView> {
+  async view(manager: EntityManager, actor: Actor, file: HardshipFile): Promise<HardshipFileView> {
     const [app, members, records, org, events] = await Promise.all([
       manager.getRepository(HardshipApplication).findOneByOrFail({ id: file.applicationId }),
       this.views.householdMembers(manager, file.applicationId),
@@ -154,7 +153,7 @@ export class HardshipFilesService {
         actorName: e.actorName,
         at: e.createdAt.toISOString(),
       })),
-      aid: await this.views.assistance(manager, records, new Map([[file.id, file.fileNo]])),
+      aid: await this.views.assistance(manager, actor, records, new Map([[file.id, file.fileNo]])),
       thisYear: (Object.keys(AID_TYPE_LABEL) as AidType[]).map((aidType) => ({
         aidType,
         aidTypeLabel: AID_TYPE_LABEL[aidType],
@@ -166,7 +165,7 @@ export class HardshipFilesService {
 
   async get(actor: Actor, id: number): Promise<HardshipFileView> {
     const file = await this.loadVisible(this.db.manager, actor, id);
-    return this.view(this.db.manager, file);
+    return this.view(this.db.manager, actor, file);
   }
 
   /** The worker's own household files, with aid received and receipts to sign. */
@@ -175,7 +174,7 @@ export class HardshipFilesService {
       .getRepository(HardshipFile)
       .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 5 });
     const views: HardshipFileView[] = [];
-    for (const f of files) views.push(await this.view(this.db.manager, f));
+    for (const f of files) views.push(await this.view(this.db.manager, actor, f));
     return views;
   }
 
@@ -261,7 +260,7 @@ export class HardshipFilesService {
         body: `${AID_TYPE_LABEL[body.aidType]} ${formatYuan(body.amountFen)} 已批准，将按实名发放，到账后请在小程序里签收。`,
         link: `/pages/hardship/file/index?id=${file.id}`,
       });
-      return (await this.views.assistance(manager, [record], new Map([[file.id, file.fileNo]])))[0];
+      return (await this.views.assistance(manager, actor, [record], new Map([[file.id, file.fileNo]])))[0];
     }
   }
 
@@ -270,11 +269,6 @@ export class HardshipFilesService {
     if (!record) fail('not_found');
     const { kase, ctx } = await this.transitions.loadVisible(manager, actor, AID.caseType, record.caseId);
     return { record, kase, ctx };
-  }
-
-  async aidActions(actor: Actor, id: number): Promise<ActionView<AssistanceRecordAction>[]> {
-    const { kase, ctx } = await this.loadAid(this.db.manager, actor, id);
-    return this.transitions.actionsFor(AID, kase, ctx);
   }
 
   private async applyAid(
@@ -299,7 +293,7 @@ export class HardshipFilesService {
       }),
     });
     const fresh = await this.db.manager.getRepository(AssistanceRecord).findOneByOrFail({ id });
-    return (await this.views.assistance(this.db.manager, [fresh], new Map([[file.id, file.fileNo]])))[0];
+    return (await this.views.assistance(this.db.manager, actor, [fresh], new Map([[file.id, file.fileNo]])))[0];
   }
 
   /** Plain actions on aid: the worker signs in the app; the county cancels an unpaid approval. */
@@ -435,7 +429,7 @@ export class HardshipFilesService {
         link: `/pages/hardship/file/index?id=${file.id}`,
         status: body.outcome === 'close' ? '已关闭' : '在档',
       });
-      return this.view(manager, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
+      return this.view(manager, actor, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
     });
   }
 
@@ -459,13 +453,13 @@ export class HardshipFilesService {
       actorName: actor.displayName,
       createdAt: new Date(),
     });
-    return this.view(manager, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
+    return this.view(manager, actor, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
   }
 
   /** One aid record, for its applicant or staff in scope. */
   async aid(actor: Actor, id: number): Promise<AssistanceRecordView> {
     const { record } = await this.loadAid(this.db.manager, actor, id);
     const file = await this.db.manager.getRepository(HardshipFile).findOneByOrFail({ id: record.fileId });
-    return (await this.views.assistance(this.db.manager, [record], new Map([[file.id, file.fileNo]])))[0];
+    return (await this.views.assistance(this.db.manager, actor, [record], new Map([[file.id, file.fileNo]])))[0];
   }
 }

@@ -82,7 +82,7 @@ export class HardshipStepsService {
       notice: (step) => this.notice(step, app),
     });
     const fresh = await this.db.manager.getRepository(HardshipApplication).findOneByOrFail({ id: app.id });
-    return this.views.application(this.db.manager, fresh, kase);
+    return this.views.application(this.db.manager, actor, fresh, kase);
   }
 
   private notice(step: StepContext, app: HardshipApplication) {

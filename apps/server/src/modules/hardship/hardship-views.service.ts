@@ -19,6 +19,8 @@ import {
   type PublicNoticeView,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { noticeHold } from './hardship-notices.service';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
@@ -138,8 +140,11 @@ export class HardshipViews {
     };
   }
 
-  async application(manager: EntityManager, app: HardshipApplication, kase: WorkflowCase): Promise<HardshipApplicationView> {
+  async application(manager: EntityManager, actor: Actor, app: HardshipApplication, kase: WorkflowCase): Promise<HardshipApplicationView> {
     const state = kase.state as HardshipApplicationState;
+    // The same check the step runs, shown on its button: the notice period, open objections.
+    const ctx = this.transitions.actorContext(actor, kase);
+    const hold = state === 'public_notice' && ctx?.staffLevel ? await noticeHold(manager, app.id) : null;
     const [members, visit, review, notice, history, holder, organization] = await Promise.all([
       this.householdMembers(manager, app.id),
       manager.getRepository(HomeVisit).findOneBy({ applicationId: app.id }),
@@ -211,11 +216,17 @@ export class HardshipViews {
       fileId: app.fileId,
       history: this.caseViews.history(WF, history),
       lastReviewerComment: lastStaffComment?.comment ?? null,
+      actions: this.transitions.actionsOf(actor, WF, kase, { complete_public_notice: hold?.message }),
     };
   }
 
   /** Assistance records with their cases and histories, in one query each for the whole list. */
-  async assistance(manager: EntityManager, records: AssistanceRecord[], fileNos: Map<number, string>): Promise<AssistanceRecordView[]> {
+  async assistance(
+    manager: EntityManager,
+    actor: Actor,
+    records: AssistanceRecord[],
+    fileNos: Map<number, string>,
+  ): Promise<AssistanceRecordView[]> {
     if (records.length === 0) return [];
     const caseIds = records.map((r) => r.caseId);
     const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) });
@@ -244,6 +255,7 @@ export class HardshipViews {
         signedAt: r.signedAt?.toISOString() ?? null,
         signMethod: r.signMethod,
         history: this.caseViews.history(ASSISTANCE_RECORD_WORKFLOW, histories.get(r.caseId) ?? []),
+        actions: this.transitions.actionsOf(actor, ASSISTANCE_RECORD_WORKFLOW, kase),
       };
     });
   }

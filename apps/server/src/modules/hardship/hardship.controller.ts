@@ -2,13 +2,9 @@ import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  type ActionView,
-  type AssistanceRecordAction,
   type AssistanceRecordView,
   type CampaignView,
-  type GrantApplicationAction,
   type GrantApplicationView,
-  type HardshipApplicationAction,
   type HardshipApplicationSummary,
   type HardshipApplicationView,
   type HardshipDraft,
@@ -169,12 +165,6 @@ export class HardshipController {
   @SignedIn()
   get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<HardshipApplicationView> {
     return this.applications.get(actor, id);
-  }
-
-  @Get('applications/:id/actions')
-  @SignedIn()
-  actions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<HardshipApplicationAction>[]> {
-    return this.applications.actions(actor, id);
   }
 
   @Post('applications/:id/return')
@@ -369,12 +359,6 @@ export class HardshipFilesController {
     return this.campaignsService.getGrant(actor, id);
   }
 
-  @Get('grants/:id/actions')
-  @SignedIn()
-  grantActions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<GrantApplicationAction>[]> {
-    return this.campaignsService.grantActions(actor, id);
-  }
-
   @Get('aid/:id')
   @SignedIn()
   aid(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<AssistanceRecordView> {
@@ -401,12 +385,6 @@ export class HardshipFilesController {
     @BodyOf(createAssistanceRecordBody) body: CreateAssistanceRecordRequest,
   ): Promise<AssistanceRecordView> {
     return this.files.createAid(actor, id, body);
-  }
-
-  @Get('aid/:id/actions')
-  @SignedIn()
-  aidActions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<AssistanceRecordAction>[]> {
-    return this.files.aidActions(actor, id);
   }
 
   @Post('aid/:id/pay')

@@ -47,17 +47,17 @@ export class HardshipModule implements OnModuleInit {
   onModuleInit(): void {
     this.caseHandlers.register({
       caseType: 'hardship_application',
-      actions: (actor, id) => this.applications.actions(actor, id),
+      actions: async (actor, id) => (await this.applications.get(actor, id)).actions,
       transition: (actor, id, input) => this.applications.transition(actor, id, input),
     });
     this.caseHandlers.register({
       caseType: 'assistance_record',
-      actions: (actor, id) => this.files.aidActions(actor, id),
+      actions: async (actor, id) => (await this.files.aid(actor, id)).actions,
       transition: (actor, id, input) => this.files.aidTransition(actor, id, input),
     });
     this.caseHandlers.register({
       caseType: 'grant_application',
-      actions: (actor, id) => this.campaigns.grantActions(actor, id),
+      actions: async (actor, id) => (await this.campaigns.getGrant(actor, id)).actions,
       transition: (actor, id, input) => this.campaigns.grantTransition(actor, id, input),
     });
   }

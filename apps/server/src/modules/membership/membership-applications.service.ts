@@ -6,7 +6,6 @@ import {
   maskName,
   MEMBERSHIP_APPLICATION_WORKFLOW,
   normalizeIdNumber,
-  type ActionView,
   type MembershipApplicationAction,
   type MembershipApplicationView,
 } from '@union/shared';
@@ -95,7 +94,7 @@ export class MembershipApplicationsService {
           body: `您的入会申请已提交给${handling.name}，工会将在期限内审核。`,
           link: `/pages/membership/application/index?id=${app.id}`,
         });
-        return this.views.application(manager, app, kase);
+        return this.views.application(manager, actor, app, kase);
       });
     } catch (err) {
       // Two submissions for the same ID at once: the unique open-application index lets one in.
@@ -114,6 +113,7 @@ export class MembershipApplicationsService {
     const byId = new Map(cases.map((c) => [c.id, c]));
     return this.views.applications(
       manager,
+      actor,
       apps.map((app) => ({ app, kase: byId.get(app.caseId) as WorkflowCase })),
     );
   }
@@ -128,12 +128,7 @@ export class MembershipApplicationsService {
 
   async get(actor: Actor, id: number): Promise<MembershipApplicationView> {
     const { app, kase } = await this.loadVisible(this.db.manager, actor, id);
-    return this.views.application(this.db.manager, app, kase);
-  }
-
-  async actions(actor: Actor, id: number): Promise<ActionView<MembershipApplicationAction>[]> {
-    const { kase, ctx } = await this.loadVisible(this.db.manager, actor, id);
-    return this.transitions.actionsFor(WF, kase, ctx);
+    return this.views.application(this.db.manager, actor, app, kase);
   }
 
   async transition(actor: Actor, id: number, input: TransitionInput): Promise<MembershipApplicationView> {
@@ -154,7 +149,7 @@ export class MembershipApplicationsService {
       },
       notice: (step) => this.notice(step, app),
     });
-    return this.views.application(this.db.manager, app, kase);
+    return this.views.application(this.db.manager, actor, app, kase);
   }
 
   private notice(step: StepContext, app: MembershipApplication): { title: string; body: string; link: string } {

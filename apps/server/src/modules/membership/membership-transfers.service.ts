@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  maskName,
-  MEMBERSHIP_TRANSFER_WORKFLOW,
-  type ActionView,
-  type MembershipTransferAction,
-  type MembershipTransferView,
-} from '@union/shared';
+import { maskName, MEMBERSHIP_TRANSFER_WORKFLOW, type MembershipTransferAction, type MembershipTransferView } from '@union/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -66,7 +60,7 @@ export class MembershipTransfersService {
           body: `已请${target.name}接收您的会籍，期间您的会员身份不受影响。`,
           link: `/pages/membership/transfer/index?id=${transfer.id}`,
         });
-        return this.views.transfer(manager, transfer, kase);
+        return this.views.transfer(manager, actor, transfer, kase);
       });
     } catch (err) {
       if (isUniqueViolation(err)) fail('transfer_in_progress');
@@ -83,12 +77,7 @@ export class MembershipTransfersService {
 
   async get(actor: Actor, id: number): Promise<MembershipTransferView> {
     const { transfer, kase } = await this.loadVisible(this.db.manager, actor, id);
-    return this.views.transfer(this.db.manager, transfer, kase);
-  }
-
-  async actions(actor: Actor, id: number): Promise<ActionView<MembershipTransferAction>[]> {
-    const { kase, ctx } = await this.loadVisible(this.db.manager, actor, id);
-    return this.transitions.actionsFor(WF, kase, ctx);
+    return this.views.transfer(this.db.manager, actor, transfer, kase);
   }
 
   async transition(actor: Actor, id: number, input: TransitionInput): Promise<MembershipTransferView> {
@@ -109,7 +98,7 @@ export class MembershipTransfersService {
       },
       notice: (step) => this.notice(step, transfer),
     });
-    return this.views.transfer(this.db.manager, transfer, kase);
+    return this.views.transfer(this.db.manager, actor, transfer, kase);
   }
 
   private notice(step: StepContext, transfer: MembershipTransfer): { title: string; body: string; link: string } {

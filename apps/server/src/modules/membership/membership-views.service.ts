@@ -11,6 +11,7 @@ import {
   type OrganizationView,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
@@ -32,13 +33,19 @@ export class MembershipViews {
     private readonly caseViews: CaseViews,
   ) {}
 
-  async application(manager: EntityManager, app: MembershipApplication, kase: WorkflowCase): Promise<MembershipApplicationView> {
-    return (await this.applications(manager, [{ app, kase }]))[0];
+  async application(
+    manager: EntityManager,
+    actor: Actor,
+    app: MembershipApplication,
+    kase: WorkflowCase,
+  ): Promise<MembershipApplicationView> {
+    return (await this.applications(manager, actor, [{ app, kase }]))[0];
   }
 
   /** Views of several applications with one query for all histories and one for all organisations. */
   async applications(
     manager: EntityManager,
+    actor: Actor,
     items: { app: MembershipApplication; kase: WorkflowCase }[],
   ): Promise<MembershipApplicationView[]> {
     if (items.length === 0) return [];
@@ -49,11 +56,12 @@ export class MembershipViews {
     const orgs = await manager.getRepository(Organization).findBy({ id: In([...new Set(items.map((i) => i.kase.organizationId))]) });
     const orgViews = new Map((await this.organizations.views(orgs, manager)).map((v) => [v.id, v]));
     return items.map(({ app, kase }) =>
-      this.applicationView(app, kase, histories.get(kase.id) ?? [], orgViews.get(kase.organizationId) as OrganizationView),
+      this.applicationView(actor, app, kase, histories.get(kase.id) ?? [], orgViews.get(kase.organizationId) as OrganizationView),
     );
   }
 
   private applicationView(
+    actor: Actor,
     app: MembershipApplication,
     kase: WorkflowCase,
     rows: CaseHistory[],
@@ -80,10 +88,11 @@ export class MembershipViews {
       deadline: this.caseViews.deadline(kase),
       history: this.caseViews.history(def, rows),
       lastReviewerComment: lastStaffComment?.comment ?? null,
+      actions: this.transitions.actionsOf(actor, def, kase),
     };
   }
 
-  async transfer(manager: EntityManager, transfer: MembershipTransfer, kase: WorkflowCase): Promise<MembershipTransferView> {
+  async transfer(manager: EntityManager, actor: Actor, transfer: MembershipTransfer, kase: WorkflowCase): Promise<MembershipTransferView> {
     const def = MEMBERSHIP_TRANSFER_WORKFLOW;
     const state = kase.state as MembershipTransferState;
     const member = await manager.getRepository(Member).findOneByOrFail({ id: transfer.memberId });
@@ -110,6 +119,7 @@ export class MembershipViews {
       requestedAt: kase.submittedAt.toISOString(),
       deadline: this.caseViews.deadline(kase),
       history: this.caseViews.history(def, await this.transitions.history(manager, kase.id)),
+      actions: this.transitions.actionsOf(actor, def, kase),
     };
   }
 }

@@ -2,12 +2,9 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  type ActionView,
   type CardVerification,
   type MemberCardView,
-  type MembershipApplicationAction,
   type MembershipApplicationView,
-  type MembershipTransferAction,
   type MembershipTransferView,
   type RevealResponse,
   createMembershipApplicationBody,
@@ -59,12 +56,6 @@ export class MembershipController {
     return this.applications.get(actor, id);
   }
 
-  @Get('applications/:id/actions')
-  @SignedIn()
-  actions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<MembershipApplicationAction>[]> {
-    return this.applications.actions(actor, id);
-  }
-
   @Get('me')
   @SignedIn()
   card(@CurrentActor() actor: Actor): Promise<MemberCardView> {
@@ -97,12 +88,6 @@ export class MembershipController {
   @SignedIn()
   getTransfer(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<MembershipTransferView> {
     return this.transfers.get(actor, id);
-  }
-
-  @Get('transfers/:id/actions')
-  @SignedIn()
-  transferActions(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ActionView<MembershipTransferAction>[]> {
-    return this.transfers.actions(actor, id);
   }
 }
 

@@ -40,12 +40,12 @@ export class MembershipModule implements OnModuleInit {
   onModuleInit(): void {
     this.caseHandlers.register({
       caseType: 'membership_application',
-      actions: (actor, id) => this.applications.actions(actor, id),
+      actions: async (actor, id) => (await this.applications.get(actor, id)).actions,
       transition: (actor, id, input) => this.applications.transition(actor, id, input),
     });
     this.caseHandlers.register({
       caseType: 'membership_transfer',
-      actions: (actor, id) => this.transfers.actions(actor, id),
+      actions: async (actor, id) => (await this.transfers.get(actor, id)).actions,
       transition: (actor, id, input) => this.transfers.transition(actor, id, input),
     });
   }

@@ -105,6 +105,17 @@ export class TransitionService {
     });
   }
 
+  /** The actions of {@link actionsFor} for this actor's relation to the case; none when they may not see it. */
+  actionsOf<S extends string, A extends string>(
+    actor: Actor,
+    def: WorkflowDef<S, A>,
+    kase: WorkflowCase,
+    blocked: Partial<Record<A, string | null>> = {},
+  ): ActionView<A>[] {
+    const ctx = this.actorContext(actor, kase);
+    return ctx ? this.actionsFor(def, kase, ctx, blocked) : [];
+  }
+
   /** Due instant of the step a case enters at `at`, or null when the state has no deadline. */
   dueFor<S extends string, A extends string>(
     def: WorkflowDef<S, A>,

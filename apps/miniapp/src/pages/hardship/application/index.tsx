@@ -38,8 +38,8 @@ export default function HardshipApplication() {
 
   const { data, error, reload } = useLoader(async () => {
     if (!id) throw new Error('链接不完整，请从“我的帮扶申请”里打开');
-    const [app, actions] = await Promise.all([hardshipApi.get(id), hardshipApi.actions(id)]);
-    return { app, actions };
+    const app = await hardshipApi.get(id);
+    return { app, actions: app.actions };
   });
 
   const run = async (input: ActionInput) => {

@@ -27,8 +27,8 @@ export default function Application() {
 
   const { data, error, reload } = useLoader(async () => {
     if (!id) throw new Error('链接不完整，请从“我的”里打开申请');
-    const [app, actions] = await Promise.all([applicationsApi.get(id), applicationsApi.actions(id)]);
-    return { app, actions };
+    const app = await applicationsApi.get(id);
+    return { app, actions: app.actions };
   });
 
   const run = async (input: ActionInput) => {

@@ -83,8 +83,8 @@ function TransferForm() {
 function TransferDetail({ id }: { id: number }) {
   const [busy, setBusy] = useState(false);
   const { data, error, reload } = useLoader(async () => {
-    const [transfer, actions] = await Promise.all([transfersApi.get(id), transfersApi.actions(id)]);
-    return { transfer, actions };
+    const transfer = await transfersApi.get(id);
+    return { transfer, actions: transfer.actions };
   });
 
   const run = async (input: ActionInput) => {

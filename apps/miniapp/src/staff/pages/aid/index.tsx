@@ -45,9 +45,9 @@ async function load(fileId: number | null, aidId: number | null): Promise<Loaded
   const id = fileId ?? (aidId ? (await hardshipFilesApi.aid(aidId)).fileId : null);
   if (!id) throw new Error('链接不完整，请从工作台打开');
   const file: HardshipFileView = await hardshipFilesApi.get(id);
-  const [me, ...lists] = await Promise.all([meApi.get(), ...file.aid.map((a) => hardshipFilesApi.aidActions(a.id))]);
+  const me = await meApi.get();
   const actions: Record<number, AssistanceActionView[]> = {};
-  file.aid.forEach((a, i) => (actions[a.id] = lists[i]));
+  for (const a of file.aid) actions[a.id] = a.actions;
   return {
     file,
     actions,

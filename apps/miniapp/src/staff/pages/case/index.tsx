@@ -33,11 +33,11 @@ type Loaded =
 async function loadCase(type: string | undefined, id: number | null): Promise<Loaded> {
   if (!id) throw new Error('链接不完整，请从工作台打开');
   if (type === 'membership_transfer') {
-    const [record, actions] = await Promise.all([transfersApi.get(id), transfersApi.actions(id)]);
-    return { type, record, actions };
+    const record = await transfersApi.get(id);
+    return { type, record, actions: record.actions };
   }
-  const [record, actions] = await Promise.all([applicationsApi.get(id), applicationsApi.actions(id)]);
-  return { type: 'membership_application', record, actions };
+  const record = await applicationsApi.get(id);
+  return { type: 'membership_application', record, actions: record.actions };
 }
 
 /** One staff case: details (masked), an audited reveal, history and exactly the allowed buttons. */

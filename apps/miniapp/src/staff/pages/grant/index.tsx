@@ -33,8 +33,8 @@ export default function StaffGrant() {
   const [busy, setBusy] = useState(false);
   const { data, error, reload } = useLoader(async () => {
     if (!id) throw new Error('链接不完整，请从工作台打开');
-    const [grant, actions] = await Promise.all([campaignsApi.grant(id), campaignsApi.grantActions(id)]);
-    return { grant, actions };
+    const grant = await campaignsApi.grant(id);
+    return { grant, actions: grant.actions };
   });
 
   const run = async (input: ActionInput) => {

@@ -46,12 +46,8 @@ export default function StaffHardshipCase() {
 
   const { data, error, reload } = useLoader(async () => {
     if (!id) throw new Error('链接不完整，请从工作台打开');
-    const [app, actions, ruleSet] = await Promise.all([
-      hardshipApi.get(id),
-      hardshipApi.actions(id),
-      hardshipApi.currentRules().catch(() => null),
-    ]);
-    return { app, actions, exclusions: ruleSet?.rules.exclusions ?? [] };
+    const [app, ruleSet] = await Promise.all([hardshipApi.get(id), hardshipApi.currentRules().catch(() => null)]);
+    return { app, actions: app.actions, exclusions: ruleSet?.rules.exclusions ?? [] };
   });
 
   const done = async () => {
