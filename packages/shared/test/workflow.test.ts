@@ -15,6 +15,7 @@ import {
   nextState,
   caseRoute,
   CASE_TYPES,
+  stateAllows,
   isTerminalState,
   validateAllWorkflows,
   validateWorkflow,
@@ -74,6 +75,27 @@ describe('workflow graphs', () => {
     expect(Object.keys(WORKFLOWS).sort()).toEqual(ALL_WORKFLOWS.map((w) => w.caseType).sort());
     expect(validateAllWorkflows()).toEqual([]);
     expect([...CASE_TYPES].sort()).toEqual(Object.keys(WORKFLOWS).sort());
+  });
+
+  it('says what a state allows beside its transitions, from the tables', () => {
+    expect(stateAllows('competition', 'running', 'scoring')).toBe(true);
+    expect(stateAllows('competition', 'checking', 'scoring')).toBe(false);
+    expect(stateAllows('competition', 'open', 'registration')).toBe(true);
+    expect(stateAllows('hardship_application', 'public_notice', 'objections')).toBe(true);
+    expect(stateAllows('hardship_application', 'town_review', 'objections')).toBe(false);
+    expect(stateAllows('no_such_type', 'running', 'scoring')).toBe(false);
+    // Every allowance is granted by some state (a name nobody grants is a typo in a check).
+    const granted = new Set(Object.values(WORKFLOWS).flatMap((d) => Object.values(d.states).flatMap((st) => st.allows ?? [])));
+    expect([...granted].sort()).toEqual([
+      'check_in',
+      'edits',
+      'judge_changes',
+      'objections',
+      'opinions',
+      'rating',
+      'registration',
+      'scoring',
+    ]);
   });
 
   it('answers routes and terminal states from the tables', () => {

@@ -42,6 +42,12 @@ export interface TransitionDef<S extends string> {
 }
 
 /** One state of a case type. */
+/**
+ * What a state allows beside its transitions: work on the case that is not a step of the table but
+ * is only open in some states (the servers refuse it elsewhere; the clients show it only there).
+ */
+export type StateAllowance = 'objections' | 'edits' | 'registration' | 'check_in' | 'scoring' | 'judge_changes' | 'opinions' | 'rating';
+
 export interface StateDef {
   /** Chinese name shown to people. */
   label: string;
@@ -55,6 +61,8 @@ export interface StateDef {
   deadline?: string;
   /** What happens next, in plain words, for the applicant. */
   nextStep: string;
+  /** What the state allows beside its transitions (objections on a notice, scoring while running…). */
+  allows?: readonly StateAllowance[];
 }
 
 /** A case type's whole workflow: states and named transitions. */

@@ -77,6 +77,7 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       tone: 'primary',
       holder: 'staff',
       nextStep: '评议结果正在公示（姓名、身份证号已遮挡，不公开病情），公示期满且无异议后报上级审核',
+      allows: ['objections'],
     },
     town_review: {
       label: '乡镇(行业)工会审核中',

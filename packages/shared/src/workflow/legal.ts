@@ -26,6 +26,7 @@ export const CONSULTATION_WORKFLOW: WorkflowDef<ConsultationState, ConsultationA
       holder: 'none',
       terminal: true,
       nextStep: '律师的意见已记录，可以评价，需要时可转为法律援助申请',
+      allows: ['rating'],
     },
     cancelled: { label: '已取消', tone: 'default', holder: 'none', terminal: true, nextStep: '预约已取消，可以重新预约' },
     no_show: { label: '未到场', tone: 'default', holder: 'none', terminal: true, nextStep: '您没有按时参加咨询，可以重新预约' },

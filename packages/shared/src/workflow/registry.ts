@@ -1,4 +1,4 @@
-import { validateWorkflow, type StateDef, type WorkflowDef } from './engine';
+import { validateWorkflow, type StateAllowance, type StateDef, type WorkflowDef } from './engine';
 import { ASSISTANCE_RECORD_WORKFLOW, GRANT_APPLICATION_WORKFLOW, HARDSHIP_APPLICATION_WORKFLOW } from './hardship';
 import { CONSULTATION_WORKFLOW, LEGAL_AID_WORKFLOW, LEGAL_THREAD_WORKFLOW, PETITION_WORKFLOW } from './legal';
 import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW } from './membership';
@@ -53,6 +53,11 @@ export function stateOf(caseType: string, state: string): StateDef | null {
 /** True when a case of this type in this state is finished (no transition leaves it). */
 export function isTerminalState(caseType: string, state: string): boolean {
   return !!stateOf(caseType, state)?.terminal;
+}
+
+/** True when a case of this type in this state allows this work beside its transitions (see {@link StateAllowance}). */
+export function stateAllows(caseType: string, state: string, what: StateAllowance): boolean {
+  return !!stateOf(caseType, state)?.allows?.includes(what);
 }
 
 /** The page that shows one case to the applicant or to staff, or null when that side has none. */

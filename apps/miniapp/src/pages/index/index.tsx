@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isTerminalState } from '@union/shared';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { applicationsApi } from '../../services/api/membership';
@@ -8,8 +9,6 @@ import { isLoggedIn } from '../../services/tokens';
 import { showError, toast } from '../../utils/feedback';
 import { route } from '../../utils/nav';
 import { asButton } from '../../utils/a11y';
-
-const OPEN_STATES = ['submitted', 'needs_info'];
 
 interface Tile {
   key: string;
@@ -47,7 +46,7 @@ export default function Index() {
         return;
       }
       const mine = await applicationsApi.mine();
-      const open = mine.find((a) => OPEN_STATES.includes(a.state));
+      const open = mine.find((a) => !isTerminalState('membership_application', a.state));
       if (open) {
         await Taro.navigateTo({ url: route('/pages/membership/application/index', { id: open.id }) });
         return;

@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ROLE_LABEL } from '@union/shared';
+import { ROLE_LABEL, isTerminalState } from '@union/shared';
 import { LoginPrompt } from '../../components/LoginPrompt';
 import { StateTag } from '../../components/StateTag';
 import { useLoader } from '../../hooks/useLoader';
@@ -13,8 +13,6 @@ import { deadlineText, formatDate } from '../../utils/format';
 import { route } from '../../utils/nav';
 import { PageStatus } from '../../components/PageStatus';
 import { useLoggedIn } from '../../hooks/useLoggedIn';
-
-const OPEN_STATES = ['submitted', 'needs_info'];
 
 export default function Mine() {
   const loggedIn = useLoggedIn();
@@ -42,7 +40,7 @@ export default function Mine() {
   const { me, applications } = data;
   const isStaff = me.permissions.includes('workbench.view');
   const canVerify = me.permissions.includes('membership.card.verify');
-  const hasOpen = applications.some((a) => OPEN_STATES.includes(a.state));
+  const hasOpen = applications.some((a) => !isTerminalState('membership_application', a.state));
 
   return (
     <View className="page" data-testid="mine-page">

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
-import { cstDate, type EntryView, type RegisterEntryRequest } from '@union/shared';
+import { cstDate, type EntryView, type RegisterEntryRequest, stateAllows } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { staffMayHandleCase } from '../../common/case-access';
@@ -36,7 +36,8 @@ export class CompetitionEntriesService {
         const competition = await manager.getRepository(Competition).findOneBy({ id: competitionId });
         const kase = competition ? await manager.getRepository(WorkflowCase).findOneBy({ id: competition.caseId }) : null;
         if (!competition || !kase || kase.state === 'draft') fail('not_found');
-        if (kase.state !== 'open' || competition.registrationClosesOn < cstDate(new Date())) fail('action_not_allowed', '报名已经截止');
+        if (!stateAllows(kase.caseType, kase.state, 'registration') || competition.registrationClosesOn < cstDate(new Date()))
+          fail('action_not_allowed', '报名已经截止');
         const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: body.eventId, competitionId });
         if (!event) fail('validation_failed', undefined, [{ field: 'eventId', message: '没有这个项目' }]);
 
@@ -128,7 +129,8 @@ export class CompetitionEntriesService {
       if (!entry) fail('not_found');
       const competition = await manager.getRepository(Competition).findOneByOrFail({ id: entry.competitionId });
       const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: competition.caseId });
-      if (kase.state !== 'open' || competition.registrationClosesOn < cstDate(new Date())) fail('action_not_allowed', '报名截止后不能退出');
+      if (!stateAllows(kase.caseType, kase.state, 'registration') || competition.registrationClosesOn < cstDate(new Date()))
+        fail('action_not_allowed', '报名截止后不能退出');
       const result = await manager
         .getRepository(CompetitionEntry)
         .update({ id: entryId, status: 'registered' }, { status: 'withdrawn', activeKey: null });
@@ -181,7 +183,7 @@ export class CompetitionEntriesService {
       if (!entry || !mac || !this.macMatches(entry, mac))
         fail('validation_failed', '签到码无效', [{ field: 'code', message: '签到码无效' }]);
       if (entry.status === 'withdrawn') fail('action_not_allowed', '已退出比赛');
-      if (!['open', 'running'].includes(kase.state)) fail('action_not_allowed', '现在不能签到');
+      if (!stateAllows(kase.caseType, kase.state, 'check_in')) fail('action_not_allowed', '现在不能签到');
       if (entry.status !== 'checked_in') {
         await manager.getRepository(CompetitionEntry).update({ id: entry.id }, { status: 'checked_in', checkedInAt: new Date() });
       }
@@ -229,7 +231,7 @@ export class CompetitionEntriesService {
         registeredAt: r.registeredAt.toISOString(),
         checkInCode: r.registrantUserId === actor.userId && r.status !== 'withdrawn' ? `${r.id}.${this.mac(r)}` : null,
         checkInQrDataUrl: null as string | null,
-        checkInOpen: kase?.state === 'open' || kase?.state === 'running',
+        checkInOpen: !!kase && stateAllows(kase.caseType, kase.state, 'check_in'),
         score: showResults ? r.score : null,
         rank: showResults ? r.rank : null,
         awards,

@@ -1,3 +1,4 @@
+import { stateAllows } from '@union/shared';
 import { Injectable } from '@nestjs/common';
 import type { ConflictRequest, JudgingEntryView, ScoreRequest } from '@union/shared';
 import { In, Not } from 'typeorm';
@@ -128,7 +129,7 @@ export class CompetitionJudgingService {
     if (body.value === undefined) fail('validation_failed', '请填写成绩', [{ field: 'value', message: '请填写成绩' }]);
     return this.db.transaction(async (manager) => {
       const { kase } = await this.competitions.staffCase(manager, actor, competitionId);
-      if (kase.state !== 'running') fail('action_not_allowed', '比赛进行中才能录入成绩');
+      if (!stateAllows(kase.caseType, kase.state, 'scoring')) fail('action_not_allowed', '比赛进行中才能录入成绩');
       const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: eventId, competitionId });
       if (!event) fail('not_found');
       if (event.scoring.kind !== 'direct') fail('action_not_allowed', '这个项目由评委打分');
@@ -191,7 +192,8 @@ export class CompetitionJudgingService {
     if (!event || !event.judgeUserIds.includes(actor.userId)) fail('not_found');
     const competition = await manager.getRepository(Competition).findOneByOrFail({ id: competitionId });
     const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: competition.caseId });
-    if (kase.state === 'draft' || (scoring && kase.state !== 'running')) fail('action_not_allowed', '比赛进行中才能打分');
+    if (kase.state === 'draft' || (scoring && !stateAllows(kase.caseType, kase.state, 'scoring')))
+      fail('action_not_allowed', '比赛进行中才能打分');
     return event;
   }
 }

@@ -13,6 +13,7 @@ import {
   type TransitionRequest,
   type UpdateCompetitionRequest,
   noticeHoldReason,
+  stateAllows,
 } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -90,7 +91,7 @@ export class CompetitionsService {
     this.validate(body);
     await this.db.transaction(async (manager) => {
       const { row, kase } = await this.staffCase(manager, actor, id);
-      if (kase.state !== 'draft') fail('action_not_allowed', '开放报名后不能再修改比赛设置');
+      if (!stateAllows(kase.caseType, kase.state, 'edits')) fail('action_not_allowed', '开放报名后不能再修改比赛设置');
       const bumped = await manager
         .createQueryBuilder()
         .update(WorkflowCase)
@@ -216,7 +217,7 @@ export class CompetitionsService {
   async setJudges(actor: Actor, id: number, eventId: number, body: JudgesRequest): Promise<CompetitionView> {
     await this.db.transaction(async (manager) => {
       const { kase } = await this.staffCase(manager, actor, id);
-      if (!['draft', 'open', 'running'].includes(kase.state)) fail('action_not_allowed', '计算成绩后不能再换评委');
+      if (!stateAllows(kase.caseType, kase.state, 'judge_changes')) fail('action_not_allowed', '计算成绩后不能再换评委');
       const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: eventId, competitionId: id });
       if (!event) fail('not_found');
       const ids = [...new Set(body.judgeUserIds)];
@@ -267,7 +268,7 @@ export class CompetitionsService {
       const row = await manager.getRepository(Competition).findOneBy({ id });
       const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
       if (!row || !kase) fail('not_found');
-      if (kase.state !== 'public_notice') fail('action_not_allowed', '只有公示期间可以提出异议');
+      if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '只有公示期间可以提出异议');
       if (body.entryId && !(await manager.getRepository(CompetitionEntry).countBy({ id: body.entryId, competitionId: id }))) {
         fail('validation_failed', undefined, [{ field: 'entryId', message: '没有这个参赛者' }]);
       }

@@ -7,6 +7,7 @@ import {
   type PublicNoticeView,
   type CreateObjectionRequest,
   type ResolveObjectionRequest,
+  stateAllows,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -107,7 +108,7 @@ export class HardshipNoticesService {
       if (body.channel !== 'online' && !staff) fail('forbidden', '线下收到的异议由工会干部登记');
       const app = await manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
       const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: app.caseId });
-      if (kase.state !== 'public_notice') fail('action_not_allowed', '公示已经结束');
+      if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '公示已经结束');
       if (!staff && Date.now() >= notice.endsAt.getTime()) fail('action_not_allowed', '公示期已过');
       await manager.getRepository(NoticeObjection).insert({
         noticeId: notice.id,

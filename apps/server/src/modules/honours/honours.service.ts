@@ -22,6 +22,7 @@ import {
   type ResolveNominationObjectionRequest,
   type RevealResponse,
   noticeHoldReason,
+  stateAllows,
 } from '@union/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
@@ -204,7 +205,7 @@ export class HonoursService {
       const row = await manager.getRepository(Nomination).findOneBy({ id });
       const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
       if (!row || !kase) fail('not_found');
-      if (kase.state !== 'public_notice') fail('action_not_allowed', '只有公示期间可以提出异议');
+      if (!stateAllows(WF.caseType, kase.state, 'objections')) fail('action_not_allowed', '只有公示期间可以提出异议');
       const saved = await manager.getRepository(NominationObjection).save({
         nominationId: id,
         userId: actor.userId,

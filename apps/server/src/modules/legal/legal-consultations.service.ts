@@ -15,6 +15,7 @@ import {
   type RescheduleConsultationRequest,
   type RevealResponse,
   type TransitionRequest,
+  stateAllows,
 } from '@union/shared';
 import { And, In, IsNull, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -335,7 +336,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
       const row = await manager.getRepository(Consultation).findOneBy({ id, applicantUserId: actor.userId });
       if (!row) fail('not_found');
       const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: row.caseId });
-      if (kase.state !== 'held') fail('action_not_allowed', '咨询结束后才能评价');
+      if (!stateAllows(WF.caseType, kase.state, 'rating')) fail('action_not_allowed', '咨询结束后才能评价');
       await manager.getRepository(Consultation).update({ id }, { rating: body.rating, ratingComment: body.comment?.trim() || null });
     });
     return this.get(actor, id);

@@ -16,6 +16,7 @@ import {
   type ProposalView,
   type RegisterProposalRequest,
   type TransitionRequest,
+  stateAllows,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
@@ -184,7 +185,7 @@ export class ProposalsService {
         const row = await manager.getRepository(Proposal).findOneBy({ id });
         const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
         if (!row || !kase || !row.expertUserIds.includes(actor.userId)) fail('not_found');
-        if (kase.state !== 'under_review') fail('action_not_allowed', '评审已经结束');
+        if (!stateAllows(kase.caseType, kase.state, 'opinions')) fail('action_not_allowed', '评审已经结束');
         await manager.getRepository(ProposalOpinion).insert({
           proposalId: id,
           expertUserId: actor.userId,

@@ -9,6 +9,7 @@ import {
   competitionObjectionBody,
   registerEntryBody,
   type CompetitionEventView,
+  stateAllows,
 } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
@@ -198,7 +199,7 @@ export default function CompetitionPage() {
         </View>
       ) : null}
 
-      {c.state === 'public_notice' ? (
+      {stateAllows('competition', c.state, 'objections') ? (
         <View className="card" data-testid="objection-form">
           <Text className="field__label">对公示结果有异议</Text>
           <Textarea

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isTerminalState } from '@union/shared';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
@@ -91,7 +92,7 @@ export default function LegalCase() {
         </View>
       ) : null}
 
-      {!['rejected', 'withdrawn', 'closed'].includes(data.state) ? <StatutoryClockCard clock={data.clock} /> : null}
+      {!isTerminalState('legal_aid_application', data.state) ? <StatutoryClockCard clock={data.clock} /> : null}
 
       <View className="card">
         <Text className="card__title">初步审查</Text>

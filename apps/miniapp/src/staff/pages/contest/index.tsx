@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { CompetitionAction } from '@union/shared';
+import { type CompetitionAction, stateAllows } from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
@@ -125,7 +125,7 @@ export default function ContestManage() {
                 保存评委
               </Button>
             </>
-          ) : ['draft', 'open', 'running'].includes(c.state) ? (
+          ) : stateAllows('competition', c.state, 'judge_changes') ? (
             <Button
               block
               size="large"
@@ -139,7 +139,7 @@ export default function ContestManage() {
         </View>
       ))}
 
-      {['open', 'running'].includes(c.state) ? (
+      {stateAllows('competition', c.state, 'check_in') ? (
         <View className="card" data-testid="checkin-card">
           <Text className="card__title">现场签到</Text>
           <Button block size="large" type="primary" className="big-button" onClick={() => void scan()} data-testid="checkin-scan">
@@ -158,7 +158,7 @@ export default function ContestManage() {
         </View>
       ) : null}
 
-      {c.state === 'running'
+      {stateAllows('competition', c.state, 'scoring')
         ? c.events
             .filter((e) => e.scoring.kind === 'direct')
             .map((e) => (

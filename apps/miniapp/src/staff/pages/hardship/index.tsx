@@ -8,6 +8,7 @@ import {
   type HardshipApplicationAction,
   type HardshipApplicationView,
   type HardshipExclusion,
+  stateAllows,
 } from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { EvidenceList } from '../../../components/EvidenceList';
@@ -133,7 +134,9 @@ export default function StaffHardshipCase() {
       {form === 'democratic_review' ? <DemocraticReviewForm {...formProps} /> : null}
       {form === 'filing' ? <FilingForm {...formProps} /> : null}
 
-      {app.publicNotice ? <NoticePanel notice={app.publicNotice} canRegister={app.state === 'public_notice'} onDone={reload} /> : null}
+      {app.publicNotice ? (
+        <NoticePanel notice={app.publicNotice} canRegister={stateAllows('hardship_application', app.state, 'objections')} onDone={reload} />
+      ) : null}
 
       <Assessment app={app} exclusions={exclusions} />
 

@@ -16,6 +16,7 @@ import {
   type LegalAidOutcome,
   type LegalAidStageRequest,
   type UploadView,
+  isTerminalState,
 } from '@union/shared';
 import { ActionPanel } from '../../../components/ActionPanel';
 import { Choice } from '../../../components/Choice';
@@ -216,7 +217,7 @@ export default function StaffLegalCase() {
     }
   };
 
-  const handling = !['submitted', 'closed', 'rejected', 'withdrawn'].includes(app.state) && app.actions.some((a) => a.action === 'close');
+  const handling = app.actions.some((a) => a.action === 'close');
   const formKind = form === 'dates' ? 'dates' : form?.form;
 
   return (
@@ -270,7 +271,7 @@ export default function StaffLegalCase() {
         ))}
       </View>
 
-      {!['rejected', 'withdrawn', 'closed'].includes(app.state) ? <StatutoryClockCard clock={app.clock} /> : null}
+      {!isTerminalState('legal_aid_application', app.state) ? <StatutoryClockCard clock={app.clock} /> : null}
 
       {app.evidence.length ? (
         <View className="card">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { checkAgainst, petitionMeetingBody, resolvePetitionBody, type ActionView, type UploadView } from '@union/shared';
+import { checkAgainst, petitionMeetingBody, resolvePetitionBody, type ActionView, type UploadView, isTerminalState } from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { EvidenceList } from '../../../components/EvidenceList';
 import { Field } from '../../../components/Field';
@@ -84,7 +84,7 @@ export default function PetitionPage() {
     }
   };
 
-  const open = !['resolved', 'declined'].includes(data.state);
+  const open = !isTerminalState('petition', data.state);
   return (
     <View className="page" data-testid="petition-page">
       <View className="card">
