@@ -16,6 +16,7 @@ import {
   caseRoute,
   CASE_TYPES,
   stateAllows,
+  statesAllowing,
   isTerminalState,
   validateAllWorkflows,
   validateWorkflow,
@@ -84,6 +85,8 @@ describe('workflow graphs', () => {
     expect(stateAllows('hardship_application', 'public_notice', 'objections')).toBe(true);
     expect(stateAllows('hardship_application', 'town_review', 'objections')).toBe(false);
     expect(stateAllows('no_such_type', 'running', 'scoring')).toBe(false);
+    expect(statesAllowing('competition', 'check_in')).toEqual(['open', 'running']);
+    expect(statesAllowing('no_such_type', 'scoring')).toEqual([]);
     // Every allowance is granted by some state (a name nobody grants is a typo in a check).
     const granted = new Set(Object.values(WORKFLOWS).flatMap((d) => Object.values(d.states).flatMap((st) => st.allows ?? [])));
     expect([...granted].sort()).toEqual([

@@ -60,6 +60,12 @@ export function stateAllows(caseType: string, state: string, what: StateAllowanc
   return !!stateOf(caseType, state)?.allows?.includes(what);
 }
 
+/** The states of a case type that allow this work (for a query: `state IN (...)`). */
+export function statesAllowing(caseType: string, what: StateAllowance): string[] {
+  const def = workflowOf(caseType);
+  return def ? Object.keys(def.states).filter((s) => def.states[s].allows?.includes(what)) : [];
+}
+
 /** The page that shows one case to the applicant or to staff, or null when that side has none. */
 export function caseRoute(caseType: string, side: 'applicant' | 'staff', subjectId: number): string | null {
   const route = workflowOf(caseType)?.routes[side];

@@ -1,6 +1,5 @@
-import { stateAllows } from '@union/shared';
 import { Injectable } from '@nestjs/common';
-import type { ConflictRequest, JudgingEntryView, ScoreRequest } from '@union/shared';
+import { stateAllows, statesAllowing, type ConflictRequest, type JudgingEntryView, type ScoreRequest } from '@union/shared';
 import { In, Not } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -23,6 +22,36 @@ export class CompetitionJudgingService {
     private readonly db: Db,
     private readonly competitions: CompetitionsService,
   ) {}
+
+  /** How many entries wait for this judge's score in competitions that are being scored (conflicts declared do not count). */
+  async scoringLeft(judgeUserId: number): Promise<number> {
+    const manager = this.db.manager;
+    const running = await manager
+      .getRepository(Competition)
+      .createQueryBuilder('k')
+      .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
+      .where("c.caseType = 'competition' AND c.state IN (:...states)", { states: statesAllowing('competition', 'scoring') })
+      .select('k.id', 'id')
+      .getRawMany<{ id: number }>();
+    const events = running.length
+      ? (await manager.getRepository(CompetitionEvent).findBy({ competitionId: In(running.map((r) => Number(r.id))) })).filter(
+          (e) => e.scoring.kind !== 'direct' && e.judgeUserIds.includes(judgeUserId),
+        )
+      : [];
+    if (events.length === 0) return 0;
+    const eventIds = events.map((e) => e.id);
+    const [entries, scored, conflicts] = await Promise.all([
+      manager.getRepository(CompetitionEntry).count({ where: { eventId: In(eventIds), status: Not('withdrawn') } }),
+      manager.getRepository(CompetitionScore).count({ where: { eventId: In(eventIds), judgeUserId } }),
+      manager
+        .getRepository(CompetitionConflict)
+        .createQueryBuilder('x')
+        .innerJoin(CompetitionEntry, 'e', 'e.id = x.entryId')
+        .where('x.judgeUserId = :me AND e.eventId IN (:...eventIds)', { me: judgeUserId, eventIds })
+        .getCount(),
+    ]);
+    return Math.max(0, entries - scored - conflicts);
+  }
 
   /** The judge's sheet for an event. */
   async sheet(actor: Actor, competitionId: number, eventId: number): Promise<JudgingEntryView[]> {

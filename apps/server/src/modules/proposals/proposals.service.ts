@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   cstDate,
+  statesAllowing,
   type CreateProposalRequest,
   type DecideRequest,
   type EvaluateRequest,
@@ -135,6 +136,22 @@ export class ProposalsService {
     if (state) qb.andWhere('c.state = :state', { state });
     const rows = await qb.orderBy('c.id', 'DESC').limit(50).getMany();
     return this.views(manager, actor, rows);
+  }
+
+  /** How many proposals under review wait for this expert's opinion. */
+  async reviewsLeft(expertUserId: number): Promise<number> {
+    const manager = this.db.manager;
+    const open = await manager
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
+      .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
+      .where("c.caseType = 'proposal' AND c.state IN (:...states)", { states: statesAllowing('proposal', 'opinions') })
+      .getMany();
+    const mine = open.filter((p) => p.expertUserIds.includes(expertUserId));
+    const given = mine.length
+      ? await manager.getRepository(ProposalOpinion).count({ where: { proposalId: In(mine.map((p) => p.id)), expertUserId } })
+      : 0;
+    return mine.length - given;
   }
 
   async get(actor: Actor, id: number): Promise<ProposalView> {

@@ -10,15 +10,14 @@ import {
   type WorkbenchStepSummary,
   type WorkflowDef,
 } from '@union/shared';
-import { Brackets, In, Not } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { whereStaffHandles } from '../../common/case-access';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
-import { Competition, CompetitionEvent } from '../competitions/entities/competition.entity';
-import { CompetitionConflict, CompetitionEntry, CompetitionScore } from '../competitions/entities/entry.entity';
-import { Proposal, ProposalOpinion } from '../proposals/entities/proposal.entity';
+import { CompetitionJudgingService } from '../competitions/competition-judging.service';
+import { ProposalsService } from '../proposals/proposals.service';
 import { CaseViews } from '../workflow/case-views';
 import { Organization } from '../organizations/organization.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
@@ -61,6 +60,8 @@ export class WorkbenchService {
   constructor(
     private readonly db: Db,
     private readonly caseViews: CaseViews,
+    private readonly judging: CompetitionJudgingService,
+    private readonly proposals: ProposalsService,
   ) {}
 
   /** Cases waiting for the actor's level in their subtree, optionally one step only (caseType + state). */
@@ -89,54 +90,12 @@ export class WorkbenchService {
       .andWhere('c.dueAt IS NOT NULL');
   }
 
-  /** What waits for the actor as a judge or an expert: entries to score, proposals to review. */
+  /** What waits for the actor as a judge or an expert: entries to score, proposals to review (each module counts its own). */
   async assignments(actor: Actor): Promise<WorkbenchAssignments> {
-    const manager = this.db.manager;
-    let scoring = 0;
-    if (actor.permissions.includes('competition.judge')) {
-      const running = await manager
-        .getRepository(Competition)
-        .createQueryBuilder('k')
-        .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
-        .where("c.caseType = 'competition' AND c.state = 'running'")
-        .select('k.id', 'id')
-        .getRawMany<{ id: number }>();
-      const events = running.length
-        ? (await manager.getRepository(CompetitionEvent).findBy({ competitionId: In(running.map((r) => Number(r.id))) })).filter(
-            (e) => e.scoring.kind !== 'direct' && e.judgeUserIds.includes(actor.userId),
-          )
-        : [];
-      if (events.length) {
-        const eventIds = events.map((e) => e.id);
-        const [entries, scored, conflicts] = await Promise.all([
-          manager.getRepository(CompetitionEntry).count({ where: { eventId: In(eventIds), status: Not('withdrawn') } }),
-          manager.getRepository(CompetitionScore).count({ where: { eventId: In(eventIds), judgeUserId: actor.userId } }),
-          manager
-            .getRepository(CompetitionConflict)
-            .createQueryBuilder('x')
-            .innerJoin(CompetitionEntry, 'e', 'e.id = x.entryId')
-            .where('x.judgeUserId = :me AND e.eventId IN (:...eventIds)', { me: actor.userId, eventIds })
-            .getCount(),
-        ]);
-        scoring = Math.max(0, entries - scored - conflicts);
-      }
-    }
-    let reviews = 0;
-    if (actor.permissions.includes('proposal.review')) {
-      const open = await manager
-        .getRepository(Proposal)
-        .createQueryBuilder('p')
-        .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
-        .where("c.caseType = 'proposal' AND c.state = 'under_review'")
-        .getMany();
-      const mine = open.filter((p) => p.expertUserIds.includes(actor.userId));
-      const given = mine.length
-        ? await manager
-            .getRepository(ProposalOpinion)
-            .count({ where: { proposalId: In(mine.map((p) => p.id)), expertUserId: actor.userId } })
-        : 0;
-      reviews = mine.length - given;
-    }
+    const [scoring, reviews] = await Promise.all([
+      actor.permissions.includes('competition.judge') ? this.judging.scoringLeft(actor.userId) : 0,
+      actor.permissions.includes('proposal.review') ? this.proposals.reviewsLeft(actor.userId) : 0,
+    ]);
     return { scoring, reviews };
   }
 
