@@ -251,18 +251,23 @@ export interface MembershipTransferView {
 /** POST /api/membership/withdraw */
 export type WithdrawMembershipRequest = z.output<typeof withdrawMembershipBody>;
 
-/** Case types that appear on the workbench. */
-export type WorkbenchCaseType =
-  | 'membership_application'
-  | 'membership_transfer'
-  | 'hardship_application'
-  | 'assistance_record'
-  | 'grant_application'
-  | 'legal_aid_application'
-  | 'legal_thread'
-  | 'petition'
-  | 'proposal'
-  | 'honour_nomination';
+/**
+ * Case types that appear on the workbench queue (competitions and consultations have their own
+ * desks: the organiser's page and the lawyer's day).
+ */
+export const WORKBENCH_CASE_TYPES = [
+  'membership_application',
+  'membership_transfer',
+  'hardship_application',
+  'assistance_record',
+  'grant_application',
+  'legal_aid_application',
+  'legal_thread',
+  'petition',
+  'proposal',
+  'honour_nomination',
+] as const satisfies readonly CaseType[];
+export type WorkbenchCaseType = (typeof WORKBENCH_CASE_TYPES)[number];
 
 /** One row of the staff workbench queue (oldest due first). */
 export interface WorkbenchItem {

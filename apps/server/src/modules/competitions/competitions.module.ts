@@ -7,7 +7,6 @@ import { CompetitionResultsService } from './competition-results.service';
 import { CompetitionsController } from './competitions.controller';
 import { CompetitionsService } from './competitions.service';
 import { EmployerFlagsService } from './employer-flags.service';
-import type { CompetitionAction, TransitionRequest } from '@union/shared';
 import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Competitions, their entries, judging and results; the employer flags honours use too. */
@@ -25,10 +24,6 @@ export class CompetitionsModule implements OnModuleInit {
 
   /** This module's case types answer the case API through their own services. */
   onModuleInit(): void {
-    this.caseHandlers.register({
-      caseType: 'competition',
-      actions: async (actor, id) => (await this.competitions.get(actor, id)).actions,
-      transition: (actor, id, input) => this.competitions.transition(actor, id, input as TransitionRequest<CompetitionAction>),
-    });
+    this.caseHandlers.registerService('competition', this.competitions);
   }
 }

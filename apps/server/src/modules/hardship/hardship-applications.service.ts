@@ -10,7 +10,6 @@ import {
   maskName,
   normalizeIdNumber,
   type DuplicateMatchView,
-  type HardshipApplicationAction,
   type HardshipApplicationSummary,
   type HardshipApplicationView,
   type CreateHardshipApplicationRequest,
@@ -288,8 +287,6 @@ export class HardshipApplicationsService {
 
   /** Plain transitions (no form): initial review passed, notice completed, town review, rejections, withdrawal. */
   async transition(actor: Actor, id: number, input: TransitionInput): Promise<HardshipApplicationView> {
-    const t = WF.transitions[input.action as HardshipApplicationAction];
-    if (t?.form) fail('action_not_allowed', `“${t.label}”需要填写表单`);
     return this.steps.apply(actor, id, input);
   }
 }

@@ -8,7 +8,6 @@ import {
   formatYuan,
   HARDSHIP_CATEGORY_LABEL,
   type AidType,
-  type AssistanceRecordAction,
   type AssistanceRecordView,
   type HardshipFileSummary,
   type HardshipFileView,
@@ -298,8 +297,6 @@ export class HardshipFilesService {
 
   /** Plain actions on aid: the worker signs in the app; the county cancels an unpaid approval. */
   aidTransition(actor: Actor, id: number, input: TransitionInput): Promise<AssistanceRecordView> {
-    const t = AID.transitions[input.action as AssistanceRecordAction];
-    if (t?.form) fail('action_not_allowed', `“${t.label}”需要填写表单`);
     return this.applyAid(actor, id, input, async (step, record) => {
       if (step.action === 'sign') {
         await step.manager.getRepository(AssistanceRecord).update({ id: record.id }, { signedAt: new Date(), signMethod: 'in_app' });

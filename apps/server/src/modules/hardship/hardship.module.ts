@@ -45,11 +45,7 @@ export class HardshipModule implements OnModuleInit {
 
   /** This module's case types answer the case API through their own services. */
   onModuleInit(): void {
-    this.caseHandlers.register({
-      caseType: 'hardship_application',
-      actions: async (actor, id) => (await this.applications.get(actor, id)).actions,
-      transition: (actor, id, input) => this.applications.transition(actor, id, input),
-    });
+    this.caseHandlers.registerService('hardship_application', this.applications);
     this.caseHandlers.register({
       caseType: 'assistance_record',
       actions: async (actor, id) => (await this.files.aid(actor, id)).actions,

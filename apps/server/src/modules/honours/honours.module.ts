@@ -4,7 +4,6 @@ import { PiiModule } from '../pii/pii.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { HonoursController } from './honours.controller';
 import { HonoursService } from './honours.service';
-import type { NominationAction, TransitionRequest } from '@union/shared';
 import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Honours and the model-worker registry. */
@@ -22,10 +21,6 @@ export class HonoursModule implements OnModuleInit {
 
   /** This module's case types answer the case API through their own services. */
   onModuleInit(): void {
-    this.caseHandlers.register({
-      caseType: 'honour_nomination',
-      actions: async (actor, id) => (await this.honours.get(actor, id)).actions,
-      transition: (actor, id, input) => this.honours.transition(actor, id, input as TransitionRequest<NominationAction>),
-    });
+    this.caseHandlers.registerService('honour_nomination', this.honours);
   }
 }

@@ -216,8 +216,6 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   /** Plain steps: cancel (worker, before the cut-off), cancel by the centre (with reason), no-show. */
   async transition(actor: Actor, id: number, body: TransitionRequest<ConsultationAction>): Promise<ConsultationView> {
     const row = await this.row(id);
-    const t = (WF.transitions as Record<string, (typeof WF.transitions)[ConsultationAction]>)[body.action];
-    if (t?.form) fail('action_not_allowed', `“${t.label}”请填写表单`);
     const now = new Date();
     const { rules } = await this.legalRules.effective(this.db.manager, now);
     await this.transitions.apply(actor, WF, row.caseId, body, {

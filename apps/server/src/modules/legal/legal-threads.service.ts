@@ -231,8 +231,6 @@ export class LegalThreadsService {
   async transition(actor: Actor, id: number, body: TransitionRequest<LegalThreadAction>): Promise<LegalThreadView> {
     const thread = await this.db.manager.getRepository(LegalThread).findOneBy({ id });
     if (!thread) fail('not_found');
-    const t = (WF.transitions as Record<string, (typeof WF.transitions)[LegalThreadAction]>)[body.action];
-    if (t?.form) fail('action_not_allowed', '请直接发送留言');
     await this.transitions.apply(actor, WF, thread.caseId, body, {
       notice: () => ({ title: '在线咨询已结束', body: '有新问题可以再发起在线咨询。', link: link(id) }),
     });

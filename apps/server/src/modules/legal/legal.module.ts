@@ -11,7 +11,6 @@ import { LegalPetitionsService } from './legal-petitions.service';
 import { LegalThreadsService } from './legal-threads.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
-import type { ConsultationAction, LegalThreadAction, PetitionAction, TransitionRequest } from '@union/shared';
 import { LegalClocksJob } from './legal-clocks.job';
 import { CaseHandlers } from '../workflow/case-handlers';
 import { fail } from '../../common/app-exception';
@@ -43,11 +42,7 @@ export class LegalModule implements OnModuleInit {
 
   /** This module's case types answer the case API through their own services. */
   onModuleInit(): void {
-    this.caseHandlers.register({
-      caseType: 'legal_consultation',
-      actions: async (actor, id) => (await this.consultations.get(actor, id)).actions,
-      transition: (actor, id, input) => this.consultations.transition(actor, id, input as TransitionRequest<ConsultationAction>),
-    });
+    this.caseHandlers.registerService('legal_consultation', this.consultations);
     this.caseHandlers.register({
       caseType: 'legal_aid_application',
       actions: async (actor, id) => (await this.aid.get(actor, id)).actions,
@@ -55,15 +50,7 @@ export class LegalModule implements OnModuleInit {
       transition: (actor, id, input) =>
         input.action === 'withdraw' ? this.aid.withdraw(actor, id, input.version) : fail('action_not_allowed'),
     });
-    this.caseHandlers.register({
-      caseType: 'legal_thread',
-      actions: async (actor, id) => (await this.threads.get(actor, id)).actions,
-      transition: (actor, id, input) => this.threads.transition(actor, id, input as TransitionRequest<LegalThreadAction>),
-    });
-    this.caseHandlers.register({
-      caseType: 'petition',
-      actions: async (actor, id) => (await this.petitions.get(actor, id)).actions,
-      transition: (actor, id, input) => this.petitions.transition(actor, id, input as TransitionRequest<PetitionAction>),
-    });
+    this.caseHandlers.registerService('legal_thread', this.threads);
+    this.caseHandlers.registerService('petition', this.petitions);
   }
 }

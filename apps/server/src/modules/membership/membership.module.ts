@@ -38,15 +38,7 @@ export class MembershipModule implements OnModuleInit {
 
   /** This module's case types answer the case API through their own services. */
   onModuleInit(): void {
-    this.caseHandlers.register({
-      caseType: 'membership_application',
-      actions: async (actor, id) => (await this.applications.get(actor, id)).actions,
-      transition: (actor, id, input) => this.applications.transition(actor, id, input),
-    });
-    this.caseHandlers.register({
-      caseType: 'membership_transfer',
-      actions: async (actor, id) => (await this.transfers.get(actor, id)).actions,
-      transition: (actor, id, input) => this.transfers.transition(actor, id, input),
-    });
+    this.caseHandlers.registerService('membership_application', this.applications);
+    this.caseHandlers.registerService('membership_transfer', this.transfers);
   }
 }

@@ -4,7 +4,6 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
-import type { ProposalAction, TransitionRequest } from '@union/shared';
 import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Rationalisation proposals (合理化建议). */
@@ -22,10 +21,6 @@ export class ProposalsModule implements OnModuleInit {
 
   /** This module's case types answer the case API through their own services. */
   onModuleInit(): void {
-    this.caseHandlers.register({
-      caseType: 'proposal',
-      actions: async (actor, id) => (await this.proposals.get(actor, id)).actions,
-      transition: (actor, id, input) => this.proposals.transition(actor, id, input as TransitionRequest<ProposalAction>),
-    });
+    this.caseHandlers.registerService('proposal', this.proposals);
   }
 }

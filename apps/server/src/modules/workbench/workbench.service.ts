@@ -3,6 +3,7 @@ import {
   availableActions,
   caseRoute,
   workflowOf,
+  WORKBENCH_CASE_TYPES,
   type Page,
   type WorkbenchCaseType,
   type WorkbenchItem,
@@ -22,20 +23,6 @@ import { CaseViews } from '../workflow/case-views';
 import { Organization } from '../organizations/organization.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 
-/** The case types on the workbench: those whose tables have staff steps. */
-const WORKBENCH_TYPES: readonly WorkbenchCaseType[] = [
-  'membership_application',
-  'membership_transfer',
-  'hardship_application',
-  'assistance_record',
-  'grant_application',
-  'legal_aid_application',
-  'legal_thread',
-  'petition',
-  'proposal',
-  'honour_nomination',
-];
-
 function defOf(type: WorkbenchCaseType): WorkflowDef<string, string> {
   const def = workflowOf(type);
   if (!def) throw new Error(`no workflow table for ${type}`);
@@ -45,7 +32,7 @@ function defOf(type: WorkbenchCaseType): WorkflowDef<string, string> {
 /** Per case type, the states in which staff with these permissions at this level have something to do. */
 function actionableStates(actor: Actor): [WorkbenchCaseType, string[]][] {
   const ctx = { isApplicant: false, permissions: actor.permissions, staffLevel: actor.organization?.level };
-  return WORKBENCH_TYPES.map((type): [WorkbenchCaseType, string[]] => {
+  return WORKBENCH_CASE_TYPES.map((type): [WorkbenchCaseType, string[]] => {
     const def = defOf(type);
     return [
       type,

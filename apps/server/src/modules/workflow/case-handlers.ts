@@ -13,10 +13,16 @@ export interface CaseHandler {
   /** The actions the actor may take now on the subject, with blocked reasons (as the domain page shows them). */
   actions(actor: Actor, subjectId: number): Promise<ActionView[]>;
   /**
-   * A plain step (no form) on the subject; null when every step of the type goes through its own
-   * endpoint (a step with a form names it).
+   * A plain step on the subject. Only steps without a form reach it: the case API refuses the
+   * others (they go through their own endpoints), so handlers need not check again.
    */
-  transition: ((actor: Actor, subjectId: number, input: TransitionInput) => Promise<unknown>) | null;
+  transition(actor: Actor, subjectId: number, input: TransitionInput): Promise<unknown>;
+}
+
+/** What most domain services are: a view of the record that carries its actions, and the plain steps. */
+interface CaseService {
+  get(actor: Actor, id: number): Promise<{ actions: ActionView[] }>;
+  transition(actor: Actor, id: number, input: TransitionInput): Promise<unknown>;
 }
 
 /** The registered case handlers, one per case type. Domain services register in `onModuleInit`. */
@@ -27,6 +33,15 @@ export class CaseHandlers {
   register(handler: CaseHandler): void {
     if (this.handlers.has(handler.caseType)) throw new Error(`two handlers for case type ${handler.caseType}`);
     this.handlers.set(handler.caseType, handler);
+  }
+
+  /** The usual handler: the actions of the record's view, the plain steps of its service. */
+  registerService(caseType: CaseType, service: CaseService): void {
+    this.register({
+      caseType,
+      actions: async (actor, id) => (await service.get(actor, id)).actions,
+      transition: (actor, id, input) => service.transition(actor, id, input),
+    });
   }
 
   of(caseType: string): CaseHandler | null {

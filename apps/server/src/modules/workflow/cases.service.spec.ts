@@ -120,9 +120,12 @@ describe('CasesService (collaborators replaced)', () => {
 
   it('refuses two handlers for one case type, and reports the types without one', () => {
     const { handlers } = newTestService();
-    expect(() => handlers.register({ caseType: 'membership_application', actions: () => Promise.resolve([]), transition: null })).toThrow(
-      /two handlers/,
-    );
+    expect(() =>
+      handlers.registerService('membership_application', {
+        get: () => Promise.resolve({ actions: [] }),
+        transition: () => Promise.resolve({}),
+      }),
+    ).toThrow(/two handlers/);
     expect(handlers.missing(['membership_application', 'petition'])).toEqual(['petition']);
   });
 
