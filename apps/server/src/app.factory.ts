@@ -11,6 +11,7 @@ import { createLogger, PinoNestLogger } from './common/logger';
 import { registerRateLimits } from './common/rate-limit';
 import { registerSecurityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/configuration';
+import type { Clock } from './common/clock';
 import { seedDemoCountyIfEmpty } from './seed/demo-seed';
 import { newStandInState, registerWechatStandIn } from './modules/wechat/wechat-standin';
 
@@ -18,7 +19,7 @@ import { newStandInState, registerWechatStandIn } from './modules/wechat/wechat-
 /** A build file whose name carries its content hash (`app.3f9c2a1b.js`, `js/2953.96ef90a4.js`, and their .br/.gz copies). */
 const HASHED_ASSET = /[.-][0-9a-f]{8,}\.(js|css|png|jpg|svg|woff2?|ttf)(\.br|\.gz)?$/;
 
-export async function createApp(config: AppConfig, options: { logLevel?: string } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: { logLevel?: string; clock?: Clock } = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(options.logLevel ?? config.app.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -29,7 +30,7 @@ export async function createApp(config: AppConfig, options: { logLevel?: string 
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, {
     logger: new PinoNestLogger(logger),
   });
   app.setGlobalPrefix('api');

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ClockModule, type Clock } from './common/clock';
 import { AppConfigModule } from './config/config.module';
 import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
@@ -20,13 +21,14 @@ import { WorkflowModule } from './modules/workflow/workflow.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         // Lets the route inventory test (and later an admin console) list every route and its access rule.
         DiscoveryModule,
         AppConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         DatabaseModule.forRoot(config.database, ENTITIES),
         WorkflowModule,
         NotificationsModule,

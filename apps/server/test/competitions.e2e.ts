@@ -1,3 +1,4 @@
+import { addDays, startOfCstDay } from '@union/shared';
 import type {
   CompetitionResultsView,
   CompetitionStatistics,
@@ -7,8 +8,6 @@ import type {
   JudgingEntryView,
   MembershipApplicationView,
 } from '@union/shared';
-import { DataSource } from 'typeorm';
-import { Competition } from '../src/modules/competitions/entities/competition.entity';
 import { organizationIds, today } from './hardship-fixtures';
 import { itRaces, newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 
@@ -174,11 +173,16 @@ describe('competitions', () => {
 
     c = await step(c, 'start_notice');
     expect(c.noticeEndsAt).not.toBeNull();
+    const tooEarly = await t.step(`/competitions/${c.id}`, { token: county, body: { action: 'publish', version: c.version } });
+    expect(tooEarly.body.code).toBe('notice_period_running');
+    // Four days and 23 hours on, the notice still runs.
+    t.clock.advance(5 * 86_400_000 - 3_600_000);
+    expect((await t.step(`/competitions/${c.id}`, { token: county, body: { action: 'publish', version: c.version } })).body.code).toBe(
+      'notice_period_running',
+    );
     await post(`/competitions/${c.id}/objections`, b, { entryId: ea.id, content: '第一名的作品有瑕疵，请复核。' }, 201);
-    await t.app
-      .get(DataSource)
-      .getRepository(Competition)
-      .update({ id: c.id }, { noticeEndsAt: new Date(Date.now() - 1000) });
+    // An hour later the five days are over (the clock moves; no row is rewritten).
+    t.clock.advance(3_600_000 + 1000);
     c = (await t.http<CompetitionView>('GET', `/competitions/${c.id}`, { token: county })).body;
     const blocked = await t.step(`/competitions/${c.id}`, {
       token: county,
@@ -280,12 +284,9 @@ describe('competitions', () => {
       expect(res.status).toBe(400);
     }
     expect(await t.count('competition_entries')).toBe(before);
-    // The deadline passed (time travel): refused, and withdrawing is refused too.
+    // The deadline passed (the clock moves to the day after it): refused, and withdrawing is refused too.
     const entry = await post<EntryView>(`/competitions/${c.id}/entries`, inside, { eventId }, 201);
-    await t.app
-      .get(DataSource)
-      .getRepository(Competition)
-      .update({ id: c.id }, { registrationClosesOn: day(-1) });
+    t.clock.set(startOfCstDay(addDays(c.registrationClosesOn, 1)));
     const late = await t.http('POST', `/competitions/${c.id}/entries`, { token: await newMember('late'), body: { eventId } });
     expect(late.status).toBe(409);
     const lateWithdraw = await t.http('POST', `/competitions/entries/${entry.id}/withdraw`, { token: inside });

@@ -66,47 +66,158 @@ export async function uploadJpeg(t: TestApp, token: string, purpose: string): Pr
   return (await res.json()) as UploadView;
 }
 
-/** Time travel: a notice ended a moment ago (through the ORM so each database gets its own date format). */
+/** Let a public notice run its course: the clock moves to a second after it ends (nothing is written). */
 export async function endNotice(t: TestApp, noticeId: number): Promise<void> {
-  await t.app
-    .get(DataSource)
-    .getRepository(PublicNotice)
-    .update({ id: noticeId }, { endsAt: new Date(Date.now() - 1000) });
+  const notice = await t.app.get(DataSource).getRepository(PublicNotice).findOneByOrFail({ id: noticeId });
+  t.clock.set(new Date(notice.endsAt.getTime() + 1000));
 }
 
-/** Drive an application through every step to a filed household, as each cadre of 城关镇. */
-export async function fileHousehold(t: TestApp, a: HardshipApplicationView): Promise<HardshipApplicationView> {
-  const cadre = await t.loginAs('grassroots_cadre');
-  const post = async (path: string, token: string, body: unknown) => {
+/** The states a hardship application passes on its way to a filed household, in order. */
+export const HARDSHIP_PATH = [
+  'submitted',
+  'home_visit',
+  'democratic_review',
+  'public_notice',
+  'town_review',
+  'county_approval',
+  'filed',
+] as const;
+export type HardshipPathState = (typeof HARDSHIP_PATH)[number];
+
+/** The cadres who handle a case of one union: made for the test at its union, its town and the county. */
+export interface HardshipStaff {
+  grassroots: string;
+  town: string;
+  county: string;
+}
+
+const staffByApp = new WeakMap<TestApp, Map<string, HardshipStaff>>();
+
+/** Staff for cases of the union at `unionPath` (made once per test app and union). */
+export async function hardshipStaff(t: TestApp, unionPath: string): Promise<HardshipStaff> {
+  const known = staffByApp.get(t) ?? new Map<string, HardshipStaff>();
+  staffByApp.set(t, known);
+  const cached = known.get(unionPath);
+  if (cached) return cached;
+  const segments = unionPath.split('/');
+  const staff = {
+    grassroots: await t.loginAs('grassroots_cadre', unionPath),
+    town: await t.loginAs('town_cadre', segments.slice(0, 2).join('/')),
+    county: await t.loginAs('county_cadre', segments[0]),
+  };
+  known.set(unionPath, staff);
+  return staff;
+}
+
+/** A hardship case made for the test: its application as it stands, the applicant and the staff. */
+export interface HardshipCase {
+  application: HardshipApplicationView;
+  applicant: string;
+  staff: HardshipStaff;
+}
+
+/**
+ * A hardship application brought to `state` along the usual path, by cadres made for the test
+ * (`hardshipStaff`), with no objection to its notice. Reaching the town's review lets the
+ * five-day notice run out by moving the clock: the clock stays moved until the test ends.
+ */
+export async function aHardshipCase(
+  t: TestApp,
+  options: { state?: HardshipPathState; union?: string; applicant?: string; application?: Record<string, unknown> } = {},
+): Promise<HardshipCase> {
+  const union = options.union ?? '县总工会/城关镇总工会/县城建筑公司工会';
+  const applicant = options.applicant ?? (await t.newWorker('hardship'));
+  const body = hardshipApplication(await t.organisationAt(union), options.application);
+  const created = await t.http<HardshipApplicationView>('POST', '/hardship/applications', { token: applicant, body });
+  if (created.status !== 201) throw new Error(`aHardshipCase: ${created.status} ${JSON.stringify(created.body)}`);
+  const staff = await hardshipStaff(t, union);
+  const application = await advanceHardshipCase(t, created.body, options.state ?? 'submitted', staff);
+  return { application, applicant, staff };
+}
+
+/** Take an application from where it stands to `state` along the usual path, as `staff`. */
+export async function advanceHardshipCase(
+  t: TestApp,
+  a: HardshipApplicationView,
+  state: HardshipPathState,
+  staff: HardshipStaff,
+): Promise<HardshipApplicationView> {
+  let v = a;
+  const post = async (path: string, token: string, body: Record<string, unknown>) => {
     // Plain steps go through the case API; steps with a form through their own endpoints.
     const res =
       path === '/transitions'
-        ? await t.step<HardshipApplicationView>(`/hardship/applications/${a.id}`, { token, body })
-        : await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}${path}`, { token, body });
+        ? await t.step<HardshipApplicationView>(`/hardship/applications/${a.id}`, { token, body: { ...body, version: v.version } })
+        : await t.http<HardshipApplicationView>('POST', `/hardship/applications/${a.id}${path}`, {
+            token,
+            body: { ...body, version: v.version },
+          });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
+    v = res.body;
   };
-  let v = await post('/transitions', cadre, { action: 'pass_initial_review', version: a.version });
-  v = await post('/home-visit', cadre, {
-    version: v.version,
-    visitedOn: today(),
-    visitors: ['张干事', '李委员'],
-    findings: '情况属实。',
-    matchesDeclaration: true,
-    photoUploadIds: [],
-  });
-  v = await post('/democratic-review', cadre, {
-    version: v.version,
-    meetingOn: today(),
-    attendees: ['王委员', '李委员', '赵委员'],
-    votesFor: 3,
-    votesAgainst: 0,
-    abstentions: 0,
-  });
-  await endNotice(t, v.publicNotice?.id as number);
-  v = await post('/transitions', cadre, { action: 'complete_public_notice', version: v.version });
-  v = await post('/transitions', await t.loginAs('town_cadre'), { action: 'pass_town_review', version: v.version });
-  return post('/file', await t.loginAs('county_cadre'), { version: v.version, category: 'relative' });
+  const target = HARDSHIP_PATH.indexOf(state);
+  for (
+    let at = HARDSHIP_PATH.indexOf(v.state as HardshipPathState);
+    at >= 0 && at < target;
+    at = HARDSHIP_PATH.indexOf(v.state as HardshipPathState)
+  ) {
+    switch (v.state as HardshipPathState) {
+      case 'submitted':
+        await post('/transitions', staff.grassroots, { action: 'pass_initial_review' });
+        break;
+      case 'home_visit':
+        await post('/home-visit', staff.grassroots, {
+          visitedOn: today(),
+          visitors: ['张干事', '李委员'],
+          findings: '情况属实。',
+          matchesDeclaration: true,
+          photoUploadIds: [],
+        });
+        break;
+      case 'democratic_review':
+        await post('/democratic-review', staff.grassroots, {
+          meetingOn: today(),
+          attendees: ['王委员', '李委员', '赵委员'],
+          votesFor: 3,
+          votesAgainst: 0,
+          abstentions: 0,
+        });
+        break;
+      case 'public_notice':
+        await endNotice(t, v.publicNotice?.id as number);
+        await post('/transitions', staff.grassroots, { action: 'complete_public_notice' });
+        break;
+      case 'town_review':
+        await post('/transitions', staff.town, { action: 'pass_town_review' });
+        break;
+      case 'county_approval':
+        await post('/file', staff.county, { category: 'relative' });
+        break;
+      default:
+        throw new Error(`advanceHardshipCase: cannot go on from ${v.state}`);
+    }
+  }
+  if (v.state !== state) throw new Error(`advanceHardshipCase: reached ${v.state}, not ${state}`);
+  return v;
+}
+
+/** Drive an application through every step to a filed household, as cadres made for the test. */
+export async function fileHousehold(t: TestApp, a: HardshipApplicationView): Promise<HardshipApplicationView> {
+  return advanceHardshipCase(t, a, 'filed', await hardshipStaff(t, await unionPathOf(t, a.organization.id)));
+}
+
+/** The path of names of an organisation ('县总工会/城关镇总工会/县城建筑公司工会'). */
+async function unionPathOf(t: TestApp, organizationId: number): Promise<string> {
+  const rows = (await t.app.get(DataSource).query('SELECT id, name, parent_id AS parentId FROM organizations')) as {
+    id: number;
+    name: string;
+    parentId: number | null;
+  }[];
+  const names: string[] = [];
+  for (let at = rows.find((o) => Number(o.id) === organizationId); at; at = rows.find((o) => Number(o.id) === Number(at?.parentId))) {
+    names.unshift(at.parentId === null ? '县总工会' : at.name);
+  }
+  return names.join('/');
 }
 
 /** A fresh valid ID number (re-exported for tests that only import the fixtures). */

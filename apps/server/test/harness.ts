@@ -4,9 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CONSENT_VERSIONS, idCheckDigit, type ActionView, type TokenPair } from '@union/shared';
+import { CONSENT_VERSIONS, idCheckDigit, type ActionView, type Role, type TokenPair } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
+import { MovableClock } from '../src/common/clock';
+import { IdentityService } from '../src/modules/identity/identity.service';
 import { loadConfig } from '../src/config/configuration';
 import { startWechatStandIn, type StandInState } from '../src/modules/wechat/wechat-standin';
 
@@ -61,13 +63,34 @@ export interface TestApp {
   ) => Promise<{ status: number; body: T }>;
   /** What the user may do now on a domain record: the `actions` of its view (the status of the GET when refused). */
   actionsOf: (recordPath: string, options: { token?: string }) => Promise<{ status: number; body: ActionView[] }>;
-  /** Log in as a seeded demo persona (the demo county is seeded in every test app). */
-  loginAs: (persona: string) => Promise<string>;
+  /**
+   * Sign in. With one argument, as a seeded demo persona. With two, as a new member of staff made
+   * for the test: `role` at the organisation named by its path of names from the county
+   * federation down (`'县总工会/城关镇总工会/县城建筑公司工会'`; the first segment always names the county
+   * federation, whatever the county is called), appointed through a real invitation.
+   */
+  loginAs: (personaOrRole: string, organisationPath?: string) => Promise<string>;
+  /**
+   * The business clock of the app (deadlines, notice periods, registration windows). A test moves
+   * it (`t.clock.advance(6 * DAY_MS)`) instead of writing past dates into rows; it is set back to the
+   * real time after every test.
+   */
+  clock: MovableClock;
+  /** The id of the organisation at a path of names (as for `loginAs`). */
+  organisationAt: (organisationPath: string) => Promise<number>;
   /** A new worker logging in through WeChat (the stand-in), with the consents given. */
   newWorker: (name?: string) => Promise<string>;
   /** Count rows of a table (to prove a refused request wrote nothing). */
   count: (table: string) => Promise<number>;
   close: () => Promise<void>;
+}
+
+/** The clocks of the running test apps: each is set back to the real time after every test. */
+const liveClocks = new Set<MovableClock>();
+if (typeof afterEach === 'function') {
+  afterEach(() => {
+    for (const clock of liveClocks) clock.reset();
+  });
 }
 
 /** Domain record paths → the subject type of their cases (the workflow tables' `subjectType`). */
@@ -140,6 +163,29 @@ async function recordTransitionsTaken(ds: DataSource, after: number): Promise<vo
   writeFileSync(join(dir, `${process.pid}-${randomBytes(4).toString('hex')}.txt`), rows.map((r) => `${r.caseType} ${r.action}\n`).join(''));
 }
 
+/**
+ * Every case knows its domain row (`workflow_cases.subject_*`) and that row points back at the
+ * case: the ids of the cases that do not, as `type#id` (empty when all is well). Every test app
+ * checks it when it closes, over every case its tests opened.
+ */
+export async function casesWithoutTheirRow(ds: DataSource): Promise<string[]> {
+  const cases = (await ds.query('SELECT id, case_type AS type, subject_type AS st, subject_id AS sid FROM workflow_cases')) as {
+    id: number;
+    type: string;
+    st: string | null;
+    sid: number | null;
+  }[];
+  const broken = cases.filter((c) => c.sid === null || !c.st).map((c) => `${c.type}#${c.id}`);
+  for (const table of [...new Set(cases.map((c) => c.st).filter((st): st is string => !!st))]) {
+    const rows = (await ds.query(`SELECT id, case_id AS caseId FROM ${table}`)) as { id: number; caseId: number }[];
+    const caseOf = new Map(rows.map((r) => [Number(r.id), Number(r.caseId)]));
+    for (const c of cases.filter((k) => k.st === table)) {
+      if (caseOf.get(Number(c.sid)) !== Number(c.id)) broken.push(`${c.type}#${c.id}`);
+    }
+  }
+  return broken;
+}
+
 /** Boot the real app on a fresh database, with the demo county, a WeChat stand-in and HTTP. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const wechat = await startWechatStandIn('wx-test-app', 'test-app-secret');
@@ -168,7 +214,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_SELF_TEST: '100000',
     ...env,
   });
-  const app = await createApp(config, { logLevel: 'silent' });
+  const clock = new MovableClock();
+  liveClocks.add(clock);
+  const app = await createApp(config, { logLevel: 'silent', clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   // Transitions after this row are the tests' own (the demo seed's come before): see transition-coverage.js.
   const seededHistory = Number(((await app.get(DataSource).query('SELECT MAX(id) AS n FROM case_history')) as { n: unknown }[])[0]?.n ?? 0);
@@ -209,6 +257,34 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return res.status === 200 ? { status: 200, body: res.body.actions } : (res as never);
   };
 
+  /** The organisation at a path of names ('县总工会/城关镇总工会'), by walking the tree. */
+  const organisationAt = async (organisationPath: string): Promise<number> => {
+    const rows = (await app.get(DataSource).query('SELECT id, name, parent_id AS parentId FROM organizations')) as {
+      id: number;
+      name: string;
+      parentId: number | null;
+    }[];
+    const [, ...below] = organisationPath.split('/').map((n) => n.trim());
+    let at = rows.find((o) => o.parentId === null);
+    for (const name of below) {
+      at = rows.find((o) => Number(o.parentId) === Number(at?.id) && o.name === name);
+      if (!at) throw new Error(`loginAs: no organisation ${name} in ${organisationPath}`);
+    }
+    if (!at) throw new Error('loginAs: no county federation');
+    return Number(at.id);
+  };
+
+  let staffSeq = 0;
+  /** A new user appointed `role` at the organisation through a one-time invitation, signed in. */
+  const staffAt = async (role: Role, organisationPath: string): Promise<string> => {
+    staffSeq += 1;
+    const code = await app.get(IdentityService).createInvitation(null, await organisationAt(organisationPath), role);
+    const token = await t.newWorker(`staff${role.replace(/_/g, '')}${staffSeq}`);
+    const res = await http('POST', '/auth/invitations/redeem', { token, body: { code } });
+    if (res.status !== 200) throw new Error(`loginAs ${role} at ${organisationPath}: ${res.status} ${JSON.stringify(res.body)}`);
+    return token;
+  };
+
   let workerSeq = 0;
   const t: TestApp = {
     app,
@@ -217,11 +293,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     baseUrl,
     wechat,
     http,
-    loginAs: async (persona) => {
+    loginAs: async (persona, organisationPath) => {
+      if (organisationPath !== undefined) return staffAt(persona as Role, organisationPath);
       const res = await http<TokenPair>('POST', '/auth/demo-login', { body: { persona } });
       if (res.status !== 200) throw new Error(`demo login ${persona} failed: ${res.status}`);
       return res.body.accessToken;
     },
+    clock,
+    organisationAt,
     newWorker: async (name = 'w') => {
       workerSeq += 1;
       const res = await http<TokenPair>('POST', '/auth/wechat-login', {
@@ -241,11 +320,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return Number(result[0].n);
     },
     close: async () => {
+      liveClocks.delete(clock);
+      const broken = await casesWithoutTheirRow(app.get(DataSource));
       await recordTransitionsTaken(app.get(DataSource), seededHistory);
       await app.close();
       await wechat.close();
       await mysqlDb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (broken.length) throw new Error(`cases that do not know their domain row, or whose row does not point back: ${broken.join(', ')}`);
     },
   };
   return t;

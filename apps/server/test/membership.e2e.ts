@@ -11,6 +11,7 @@ import type {
 } from '@union/shared';
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { itRaces, newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+import { aMember } from './factories';
 
 describe('joining the union (e2e over HTTP)', () => {
   let t: TestApp;
@@ -323,7 +324,7 @@ describe('joining the union (e2e over HTTP)', () => {
 
   it('reports expired and forged card tokens', async () => {
     const { cardSecret } = t.app.get<AppConfig>(APP_CONFIG).auth;
-    const member = (await t.http<MemberCardView>('GET', '/membership/me', { token: await t.loginAs('member') })).body;
+    const member = (await aMember(t)).card;
     const expiredToken = await t.app
       .get(JwtService)
       .signAsync({ typ: 'card', m: member.memberId, s: 1, exp: Math.floor(Date.now() / 1000) - 60 }, { secret: cardSecret });

@@ -10,11 +10,12 @@ export interface Period {
 }
 
 /**
- * The period of a statistics query: 1 January of this year to today (China time) by default;
+ * The period of a statistics query: 1 January of this year to today (China time, the clock's
+ * `today()`) by default;
  * days that do not exist or a period that ends before it starts are refused.
  */
-export function statisticsPeriod(query: { from?: string; to?: string }): Period {
-  const to = query.to ?? cstDate(new Date());
+export function statisticsPeriod(query: { from?: string; to?: string }, today: string): Period {
+  const to = query.to ?? today;
   const from = query.from ?? `${to.slice(0, 4)}-01-01`;
   for (const [field, day] of [
     ['from', from],

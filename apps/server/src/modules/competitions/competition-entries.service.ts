@@ -1,7 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
-import { cstDate, type EntryView, type RegisterEntryRequest, stateAllows } from '@union/shared';
+import { type EntryView, type RegisterEntryRequest, stateAllows } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { staffMayHandleCase } from '../../common/case-access';
@@ -16,6 +16,7 @@ import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry } from './entities/entry.entity';
 import { CompetitionsService } from './competitions.service';
+import { Clock } from '../../common/clock';
 
 /**
  * Entries: registration with eligibility (members of unions within the organiser's scope; an
@@ -25,6 +26,7 @@ import { CompetitionsService } from './competitions.service';
 @Injectable()
 export class CompetitionEntriesService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly competitions: CompetitionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,7 +38,7 @@ export class CompetitionEntriesService {
         const competition = await manager.getRepository(Competition).findOneBy({ id: competitionId });
         const kase = competition ? await manager.getRepository(WorkflowCase).findOneBy({ id: competition.caseId }) : null;
         if (!competition || !kase || kase.state === 'draft') fail('not_found');
-        if (!stateAllows(kase.caseType, kase.state, 'registration') || competition.registrationClosesOn < cstDate(new Date()))
+        if (!stateAllows(kase.caseType, kase.state, 'registration') || competition.registrationClosesOn < this.clock.today())
           fail('action_not_allowed', '报名已经截止');
         const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: body.eventId, competitionId });
         if (!event) fail('validation_failed', undefined, [{ field: 'eventId', message: '没有这个项目' }]);
@@ -102,7 +104,7 @@ export class CompetitionEntriesService {
             members,
             status: 'registered',
             activeKey: 1,
-            registeredAt: new Date(),
+            registeredAt: this.clock.now(),
             checkedInAt: null,
             directValue: null,
             score: null,
@@ -129,7 +131,7 @@ export class CompetitionEntriesService {
       if (!entry) fail('not_found');
       const competition = await manager.getRepository(Competition).findOneByOrFail({ id: entry.competitionId });
       const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: competition.caseId });
-      if (!stateAllows(kase.caseType, kase.state, 'registration') || competition.registrationClosesOn < cstDate(new Date()))
+      if (!stateAllows(kase.caseType, kase.state, 'registration') || competition.registrationClosesOn < this.clock.today())
         fail('action_not_allowed', '报名截止后不能退出');
       const result = await manager
         .getRepository(CompetitionEntry)
@@ -185,7 +187,7 @@ export class CompetitionEntriesService {
       if (entry.status === 'withdrawn') fail('action_not_allowed', '已退出比赛');
       if (!stateAllows(kase.caseType, kase.state, 'check_in')) fail('action_not_allowed', '现在不能签到');
       if (entry.status !== 'checked_in') {
-        await manager.getRepository(CompetitionEntry).update({ id: entry.id }, { status: 'checked_in', checkedInAt: new Date() });
+        await manager.getRepository(CompetitionEntry).update({ id: entry.id }, { status: 'checked_in', checkedInAt: this.clock.now() });
       }
       return entry.id;
     });

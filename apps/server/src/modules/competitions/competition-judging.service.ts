@@ -9,6 +9,7 @@ import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionConflict, CompetitionEntry, CompetitionScore, CompetitionScoreCorrection } from './entities/entry.entity';
 import { CompetitionsService } from './competitions.service';
+import { Clock } from '../../common/clock';
 
 /**
  * Scoring: judges of an event score the entries assigned to them on their phone; a judge sees the
@@ -19,6 +20,7 @@ import { CompetitionsService } from './competitions.service';
 @Injectable()
 export class CompetitionJudgingService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly competitions: CompetitionsService,
   ) {}
@@ -96,7 +98,7 @@ export class CompetitionJudgingService {
         }
         const repo = manager.getRepository(CompetitionScore);
         const existing = await repo.findOneBy({ entryId: entry.id, judgeUserId: actor.userId });
-        const now = new Date();
+        const now = this.clock.now();
         if (!existing) {
           await repo.insert({
             eventId,
@@ -140,7 +142,7 @@ export class CompetitionJudgingService {
         }
         await manager
           .getRepository(CompetitionConflict)
-          .insert({ entryId: entry.id, judgeUserId: actor.userId, note: body.note.trim(), createdAt: new Date() });
+          .insert({ entryId: entry.id, judgeUserId: actor.userId, note: body.note.trim(), createdAt: this.clock.now() });
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -173,7 +175,7 @@ export class CompetitionJudgingService {
           fromValue: entry.directValue,
           toValue: body.value as number,
           reason: body.reason.trim(),
-          createdAt: new Date(),
+          createdAt: this.clock.now(),
         });
       }
       await manager.getRepository(CompetitionEntry).update({ id: entry.id }, { directValue: body.value as number });

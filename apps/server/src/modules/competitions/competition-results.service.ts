@@ -24,6 +24,7 @@ import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry, CompetitionScore } from './entities/entry.entity';
 import { EmployerFlagsService } from './employer-flags.service';
+import { Clock } from '../../common/clock';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
@@ -36,6 +37,7 @@ const escapeXml = (text: string) =>
 @Injectable()
 export class CompetitionResultsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly flags: EmployerFlagsService,
     private readonly notifier: Notifier,
@@ -124,7 +126,7 @@ export class CompetitionResultsService {
       const result = await manager
         .createQueryBuilder()
         .update(CompetitionEntry)
-        .set({ revokedReason: reason.trim(), revokedAt: new Date() })
+        .set({ revokedReason: reason.trim(), revokedAt: this.clock.now() })
         .where('id = :id AND revoked_at IS NULL', { id: entryId })
         .execute();
       if (result.affected !== 1) fail('state_conflict');
@@ -149,7 +151,7 @@ export class CompetitionResultsService {
     if (!entry || !competition || !kase || kase.state !== 'published' || entry.revokedReason || !entry.awards?.length) fail('not_found');
     const organizer = await manager.getRepository(Organization).findOneByOrFail({ id: competition.organizerOrganizationId });
     const event = await manager.getRepository(CompetitionEvent).findOneByOrFail({ id: entry.eventId });
-    const day = cstDate(competition.publishedAt ?? new Date());
+    const day = cstDate(competition.publishedAt ?? this.clock.now());
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="850" viewBox="0 0 1200 850">
   <rect width="1200" height="850" fill="#fffaf0"/>
   <rect x="30" y="30" width="1140" height="790" fill="none" stroke="#c8161d" stroke-width="12"/>
@@ -171,7 +173,7 @@ export class CompetitionResultsService {
   async statistics(actor: Actor, query: { from?: string; to?: string; organizationId?: number }): Promise<CompetitionStatistics> {
     if (!actor.organization) fail('forbidden');
     const manager = this.db.manager;
-    const { from, to } = statisticsPeriod(query);
+    const { from, to } = statisticsPeriod(query, this.clock.today());
     let scope = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization.id });
     if (query.organizationId) {
       const org = await manager.getRepository(Organization).findOneBy({ id: query.organizationId });

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   COMPETITION_KIND_LABEL,
   COMPETITION_WORKFLOW,
-  cstDate,
   type CompetitionAction,
   type CompetitionState,
   type CompetitionObjectionRequest,
@@ -30,6 +29,7 @@ import { TransitionService } from '../workflow/transition.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry, CompetitionObjection } from './entities/entry.entity';
 import { CompetitionResultsService } from './competition-results.service';
+import { Clock } from '../../common/clock';
 
 const WF = COMPETITION_WORKFLOW;
 const DAY_MS = 86_400_000;
@@ -43,6 +43,7 @@ export const competitionLink = (id: number) => `/pages/contest/competition/index
 @Injectable()
 export class CompetitionsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
@@ -76,7 +77,7 @@ export class CompetitionsService {
           noticeDays: body.noticeDays,
           noticeEndsAt: null,
           publishedAt: null,
-          createdAt: new Date(),
+          createdAt: this.clock.now(),
         }),
       );
       await this.transitions.attachSubject(manager, kase, row.id);
@@ -95,7 +96,7 @@ export class CompetitionsService {
       const bumped = await manager
         .createQueryBuilder()
         .update(WorkflowCase)
-        .set({ version: kase.version + 1, title: body.title.trim(), updatedAt: new Date() })
+        .set({ version: kase.version + 1, title: body.title.trim(), updatedAt: this.clock.now() })
         .where('id = :id AND version = :version AND state = :state', { id: kase.id, version: body.version, state: 'draft' })
         .execute();
       if (bumped.affected !== 1) fail('state_conflict');
@@ -120,7 +121,7 @@ export class CompetitionsService {
   /** What the request schema cannot say: dates against today and each other, a team's size range (scoring is the schema's). */
   private validate(body: CreateCompetitionRequest): void {
     const problems: { field: string; message: string }[] = [];
-    const today = cstDate(new Date());
+    const today = this.clock.today();
     if (body.registrationClosesOn < today) problems.push({ field: 'registrationClosesOn', message: '报名截止日期不能早于今天' });
     if (body.startsOn < body.registrationClosesOn) problems.push({ field: 'startsOn', message: '比赛应在报名截止之后开始' });
     if (body.endsOn < body.startsOn) problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
@@ -169,7 +170,7 @@ export class CompetitionsService {
       .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
       .orderBy('k.id', 'DESC')
       .limit(50);
-    if (filter === 'open') qb.where("c.state = 'open' AND k.registrationClosesOn >= :today", { today: cstDate(new Date()) });
+    if (filter === 'open') qb.where("c.state = 'open' AND k.registrationClosesOn >= :today", { today: this.clock.today() });
     else if (filter === 'published') qb.where("c.state = 'published'");
     else if (filter === 'judging') {
       // Competitions being scored where the actor judges an event.
@@ -234,12 +235,12 @@ export class CompetitionsService {
     const row = await this.row(id);
     await this.transitions.apply(actor, WF, row.caseId, body, {
       before: async ({ manager, action }) => {
-        if (action === 'open_registration' && row.registrationClosesOn < cstDate(new Date())) {
+        if (action === 'open_registration' && row.registrationClosesOn < this.clock.today()) {
           fail('validation_failed', '报名截止日期已过，请先改期', [{ field: 'registrationClosesOn', message: '报名截止日期已过' }]);
         }
         if (action === 'compute_results') await this.results.compute(manager, row);
         if (action === 'start_notice') {
-          const noticeEndsAt = new Date(Date.now() + row.noticeDays * DAY_MS);
+          const noticeEndsAt = new Date(this.clock.nowMs() + row.noticeDays * DAY_MS);
           await manager.getRepository(Competition).update({ id }, { noticeEndsAt });
           return { dueAt: noticeEndsAt };
         }
@@ -247,8 +248,8 @@ export class CompetitionsService {
           const fresh = await manager.getRepository(Competition).findOneByOrFail({ id });
           const open = await manager.getRepository(CompetitionObjection).countBy({ competitionId: id, resolvedAt: IsNull() });
           if (open > 0) fail('objection_open');
-          if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > Date.now()) fail('notice_period_running');
-          await manager.getRepository(Competition).update({ id }, { publishedAt: new Date() });
+          if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > this.clock.nowMs()) fail('notice_period_running');
+          await manager.getRepository(Competition).update({ id }, { publishedAt: this.clock.now() });
           await this.notifyEntrants(manager, row, '比赛结果已发布', '点开查看名次和证书。');
         }
         if (action === 'cancel') await this.notifyEntrants(manager, row, '比赛已取消', '比赛已取消，报名作废。');
@@ -280,7 +281,7 @@ export class CompetitionsService {
           userId: actor.userId,
           content: body.content.trim(),
           resolution: null,
-          createdAt: new Date(),
+          createdAt: this.clock.now(),
           resolvedAt: null,
         }),
       );
@@ -317,7 +318,7 @@ export class CompetitionsService {
         .getRepository(CompetitionObjection)
         .update(
           { id: objectionId, competitionId: id, resolvedAt: IsNull() },
-          { resolution: body.resolution.trim(), resolvedAt: new Date() },
+          { resolution: body.resolution.trim(), resolvedAt: this.clock.now() },
         );
       if (result.affected !== 1) fail('state_conflict');
     });
@@ -368,7 +369,7 @@ export class CompetitionsService {
     ]);
     const judgeIds = [...new Set(events.flatMap((e) => e.judgeUserIds))];
     const judges = judgeIds.length ? await manager.getRepository(User).findBy({ id: In(judgeIds) }) : [];
-    const today = cstDate(new Date());
+    const today = this.clock.today();
     const out: CompetitionView[] = [];
     for (const row of rows) {
       const kase = cases.find((c) => c.id === row.caseId);

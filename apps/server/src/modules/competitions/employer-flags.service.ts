@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { cstDate, EMPLOYER_FLAG_LABEL, type CreateEmployerFlagRequest, type EmployerFlagKind, type EmployerFlagView } from '@union/shared';
+import { EMPLOYER_FLAG_LABEL, type CreateEmployerFlagRequest, type EmployerFlagKind, type EmployerFlagView } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -10,6 +10,7 @@ import { LegalAidApplication } from '../legal/entities/legal-aid-application.ent
 import { employerKey } from '@union/shared';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { EmployerFlag } from './entities/entry.entity';
+import { Clock } from '../../common/clock';
 
 /** How long a serious accident excludes an employer (DOMAIN.md §5: the past 3 years). */
 const ACCIDENT_YEARS = 3;
@@ -21,7 +22,10 @@ const ACCIDENT_YEARS = 3;
  */
 @Injectable()
 export class EmployerFlagsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly db: Db,
+  ) {}
 
   async list(): Promise<EmployerFlagView[]> {
     const rows = await this.db.manager.getRepository(EmployerFlag).find({ order: { id: 'DESC' }, take: 200 });
@@ -31,7 +35,7 @@ export class EmployerFlagsService {
   async create(actor: Actor, body: CreateEmployerFlagRequest): Promise<EmployerFlagView> {
     if (!actor.organization) fail('forbidden');
     const organizationPath = actor.organization.path;
-    if (body.since > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'since', message: '日期不能晚于今天' }]);
+    if (body.since > this.clock.today()) fail('validation_failed', undefined, [{ field: 'since', message: '日期不能晚于今天' }]);
     try {
       return await this.db.transaction(async (manager) => {
         const repo = manager.getRepository(EmployerFlag);
@@ -44,7 +48,7 @@ export class EmployerFlagsService {
             since: body.since,
             createdByName: actor.displayName,
             organizationPath,
-            createdAt: new Date(),
+            createdAt: this.clock.now(),
           }),
         );
         return this.view(row);
@@ -70,7 +74,7 @@ export class EmployerFlagsService {
   }
 
   /** The reason each employer (by key) is excluded today, or nothing; in two queries for any number of employers. */
-  async exclusions(manager: EntityManager, keys: string[], today = cstDate(new Date())): Promise<Map<string, string>> {
+  async exclusions(manager: EntityManager, keys: string[], today = this.clock.today()): Promise<Map<string, string>> {
     const result = new Map<string, string>();
     const unique = [...new Set(keys)].filter(Boolean);
     if (unique.length === 0) return result;

@@ -35,6 +35,7 @@ import { HardshipDraftsService } from './hardship-drafts.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 import { HardshipStepsService } from './hardship-steps.service';
 import { APPLICATIONS_TABLE, HardshipViews, MEMBERS_TABLE } from './hardship-views.service';
+import { Clock } from '../../common/clock';
 
 const WF = HARDSHIP_APPLICATION_WORKFLOW;
 
@@ -42,6 +43,7 @@ const WF = HARDSHIP_APPLICATION_WORKFLOW;
 @Injectable()
 export class HardshipApplicationsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
     private readonly organizations: OrganizationsService,
@@ -127,7 +129,7 @@ export class HardshipApplicationsService {
         if (selfInFile > 0) fail('household_already_filed');
         if (await manager.getRepository(HardshipApplication).findOneBy({ openSelfIdIndex: selfIndex })) fail('hardship_application_open');
 
-        const now = new Date();
+        const now = this.clock.now();
         const { row: ruleSet, rules } = await this.rules.effective(manager, countyIdOf(organization.path), now);
         const assessment = assessHousehold(
           {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   CAMPAIGN_KIND_LABEL,
-  cstDate,
   DEFAULT_GRANT_AMOUNTS,
   formatYuan,
   GRANT_APPLICATION_WORKFLOW,
@@ -38,6 +37,7 @@ import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HardshipFilesService } from './hardship-files.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+import { Clock } from '../../common/clock';
 
 const GRANT = GRANT_APPLICATION_WORKFLOW;
 const GRANTS_TABLE = 'hardship_grant_applications';
@@ -46,6 +46,7 @@ const GRANTS_TABLE = 'hardship_grant_applications';
 @Injectable()
 export class HardshipCampaignsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
     private readonly files: HardshipFilesService,
@@ -92,7 +93,7 @@ export class HardshipCampaignsService {
           version: 1,
           createdByUserId: actor.userId,
           createdByName: actor.displayName,
-          createdAt: new Date(),
+          createdAt: this.clock.now(),
         }),
       );
       return this.view(manager, campaign, true);
@@ -106,7 +107,7 @@ export class HardshipCampaignsService {
   }
 
   private isOpen(c: Campaign): boolean {
-    const today = cstDate(new Date());
+    const today = this.clock.today();
     return c.startsOn <= today && today <= c.endsOn;
   }
 
@@ -225,7 +226,7 @@ export class HardshipCampaignsService {
           .findOne({ where: { applicantUserId: actor.userId, status: 'active' }, order: { id: 'DESC' } });
         if (!file) fail('action_not_allowed', '金秋助学目前面向在档困难职工家庭；家庭有困难请先申请困难帮扶');
         const org = await this.organizations.get(file.organizationId, manager);
-        const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), new Date());
+        const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), this.clock.now());
         const kase = await this.transitions.open(manager, GRANT, {
           actor,
           organization: org,
@@ -330,7 +331,7 @@ export class HardshipCampaignsService {
       after: async (step) => {
         if (step.action !== 'approve') return;
         const c = await this.load(step.manager, grant.campaignId);
-        if (!this.isOpen(c) && cstDate(new Date()) > c.endsOn) fail('action_not_allowed', '活动已结束');
+        if (!this.isOpen(c) && this.clock.today() > c.endsOn) fail('action_not_allowed', '活动已结束');
         await this.spend(step.manager, c, grant.amountFen);
         const file = await step.manager.getRepository(HardshipFile).findOneByOrFail({ id: grant.fileId });
         const aid = await this.files.approveAid(

@@ -38,6 +38,7 @@ import { Notifier } from '../notifications/notifier.service';
 import { addMonths } from './hardship-steps.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 import { HardshipViews } from './hardship-views.service';
+import { Clock } from '../../common/clock';
 
 const AID = ASSISTANCE_RECORD_WORKFLOW;
 
@@ -45,6 +46,7 @@ const AID = ASSISTANCE_RECORD_WORKFLOW;
 @Injectable()
 export class HardshipFilesService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly rules: HardshipRulesService,
@@ -122,9 +124,9 @@ export class HardshipFilesService {
       manager.getRepository(HardshipFileEvent).find({ where: { fileId: file.id }, order: { id: 'DESC' } }),
     ]);
     const outcomeLabel = { keep: '复核：维持', change_category: '复核：调整类别', close: '关闭档案', follow_up: '退出后回访' } as const;
-    const year = Number(cstDate(new Date()).slice(0, 4));
+    const year = Number(this.clock.today().slice(0, 4));
     const used = await this.usedThisYear(manager, file.id, year);
-    const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), new Date());
+    const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), this.clock.now());
     return {
       id: file.id,
       fileNo: file.fileNo,
@@ -205,7 +207,7 @@ export class HardshipFilesService {
         fail('forbidden', '帮扶发放由县总工会审批');
       if (file.applicantUserId === actor.userId) fail('forbidden', '不能审批本人家庭的帮扶，请由其他干部办理');
       if (file.status !== 'active') fail('action_not_allowed', '档案已关闭，不能再发放帮扶');
-      const now = new Date();
+      const now = this.clock.now();
       const year = Number(cstDate(now).slice(0, 4));
       const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), now);
       const ceiling = aidCeilingFen(rules, file.category, body.aidType);
@@ -299,7 +301,7 @@ export class HardshipFilesService {
   aidTransition(actor: Actor, id: number, input: TransitionInput): Promise<AssistanceRecordView> {
     return this.applyAid(actor, id, input, async (step, record) => {
       if (step.action === 'sign') {
-        await step.manager.getRepository(AssistanceRecord).update({ id: record.id }, { signedAt: new Date(), signMethod: 'in_app' });
+        await step.manager.getRepository(AssistanceRecord).update({ id: record.id }, { signedAt: this.clock.now(), signMethod: 'in_app' });
       }
     });
   }
@@ -309,7 +311,7 @@ export class HardshipFilesService {
     return this.applyAid(actor, id, { action: 'pay', version: body.version }, async (step, record) => {
       await step.manager
         .getRepository(AssistanceRecord)
-        .update({ id: record.id }, { paidAt: new Date(), paymentReference: body.paymentReference });
+        .update({ id: record.id }, { paidAt: this.clock.now(), paymentReference: body.paymentReference });
     });
   }
 
@@ -319,7 +321,7 @@ export class HardshipFilesService {
       await this.uploads.attachToCase(step.manager, actor, [body.uploadId], step.kase.id);
       await step.manager
         .getRepository(AssistanceRecord)
-        .update({ id: record.id }, { signedAt: new Date(), signMethod: 'paper_form', signedFormUploadId: body.uploadId });
+        .update({ id: record.id }, { signedAt: this.clock.now(), signMethod: 'paper_form', signedFormUploadId: body.uploadId });
     });
   }
 
@@ -345,7 +347,7 @@ export class HardshipFilesService {
     const qb = this.db.manager
       .getRepository(HardshipFile)
       .createQueryBuilder('f')
-      .where(`f.status = :status AND f.${column} <= :until`, { status, until: new Date(Date.now() + withinDays * 86_400_000) })
+      .where(`f.status = :status AND f.${column} <= :until`, { status, until: new Date(this.clock.nowMs() + withinDays * 86_400_000) })
       .orderBy(`f.${column}`, 'ASC')
       .addOrderBy('f.id', 'ASC')
       .take(limit + 1);
@@ -384,8 +386,8 @@ export class HardshipFilesService {
       if (file.version !== body.version) fail('state_conflict');
       if (body.outcome === 'follow_up') return this.recordFollowUp(manager, actor, file, body.note.trim());
       if (file.status !== 'active') fail('action_not_allowed', '档案已关闭');
-      const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), new Date());
-      const now = new Date();
+      const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), this.clock.now());
+      const now = this.clock.now();
       const changes: Partial<HardshipFile> =
         body.outcome === 'close'
           ? {
@@ -448,7 +450,7 @@ export class HardshipFilesService {
       note,
       actorUserId: actor.userId,
       actorName: actor.displayName,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
     });
     return this.view(manager, actor, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
   }

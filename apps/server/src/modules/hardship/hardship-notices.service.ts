@@ -23,6 +23,7 @@ import { HardshipApplication } from './entities/hardship-application.entity';
 import { NoticeObjection } from './entities/notice-objection.entity';
 import { PublicNotice } from './entities/public-notice.entity';
 import { HardshipViews } from './hardship-views.service';
+import { Clock } from '../../common/clock';
 
 /**
  * Why a public notice does not yet let the application move on (still running, or an objection
@@ -31,10 +32,11 @@ import { HardshipViews } from './hardship-views.service';
 export async function noticeHold(
   manager: EntityManager,
   applicationId: number,
+  now: Date,
 ): Promise<{ code: 'action_not_allowed' | 'notice_period_running' | 'objection_open'; message: string } | null> {
   const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId });
   if (!notice) return { code: 'action_not_allowed', message: '还没有公示' };
-  if (Date.now() < notice.endsAt.getTime()) {
+  if (now.getTime() < notice.endsAt.getTime()) {
     return {
       code: 'notice_period_running',
       message: `公示期到 ${cstDate(new Date(notice.endsAt.getTime() - 1))} 结束，之后才能报上级审核`,
@@ -48,6 +50,7 @@ export async function noticeHold(
 @Injectable()
 export class HardshipNoticesService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly views: HardshipViews,
     private readonly notifier: Notifier,
@@ -58,7 +61,7 @@ export class HardshipNoticesService {
     const qb = this.db.manager
       .getRepository(PublicNotice)
       .createQueryBuilder('n')
-      .where('n.endsAt > :now', { now: new Date() })
+      .where('n.endsAt > :now', { now: this.clock.now() })
       .orderBy('n.id', 'DESC')
       .take(limit + 1);
     if (after) qb.andWhere('n.id < :id', { id: decodeCursor<[number]>(after, ['number'])[0] });
@@ -86,7 +89,7 @@ export class HardshipNoticesService {
   async get(actor: Actor, id: number): Promise<PublicNoticeView> {
     const notice = await this.db.manager.getRepository(PublicNotice).findOneBy({ id });
     if (!notice) fail('not_found');
-    if (Date.now() >= notice.endsAt.getTime() && !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) {
+    if (this.clock.nowMs() >= notice.endsAt.getTime() && !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) {
       const app = await this.db.manager.getRepository(HardshipApplication).findOneBy({ id: notice.applicationId });
       if (app?.applicantUserId !== actor.userId) fail('not_found');
     }
@@ -109,7 +112,7 @@ export class HardshipNoticesService {
       const app = await manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
       const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: app.caseId });
       if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '公示已经结束');
-      if (!staff && Date.now() >= notice.endsAt.getTime()) fail('action_not_allowed', '公示期已过');
+      if (!staff && this.clock.nowMs() >= notice.endsAt.getTime()) fail('action_not_allowed', '公示期已过');
       await manager.getRepository(NoticeObjection).insert({
         noticeId: notice.id,
         applicationId: notice.applicationId,
@@ -117,7 +120,7 @@ export class HardshipNoticesService {
         content: body.content.trim(),
         status: 'open',
         receivedByUserId: actor.userId,
-        receivedAt: new Date(),
+        receivedAt: this.clock.now(),
         resolution: null,
         upheld: null,
         resolvedByUserId: null,
@@ -141,7 +144,7 @@ export class HardshipNoticesService {
           resolution: body.resolution.trim(),
           upheld: body.upheld,
           resolvedByUserId: actor.userId,
-          resolvedAt: new Date(),
+          resolvedAt: this.clock.now(),
         },
       );
       if (result.affected !== 1) fail('state_conflict');

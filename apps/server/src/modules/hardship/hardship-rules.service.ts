@@ -15,6 +15,7 @@ import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { Organization } from '../organizations/organization.entity';
 import { HardshipRuleSet } from './entities/hardship-rule-set.entity';
+import { Clock } from '../../common/clock';
 
 /** A rule set with its rules parsed. */
 export interface EffectiveRules {
@@ -30,7 +31,10 @@ export function countyIdOf(path: string): number {
 /** Versioned rules per county and year; a case records which version judged it. */
 @Injectable()
 export class HardshipRulesService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly db: Db,
+  ) {}
 
   /** The version that judges something happening at `at`: latest effectiveFrom on or before that day. */
   async effective(manager: EntityManager, countyId: number, at: Date): Promise<EffectiveRules> {
@@ -61,7 +65,7 @@ export class HardshipRulesService {
   async selfTest(facts: HouseholdFacts): Promise<HardshipSelfTestResult> {
     const manager = this.db.manager;
     const county = await this.county(manager);
-    const { row, rules } = await this.effective(manager, county.id, new Date());
+    const { row, rules } = await this.effective(manager, county.id, this.clock.now());
     const assessment = assessHousehold(facts, rules);
     return {
       ...assessment,
@@ -95,7 +99,7 @@ export class HardshipRulesService {
 
   async current(): Promise<HardshipRuleSetView> {
     const county = await this.county();
-    return this.view((await this.effective(this.db.manager, county.id, new Date())).row);
+    return this.view((await this.effective(this.db.manager, county.id, this.clock.now())).row);
   }
 
   /** Add a version (never change an old one: cases keep pointing at the version that judged them). */
@@ -107,7 +111,7 @@ export class HardshipRulesService {
       fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '生效日期应在所属年度内' }]);
     }
     // A version never reaches back: a day already begun has been judged by the version then in force.
-    if (body.effectiveFrom < cstDate(new Date())) {
+    if (body.effectiveFrom < this.clock.today()) {
       fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '新版本只能从今天或以后开始执行' }]);
     }
     try {
@@ -141,7 +145,7 @@ export class HardshipRulesService {
         rules: JSON.stringify(rules),
         createdByUserId: by.userId,
         createdByName: by.displayName,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       }),
     );
   }

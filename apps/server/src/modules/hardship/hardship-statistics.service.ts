@@ -11,18 +11,20 @@ import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { Campaign } from './entities/campaign.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
+import { Clock } from '../../common/clock';
 
 /** The hardship figures of the half-year report, for any period and part of the tree, counted from the records. */
 @Injectable()
 export class HardshipStatisticsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly organizations: OrganizationsService,
   ) {}
 
   async statistics(actor: Actor, query: { from?: string; to?: string; organizationId?: number }): Promise<HardshipStatistics> {
     if (!actor.organization) fail('forbidden');
-    const { from, to, start, end } = statisticsPeriod(query);
+    const { from, to, start, end } = statisticsPeriod(query, this.clock.today());
     const org = await this.organizations.get(query.organizationId ?? actor.organization.id);
     if (!actorCovers(actor, org.path)) fail('not_found');
     const m = this.db.manager;

@@ -30,6 +30,7 @@ import { PublicNotice } from './entities/public-notice.entity';
 import { HardshipRulesService } from './hardship-rules.service';
 import { noticeHold } from './hardship-notices.service';
 import { HardshipViews } from './hardship-views.service';
+import { Clock } from '../../common/clock';
 
 const WF = HARDSHIP_APPLICATION_WORKFLOW;
 const DAY_MS = 24 * 3600 * 1000;
@@ -51,6 +52,7 @@ export function addMonths(at: Date, months: number): Date {
 @Injectable()
 export class HardshipStepsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
     private readonly transitions: TransitionService,
@@ -106,7 +108,7 @@ export class HardshipStepsService {
   }
 
   private async checkNoticeFinished(manager: EntityManager, applicationId: number): Promise<void> {
-    const hold = await noticeHold(manager, applicationId);
+    const hold = await noticeHold(manager, applicationId, this.clock.now());
     if (hold) fail(hold.code, hold.message);
   }
 
@@ -147,7 +149,7 @@ export class HardshipStepsService {
   }
 
   private notInFuture(day: string, field: string) {
-    if (Number.isNaN(Date.parse(`${day}T00:00:00+08:00`)) || day > cstDate(new Date())) {
+    if (Number.isNaN(Date.parse(`${day}T00:00:00+08:00`)) || day > this.clock.today()) {
       fail('validation_failed', '日期不能晚于今天', [{ field, message: '日期不能晚于今天' }]);
     }
   }
@@ -172,7 +174,7 @@ export class HardshipStepsService {
             photoUploadIds: body.photoUploadIds,
             formUploadId: body.formUploadId ?? null,
             recordedByUserId: actor.userId,
-            createdAt: new Date(),
+            createdAt: this.clock.now(),
           });
         },
       },
@@ -205,10 +207,10 @@ export class HardshipStepsService {
             abstentions: body.abstentions,
             minutesUploadId: body.minutesUploadId ?? null,
             recordedByUserId: actor.userId,
-            createdAt: new Date(),
+            createdAt: this.clock.now(),
           });
           const { rules } = await this.rules.byId(step.manager, app.ruleSetId);
-          const startsAt = new Date();
+          const startsAt = this.clock.now();
           const endsAt = new Date(startsAt.getTime() + rules.publicNoticeDays * DAY_MS);
           const org = await this.organizations.get(step.kase.organizationId, step.manager);
           const category = app.assessment.category ? HARDSHIP_CATEGORY_LABEL[app.assessment.category] : '困难';
@@ -241,7 +243,7 @@ export class HardshipStepsService {
         after: async (step, app) => {
           const { rules } = await this.rules.byId(step.manager, app.ruleSetId);
           const repo = step.manager.getRepository(HardshipFile);
-          const now = new Date();
+          const now = this.clock.now();
           const kase = step.kase as WorkflowCase;
           const file = await repo.save(
             repo.create({

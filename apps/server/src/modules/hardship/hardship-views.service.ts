@@ -35,6 +35,7 @@ import { HomeVisit } from './entities/home-visit.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { NoticeObjection } from './entities/notice-objection.entity';
 import { PublicNotice } from './entities/public-notice.entity';
+import { Clock } from '../../common/clock';
 
 const WF = HARDSHIP_APPLICATION_WORKFLOW;
 export const APPLICATIONS_TABLE = 'hardship_applications';
@@ -44,6 +45,7 @@ export const MEMBERS_TABLE = 'hardship_household_members';
 @Injectable()
 export class HardshipViews {
   constructor(
+    private readonly clock: Clock,
     private readonly cipher: PiiCipher,
     private readonly organizations: OrganizationsService,
     private readonly transitions: TransitionService,
@@ -105,7 +107,7 @@ export class HardshipViews {
     return manager.getRepository(HouseholdMember).find({ where: { applicationId }, order: { id: 'ASC' } });
   }
 
-  async notice(manager: EntityManager, applicationId: number, now = new Date()): Promise<PublicNoticeView | null> {
+  async notice(manager: EntityManager, applicationId: number, now = this.clock.now()): Promise<PublicNoticeView | null> {
     const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId });
     if (!notice) return null;
     const objections = await manager.getRepository(NoticeObjection).find({ where: { noticeId: notice.id }, order: { id: 'ASC' } });
@@ -144,7 +146,7 @@ export class HardshipViews {
     const state = kase.state as HardshipApplicationState;
     // The same check the step runs, shown on its button: the notice period, open objections.
     const ctx = this.transitions.actorContext(actor, kase);
-    const hold = state === 'public_notice' && ctx?.staffLevel ? await noticeHold(manager, app.id) : null;
+    const hold = state === 'public_notice' && ctx?.staffLevel ? await noticeHold(manager, app.id, this.clock.now()) : null;
     const [members, visit, review, notice, history, holder, organization] = await Promise.all([
       this.householdMembers(manager, app.id),
       manager.getRepository(HomeVisit).findOneBy({ applicationId: app.id }),

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   BUILT_IN_HONOURS,
-  cstDate,
   MODEL_WORKER_RECORD_LABEL,
   NOMINATION_WORKFLOW,
   type CreateHonourKindRequest,
@@ -41,6 +40,7 @@ import { CaseViews } from '../workflow/case-views';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './entities/honour.entity';
+import { Clock } from '../../common/clock';
 
 const WF = NOMINATION_WORKFLOW;
 const NOTICE_DAYS = 5;
@@ -59,6 +59,7 @@ const HEALTH_NOTE_MASK = '（体检情况属于健康信息，需说明原因后
 @Injectable()
 export class HonoursService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
@@ -125,7 +126,7 @@ export class HonoursService {
           rejectReason: null,
           revokedReason: null,
           awardedAt: null,
-          createdAt: new Date(),
+          createdAt: this.clock.now(),
         }),
       );
       await this.transitions.attachSubject(manager, kase, row.id);
@@ -166,15 +167,15 @@ export class HonoursService {
         if (action === 'start_notice') {
           const excluded = (await this.flags.exclusions(manager, [row.employerKey])).get(row.employerKey);
           if (excluded) fail('employer_excluded', `不能公示：${excluded}`);
-          const noticeEndsAt = new Date(Date.now() + NOTICE_DAYS * DAY_MS);
+          const noticeEndsAt = new Date(this.clock.nowMs() + NOTICE_DAYS * DAY_MS);
           await manager.getRepository(Nomination).update({ id }, { noticeEndsAt });
           return { dueAt: noticeEndsAt };
         }
         if (action === 'award') {
           const fresh = await manager.getRepository(Nomination).findOneByOrFail({ id });
           if (await manager.getRepository(NominationObjection).countBy({ nominationId: id, resolvedAt: IsNull() })) fail('objection_open');
-          if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > Date.now()) fail('notice_period_running');
-          await manager.getRepository(Nomination).update({ id }, { awardedAt: new Date() });
+          if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > this.clock.nowMs()) fail('notice_period_running');
+          await manager.getRepository(Nomination).update({ id }, { awardedAt: this.clock.now() });
           const kind = await manager.getRepository(HonourKind).findOneByOrFail({ id: row.kindId });
           if (kind.code === 'model_worker') {
             await manager.getRepository(ModelWorker).insert({
@@ -184,7 +185,7 @@ export class HonoursService {
               awardedYear: row.year,
               nominationId: id,
               uid: randomUUID(),
-              createdAt: new Date(),
+              createdAt: this.clock.now(),
             });
           }
         }
@@ -211,7 +212,7 @@ export class HonoursService {
         userId: actor.userId,
         content: body.content.trim(),
         resolution: null,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
         resolvedAt: null,
       });
       return { id: saved.id };
@@ -225,7 +226,7 @@ export class HonoursService {
         .getRepository(NominationObjection)
         .update(
           { id: objectionId, nominationId: id, resolvedAt: IsNull() },
-          { resolution: body.resolution.trim(), resolvedAt: new Date() },
+          { resolution: body.resolution.trim(), resolvedAt: this.clock.now() },
         );
       if (result.affected !== 1) fail('state_conflict');
     });
@@ -239,7 +240,7 @@ export class HonoursService {
       .getRepository(Nomination)
       .createQueryBuilder('n')
       .innerJoin(WorkflowCase, 'c', 'c.id = n.caseId')
-      .where("c.state = 'public_notice' AND n.noticeEndsAt > :now", { now: new Date() })
+      .where("c.state = 'public_notice' AND n.noticeEndsAt > :now", { now: this.clock.now() })
       .orderBy('n.id', 'DESC')
       .limit(100)
       .getMany();
@@ -287,7 +288,7 @@ export class HonoursService {
           .getRepository(ModelWorkerRecord)
           .find({ where: { modelWorkerId: In(rows.map((r) => r.id)) }, order: { date: 'DESC', id: 'DESC' } })
       : [];
-    const year = cstDate(new Date()).slice(0, 4);
+    const year = this.clock.today().slice(0, 4);
     return rows.map((w) => {
       const mine = records.filter((r) => r.modelWorkerId === w.id);
       return {
@@ -339,7 +340,7 @@ export class HonoursService {
         awardedYear: body.awardedYear,
         nominationId: null,
         uid: randomUUID(),
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       }),
     );
     return this.modelWorkers(actor);
@@ -347,7 +348,7 @@ export class HonoursService {
 
   async addRecord(actor: Actor, modelWorkerId: number, body: ModelWorkerRecordRequest): Promise<ModelWorkerView[]> {
     this.requireManager(actor);
-    if (body.date > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'date', message: '日期不能晚于今天' }]);
+    if (body.date > this.clock.today()) fail('validation_failed', undefined, [{ field: 'date', message: '日期不能晚于今天' }]);
     if (body.kind === 'support' && !body.amountFen)
       fail('validation_failed', '请填写补助金额', [{ field: 'amountFen', message: '请填写补助金额' }]);
     await this.db.transaction(async (manager) => {
@@ -360,7 +361,7 @@ export class HonoursService {
         noteEnc: this.cipher.encrypt(body.note.trim(), piiAad(RECORDS_TABLE, worker.uid, `record-${body.kind}`)),
         amountFen: body.kind === 'support' ? (body.amountFen ?? null) : null,
         recordedByName: actor.displayName,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       });
     });
     return this.modelWorkers(actor);
@@ -368,7 +369,7 @@ export class HonoursService {
 
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<HonourStatistics> {
     this.requireManager(actor);
-    const { from, to, start, end } = statisticsPeriod(query);
+    const { from, to, start, end } = statisticsPeriod(query, this.clock.today());
     const manager = this.db.manager;
     const kinds = await this.kinds(manager);
     const awarded = await manager

@@ -28,6 +28,7 @@ import { Consent } from './entities/consent.entity';
 import { Invitation } from './entities/invitation.entity';
 import { User } from './entities/user.entity';
 import { TokenService } from './token.service';
+import { Clock } from '../../common/clock';
 
 /** Who the users are: logins, staff binding, consents, and the actor of each request. */
 /**
@@ -46,6 +47,7 @@ export class IdentityService {
   private readonly logger = new Logger(IdentityService.name);
 
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly tokens: TokenService,
     private readonly wechat: WechatClient,
@@ -80,7 +82,7 @@ export class IdentityService {
             organizationId: null,
             demoPersona: null,
             sessionKeyEnc: null,
-            createdAt: new Date(),
+            createdAt: this.clock.now(),
           }),
         );
       }
@@ -181,7 +183,7 @@ export class IdentityService {
   async recordConsent(actor: Actor, kind: ConsentKind, version: string): Promise<MeView> {
     if (CONSENT_VERSIONS[kind] !== version) fail('validation_failed', '同意的文本版本已更新，请重新阅读后再同意');
     await this.db.transaction((manager) =>
-      manager.getRepository(Consent).insert({ userId: actor.userId, kind, version, acceptedAt: new Date() }),
+      manager.getRepository(Consent).insert({ userId: actor.userId, kind, version, acceptedAt: this.clock.now() }),
     );
     return this.me(actor);
   }
@@ -224,10 +226,10 @@ export class IdentityService {
         organizationId,
         role,
         createdBy,
-        expiresAt: new Date(Date.now() + ttlDays * 86_400_000),
+        expiresAt: new Date(this.clock.nowMs() + ttlDays * 86_400_000),
         redeemedBy: null,
         redeemedAt: null,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       }),
     );
     return code;
@@ -238,8 +240,11 @@ export class IdentityService {
     await this.db.transaction(async (manager) => {
       const repo = manager.getRepository(Invitation);
       const invitation = await repo.findOneBy({ codeHash: sha256(code.trim().toUpperCase()) });
-      if (!invitation || invitation.redeemedAt || invitation.expiresAt.getTime() < Date.now()) fail('invitation_invalid');
-      const claimed = await repo.update({ id: invitation.id, redeemedAt: IsNull() }, { redeemedAt: new Date(), redeemedBy: actor.userId });
+      if (!invitation || invitation.redeemedAt || invitation.expiresAt.getTime() < this.clock.nowMs()) fail('invitation_invalid');
+      const claimed = await repo.update(
+        { id: invitation.id, redeemedAt: IsNull() },
+        { redeemedAt: this.clock.now(), redeemedBy: actor.userId },
+      );
       if (claimed.affected !== 1) fail('invitation_invalid');
       const roles: Role[] = [...new Set<Role>(['worker', invitation.role])];
       await manager.getRepository(User).update({ id: actor.userId }, { organizationId: invitation.organizationId, roles });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   computeStatutoryClock,
-  cstDate,
   DISPUTE_TYPE_LABEL,
   LEGAL_AID_OUTCOME_LABEL,
   LEGAL_AID_WORKFLOW,
@@ -26,6 +25,7 @@ import { TransitionService } from '../workflow/transition.service';
 import { Organization } from '../organizations/organization.entity';
 import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
 import { clockInput, LEGAL_AID_TABLE } from './legal-aid.helpers';
+import { Clock } from '../../common/clock';
 
 const WF = LEGAL_AID_WORKFLOW;
 
@@ -41,6 +41,7 @@ const STAGE_LABEL: Record<LegalAidStage | 'accepted', string> = {
 @Injectable()
 export class LegalAidViews {
   constructor(
+    private readonly clock: Clock,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
     private readonly calendar: WorkCalendar,
@@ -64,7 +65,7 @@ export class LegalAidViews {
       manager.getRepository(LegalAidStageRecord).find({ where: { applicationId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }),
       this.conflicts(manager, rows),
     ]);
-    const today = cstDate(new Date());
+    const today = this.clock.today();
     const result: LegalAidApplicationView[] = [];
     for (const row of rows) {
       const kase = cases.get(row.caseId);
@@ -147,7 +148,7 @@ export class LegalAidViews {
   async summaries(manager: EntityManager, actor: Actor, rows: LegalAidApplication[]): Promise<LegalAidSummary[]> {
     if (rows.length === 0) return [];
     const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) })).map((c) => [c.id, c]));
-    const today = cstDate(new Date());
+    const today = this.clock.today();
     const out: LegalAidSummary[] = [];
     for (const row of rows) {
       const kase = cases.get(row.caseId);

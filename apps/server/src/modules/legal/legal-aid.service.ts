@@ -50,6 +50,7 @@ import { clockInput, DATE_FIELDS, LEGAL_AID_TABLE } from './legal-aid.helpers';
 import { LegalAidViews } from './legal-aid-views.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
+import { Clock } from '../../common/clock';
 
 const WF = LEGAL_AID_WORKFLOW;
 const HANDLING_STATES: LegalAidState[] = ['accepted', 'negotiation', 'mediation', 'arbitration', 'litigation'];
@@ -62,6 +63,7 @@ const link = (id: number) => `/pages/legal/case/index?id=${id}`;
 @Injectable()
 export class LegalAidService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly calendar: WorkCalendar,
@@ -92,7 +94,7 @@ export class LegalAidService {
 
   /** The preliminary check anyone signed in can run before applying. */
   async eligibility(body: LegalAidEligibilityRequest): Promise<LegalAidEligibility & { ruleSetVersion: number }> {
-    const { version, rules } = await this.legalRules.effective(this.db.manager, new Date());
+    const { version, rules } = await this.legalRules.effective(this.db.manager, this.clock.now());
     return { ...assessLegalAidEligibility(body, rules), ruleSetVersion: version };
   }
 
@@ -102,7 +104,7 @@ export class LegalAidService {
     if (body.consentVersion !== LEGAL_CONSENT_VERSION) {
       fail('validation_failed', '授权书已更新，请重新阅读后同意', [{ field: 'consentVersion', message: '请同意当前版本的授权' }]);
     }
-    const today = cstDate(new Date());
+    const today = this.clock.today();
     const problems: { field: string; message: string }[] = [];
     if (body.employmentStartedOn > today) problems.push({ field: 'employmentStartedOn', message: '入职日期不能晚于今天' });
     if (body.employmentEndedOn && body.employmentEndedOn < body.employmentStartedOn)
@@ -114,7 +116,7 @@ export class LegalAidService {
     if (new Set(purposes).size !== purposes.length) problems.push({ field: 'evidence', message: '同一类证据请放在一起' });
     if (problems.length) fail('validation_failed', problems[0].message, problems);
 
-    const now = new Date();
+    const now = this.clock.now();
     const id = await this.db.transaction(async (manager) => {
       await this.lockUser(manager, actor.userId);
       const key = employerKey(body.employer);
@@ -274,7 +276,7 @@ export class LegalAidService {
   /** The centre refuses, in writing, with the reason and where else to go. */
   async reject(actor: Actor, id: number, body: RejectLegalAidRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
-    const { rules } = await this.legalRules.effective(this.db.manager, new Date());
+    const { rules } = await this.legalRules.effective(this.db.manager, this.clock.now());
     const otherHelp = body.otherHelp?.trim() || rules.otherHelp;
     await this.transitions.apply(
       actor,
@@ -349,11 +351,11 @@ export class LegalAidService {
       const bumped = await manager
         .createQueryBuilder()
         .update(WorkflowCase)
-        .set({ version: kase.version + 1, updatedAt: new Date() })
+        .set({ version: kase.version + 1, updatedAt: this.clock.now() })
         .where('id = :id AND version = :version', { id: kase.id, version: body.version })
         .execute();
       if (bumped.affected !== 1) fail('state_conflict');
-      await this.recordStage(manager, actor, row, state === 'accepted' ? 'accepted' : state, cstDate(new Date()), body, kase.id, state);
+      await this.recordStage(manager, actor, row, state === 'accepted' ? 'accepted' : state, this.clock.today(), body, kase.id, state);
     });
     return this.get(actor, id);
   }
@@ -363,7 +365,7 @@ export class LegalAidService {
     const row = await this.row(id);
     const problems: { field: string; message: string }[] = [];
     if (body.amountRecoveredFen > 0 && !body.recoveredOn) problems.push({ field: 'recoveredOn', message: '请填写追回款项的日期' });
-    if (body.recoveredOn && body.recoveredOn > cstDate(new Date())) problems.push({ field: 'recoveredOn', message: '日期不能晚于今天' });
+    if (body.recoveredOn && body.recoveredOn > this.clock.today()) problems.push({ field: 'recoveredOn', message: '日期不能晚于今天' });
     if (body.outcome === 'withdrawn' && body.amountRecoveredFen > 0)
       problems.push({ field: 'amountRecoveredFen', message: '撤回的案件不应有追回金额' });
     if (problems.length) fail('validation_failed', problems[0].message, problems);
@@ -382,7 +384,7 @@ export class LegalAidService {
               amountRecoveredFen: body.amountRecoveredFen,
               recoveredOn: body.amountRecoveredFen > 0 ? body.recoveredOn : null,
               closingNote: body.note.trim(),
-              closedAt: new Date(),
+              closedAt: this.clock.now(),
               nextClockDueOn: null,
             },
           );
@@ -403,7 +405,7 @@ export class LegalAidService {
 
   /** Dates must follow each other and not lie in the future. */
   private checkDates(row: LegalAidApplication, body: LegalAidCaseDates & { startedOn?: string }): void {
-    const today = cstDate(new Date());
+    const today = this.clock.today();
     type DateField = (typeof DATE_FIELDS)[number];
     const merged: Partial<Record<DateField, string | null>> = { ...clockInput(row) };
     for (const f of DATE_FIELDS) if (body[f] !== undefined && (body[f] !== null || !body.startedOn)) merged[f] = body[f];
@@ -455,12 +457,12 @@ export class LegalAidService {
       uploadIds: [...new Set(body.uploadIds ?? [])],
       recordedByUserId: actor.userId,
       recordedByName: actor.displayName,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
     });
   }
 
   /** The last day of the next running statutory period while the case is open. */
-  nextClockDue(row: LegalAidApplication, state: LegalAidState, now = new Date()): string | null {
+  nextClockDue(row: LegalAidApplication, state: LegalAidState, now = this.clock.now()): string | null {
     if (WF.states[state].terminal) return null;
     return computeStatutoryClock(clockInput(row), cstDate(now), this.calendar).next?.dueOn ?? null;
   }
@@ -481,7 +483,7 @@ export class LegalAidService {
     if (query.clockWithinDays !== undefined) {
       // Driven by the clock index (idx_legal_aid_lawyer_clock / idx_legal_aid_clock); the column
       // is kept current by LegalClocksJob, so this read writes nothing.
-      const today = cstDate(new Date());
+      const today = this.clock.today();
       const until = addDays(today, query.clockWithinDays);
       qb.andWhere('a.nextClockDueOn >= :today AND a.nextClockDueOn <= :until', { today, until });
       if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me', { me: actor.userId });
@@ -511,7 +513,7 @@ export class LegalAidService {
   /** The centre's totals for a period, counted from the records (closed cases by their closing day). */
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<LegalStatistics> {
     if (!actor.organization) fail('forbidden');
-    const { from, to, start, end } = statisticsPeriod(query);
+    const { from, to, start, end } = statisticsPeriod(query, this.clock.today());
     const scope = actor.organization.path;
     const m = this.db.manager;
     const byState = async (caseType: string) =>
@@ -587,7 +589,7 @@ export class LegalAidService {
    * the lists that read the column. A constant number of queries per batch of 200: the cases in one
    * query, one compare-and-set update per distinct (old, new) pair.
    */
-  async refreshClocks(now = new Date()): Promise<number> {
+  async refreshClocks(now = this.clock.now()): Promise<number> {
     const today = cstDate(now);
     let changed = 0;
     let after = 0;

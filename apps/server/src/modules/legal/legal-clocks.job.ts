@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { LegalAidService } from './legal-aid.service';
+import { Clock } from '../../common/clock';
 
 /** How often the stored next statutory period of open legal-aid cases is brought up to date. */
 const EVERY_MS = 10 * 60_000;
@@ -15,7 +16,10 @@ export class LegalClocksJob implements OnApplicationBootstrap, OnApplicationShut
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
-  constructor(private readonly aid: LegalAidService) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly aid: LegalAidService,
+  ) {}
 
   onApplicationBootstrap(): void {
     void this.runOnce();
@@ -29,7 +33,7 @@ export class LegalClocksJob implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** One pass; resolves with how many cases got a new next period (0 when the pass failed, which is logged). */
-  runOnce(now = new Date()): Promise<number> {
+  runOnce(now = this.clock.now()): Promise<number> {
     if (!this.running) {
       this.running = this.aid
         .refreshClocks(now)

@@ -35,6 +35,7 @@ import { TransitionService } from '../workflow/transition.service';
 import { Consultation } from './entities/consultation.entity';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
+import { Clock } from '../../common/clock';
 
 const WF = CONSULTATION_WORKFLOW;
 const TABLE = 'legal_consultations';
@@ -54,6 +55,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
@@ -83,7 +85,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
     if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice')))
       fail('consent_required', '请先阅读并同意个人信息保护告知');
     const startsAt = new Date(body.startsAt);
-    const now = new Date();
+    const now = this.clock.now();
     const { rules } = await this.legalRules.effective(this.db.manager, now);
     if (body.channel !== 'in_person' && !body.phone) {
       fail('validation_failed', '电话或视频咨询请留下手机号', [{ field: 'phone', message: '电话或视频咨询请留下手机号' }]);
@@ -216,7 +218,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   /** Plain steps: cancel (worker, before the cut-off), cancel by the centre (with reason), no-show. */
   async transition(actor: Actor, id: number, body: TransitionRequest<ConsultationAction>): Promise<ConsultationView> {
     const row = await this.row(id);
-    const now = new Date();
+    const now = this.clock.now();
     const { rules } = await this.legalRules.effective(this.db.manager, now);
     await this.transitions.apply(actor, WF, row.caseId, body, {
       before: async ({ manager, action }) => {
@@ -244,7 +246,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   /** The worker moves a booking to another free slot, before the cut-off. */
   async reschedule(actor: Actor, id: number, body: RescheduleConsultationRequest): Promise<ConsultationView> {
     const row = await this.row(id);
-    const now = new Date();
+    const now = this.clock.now();
     const startsAt = new Date(body.startsAt);
     const { rules } = await this.legalRules.effective(this.db.manager, now);
     try {
@@ -306,7 +308,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
       { action: 'record_advice', version: body.version },
       {
         before: async ({ manager }) => {
-          if (row.startsAt.getTime() > Date.now() + HOUR_MS) fail('action_not_allowed', '咨询还没开始，不能记录意见');
+          if (row.startsAt.getTime() > this.clock.nowMs() + HOUR_MS) fail('action_not_allowed', '咨询还没开始，不能记录意见');
           await manager.getRepository(Consultation).update(
             { id },
             {
@@ -341,7 +343,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   }
 
   /** Reminders the day before and an hour before; returns how many were sent. */
-  async sendReminders(now = new Date()): Promise<number> {
+  async sendReminders(now = this.clock.now()): Promise<number> {
     let sent = 0;
     for (const [column, windowMs, label] of [
       ['remindedDayBeforeAt', 24 * HOUR_MS, '明天'],
@@ -397,7 +399,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
     const [histories, photos, rules] = await Promise.all([
       this.transitions.historyOf(manager, caseIds),
       this.uploads.listForCase(manager, caseIds),
-      this.legalRules.effective(manager, new Date()),
+      this.legalRules.effective(manager, this.clock.now()),
     ]);
     const result: ConsultationView[] = [];
     for (const row of rows) {

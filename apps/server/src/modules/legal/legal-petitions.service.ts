@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   addDays,
-  cstDate,
   endOfCstDay,
   maskName,
   maskPhone,
@@ -32,6 +31,7 @@ import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService } from '../workflow/transition.service';
 import { LegalAidApplication } from './entities/legal-aid-application.entity';
 import { Petition, PetitionMeeting } from './entities/petition.entity';
+import { Clock } from '../../common/clock';
 
 const WF = PETITION_WORKFLOW;
 const TABLE = 'petitions';
@@ -47,6 +47,7 @@ const dueAfter = (from: string, days: number) => endOfCstDay(addDays(from, days)
 @Injectable()
 export class LegalPetitionsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
@@ -56,7 +57,7 @@ export class LegalPetitionsService {
 
   async create(actor: Actor, body: CreatePetitionRequest): Promise<PetitionView> {
     if (!actor.organization) fail('forbidden');
-    const today = cstDate(new Date());
+    const today = this.clock.today();
     if (body.receivedOn > today) fail('validation_failed', undefined, [{ field: 'receivedOn', message: '收到日期不能晚于今天' }]);
     const id = await this.db.transaction(async (manager) => {
       const org = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization?.id });
@@ -90,7 +91,7 @@ export class LegalPetitionsService {
           declineReason: null,
           legalAidApplicationIds: [],
           resolvedAt: null,
-          createdAt: new Date(),
+          createdAt: this.clock.now(),
         }),
       );
       await this.transitions.attachSubject(manager, kase, row.id);
@@ -134,12 +135,12 @@ export class LegalPetitionsService {
     if (body.action === 'resolve') fail('action_not_allowed', '办结请填写处理结果');
     await this.transitions.apply(actor, WF, row.caseId, body, {
       before: async ({ manager, action, kase, input }) => {
-        if (action === 'accept') return { dueAt: dueAfter(cstDate(new Date()), 60) };
+        if (action === 'accept') return { dueAt: dueAfter(this.clock.today(), 60) };
         if (action === 'extend') {
           const fresh = await manager.getRepository(Petition).findOneByOrFail({ id });
           if (fresh.extended) fail('action_not_allowed', '办理期限已经延长过一次');
           await manager.getRepository(Petition).update({ id }, { extended: true });
-          return { dueAt: new Date((kase.dueAt ?? new Date()).getTime() + 30 * DAY_MS) };
+          return { dueAt: new Date((kase.dueAt ?? this.clock.now()).getTime() + 30 * DAY_MS) };
         }
         if (action === 'decline') await manager.getRepository(Petition).update({ id }, { declineReason: input.comment ?? null });
       },
@@ -155,7 +156,7 @@ export class LegalPetitionsService {
   /** A meeting held on the petition (with the employer, the workers, the labour bureau …). */
   async meeting(actor: Actor, id: number, body: PetitionMeetingRequest): Promise<PetitionView> {
     const row = await this.row(id);
-    if (body.heldOn > cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'heldOn', message: '日期不能晚于今天' }]);
+    if (body.heldOn > this.clock.today()) fail('validation_failed', undefined, [{ field: 'heldOn', message: '日期不能晚于今天' }]);
     await this.db.transaction(async (manager) => {
       const { kase, ctx } = await this.transitions.loadVisible(manager, actor, WF.caseType, row.caseId);
       if (!ctx.staffLevel || WF.states[kase.state as PetitionState].terminal) fail('action_not_allowed', '已办结的信访件不能再登记会议');
@@ -167,7 +168,7 @@ export class LegalPetitionsService {
         summaryEnc: this.cipher.encrypt(body.summary.trim(), piiAad(TABLE, row.uid, 'meeting')),
         uploadIds: [...new Set(body.uploadIds ?? [])],
         recordedByName: actor.displayName,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       });
     });
     return this.get(actor, id);
@@ -200,7 +201,7 @@ export class LegalPetitionsService {
           }
           await manager
             .getRepository(Petition)
-            .update({ id }, { result: body.result.trim(), legalAidApplicationIds: linked, resolvedAt: new Date() });
+            .update({ id }, { result: body.result.trim(), legalAidApplicationIds: linked, resolvedAt: this.clock.now() });
         },
         notice: () => ({ title: '信访件已办结', body: row.subject, link: `/staff/pages/petition/index?id=${id}` }),
       },

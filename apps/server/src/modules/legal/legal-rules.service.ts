@@ -13,6 +13,7 @@ import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { Organization } from '../organizations/organization.entity';
 import { LegalRuleSet } from './entities/legal-rule-set.entity';
+import { Clock } from '../../common/clock';
 
 /** The rules that judge something, and their version (0: the defaults, before the county saved its own). */
 export interface EffectiveLegalRules {
@@ -26,7 +27,10 @@ export interface EffectiveLegalRules {
  */
 @Injectable()
 export class LegalRulesService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly db: Db,
+  ) {}
 
   /** The root of the tree (this deployment's county), where the legal-aid centre sits. */
   async county(manager: EntityManager = this.db.manager): Promise<Organization> {
@@ -49,7 +53,7 @@ export class LegalRulesService {
   }
 
   async current(): Promise<LegalAidRuleSetView> {
-    const { version, rules } = await this.effective(this.db.manager, new Date());
+    const { version, rules } = await this.effective(this.db.manager, this.clock.now());
     if (version === 0) {
       return { id: 0, version: 0, effectiveFrom: '2000-01-01', rules, createdByName: '默认标准', createdAt: new Date(0).toISOString() };
     }
@@ -63,7 +67,7 @@ export class LegalRulesService {
     if (actor.organization?.level !== 'county') fail('forbidden');
     // The rules themselves were checked by their schema (legalAidRules): known keys only, each in range.
     const rules = body.rules;
-    if (body.effectiveFrom < cstDate(new Date())) {
+    if (body.effectiveFrom < this.clock.today()) {
       fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '新版本只能从今天或以后开始执行' }]);
     }
     try {
@@ -79,7 +83,7 @@ export class LegalRulesService {
             rules: JSON.stringify(rules),
             createdByUserId: actor.userId,
             createdByName: actor.displayName,
-            createdAt: new Date(),
+            createdAt: this.clock.now(),
           }),
         );
         return this.view(row);

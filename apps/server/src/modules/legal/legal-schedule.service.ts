@@ -24,6 +24,7 @@ import { Organization } from '../organizations/organization.entity';
 import { AvailabilityException, AvailabilityRule } from './entities/availability.entity';
 import { Consultation } from './entities/consultation.entity';
 import { LegalRulesService } from './legal-rules.service';
+import { Clock } from '../../common/clock';
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 /** The instant of a China-time wall clock time on a day. */
@@ -44,6 +45,7 @@ interface PatternSlot extends SlotView {
 @Injectable()
 export class LegalScheduleService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly calendar: WorkCalendar,
     private readonly legalRules: LegalRulesService,
@@ -76,7 +78,7 @@ export class LegalScheduleService {
         : [],
       ids.length
         ? manager.getRepository(AvailabilityException).find({
-            where: { lawyerUserId: In(ids), date: Between(cstDate(new Date()), '9999-12-31') },
+            where: { lawyerUserId: In(ids), date: Between(this.clock.today(), '9999-12-31') },
             order: { date: 'ASC' },
           })
         : [],
@@ -118,7 +120,7 @@ export class LegalScheduleService {
   }
 
   async addException(actor: Actor, lawyerUserId: number, body: AvailabilityExceptionRequest): Promise<AvailabilityExceptionView> {
-    if (body.date < cstDate(new Date())) fail('validation_failed', undefined, [{ field: 'date', message: '不能登记已经过去的日子' }]);
+    if (body.date < this.clock.today()) fail('validation_failed', undefined, [{ field: 'date', message: '不能登记已经过去的日子' }]);
     return this.db.transaction(async (manager) => {
       await this.plannable(manager, actor, lawyerUserId);
       const repo = manager.getRepository(AvailabilityException);
@@ -140,7 +142,7 @@ export class LegalScheduleService {
   }
 
   /** Free slots from `from` for `days` days, by day; holidays are named. */
-  async freeSlots(query: { from?: string; days?: number; channel?: ConsultationChannel }, now = new Date()): Promise<SlotDayView[]> {
+  async freeSlots(query: { from?: string; days?: number; channel?: ConsultationChannel }, now = this.clock.now()): Promise<SlotDayView[]> {
     const manager = this.db.manager;
     const from = query.from && query.from > cstDate(now) ? query.from : cstDate(now);
     const days = query.days ?? 14;

@@ -30,6 +30,7 @@ import { TransitionService } from '../workflow/transition.service';
 import { LegalThread, LegalThreadMessage } from './entities/legal-thread.entity';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
+import { Clock } from '../../common/clock';
 
 const WF = LEGAL_THREAD_WORKFLOW;
 const TABLE = 'legal_thread_messages';
@@ -43,6 +44,7 @@ const link = (id: number) => `/pages/legal/thread/index?id=${id}`;
 @Injectable()
 export class LegalThreadsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
@@ -59,7 +61,7 @@ export class LegalThreadsService {
     if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice')))
       fail('consent_required', '请先阅读并同意个人信息保护告知');
     const id = await this.db.transaction(async (manager) => {
-      const { rules } = await this.legalRules.effective(manager, new Date());
+      const { rules } = await this.legalRules.effective(manager, this.clock.now());
       const lawyer = await this.leastBusyLawyer(manager);
       const centre = await this.legalRules.county(manager);
       const kase = await this.transitions.open(manager, WF, {
@@ -70,7 +72,7 @@ export class LegalThreadsService {
         title: `${DISPUTE_TYPE_LABEL[body.topic]}在线咨询`,
         deadlines: { threadResponse: rules.threadResponseWorkingDays },
       });
-      const now = new Date();
+      const now = this.clock.now();
       const repo = manager.getRepository(LegalThread);
       const thread = await repo.save(
         repo.create({
@@ -190,7 +192,7 @@ export class LegalThreadsService {
     const fromWorker = kase.applicantUserId === actor.userId;
     const action: LegalThreadAction = fromWorker ? 'follow_up' : 'reply';
     if (!fromWorker && !actor.permissions.includes('legal.consult')) fail('not_found');
-    const { rules } = await this.legalRules.effective(this.db.manager, new Date());
+    const { rules } = await this.legalRules.effective(this.db.manager, this.clock.now());
     await this.transitions.apply(
       actor,
       WF,
@@ -280,7 +282,7 @@ export class LegalThreadsService {
         fromCentre,
         bodyEnc: this.cipher.encrypt(body.body.trim(), piiAad(TABLE, thread.uid, 'body')),
         uploadIds: [...new Set(body.uploadIds ?? [])],
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       }),
     );
   }

@@ -17,6 +17,7 @@ import type { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { Member } from './entities/member.entity';
 import { MembershipApplication } from './entities/membership-application.entity';
 import { MembershipTransfer } from './entities/membership-transfer.entity';
+import { Clock } from '../../common/clock';
 
 const TABLE = 'members';
 
@@ -31,6 +32,7 @@ interface CardClaims {
 @Injectable()
 export class MembersService implements OnModuleInit, MembershipFacts {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
     private readonly jwt: JwtService,
@@ -62,7 +64,7 @@ export class MembersService implements OnModuleInit, MembershipFacts {
     const phone = this.cipher.decrypt(app.phoneEnc, piiAad('membership_applications', app.uid, 'phone'));
     const uid = randomUUID();
     const repo = manager.getRepository(Member);
-    const now = new Date();
+    const now = this.clock.now();
     let member: Member;
     try {
       member = await repo.save(
@@ -100,7 +102,7 @@ export class MembersService implements OnModuleInit, MembershipFacts {
     const ttl = this.config.auth.cardTokenTtlSeconds;
     const claims: CardClaims = { typ: 'card', m: member.id, s: member.cardSerial };
     const token = await this.jwt.signAsync(claims, { secret: this.config.auth.cardSecret, expiresIn: ttl });
-    return { token, expiresAt: new Date(Date.now() + ttl * 1000) };
+    return { token, expiresAt: new Date(this.clock.nowMs() + ttl * 1000) };
   }
 
   async myCard(actor: Actor): Promise<MemberCardView> {
@@ -155,7 +157,7 @@ export class MembersService implements OnModuleInit, MembershipFacts {
         .getRepository(Member)
         .update(
           { id: member.id, status: 'active' },
-          { status: 'withdrawn', withdrawnAt: new Date(), activeIdNumberIndex: null, cardSerial: member.cardSerial + 1 },
+          { status: 'withdrawn', withdrawnAt: this.clock.now(), activeIdNumberIndex: null, cardSerial: member.cardSerial + 1 },
         );
       if (done.affected !== 1) fail('state_conflict');
       await this.notifier.notify(manager, {

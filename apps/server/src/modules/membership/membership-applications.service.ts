@@ -24,6 +24,7 @@ import { MembershipApplication } from './entities/membership-application.entity'
 import type { CreateMembershipApplicationRequest } from '@union/shared';
 import { MembershipViews } from './membership-views.service';
 import { MembersService } from './members.service';
+import { Clock } from '../../common/clock';
 
 const WF = MEMBERSHIP_APPLICATION_WORKFLOW;
 const TABLE = 'membership_applications';
@@ -32,6 +33,7 @@ const TABLE = 'membership_applications';
 @Injectable()
 export class MembershipApplicationsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
     private readonly organizations: OrganizationsService,
@@ -85,7 +87,7 @@ export class MembershipApplicationsService {
             employmentType: body.employmentType,
             chosenOrganizationId: chosen.id,
             hideFromEmployer: body.hideFromEmployer,
-            createdAt: new Date(),
+            createdAt: this.clock.now(),
           }),
         );
         await this.transitions.attachSubject(manager, kase, app.id);

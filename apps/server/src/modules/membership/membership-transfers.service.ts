@@ -12,6 +12,7 @@ import { MembershipTransfer } from './entities/membership-transfer.entity';
 import type { CreateMembershipTransferRequest } from '@union/shared';
 import { MembershipViews } from './membership-views.service';
 import { MembersService } from './members.service';
+import { Clock } from '../../common/clock';
 
 const WF = MEMBERSHIP_TRANSFER_WORKFLOW;
 
@@ -19,6 +20,7 @@ const WF = MEMBERSHIP_TRANSFER_WORKFLOW;
 @Injectable()
 export class MembershipTransfersService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly organizations: OrganizationsService,
     private readonly transitions: TransitionService,
@@ -51,7 +53,7 @@ export class MembershipTransfersService {
             toOrganizationId: target.id,
             newEmployerName: body.newEmployerName.trim(),
             reason: body.reason?.trim() || null,
-            createdAt: new Date(),
+            createdAt: this.clock.now(),
           }),
         );
         await this.transitions.attachSubject(manager, kase, transfer.id);

@@ -7,11 +7,13 @@ import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { Message } from './message.entity';
+import { Clock } from '../../common/clock';
 
 /** The in-app message centre. */
 @Injectable()
 export class MessagesService {
   constructor(
+    private readonly clock: Clock,
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     private readonly db: Db,
   ) {}
@@ -46,7 +48,7 @@ export class MessagesService {
     if (!message) fail('not_found');
     // Every write goes through a transaction: the embedded database runs them one after another.
     if (!message.readAt) {
-      await this.db.transaction((m) => m.getRepository(Message).update({ id, userId: actor.userId }, { readAt: new Date() }));
+      await this.db.transaction((m) => m.getRepository(Message).update({ id, userId: actor.userId }, { readAt: this.clock.now() }));
     }
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxEntry } from './entities/outbox.entity';
 import { Message } from './message.entity';
+import { Clock } from '../../common/clock';
 
 /** A notification to a user about their case. */
 export interface Notice {
@@ -19,8 +20,10 @@ export interface Notice {
  */
 @Injectable()
 export class Notifier {
+  constructor(private readonly clock: Clock) {}
+
   async notify(manager: EntityManager, notice: Notice): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     await manager
       .getRepository(Message)
       .insert({ userId: notice.userId, title: notice.title, body: notice.body, link: notice.link, readAt: null, createdAt: now });

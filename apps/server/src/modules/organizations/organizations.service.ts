@@ -11,6 +11,7 @@ import {
 import { In, Like, type EntityManager, type Repository } from 'typeorm';
 import { fail } from '../../common/app-exception';
 import { Organization } from './organization.entity';
+import { Clock } from '../../common/clock';
 
 /** Escape LIKE wildcards in user input. */
 function likeEscape(value: string): string {
@@ -20,7 +21,10 @@ function likeEscape(value: string): string {
 /** The union tree: lookup, search, routing of applications, subtree paths. */
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectRepository(Organization) private readonly repo: Repository<Organization>) {}
+  constructor(
+    private readonly clock: Clock,
+    @InjectRepository(Organization) private readonly repo: Repository<Organization>,
+  ) {}
 
   async get(id: number, manager?: EntityManager): Promise<Organization> {
     const org = await (manager ? manager.getRepository(Organization) : this.repo).findOneBy({ id });
@@ -47,7 +51,7 @@ export class OrganizationsService {
         path: '/',
         employerName: input.employerName ?? null,
         acceptsUnaffiliated: FALLBACK_KINDS.includes(input.kind),
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       }),
     );
     org.path = `${input.parent?.path ?? '/'}${org.id}/`;

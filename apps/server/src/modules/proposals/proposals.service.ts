@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  cstDate,
   statesAllowing,
   type CreateProposalRequest,
   type DecideRequest,
@@ -36,6 +35,7 @@ import { CaseViews } from '../workflow/case-views';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { TransitionService, type StepContext } from '../workflow/transition.service';
 import { Proposal, ProposalOpinion } from './entities/proposal.entity';
+import { Clock } from '../../common/clock';
 
 const WF = PROPOSAL_WORKFLOW;
 const link = (id: number) => `/pages/contest/proposal/index?id=${id}`;
@@ -49,6 +49,7 @@ const link = (id: number) => `/pages/contest/proposal/index?id=${id}`;
 @Injectable()
 export class ProposalsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
@@ -89,7 +90,7 @@ export class ProposalsService {
           grade: null,
           adoptedAt: null,
           evaluatedAt: null,
-          createdAt: new Date(),
+          createdAt: this.clock.now(),
         }),
       );
       await this.transitions.attachSubject(manager, kase, row.id);
@@ -174,7 +175,7 @@ export class ProposalsService {
       if (experts.length !== ids.length) {
         fail('validation_failed', '请选择评审专家', [{ field: 'expertUserIds', message: '只能选评审专家' }]);
       }
-      const year = cstDate(new Date()).slice(0, 4);
+      const year = this.clock.today().slice(0, 4);
       const count = await manager
         .getRepository(Proposal)
         .createQueryBuilder('p')
@@ -209,7 +210,7 @@ export class ProposalsService {
           expertName: actor.displayName,
           recommend: body.recommend,
           opinion: body.opinion.trim(),
-          createdAt: new Date(),
+          createdAt: this.clock.now(),
         });
       });
     } catch (err) {
@@ -226,12 +227,12 @@ export class ProposalsService {
       if (!(await manager.getRepository(ProposalOpinion).countBy({ proposalId: id }))) fail('action_not_allowed', '还没有专家评审意见');
       await manager
         .getRepository(Proposal)
-        .update({ id }, body.adopt ? { adoptedAt: new Date() } : { decisionReason: body.reason?.trim() ?? null });
+        .update({ id }, body.adopt ? { adoptedAt: this.clock.now() } : { decisionReason: body.reason?.trim() ?? null });
     });
   }
 
   async implement(actor: Actor, id: number, body: ImplementRequest): Promise<ProposalView> {
-    if (body.implementedOn > cstDate(new Date()))
+    if (body.implementedOn > this.clock.today())
       fail('validation_failed', undefined, [{ field: 'implementedOn', message: '日期不能晚于今天' }]);
     return this.step(actor, id, { action: 'implement', version: body.version }, async ({ manager }) => {
       await manager.getRepository(Proposal).update({ id }, { implementedOn: body.implementedOn, implementationNote: body.note.trim() });
@@ -240,7 +241,9 @@ export class ProposalsService {
 
   async evaluate(actor: Actor, id: number, body: EvaluateRequest): Promise<ProposalView> {
     return this.step(actor, id, { action: 'evaluate', version: body.version }, async ({ manager }) => {
-      await manager.getRepository(Proposal).update({ id }, { benefitFen: body.benefitFen, grade: body.grade, evaluatedAt: new Date() });
+      await manager
+        .getRepository(Proposal)
+        .update({ id }, { benefitFen: body.benefitFen, grade: body.grade, evaluatedAt: this.clock.now() });
     });
   }
 
@@ -251,7 +254,7 @@ export class ProposalsService {
 
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<ProposalStatistics> {
     if (!actor.organization) fail('forbidden');
-    const { from, to, start, end } = statisticsPeriod(query);
+    const { from, to, start, end } = statisticsPeriod(query, this.clock.today());
     const scope = actor.organization.path;
     const base = () =>
       whereUnder(

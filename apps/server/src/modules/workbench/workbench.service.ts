@@ -22,6 +22,7 @@ import { ProposalsService } from '../proposals/proposals.service';
 import { CaseViews } from '../workflow/case-views';
 import { Organization } from '../organizations/organization.entity';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { Clock } from '../../common/clock';
 
 function defOf(type: WorkbenchCaseType): WorkflowDef<string, string> {
   const def = workflowOf(type);
@@ -45,6 +46,7 @@ function actionableStates(actor: Actor): [WorkbenchCaseType, string[]][] {
 @Injectable()
 export class WorkbenchService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly caseViews: CaseViews,
     private readonly judging: CompetitionJudgingService,
@@ -94,7 +96,7 @@ export class WorkbenchService {
       .addSelect('c.state', 'state')
       .addSelect('COUNT(*)', 'count')
       .addSelect('SUM(CASE WHEN c.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
-      .setParameter('now', new Date())
+      .setParameter('now', this.clock.now())
       .groupBy('c.caseType')
       .addGroupBy('c.state')
       .getRawMany<{ caseType: WorkbenchCaseType; state: string; count: string | number; overdue: string | number }>();
@@ -134,7 +136,7 @@ export class WorkbenchService {
       ? await this.db.manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) })
       : [];
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
-    const now = new Date();
+    const now = this.clock.now();
     const items = page.map((c): WorkbenchItem => {
       const def = defOf(c.caseType as WorkbenchCaseType);
       const id = c.subjectId ?? 0;

@@ -3,6 +3,7 @@ import { WorkCalendar, type DeadlineView, type HistoryEntryView, type WorkflowDe
 import type { CaseHistory } from './entities/case-history.entity';
 import type { WorkflowCase } from './entities/workflow-case.entity';
 import { RECUSE_ACTION } from './transition.service';
+import { Clock } from '../../common/clock';
 
 /** Labels of history rows that are not transitions of the table. */
 const HISTORY_LABEL: Record<string, string> = { submit: '提交', [RECUSE_ACTION]: '本人回避' };
@@ -10,9 +11,12 @@ const HISTORY_LABEL: Record<string, string> = { submit: '提交', [RECUSE_ACTION
 /** What every case type shows the same way: the current step's deadline and the history. */
 @Injectable()
 export class CaseViews {
-  constructor(private readonly calendar: WorkCalendar) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly calendar: WorkCalendar,
+  ) {}
 
-  deadline(kase: WorkflowCase, now = new Date()): DeadlineView | null {
+  deadline(kase: WorkflowCase, now = this.clock.now()): DeadlineView | null {
     if (!kase.dueAt || kase.closedAt) return null;
     const left = this.calendar.workingDaysLeft(now, kase.dueAt);
     return { dueAt: kase.dueAt.toISOString(), workingDaysLeft: left, overdue: now.getTime() > kase.dueAt.getTime() };

@@ -4,6 +4,7 @@ import type { Actor } from '../../common/actor';
 import type { Db } from '../../database/db.service';
 import { CaseHandlers, type CaseHandler } from './case-handlers';
 import { CaseViews } from './case-views';
+import { Clock } from '../../common/clock';
 import { CasesService } from './cases.service';
 import type { WorkflowCase } from './entities/workflow-case.entity';
 import type { TransitionService } from './transition.service';
@@ -58,7 +59,7 @@ function newTestService(row: Partial<WorkflowCase> = {}) {
     },
   };
   handlers.register(handler);
-  const service = new CasesService(db, transitions, new CaseViews(defaultWorkCalendar()), handlers);
+  const service = new CasesService(db, transitions, new CaseViews(new Clock(), defaultWorkCalendar()), handlers);
   return { service, kase, calls, handlers };
 }
 

@@ -10,6 +10,7 @@ import { Notifier } from '../notifications/notifier.service';
 import type { Organization } from '../organizations/organization.entity';
 import { CaseHistory } from './entities/case-history.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
+import { Clock } from '../../common/clock';
 
 /** History action of the record that the applicant, being staff in scope, may not handle their own case. */
 export const RECUSE_ACTION = 'recuse';
@@ -56,6 +57,7 @@ export interface StepHooks {
 @Injectable()
 export class TransitionService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: Db,
     private readonly calendar: WorkCalendar,
     private readonly notifier: Notifier,
@@ -142,7 +144,7 @@ export class TransitionService {
       deadlines?: Readonly<Record<string, number>>;
     },
   ): Promise<WorkflowCase> {
-    const now = new Date();
+    const now = this.clock.now();
     const repo = manager.getRepository(WorkflowCase);
     const kase = await repo.save(
       repo.create({
@@ -240,7 +242,7 @@ export class TransitionService {
         input: { ...input, comment },
       };
       const moved = (await hooks.before?.(step)) ?? undefined;
-      const now = new Date();
+      const now = this.clock.now();
       const toState = transition.to as S;
       const changes = {
         state: toState,
