@@ -92,6 +92,31 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'warn' },
   },
   {
+    // Business time comes from the Clock (src/common/clock.ts), which tests move; only the machine
+    // timers listed below (token and link expiry, outbox retries, the WeChat token cache, the audit
+    // log's own stamp) read the system time.
+    files: ['apps/server/src/modules/**/*.ts', 'apps/server/src/common/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      'apps/server/src/common/clock.ts',
+      'apps/server/src/modules/identity/token.service.ts',
+      'apps/server/src/modules/pii/pii-audit.service.ts',
+      'apps/server/src/modules/notifications/outbox-sender.service.ts',
+      'apps/server/src/modules/uploads/uploads.service.ts',
+      'apps/server/src/modules/wechat/wechat.client.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Ask the Clock: this.clock.now().' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Ask the Clock: this.clock.nowMs().',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
