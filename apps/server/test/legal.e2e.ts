@@ -47,13 +47,10 @@ const booking = (slot: SlotView, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** Time travel: the consultation started a while ago (through the ORM so each database gets its own format). */
-async function moveToPast(id: number, hoursAgo: number): Promise<void> {
-  const start = new Date(Date.now() - hoursAgo * 3_600_000 - Math.floor(Math.random() * 60) * 60_000);
-  await t.app
-    .get(DataSource)
-    .getRepository(Consultation)
-    .update({ id }, { startsAt: start, endsAt: new Date(start.getTime() + 1_800_000) });
+/** Move the clock to `hours` after the consultation's start (negative: before it). Nothing is written. */
+async function clockToStartOf(id: number, hours: number): Promise<void> {
+  const row = await t.app.get(DataSource).getRepository(Consultation).findOneByOrFail({ id });
+  t.clock.set(new Date(row.startsAt.getTime() + hours * 3_600_000));
 }
 
 function application(over: Partial<CreateLegalAidApplicationRequest> = {}): CreateLegalAidApplicationRequest {
@@ -159,7 +156,7 @@ describe('consultation booking', () => {
 
     // An hour before the start is past the 2-hour cut-off.
     const late = await post<ConsultationView>('/legal/consultations', worker, booking(slots[0], { channel: 'in_person' }), 201);
-    await moveToPast(late.id, -1);
+    await clockToStartOf(late.id, -1);
     const refused = await t.step(`/legal/consultations/${late.id}`, {
       token: worker,
       body: { action: 'cancel', version: late.version },
@@ -308,7 +305,7 @@ describe('consultation booking', () => {
     // Not before the time: the worker may still come.
     expect(await refusalStep(record, lawyer, step)).toEqual([409, 'action_not_allowed']);
     // Its time has passed (relative to now, so the test does not depend on the hour it runs).
-    await moveToPast(booked.id, 3);
+    await clockToStartOf(booked.id, 3);
     expect(await refusalStep(record, worker, step)).toEqual([409, 'action_not_allowed']);
     expect(await refusalStep(record, await t.loginAs('town_lawyer'), step)).toEqual([404, 'not_found']);
     const seen = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: lawyer })).body;
@@ -353,7 +350,7 @@ describe('advice and legal aid', () => {
       body: { version: booked.version, summary: '欠薪三个月', advice: '申请法律援助', suggestLegalAid: true },
     });
     expect(early.status).toBe(409);
-    await moveToPast(booked.id, 2);
+    await clockToStartOf(booked.id, 2);
     const held = await post<ConsultationView>(`/legal/consultations/${booked.id}/advice`, lawyer, {
       version: booked.version,
       summary: '在工地干了半年，老板欠三个月工资。',
