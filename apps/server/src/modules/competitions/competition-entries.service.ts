@@ -11,8 +11,8 @@ import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { employerKey } from '@union/shared';
 import { Member } from '../membership/entities/member.entity';
-import { Organization } from '../organizations/organization.entity';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { OrganizationsService, type Organization } from '../organizations/organizations.service';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry } from './entities/entry.entity';
 import { CompetitionsService } from './competitions.service';
@@ -26,6 +26,8 @@ import { Clock } from '../../common/clock';
 @Injectable()
 export class CompetitionEntriesService {
   constructor(
+    private readonly cases: WorkflowCases,
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly competitions: CompetitionsService,
@@ -36,7 +38,7 @@ export class CompetitionEntriesService {
     try {
       const id = await this.db.transaction(async (manager) => {
         const competition = await manager.getRepository(Competition).findOneBy({ id: competitionId });
-        const kase = competition ? await manager.getRepository(WorkflowCase).findOneBy({ id: competition.caseId }) : null;
+        const kase = competition ? await this.cases.find(competition.caseId, manager) : null;
         if (!competition || !kase || kase.state === 'draft') fail('not_found');
         if (!stateAllows(kase.caseType, kase.state, 'registration') || competition.registrationClosesOn < this.clock.today())
           fail('action_not_allowed', '报名已经截止');
@@ -56,14 +58,14 @@ export class CompetitionEntriesService {
           ) {
             fail('forbidden', '企业项目由企业工会干部报名');
           }
-          organization = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization.id });
+          organization = await this.organizations.get(actor.organization.id, manager);
           employerName = organization.employerName ?? organization.name;
           entrantName = body.teamName?.trim() || employerName;
           members = (body.members ?? []).map((m) => m.trim());
         } else {
           const member = await manager.getRepository(Member).findOneBy({ userId: actor.userId, status: 'active' });
           if (!member) fail('not_a_member', '只有工会会员可以报名，请先入会');
-          organization = await manager.getRepository(Organization).findOneByOrFail({ id: member.organizationId });
+          organization = await this.organizations.get(member.organizationId, manager);
           employerName = member.employerName;
           if (event.entryKind === 'team') {
             members = [...new Set((body.members ?? []).map((m) => m.trim()))];
@@ -78,7 +80,7 @@ export class CompetitionEntriesService {
             entrantName = member.realName;
           }
         }
-        const organizer = await manager.getRepository(Organization).findOneByOrFail({ id: competition.organizerOrganizationId });
+        const organizer = await this.organizations.get(competition.organizerOrganizationId, manager);
         if (!organization.path.startsWith(organizer.path)) fail('forbidden', `这项比赛只接受${organizer.name}范围内的报名`);
 
         // The last place goes once: compare-and-set on the event's count.
@@ -130,7 +132,7 @@ export class CompetitionEntriesService {
       const entry = await manager.getRepository(CompetitionEntry).findOneBy({ id: entryId, registrantUserId: actor.userId });
       if (!entry) fail('not_found');
       const competition = await manager.getRepository(Competition).findOneByOrFail({ id: entry.competitionId });
-      const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: competition.caseId });
+      const kase = await this.cases.get(competition.caseId, manager);
       if (!stateAllows(kase.caseType, kase.state, 'registration') || competition.registrationClosesOn < this.clock.today())
         fail('action_not_allowed', '报名截止后不能退出');
       const result = await manager
@@ -210,7 +212,10 @@ export class CompetitionEntriesService {
     if (rows.length === 0) return [];
     const competitions = await manager.getRepository(Competition).findBy({ id: In([...new Set(rows.map((r) => r.competitionId))]) });
     const events = await manager.getRepository(CompetitionEvent).findBy({ id: In([...new Set(rows.map((r) => r.eventId))]) });
-    const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(competitions.map((c) => c.caseId)) });
+    const cases = await this.cases.byIds(
+      competitions.map((c) => c.caseId),
+      manager,
+    );
     const views = rows.map((r) => {
       const competition = competitions.find((c) => c.id === r.competitionId) as Competition;
       const kase = cases.find((c) => c.id === competition.caseId);

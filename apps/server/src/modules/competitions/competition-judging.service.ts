@@ -5,7 +5,7 @@ import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionConflict, CompetitionEntry, CompetitionScore, CompetitionScoreCorrection } from './entities/entry.entity';
 import { CompetitionsService } from './competitions.service';
@@ -20,6 +20,7 @@ import { Clock } from '../../common/clock';
 @Injectable()
 export class CompetitionJudgingService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly competitions: CompetitionsService,
@@ -28,10 +29,8 @@ export class CompetitionJudgingService {
   /** How many entries wait for this judge's score in competitions that are being scored (conflicts declared do not count). */
   async scoringLeft(judgeUserId: number): Promise<number> {
     const manager = this.db.manager;
-    const running = await manager
-      .getRepository(Competition)
-      .createQueryBuilder('k')
-      .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
+    const running = await this.cases
+      .joinCase(manager.getRepository(Competition).createQueryBuilder('k'), 'k', 'c')
       .where("c.caseType = 'competition' AND c.state IN (:...states)", { states: statesAllowing('competition', 'scoring') })
       .select('k.id', 'id')
       .getRawMany<{ id: number }>();
@@ -222,7 +221,7 @@ export class CompetitionJudgingService {
     const event = await manager.getRepository(CompetitionEvent).findOneBy({ id: eventId, competitionId });
     if (!event || !event.judgeUserIds.includes(actor.userId)) fail('not_found');
     const competition = await manager.getRepository(Competition).findOneByOrFail({ id: competitionId });
-    const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: competition.caseId });
+    const kase = await this.cases.get(competition.caseId, manager);
     if (kase.state === 'draft' || (scoring && !stateAllows(kase.caseType, kase.state, 'scoring')))
       fail('action_not_allowed', '比赛进行中才能打分');
     return event;

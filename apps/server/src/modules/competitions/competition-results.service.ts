@@ -19,8 +19,8 @@ import { whereUnder } from '../../common/case-access';
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
-import { Organization } from '../organizations/organization.entity';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry, CompetitionScore } from './entities/entry.entity';
 import { EmployerFlagsService } from './employer-flags.service';
@@ -37,6 +37,8 @@ const escapeXml = (text: string) =>
 @Injectable()
 export class CompetitionResultsService {
   constructor(
+    private readonly cases: WorkflowCases,
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly flags: EmployerFlagsService,
@@ -80,7 +82,7 @@ export class CompetitionResultsService {
   async results(actor: Actor, competitionId: number): Promise<CompetitionResultsView> {
     const manager = this.db.manager;
     const competition = await manager.getRepository(Competition).findOneBy({ id: competitionId });
-    const kase = competition ? await manager.getRepository(WorkflowCase).findOneBy({ id: competition.caseId }) : null;
+    const kase = competition ? await this.cases.find(competition.caseId, manager) : null;
     if (!competition || !kase) fail('not_found');
     const state = kase.state as CompetitionState;
     const staff = staffMayHandleCase(actor, kase);
@@ -120,7 +122,7 @@ export class CompetitionResultsService {
     const competitionId = await this.db.transaction(async (manager) => {
       const entry = await manager.getRepository(CompetitionEntry).findOneBy({ id: entryId });
       const competition = entry ? await manager.getRepository(Competition).findOneBy({ id: entry.competitionId }) : null;
-      const kase = competition ? await manager.getRepository(WorkflowCase).findOneBy({ id: competition.caseId }) : null;
+      const kase = competition ? await this.cases.find(competition.caseId, manager) : null;
       if (!entry || !competition || !kase || !staffMayHandleCase(actor, kase)) fail('not_found');
       if (kase.state !== 'published') fail('action_not_allowed', '结果发布后才能撤销');
       const result = await manager
@@ -147,9 +149,9 @@ export class CompetitionResultsService {
     const manager = this.db.manager;
     const entry = await manager.getRepository(CompetitionEntry).findOneBy({ id: entryId, registrantUserId: actor.userId });
     const competition = entry ? await manager.getRepository(Competition).findOneBy({ id: entry.competitionId }) : null;
-    const kase = competition ? await manager.getRepository(WorkflowCase).findOneBy({ id: competition.caseId }) : null;
+    const kase = competition ? await this.cases.find(competition.caseId, manager) : null;
     if (!entry || !competition || !kase || kase.state !== 'published' || entry.revokedReason || !entry.awards?.length) fail('not_found');
-    const organizer = await manager.getRepository(Organization).findOneByOrFail({ id: competition.organizerOrganizationId });
+    const organizer = await this.organizations.get(competition.organizerOrganizationId, manager);
     const event = await manager.getRepository(CompetitionEvent).findOneByOrFail({ id: entry.eventId });
     const day = cstDate(competition.publishedAt ?? this.clock.now());
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="850" viewBox="0 0 1200 850">
@@ -174,17 +176,15 @@ export class CompetitionResultsService {
     if (!actor.organization) fail('forbidden');
     const manager = this.db.manager;
     const { from, to } = statisticsPeriod(query, this.clock.today());
-    let scope = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization.id });
+    let scope = await this.organizations.get(actor.organization.id, manager);
     if (query.organizationId) {
-      const org = await manager.getRepository(Organization).findOneBy({ id: query.organizationId });
+      const org = await this.organizations.findById(query.organizationId, manager);
       if (!org || !org.path.startsWith(scope.path)) fail('not_found');
       scope = org;
     }
     const competitions = await whereUnder(
-      manager
-        .getRepository(Competition)
-        .createQueryBuilder('k')
-        .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
+      this.cases
+        .joinCase(manager.getRepository(Competition).createQueryBuilder('k'), 'k', 'c')
         .where("k.startsOn >= :from AND k.startsOn <= :to AND c.state NOT IN ('draft', 'cancelled')", { from, to }),
       'c.organizationPath',
       scope.path,
@@ -193,16 +193,16 @@ export class CompetitionResultsService {
     const entries = ids.length
       ? await manager.getRepository(CompetitionEntry).findBy({ competitionId: In(ids), status: Not('withdrawn') })
       : [];
-    const enterpriseUnions = await whereUnder(
-      manager.getRepository(Organization).createQueryBuilder('o').where("o.kind = 'enterprise_union'"),
-      'o.path',
-      scope.path,
-    ).getMany();
+    const enterpriseUnions = await this.organizations.under(scope.path, { kind: 'enterprise_union', manager });
     const participating = new Set(entries.map((e) => e.organizationId).filter((id) => enterpriseUnions.some((o) => o.id === id)));
     const personTimes = (e: CompetitionEntry) => Math.max(1, e.members.length);
     const published = new Set(
       (ids.length
-        ? await manager.getRepository(WorkflowCase).findBy({ id: In(competitions.map((c) => c.caseId)), state: 'published' })
+        ? await this.cases.byIds(
+            competitions.map((c) => c.caseId),
+            manager,
+            { state: 'published' },
+          )
         : []
       ).map((c) => c.id),
     );

@@ -1,3 +1,4 @@
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -11,7 +12,7 @@ import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Competitions, their entries, judging and results; the employer flags honours use too. */
 @Module({
-  imports: [IdentityModule, NotificationsModule],
+  imports: [OrganizationsModule, IdentityModule, NotificationsModule],
   controllers: [CompetitionsController],
   providers: [EmployerFlagsService, CompetitionResultsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService],
   exports: [EmployerFlagsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService, CompetitionResultsService],

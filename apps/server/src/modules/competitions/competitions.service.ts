@@ -22,9 +22,9 @@ import { Db } from '../../database/db.service';
 import { User } from '../identity/entities/user.entity';
 import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { CaseViews } from '../workflow/case-views';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry, CompetitionObjection } from './entities/entry.entity';
@@ -43,6 +43,8 @@ export const competitionLink = (id: number) => `/pages/contest/competition/index
 @Injectable()
 export class CompetitionsService {
   constructor(
+    private readonly cases: WorkflowCases,
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
@@ -56,7 +58,7 @@ export class CompetitionsService {
     if (!actor.organization || actor.organization.level === 'grassroots') fail('forbidden', '劳动竞赛由县、乡镇或行业工会组织');
     this.validate(body);
     const id = await this.db.transaction(async (manager) => {
-      const org = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization?.id });
+      const org = await this.organizations.get(actor.organization?.id ?? 0, manager);
       const kase = await this.transitions.open(manager, WF, {
         actor,
         organization: org,
@@ -93,13 +95,12 @@ export class CompetitionsService {
     await this.db.transaction(async (manager) => {
       const { row, kase } = await this.staffCase(manager, actor, id);
       if (!stateAllows(kase.caseType, kase.state, 'edits')) fail('action_not_allowed', '开放报名后不能再修改比赛设置');
-      const bumped = await manager
-        .createQueryBuilder()
-        .update(WorkflowCase)
-        .set({ version: kase.version + 1, title: body.title.trim(), updatedAt: this.clock.now() })
-        .where('id = :id AND version = :version AND state = :state', { id: kase.id, version: body.version, state: 'draft' })
-        .execute();
-      if (bumped.affected !== 1) fail('state_conflict');
+      const bumped = await this.cases.bumpVersion(manager, kase, body.version, {
+        state: 'draft',
+        set: { title: body.title.trim() },
+        at: this.clock.now(),
+      });
+      if (!bumped) fail('state_conflict');
       await manager.getRepository(Competition).update(
         { id: row.id },
         {
@@ -164,12 +165,7 @@ export class CompetitionsService {
   /** Competitions a worker can see: open for registration, ones they entered, published; staff also see their own scope's. */
   async list(actor: Actor, filter: 'open' | 'mine' | 'all' | 'published' | 'judging' = 'all'): Promise<CompetitionView[]> {
     const manager = this.db.manager;
-    const qb = manager
-      .getRepository(Competition)
-      .createQueryBuilder('k')
-      .innerJoin(WorkflowCase, 'c', 'c.id = k.caseId')
-      .orderBy('k.id', 'DESC')
-      .limit(50);
+    const qb = this.cases.joinCase(manager.getRepository(Competition).createQueryBuilder('k'), 'k', 'c').orderBy('k.id', 'DESC').limit(50);
     if (filter === 'open') qb.where("c.state = 'open' AND k.registrationClosesOn >= :today", { today: this.clock.today() });
     else if (filter === 'published') qb.where("c.state = 'published'");
     else if (filter === 'judging') {
@@ -267,7 +263,7 @@ export class CompetitionsService {
   async object(actor: Actor, id: number, body: CompetitionObjectionRequest): Promise<{ id: number }> {
     return this.db.transaction(async (manager) => {
       const row = await manager.getRepository(Competition).findOneBy({ id });
-      const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+      const kase = row ? await this.cases.find(row.caseId, manager) : null;
       if (!row || !kase) fail('not_found');
       if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '只有公示期间可以提出异议');
       if (body.entryId && !(await manager.getRepository(CompetitionEntry).countBy({ id: body.entryId, competitionId: id }))) {
@@ -328,7 +324,7 @@ export class CompetitionsService {
   /** The competition's case for a staff member of the organiser's scope, or 404. */
   async staffCase(manager: EntityManager, actor: Actor, id: number): Promise<{ row: Competition; kase: WorkflowCase }> {
     const row = await manager.getRepository(Competition).findOneBy({ id });
-    const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+    const kase = row ? await this.cases.find(row.caseId, manager) : null;
     if (!row || !kase || !staffMayHandleCase(actor, kase)) fail('not_found');
     return { row, kase };
   }
@@ -354,9 +350,9 @@ export class CompetitionsService {
     const ids = rows.map((r) => r.id);
     const caseIds = rows.map((r) => r.caseId);
     const [cases, events, orgs, histories, objections] = await Promise.all([
-      manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) }),
+      this.cases.byIds(caseIds, manager),
       manager.getRepository(CompetitionEvent).find({ where: { competitionId: In(ids) }, order: { id: 'ASC' } }),
-      manager.getRepository(Organization).findBy({ id: In([...new Set(rows.map((r) => r.organizerOrganizationId))]) }),
+      this.organizations.byIds([...new Set(rows.map((r) => r.organizerOrganizationId))], manager),
       this.transitions.historyOf(manager, caseIds),
       manager
         .getRepository(CompetitionObjection)

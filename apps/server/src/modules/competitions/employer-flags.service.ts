@@ -8,7 +8,7 @@ import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { LegalAidApplication } from '../legal/entities/legal-aid-application.entity';
 import { employerKey } from '@union/shared';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { EmployerFlag } from './entities/entry.entity';
 import { Clock } from '../../common/clock';
 
@@ -23,6 +23,7 @@ const ACCIDENT_YEARS = 3;
 @Injectable()
 export class EmployerFlagsService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
   ) {}
@@ -84,10 +85,8 @@ export class EmployerFlagsService {
       if (f.kind === 'serious_accident' && f.since < accidentCutoff) continue;
       result.set(f.employerKey, `${EMPLOYER_FLAG_LABEL[f.kind as EmployerFlagKind]}：${f.note}`);
     }
-    const arrears = await manager
-      .getRepository(LegalAidApplication)
-      .createQueryBuilder('a')
-      .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+    const arrears = await this.cases
+      .joinCase(manager.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c')
       .select('a.employerKey', 'employerKey')
       // An application is only an allegation: a case counts once the centre took it on and while it is being handled.
       .where("a.employerKey IN (:...keys) AND a.disputeType = 'unpaid_wages' AND c.state IN (:...handling)", {

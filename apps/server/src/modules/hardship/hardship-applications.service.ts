@@ -22,11 +22,10 @@ import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
 import { Member } from '../membership/entities/member.entity';
-import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService, type TransitionInput } from '../workflow/transition.service';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
@@ -43,6 +42,7 @@ const WF = HARDSHIP_APPLICATION_WORKFLOW;
 @Injectable()
 export class HardshipApplicationsService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
@@ -245,7 +245,10 @@ export class HardshipApplicationsService {
     const appById = new Map(apps.map((a) => [a.id, a]));
     const files = await manager.getRepository(HardshipFile).findBy({ applicationId: In(apps.map((a) => a.id)), status: 'active' });
     const fileByApp = new Map(files.map((f) => [f.applicationId, f]));
-    const orgs = await manager.getRepository(Organization).findBy({ id: In(apps.map((a) => a.organizationId)) });
+    const orgs = await this.organizations.byIds(
+      apps.map((a) => a.organizationId),
+      manager,
+    );
     const orgName = new Map(orgs.map((o) => [o.id, o.name]));
     return found.map((f) => {
       const i = indexes.indexOf(f.idNumberIndex);
@@ -268,7 +271,10 @@ export class HardshipApplicationsService {
       .getRepository(HardshipApplication)
       .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 20 });
     if (apps.length === 0) return [];
-    const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(apps.map((a) => a.caseId)) });
+    const cases = await this.cases.byIds(
+      apps.map((a) => a.caseId),
+      manager,
+    );
     const byId = new Map(cases.map((c) => [c.id, c]));
     const holders = await this.views.holderNames(manager, cases);
     return apps.map((a) => this.views.summary(a, byId.get(a.caseId) as WorkflowCase, holders.get(a.caseId) ?? ''));

@@ -28,7 +28,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService, type TransitionInput } from '../workflow/transition.service';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { Campaign } from './entities/campaign.entity';
@@ -46,6 +46,7 @@ const GRANTS_TABLE = 'hardship_grant_applications';
 @Injectable()
 export class HardshipCampaignsService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
@@ -113,9 +114,8 @@ export class HardshipCampaignsService {
 
   /** Budget used, people reached and who has not signed, from the campaign's aid records. */
   async view(manager: EntityManager, c: Campaign, staff: boolean): Promise<CampaignView> {
-    const records = await manager
-      .createQueryBuilder(AssistanceRecord, 'r')
-      .innerJoin(WorkflowCase, 'k', 'k.id = r.caseId')
+    const records = await this.cases
+      .joinCase(manager.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'k')
       .select(['r.id AS id', 'r.fileId AS fileId', 'r.amountFen AS amountFen', 'r.paidAt AS paidAt', 'k.state AS state'])
       .where('r.campaignId = :id AND k.state <> :cancelled', { id: c.id, cancelled: 'cancelled' })
       .getRawMany<{ id: number; fileId: number; amountFen: string | number; paidAt: Date | string | null; state: string }>();
@@ -189,9 +189,8 @@ export class HardshipCampaignsService {
       if (c.kind !== 'winter_warmth') fail('action_not_allowed', '金秋助学由职工按学生申请');
       if (!this.isOpen(c)) fail('action_not_allowed', `活动时间为 ${c.startsOn} 至 ${c.endsOn}`);
       const fileIds = [...new Set(body.fileIds)];
-      const already = await manager
-        .createQueryBuilder(AssistanceRecord, 'r')
-        .innerJoin(WorkflowCase, 'k', 'k.id = r.caseId')
+      const already = await this.cases
+        .joinCase(manager.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'k')
         .where('r.campaignId = :id AND r.fileId IN (:...fileIds) AND k.state <> :cancelled', { id: c.id, fileIds, cancelled: 'cancelled' })
         .getCount();
       if (already > 0) fail('action_not_allowed', '有的家庭已经在本次活动名单里');
@@ -319,7 +318,12 @@ export class HardshipCampaignsService {
     const grants = await manager
       .getRepository(GrantApplication)
       .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 20 });
-    const cases = grants.length ? await manager.getRepository(WorkflowCase).findBy({ id: In(grants.map((g) => g.caseId)) }) : [];
+    const cases = grants.length
+      ? await this.cases.byIds(
+          grants.map((g) => g.caseId),
+          manager,
+        )
+      : [];
     const byId = new Map(cases.map((k) => [k.id, k]));
     return Promise.all(grants.map((g) => this.grantView(manager, actor, g, byId.get(g.caseId) as WorkflowCase)));
   }

@@ -24,10 +24,9 @@ import { HARDSHIP_STAFF } from './hardship-access';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
-import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UploadsService } from '../uploads/uploads.service';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
@@ -46,6 +45,7 @@ const AID = ASSISTANCE_RECORD_WORKFLOW;
 @Injectable()
 export class HardshipFilesService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
@@ -84,7 +84,7 @@ export class HardshipFilesService {
     const [apps, orgs] = page.length
       ? await Promise.all([
           manager.getRepository(HardshipApplication).findBy({ id: In(page.map((f) => f.applicationId)) }),
-          manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((f) => f.organizationId))]) }),
+          this.organizations.byIds([...new Set(page.map((f) => f.organizationId))], manager),
         ])
       : [[], []];
     const name = new Map(apps.map((a) => [a.id, a.applicantNameMasked]));
@@ -104,9 +104,8 @@ export class HardshipFilesService {
 
   /** Amounts approved (not cancelled) this year per aid type. */
   private async usedThisYear(manager: EntityManager, fileId: number, year: number): Promise<Map<AidType, number>> {
-    const rows = await manager
-      .createQueryBuilder(AssistanceRecord, 'r')
-      .innerJoin(WorkflowCase, 'c', 'c.id = r.caseId')
+    const rows = await this.cases
+      .joinCase(manager.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'c')
       .select('r.aidType', 'aidType')
       .addSelect('SUM(r.amountFen)', 'total')
       .where('r.fileId = :fileId AND r.year = :year AND c.state <> :cancelled', { fileId, year, cancelled: 'cancelled' })

@@ -9,7 +9,7 @@ import {
   type ResolveObjectionRequest,
   stateAllows,
 } from '@union/shared';
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { mayHandle } from '../../common/case-access';
 import { HARDSHIP_STAFF } from './hardship-access';
@@ -17,8 +17,8 @@ import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
-import { Organization } from '../organizations/organization.entity';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { NoticeObjection } from './entities/notice-objection.entity';
 import { PublicNotice } from './entities/public-notice.entity';
@@ -50,6 +50,8 @@ export async function noticeHold(
 @Injectable()
 export class HardshipNoticesService {
   constructor(
+    private readonly cases: WorkflowCases,
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly views: HardshipViews,
@@ -68,7 +70,7 @@ export class HardshipNoticesService {
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
     const orgIds = [...new Set(page.map((n) => Number(n.organizationPath.split('/').filter(Boolean).pop())))];
-    const orgs = orgIds.length ? await this.db.manager.getRepository(Organization).findBy({ id: In(orgIds) }) : [];
+    const orgs = orgIds.length ? await this.organizations.byIds(orgIds) : [];
     const names = new Map(orgs.map((o) => [o.id, o.name]));
     return {
       items: page.map((n) => ({
@@ -110,7 +112,7 @@ export class HardshipNoticesService {
       const staff = mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath);
       if (body.channel !== 'online' && !staff) fail('forbidden', '线下收到的异议由工会干部登记');
       const app = await manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
-      const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: app.caseId });
+      const kase = await this.cases.get(app.caseId, manager);
       if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '公示已经结束');
       if (!staff && this.clock.nowMs() >= notice.endsAt.getTime()) fail('action_not_allowed', '公示期已过');
       await manager.getRepository(NoticeObjection).insert({

@@ -8,12 +8,12 @@ import {
   type HouseholdFacts,
   type CreateHardshipRuleSetRequest,
 } from '@union/shared';
-import { IsNull, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService, type Organization } from '../organizations/organizations.service';
 import { HardshipRuleSet } from './entities/hardship-rule-set.entity';
 import { Clock } from '../../common/clock';
 
@@ -32,6 +32,7 @@ export function countyIdOf(path: string): number {
 @Injectable()
 export class HardshipRulesService {
   constructor(
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
   ) {}
@@ -56,7 +57,7 @@ export class HardshipRulesService {
 
   /** The root of the tree (this deployment's county). */
   async county(manager: EntityManager = this.db.manager): Promise<Organization> {
-    const root = await manager.getRepository(Organization).findOneBy({ parentId: IsNull() });
+    const root = await this.organizations.county(manager);
     if (!root) fail('rule_set_missing');
     return root;
   }

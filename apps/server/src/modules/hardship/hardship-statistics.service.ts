@@ -7,7 +7,7 @@ import { whereUnder } from '../../common/case-access';
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { Campaign } from './entities/campaign.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
@@ -17,6 +17,7 @@ import { Clock } from '../../common/clock';
 @Injectable()
 export class HardshipStatisticsService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly organizations: OrganizationsService,
@@ -29,18 +30,7 @@ export class HardshipStatisticsService {
     if (!actorCovers(actor, org.path)) fail('not_found');
     const m = this.db.manager;
 
-    const applicationRows = await whereUnder(
-      m
-        .createQueryBuilder(WorkflowCase, 'c')
-        .select('c.state', 'state')
-        .addSelect('COUNT(*)', 'n')
-        .where('c.caseType = :type AND c.submittedAt BETWEEN :start AND :end', { type: 'hardship_application', start, end }),
-      'c.organizationPath',
-      org.path,
-    )
-      .groupBy('c.state')
-      .getRawMany<{ state: string; n: string | number }>();
-    const byState = new Map(applicationRows.map((r) => [r.state, Number(r.n)]));
+    const byState = new Map(Object.entries(await this.cases.countByState('hardship_application', { start, end }, org.path, m)));
     const count = (...states: string[]) => states.reduce((sum, s) => sum + (byState.get(s) ?? 0), 0);
     const submitted = [...byState.values()].reduce((a, b) => a + b, 0);
 
@@ -52,9 +42,8 @@ export class HardshipStatisticsService {
     ]);
 
     const aid = await whereUnder(
-      m
-        .createQueryBuilder(AssistanceRecord, 'r')
-        .innerJoin(WorkflowCase, 'c', 'c.id = r.caseId')
+      this.cases
+        .joinCase(m.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'c')
         .select([
           'r.aidType AS aidType',
           'r.fileId AS fileId',

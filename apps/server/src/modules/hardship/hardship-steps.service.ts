@@ -19,7 +19,7 @@ import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { type WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
 import { DemocraticReview } from './entities/democratic-review.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';

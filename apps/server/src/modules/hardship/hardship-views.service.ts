@@ -18,15 +18,14 @@ import {
   type OrganizationLevel,
   type PublicNoticeView,
 } from '@union/shared';
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { noticeHold } from './hardship-notices.service';
-import { Organization } from '../organizations/organization.entity';
-import { OrganizationsService } from '../organizations/organizations.service';
+import { OrganizationsService, type Organization } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import type { AssistanceRecord } from './entities/assistance-record.entity';
 import { DemocraticReview } from './entities/democratic-review.entity';
@@ -45,6 +44,7 @@ export const MEMBERS_TABLE = 'hardship_household_members';
 @Injectable()
 export class HardshipViews {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly cipher: PiiCipher,
     private readonly organizations: OrganizationsService,
@@ -64,7 +64,7 @@ export class HardshipViews {
   async holderNames(manager: EntityManager, cases: WorkflowCase[]): Promise<Map<number, string>> {
     const ids = new Set<number>();
     for (const c of cases) for (const id of c.organizationPath.split('/').filter(Boolean)) ids.add(Number(id));
-    const orgs = ids.size ? await manager.getRepository(Organization).findBy({ id: In([...ids]) }) : [];
+    const orgs = ids.size ? await this.organizations.byIds([...ids], manager) : [];
     const byId = new Map(orgs.map((o) => [o.id, o]));
     const result = new Map<number, string>();
     for (const c of cases) {
@@ -231,7 +231,7 @@ export class HardshipViews {
   ): Promise<AssistanceRecordView[]> {
     if (records.length === 0) return [];
     const caseIds = records.map((r) => r.caseId);
-    const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) });
+    const cases = await this.cases.byIds(caseIds, manager);
     const byCase = new Map(cases.map((c) => [c.id, c]));
     const histories = await this.transitions.historyOf(manager, caseIds);
     return records.map((r) => {

@@ -1,3 +1,4 @@
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { PiiModule } from '../pii/pii.module';
@@ -8,7 +9,7 @@ import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Honours and the model-worker registry. */
 @Module({
-  imports: [CompetitionsModule, UploadsModule, PiiModule],
+  imports: [OrganizationsModule, CompetitionsModule, UploadsModule, PiiModule],
   controllers: [HonoursController],
   providers: [HonoursService],
   exports: [HonoursService],

@@ -26,18 +26,17 @@ import {
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
-import { whereUnder } from '../../common/case-access';
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { EmployerFlagsService } from '../competitions/employer-flags.service';
 import { employerKey } from '@union/shared';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './entities/honour.entity';
 import { Clock } from '../../common/clock';
@@ -59,6 +58,8 @@ const HEALTH_NOTE_MASK = '（体检情况属于健康信息，需说明原因后
 @Injectable()
 export class HonoursService {
   constructor(
+    private readonly cases: WorkflowCases,
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
@@ -101,9 +102,9 @@ export class HonoursService {
     const kind = kinds.find((k) => k.id === body.kindId);
     if (!kind) fail('validation_failed', undefined, [{ field: 'kindId', message: '没有这个荣誉' }]);
     const id = await this.db.transaction(async (manager) => {
-      const org = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization?.id });
+      const org = await this.organizations.get(actor.organization?.id ?? 0, manager);
       // Nominations are decided by the county: the case sits at the root so the county's staff hold it.
-      const county = await manager.getRepository(Organization).findOneByOrFail({ parentId: IsNull() });
+      const county = await this.organizations.county(manager);
       const kase = await this.transitions.open(manager, WF, {
         actor,
         organization: county,
@@ -142,11 +143,7 @@ export class HonoursService {
     const manager = this.db.manager;
     const qb = manager.getRepository(Nomination).createQueryBuilder('n').orderBy('n.id', 'DESC').limit(100);
     if (!actor.permissions.includes('honour.manage')) {
-      const orgs = await whereUnder(
-        manager.getRepository(Organization).createQueryBuilder('o').select('o.id', 'id'),
-        'o.path',
-        actor.organization.path,
-      ).getRawMany<{ id: number }>();
+      const orgs = await this.organizations.under(actor.organization.path, { manager });
       qb.where('n.nominatedByOrganizationId IN (:...ids)', { ids: orgs.map((o) => Number(o.id)) });
     }
     return this.views(manager, actor, await qb.getMany());
@@ -204,7 +201,7 @@ export class HonoursService {
   async object(actor: Actor, id: number, body: NominationObjectionRequest): Promise<{ id: number }> {
     return this.db.transaction(async (manager) => {
       const row = await manager.getRepository(Nomination).findOneBy({ id });
-      const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+      const kase = row ? await this.cases.find(row.caseId, manager) : null;
       if (!row || !kase) fail('not_found');
       if (!stateAllows(WF.caseType, kase.state, 'objections')) fail('action_not_allowed', '只有公示期间可以提出异议');
       const saved = await manager.getRepository(NominationObjection).save({
@@ -236,10 +233,8 @@ export class HonoursService {
   /** Nominations on public notice now, for anyone signed in. */
   async notices(): Promise<NominationNoticeView[]> {
     const manager = this.db.manager;
-    const rows = await manager
-      .getRepository(Nomination)
-      .createQueryBuilder('n')
-      .innerJoin(WorkflowCase, 'c', 'c.id = n.caseId')
+    const rows = await this.cases
+      .joinCase(manager.getRepository(Nomination).createQueryBuilder('n'), 'n', 'c')
       .where("c.state = 'public_notice' AND n.noticeEndsAt > :now", { now: this.clock.now() })
       .orderBy('n.id', 'DESC')
       .limit(100)
@@ -258,10 +253,8 @@ export class HonoursService {
   /** The public honour roll: awarded (and revoked, with the reason), for anyone signed in. */
   async roll(year?: number): Promise<HonourRollLine[]> {
     const manager = this.db.manager;
-    const qb = manager
-      .getRepository(Nomination)
-      .createQueryBuilder('n')
-      .innerJoin(WorkflowCase, 'c', 'c.id = n.caseId')
+    const qb = this.cases
+      .joinCase(manager.getRepository(Nomination).createQueryBuilder('n'), 'n', 'c')
       .where("c.state IN ('awarded', 'revoked')")
       .orderBy('n.year', 'DESC')
       .addOrderBy('n.id', 'ASC')
@@ -413,9 +406,12 @@ export class HonoursService {
 
   private async views(manager: EntityManager, actor: Actor, rows: Nomination[]): Promise<NominationView[]> {
     if (rows.length === 0) return [];
-    const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) });
+    const cases = await this.cases.byIds(
+      rows.map((r) => r.caseId),
+      manager,
+    );
     const kinds = await this.kinds(manager);
-    const orgs = await manager.getRepository(Organization).findBy({ id: In([...new Set(rows.map((r) => r.nominatedByOrganizationId))]) });
+    const orgs = await this.organizations.byIds([...new Set(rows.map((r) => r.nominatedByOrganizationId))], manager);
     const histories = await this.transitions.historyOf(
       manager,
       rows.map((r) => r.caseId),

@@ -13,14 +13,13 @@ import {
   type Role,
   type TokenPair,
 } from '@union/shared';
-import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
+import { IsNull, Not, type EntityManager, type Repository } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { staffHolds, type StaffCandidate } from '../../common/case-access';
 import { sha256 } from '../../common/hash';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
-import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { WechatClient, WechatError } from '../wechat/wechat.client';
@@ -172,7 +171,10 @@ export class IdentityService {
   async staffHolding(permission: Permission, manager: EntityManager = this.db.manager): Promise<(User & StaffCandidate)[]> {
     const staff = await manager.getRepository(User).find({ where: { organizationId: Not(IsNull()) }, order: { id: 'ASC' } });
     const orgs = staff.length
-      ? await manager.getRepository(Organization).findBy({ id: In(staff.map((u) => u.organizationId as number)) })
+      ? await this.organizations.byIds(
+          staff.map((u) => u.organizationId as number),
+          manager,
+        )
       : [];
     return staff
       .map((u) => Object.assign(u, { organizationPath: orgs.find((o) => o.id === u.organizationId)?.path ?? null }))

@@ -20,9 +20,9 @@ import type { Actor } from '../../common/actor';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
 import { clockInput, LEGAL_AID_TABLE } from './legal-aid.helpers';
 import { Clock } from '../../common/clock';
@@ -41,6 +41,8 @@ const STAGE_LABEL: Record<LegalAidStage | 'accepted', string> = {
 @Injectable()
 export class LegalAidViews {
   constructor(
+    private readonly cases: WorkflowCases,
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
@@ -53,11 +55,9 @@ export class LegalAidViews {
   async many(manager: EntityManager, actor: Actor, rows: LegalAidApplication[]): Promise<LegalAidApplicationView[]> {
     if (rows.length === 0) return [];
     const caseIds = rows.map((r) => r.caseId);
-    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) })).map((c) => [c.id, c]));
+    const cases = await this.cases.mapByIds(caseIds, manager);
     const orgs = new Map(
-      (await manager.getRepository(Organization).findBy({ id: In([...new Set([...cases.values()].map((c) => c.organizationId))]) })).map(
-        (o) => [o.id, o],
-      ),
+      (await this.organizations.byIds([...new Set([...cases.values()].map((c) => c.organizationId))], manager)).map((o) => [o.id, o]),
     );
     const [histories, files, stages, conflicts] = await Promise.all([
       this.transitions.historyOf(manager, caseIds),
@@ -147,7 +147,10 @@ export class LegalAidViews {
   /** List lines (no decryption beyond what a list needs). */
   async summaries(manager: EntityManager, actor: Actor, rows: LegalAidApplication[]): Promise<LegalAidSummary[]> {
     if (rows.length === 0) return [];
-    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) })).map((c) => [c.id, c]));
+    const cases = await this.cases.mapByIds(
+      rows.map((r) => r.caseId),
+      manager,
+    );
     const today = this.clock.today();
     const out: LegalAidSummary[] = [];
     for (const row of rows) {
@@ -184,7 +187,12 @@ export class LegalAidViews {
     });
     if (others.length === 0) return result;
     const cases = new Map(
-      (await manager.getRepository(WorkflowCase).findBy({ id: In(others.map((o) => o.caseId)) })).map((c) => [c.id, c]),
+      (
+        await this.cases.byIds(
+          others.map((o) => o.caseId),
+          manager,
+        )
+      ).map((c) => [c.id, c]),
     );
     for (const row of rows) {
       const list = others

@@ -40,7 +40,7 @@ import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../identity/entities/user.entity';
 import { CaseHistory } from '../workflow/entities/case-history.entity';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { Consultation } from './entities/consultation.entity';
 import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
@@ -63,6 +63,7 @@ const link = (id: number) => `/pages/legal/case/index?id=${id}`;
 @Injectable()
 export class LegalAidService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
@@ -83,7 +84,7 @@ export class LegalAidService {
   async revealPhone(actor: Actor, id: number, reason: string): Promise<RevealResponse> {
     return this.db.transaction(async (manager) => {
       const row = await manager.getRepository(LegalAidApplication).findOneBy({ id });
-      const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+      const kase = row ? await this.cases.find(row.caseId, manager) : null;
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!row || !ctx?.staffLevel) fail('not_found');
       const value = this.cipher.decrypt(row.phoneEnc, piiAad(LEGAL_AID_TABLE, row.uid, 'phone'));
@@ -121,10 +122,8 @@ export class LegalAidService {
       await this.lockUser(manager, actor.userId);
       const key = employerKey(body.employer);
       // One open application per worker and employer; a closed or refused one does not block a new one.
-      const openSame = await manager
-        .getRepository(LegalAidApplication)
-        .createQueryBuilder('a')
-        .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+      const openSame = await this.cases
+        .joinCase(manager.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c')
         .where('a.applicantUserId = :user AND a.employerKey = :key AND c.closedAt IS NULL', { user: actor.userId, key })
         .getCount();
       if (openSame > 0) fail('legal_aid_open');
@@ -264,7 +263,7 @@ export class LegalAidService {
             fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
           }
           await manager.getRepository(LegalAidApplication).update({ id }, { lawyerUserId: lawyer.id, lawyerName: lawyer.displayName });
-          await manager.getRepository(WorkflowCase).update({ id: kase.id }, { assigneeUserId: lawyer.id });
+          await this.cases.place(manager, kase.id, { assigneeUserId: lawyer.id });
           kase.assigneeUserId = lawyer.id;
         },
         notice: () => ({ title: '法律援助申请已受理', body: '中心决定给予法律援助，承办律师会尽快联系您。', link: link(id) }),
@@ -348,13 +347,7 @@ export class LegalAidService {
         fail('action_not_allowed', '只有承办中的案件可以登记日期');
       }
       // Compare-and-set on the case version, so two people editing at once cannot both win.
-      const bumped = await manager
-        .createQueryBuilder()
-        .update(WorkflowCase)
-        .set({ version: kase.version + 1, updatedAt: this.clock.now() })
-        .where('id = :id AND version = :version', { id: kase.id, version: body.version })
-        .execute();
-      if (bumped.affected !== 1) fail('state_conflict');
+      if (!(await this.cases.bumpVersion(manager, kase, body.version, { at: this.clock.now() }))) fail('state_conflict');
       await this.recordStage(manager, actor, row, state === 'accepted' ? 'accepted' : state, this.clock.today(), body, kase.id, state);
     });
     return this.get(actor, id);
@@ -475,7 +468,7 @@ export class LegalAidService {
   async list(actor: Actor, query: LegalAidListQuery): Promise<Page<LegalAidSummary>> {
     if (!actor.organization) fail('forbidden');
     const limit = query.limit ?? 20;
-    const qb = this.db.manager.getRepository(LegalAidApplication).createQueryBuilder('a').innerJoin(WorkflowCase, 'c', 'c.id = a.caseId');
+    const qb = this.cases.joinCase(this.db.manager.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c');
     whereStaffHandles(qb, actor, [WF.caseType]);
     if (query.state === 'open') qb.andWhere('c.closedAt IS NULL');
     else if (query.state === 'handling') qb.andWhere('c.state IN (:...handling)', { handling: HANDLING_STATES });
@@ -516,32 +509,17 @@ export class LegalAidService {
     const { from, to, start, end } = statisticsPeriod(query, this.clock.today());
     const scope = actor.organization.path;
     const m = this.db.manager;
-    const byState = async (caseType: string) =>
-      (
-        await m
-          .getRepository(WorkflowCase)
-          .createQueryBuilder('c')
-          .select('c.state', 'state')
-          .addSelect('COUNT(*)', 'n')
-          .where('c.caseType = :caseType AND c.submittedAt BETWEEN :start AND :end', { caseType, start, end })
-          .andWhere(subtree('c.organizationPath', scope))
-          .groupBy('c.state')
-          .getRawMany<{ state: string; n: string | number }>()
-      ).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.state]: Number(r.n) }), {});
+    const byState = (caseType: string) => this.cases.countByState(caseType, { start, end }, scope, m);
     const consultations = await byState('legal_consultation');
     const applications = await byState('legal_aid_application');
-    const accepted = await m
-      .getRepository(CaseHistory)
-      .createQueryBuilder('h')
-      .innerJoin(WorkflowCase, 'c', 'c.id = h.caseId')
+    const accepted = await this.cases
+      .joinCase(m.getRepository(CaseHistory).createQueryBuilder('h'), 'h', 'c')
       .where("h.action = 'accept' AND c.caseType = 'legal_aid_application'")
       .andWhere(subtree('c.organizationPath', scope))
       .andWhere('h.createdAt BETWEEN :start AND :end', { start, end })
       .getCount();
-    const closed = await m
-      .getRepository(LegalAidApplication)
-      .createQueryBuilder('a')
-      .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+    const closed = await this.cases
+      .joinCase(m.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c')
       .select('COUNT(*)', 'cases')
       .addSelect('COUNT(DISTINCT a.applicantUserId)', 'people')
       .addSelect('COALESCE(SUM(a.amountClaimedFen), 0)', 'claimed')
@@ -550,10 +528,8 @@ export class LegalAidService {
       .andWhere(subtree('c.organizationPath', scope))
       .getRawOne<{ cases: string | number; people: string | number; claimed: string | number; recovered: string | number }>();
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-    const petitions = await m
-      .getRepository(Petition)
-      .createQueryBuilder('p')
-      .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
+    const petitions = await this.cases
+      .joinCase(m.getRepository(Petition).createQueryBuilder('p'), 'p', 'c')
       .select('COUNT(*)', 'received')
       .addSelect('COALESCE(SUM(p.workerCount), 0)', 'workers')
       .addSelect("SUM(CASE WHEN c.state = 'resolved' THEN 1 ELSE 0 END)", 'resolved')
@@ -600,7 +576,12 @@ export class LegalAidService {
       if (stale.length === 0) return changed;
       after = stale[stale.length - 1].id;
       const states = new Map(
-        (await this.db.manager.getRepository(WorkflowCase).findBy({ id: In(stale.map((r) => r.caseId)) })).map((c) => [c.id, c.state]),
+        (
+          await this.cases.byIds(
+            stale.map((r) => r.caseId),
+            this.db.manager,
+          )
+        ).map((c) => [c.id, c.state]),
       );
       const moves = new Map<string, { from: string; to: string | null; ids: number[] }>();
       for (const row of stale) {

@@ -24,13 +24,13 @@ import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../identity/entities/user.entity';
 import { CaseViews } from '../workflow/case-views';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { Consultation } from './entities/consultation.entity';
 import { LegalRulesService } from './legal-rules.service';
@@ -55,6 +55,8 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
+    private readonly cases: WorkflowCases,
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
@@ -108,7 +110,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
           .countBy({ applicantUserId: actor.userId, slotHeld: 1, startsAt: MoreThan(now) });
         if (open >= rules.maxOpenBookings) fail('booking_limit');
         const lawyer = await manager.getRepository(User).findOneByOrFail({ id: body.lawyerUserId });
-        const org = await manager.getRepository(Organization).findOneByOrFail({ id: lawyer.organizationId as number });
+        const org = await this.organizations.get(lawyer.organizationId as number, manager);
         const kase = await this.transitions.open(manager, WF, {
           actor,
           organization: org,
@@ -205,7 +207,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   async revealPhone(actor: Actor, id: number, reason: string): Promise<RevealResponse> {
     return this.db.transaction(async (manager) => {
       const row = await manager.getRepository(Consultation).findOneBy({ id });
-      const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+      const kase = row ? await this.cases.find(row.caseId, manager) : null;
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!row || !ctx?.staffLevel) fail('not_found');
       if (!row.phoneEnc) fail('action_not_allowed', '这次咨询没有留手机号');
@@ -269,7 +271,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
             );
             if (!slot) fail('slot_unavailable');
             const lawyer = await manager.getRepository(User).findOneByOrFail({ id: body.lawyerUserId });
-            const org = await manager.getRepository(Organization).findOneByOrFail({ id: lawyer.organizationId as number });
+            const org = await this.organizations.get(lawyer.organizationId as number, manager);
             await manager.getRepository(Consultation).update(
               { id },
               {
@@ -282,9 +284,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
               },
             );
             // The case follows the lawyer to their organisation, so they (and their centre) can see it.
-            await manager
-              .getRepository(WorkflowCase)
-              .update({ id: kase.id }, { assigneeUserId: lawyer.id, organizationId: org.id, organizationPath: org.path });
+            await this.cases.place(manager, kase.id, { assigneeUserId: lawyer.id, organizationId: org.id, organizationPath: org.path });
             Object.assign(kase, { assigneeUserId: lawyer.id, organizationId: org.id, organizationPath: org.path });
           },
           notice: () => ({ title: '法律咨询已改约', body: `新的时间：${when(startsAt)}。`, link: link(id) }),
@@ -335,7 +335,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
     await this.db.transaction(async (manager) => {
       const row = await manager.getRepository(Consultation).findOneBy({ id, applicantUserId: actor.userId });
       if (!row) fail('not_found');
-      const kase = await manager.getRepository(WorkflowCase).findOneByOrFail({ id: row.caseId });
+      const kase = await this.cases.get(row.caseId, manager);
       if (!stateAllows(WF.caseType, kase.state, 'rating')) fail('action_not_allowed', '咨询结束后才能评价');
       await manager.getRepository(Consultation).update({ id }, { rating: body.rating, ratingComment: body.comment?.trim() || null });
     });
@@ -359,7 +359,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
       );
       for (const row of due) {
         const done = await this.db.transaction(async (manager) => {
-          const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId, state: 'booked' });
+          const kase = await this.cases.find(row.caseId, manager, { state: 'booked' });
           if (!kase) return false;
           const result = await manager.getRepository(Consultation).update({ id: row.id, [column]: IsNull() }, { [column]: now });
           if (result.affected !== 1) return false;
@@ -390,7 +390,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
   async views(manager: EntityManager, actor: Actor, rows: Consultation[]): Promise<ConsultationView[]> {
     if (rows.length === 0) return [];
     const caseIds = rows.map((r) => r.caseId);
-    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) })).map((c) => [c.id, c]));
+    const cases = await this.cases.mapByIds(caseIds, manager);
     const users = new Map(
       (await manager.getRepository(User).findBy({ id: In([...new Set(rows.flatMap((r) => [r.lawyerUserId, r.applicantUserId]))]) })).map(
         (u) => [u.id, u],

@@ -23,11 +23,11 @@ import { fail } from '../../common/app-exception';
 import { whereUnder } from '../../common/case-access';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { LegalAidApplication } from './entities/legal-aid-application.entity';
 import { Petition, PetitionMeeting } from './entities/petition.entity';
@@ -47,6 +47,8 @@ const dueAfter = (from: string, days: number) => endOfCstDay(addDays(from, days)
 @Injectable()
 export class LegalPetitionsService {
   constructor(
+    private readonly cases: WorkflowCases,
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
@@ -60,7 +62,7 @@ export class LegalPetitionsService {
     const today = this.clock.today();
     if (body.receivedOn > today) fail('validation_failed', undefined, [{ field: 'receivedOn', message: '收到日期不能晚于今天' }]);
     const id = await this.db.transaction(async (manager) => {
-      const org = await manager.getRepository(Organization).findOneByOrFail({ id: actor.organization?.id });
+      const org = await this.organizations.get(actor.organization?.id ?? 0, manager);
       // The petitioner need not use the platform: the registering staff member stands as the case's applicant.
       const kase = await this.transitions.open(manager, WF, {
         actor,
@@ -69,7 +71,7 @@ export class LegalPetitionsService {
         title: `${PETITION_CHANNEL_LABEL[body.channel]}：${body.subject.trim().slice(0, 40)}`,
       });
       const dueAt = dueAfter(body.receivedOn, 15);
-      await manager.getRepository(WorkflowCase).update({ id: kase.id }, { dueAt });
+      await this.cases.place(manager, kase.id, { dueAt });
       const uid = randomUUID();
       const aad = (field: string) => piiAad(TABLE, uid, field);
       const repo = manager.getRepository(Petition);
@@ -104,7 +106,7 @@ export class LegalPetitionsService {
   async list(actor: Actor, query: { after?: string; limit?: number }): Promise<Page<PetitionView>> {
     if (!actor.organization) fail('forbidden');
     const limit = query.limit ?? 20;
-    const qb = this.db.manager.getRepository(Petition).createQueryBuilder('p').innerJoin(WorkflowCase, 'c', 'c.id = p.caseId');
+    const qb = this.cases.joinCase(this.db.manager.getRepository(Petition).createQueryBuilder('p'), 'p', 'c');
     whereStaffHandles(qb, actor, [WF.caseType]);
     if (query.after) {
       const [id] = decodeCursor<[number]>(query.after, ['number']);
@@ -187,10 +189,8 @@ export class LegalPetitionsService {
         before: async ({ manager }) => {
           const visible = linked.length
             ? await whereUnder(
-                manager
-                  .getRepository(LegalAidApplication)
-                  .createQueryBuilder('a')
-                  .innerJoin(WorkflowCase, 'c', 'c.id = a.caseId')
+                this.cases
+                  .joinCase(manager.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c')
                   .where('a.id IN (:...ids)', { ids: linked }),
                 'c.organizationPath',
                 actor.organization?.path ?? '-',
@@ -218,7 +218,7 @@ export class LegalPetitionsService {
   private async views(manager: EntityManager, actor: Actor, rows: Petition[]): Promise<PetitionView[]> {
     if (rows.length === 0) return [];
     const caseIds = rows.map((r) => r.caseId);
-    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(caseIds) })).map((c) => [c.id, c]));
+    const cases = await this.cases.mapByIds(caseIds, manager);
     const [histories, files, meetings] = await Promise.all([
       this.transitions.historyOf(manager, caseIds),
       this.uploads.listForCase(manager, caseIds),

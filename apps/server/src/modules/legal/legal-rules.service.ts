@@ -6,12 +6,12 @@ import {
   type LegalAidRules,
   type LegalAidRuleSetView,
 } from '@union/shared';
-import { IsNull, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService, type Organization } from '../organizations/organizations.service';
 import { LegalRuleSet } from './entities/legal-rule-set.entity';
 import { Clock } from '../../common/clock';
 
@@ -28,13 +28,14 @@ export interface EffectiveLegalRules {
 @Injectable()
 export class LegalRulesService {
   constructor(
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
   ) {}
 
   /** The root of the tree (this deployment's county), where the legal-aid centre sits. */
   async county(manager: EntityManager = this.db.manager): Promise<Organization> {
-    const root = await manager.getRepository(Organization).findOneBy({ parentId: IsNull() });
+    const root = await this.organizations.county(manager);
     if (!root) fail('not_found');
     return root;
   }

@@ -20,7 +20,7 @@ import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import type { User } from '../identity/entities/user.entity';
 import { IdentityService } from '../identity/identity.service';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { AvailabilityException, AvailabilityRule } from './entities/availability.entity';
 import { Consultation } from './entities/consultation.entity';
 import { LegalRulesService } from './legal-rules.service';
@@ -45,6 +45,7 @@ interface PatternSlot extends SlotView {
 @Injectable()
 export class LegalScheduleService {
   constructor(
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly calendar: WorkCalendar,
@@ -62,7 +63,7 @@ export class LegalScheduleService {
     const lawyer = (await this.lawyers(manager)).find((u) => u.id === lawyerUserId);
     if (!lawyer) fail('not_found');
     if (lawyer.id === actor.userId) return lawyer;
-    const org = lawyer.organizationId ? await manager.getRepository(Organization).findOneBy({ id: lawyer.organizationId }) : null;
+    const org = lawyer.organizationId ? await this.organizations.findById(lawyer.organizationId, manager) : null;
     if (!actor.permissions.includes('legal.schedule.manage') || !org || !actorCovers(actor, org.path)) fail('not_found');
     return lawyer;
   }
@@ -82,7 +83,10 @@ export class LegalScheduleService {
             order: { date: 'ASC' },
           })
         : [],
-      manager.getRepository(Organization).findBy({ id: In(lawyers.map((l) => l.organizationId as number)) }),
+      this.organizations.byIds(
+        lawyers.map((l) => l.organizationId as number),
+        manager,
+      ),
     ]);
     return lawyers.map((l) => ({
       userId: l.id,

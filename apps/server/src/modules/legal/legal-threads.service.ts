@@ -25,7 +25,7 @@ import { Notifier } from '../notifications/notifier.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { LegalThread, LegalThreadMessage } from './entities/legal-thread.entity';
 import { LegalRulesService } from './legal-rules.service';
@@ -44,6 +44,7 @@ const link = (id: number) => `/pages/legal/thread/index?id=${id}`;
 @Injectable()
 export class LegalThreadsService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
@@ -121,7 +122,7 @@ export class LegalThreadsService {
   async list(actor: Actor, query: LegalThreadListQuery): Promise<Page<LegalThreadSummary>> {
     if (!actor.organization) fail('forbidden');
     const limit = query.limit ?? 20;
-    const qb = this.db.manager.getRepository(LegalThread).createQueryBuilder('t').innerJoin(WorkflowCase, 'c', 'c.id = t.caseId');
+    const qb = this.cases.joinCase(this.db.manager.getRepository(LegalThread).createQueryBuilder('t'), 't', 'c');
     // A lawyer's own threads (the case's assignee), every thread for the centre's staff.
     whereStaffHandles(qb, actor, [WF.caseType]);
     if (query.waiting) qb.andWhere('c.state = :state', { state: 'waiting_centre' });
@@ -145,7 +146,7 @@ export class LegalThreadsService {
   async get(actor: Actor, id: number): Promise<LegalThreadView> {
     return this.db.transaction(async (manager) => {
       const thread = await manager.getRepository(LegalThread).findOneBy({ id });
-      const kase = thread ? await manager.getRepository(WorkflowCase).findOneBy({ id: thread.caseId }) : null;
+      const kase = thread ? await this.cases.find(thread.caseId, manager) : null;
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!thread || !kase || !ctx) fail('not_found');
       const messages = await manager.getRepository(LegalThreadMessage).find({ where: { threadId: id }, order: { id: 'ASC' } });
@@ -188,7 +189,7 @@ export class LegalThreadsService {
   async post(actor: Actor, id: number, body: PostThreadMessageRequest): Promise<LegalThreadView> {
     const thread = await this.db.manager.getRepository(LegalThread).findOneBy({ id });
     if (!thread) fail('not_found');
-    const kase = await this.db.manager.getRepository(WorkflowCase).findOneByOrFail({ id: thread.caseId });
+    const kase = await this.cases.get(thread.caseId, this.db.manager);
     const fromWorker = kase.applicantUserId === actor.userId;
     const action: LegalThreadAction = fromWorker ? 'follow_up' : 'reply';
     if (!fromWorker && !actor.permissions.includes('legal.consult')) fail('not_found');
@@ -243,7 +244,7 @@ export class LegalThreadsService {
   async assign(actor: Actor, id: number, lawyerUserId: number): Promise<LegalThreadView> {
     await this.db.transaction(async (manager) => {
       const thread = await manager.getRepository(LegalThread).findOneBy({ id });
-      const kase = thread ? await manager.getRepository(WorkflowCase).findOneBy({ id: thread.caseId }) : null;
+      const kase = thread ? await this.cases.find(thread.caseId, manager) : null;
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!thread || !kase || !ctx?.staffLevel) fail('not_found');
       const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === lawyerUserId);
@@ -252,7 +253,7 @@ export class LegalThreadsService {
         fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
       }
       await manager.getRepository(LegalThread).update({ id }, { lawyerUserId });
-      await manager.getRepository(WorkflowCase).update({ id: kase.id }, { assigneeUserId: lawyerUserId });
+      await this.cases.place(manager, kase.id, { assigneeUserId: lawyerUserId });
       await this.notifier.notify(manager, {
         userId: lawyerUserId,
         title: '转给您的在线咨询',
@@ -293,10 +294,8 @@ export class LegalThreadsService {
     const county = await this.legalRules.county(manager);
     const centreLawyers = lawyers.filter((l) => l.organizationId === county.id);
     if (centreLawyers.length === 0) return null;
-    const open = await manager
-      .getRepository(LegalThread)
-      .createQueryBuilder('t')
-      .innerJoin(WorkflowCase, 'c', 'c.id = t.caseId')
+    const open = await this.cases
+      .joinCase(manager.getRepository(LegalThread).createQueryBuilder('t'), 't', 'c')
       .select('t.lawyerUserId', 'lawyer')
       .addSelect('COUNT(*)', 'n')
       .where('c.closedAt IS NULL AND t.lawyerUserId IN (:...ids)', { ids: centreLawyers.map((l) => l.id) })
@@ -310,7 +309,10 @@ export class LegalThreadsService {
   private async summaries(manager: EntityManager, actor: Actor, rows: LegalThread[]): Promise<LegalThreadSummary[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const cases = new Map((await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) })).map((c) => [c.id, c]));
+    const cases = await this.cases.mapByIds(
+      rows.map((r) => r.caseId),
+      manager,
+    );
     const stats = await manager
       .getRepository(LegalThreadMessage)
       .createQueryBuilder('m')

@@ -1,3 +1,4 @@
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -17,7 +18,7 @@ import { fail } from '../../common/app-exception';
 
 /** Legal services (法律服务): consultations with the centre's lawyers and legal aid. */
 @Module({
-  imports: [IdentityModule, PiiModule, NotificationsModule, UploadsModule],
+  imports: [OrganizationsModule, IdentityModule, PiiModule, NotificationsModule, UploadsModule],
   controllers: [LegalController],
   providers: [
     LegalRulesService,

@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../../database/errors';
 import { Notifier } from '../notifications/notifier.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
-import type { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { type WorkflowCase } from '../workflow/workflow-cases.service';
 import { Member } from './entities/member.entity';
 import { MembershipApplication } from './entities/membership-application.entity';
 import { MembershipTransfer } from './entities/membership-transfer.entity';

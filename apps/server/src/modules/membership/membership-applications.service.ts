@@ -9,16 +9,15 @@ import {
   type MembershipApplicationAction,
   type MembershipApplicationView,
 } from '@union/shared';
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
-import type { Organization } from '../organizations/organization.entity';
-import { OrganizationsService } from '../organizations/organizations.service';
+import { OrganizationsService, type Organization } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
 import { MembershipApplication } from './entities/membership-application.entity';
 import type { CreateMembershipApplicationRequest } from '@union/shared';
@@ -33,6 +32,7 @@ const TABLE = 'membership_applications';
 @Injectable()
 export class MembershipApplicationsService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
@@ -111,7 +111,10 @@ export class MembershipApplicationsService {
       .getRepository(MembershipApplication)
       .find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 20 });
     if (apps.length === 0) return [];
-    const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(apps.map((a) => a.caseId)) });
+    const cases = await this.cases.byIds(
+      apps.map((a) => a.caseId),
+      manager,
+    );
     const byId = new Map(cases.map((c) => [c.id, c]));
     return this.views.applications(
       manager,

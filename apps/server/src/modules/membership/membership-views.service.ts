@@ -10,13 +10,12 @@ import {
   type MembershipTransferView,
   type OrganizationView,
 } from '@union/shared';
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import type { CaseHistory } from '../workflow/entities/case-history.entity';
-import type { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { type WorkflowCase } from '../workflow/workflow-cases.service';
 import { CaseViews } from '../workflow/case-views';
 import { TransitionService } from '../workflow/transition.service';
 import { Member } from './entities/member.entity';
@@ -53,7 +52,7 @@ export class MembershipViews {
       manager,
       items.map((i) => i.kase.id),
     );
-    const orgs = await manager.getRepository(Organization).findBy({ id: In([...new Set(items.map((i) => i.kase.organizationId))]) });
+    const orgs = await this.organizations.byIds([...new Set(items.map((i) => i.kase.organizationId))], manager);
     const orgViews = new Map((await this.organizations.views(orgs, manager)).map((v) => [v.id, v]));
     return items.map(({ app, kase }) =>
       this.applicationView(actor, app, kase, histories.get(kase.id) ?? [], orgViews.get(kase.organizationId) as OrganizationView),

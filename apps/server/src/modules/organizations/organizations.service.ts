@@ -8,10 +8,13 @@ import {
   type OrganizationRouteSuggestion,
   type OrganizationView,
 } from '@union/shared';
-import { In, Like, type EntityManager, type Repository } from 'typeorm';
+import { In, IsNull, Like, type EntityManager, type Repository } from 'typeorm';
 import { fail } from '../../common/app-exception';
 import { Organization } from './organization.entity';
 import { Clock } from '../../common/clock';
+
+/** The rows of the union tree, for other modules to read (never to query: they ask this service). */
+export type { Organization } from './organization.entity';
 
 /** Escape LIKE wildcards in user input. */
 function likeEscape(value: string): string {
@@ -32,8 +35,30 @@ export class OrganizationsService {
     return org;
   }
 
-  async findById(id: number): Promise<Organization | null> {
-    return this.repo.findOneBy({ id });
+  async findById(id: number, manager?: EntityManager): Promise<Organization | null> {
+    return this.repoOf(manager).findOneBy({ id });
+  }
+
+  /** The organisations with these ids (in one query; unknown ids are left out). */
+  async byIds(ids: Iterable<number>, manager?: EntityManager): Promise<Organization[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? this.repoOf(manager).findBy({ id: In(unique) }) : [];
+  }
+
+  /** The root of the tree: the county federation. */
+  async county(manager?: EntityManager): Promise<Organization> {
+    const root = await this.repoOf(manager).findOneBy({ parentId: IsNull() });
+    if (!root) fail('invalid_organization', '还没有县总工会');
+    return root;
+  }
+
+  /** Every organisation in the subtree at `path` (itself included), optionally of one kind only. */
+  async under(path: string, options: { kind?: OrganizationKind; manager?: EntityManager } = {}): Promise<Organization[]> {
+    return this.repoOf(options.manager).findBy({ path: Like(`${likeEscape(path)}%`), ...(options.kind ? { kind: options.kind } : {}) });
+  }
+
+  private repoOf(manager?: EntityManager): Repository<Organization> {
+    return manager ? manager.getRepository(Organization) : this.repo;
   }
 
   /** Create a node under `parent` (or the root when parent is null), with its path. */

@@ -1,3 +1,4 @@
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -8,7 +9,7 @@ import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Rationalisation proposals (合理化建议). */
 @Module({
-  imports: [IdentityModule, NotificationsModule, UploadsModule],
+  imports: [OrganizationsModule, IdentityModule, NotificationsModule, UploadsModule],
   controllers: [ProposalsController],
   providers: [ProposalsService],
   exports: [ProposalsService],

@@ -29,10 +29,10 @@ import { User } from '../identity/entities/user.entity';
 import { IdentityService } from '../identity/identity.service';
 import { Member } from '../membership/entities/member.entity';
 import { Notifier } from '../notifications/notifier.service';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService, type StepContext } from '../workflow/transition.service';
 import { Proposal, ProposalOpinion } from './entities/proposal.entity';
 import { Clock } from '../../common/clock';
@@ -49,6 +49,8 @@ const link = (id: number) => `/pages/contest/proposal/index?id=${id}`;
 @Injectable()
 export class ProposalsService {
   constructor(
+    private readonly cases: WorkflowCases,
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
@@ -62,7 +64,7 @@ export class ProposalsService {
     const id = await this.db.transaction(async (manager) => {
       const member = await manager.getRepository(Member).findOneBy({ userId: actor.userId, status: 'active' });
       if (!member) fail('not_a_member', '合理化建议由会员向所在工会提出，请先入会');
-      const org = await manager.getRepository(Organization).findOneByOrFail({ id: member.organizationId });
+      const org = await this.organizations.get(member.organizationId, manager);
       const kase = await this.transitions.open(manager, WF, {
         actor,
         organization: org,
@@ -116,16 +118,12 @@ export class ProposalsService {
   async list(actor: Actor, state?: string): Promise<ProposalView[]> {
     if (!actor.organization) fail('forbidden');
     const manager = this.db.manager;
-    const qb = manager.getRepository(Proposal).createQueryBuilder('p').innerJoin(WorkflowCase, 'c', 'c.id = p.caseId');
+    const qb = this.cases.joinCase(manager.getRepository(Proposal).createQueryBuilder('p'), 'p', 'c');
     if (handledCaseTypes(actor).includes(WF.caseType)) whereStaffHandles(qb, actor, [WF.caseType]);
     else {
       // An expert: the proposals of their scope sent to them (experts are few; the list is a JSON column).
       const sent = await whereUnder(
-        manager
-          .getRepository(Proposal)
-          .createQueryBuilder('p')
-          .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
-          .select(['p.id', 'p.expertUserIds']),
+        this.cases.joinCase(manager.getRepository(Proposal).createQueryBuilder('p'), 'p', 'c').select(['p.id', 'p.expertUserIds']),
         'c.organizationPath',
         actor.organization.path,
       ).getMany();
@@ -142,10 +140,8 @@ export class ProposalsService {
   /** How many proposals under review wait for this expert's opinion. */
   async reviewsLeft(expertUserId: number): Promise<number> {
     const manager = this.db.manager;
-    const open = await manager
-      .getRepository(Proposal)
-      .createQueryBuilder('p')
-      .innerJoin(WorkflowCase, 'c', 'c.id = p.caseId')
+    const open = await this.cases
+      .joinCase(manager.getRepository(Proposal).createQueryBuilder('p'), 'p', 'c')
       .where("c.caseType = 'proposal' AND c.state IN (:...states)", { states: statesAllowing('proposal', 'opinions') })
       .getMany();
     const mine = open.filter((p) => p.expertUserIds.includes(expertUserId));
@@ -201,7 +197,7 @@ export class ProposalsService {
     try {
       await this.db.transaction(async (manager) => {
         const row = await manager.getRepository(Proposal).findOneBy({ id });
-        const kase = row ? await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId }) : null;
+        const kase = row ? await this.cases.find(row.caseId, manager) : null;
         if (!row || !kase || !row.expertUserIds.includes(actor.userId)) fail('not_found');
         if (!stateAllows(kase.caseType, kase.state, 'opinions')) fail('action_not_allowed', '评审已经结束');
         await manager.getRepository(ProposalOpinion).insert({
@@ -258,7 +254,7 @@ export class ProposalsService {
     const scope = actor.organization.path;
     const base = () =>
       whereUnder(
-        this.db.manager.getRepository(Proposal).createQueryBuilder('p').innerJoin(WorkflowCase, 'c', 'c.id = p.caseId'),
+        this.cases.joinCase(this.db.manager.getRepository(Proposal).createQueryBuilder('p'), 'p', 'c'),
         'c.organizationPath',
         scope,
       );
@@ -307,7 +303,10 @@ export class ProposalsService {
 
   private async views(manager: EntityManager, actor: Actor, rows: Proposal[]): Promise<ProposalView[]> {
     if (rows.length === 0) return [];
-    const cases = await manager.getRepository(WorkflowCase).findBy({ id: In(rows.map((r) => r.caseId)) });
+    const cases = await this.cases.byIds(
+      rows.map((r) => r.caseId),
+      manager,
+    );
     const files = await this.uploads.listForCase(
       manager,
       rows.map((r) => r.caseId),
@@ -318,7 +317,7 @@ export class ProposalsService {
         rows.map((r) => r.caseId),
       ),
       manager.getRepository(ProposalOpinion).find({ where: { proposalId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }),
-      manager.getRepository(Organization).findBy({ id: In([...new Set(rows.map((r) => r.organizationId))]) }),
+      this.organizations.byIds([...new Set(rows.map((r) => r.organizationId))], manager),
     ]);
     const expertIds = [...new Set(rows.flatMap((r) => r.expertUserIds))];
     const experts = expertIds.length ? await manager.getRepository(User).findBy({ id: In(expertIds) }) : [];

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { isEncryptedFile, PiiCipher, piiAad } from '../pii/pii-cipher';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { Upload } from './entities/upload.entity';
 import { prepareFile } from './file-content';
@@ -44,6 +44,7 @@ function toView(row: Upload): UploadView {
 @Injectable()
 export class UploadsService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly db: Db,
     private readonly transitions: TransitionService,
     @Inject(FILE_STORE) private readonly store: FileStore,
@@ -103,7 +104,7 @@ export class UploadsService {
   async attachToCase(manager: EntityManager, actor: Actor, uploadIds: number[], caseId: number): Promise<void> {
     const ids = [...new Set(uploadIds)];
     if (ids.length === 0) return;
-    const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: caseId });
+    const kase = await this.cases.find(caseId, manager);
     const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
     if (!kase || !ctx) fail('not_found');
     const staffHandling = ctx.staffLevel !== undefined;
@@ -181,7 +182,7 @@ export class UploadsService {
   private async maySee(manager: EntityManager, actor: Actor, row: Upload): Promise<boolean> {
     if (row.uploaderUserId === actor.userId) return true;
     if (row.caseId === null) return false;
-    const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: row.caseId });
+    const kase = await this.cases.find(row.caseId, manager);
     return !!kase && this.transitions.actorContext(actor, kase) !== null;
   }
 }

@@ -1,3 +1,4 @@
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { Module } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { ProposalsModule } from '../proposals/proposals.module';
@@ -6,7 +7,7 @@ import { WorkbenchService } from './workbench.service';
 
 /** The staff workbench: cases waiting for the actor's level, across case types (CaseViews comes from the global workflow module). */
 @Module({
-  imports: [CompetitionsModule, ProposalsModule],
+  imports: [OrganizationsModule, CompetitionsModule, ProposalsModule],
   controllers: [WorkbenchController],
   providers: [WorkbenchService],
 })

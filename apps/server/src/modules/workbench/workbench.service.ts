@@ -11,7 +11,7 @@ import {
   type WorkbenchStepSummary,
   type WorkflowDef,
 } from '@union/shared';
-import { Brackets, In } from 'typeorm';
+import { Brackets } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { whereStaffHandles } from '../../common/case-access';
@@ -20,7 +20,7 @@ import { Db } from '../../database/db.service';
 import { CompetitionJudgingService } from '../competitions/competition-judging.service';
 import { ProposalsService } from '../proposals/proposals.service';
 import { CaseViews } from '../workflow/case-views';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { Clock } from '../../common/clock';
 
@@ -46,6 +46,7 @@ function actionableStates(actor: Actor): [WorkbenchCaseType, string[]][] {
 @Injectable()
 export class WorkbenchService {
   constructor(
+    private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly caseViews: CaseViews,
@@ -132,9 +133,7 @@ export class WorkbenchService {
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
     const ids = page.map((c) => c.id);
-    const orgs = ids.length
-      ? await this.db.manager.getRepository(Organization).findBy({ id: In([...new Set(page.map((c) => c.organizationId))]) })
-      : [];
+    const orgs = ids.length ? await this.organizations.byIds([...new Set(page.map((c) => c.organizationId))]) : [];
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
     const now = this.clock.now();
     const items = page.map((c): WorkbenchItem => {

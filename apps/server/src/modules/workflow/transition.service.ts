@@ -7,7 +7,7 @@ import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
-import type { Organization } from '../organizations/organization.entity';
+import { type Organization } from '../organizations/organizations.service';
 import { CaseHistory } from './entities/case-history.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 import { Clock } from '../../common/clock';

@@ -6,6 +6,7 @@ import { CaseViews } from './case-views';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { TransitionService } from './transition.service';
+import { WorkflowCases } from './workflow-cases.service';
 import { workCalendarProvider } from './work-calendar.provider';
 
 /** The workflow engine's server side: one transition service for every case type. */
@@ -13,8 +14,8 @@ import { workCalendarProvider } from './work-calendar.provider';
 @Module({
   imports: [NotificationsModule],
   controllers: [CasesController],
-  providers: [TransitionService, CaseViews, CaseHandlers, CasesService, workCalendarProvider],
-  exports: [TransitionService, CaseViews, CaseHandlers, workCalendarProvider],
+  providers: [TransitionService, WorkflowCases, CaseViews, CaseHandlers, CasesService, workCalendarProvider],
+  exports: [TransitionService, WorkflowCases, CaseViews, CaseHandlers, workCalendarProvider],
 })
 export class WorkflowModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(private readonly handlers: CaseHandlers) {}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { fail } from '../../common/app-exception';
+import { subtree } from '../../common/case-access';
+import { Db } from '../../database/db.service';
+import { WorkflowCase } from './entities/workflow-case.entity';
+
+/** The case rows, for the domain modules to read through this service (never to query themselves). */
+export type { WorkflowCase } from './entities/workflow-case.entity';
+
+/** What a domain may change on its case besides steps: who holds it, where it sits, its deadline, its title. */
+export type CasePlacement = Partial<Pick<WorkflowCase, 'assigneeUserId' | 'organizationId' | 'organizationPath' | 'dueAt' | 'title'>>;
+
+/**
+ * The cases of `workflow_cases` as the domain modules see them: looked up by id (one query for a
+ * list), joined into a domain list query by the workflow module's own fragment, re-placed (the
+ * lawyer a case follows, its deadline) and version-bumped for edits that are not steps. Steps go
+ * through the TransitionService.
+ */
+@Injectable()
+export class WorkflowCases {
+  constructor(private readonly db: Db) {}
+
+  /** The case with this id (and these column values), or null. */
+  async find(
+    id: number,
+    manager: EntityManager = this.db.manager,
+    where: FindOptionsWhere<WorkflowCase> = {},
+  ): Promise<WorkflowCase | null> {
+    return manager.getRepository(WorkflowCase).findOneBy({ ...where, id });
+  }
+
+  /** The case with this id; a missing one answers 404. */
+  async get(id: number, manager: EntityManager = this.db.manager): Promise<WorkflowCase> {
+    const kase = await this.find(id, manager);
+    if (!kase) fail('not_found');
+    return kase;
+  }
+
+  /** The cases with these ids (and these column values), in one query. */
+  async byIds(
+    ids: Iterable<number>,
+    manager: EntityManager = this.db.manager,
+    where: FindOptionsWhere<WorkflowCase> = {},
+  ): Promise<WorkflowCase[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? manager.getRepository(WorkflowCase).findBy({ ...where, id: In(unique) }) : [];
+  }
+
+  /** The cases with these ids by id, in one query. */
+  async mapByIds(ids: Iterable<number>, manager: EntityManager = this.db.manager): Promise<Map<number, WorkflowCase>> {
+    return new Map((await this.byIds(ids, manager)).map((c) => [c.id, c]));
+  }
+
+  /** Move a case to another holder, organisation or deadline (inside the caller's transaction). */
+  async place(manager: EntityManager, caseId: number, placement: CasePlacement): Promise<void> {
+    await manager.getRepository(WorkflowCase).update({ id: caseId }, placement);
+  }
+
+  /**
+   * An edit of the domain row that is not a step still moves the case's version, by compare-and-set:
+   * of two people editing at once only one wins. False when the case moved on meanwhile.
+   */
+  async bumpVersion(
+    manager: EntityManager,
+    kase: WorkflowCase,
+    expectedVersion: number,
+    options: { state?: string; set?: CasePlacement; at: Date },
+  ): Promise<boolean> {
+    const qb = manager
+      .createQueryBuilder()
+      .update(WorkflowCase)
+      .set({ ...options.set, version: kase.version + 1, updatedAt: options.at })
+      .where('id = :id AND version = :version', { id: kase.id, version: expectedVersion });
+    if (options.state) qb.andWhere('state = :state', { state: options.state });
+    return (await qb.execute()).affected === 1;
+  }
+
+  /** Join each domain row's case into a domain list query as `alias` (`c`), on `<subjectAlias>.caseId`. */
+  joinCase<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, subjectAlias: string, alias = 'c'): SelectQueryBuilder<T> {
+    return qb.innerJoin(WorkflowCase, alias, `${alias}.id = ${subjectAlias}.caseId`);
+  }
+
+  /** Cases of one type submitted in [start, end] in the subtree at `organizationPath`, counted by state (statistics). */
+  async countByState(
+    caseType: string,
+    period: { start: Date; end: Date },
+    organizationPath: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Record<string, number>> {
+    const rows = await manager
+      .getRepository(WorkflowCase)
+      .createQueryBuilder('c')
+      .select('c.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.caseType = :caseType AND c.submittedAt BETWEEN :start AND :end', { caseType, start: period.start, end: period.end })
+      .andWhere(subtree('c.organizationPath', organizationPath))
+      .groupBy('c.state')
+      .getRawMany<{ state: string; n: number | string }>();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+}
