@@ -19,7 +19,6 @@ import type { Actor } from '../../common/actor';
 import { staffHandles, staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
-import { User } from '../identity/entities/user.entity';
 import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -364,7 +363,7 @@ export class CompetitionsService {
         .getRawMany<{ competitionId: number; n: string | number }>(),
     ]);
     const judgeIds = [...new Set(events.flatMap((e) => e.judgeUserIds))];
-    const judges = judgeIds.length ? await manager.getRepository(User).findBy({ id: In(judgeIds) }) : [];
+    const judges = judgeIds.length ? await this.identity.usersByIds(judgeIds, manager) : [];
     const today = this.clock.today();
     const out: CompetitionView[] = [];
     for (const row of rows) {

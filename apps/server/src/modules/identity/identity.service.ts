@@ -13,7 +13,7 @@ import {
   type Role,
   type TokenPair,
 } from '@union/shared';
-import { IsNull, Not, type EntityManager, type Repository } from 'typeorm';
+import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { staffHolds, type StaffCandidate } from '../../common/case-access';
@@ -38,6 +38,9 @@ import { Clock } from '../../common/clock';
 export interface MembershipFacts {
   isActiveMember(userId: number): Promise<boolean>;
 }
+
+/** The user rows, for other modules to read through this service. */
+export type { User } from './entities/user.entity';
 
 @Injectable()
 export class IdentityService {
@@ -162,6 +165,27 @@ export class IdentityService {
       consentsCurrent: (Object.keys(CONSENT_VERSIONS) as ConsentKind[]).every((k) => latest.get(k)?.version === CONSENT_VERSIONS[k]),
       isMember,
     };
+  }
+
+  /** The users with these ids, in one query (unknown ids are left out). */
+  async usersByIds(ids: Iterable<number>, manager: EntityManager = this.db.manager): Promise<User[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? manager.getRepository(User).findBy({ id: In(unique) }) : [];
+  }
+
+  /** The user with this id; a missing one answers 404. */
+  async user(id: number, manager: EntityManager = this.db.manager): Promise<User> {
+    const user = await manager.getRepository(User).findOneBy({ id });
+    if (!user) fail('not_found');
+    return user;
+  }
+
+  /**
+   * Hold the user's row until the caller's transaction ends, so one person's two requests at once
+   * are taken one after the other (MySQL/MariaDB; the embedded database runs one transaction at a time).
+   */
+  async lockUser(manager: EntityManager, userId: number): Promise<void> {
+    if (!this.db.isEmbedded) await manager.getRepository(User).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /**

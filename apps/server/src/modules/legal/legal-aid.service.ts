@@ -38,7 +38,6 @@ import { IdentityService } from '../identity/identity.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
-import { User } from '../identity/entities/user.entity';
 import { CaseHistory } from '../workflow/entities/case-history.entity';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
@@ -119,7 +118,7 @@ export class LegalAidService {
 
     const now = this.clock.now();
     const id = await this.db.transaction(async (manager) => {
-      await this.lockUser(manager, actor.userId);
+      await this.identity.lockUser(manager, actor.userId);
       const key = employerKey(body.employer);
       // One open application per worker and employer; a closed or refused one does not block a new one.
       const openSame = await this.cases
@@ -601,9 +600,6 @@ export class LegalAidService {
   }
 
   /** Serialise one user's check-then-insert steps (MySQL row lock; the embedded database runs transactions one at a time). */
-  private async lockUser(manager: EntityManager, userId: number): Promise<void> {
-    if (!this.db.isEmbedded) await manager.getRepository(User).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-  }
 
   private async row(id: number): Promise<LegalAidApplication> {
     const row = await this.db.manager.getRepository(LegalAidApplication).findOneBy({ id });

@@ -17,7 +17,7 @@ import {
   type TransitionRequest,
   stateAllows,
 } from '@union/shared';
-import { And, In, IsNull, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import { And, IsNull, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
@@ -28,7 +28,6 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
-import { User } from '../identity/entities/user.entity';
 import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
@@ -103,13 +102,12 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
         );
         if (!slot) fail('slot_unavailable');
         // One user's bookings are counted under a row lock, so two taps at once cannot both pass the limit.
-        if (!this.db.isEmbedded)
-          await manager.getRepository(User).findOne({ where: { id: actor.userId }, lock: { mode: 'pessimistic_write' } });
+        await this.identity.lockUser(manager, actor.userId);
         const open = await manager
           .getRepository(Consultation)
           .countBy({ applicantUserId: actor.userId, slotHeld: 1, startsAt: MoreThan(now) });
         if (open >= rules.maxOpenBookings) fail('booking_limit');
-        const lawyer = await manager.getRepository(User).findOneByOrFail({ id: body.lawyerUserId });
+        const lawyer = await this.identity.user(body.lawyerUserId, manager);
         const org = await this.organizations.get(lawyer.organizationId as number, manager);
         const kase = await this.transitions.open(manager, WF, {
           actor,
@@ -270,7 +268,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
               id,
             );
             if (!slot) fail('slot_unavailable');
-            const lawyer = await manager.getRepository(User).findOneByOrFail({ id: body.lawyerUserId });
+            const lawyer = await this.identity.user(body.lawyerUserId, manager);
             const org = await this.organizations.get(lawyer.organizationId as number, manager);
             await manager.getRepository(Consultation).update(
               { id },
@@ -355,7 +353,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
       });
       if (due.length === 0) continue;
       const lawyers = new Map(
-        (await this.db.manager.getRepository(User).findBy({ id: In([...new Set(due.map((r) => r.lawyerUserId))]) })).map((u) => [u.id, u]),
+        (await this.identity.usersByIds([...new Set(due.map((r) => r.lawyerUserId))], this.db.manager)).map((u) => [u.id, u]),
       );
       for (const row of due) {
         const done = await this.db.transaction(async (manager) => {
@@ -392,9 +390,10 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
     const caseIds = rows.map((r) => r.caseId);
     const cases = await this.cases.mapByIds(caseIds, manager);
     const users = new Map(
-      (await manager.getRepository(User).findBy({ id: In([...new Set(rows.flatMap((r) => [r.lawyerUserId, r.applicantUserId]))]) })).map(
-        (u) => [u.id, u],
-      ),
+      (await this.identity.usersByIds([...new Set(rows.flatMap((r) => [r.lawyerUserId, r.applicantUserId]))], manager)).map((u) => [
+        u.id,
+        u,
+      ]),
     );
     const [histories, photos, rules] = await Promise.all([
       this.transitions.historyOf(manager, caseIds),

@@ -19,8 +19,7 @@ import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
-import { User } from '../identity/entities/user.entity';
-import { IdentityService } from '../identity/identity.service';
+import { IdentityService, type User } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
@@ -329,9 +328,10 @@ export class LegalThreadsService {
       (await manager.getRepository(LegalThreadMessage).findBy({ id: In(stats.map((s) => Number(s.lastId))) })).map((m) => [m.threadId, m]),
     );
     const people = new Map(
-      (
-        await manager.getRepository(User).findBy({ id: In([...new Set(rows.flatMap((r) => [r.applicantUserId, r.lawyerUserId ?? 0]))]) })
-      ).map((u) => [u.id, u.displayName]),
+      (await this.identity.usersByIds([...new Set(rows.flatMap((r) => [r.applicantUserId, r.lawyerUserId ?? 0]))], manager)).map((u) => [
+        u.id,
+        u.displayName,
+      ]),
     );
     const out: LegalThreadSummary[] = [];
     for (const row of rows) {

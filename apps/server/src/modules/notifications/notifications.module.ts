@@ -1,3 +1,4 @@
+import { IdentityModule } from '../identity/identity.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WechatModule } from '../wechat/wechat.module';
@@ -8,7 +9,7 @@ import { Notifier } from './notifier.service';
 import { OutboxSender } from './outbox-sender.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Message]), WechatModule],
+  imports: [TypeOrmModule.forFeature([Message]), WechatModule, IdentityModule],
   controllers: [MessagesController],
   providers: [MessagesService, Notifier, OutboxSender],
   exports: [Notifier, OutboxSender],

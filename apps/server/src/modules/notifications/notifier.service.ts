@@ -33,7 +33,9 @@ export class Notifier {
       payload: JSON.stringify({ title: notice.title, status: notice.status, link: notice.link, at: now.toISOString() }),
       status: 'pending',
       attempts: 0,
-      nextAttemptAt: now,
+      // The outbox runs on the machine's time (its sender retries against it), not the business clock.
+      // eslint-disable-next-line no-restricted-syntax
+      nextAttemptAt: new Date(),
       lockedUntil: null,
       lastError: null,
       createdAt: now,

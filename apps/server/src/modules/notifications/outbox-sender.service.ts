@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { In, LessThan, LessThanOrEqual } from 'typeorm';
+import { LessThan, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
-import { User } from '../identity/entities/user.entity';
+import { IdentityService } from '../identity/identity.service';
 import { WechatClient, WechatError } from '../wechat/wechat.client';
 import { OutboxEntry } from './entities/outbox.entity';
 
@@ -27,6 +27,7 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly db: Db,
     private readonly wechat: WechatClient,
+    private readonly identity: IdentityService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,7 +61,7 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     );
     const due = await repo.find({ where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) }, order: { id: 'ASC' }, take: 50 });
     if (due.length === 0) return 0;
-    const users = await this.db.manager.getRepository(User).findBy({ id: In([...new Set(due.map((d) => d.userId))]) });
+    const users = await this.identity.usersByIds(due.map((d) => d.userId));
     const openids = new Map(users.map((u) => [u.id, u.openid]));
     let sent = 0;
     for (const entry of due) {

@@ -25,7 +25,6 @@ import { handledCaseTypes, whereStaffHandles, whereUnder } from '../../common/ca
 import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
-import { User } from '../identity/entities/user.entity';
 import { IdentityService } from '../identity/identity.service';
 import { Member } from '../membership/entities/member.entity';
 import { Notifier } from '../notifications/notifier.service';
@@ -320,7 +319,7 @@ export class ProposalsService {
       this.organizations.byIds([...new Set(rows.map((r) => r.organizationId))], manager),
     ]);
     const expertIds = [...new Set(rows.flatMap((r) => r.expertUserIds))];
-    const experts = expertIds.length ? await manager.getRepository(User).findBy({ id: In(expertIds) }) : [];
+    const experts = expertIds.length ? await this.identity.usersByIds(expertIds, manager) : [];
     const out: ProposalView[] = [];
     for (const row of rows) {
       const kase = cases.find((c) => c.id === row.caseId);
