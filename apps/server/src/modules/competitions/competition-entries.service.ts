@@ -10,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { employerKey } from '@union/shared';
-import { Member } from '../membership/entities/member.entity';
+import { MembersService } from '../membership/members.service';
 import { OrganizationsService, type Organization } from '../organizations/organizations.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
@@ -27,6 +27,7 @@ import { Clock } from '../../common/clock';
 export class CompetitionEntriesService {
   constructor(
     private readonly cases: WorkflowCases,
+    private readonly members: MembersService,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
@@ -63,7 +64,7 @@ export class CompetitionEntriesService {
           entrantName = body.teamName?.trim() || employerName;
           members = (body.members ?? []).map((m) => m.trim());
         } else {
-          const member = await manager.getRepository(Member).findOneBy({ userId: actor.userId, status: 'active' });
+          const member = await this.members.activeForUser(manager, actor.userId);
           if (!member) fail('not_a_member', '只有工会会员可以报名，请先入会');
           organization = await this.organizations.get(member.organizationId, manager);
           employerName = member.employerName;

@@ -21,7 +21,7 @@ import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
-import { Member } from '../membership/entities/member.entity';
+import { MembersService } from '../membership/members.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
@@ -43,6 +43,7 @@ const WF = HARDSHIP_APPLICATION_WORKFLOW;
 export class HardshipApplicationsService {
   constructor(
     private readonly cases: WorkflowCases,
+    private readonly members: MembersService,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
@@ -101,7 +102,7 @@ export class HardshipApplicationsService {
   /** Who the case is about: the worker, or for a proxy filing the member with the applicant's ID (else the filing cadre follows it). */
   private async applicantUserId(manager: EntityManager, actor: Actor, selfIdIndex: string, proxy: boolean): Promise<number> {
     if (!proxy) return actor.userId;
-    const member = await manager.getRepository(Member).findOne({ where: { idNumberIndex: selfIdIndex }, order: { id: 'DESC' } });
+    const member = await this.members.latestByIdIndex(manager, selfIdIndex);
     return member?.userId ?? actor.userId;
   }
 

@@ -1,3 +1,4 @@
+import { MembershipModule } from '../membership/membership.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -19,7 +20,7 @@ import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Hardship assistance (困难职工帮扶): rules, applications, the procedure, files and aid. */
 @Module({
-  imports: [IdentityModule, OrganizationsModule, PiiModule, NotificationsModule, UploadsModule],
+  imports: [MembershipModule, IdentityModule, OrganizationsModule, PiiModule, NotificationsModule, UploadsModule],
   controllers: [HardshipController, HardshipFilesController],
   providers: [
     HardshipRulesService,

@@ -29,6 +29,9 @@ interface CardClaims {
 }
 
 /** Members, their electronic cards and withdrawal. */
+/** The member rows, for other modules to read through this service. */
+export type { Member } from './entities/member.entity';
+
 @Injectable()
 export class MembersService implements OnModuleInit, MembershipFacts {
   constructor(
@@ -52,6 +55,11 @@ export class MembersService implements OnModuleInit, MembershipFacts {
 
   activeByIdIndex(manager: EntityManager, idIndex: string): Promise<Member | null> {
     return manager.getRepository(Member).findOneBy({ activeIdNumberIndex: idIndex });
+  }
+
+  /** The newest member record with this ID number (blind index), active or not. */
+  latestByIdIndex(manager: EntityManager, idIndex: string): Promise<Member | null> {
+    return manager.getRepository(Member).findOne({ where: { idNumberIndex: idIndex }, order: { id: 'DESC' } });
   }
 
   activeForUser(manager: EntityManager, userId: number): Promise<Member | null> {

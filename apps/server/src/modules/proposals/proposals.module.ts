@@ -1,4 +1,5 @@
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { MembershipModule } from '../membership/membership.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -9,7 +10,7 @@ import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Rationalisation proposals (合理化建议). */
 @Module({
-  imports: [OrganizationsModule, IdentityModule, NotificationsModule, UploadsModule],
+  imports: [MembershipModule, OrganizationsModule, IdentityModule, NotificationsModule, UploadsModule],
   controllers: [ProposalsController],
   providers: [ProposalsService],
   exports: [ProposalsService],

@@ -26,7 +26,7 @@ import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
-import { Member } from '../membership/entities/member.entity';
+import { MembersService } from '../membership/members.service';
 import { Notifier } from '../notifications/notifier.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UploadsService } from '../uploads/uploads.service';
@@ -49,6 +49,7 @@ const link = (id: number) => `/pages/contest/proposal/index?id=${id}`;
 export class ProposalsService {
   constructor(
     private readonly cases: WorkflowCases,
+    private readonly members: MembersService,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
@@ -61,7 +62,7 @@ export class ProposalsService {
 
   async submit(actor: Actor, body: CreateProposalRequest): Promise<ProposalView> {
     const id = await this.db.transaction(async (manager) => {
-      const member = await manager.getRepository(Member).findOneBy({ userId: actor.userId, status: 'active' });
+      const member = await this.members.activeForUser(manager, actor.userId);
       if (!member) fail('not_a_member', '合理化建议由会员向所在工会提出，请先入会');
       const org = await this.organizations.get(member.organizationId, manager);
       const kase = await this.transitions.open(manager, WF, {
