@@ -38,6 +38,8 @@ export default tseslint.config(
   {
     // Module boundaries: a module uses another through its exported services, never through its
     // entities or tables (the entity registry src/entities.ts and the demo seed are the top level).
+    // A module's service may export the types of its rows (`export type { Organization }`): a type-only
+    // import cannot be handed to getRepository or a join.
     files: ['apps/server/src/modules/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -52,44 +54,6 @@ export default tseslint.config(
         },
       ],
     },
-  },
-  {
-    // Known crossings (issue 11, part 2 "the case is the unit of the API"): the domains still read
-    // workflow_cases / case_history and the organisation rows directly. Warned until the case
-    // registry serves them; a new file that crosses is an error.
-    files: [
-      'apps/server/src/modules/competitions/competition-entries.service.ts',
-      'apps/server/src/modules/competitions/competition-judging.service.ts',
-      'apps/server/src/modules/competitions/competition-results.service.ts',
-      'apps/server/src/modules/competitions/competitions.service.ts',
-      'apps/server/src/modules/competitions/employer-flags.service.ts',
-      'apps/server/src/modules/hardship/hardship-applications.service.ts',
-      'apps/server/src/modules/hardship/hardship-campaigns.service.ts',
-      'apps/server/src/modules/hardship/hardship-files.service.ts',
-      'apps/server/src/modules/hardship/hardship-notices.service.ts',
-      'apps/server/src/modules/hardship/hardship-rules.service.ts',
-      'apps/server/src/modules/hardship/hardship-statistics.service.ts',
-      'apps/server/src/modules/hardship/hardship-steps.service.ts',
-      'apps/server/src/modules/hardship/hardship-views.service.ts',
-      'apps/server/src/modules/honours/honours.service.ts',
-      'apps/server/src/modules/identity/identity.service.ts',
-      'apps/server/src/modules/legal/legal-aid-views.service.ts',
-      'apps/server/src/modules/legal/legal-aid.service.ts',
-      'apps/server/src/modules/legal/legal-consultations.service.ts',
-      'apps/server/src/modules/legal/legal-petitions.service.ts',
-      'apps/server/src/modules/legal/legal-rules.service.ts',
-      'apps/server/src/modules/legal/legal-schedule.service.ts',
-      'apps/server/src/modules/legal/legal-threads.service.ts',
-      'apps/server/src/modules/membership/members.service.ts',
-      'apps/server/src/modules/membership/membership-applications.service.ts',
-      'apps/server/src/modules/membership/membership-views.service.ts',
-      'apps/server/src/modules/notifications/outbox-sender.service.ts',
-      'apps/server/src/modules/proposals/proposals.service.ts',
-      'apps/server/src/modules/uploads/uploads.service.ts',
-      'apps/server/src/modules/workbench/workbench.service.ts',
-      'apps/server/src/modules/workflow/transition.service.ts',
-    ],
-    rules: { 'no-restricted-imports': 'warn' },
   },
   {
     // Business time comes from the Clock (src/common/clock.ts), which tests move; only the machine

@@ -1,5 +1,6 @@
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { MembershipModule } from '../membership/membership.module';
+import { LegalModule } from '../legal/legal.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -13,7 +14,7 @@ import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Competitions, their entries, judging and results; the employer flags honours use too. */
 @Module({
-  imports: [MembershipModule, OrganizationsModule, IdentityModule, NotificationsModule],
+  imports: [LegalModule, MembershipModule, OrganizationsModule, IdentityModule, NotificationsModule],
   controllers: [CompetitionsController],
   providers: [EmployerFlagsService, CompetitionResultsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService],
   exports: [EmployerFlagsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService, CompetitionResultsService],

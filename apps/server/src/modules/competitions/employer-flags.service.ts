@@ -6,9 +6,8 @@ import { fail } from '../../common/app-exception';
 import { mayHandle } from '../../common/case-access';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
-import { LegalAidApplication } from '../legal/entities/legal-aid-application.entity';
+import { LegalAidViews } from '../legal/legal-aid-views.service';
 import { employerKey } from '@union/shared';
-import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { EmployerFlag } from './entities/entry.entity';
 import { Clock } from '../../common/clock';
 
@@ -23,7 +22,7 @@ const ACCIDENT_YEARS = 3;
 @Injectable()
 export class EmployerFlagsService {
   constructor(
-    private readonly cases: WorkflowCases,
+    private readonly legalAid: LegalAidViews,
     private readonly clock: Clock,
     private readonly db: Db,
   ) {}
@@ -85,17 +84,8 @@ export class EmployerFlagsService {
       if (f.kind === 'serious_accident' && f.since < accidentCutoff) continue;
       result.set(f.employerKey, `${EMPLOYER_FLAG_LABEL[f.kind as EmployerFlagKind]}：${f.note}`);
     }
-    const arrears = await this.cases
-      .joinCase(manager.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c')
-      .select('a.employerKey', 'employerKey')
-      // An application is only an allegation: a case counts once the centre took it on and while it is being handled.
-      .where("a.employerKey IN (:...keys) AND a.disputeType = 'unpaid_wages' AND c.state IN (:...handling)", {
-        keys: unique,
-        handling: ['accepted', 'negotiation', 'mediation', 'arbitration', 'litigation'],
-      })
-      .groupBy('a.employerKey')
-      .getRawMany<{ employerKey: string }>();
-    for (const a of arrears) if (!result.has(a.employerKey)) result.set(a.employerKey, '拖欠工资：法律援助中心有正在办理的欠薪案件');
+    const arrears = await this.legalAid.employersWithWageCasesInHand(manager, unique);
+    for (const key of arrears) if (!result.has(key)) result.set(key, '拖欠工资：法律援助中心有正在办理的欠薪案件');
     return result;
   }
 

@@ -210,4 +210,23 @@ export class LegalAidViews {
     }
     return result;
   }
+
+  /**
+   * Of these employers (by key), the ones the centre holds a wage-arrears case against now: an
+   * application is only an allegation, so a case counts once the centre took it on and while it is
+   * being handled. One query for any number of employers.
+   */
+  async employersWithWageCasesInHand(manager: EntityManager, employerKeys: string[]): Promise<Set<string>> {
+    if (employerKeys.length === 0) return new Set();
+    const rows = await this.cases
+      .joinCase(manager.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c')
+      .select('a.employerKey', 'employerKey')
+      .where("a.employerKey IN (:...keys) AND a.disputeType = 'unpaid_wages' AND c.state IN (:...handling)", {
+        keys: employerKeys,
+        handling: ['accepted', 'negotiation', 'mediation', 'arbitration', 'litigation'],
+      })
+      .groupBy('a.employerKey')
+      .getRawMany<{ employerKey: string }>();
+    return new Set(rows.map((r) => r.employerKey));
+  }
 }

@@ -38,7 +38,6 @@ import { IdentityService } from '../identity/identity.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
-import { CaseHistory } from '../workflow/entities/case-history.entity';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { Consultation } from './entities/consultation.entity';
@@ -511,12 +510,7 @@ export class LegalAidService {
     const byState = (caseType: string) => this.cases.countByState(caseType, { start, end }, scope, m);
     const consultations = await byState('legal_consultation');
     const applications = await byState('legal_aid_application');
-    const accepted = await this.cases
-      .joinCase(m.getRepository(CaseHistory).createQueryBuilder('h'), 'h', 'c')
-      .where("h.action = 'accept' AND c.caseType = 'legal_aid_application'")
-      .andWhere(subtree('c.organizationPath', scope))
-      .andWhere('h.createdAt BETWEEN :start AND :end', { start, end })
-      .getCount();
+    const accepted = await this.cases.countSteps('legal_aid_application', 'accept', { start, end }, scope, m);
     const closed = await this.cases
       .joinCase(m.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c')
       .select('COUNT(*)', 'cases')

@@ -30,7 +30,7 @@ import { fail } from '../../common/app-exception';
     LegalPetitionsService,
     LegalClocksJob,
   ],
-  exports: [LegalScheduleService, LegalConsultationsService, LegalAidService, LegalThreadsService, LegalPetitionsService],
+  exports: [LegalAidViews, LegalScheduleService, LegalConsultationsService, LegalAidService, LegalThreadsService, LegalPetitionsService],
 })
 export class LegalModule implements OnModuleInit {
   constructor(

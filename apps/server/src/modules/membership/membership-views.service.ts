@@ -14,7 +14,7 @@ import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
-import type { CaseHistory } from '../workflow/entities/case-history.entity';
+import type { CaseHistory } from '../workflow/workflow-cases.service';
 import { type WorkflowCase } from '../workflow/workflow-cases.service';
 import { CaseViews } from '../workflow/case-views';
 import { TransitionService } from '../workflow/transition.service';

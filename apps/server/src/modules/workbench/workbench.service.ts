@@ -16,12 +16,11 @@ import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { whereStaffHandles } from '../../common/case-access';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
-import { Db } from '../../database/db.service';
 import { CompetitionJudgingService } from '../competitions/competition-judging.service';
 import { ProposalsService } from '../proposals/proposals.service';
 import { CaseViews } from '../workflow/case-views';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { Clock } from '../../common/clock';
 
 function defOf(type: WorkbenchCaseType): WorkflowDef<string, string> {
@@ -46,9 +45,9 @@ function actionableStates(actor: Actor): [WorkbenchCaseType, string[]][] {
 @Injectable()
 export class WorkbenchService {
   constructor(
+    private readonly cases: WorkflowCases,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
-    private readonly db: Db,
     private readonly caseViews: CaseViews,
     private readonly judging: CompetitionJudgingService,
     private readonly proposals: ProposalsService,
@@ -60,7 +59,7 @@ export class WorkbenchService {
       .filter(([type]) => !step?.caseType || type === step.caseType)
       .map(([type, states]): [string, string[]] => [type, states.filter((s) => !step?.state || s === step.state)])
       .filter(([, states]) => states.length > 0);
-    const qb = this.db.manager.getRepository(WorkflowCase).createQueryBuilder('c').where('c.holder = :holder', { holder: 'staff' });
+    const qb = this.cases.query().where('c.holder = :holder', { holder: 'staff' });
     // Place, function, assignment (a lawyer's own cases) and never one's own case: the one access helper.
     whereStaffHandles(
       qb,

@@ -3,10 +3,12 @@ import { In, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type
 import { fail } from '../../common/app-exception';
 import { subtree } from '../../common/case-access';
 import { Db } from '../../database/db.service';
+import { CaseHistory } from './entities/case-history.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 
 /** The case rows, for the domain modules to read through this service (never to query themselves). */
 export type { WorkflowCase } from './entities/workflow-case.entity';
+export type { CaseHistory } from './entities/case-history.entity';
 
 /** What a domain may change on its case besides steps: who holds it, where it sits, its deadline, its title. */
 export type CasePlacement = Partial<Pick<WorkflowCase, 'assigneeUserId' | 'organizationId' | 'organizationPath' | 'dueAt' | 'title'>>;
@@ -98,5 +100,28 @@ export class WorkflowCases {
       .groupBy('c.state')
       .getRawMany<{ state: string; n: number | string }>();
     return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+
+  /** A query over the cases of every type as `alias` (the workbench's queues; later the staff's case search). */
+  query(manager: EntityManager = this.db.manager, alias = 'c'): SelectQueryBuilder<WorkflowCase> {
+    return manager.getRepository(WorkflowCase).createQueryBuilder(alias);
+  }
+
+  /** How many times `action` was taken on cases of `caseType` in the subtree at `organizationPath` within [start, end]. */
+  async countSteps(
+    caseType: string,
+    action: string,
+    period: { start: Date; end: Date },
+    organizationPath: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<number> {
+    return manager
+      .getRepository(CaseHistory)
+      .createQueryBuilder('h')
+      .innerJoin(WorkflowCase, 'c', 'c.id = h.caseId')
+      .where('h.action = :action AND c.caseType = :caseType', { action, caseType })
+      .andWhere(subtree('c.organizationPath', organizationPath))
+      .andWhere('h.createdAt BETWEEN :start AND :end', { start: period.start, end: period.end })
+      .getCount();
   }
 }
