@@ -1,4 +1,4 @@
-/* Browser end-to-end scenario for hardship assistance (困难帮扶), run by run.js after the joining one.
+/* Hardship assistance (困难帮扶), end to end in the browser, after the joining scenario:
  *
  * 1. The worker does the self-test, starts the application from its answers, fills it screen by
  *    screen (the draft survives a reload), uploads a photo and submits.
@@ -10,64 +10,17 @@
  *    application whose notice has already ended. With it: the grassroots cadre completes the
  *    notice, the town cadre passes the town review, the county cadre files the household, approves
  *    aid and registers the payment (opened from the workbench), and 李会员 signs for it. */
-'use strict';
+import { api, baseUrl, expect, innerText, log, randomIdNumber, randomPhone, test, tid, tokenOf } from './support/fixtures';
 
-const path = require('path');
+test.describe.configure({ mode: 'serial' });
 
-const STEP_TIMEOUT = 15000;
-const PHOTO = path.resolve(__dirname, '..', 'src', 'assets', 'tab', 'home-active.png');
+/** The index of the 'causes' screen of the application (pages/hardship/apply/form.ts STEPS). */
+const CAUSES_STEP = 5;
 
-/**
- * @param {object} ctx
- * @param {import('playwright-core').Browser} ctx.browser
- * @param {string} ctx.base
- * @param {(browser: unknown, base: string, persona: string) => Promise<{ context: any, d: any }>} ctx.newUser
- * @param {(base: string, method: string, path: string, token: string | null, body?: unknown) => Promise<any>} ctx.api
- * @param {(id: string) => string} ctx.tid
- * @param {(msg: string) => void} ctx.log
- * @param {() => string} ctx.randomIdNumber
- */
-async function hardshipScenario(ctx) {
-  const applicationId = await workerApplies(ctx);
-  await grassrootsToNotice(ctx, applicationId);
-  await workerSeesNotice(ctx, applicationId);
-  await finishSeededCase(ctx);
-}
+let applicationId = 0;
 
-/** Tap an action button; when it opens the confirm/comment form, confirm it. */
-async function runAction(d, action, comment) {
-  await d.tap(`action-${action}`);
-  const form = d.visible('[data-testid="action-form"]');
-  const opened = await form.waitFor({ state: 'visible', timeout: 1500 }).then(
-    () => true,
-    () => false,
-  );
-  if (!opened) return;
-  if (comment) await d.fill('action-comment', comment);
-  await d.shot(`action-${action}`);
-  await d.tap('action-confirm');
-}
-
-/** Wait for the state tag of the page to show `state`. */
-async function seeState(d, state) {
-  await d.visible(`[data-testid="state-tag"][data-state="${state}"]`).waitFor({ timeout: STEP_TIMEOUT });
-}
-
-/** Take a photo in the browser: Taro.chooseImage opens a file input; hand it a PNG. */
-async function upload(d, buttonId) {
-  const [chooser] = await Promise.all([d.page.waitForEvent('filechooser', { timeout: STEP_TIMEOUT }), d.tap(buttonId)]);
-  await chooser.setFiles(PHOTO);
-}
-
-async function openQueueItem(d, caseType, id) {
-  await d.tab('我的');
-  await d.tap('open-workbench');
-  await d.see('workbench-page');
-  await d.tap(`queue-${caseType}-${id}`);
-}
-
-async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
-  const { context, d } = await newUser(browser, base, 'worker');
+test('the worker does the self-test and applies', async ({ newUser }) => {
+  const { context, d } = await newUser('worker');
   await d.tap('tile-hardship');
   await d.see('hs-home');
   await d.shot('hs-home');
@@ -98,8 +51,7 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
   await d.shot('hs-selftest-exclusions');
   await d.tap('selftest-next');
   const category = await d.see('selftest-category');
-  if ((await category.getAttribute('data-category')) !== 'relative')
-    throw new Error(`self-test: expected relative, got ${await category.innerText()}`);
+  await expect(category, 'self-test: expected relative').toHaveAttribute('data-category', 'relative');
   await d.shot('hs-selftest-result');
   log(`self-test: ${(await category.innerText()).trim()}`);
   await d.tap('selftest-start');
@@ -117,7 +69,7 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
   await d.see('hs-apply-union');
   await d.fill('hs-org-search', '县城建筑');
   const option = d.visible('[data-testid^="org-option-"]');
-  await option.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await expect(option).toBeVisible();
   await option.tap();
   await d.see('hs-org-selected');
   await d.shot('hs-apply-union');
@@ -125,10 +77,11 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
 
   await d.see('hs-apply-work');
   // Employment type and months came from the self-test.
-  if ((await d.visible('[data-testid="hs-employment-employee"]').getAttribute('data-selected')) !== 'true') {
-    throw new Error('the self-test answers were not carried into the application');
-  }
-  await d.fill('hs-phone', `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
+  await expect(d.visible(tid('hs-employment-employee')), 'the self-test answers were carried into the application').toHaveAttribute(
+    'data-selected',
+    'true',
+  );
+  await d.fill('hs-phone', randomPhone('139'));
   await d.shot('hs-apply-work');
   await d.tap('hs-next');
 
@@ -161,12 +114,20 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
     await d.see('hs-member-add');
   }
   await d.shot('hs-apply-members');
+  // The draft the server keeps once the form is on the causes screen, household complete.
+  const draftSaved = d.page.waitForResponse(
+    (r) =>
+      new URL(r.url()).pathname === '/api/hardship/draft' &&
+      r.request().method() === 'PUT' &&
+      (r.request().postDataJSON() as { step?: number } | null)?.step === CAUSES_STEP &&
+      r.ok(),
+  );
   await d.tap('hs-next');
   await d.see('hs-apply-causes');
 
   // The draft: the phone keeps it without ID numbers, the server keeps it all. After a reload the
   // form opens on the same screen only if the ID numbers came back from the server's copy.
-  await d.page.waitForTimeout(2500);
+  await draftSaved;
   await d.page.reload();
   await d.see('hs-apply-causes', 30000);
   log('draft: reloaded the page and the application reopened where it was, household complete');
@@ -174,11 +135,11 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
   // Offline: the page says the draft is on the phone only, not "saved"; back online it syncs.
   await d.page.context().setOffline(true);
   await d.tap('hs-main-illness');
-  await d.visible('[data-testid="hs-draft-status"][data-status="offline"]').waitFor({ timeout: STEP_TIMEOUT });
-  log(`offline: ${(await d.visible('[data-testid="hs-draft-status"]').innerText()).trim()}`);
+  await expect(d.visible('[data-testid="hs-draft-status"][data-status="offline"]')).toBeVisible();
+  log(`offline: ${(await d.visible(tid('hs-draft-status')).innerText()).trim()}`);
   await d.page.context().setOffline(false);
   await d.tap('hs-secondary-education_costs');
-  await d.visible('[data-testid="hs-draft-status"][data-status="saved"]').waitFor({ timeout: STEP_TIMEOUT });
+  await expect(d.visible('[data-testid="hs-draft-status"][data-status="saved"]')).toBeVisible();
   log('back online: the draft synced to the server');
   await d.fill('hs-situation', '爱人患病不能工作，每周透析，孩子上学，家里只靠我一个人的工资。');
   await d.shot('hs-apply-causes');
@@ -200,7 +161,7 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
   await d.tap('hs-next');
 
   await d.see('hs-apply-evidence');
-  await upload(d, 'hs-upload-id_card-add');
+  await d.upload('hs-upload-id_card-add');
   await d.see('hs-upload-id_card-item');
   await d.shot('hs-apply-evidence');
   await d.tap('hs-next');
@@ -210,38 +171,38 @@ async function workerApplies({ browser, base, newUser, log, randomIdNumber }) {
   await d.tap('hs-submit');
 
   const banner = await d.see('hs-submitted-banner', 30000);
-  const text = (await banner.innerText()).trim();
-  if (!/已提交.*个工作日内初审/.test(text.split('\n')[0])) throw new Error(`unexpected banner: ${text}`);
-  await seeState(d, 'submitted');
-  const match = /[?&]id=(\d+)/.exec(d.page.url());
-  if (!match) throw new Error(`no application id in ${d.page.url()}`);
+  await expect
+    .poll(async () => (await innerText(banner)).split('\n')[0], { message: 'the banner says when the first review is due' })
+    .toMatch(/已提交.*个工作日内初审/);
+  await d.seeState('submitted');
+  await expect(d.page).toHaveURL(/[?&]id=\d+/);
+  applicationId = Number(/[?&]id=(\d+)/.exec(d.page.url())![1]);
   await d.shot('hs-application-submitted');
-  log(`hardship application ${match[1]} submitted: ${text.split('\n')[0]}`);
+  log(`hardship application ${applicationId} submitted: ${(await banner.innerText()).trim().split('\n')[0]}`);
   await context.close();
-  return Number(match[1]);
-}
+});
 
-async function grassrootsToNotice({ browser, base, newUser, log }, id) {
-  const { context, d } = await newUser(browser, base, 'grassroots_cadre');
-  await openQueueItem(d, 'hardship_application', id);
+test('the grassroots cadre takes it to the public notice', async ({ newUser }) => {
+  const id = applicationId;
+  const { context, d } = await newUser('grassroots_cadre');
+  await d.openQueueItem('hardship_application', id);
   await d.see('staff-hardship-page');
   await d.see('staff-hs-assessment');
   await d.shot('staff-hs-submitted');
 
   // Audited reveal of the spouse's health note.
   const reveal = d.visible('[data-testid^="reveal-hardship_member-"][data-testid$="-healthNote"]');
-  await reveal.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  const revealId = await reveal.getAttribute('data-testid');
+  await expect(reveal).toBeVisible();
+  const revealId = (await reveal.getAttribute('data-testid'))!;
   await reveal.tap();
   await d.fill(`${revealId}-reason`, '核实医疗救助金额');
   await d.shot('staff-hs-reveal-reason');
   await d.tap(`${revealId}-confirm`);
-  const note = (await (await d.see(`${revealId}-value`)).innerText()).trim();
-  if (!note.includes('尿毒症')) throw new Error(`reveal showed ${note}`);
+  await expect(await d.see(`${revealId}-value`), 'the reveal shows the health note').toContainText('尿毒症', { useInnerText: true });
   await d.shot('staff-hs-revealed');
 
-  await runAction(d, 'pass_initial_review');
-  await seeState(d, 'home_visit');
+  await d.runAction('pass_initial_review');
+  await d.seeState('home_visit');
   log(`grassroots cadre passed the initial review of ${id}`);
 
   await d.tap('action-record_home_visit');
@@ -249,11 +210,11 @@ async function grassrootsToNotice({ browser, base, newUser, log }, id) {
   await d.fill('form-visit-visitors', '张干事、李委员');
   await d.fill('form-visit-findings', '家中陈设简陋，爱人在家休养，与申报一致。');
   await d.tap('form-visit-matches-yes');
-  await upload(d, 'form-visit-photos-add');
+  await d.upload('form-visit-photos-add');
   await d.see('form-visit-photos-item');
   await d.shot('staff-hs-home-visit');
   await d.tap('form-visit-submit');
-  await seeState(d, 'democratic_review');
+  await d.seeState('democratic_review');
   log('home visit recorded');
 
   await d.tap('action-record_democratic_review');
@@ -262,7 +223,7 @@ async function grassrootsToNotice({ browser, base, newUser, log }, id) {
   await d.fill('form-review-for', '5');
   await d.shot('staff-hs-democratic-review');
   await d.tap('form-review-submit');
-  await seeState(d, 'public_notice');
+  await d.seeState('public_notice');
   await d.see('staff-notice');
   log('democratic review recorded: the public notice started');
 
@@ -273,79 +234,79 @@ async function grassrootsToNotice({ browser, base, newUser, log }, id) {
   await d.shot('staff-hs-objection-form');
   await d.tap('objection-submit');
   const resolve = d.visible('[data-testid^="objection-"][data-testid$="-resolve"]');
-  await resolve.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  const objectionId = (await resolve.getAttribute('data-testid')).replace(/-resolve$/, '');
+  await expect(resolve).toBeVisible();
+  const objectionId = (await resolve.getAttribute('data-testid'))!.replace(/-resolve$/, '');
   await resolve.tap();
   await d.fill(`${objectionId}-resolution`, '经核实该房屋为租住，异议不成立。');
   await d.tap(`${objectionId}-rejected`);
   await d.shot('staff-hs-objection-resolve');
   await d.tap(`${objectionId}-submit`);
-  await d.visible(`[data-testid="${objectionId}"]:has-text("已处理")`).waitFor({ timeout: STEP_TIMEOUT });
+  await expect(d.visible(`[data-testid="${objectionId}"]:has-text("已处理")`)).toBeVisible();
   await d.shot('staff-hs-notice');
 
   // The notice runs for days: the step is offered disabled, saying when it becomes possible.
   const blocked = await d.see('action-complete_public_notice-blocked');
+  await expect(blocked, 'the notice-period reason is shown').toContainText('公示期', { useInnerText: true });
   const reason = (await blocked.innerText()).trim();
-  if (!reason.includes('公示期')) throw new Error(`expected the notice-period reason, got: ${reason}`);
-  await seeState(d, 'public_notice');
+  await d.seeState('public_notice');
   log(`complete_public_notice shown disabled while the notice runs: ${reason.replace(/\s+/g, ' ')}`);
   await context.close();
-}
+});
 
-async function workerSeesNotice({ browser, base, newUser, log }, id) {
-  const { context, d } = await newUser(browser, base, 'worker');
+test('the worker sees 公示中', async ({ newUser }) => {
+  const id = applicationId;
+  const { context, d } = await newUser('worker');
   await d.tab('我的');
   await d.tap('mine-hardship-applications');
   await d.see('hs-mine-page');
   await d.tap(`hs-my-application-${id}`);
   await d.see('hs-application-page');
-  await seeState(d, 'public_notice');
-  const tag = (await d.visible('[data-testid="state-tag"]').innerText()).trim();
-  if (!tag.includes('公示中')) throw new Error(`worker sees "${tag}", expected 公示中`);
+  await d.seeState('public_notice');
+  await expect(d.visible(tid('state-tag')), 'the worker sees 公示中').toContainText('公示中', { useInnerText: true });
   await d.see('hs-notice');
   await d.shot('hs-worker-public-notice');
   log('worker sees 公示中 with the (masked) notice text');
   await context.close();
-}
+});
 
-async function finishSeededCase({ browser, base, newUser, api, log }) {
-  const { accessToken: memberToken } = await api(base, 'POST', '/auth/demo-login', null, { persona: 'member' });
-  const mine = await api(base, 'GET', '/hardship/applications/mine', memberToken);
+test('the seeded application whose notice ended is filed, aid paid, and 李会员 signs', async ({ newUser }) => {
+  const memberToken = await tokenOf('member');
+  const mine = await api<{ id: number; state: string }[]>('GET', '/hardship/applications/mine', memberToken);
   const seeded = mine.find((a) => a.state === 'public_notice');
-  if (!seeded) throw new Error('the demo seed has no application of 李会员 in public notice');
-  const id = seeded.id;
+  expect(seeded, 'the demo seed has an application of 李会员 in public notice').toBeDefined();
+  const id = seeded!.id;
 
   {
-    const { context, d } = await newUser(browser, base, 'grassroots_cadre');
-    await openQueueItem(d, 'hardship_application', id);
+    const { context, d } = await newUser('grassroots_cadre');
+    await d.openQueueItem('hardship_application', id);
     await d.see('staff-hardship-page');
     await d.see('staff-notice');
     await d.shot('staff-hs-seeded-notice-ended');
-    await runAction(d, 'complete_public_notice');
-    await seeState(d, 'town_review');
+    await d.runAction('complete_public_notice');
+    await d.seeState('town_review');
     log(`seeded application ${id}: grassroots cadre completed the ended notice`);
     await context.close();
   }
   {
-    const { context, d } = await newUser(browser, base, 'town_cadre');
-    await openQueueItem(d, 'hardship_application', id);
+    const { context, d } = await newUser('town_cadre');
+    await d.openQueueItem('hardship_application', id);
     await d.see('staff-hardship-page');
-    await runAction(d, 'pass_town_review');
-    await seeState(d, 'county_approval');
+    await d.runAction('pass_town_review');
+    await d.seeState('county_approval');
     await d.shot('staff-hs-town-passed');
     log('town cadre passed the town review');
     await context.close();
   }
-  let aidId;
+  let aidId: number;
   {
-    const { context, d } = await newUser(browser, base, 'county_cadre');
-    await openQueueItem(d, 'hardship_application', id);
+    const { context, d } = await newUser('county_cadre');
+    await d.openQueueItem('hardship_application', id);
     await d.see('staff-hardship-page');
     await d.tap('action-approve_and_file');
     await d.see('form-filing');
     await d.shot('staff-hs-filing');
     await d.tap('form-filing-submit');
-    await seeState(d, 'filed');
+    await d.seeState('filed');
     log('county cadre filed the household');
 
     await d.tap('staff-open-file');
@@ -356,26 +317,26 @@ async function finishSeededCase({ browser, base, newUser, api, log }) {
     await d.shot('staff-aid-create');
     await d.tap('aid-create-submit');
     const record = d.visible('[data-testid^="aid-record-"]:has([data-testid="state-tag"][data-state="approved"])');
-    await record.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-    aidId = Number((await record.getAttribute('data-testid')).replace('aid-record-', ''));
+    await expect(record).toBeVisible();
+    aidId = Number((await record.getAttribute('data-testid'))!.replace('aid-record-', ''));
     log(`county cadre approved aid ${aidId} (生活救助 2,000 元)`);
 
     // The payment is done from the workbench, as a cadre would: the assistance record is in the queue.
-    await d.page.goto(`${base}/#/pages/index/index`);
+    await d.page.goto(`${baseUrl()}/#/pages/index/index`);
     await d.see('tile-join');
-    await openQueueItem(d, 'assistance_record', aidId);
+    await d.openQueueItem('assistance_record', aidId);
     await d.see('staff-aid-page');
     await d.tap('action-pay');
     await d.fill('aid-pay-reference', `NX${Date.now()}`);
     await d.shot('staff-aid-pay');
     await d.tap('aid-pay-submit');
-    await d.visible(`[data-testid="aid-record-${aidId}"] [data-testid="state-tag"][data-state="paid"]`).waitFor({ timeout: STEP_TIMEOUT });
+    await d.seeState('paid', tid(`aid-record-${aidId}`));
     await d.shot('staff-aid-paid');
     log('county cadre registered the payment');
     await context.close();
   }
   {
-    const { context, d } = await newUser(browser, base, 'member');
+    const { context, d } = await newUser('member');
     await d.tab('我的');
     await d.tap('mine-hardship-file');
     await d.see('hs-file-page');
@@ -384,11 +345,10 @@ async function finishSeededCase({ browser, base, newUser, api, log }) {
     await d.see(`hs-sign-confirm-${aidId}`);
     await d.shot('hs-file-sign-confirm');
     await d.tap(`hs-sign-confirm-${aidId}`);
-    await d.visible(`[data-testid="hs-aid-${aidId}"] [data-testid="state-tag"][data-state="signed"]`).waitFor({ timeout: STEP_TIMEOUT });
+    await d.seeState('signed', tid(`hs-aid-${aidId}`));
     await d.shot('hs-file-signed');
     log('李会员 signed for the aid in the app');
     await context.close();
   }
-}
-
-module.exports = { hardshipScenario };
+  log('PASS: hardship self-test, application, grassroots steps up to the notice, town and county steps, aid paid and signed');
+});

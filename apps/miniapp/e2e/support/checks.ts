@@ -2,32 +2,79 @@
  * - axe-core on every page the scenarios screenshot: serious and critical findings fail the run.
  * - Every page the scenarios screenshot, and the public first screens, again at 320 px width and at
  *   200 % font size: no text may run past the screen's edges or out of a box that clips it, no text
- *   may lie over other text, and every button must be fully on screen. */
-'use strict';
-/* global document, window, getComputedStyle, requestAnimationFrame -- used inside page.evaluate, which runs in the browser */
+ *   may lie over other text, and every button must be fully on screen.
+ *
+ * Findings do not stop a scenario: they are appended to artifacts/e2e/checks.jsonl as they are
+ * found (the specs share one run, but a worker may restart after a failure), and the last test of
+ * a11y.spec.ts fails the run on them; the global teardown writes artifacts/e2e/axe.json either way. */
+import fs from 'fs';
+import path from 'path';
+import type { Page } from '@playwright/test';
+import type { AxeResults } from 'axe-core';
 
-const fs = require('fs');
-const path = require('path');
+declare global {
+  interface Window {
+    axe?: { run: (context: Element | Document, options: { resultTypes: string[] }) => Promise<AxeResults> };
+    __layoutFirst?: Element | null;
+  }
+}
+
+export const APP_DIR = path.resolve(__dirname, '..', '..');
+export const REPO = path.resolve(APP_DIR, '..', '..');
+export const SHOTS = path.join(APP_DIR, 'artifacts', 'e2e');
+export const AXE_REPORT = path.join(SHOTS, 'axe.json');
+const CHECKS_LOG = path.join(SHOTS, 'checks.jsonl');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Findings by rule and page, collected over the whole run. */
-const findings = [];
+export function log(msg: string): void {
+  console.log(`[e2e] ${msg}`);
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+  why: string;
+  html: string;
+}
+
+type CheckEntry = ({ kind: 'axe' } & AxeFinding & { page: string }) | { kind: 'layout'; screen: string; problems: string[] };
+
+function record(entry: CheckEntry): void {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.appendFileSync(CHECKS_LOG, `${JSON.stringify(entry)}\n`);
+}
+
+/** Start a run with no findings (the global setup). */
+export function resetChecks(): void {
+  fs.rmSync(CHECKS_LOG, { force: true });
+}
+
+function entries(): CheckEntry[] {
+  if (!fs.existsSync(CHECKS_LOG)) return [];
+  return fs
+    .readFileSync(CHECKS_LOG, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as CheckEntry);
+}
 
 /**
  * Run axe-core on the page as it is now. `page.evaluate` is not subject to the page's CSP, so the
  * check runs under the same headers a real browser gets.
  */
-async function axeCheck(page, name) {
+export async function axeCheck(page: Page, name: string): Promise<AxeFinding[]> {
   const has = await page.evaluate(() => typeof window.axe !== 'undefined');
   if (!has) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     // Taro keeps earlier pages in the DOM, hidden: check the page on screen only.
-    const pages = Array.from(document.querySelectorAll('.taro_page')).filter(
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
       (el) => el.offsetParent !== null || getComputedStyle(el).display !== 'none',
     );
     const context = pages.length ? pages[pages.length - 1] : document;
-    const result = await window.axe.run(context, { resultTypes: ['violations'] });
+    const result = await window.axe!.run(context, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({
@@ -39,30 +86,47 @@ async function axeCheck(page, name) {
         html: (v.nodes[0]?.html ?? '').slice(0, 200),
       }));
   });
-  for (const v of violations) findings.push({ page: name, ...v });
+  for (const v of violations) record({ kind: 'axe', page: name, ...v });
   return violations;
 }
 
 /** Text that runs past the screen's edges or out of a box that clips it, text over other text,
  * and a button not fully on screen. */
-async function layoutCheck(page) {
+export async function layoutCheck(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    const shown = (el) => {
+    const shown = (el: Element) => {
       const style = getComputedStyle(el);
       return style.display !== 'none' && style.visibility !== 'hidden' && el.getClientRects().length > 0;
     };
     const pages = Array.from(document.querySelectorAll('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none');
-    const roots = [pages.length ? pages[pages.length - 1] : document.body];
+    const roots: Element[] = [pages.length ? pages[pages.length - 1] : document.body];
     // What Taro draws outside the page belongs to the screen too: the tab bar, system dialogs, toasts.
     if (pages.length)
       for (const el of document.querySelectorAll('.weui-tabbar, .taro__modal, .taro-model, .taro__actionSheet, .taro__toast'))
         if (shown(el) && !roots.some((r) => r.contains(el))) roots.push(el);
-    const name = (el) => `${el.tagName.toLowerCase()}${el.classList.length ? `.${Array.from(el.classList).slice(0, 2).join('.')}` : ''}`;
-    const problems = [];
-    const lines = [];
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.classList.length ? `.${Array.from(el.classList).slice(0, 2).join('.')}` : ''}`;
+    const problems: string[] = [];
+    interface Box {
+      left: number;
+      right: number;
+      top: number;
+      bottom: number;
+      height: number;
+    }
+    interface Line {
+      node: Node;
+      el: Element;
+      fixed: boolean;
+      quote: string;
+      r: Box;
+      rootNo: number;
+      inRoot: Box | null;
+    }
+    const lines: Line[] = [];
     // The screenshot of a screen with problems shows the first of them.
-    const mark = (el) => {
+    const mark = (el: Element) => {
       if (!window.__layoutFirst) window.__layoutFirst = el;
     };
     window.__layoutFirst = null;
@@ -73,7 +137,7 @@ async function layoutCheck(page) {
       const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const el = node.parentElement;
-        const text = node.textContent.trim();
+        const text = (node.textContent ?? '').trim();
         if (!text || !el || !shown(el)) continue;
         // Text inside a horizontally scrolling strip (day tabs) may go past the edge by design; a box
         // that clips is measured against its text; a fixed bar floats over the page by design.
@@ -81,9 +145,9 @@ async function layoutCheck(page) {
         let scrolls = false;
         let scrollsY = false;
         let fixed = false;
-        let scrollBox = null;
-        const clips = [];
-        for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
+        let scrollBox: DOMRect | null = null;
+        const clips: { el: Element; clipX: boolean; clipY: boolean }[] = [];
+        for (let a: Element | null = el; a && a !== document.documentElement; a = a.parentElement) {
           const style = getComputedStyle(a);
           // A scrolling box inside the page (a long notice) shows only what is in its window.
           if (!scrollsY && a !== root && root.contains(a) && (style.overflowY === 'auto' || style.overflowY === 'scroll'))
@@ -125,7 +189,7 @@ async function layoutCheck(page) {
           }
         }
         for (const r of rects) {
-          const seen = scrollBox
+          const seen: Box = scrollBox
             ? {
                 left: r.left,
                 right: r.right,
@@ -142,7 +206,7 @@ async function layoutCheck(page) {
       }
     }
     // Text drawn over other text. Lines touching by a pixel or two (tight line height) are not overlap.
-    const reported = new Set();
+    const reported = new Set<string>();
     for (let i = 0; i < lines.length; i += 1) {
       for (let j = i + 1; j < lines.length; j += 1) {
         const a = lines[i];
@@ -174,7 +238,7 @@ async function layoutCheck(page) {
         }
         if (scrolls || r.width === 0 || (r.left >= -1 && r.right <= width + 1)) continue;
         problems.push(
-          `button "${b.textContent.trim().slice(0, 30)}" is clipped (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`,
+          `button "${(b.textContent ?? '').trim().slice(0, 30)}" is clipped (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`,
         );
         mark(b);
       }
@@ -182,15 +246,11 @@ async function layoutCheck(page) {
   });
 }
 
-/** Layout problems by screen and size, collected over the whole run. */
-const layoutFindings = [];
-let layoutScreens = 0;
-
 /** Wait until the page has laid out again: the width took effect, fonts are in, two frames drawn. */
-async function settle(page, width) {
+async function settle(page: Page, width?: number): Promise<void> {
   if (width) await page.waitForFunction((w) => document.documentElement.clientWidth === w, width, { timeout: 5000 });
   await page.evaluate(() =>
-    document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))),
+    document.fonts.ready.then(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))),
   );
 }
 
@@ -199,20 +259,21 @@ async function settle(page, width) {
  * setting: Taro's rem base doubled), then put back as it was, so the scenario goes on. A screen
  * with problems is saved as layout-<size>-<name>.png.
  */
-async function smallSizesCheck(page, name, shotsDir) {
+export async function smallSizesCheck(page: Page, name: string): Promise<string[]> {
   const size = page.viewportSize();
-  const found = [];
+  if (!size) throw new Error('the page has no fixed viewport');
+  const found: string[] = [];
   // Where the page was scrolled to (Taro scrolls the page box, not the window), to put it back.
   const scrolled = await page.evaluate(() => {
     const pages = Array.from(document.querySelectorAll('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none');
     const box = pages[pages.length - 1] ?? document.scrollingElement;
     return box.scrollTop;
   });
-  const record = async (variant) => {
+  const check = async (variant: string) => {
     const problems = await layoutCheck(page);
     if (!problems.length) return;
     await page.evaluate(() => window.__layoutFirst?.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: path.join(shotsDir, `layout-${variant}-${name}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, `layout-${variant}-${name}.png`), fullPage: true });
     for (const p of problems) found.push(`${variant} ${name}: ${p}`);
   };
   const before = await page.evaluate(() => {
@@ -223,7 +284,7 @@ async function smallSizesCheck(page, name, shotsDir) {
   });
   try {
     await settle(page);
-    await record('200pct-font');
+    await check('200pct-font');
   } finally {
     await page.evaluate((inline) => (document.documentElement.style.fontSize = inline), before);
   }
@@ -231,83 +292,49 @@ async function smallSizesCheck(page, name, shotsDir) {
     await page.setViewportSize({ width: 320, height: size.height });
     try {
       await settle(page, 320);
-      await record('320px');
+      await check('320px');
     } finally {
       await page.setViewportSize(size);
       await settle(page, size.width);
     }
-  } else await record('320px');
+  } else await check('320px');
   await page.evaluate((top) => {
     const pages = Array.from(document.querySelectorAll('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none');
     (pages[pages.length - 1] ?? document.scrollingElement).scrollTop = top;
   }, scrolled);
-  layoutScreens += 1;
-  layoutFindings.push(...found);
+  record({ kind: 'layout', screen: name, problems: found });
   return found;
 }
 
-/**
- * A canary: on a page with a sentence that does not wrap, a button whose text is cut off and two
- * texts on top of each other the check must see all three, or it proves nothing.
- */
-async function layoutCanary(browser) {
-  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 320, height: 700 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.setContent(
-    `<meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0">
+/** The canary page: a sentence that does not wrap, a button whose text is cut off, two texts on top of each other. */
+export const LAYOUT_CANARY_HTML = `<meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0">
     <p style="white-space:nowrap;font-size:16px">我已阅读并同意${'0123456789'.repeat(20)}</p>
     <button style="width:120px;height:40px;overflow:hidden;white-space:nowrap;font-size:16px">以此身份进入并继续办理</button>
-    <div style="position:relative;height:40px"><span style="position:absolute;top:0">申请人</span><span style="position:absolute;top:4px;left:10px">身份证号</span></div></body>`,
-  );
-  const found = await layoutCheck(page);
-  await context.close();
-  const missed = [
-    ['a sentence running off the screen', / ends at x=/],
-    ['a button cutting off its text', / is cut off by button/],
-    ['text over other text', / overlaps /],
-  ].filter(([, re]) => !found.some((f) => re.test(f)));
-  if (missed.length) throw new Error(`the layout check did not see ${missed.map(([what]) => what).join(', ')}: ${found.join('; ')}`);
-}
+    <div style="position:relative;height:40px"><span style="position:absolute;top:0">申请人</span><span style="position:absolute;top:4px;left:10px">身份证号</span></div></body>`;
 
-/**
- * The screens a worker sees before logging in (the scenarios log in first): checked like every
- * screenshot of the scenarios.
- */
-const PUBLIC_PAGES = [
-  { route: '/pages/index/index', ready: 'tile-join' },
-  { route: '/pages/hardship/self-test/index', ready: 'selftest-step-0' },
-  { route: '/pages/legal/index/index', ready: 'legal-home' },
+/** What the layout check must see on the canary page, or it proves nothing. */
+export const LAYOUT_CANARY_EXPECTED: [string, RegExp][] = [
+  ['a sentence running off the screen', / ends at x=/],
+  ['a button cutting off its text', / is cut off by button/],
+  ['text over other text', / overlaps /],
 ];
 
-async function publicScreensScenario({ browser, base, log, shotsDir }) {
-  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  for (const p of PUBLIC_PAGES) {
-    await page.goto(`${base}/#${p.route}`);
-    await page.reload();
-    await page.locator(`[data-testid="${p.ready}"]`).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 15000 });
-    const name = `public-${p.route.split('/')[2]}`;
-    const found = await smallSizesCheck(page, name, shotsDir);
-    log(`layout ${name}: ${found.length ? `${found.length} problem(s)` : 'ok at 320 px and 200 % font'}`);
-  }
-  await context.close();
-}
-
 /** Layout problems found over the run, one line each, and how many screens were checked. */
-function layoutReport() {
-  return { screens: layoutScreens, problems: [...layoutFindings] };
+export function layoutReport(): { screens: number; problems: string[] } {
+  const layout = entries().filter((e) => e.kind === 'layout');
+  return { screens: layout.length, problems: layout.flatMap((e) => e.problems) };
 }
 
-/** Throw when axe found serious or critical problems; write them all to a JSON file either way. */
-function reportAxe(log, file) {
-  fs.writeFileSync(file, JSON.stringify(findings, null, 2));
-  const byRule = new Map();
+/** Write every axe finding of the run to artifacts/e2e/axe.json, log them by rule, and return them. */
+export function reportAxe(): (AxeFinding & { page: string })[] {
+  const findings = entries().flatMap((e) => (e.kind === 'axe' ? [(({ kind: _kind, ...f }) => f)(e)] : []));
+  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.writeFileSync(AXE_REPORT, JSON.stringify(findings, null, 2));
+  const byRule = new Map<string, typeof findings>();
   for (const f of findings) byRule.set(f.id, [...(byRule.get(f.id) ?? []), f]);
   for (const [rule, list] of byRule)
     log(
       `axe ${rule} (${list[0].impact}): ${list[0].help} — on ${[...new Set(list.map((f) => f.page))].slice(0, 6).join(', ')}; e.g. ${list[0].targets[0]}`,
     );
-  return findings.length;
+  return findings;
 }
-
-module.exports = { axeCheck, layoutCanary, layoutCheck, layoutReport, publicScreensScenario, reportAxe, smallSizesCheck };

@@ -1,4 +1,4 @@
-/* Browser end-to-end scenario for the rest of the hardship tools, run by run.js after campaigns.js:
+/* The rest of the hardship tools, after campaigns.spec.ts:
  *
  * 1. 李会员 reads the running public notices (masked) and objects online to one.
  * 2. A grassroots cadre files an application on a worker's behalf (代办) with the same form,
@@ -8,36 +8,21 @@
  *    told), and records the follow-up call; the file's events list all three.
  * 4. The county cadre edits the rules (低保 ¥900 from next New Year) and saves a new version: a
  *    wrong figure is refused on the screen first; then opens the statistics for this year. */
-'use strict';
-/* global document -- used inside page.waitForFunction, which runs in the browser */
+import { api, baseUrl, expect, innerText, log, randomIdNumber, randomPhone, test, tid, tokenOf } from './support/fixtures';
 
-const path = require('path');
+test.describe.configure({ mode: 'serial' });
 
-const STEP_TIMEOUT = 15000;
-const PHOTO = path.resolve(__dirname, '..', 'src', 'assets', 'tab', 'home-active.png');
-
-async function openWorkbench(d) {
-  await d.tab('我的');
-  await d.tap('open-workbench');
-  await d.see('workbench-page');
-}
-
-async function upload(d, buttonId) {
-  const [chooser] = await Promise.all([d.page.waitForEvent('filechooser', { timeout: STEP_TIMEOUT }), d.tap(buttonId)]);
-  await chooser.setFiles(PHOTO);
-}
-
-async function noticeObjection({ browser, base, newUser, api, log }) {
-  const { accessToken } = await api(base, 'POST', '/auth/demo-login', null, { persona: 'member' });
-  const { items } = await api(base, 'GET', '/hardship/notices', accessToken);
-  if (!items.length) throw new Error('no running public notice (hardship.js should have started one)');
+test('李会员 objects online to a running public notice', async ({ newUser }) => {
+  const accessToken = await tokenOf('member');
+  const { items } = await api<{ items: { id: number; organizationName: string }[] }>('GET', '/hardship/notices', accessToken);
+  expect(items.length, 'a public notice is running (hardship.spec.ts started one)').toBeGreaterThan(0);
   const notice = items[0];
-  const { context, d } = await newUser(browser, base, 'member');
+  const { context, d } = await newUser('member');
   await d.tap('tile-hardship');
   await d.tap('hs-open-notices');
   await d.see('hs-notices-page');
   const card = await d.see(`notice-${notice.id}`);
-  if (!(await card.innerText()).includes(notice.organizationName)) throw new Error('the notice does not name its union');
+  await expect(card, 'the notice names its union').toContainText(notice.organizationName, { useInnerText: true });
   await d.shot('hs-notices');
   await d.tap(`notice-object-${notice.id}`);
   await d.fill('notice-objection-content', '据我了解他家去年新买了一套商品房，请核实。');
@@ -47,17 +32,17 @@ async function noticeObjection({ browser, base, newUser, api, log }) {
   await d.shot('hs-notice-objected');
   log(`李会员 objected online to notice ${notice.id}`);
   await context.close();
-}
+});
 
-async function proxyFiling({ browser, base, newUser, log, randomIdNumber }) {
-  const { context, d } = await newUser(browser, base, 'grassroots_cadre');
-  await openWorkbench(d);
+test('a grassroots cadre files an application on a worker’s behalf (代办)', async ({ newUser }) => {
+  const { context, d } = await newUser('grassroots_cadre');
+  await d.openWorkbench();
   await d.tap('open-proxy');
   await d.see('hs-proxy-consent');
   await d.tap('hs-next');
   await d.see('hs-proxy-consent');
   // Nothing chosen yet: the screen says what is missing.
-  await d.visible('.field__error').waitFor({ timeout: STEP_TIMEOUT });
+  await expect(d.visible('.field__error')).toBeVisible();
   await d.tap('hs-proxy-method-in_person');
   await d.fill('hs-proxy-note', '11月24日在车间当面讲清楚，本人同意由工会代办。');
   await d.tap('hs-consent-sensitive-check');
@@ -70,13 +55,13 @@ async function proxyFiling({ browser, base, newUser, log, randomIdNumber }) {
   await d.see('hs-apply-union');
   await d.fill('hs-org-search', '县城建筑');
   const option = d.visible('[data-testid^="org-option-"]');
-  await option.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await expect(option).toBeVisible();
   await option.tap();
   await d.see('hs-org-selected');
   await d.tap('hs-next');
 
   await d.see('hs-apply-work');
-  await d.fill('hs-phone', `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
+  await d.fill('hs-phone', randomPhone('137'));
   await d.tap('hs-employment-employee');
   await d.fill('hs-months', '48');
   await d.tap('hs-next');
@@ -113,7 +98,7 @@ async function proxyFiling({ browser, base, newUser, log, randomIdNumber }) {
   await d.tap('hs-next');
 
   await d.see('hs-apply-evidence');
-  await upload(d, 'hs-upload-id_card-add');
+  await d.upload('hs-upload-id_card-add');
   await d.see('hs-upload-id_card-item');
   await d.tap('hs-next');
 
@@ -123,33 +108,29 @@ async function proxyFiling({ browser, base, newUser, log, randomIdNumber }) {
   await d.tap('hs-submit');
 
   const proxy = await d.see('staff-proxy', 30000);
+  await expect(proxy, 'the case page says how the worker agreed').toContainText('本人当面口头同意', { useInnerText: true });
   const text = (await proxy.innerText()).trim();
-  if (!text.includes('本人当面口头同意')) throw new Error(`unexpected proxy line: ${text}`);
   await d.shot('hs-proxy-filed');
   log(`grassroots cadre filed by proxy: ${text.replace(/\s+/g, ' ')}`);
   await context.close();
-}
+});
 
-async function recheckAndFollowUp({ browser, base, newUser, api, log }) {
-  const { accessToken } = await api(base, 'POST', '/auth/demo-login', null, { persona: 'member' });
-  const [file] = await api(base, 'GET', '/hardship/files/mine', accessToken);
-  const { context, d } = await newUser(browser, base, 'grassroots_cadre');
-  await openWorkbench(d);
+test('yearly re-check, closing the file and the follow-up call', async ({ newUser }) => {
+  const accessToken = await tokenOf('member');
+  const [file] = await api<{ id: number }[]>('GET', '/hardship/files/mine', accessToken);
+  const { context, d } = await newUser('grassroots_cadre');
+  await d.openWorkbench();
   await d.tap('open-recheck');
   await d.see('recheck-page');
   await d.shot('recheck-lists');
 
-  await d.page.goto(`${base}/#/staff/pages/aid/index?fileId=${file.id}&recheck=1`);
+  await d.page.goto(`${baseUrl()}/#/staff/pages/aid/index?fileId=${file.id}&recheck=1`);
   await d.see('recheck-form');
   await d.tap('recheck-outcome-keep');
   await d.fill('recheck-note', '入户了解，爱人仍在治疗，家里情况没有变化。');
   await d.shot('recheck-keep');
   await d.tap('recheck-submit');
-  await d.page.waitForFunction(
-    (sel) => (document.querySelector(sel)?.textContent ?? '').includes('情况没有变化'),
-    '[data-testid="file-events"]',
-    { timeout: STEP_TIMEOUT },
-  );
+  await expect(d.visible(tid('file-events'))).toContainText('情况没有变化');
   log('re-check recorded: keep');
 
   await d.tap('recheck-outcome-close');
@@ -157,27 +138,27 @@ async function recheckAndFollowUp({ browser, base, newUser, api, log }) {
   await d.fill('recheck-note', '您家已经脱困，档案关闭；以后再有困难可以重新申请。');
   await d.tap('recheck-submit');
   await d.see('recheck-note');
-  await d.page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').includes('回访'), '[data-testid="recheck-form"]', {
-    timeout: STEP_TIMEOUT,
-  });
+  await expect(d.visible(tid('recheck-form')), 'the follow-up form is shown').toContainText('回访');
   log('file closed (已脱困); the follow-up form is shown');
   await d.fill('recheck-note', '电话回访：工作稳定，生活正常。');
   await d.tap('recheck-submit');
-  await d.page.waitForFunction(
-    (sel) => (document.querySelector(sel)?.textContent ?? '').includes('工作稳定'),
-    '[data-testid="file-events"]',
-    { timeout: STEP_TIMEOUT },
-  );
+  await expect(d.visible(tid('file-events'))).toContainText('工作稳定');
   await d.shot('recheck-events');
   log('follow-up call recorded; the file shows its events');
   await context.close();
+});
+
+interface RuleSet {
+  version: number;
+  effectiveFrom: string;
+  rules: { minimumLivingFen: number };
 }
 
-async function rulesAndStatistics({ browser, base, newUser, api, log }) {
-  const { accessToken } = await api(base, 'POST', '/auth/demo-login', null, { persona: 'county_cadre' });
-  const before = await api(base, 'GET', '/hardship/rule-sets', accessToken);
-  const { context, d } = await newUser(browser, base, 'county_cadre');
-  await openWorkbench(d);
+test('the county cadre saves new rules and opens the statistics', async ({ newUser }) => {
+  const accessToken = await tokenOf('county_cadre');
+  const before = await api<RuleSet[]>('GET', '/hardship/rule-sets', accessToken);
+  const { context, d } = await newUser('county_cadre');
+  await d.openWorkbench();
   await d.tap('open-rules');
   await d.see('rules-page');
   await d.fill('rules-minimum-living', '0');
@@ -188,32 +169,25 @@ async function rulesAndStatistics({ browser, base, newUser, api, log }) {
   await d.fill('rules-effective-from', `${nextYear}-01-01`);
   await d.shot('rules-edit');
   await d.tap('rules-save');
-  await d.visible('.taro-model__confirm').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await expect(d.visible('.taro-model__confirm')).toBeVisible();
   await d.shot('rules-confirm');
-  await d.visible('.taro-model__confirm').click({ timeout: STEP_TIMEOUT });
+  await d.visible('.taro-model__confirm').click();
   await d.see('workbench-page');
-  const after = await api(base, 'GET', '/hardship/rule-sets', accessToken);
+  const after = await api<RuleSet[]>('GET', '/hardship/rule-sets', accessToken);
   const newest = after[0];
-  if (newest.version !== before[0].version + 1 || newest.rules.minimumLivingFen !== 90000 || newest.effectiveFrom !== `${nextYear}-01-01`) {
-    throw new Error(`rule set not saved as expected: ${JSON.stringify({ version: newest.version, effectiveFrom: newest.effectiveFrom })}`);
-  }
+  expect(
+    { version: newest.version, minimumLivingFen: newest.rules.minimumLivingFen, effectiveFrom: newest.effectiveFrom },
+    'the rule set was saved as entered',
+  ).toEqual({ version: before[0].version + 1, minimumLivingFen: 90000, effectiveFrom: `${nextYear}-01-01` });
   log(`county cadre saved rule set version ${newest.version} (低保 ¥900 from ${newest.effectiveFrom})`);
 
   await d.tap('open-statistics');
   await d.see('statistics-page');
   const filed = await d.see('statistics-active');
+  await expect.poll(() => innerText(filed), { message: 'the statistics show filed households' }).toMatch(/^[1-9]\d* 户$/);
   const text = (await filed.innerText()).trim();
-  if (!/^[1-9]\d* 户$/.test(text)) throw new Error(`statistics show no filed household: ${text}`);
   await d.shot('statistics');
   log(`statistics: ${text} on file`);
   await context.close();
-}
-
-async function hardshipToolsScenario(ctx) {
-  await noticeObjection(ctx);
-  await proxyFiling(ctx);
-  await recheckAndFollowUp(ctx);
-  await rulesAndStatistics(ctx);
-}
-
-module.exports = { hardshipToolsScenario };
+  log('PASS: objection to a public notice, 代办 filing, yearly re-check, closing and follow-up');
+});

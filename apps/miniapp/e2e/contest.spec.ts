@@ -1,4 +1,4 @@
-/* Browser end-to-end scenario for competitions, run by run.js after the legal scenario:
+/* Competitions, after the legal scenario:
  *
  * 1. 李会员 opens 劳动竞赛, finds the 安康杯 open for registration and registers; the entry page
  *    shows the check-in QR code.
@@ -9,26 +9,13 @@
  *    (seeded).
  * 4. 李会员 sees the speech contest's results with their own line highlighted, and opens the
  *    certificate. */
-'use strict';
-/* global document -- used inside page.waitForFunction, which runs in the browser */
+import { api, baseUrl, expect, innerText, log, test, tid, tokenOf, type Driver } from './support/fixtures';
 
-const STEP_TIMEOUT = 15000;
-
-async function openWorkbench(d) {
-  await d.tab('我的');
-  await d.tap('open-workbench');
-  await d.see('workbench-page');
+async function waitState(d: Driver, pageId: string, state: string): Promise<void> {
+  await expect(d.visible(`${tid(pageId)} ${tid('state-tag')}`)).toHaveAttribute('data-state', state);
 }
 
-async function waitState(d, pageId, state) {
-  await d.page.waitForFunction(
-    ([p, s]) => document.querySelector(`[data-testid="${p}"] [data-testid="state-tag"]`)?.getAttribute('data-state') === s,
-    [pageId, state],
-    { timeout: STEP_TIMEOUT },
-  );
-}
-
-async function runAction(d, action, confirm) {
+async function runAction(d: Driver, action: string, confirm: boolean): Promise<void> {
   await d.tap(`action-${action}`);
   if (!confirm) return;
   await d.see('action-confirm');
@@ -36,16 +23,29 @@ async function runAction(d, action, confirm) {
   await d.tap('action-confirm');
 }
 
-async function contestScenario({ browser, base, newUser, api, log }) {
-  const county = (await api(base, 'POST', '/auth/demo-login', null, { persona: 'county_cadre' })).accessToken;
-  const all = await api(base, 'GET', '/competitions?filter=all', county);
+interface Competition {
+  id: number;
+  kind: string;
+  state: string;
+  title: string;
+  events: { id: number; awards: unknown[]; scoring: { kind: string }; tieBreak: string }[];
+}
+
+test('register, judge, compute, publish, and the worker sees the result and certificate', async ({ newUser }) => {
+  const county = await tokenOf('county_cadre');
+  const all = await api<Competition[]>('GET', '/competitions?filter=all', county);
   const ankang = all.find((c) => c.kind === 'ankang_cup' && c.state === 'open');
   const electric = all.find((c) => c.title.includes('维修电工') && c.state === 'running');
   const speech = all.find((c) => c.kind === 'speech' && c.state === 'public_notice');
-  if (!ankang || !electric || !speech) throw new Error('the seeded competitions are missing');
+  expect({ ankang: !!ankang, electric: !!electric, speech: !!speech }, 'the seeded competitions').toEqual({
+    ankang: true,
+    electric: true,
+    speech: true,
+  });
+  if (!ankang || !electric || !speech) return;
 
   // 1. The worker registers.
-  const worker = await newUser(browser, base, 'member');
+  const worker = await newUser('member');
   const w = worker.d;
   await w.tap('tile-contest');
   await w.see('contest-home');
@@ -61,36 +61,32 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   log(`李会员 registered for ${ankang.title}`);
 
   // 2. The judge scores.
-  const judge = await newUser(browser, base, 'judge');
+  const judge = await newUser('judge');
   const j = judge.d;
-  await openWorkbench(j);
+  await j.openWorkbench();
   await j.tap('open-judging');
   await j.see('judging-page');
   const eventId = electric.events[0].id;
   await j.tap(`judging-event-${eventId}`);
   await j.see('judging-sheet');
   await j.shot('contest-judging-sheet');
-  const judgeToken = (await api(base, 'POST', '/auth/demo-login', null, { persona: 'judge' })).accessToken;
-  const sheet = await api(base, 'GET', `/competitions/${electric.id}/events/${eventId}/judging`, judgeToken);
+  const judgeToken = await tokenOf('judge');
+  const sheet = await api<{ entryId: number }[]>('GET', `/competitions/${electric.id}/events/${eventId}/judging`, judgeToken);
   const before = await j.see(`judging-mine-${sheet[0].entryId}`);
-  if ((await before.innerText()).includes('其他评委')) throw new Error("the judge saw other judges' scores before scoring");
+  await expect(before, "the judge does not see other judges' scores before scoring").not.toContainText('其他评委', { useInnerText: true });
   for (const [i, s] of sheet.entries()) {
     await j.fill(`judging-points-${s.entryId}`, String(90 + i));
     await j.tap(`judging-submit-${s.entryId}`);
-    await j.page.waitForFunction(
-      (id) => (document.querySelector(`[data-testid="judging-mine-${id}"]`)?.textContent ?? '').includes('其他评委'),
-      s.entryId,
-      { timeout: STEP_TIMEOUT },
-    );
+    await expect(j.visible(tid(`judging-mine-${s.entryId}`))).toContainText('其他评委');
   }
   await j.shot('contest-judging');
   log(`郑评委 scored ${sheet.length} entries; the other judges' scores showed only after each was scored`);
   await judge.context.close();
 
   // 3. The organiser computes, starts the notice, and publishes the other contest.
-  const organiser = await newUser(browser, base, 'county_cadre');
+  const organiser = await newUser('county_cadre');
   const o = organiser.d;
-  await openWorkbench(o);
+  await o.openWorkbench();
   await o.tap('open-contests');
   // First a new competition with two events: judged with a 技术能手 award, and a timed one.
   await o.tap('contest-add');
@@ -105,34 +101,34 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   await o.shot('contest-setup');
   await o.tap('contest-create');
   await o.see('contest-manage', 30000);
-  const created = (await api(base, 'GET', '/competitions?filter=all', county)).find((c) => c.title === '端到端测试·焊工比武');
-  if (
-    !created ||
-    created.state !== 'draft' ||
-    created.events.length !== 2 ||
-    created.events[0].awards.length !== 4 ||
-    created.events[1].scoring.kind !== 'direct' ||
-    created.events[1].tieBreak !== 'earlier_registration'
-  ) {
-    throw new Error(`the new competition was not set up as entered: ${JSON.stringify(created)}`);
-  }
+  const created = (await api<Competition[]>('GET', '/competitions?filter=all', county)).find((c) => c.title === '端到端测试·焊工比武');
+  expect(created, 'the new competition').toBeDefined();
+  if (!created) return;
+  expect(
+    {
+      state: created.state,
+      events: created.events.length,
+      awards: created.events[0]?.awards.length,
+      scoring: created.events[1]?.scoring.kind,
+      tieBreak: created.events[1]?.tieBreak,
+    },
+    `the new competition was set up as entered: ${JSON.stringify(created)}`,
+  ).toEqual({ state: 'draft', events: 2, awards: 4, scoring: 'direct', tieBreak: 'earlier_registration' });
   log('赵部长 set up a competition with two events (judged with 技术能手; timed, ties by registration order)');
   // The draft can still be changed.
   await o.tap('contest-edit');
   await o.see('contest-new');
-  await o.page.waitForFunction(
-    () => (document.querySelector('[data-testid="contest-title"] input')?.value ?? '') === '端到端测试·焊工比武',
-    undefined,
-    { timeout: STEP_TIMEOUT },
-  );
+  await expect(o.visible(`${tid('contest-title')} input`)).toHaveValue('端到端测试·焊工比武');
   await o.fill('contest-title', '端到端测试·焊工技能比武');
   await o.tap('contest-create');
   await o.see('contest-manage', 30000);
-  const edited = await api(base, 'GET', `/competitions/${created.id}`, county);
-  if (edited.title !== '端到端测试·焊工技能比武' || edited.events.length !== 2)
-    throw new Error(`the draft was not changed: ${edited.title}`);
+  const edited = await api<Competition>('GET', `/competitions/${created.id}`, county);
+  expect({ title: edited.title, events: edited.events.length }, "the draft's title was changed").toEqual({
+    title: '端到端测试·焊工技能比武',
+    events: 2,
+  });
   log("赵部长 changed the draft's title");
-  await o.page.goto(`${base}/#/staff/pages/contest/index?id=${electric.id}`);
+  await o.page.goto(`${baseUrl()}/#/staff/pages/contest/index?id=${electric.id}`);
   await o.page.reload();
   await o.see('contest-manage');
   await runAction(o, 'compute_results', true);
@@ -142,46 +138,45 @@ async function contestScenario({ browser, base, newUser, api, log }) {
   await waitState(o, 'contest-manage', 'public_notice');
   await o.shot('contest-notice');
   log(`赵部长 computed ${electric.title} and put it on notice`);
-  await o.page.goto(`${base}/#/staff/pages/contest/index?id=${speech.id}`);
+  await o.page.goto(`${baseUrl()}/#/staff/pages/contest/index?id=${speech.id}`);
   await o.page.reload();
   await o.see('contest-manage', 30000);
   await runAction(o, 'publish', true);
   await waitState(o, 'contest-manage', 'published');
   log(`赵部长 published ${speech.title}`);
   // The workbench button is checked above for the other tools; open the statistics page directly (no tab bar on this page).
-  await o.page.goto(`${base}/#/staff/pages/recognition-statistics/index`);
+  await o.page.goto(`${baseUrl()}/#/staff/pages/recognition-statistics/index`);
   await o.page.reload();
   const count = await o.see('rs-competitions-count');
-  if (!/^[1-9]\d* 项$/.test((await count.innerText()).trim())) throw new Error('the statistics show no competition');
+  await expect.poll(() => innerText(count), { message: 'the statistics show a competition' }).toMatch(/^[1-9]\d* 项$/);
   await o.shot('recognition-statistics');
   await organiser.context.close();
 
   // 4. The worker sees the result and the certificate.
   // A fresh load: the H5 router keeps the earlier instance of the same page (another competition) in its stack.
-  await w.page.goto(`${base}/#/pages/contest/competition/index?id=${speech.id}`);
+  await w.page.goto(`${baseUrl()}/#/pages/contest/competition/index?id=${speech.id}`);
   await w.page.reload();
   await w.see('results', 30000);
   const mine = w.visible('[data-testid^="result-"][data-mine="true"]');
-  await mine.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await expect(mine).toBeVisible();
+  await expect(mine, 'the own result line').toContainText('第 1 名', { useInnerText: true });
+  await expect(mine, 'the own result line').toContainText('一等奖', { useInnerText: true });
   const line = (await mine.innerText()).replace(/\s+/g, ' ');
-  if (!line.includes('第 1 名') || !line.includes('一等奖')) throw new Error(`unexpected own result line: ${line}`);
   await w.shot('contest-results');
   await w.visible('[data-testid^="my-entry-"]').tap();
   await w.see('entry-page');
   await w.shot('contest-entry');
   await w.tap('certificate-open');
   await w.see('certificate-image', 30000);
-  await w.page.waitForFunction(
-    () => {
-      const img = document.querySelector('[data-testid="certificate-image"] img, img[data-testid="certificate-image"]');
-      return !!img && img.getAttribute('src')?.startsWith('data:image/png') && img.naturalWidth > 0;
-    },
-    undefined,
-    { timeout: STEP_TIMEOUT },
-  );
+  const img = w.visible(`${tid('certificate-image')} img, img${tid('certificate-image')}`);
+  await expect(img).toHaveAttribute('src', /^data:image\/png/);
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth), { message: 'the certificate image has loaded' })
+    .toBeGreaterThan(0);
   await w.shot('contest-certificate');
   log(`李会员 sees: ${line}; the certificate opens`);
   await worker.context.close();
-}
-
-module.exports = { contestScenario };
+  log(
+    'PASS: competitions: a worker registered, a judge scored, the organiser computed, noticed and published, the worker saw the result and certificate',
+  );
+});

@@ -1,4 +1,4 @@
-/* Browser end-to-end scenario for legal services, run by run.js after the hardship scenarios:
+/* Legal services, after the hardship scenarios:
  *
  * 1. 李会员 opens 法律服务, books a phone consultation with 孙律师 in a free slot.
  * 2. 孙律师 opens his desk from the workbench, finds the consultation he held an hour ago (seeded)
@@ -8,31 +8,32 @@
  * 4. The centre's 马主任 finds the application on the desk and gives aid, assigning 孙律师.
  * 5. 孙律师 closes the case: settled, ¥9,000 recovered.
  * 6. 李会员 sees the outcome and the amount recovered. */
-'use strict';
-/* global document -- used inside page.waitForFunction, which runs in the browser */
+import { api, baseUrl, expect, innerText, log, test, tid, tokenOf, type Driver } from './support/fixtures';
 
-const STEP_TIMEOUT = 15000;
+const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
-const chinaDay = (iso) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-
-async function openDesk(d) {
-  await d.tab('我的');
-  await d.tap('open-workbench');
-  await d.see('workbench-page');
+async function openDesk(d: Driver): Promise<void> {
+  await d.openWorkbench();
   await d.tap('open-legal-desk');
   await d.see('legal-desk');
 }
 
-async function legalScenario({ browser, base, newUser, api, log }) {
-  const lawyerToken = (await api(base, 'POST', '/auth/demo-login', null, { persona: 'lawyer' })).accessToken;
-  const memberToken = (await api(base, 'POST', '/auth/demo-login', null, { persona: 'member' })).accessToken;
-  const lawyerMe = await api(base, 'GET', '/me', lawyerToken);
+interface Slot {
+  lawyerUserId: number;
+  startsAt: string;
+}
+
+test('a consultation becomes legal aid, and the worker sees the money recovered', async ({ newUser }) => {
+  const lawyerToken = await tokenOf('lawyer');
+  const memberToken = await tokenOf('member');
+  const lawyerMe = await api<{ id: number }>('GET', '/me', lawyerToken);
 
   // 1. The worker books a slot.
-  const days = await api(base, 'GET', '/legal/slots?days=14&channel=phone', memberToken);
+  const days = await api<{ slots: Slot[] }[]>('GET', '/legal/slots?days=14&channel=phone', memberToken);
   const slot = days.flatMap((day) => day.slots).find((s) => s.lawyerUserId === lawyerMe.id);
-  if (!slot) throw new Error('no free phone slot of 孙律师 in the next two weeks');
-  const worker = await newUser(browser, base, 'member');
+  expect(slot, 'a free phone slot of 孙律师 in the next two weeks').toBeDefined();
+  if (!slot) return;
+  const worker = await newUser('member');
   const w = worker.d;
   await w.tap('tile-legal');
   await w.see('legal-home');
@@ -58,17 +59,18 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   log(`李会员 booked 孙律师 at ${slot.startsAt}`);
 
   // 2. The lawyer records advice on the consultation he held an hour ago.
-  const mine = await api(base, 'GET', '/legal/consultations/mine', memberToken);
+  const mine = await api<{ id: number; state: string; startsAt: string }[]>('GET', '/legal/consultations/mine', memberToken);
   const held = mine.find((c) => c.state === 'booked' && Date.parse(c.startsAt) < Date.now());
-  if (!held) throw new Error('the seeded consultation of an hour ago is missing');
-  const lawyer = await newUser(browser, base, 'lawyer');
+  expect(held, 'the seeded consultation of an hour ago').toBeDefined();
+  if (!held) return;
+  const lawyer = await newUser('lawyer');
   const l = lawyer.d;
   await openDesk(l);
   await l.shot('legal-desk');
   // The desk lists today's consultations (China time): between 00:00 and 01:00 the one of an hour
   // ago was yesterday's, so it is opened by its link instead.
   if (chinaDay(held.startsAt) === chinaDay(new Date().toISOString())) await l.tap(`desk-consultation-${held.id}`);
-  else await l.page.goto(`${base}/#/pages/legal/consultation/index?id=${held.id}`);
+  else await l.page.goto(`${baseUrl()}/#/pages/legal/consultation/index?id=${held.id}`);
   await l.see('consultation-page');
   await l.shot('legal-consultation-lawyer');
   await l.tap('action-record_advice');
@@ -83,7 +85,7 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   log('孙律师 recorded his advice and suggested legal aid');
 
   // 3. The worker rates it and applies for legal aid from it.
-  await w.page.goto(`${base}/#/pages/legal/consultation/index?id=${held.id}`);
+  await w.page.goto(`${baseUrl()}/#/pages/legal/consultation/index?id=${held.id}`);
   await w.see('consultation-advice');
   await w.tap('consultation-star-5');
   await w.shot('legal-consultation-rated');
@@ -95,8 +97,10 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await w.tap('aid-consent');
   await w.tap('aid-next');
   await w.see('aid-step-dispute');
-  const carried = await w.visible('[data-testid="aid-dispute-unpaid_wages"]').getAttribute('data-selected');
-  if (carried !== 'true') throw new Error('the dispute type was not carried over from the consultation');
+  await expect(w.visible(tid('aid-dispute-unpaid_wages')), 'the dispute type was carried over from the consultation').toHaveAttribute(
+    'data-selected',
+    'true',
+  );
   await w.tap('aid-migrant-yes');
   await w.shot('legal-aid-dispute');
   await w.tap('aid-next');
@@ -123,8 +127,7 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await w.shot('legal-aid-income');
   await w.tap('aid-next');
   const eligibility = await w.see('aid-eligibility');
-  const text = await eligibility.innerText();
-  if (!text.includes('免予审查经济困难条件')) throw new Error(`migrant exemption not shown: ${text}`);
+  await expect(eligibility, 'the migrant exemption is shown').toContainText('免予审查经济困难条件', { useInnerText: true });
   await w.shot('legal-eligibility');
   await w.tap('aid-next');
   await w.fill('aid-phone', '13900001234');
@@ -135,13 +138,14 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await w.tap('aid-submit');
   await w.see('aid-submitted', 30000);
   await w.shot('legal-aid-submitted');
-  const applications = await api(base, 'GET', '/legal/aid-applications/mine', memberToken);
+  const applications = await api<{ id: number; fromConsultationId: number | null }[]>('GET', '/legal/aid-applications/mine', memberToken);
   const application = applications.find((a) => a.fromConsultationId === held.id);
-  if (!application) throw new Error('the application is not linked to the consultation');
+  expect(application, 'the application is linked to the consultation').toBeDefined();
+  if (!application) return;
   log(`李会员 applied for legal aid (${application.id}); the migrant exemption was shown`);
 
   // 4. The centre gives aid and assigns 孙律师.
-  const staff = await newUser(browser, base, 'legal_staff');
+  const staff = await newUser('legal_staff');
   const s = staff.d;
   await openDesk(s);
   await s.tap(`desk-deciding-${application.id}`);
@@ -152,17 +156,13 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await s.tap(`case-lawyer-${lawyerMe.id}`);
   await s.shot('legal-accept-form');
   await s.tap('case-form-submit');
-  await s.page.waitForFunction(
-    () => document.querySelector('[data-testid="staff-legal-case"] [data-testid="state-tag"]')?.getAttribute('data-state') === 'accepted',
-    undefined,
-    { timeout: STEP_TIMEOUT },
-  );
+  await expect(s.visible(`${tid('staff-legal-case')} ${tid('state-tag')}`)).toHaveAttribute('data-state', 'accepted');
   await s.shot('legal-accepted');
   log('马主任 gave legal aid and assigned 孙律师');
   await staff.context.close();
 
   // 5. The lawyer closes it with the money recovered.
-  await l.page.goto(`${base}/#/staff/pages/legal-case/index?id=${application.id}`);
+  await l.page.goto(`${baseUrl()}/#/staff/pages/legal-case/index?id=${application.id}`);
   await l.see('staff-legal-case');
   await l.tap('action-close');
   await l.see('case-form-legal_aid_close');
@@ -171,22 +171,19 @@ async function legalScenario({ browser, base, newUser, api, log }) {
   await l.fill('case-form-text', '经协商，老板一次性支付拖欠工资 9000 元。');
   await l.shot('legal-close-form');
   await l.tap('case-form-submit');
-  await l.page.waitForFunction(
-    () => document.querySelector('[data-testid="staff-legal-case"] [data-testid="state-tag"]')?.getAttribute('data-state') === 'closed',
-    undefined,
-    { timeout: STEP_TIMEOUT },
-  );
+  await expect(l.visible(`${tid('staff-legal-case')} ${tid('state-tag')}`)).toHaveAttribute('data-state', 'closed');
   log('孙律师 closed the case with ¥9,000 recovered');
   await lawyer.context.close();
 
   // 6. The worker sees the outcome.
-  await w.page.goto(`${base}/#/pages/legal/case/index?id=${application.id}`);
+  await w.page.goto(`${baseUrl()}/#/pages/legal/case/index?id=${application.id}`);
   const recovered = await w.see('case-recovered');
-  const amount = (await recovered.innerText()).trim();
-  if (!amount.includes('9,000.00')) throw new Error(`unexpected recovered amount: ${amount}`);
+  await expect(recovered, 'the recovered amount').toContainText('9,000.00', { useInnerText: true });
+  const amount = await innerText(recovered);
   await w.shot('legal-outcome');
   log(`李会员 sees the outcome: ${amount} recovered`);
   await worker.context.close();
-}
-
-module.exports = { legalScenario };
+  log(
+    'PASS: legal: booked a slot, lawyer advised, worker applied for aid, centre accepted, lawyer closed with money recovered, worker saw it',
+  );
+});
