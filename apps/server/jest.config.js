@@ -18,6 +18,9 @@ const common = {
 module.exports = {
   // A global option (projects ignore it): the e2e apps seed a whole demo county before each suite.
   testTimeout: 60000,
+  // Two workers on the CI machine's two cores: each e2e suite has its own app and database (the
+  // default, cores - 1, runs them one at a time and takes twice as long).
+  maxWorkers: 2,
   // Every workflow transition is taken by some e2e test (test/transition-coverage.js).
   globalSetup: '<rootDir>/test/transition-setup.js',
   globalTeardown: '<rootDir>/test/transition-teardown.js',

@@ -105,7 +105,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place and case subject migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject and case search migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -118,6 +118,11 @@ describe('hardening (e2e over HTTP)', () => {
           t: string;
           s: number | null;
         }[];
+        const searchBefore = (await ds.query(
+          "SELECT id, applicant_name_masked AS n, applicant_id_index AS x FROM workflow_cases WHERE case_type = 'membership_application' ORDER BY id",
+        )) as { id: number; n: string; x: string | null }[];
+        await ds.undoLastMigration({ transaction: 'each' }); // AddCaseSearch
+        expect(await columnsOf('workflow_cases')).not.toContain('applicant_name_masked');
         await ds.undoLastMigration({ transaction: 'each' }); // AddCaseSubject
         expect(await columnsOf('workflow_cases')).not.toContain('subject_id');
         await ds.undoLastMigration({ transaction: 'each' }); // AddEmployerFlagPlace
@@ -141,6 +146,14 @@ describe('hardening (e2e over HTTP)', () => {
         expect(subjectsBefore.length).toBeGreaterThan(0);
         expect(subjectsBefore.every((c) => c.s !== null)).toBe(true);
         expect(subjectsAfter.map((c) => [c.id, c.t, Number(c.s)])).toEqual(subjectsBefore.map((c) => [c.id, c.t, Number(c.s)]));
+        // Membership applications get back their masked name and ID index; every case a masked name.
+        const searchAfter = (await ds.query(
+          "SELECT id, applicant_name_masked AS n, applicant_id_index AS x FROM workflow_cases WHERE case_type = 'membership_application' ORDER BY id",
+        )) as typeof searchBefore;
+        expect(searchBefore.length).toBeGreaterThan(0);
+        expect(searchAfter).toEqual(searchBefore);
+        const [unnamed] = (await ds.query("SELECT COUNT(*) AS n FROM workflow_cases WHERE applicant_name_masked = ''")) as { n: string }[];
+        expect(Number(unnamed.n)).toBe(0);
       },
     );
   });

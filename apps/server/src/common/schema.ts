@@ -1,5 +1,5 @@
 import { Body, Param, Query, type PipeTransform } from '@nestjs/common';
-import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { fieldProblems, idParam, z } from '@union/shared';
 import { AppException } from './app-exception';
 
@@ -20,9 +20,9 @@ export class SchemaPipe<S extends z.ZodType> implements PipeTransform<unknown, z
 
 type JsonSchema = Record<string, unknown>;
 
-/** The OpenAPI 3.0 form of a schema, as the client sends it. */
-export function openApiSchema(schema: z.ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+/** The OpenAPI 3.0 form of a schema, as the client sends it (`input`) or as the server answers (`output`). */
+export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema;
   delete json.$schema;
   return json;
 }
@@ -69,5 +69,36 @@ export function ParamOf(name: string, schema: z.ZodType = idParam): ParameterDec
       schema: rest as never,
     })(target, key as string, methodOf(target, key));
     Param(name, new SchemaPipe(schema))(target, key, index);
+  };
+}
+
+/** Under jest, every answer of a route with {@link Answers} is parsed by its schema: a drift fails the test. */
+const CHECK_ANSWERS = process.env.NODE_ENV === 'test';
+
+/**
+ * `@Answers(schema)` on a route handler: the answer's schema from `@union/shared`, described in the
+ * API docs. The handler's return type must be `Promise<z.output<schema>>` (the compiler refuses
+ * another), and under the tests each answer is also parsed by the schema.
+ */
+export function Answers<S extends z.ZodType>(schema: S) {
+  return <H extends (...args: never[]) => Promise<z.output<S>>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<H>,
+  ): void => {
+    ApiOkResponse({ schema: openApiSchema(schema, 'output') as never })(target, key, descriptor);
+    const handler = descriptor.value;
+    if (!CHECK_ANSWERS || !handler) return;
+    const checked = async function (this: unknown, ...args: Parameters<H>) {
+      const answer = await handler.apply(this, args);
+      const parsed = schema.safeParse(answer);
+      if (!parsed.success) throw new Error(`${String(key)} answered outside its schema: ${JSON.stringify(fieldProblems(parsed.error))}`);
+      return answer;
+    };
+    // What the other decorators wrote on the handler (its parameters' API docs) stays with it.
+    for (const metaKey of Reflect.getMetadataKeys(handler)) {
+      Reflect.defineMetadata(metaKey, Reflect.getMetadata(metaKey, handler), checked);
+    }
+    descriptor.value = checked as unknown as H;
   };
 }

@@ -3,3 +3,4 @@ export * from './identity';
 export * from './membership';
 export * from './organizations';
 export * from './workbench';
+export * from './cases';

@@ -9,6 +9,7 @@ import { AddCompetitions1795493658753 } from './1795493658753-AddCompetitions';
 import { AddRefreshTokenFamilies1796166108683 } from './1796166108683-AddRefreshTokenFamilies';
 import { AddEmployerFlagPlace1796240000000 } from './1796240000000-AddEmployerFlagPlace';
 import { AddCaseSubject1796400000000 } from './1796400000000-AddCaseSubject';
+import { AddCaseSearch1796500000000 } from './1796500000000-AddCaseSearch';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddRefreshTokenFamilies1796166108683,
   AddEmployerFlagPlace1796240000000,
   AddCaseSubject1796400000000,
+  AddCaseSearch1796500000000,
 ];

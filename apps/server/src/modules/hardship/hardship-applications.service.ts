@@ -152,6 +152,7 @@ export class HardshipApplicationsService {
           applicantUserId,
           title: `${maskName(members[0].name)}家庭帮扶申请`,
           deadlines: rules.deadlines,
+          applicant: { name: members[0].name, idNumberIndex: selfIndex },
         });
         const uid = randomUUID();
         const aad = (field: string) => piiAad(APPLICATIONS_TABLE, uid, field);

@@ -225,13 +225,17 @@ export class HardshipFilesService {
         .where('id = :id AND version = :version', { id: file.id, version: file.version })
         .execute();
       if (bumped.affected !== 1) fail('state_conflict');
-      const org = await this.organizations.get(file.organizationId, manager);
+      const [org, application] = await Promise.all([
+        this.organizations.get(file.organizationId, manager),
+        manager.getRepository(HardshipApplication).findOneByOrFail({ id: file.applicationId }),
+      ]);
       const kase = await this.transitions.open(manager, AID, {
         actor,
         organization: org,
         applicantUserId: file.applicantUserId,
         title: `${AID_TYPE_LABEL[body.aidType]} ${formatYuan(body.amountFen)}`,
         deadlines: rules.deadlines,
+        applicant: { nameMasked: application.applicantNameMasked },
       });
       const repo = manager.getRepository(AssistanceRecord);
       const record = await repo.save(

@@ -110,6 +110,8 @@ export class HonoursService {
         organization: county,
         applicantUserId: actor.userId,
         title: `${kind.name}：${body.nomineeName.trim()}`,
+        // A nomination is about its nominee: staff look it up by the nominee's name.
+        applicant: { name: body.nomineeName.trim() },
         deadlines: { nominationReview: 15 },
       });
       const repo = manager.getRepository(Nomination);

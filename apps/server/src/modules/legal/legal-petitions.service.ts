@@ -69,6 +69,7 @@ export class LegalPetitionsService {
         organization: org,
         applicantUserId: actor.userId,
         title: `${PETITION_CHANNEL_LABEL[body.channel]}：${body.subject.trim().slice(0, 40)}`,
+        applicant: { name: body.petitionerName.trim() },
       });
       const dueAt = dueAfter(body.receivedOn, 15);
       await this.cases.place(manager, kase.id, { dueAt });

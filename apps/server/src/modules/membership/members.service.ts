@@ -62,6 +62,12 @@ export class MembersService implements OnModuleInit, MembershipFacts {
     return manager.getRepository(Member).findOne({ where: { idNumberIndex: idIndex }, order: { id: 'DESC' } });
   }
 
+  /** The users who are or were members with this ID number (blind index), for the staff's case search. */
+  async userIdsByIdIndex(idIndex: string, manager: EntityManager = this.db.manager): Promise<number[]> {
+    const rows = await manager.getRepository(Member).find({ select: { userId: true }, where: { idNumberIndex: idIndex } });
+    return [...new Set(rows.map((r) => r.userId))];
+  }
+
   activeForUser(manager: EntityManager, userId: number): Promise<Member | null> {
     return manager.getRepository(Member).findOneBy({ userId, status: 'active' });
   }

@@ -69,6 +69,7 @@ export class MembershipApplicationsService {
           organization: handling,
           applicantUserId: actor.userId,
           title: maskName(body.realName),
+          applicant: { name: body.realName, idNumberIndex: idIndex },
         });
         const uid = randomUUID();
         const repo = manager.getRepository(MembershipApplication);

@@ -42,6 +42,7 @@ export class MembershipTransfersService {
           organization: target,
           applicantUserId: actor.userId,
           title: `${maskName(member.realName)}（会员号 ${member.memberNo}）`,
+          applicant: { name: member.realName, idNumberIndex: member.idNumberIndex },
         });
         const repo = manager.getRepository(MembershipTransfer);
         const transfer = await repo.save(

@@ -26,4 +26,21 @@ export class PiiAuditService {
       createdAt: new Date(),
     });
   }
+
+  /**
+   * Record that staff looked cases up by a person's ID number (the search itself keeps only its
+   * blind index): who, when, and how many cases it found; never the number.
+   */
+  async recordIdLookup(manager: EntityManager, actor: Actor, subjectType: string, found: number): Promise<void> {
+    await manager.getRepository(AuditLog).insert({
+      actorUserId: actor.userId,
+      action: 'pii.lookup',
+      subjectType,
+      subjectId: 0,
+      field: 'idNumber',
+      reason: `按身份证号查找，找到 ${found} 件`,
+      requestId: actor.requestId,
+      createdAt: new Date(),
+    });
+  }
 }

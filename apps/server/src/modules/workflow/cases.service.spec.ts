@@ -26,6 +26,8 @@ function newTestService(row: Partial<WorkflowCase> = {}) {
     organizationId: 5,
     organizationPath: '/1/2/5/',
     applicantUserId: 100,
+    applicantNameMasked: '测***',
+    applicantIdIndex: null,
     assigneeUserId: null,
     title: '测***',
     submittedAt: new Date('2026-12-01T02:00:00Z'),

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { availableActions, isAction, WorkCalendar, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
+import { availableActions, isAction, maskName, WorkCalendar, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { caseAccess, isOwnCase, staffMayHandleCase } from '../../common/case-access';
@@ -142,9 +142,17 @@ export class TransitionService {
       title: string;
       assigneeUserId?: number | null;
       deadlines?: Readonly<Record<string, number>>;
+      /**
+       * Who the case is about, for the staff's search: the name the form gave (kept masked only)
+       * and the blind index of the ID it gave. Without it, the actor's own name when they apply
+       * for themselves.
+       */
+      applicant?: { name?: string; nameMasked?: string; idNumberIndex?: string | null };
     },
   ): Promise<WorkflowCase> {
     const now = this.clock.now();
+    const own = input.applicantUserId === input.actor.userId ? input.actor.displayName : '';
+    const applicantNameMasked = input.applicant?.nameMasked ?? maskName(input.applicant?.name ?? own);
     const repo = manager.getRepository(WorkflowCase);
     const kase = await repo.save(
       repo.create({
@@ -157,6 +165,8 @@ export class TransitionService {
         organizationId: input.organization.id,
         organizationPath: input.organization.path,
         applicantUserId: input.applicantUserId,
+        applicantNameMasked: applicantNameMasked.slice(0, 50),
+        applicantIdIndex: input.applicant?.idNumberIndex ?? null,
         assigneeUserId: input.assigneeUserId ?? null,
         title: input.title,
         submittedAt: now,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { InstantColumn } from '../../../database/columns';
+import { BlindIndexColumn, InstantColumn } from '../../../database/columns';
 
 /**
  * Every case of every type (a membership application, a transfer, later hardship and legal
@@ -12,6 +12,11 @@ import { InstantColumn } from '../../../database/columns';
 @Index('idx_cases_assignee', ['assigneeUserId', 'caseType', 'id'])
 @Index('idx_cases_type', ['caseType', 'id'])
 @Index('uq_cases_subject', ['subjectType', 'subjectId'], { unique: true })
+// The staff's case search (GET /api/cases): newest first in a subtree, by applicant, overdue.
+@Index('idx_cases_org', ['organizationPath', 'id'])
+@Index('idx_cases_applicant_name', ['applicantNameMasked', 'id'])
+@Index('idx_cases_applicant_id', ['applicantIdIndex', 'id'])
+@Index('idx_cases_due', ['dueAt', 'id'])
 export class WorkflowCase {
   @PrimaryGeneratedColumn()
   id: number;
@@ -49,6 +54,14 @@ export class WorkflowCase {
 
   @Column({ type: 'int' })
   applicantUserId: number;
+
+  /** The applicant's name as lists show it (张*), for the staff's search; never the name in clear. */
+  @Column({ type: 'varchar', length: 50, default: '' })
+  applicantNameMasked: string;
+
+  /** Blind index of the applicant's ID number when their form gave one (search by ID). */
+  @BlindIndexColumn({ nullable: true })
+  applicantIdIndex: string | null;
 
   /** The staff member the case is assigned to (a lawyer), for case types that assign (see WorkflowDef.assignment). */
   @Column({ type: 'int', nullable: true })

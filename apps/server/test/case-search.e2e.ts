@@ -1,0 +1,162 @@
+import type { CaseSearchPage, MembershipApplicationView } from '@union/shared';
+import { DataSource } from 'typeorm';
+import { aMember, CONSTRUCTION_UNION } from './factories';
+import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+
+type SearchAnswer = CaseSearchPage & { code?: string; details?: { field: string; message: string }[] };
+
+/** POST /api/cases/search: the staff's search over the cases of every type they handle. */
+describe('the staff case search (e2e over HTTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const search = (token: string, body: Record<string, unknown>) => t.http<SearchAnswer>('POST', '/cases/search', { token, body });
+
+  async function applyToJoin(realName: string, idNumber = newIdNumber()): Promise<MembershipApplicationView> {
+    const res = await t.http<MembershipApplicationView>('POST', '/membership/applications', {
+      token: await t.newWorker('search'),
+      body: {
+        realName,
+        idNumber,
+        phone: newPhone(),
+        employerName: '县城建筑公司',
+        employmentType: 'employee',
+        organizationId: await t.organisationAt(CONSTRUCTION_UNION),
+        hideFromEmployer: false,
+      },
+    });
+    if (res.status !== 201) throw new Error(`apply: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** Every page of a search, following nextCursor. */
+  async function allPages(token: string, body: Record<string, unknown>): Promise<CaseSearchPage['items']> {
+    const items: CaseSearchPage['items'] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 100; pages++) {
+      const res = await search(token, { ...body, ...(after ? { after } : {}) });
+      expect(res.status).toBe(200);
+      items.push(...res.body.items);
+      if (!res.body.nextCursor) return items;
+      after = res.body.nextCursor;
+    }
+    throw new Error('more than 100 pages');
+  }
+
+  it('pages every case the cadre handles, newest first, by keyset: no case twice, none skipped', async () => {
+    const opened = [await applyToJoin('测试甲'), await applyToJoin('测试乙'), await applyToJoin('测试丙')];
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    const items = await allPages(cadre, { caseType: 'membership_application', limit: 2 });
+    const ids = items.map((i) => i.caseId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+    for (const app of opened) expect(ids).toContain(app.caseId);
+    const mine = items.find((i) => i.caseId === opened[0].caseId);
+    expect(mine).toMatchObject({
+      caseType: 'membership_application',
+      caseTypeLabel: '入会申请',
+      subjectId: opened[0].id,
+      state: 'submitted',
+      terminal: false,
+      applicantNameMasked: '测**',
+      organizationName: '县城建筑公司工会',
+      route: `/staff/pages/case/index?type=membership_application&id=${opened[0].id}`,
+    });
+    // Narrowed to a step, and to open or closed cases.
+    const submitted = await allPages(cadre, { caseType: 'membership_application', state: 'submitted' });
+    expect(submitted.every((i) => i.state === 'submitted')).toBe(true);
+    expect((await allPages(cadre, { open: false })).every((i) => i.terminal)).toBe(true);
+  });
+
+  it('finds an applicant by ID number through the blind index, and by name compared masked; the lookup is audited without the number', async () => {
+    const idNumber = newIdNumber();
+    const app = await applyToJoin('亓官测试员', idNumber);
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    const ds = t.app.get(DataSource);
+    const audits = async () => (await ds.query("SELECT reason FROM audit_log WHERE action = 'pii.lookup'")) as { reason: string }[];
+    const before = (await audits()).length;
+
+    const byId = await search(cadre, { applicant: idNumber.toLowerCase() });
+    expect(byId.status).toBe(200);
+    expect(byId.body.items.map((i) => i.caseId)).toEqual([app.caseId]);
+    const after = await audits();
+    expect(after).toHaveLength(before + 1);
+    expect(after.map((a) => a.reason).join()).not.toContain(idNumber);
+    // The number is kept nowhere in the case row either.
+    const [row] = (await ds.query('SELECT * FROM workflow_cases WHERE id = ?', [app.caseId])) as Record<string, unknown>[];
+    expect(JSON.stringify(row)).not.toContain(idNumber);
+
+    for (const applicant of ['亓官测试员', '亓****']) {
+      const byName = await search(cadre, { applicant });
+      expect(byName.status).toBe(200);
+      expect(byName.body.items.map((i) => i.caseId)).toContain(app.caseId);
+      expect(byName.body.items.every((i) => i.applicantNameMasked === '亓****')).toBe(true);
+    }
+    expect((await search(cadre, { applicant: newIdNumber() })).body.items).toEqual([]);
+  });
+
+  it('finds by ID the cases of a member whose form gave none (through their member record)', async () => {
+    const idNumber = newIdNumber();
+    const { token } = await aMember(t, { application: { idNumber } });
+    const asked = await t.http<{ caseId: number }>('POST', '/legal/threads', {
+      token,
+      body: { topic: 'contract', body: '试用期可以延长吗？' },
+    });
+    expect(asked.status).toBe(201);
+    const legalStaff = await t.loginAs('legal_staff', '县总工会');
+    const found = await search(legalStaff, { applicant: idNumber });
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((i) => [i.caseType, i.caseId])).toEqual([['legal_thread', asked.body.caseId]]);
+  });
+
+  it('shows only what the actor handles: by function (a lawyer sees no hardship cases) and by place (another town sees nothing of 城关镇)', async () => {
+    const app = await applyToJoin('测试丁');
+    const lawyer = await t.loginAs('lawyer', '县总工会');
+    const asLawyer = await allPages(lawyer, {});
+    expect(asLawyer.every((i) => i.caseType.startsWith('legal_') || i.caseType === 'petition')).toBe(true);
+    expect((await search(lawyer, { caseType: 'hardship_application' })).body.items).toEqual([]);
+
+    const wanan = await t.loginAs('town_cadre', '县总工会/万安镇总工会');
+    expect((await allPages(wanan, { caseType: 'membership_application' })).map((i) => i.caseId)).not.toContain(app.caseId);
+    const elsewhere = await search(wanan, { organizationId: await t.organisationAt('县总工会/城关镇总工会') });
+    expect(elsewhere.status).toBe(403);
+    const county = await t.loginAs('county_cadre', '县总工会');
+    const under = await allPages(county, {
+      organizationId: await t.organisationAt('县总工会/城关镇总工会'),
+      caseType: 'membership_application',
+    });
+    expect(under.map((i) => i.caseId)).toContain(app.caseId);
+  });
+
+  it('finds overdue cases once their deadline has passed', async () => {
+    const app = await applyToJoin('测试戊');
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    const overdue = () => allPages(cadre, { overdue: true, caseType: 'membership_application' });
+    expect((await overdue()).map((i) => i.caseId)).not.toContain(app.caseId);
+    t.clock.advance(40 * 24 * 3600_000);
+    const late = await overdue();
+    expect(late.map((i) => i.caseId)).toContain(app.caseId);
+    expect(late.every((i) => i.deadline?.overdue)).toBe(true);
+  });
+
+  it('refuses what it cannot answer, with the field at fault, and workers cannot search', async () => {
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    const refused = async (body: Record<string, unknown>, field: string) => {
+      const res = await search(cadre, body);
+      expect(res.status).toBe(400);
+      expect(res.body.details?.map((d) => d.field)).toContain(field);
+    };
+    await refused({ state: 'submitted' }, 'state');
+    await refused({ caseType: 'membership_application', state: 'home_visit' }, 'state');
+    await refused({ caseType: 'no_such_type' }, 'caseType');
+    await refused({ limit: 500 }, 'limit');
+    await refused({ overdue: 'yes' }, 'overdue');
+    await refused({ after: 'not-a-cursor' }, 'after');
+    await refused({ colour: 'red' }, 'colour');
+    expect((await search(cadre, { organizationId: 999999 })).status).toBe(400);
+    expect((await search(await t.newWorker('nosearch'), {})).status).toBe(403);
+  });
+});
