@@ -5,6 +5,7 @@ import { api, expect, log, randomIdNumber, randomPhone, test, tid, tokenOf } fro
 test.describe.configure({ mode: 'serial' });
 
 let applicationId = 0;
+let applicantIdNumber = '';
 
 interface QueuePage {
   items: { caseType: string; id: number }[];
@@ -43,6 +44,7 @@ test('a worker applies to join', async ({ newUser }) => {
   }
 
   const idNumber = randomIdNumber();
+  applicantIdNumber = idNumber;
   const phone = randomPhone('138');
   await d.see('apply-step-0');
   await d.fill('apply-real-name', '王建国');
@@ -115,6 +117,51 @@ test('a cadre approves it on the workbench', async ({ newUser }) => {
     return;
   }
   throw new Error(`no cadre persona saw application ${applicationId} on the workbench`);
+});
+
+test('a county cadre finds the case in 查找案件, by ID number and by name and step', async ({ newUser }) => {
+  const { context, d } = await newUser('county_admin');
+  await d.tab('我的');
+  await d.tap('open-workbench');
+  await d.see('workbench-page');
+  await d.tap('open-case-search');
+  await d.see('case-search-page');
+
+  // By ID number: exactly this applicant's case (the number goes in the body, never the URL).
+  await d.fill('search-applicant', applicantIdNumber);
+  await expect(d.visible('.field__hint')).toContainText('记入审计日志');
+  await d.tap('search-submit');
+  const results = d.page.locator('[data-testid^="search-result-"]').filter({ visible: true });
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('入会申请', { useInnerText: true });
+  await expect(results.first()).toContainText('王**', { useInnerText: true });
+  await d.shot('case-search-by-id');
+
+  // By name (compared masked), type and step: the approved application is among the results.
+  await d.fill('search-applicant', '王建国');
+  await d.tap('search-type-membership_application');
+  await d.see('search-states');
+  await d.tap('search-state-approved');
+  await d.tap('search-submit');
+  await expect(results.first()).toBeVisible();
+  const texts = await results.allInnerTexts();
+  expect(texts.length).toBeGreaterThan(0);
+  expect(texts.every((t) => t.includes('王**') && t.includes('入会申请'))).toBe(true);
+
+  // Name alone, after clearing the conditions.
+  await d.tap('search-reset');
+  await d.fill('search-applicant', '王');
+  await d.tap('search-submit');
+  await d.shot('case-search-by-name');
+
+  await d.fill('search-applicant', applicantIdNumber);
+  await d.tap('search-submit');
+  await expect(results).toHaveCount(1);
+  await results.first().tap();
+  await d.see('case-page');
+  await d.seeState('approved');
+  await context.close();
+  log('county cadre found the application in 查找案件');
 });
 
 test('the worker sees the member card', async ({ newUser }) => {

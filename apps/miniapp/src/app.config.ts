@@ -17,6 +17,7 @@ export default defineAppConfig({
       root: 'staff',
       pages: [
         'pages/workbench/index',
+        'pages/case-search/index',
         'pages/case/index',
         'pages/verify/index',
         'pages/hardship/index',

@@ -263,6 +263,15 @@ export default function Workbench() {
         <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/verify/index')} data-testid="open-verify">
           核验会员证
         </Button>
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => nav('/staff/pages/case-search/index')}
+          data-testid="open-case-search"
+        >
+          查找案件
+        </Button>
       </View>
 
       {me ? <LegalTools me={me} /> : null}
