@@ -33,7 +33,7 @@ interface Competition {
 
 test('register, judge, compute, publish, and the worker sees the result and certificate', async ({ newUser }) => {
   const county = await tokenOf('county_cadre');
-  const all = await api<Competition[]>('GET', '/competitions?filter=all', county);
+  const all = (await api<{ items: Competition[] }>('GET', '/competitions?filter=all&limit=50', county)).items;
   const ankang = all.find((c) => c.kind === 'ankang_cup' && c.state === 'open');
   const electric = all.find((c) => c.title.includes('维修电工') && c.state === 'running');
   const speech = all.find((c) => c.kind === 'speech' && c.state === 'public_notice');
@@ -101,7 +101,9 @@ test('register, judge, compute, publish, and the worker sees the result and cert
   await o.shot('contest-setup');
   await o.tap('contest-create');
   await o.see('contest-manage', 30000);
-  const created = (await api<Competition[]>('GET', '/competitions?filter=all', county)).find((c) => c.title === '端到端测试·焊工比武');
+  const created = (await api<{ items: Competition[] }>('GET', '/competitions?filter=all&limit=50', county)).items.find(
+    (c) => c.title === '端到端测试·焊工比武',
+  );
   expect(created, 'the new competition').toBeDefined();
   if (!created) return;
   expect(

@@ -139,9 +139,13 @@ test('a county cadre finds the case in 查找案件, by ID number and by name an
 
   // By name (compared masked), type and step: the approved application is among the results.
   await d.fill('search-applicant', '王建国');
+  await d.tap('search-toggle-filters');
   await d.tap('search-type-membership_application');
   await d.see('search-states');
   await d.tap('search-state-approved');
+  // Folded away, the conditions chosen stay in sight on the toggle.
+  await d.tap('search-toggle-filters');
+  await expect(d.visible(tid('search-toggle-filters'))).toContainText('入会申请、已入会', { useInnerText: true });
   await d.tap('search-submit');
   await expect(results.first()).toBeVisible();
   const texts = await results.allInnerTexts();

@@ -137,8 +137,8 @@ describe('who may see a membership application', () => {
 
 describe('competitions', () => {
   it('keeps drafts from lawyers and judges, and scores inside their own competition', async () => {
-    const list = await t.http<CompetitionView[]>('GET', '/competitions', { token: tokens.county_cadre });
-    const withEvents = list.body.filter((c) => c.events.length > 0);
+    const list = await t.http<Page<CompetitionView>>('GET', '/competitions?limit=50', { token: tokens.county_cadre });
+    const withEvents = list.body.items.filter((c) => c.events.length > 0);
     expect(withEvents.length).toBeGreaterThanOrEqual(2);
     const [a, b] = withEvents;
     const own = await t.http('GET', `/competitions/${b.id}/events/${b.events[0].id}/scores`, { token: tokens.county_cadre });
@@ -180,8 +180,8 @@ describe('competitions', () => {
       member: 404,
     });
     for (const p of ['lawyer', 'judge'] as const) {
-      const seen = await t.http<CompetitionView[]>('GET', '/competitions', { token: tokens[p] });
-      expect(seen.body.map((c) => c.id)).not.toContain(draft.body.id);
+      const seen = await t.http<Page<CompetitionView>>('GET', '/competitions?limit=50', { token: tokens[p] });
+      expect(seen.body.items.map((c) => c.id)).not.toContain(draft.body.id);
     }
   });
 });
@@ -426,8 +426,8 @@ describe('employer flags', () => {
     expect(await t.count('employer_flags')).toBe(before - 1);
     // The county's flags (the demo's serious accident at 城关纺织) stay out of a town's reach.
     const county = (
-      await t.http<{ id: number; employerName: string }[]>('GET', '/competitions/employer-flags', { token: tokens.town_cadre })
-    ).body;
+      await t.http<Page<{ id: number; employerName: string }>>('GET', '/competitions/employer-flags?limit=50', { token: tokens.town_cadre })
+    ).body.items;
     const accident = county.find((f) => f.employerName.includes('城关纺织'));
     expect(accident).toBeDefined();
     expect((await t.http('DELETE', `/competitions/employer-flags/${accident?.id}`, { token: tokens.town_cadre })).status).toBe(403);

@@ -1,4 +1,4 @@
-import type { CaseSearchPage, MembershipApplicationView } from '@union/shared';
+import type { CaseSearchPage, MembershipApplicationView, Page } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { aMember, CONSTRUCTION_UNION } from './factories';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
@@ -158,5 +158,65 @@ describe('the staff case search (e2e over HTTP)', () => {
     await refused({ colour: 'red' }, 'colour');
     expect((await search(cadre, { organizationId: 999999 })).status).toBe(400);
     expect((await search(await t.newWorker('nosearch'), {})).status).toBe(403);
+  });
+
+  it('pages the staff lists that used to stop at a fixed count: limit 1 page by page gives the same rows as one big page', async () => {
+    // The demo county has no proposal yet: a member makes one.
+    const { token } = await aMember(t);
+    const proposal = await t.http('POST', '/proposals', {
+      token,
+      body: {
+        title: '车间增设饮水点',
+        problem: '夏天车间离饮水点太远，工人来回要走十分钟。',
+        suggestion: '在二号车间东门增设一个饮水点，配保温桶。',
+        expectedBenefit: '少中暑',
+      },
+    });
+    expect(proposal.status).toBe(201);
+    // Nor a nomination: the enterprise union nominates two.
+    const nominator = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    const kinds = (await t.http<{ id: number; code: string }[]>('GET', '/honours/kinds', { token: nominator })).body;
+    for (const nomineeName of ['钱师傅', '孙师傅']) {
+      const nominated = await t.http('POST', '/honours/nominations', {
+        token: nominator,
+        body: {
+          kindId: kinds[0].id,
+          nomineeName,
+          employerName: '县城建筑公司',
+          deeds: '扎根一线二十年，带出徒弟三十多名，多次在技能比武中获奖。',
+          year: Number(t.clock.today().slice(0, 4)),
+        },
+      });
+      expect(nominated.status).toBe(201);
+    }
+    const lists: [string, string][] = [
+      ['/proposals', 'county_cadre'],
+      ['/honours/nominations', 'county_admin'],
+      ['/competitions?filter=all', 'county_admin'],
+      ['/competitions/employer-flags', 'county_admin'],
+      ['/legal/petitions', 'county_admin'],
+    ];
+    for (const [list, persona] of lists) {
+      const county = await t.loginAs(persona);
+      const join = list.includes('?') ? '&' : '?';
+      const whole = await t.http<Page<{ id: number }>>('GET', `${list}${join}limit=50`, { token: county });
+      expect(whole.status).toBe(200);
+      expect(whole.body.nextCursor).toBeNull();
+      const walked: number[] = [];
+      let after: string | null = null;
+      do {
+        const page: { status: number; body: Page<{ id: number }> } = await t.http<Page<{ id: number }>>(
+          'GET',
+          `${list}${join}limit=1${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+          { token: county },
+        );
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(1);
+        walked.push(...page.body.items.map((i) => i.id));
+        after = page.body.nextCursor;
+      } while (after && walked.length < 60);
+      expect({ list, ids: walked }).toEqual({ list, ids: whole.body.items.map((i) => i.id) });
+      expect({ list, found: walked.length > 0 }).toEqual({ list, found: true });
+    }
   });
 });

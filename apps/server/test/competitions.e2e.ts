@@ -1,5 +1,6 @@
 import { addDays, startOfCstDay } from '@union/shared';
 import type {
+  Page,
   CompetitionResultsView,
   CompetitionStatistics,
   CompetitionView,
@@ -522,7 +523,7 @@ describe('sending results back to the judges, and cancelling', () => {
     expect(messages.map((m) => m.title)).toContain(`${c.title}：比赛已取消`);
     const late = await t.http('POST', `/competitions/${c.id}/entries`, { token: await newMember('aftercancel'), body: { eventId } });
     expect(late.status).toBe(409);
-    const open = (await t.http<CompetitionView[]>('GET', '/competitions?filter=open', { token: entrant })).body;
+    const open = (await t.http<Page<CompetitionView>>('GET', '/competitions?filter=open&limit=50', { token: entrant })).body.items;
     expect(open.map((x) => x.id)).not.toContain(c.id);
     const again = await t.step(`/competitions/${c.id}`, {
       token: town,

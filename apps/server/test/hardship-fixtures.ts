@@ -203,21 +203,7 @@ export async function advanceHardshipCase(
 
 /** Drive an application through every step to a filed household, as cadres made for the test. */
 export async function fileHousehold(t: TestApp, a: HardshipApplicationView): Promise<HardshipApplicationView> {
-  return advanceHardshipCase(t, a, 'filed', await hardshipStaff(t, await unionPathOf(t, a.organization.id)));
-}
-
-/** The path of names of an organisation ('县总工会/城关镇总工会/县城建筑公司工会'). */
-async function unionPathOf(t: TestApp, organizationId: number): Promise<string> {
-  const rows = (await t.app.get(DataSource).query('SELECT id, name, parent_id AS parentId FROM organizations')) as {
-    id: number;
-    name: string;
-    parentId: number | null;
-  }[];
-  const names: string[] = [];
-  for (let at = rows.find((o) => Number(o.id) === organizationId); at; at = rows.find((o) => Number(o.id) === Number(at?.parentId))) {
-    names.unshift(at.parentId === null ? '县总工会' : at.name);
-  }
-  return names.join('/');
+  return advanceHardshipCase(t, a, 'filed', await hardshipStaff(t, await t.organisationPathOf(a.organization.id)));
 }
 
 /** A fresh valid ID number (re-exported for tests that only import the fixtures). */

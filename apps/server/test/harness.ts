@@ -78,6 +78,8 @@ export interface TestApp {
   clock: MovableClock;
   /** The id of the organisation at a path of names (as for `loginAs`). */
   organisationAt: (organisationPath: string) => Promise<number>;
+  /** The path of names of an organisation, as `loginAs` takes it. */
+  organisationPathOf: (organizationId: number) => Promise<string>;
   /** A new worker logging in through WeChat (the stand-in), with the consents given. */
   newWorker: (name?: string) => Promise<string>;
   /** Count rows of a table (to prove a refused request wrote nothing). */
@@ -257,13 +259,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return res.status === 200 ? { status: 200, body: res.body.actions } : (res as never);
   };
 
-  /** The organisation at a path of names ('县总工会/城关镇总工会'), by walking the tree. */
-  const organisationAt = async (organisationPath: string): Promise<number> => {
-    const rows = (await app.get(DataSource).query('SELECT id, name, parent_id AS parentId FROM organizations')) as {
+  const organisations = async () =>
+    (await app.get(DataSource).query('SELECT id, name, parent_id AS parentId FROM organizations')) as {
       id: number;
       name: string;
       parentId: number | null;
     }[];
+
+  /** The organisation at a path of names ('县总工会/城关镇总工会'), by walking the tree. */
+  const organisationAt = async (organisationPath: string): Promise<number> => {
+    const rows = await organisations();
     const [, ...below] = organisationPath.split('/').map((n) => n.trim());
     let at = rows.find((o) => o.parentId === null);
     for (const name of below) {
@@ -272,6 +277,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     }
     if (!at) throw new Error('loginAs: no county federation');
     return Number(at.id);
+  };
+
+  /** The path of names of an organisation ('县总工会/城关镇总工会/县城建筑公司工会'): the inverse of organisationAt. */
+  const organisationPathOf = async (organizationId: number): Promise<string> => {
+    const rows = await organisations();
+    const names: string[] = [];
+    for (let at = rows.find((o) => Number(o.id) === organizationId); at; at = rows.find((o) => Number(o.id) === Number(at?.parentId))) {
+      names.unshift(at.parentId === null ? '县总工会' : at.name);
+    }
+    if (!names.length) throw new Error(`organisationPathOf: no organisation ${organizationId}`);
+    return names.join('/');
   };
 
   let staffSeq = 0;
@@ -301,6 +317,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     clock,
     organisationAt,
+    organisationPathOf,
     newWorker: async (name = 'w') => {
       workerSeq += 1;
       const res = await http<TokenPair>('POST', '/auth/wechat-login', {

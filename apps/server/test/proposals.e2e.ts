@@ -1,4 +1,4 @@
-import type { ProposalStatistics, ProposalView } from '@union/shared';
+import type { Page, ProposalStatistics, ProposalView } from '@union/shared';
 import { today } from './hardship-fixtures';
 import { startTestApp, type TestApp } from './harness';
 
@@ -51,7 +51,7 @@ describe('proposals (合理化建议)', () => {
       body: { version: registered.version, adopt: true },
     });
     expect(early.status).toBe(409);
-    const assigned = (await t.http<ProposalView[]>('GET', '/proposals', { token: judge })).body;
+    const assigned = (await t.http<Page<ProposalView>>('GET', '/proposals?limit=50', { token: judge })).body.items;
     expect(assigned.find((p) => p.id === submitted.id)?.awaitingMyOpinion).toBe(true);
     await post(`/proposals/${submitted.id}/opinions`, judge, { recommend: 'adopt', opinion: '思路可行，建议在三个班组先试行。' });
     const twice = await t.http('POST', `/proposals/${submitted.id}/opinions`, {

@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { fail } from './app-exception';
 
 /** Encode a keyset position as an opaque cursor. */
@@ -14,4 +15,28 @@ export function decodeCursor<T extends (string | number)[]>(cursor: string, shap
     // fall through
   }
   fail('validation_failed', '分页参数无效', [{ field: 'after', message: '分页参数无效' }]);
+}
+
+/**
+ * One page of a list newest first, by keyset on a unique id column (`p.id`): `after` is the
+ * `nextCursor` of the page before. No OFFSET, so a page costs the same however deep it is.
+ */
+export async function newestFirst<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  idColumn: string,
+  page: { after?: string; limit?: number },
+  idOf: (row: T) => number = (row) => (row as unknown as { id: number }).id,
+): Promise<{ rows: T[]; nextCursor: string | null }> {
+  const limit = page.limit ?? 20;
+  if (page.after) {
+    const [afterId] = decodeCursor<[number]>(page.after, ['number']);
+    qb.andWhere(`${idColumn} < :pageAfterId`, { pageAfterId: afterId });
+  }
+  const rows = await qb
+    .orderBy(idColumn, 'DESC')
+    .limit(limit + 1)
+    .getMany();
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return { rows: kept, nextCursor: rows.length > limit && last ? encodeCursor([idOf(last)]) : null };
 }

@@ -1,4 +1,4 @@
-import { day, fieldProblems, id, keyOf, text, wholeNumberText, z, periodQuery, type FieldProblem } from '../schemas/common';
+import { day, fieldProblems, id, keyOf, text, wholeNumberText, z, pageQuery, periodQuery, type FieldProblem } from '../schemas/common';
 import {
   COMPETITION_KIND_LABEL,
   EMPLOYER_FLAG_LABEL,
@@ -154,7 +154,7 @@ export const createEmployerFlagBody = z.strictObject({
 });
 
 /** GET /api/competitions?filter=… */
-export const competitionListQuery = z.strictObject({
+export const competitionListQuery = pageQuery.extend({
   filter: z
     .enum(['open', 'mine', 'all', 'published', 'judging'], '不在可选范围内')
     .optional()

@@ -1,4 +1,4 @@
-import { day, keyOf, z, periodQuery } from '../schemas/common';
+import { day, keyOf, z, pageQuery, periodQuery } from '../schemas/common';
 import { PROPOSAL_WORKFLOW, type ProposalState } from '../workflow/recognition';
 import { PROPOSAL_GRADE_LABEL, type ProposalGrade } from './contracts';
 
@@ -55,7 +55,7 @@ export const evaluateBody = z.strictObject({
 });
 
 /** GET /api/proposals?state=… */
-export const proposalListQuery = z.strictObject({
+export const proposalListQuery = pageQuery.extend({
   state: z
     .enum(Object.keys(PROPOSAL_WORKFLOW.states) as [ProposalState, ...ProposalState[]], '没有这一步')
     .optional()

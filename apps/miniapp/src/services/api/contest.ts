@@ -1,4 +1,5 @@
 import type {
+  Page,
   CompetitionObjectionView,
   CompetitionResultsView,
   CompetitionStatistics,
@@ -16,7 +17,8 @@ import { http } from '../request';
 
 /** Competitions: browse, register, follow, results; the organiser's and judges' steps. */
 export const competitionsApi = {
-  list: (filter: 'open' | 'mine' | 'all' | 'published' | 'judging') => http.get<CompetitionView[]>('/competitions', { filter }),
+  list: (filter: 'open' | 'mine' | 'all' | 'published' | 'judging', after?: string | null) =>
+    http.get<Page<CompetitionView>>('/competitions', { filter, after: after ?? undefined }),
   get: (id: number) => http.get<CompetitionView>(`/competitions/${id}`),
   create: (body: CreateCompetitionRequest) => http.post<CompetitionView>('/competitions', body),
   /** Change a draft (events replaced whole). */
@@ -53,7 +55,7 @@ export const competitionsApi = {
 export const proposalsApi = {
   submit: (body: CreateProposalRequest) => http.post<ProposalView>('/proposals', body),
   mine: () => http.get<ProposalView[]>('/proposals/mine'),
-  list: (state?: string) => http.get<ProposalView[]>('/proposals', { state }),
+  list: (after?: string | null, state?: string) => http.get<Page<ProposalView>>('/proposals', { state, after: after ?? undefined }),
   statistics: (query: { from: string; to: string }) => http.get<ProposalStatistics>('/proposals/statistics', query),
   experts: () => http.get<{ userId: number; name: string }[]>('/proposals/experts'),
   get: (id: number) => http.get<ProposalView>(`/proposals/${id}`),

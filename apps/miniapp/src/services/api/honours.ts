@@ -1,4 +1,5 @@
 import type {
+  Page,
   RevealResponse,
   CreateNominationRequest,
   HonourKindView,
@@ -20,7 +21,7 @@ export const honoursApi = {
   addModelWorker: (body: { name: string; employerName: string; title: string; awardedYear: number }) =>
     http.post<ModelWorkerView[]>('/honours/model-workers', body),
   nominate: (body: CreateNominationRequest) => http.post<NominationView>('/honours/nominations', body),
-  list: () => http.get<NominationView[]>('/honours/nominations'),
+  list: (after?: string | null) => http.get<Page<NominationView>>('/honours/nominations', { after: after ?? undefined }),
   get: (id: number) => http.get<NominationView>(`/honours/nominations/${id}`),
   resolveObjection: (id: number, objectionId: number, resolution: string) =>
     http.post<NominationView>(`/honours/nominations/${id}/objections/${objectionId}/resolve`, { resolution }),

@@ -44,6 +44,7 @@ import { CompetitionJudgingService } from './competition-judging.service';
 import { CompetitionResultsService } from './competition-results.service';
 import { CompetitionsService } from './competitions.service';
 import { EmployerFlagsService } from './employer-flags.service';
+import { pageQuery, type Page, type PageQuery } from '@union/shared';
 
 /** Competitions (劳动竞赛、技能比武、安康杯、演讲比赛): setup, registration, judging, results. */
 @ApiTags('competitions')
@@ -60,8 +61,8 @@ export class CompetitionsController {
 
   @Get()
   @SignedIn()
-  list(@CurrentActor() actor: Actor, @QueryOf(competitionListQuery) query: CompetitionListQuery): Promise<CompetitionView[]> {
-    return this.competitions.list(actor, query.filter);
+  list(@CurrentActor() actor: Actor, @QueryOf(competitionListQuery) query: CompetitionListQuery): Promise<Page<CompetitionView>> {
+    return this.competitions.list(actor, query.filter, query);
   }
 
   @Post()
@@ -87,8 +88,8 @@ export class CompetitionsController {
 
   @Get('employer-flags')
   @RequirePermission('competition.manage')
-  employerFlags(): Promise<EmployerFlagView[]> {
-    return this.flags.list();
+  employerFlags(@QueryOf(pageQuery) query: PageQuery): Promise<Page<EmployerFlagView>> {
+    return this.flags.list(query);
   }
 
   @Post('employer-flags')

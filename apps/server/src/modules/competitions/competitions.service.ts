@@ -14,7 +14,7 @@ import {
   noticeHoldReason,
   stateAllows,
 } from '@union/shared';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { Brackets, In, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { staffHandles, staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
@@ -29,6 +29,8 @@ import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry, CompetitionObjection } from './entities/entry.entity';
 import { CompetitionResultsService } from './competition-results.service';
 import { Clock } from '../../common/clock';
+import { newestFirst } from '../../common/cursor';
+import type { Page } from '@union/shared';
 
 const WF = COMPETITION_WORKFLOW;
 const DAY_MS = 86_400_000;
@@ -162,9 +164,13 @@ export class CompetitionsService {
   }
 
   /** Competitions a worker can see: open for registration, ones they entered, published; staff also see their own scope's. */
-  async list(actor: Actor, filter: 'open' | 'mine' | 'all' | 'published' | 'judging' = 'all'): Promise<CompetitionView[]> {
+  async list(
+    actor: Actor,
+    filter: 'open' | 'mine' | 'all' | 'published' | 'judging' = 'all',
+    page: { after?: string; limit?: number } = {},
+  ): Promise<Page<CompetitionView>> {
     const manager = this.db.manager;
-    const qb = this.cases.joinCase(manager.getRepository(Competition).createQueryBuilder('k'), 'k', 'c').orderBy('k.id', 'DESC').limit(50);
+    const qb = this.cases.joinCase(manager.getRepository(Competition).createQueryBuilder('k'), 'k', 'c');
     if (filter === 'open') qb.where("c.state = 'open' AND k.registrationClosesOn >= :today", { today: this.clock.today() });
     else if (filter === 'published') qb.where("c.state = 'published'");
     else if (filter === 'judging') {
@@ -191,10 +197,16 @@ export class CompetitionsService {
       );
     } else {
       // Everything public, plus drafts of the competitions the actor organises (place and function).
-      qb.where("c.state IN ('open', 'running', 'checking', 'public_notice', 'published')");
-      qb.orWhere(staffHandles(actor, ['competition']));
+      // In brackets: the page's keyset condition is ANDed after it.
+      qb.where(
+        new Brackets((w) => {
+          w.where("c.state IN ('open', 'running', 'checking', 'public_notice', 'published')");
+          w.orWhere(staffHandles(actor, ['competition']));
+        }),
+      );
     }
-    return this.views(manager, actor, await qb.getMany());
+    const { rows, nextCursor } = await newestFirst(qb, 'k.id', page);
+    return { items: await this.views(manager, actor, rows), nextCursor };
   }
 
   async get(actor: Actor, id: number): Promise<CompetitionView> {

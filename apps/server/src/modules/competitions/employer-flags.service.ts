@@ -10,6 +10,8 @@ import { LegalAidViews } from '../legal/legal-aid-views.service';
 import { employerKey } from '@union/shared';
 import { EmployerFlag } from './entities/entry.entity';
 import { Clock } from '../../common/clock';
+import { newestFirst } from '../../common/cursor';
+import type { Page } from '@union/shared';
 
 /** How long a serious accident excludes an employer (DOMAIN.md §5: the past 3 years). */
 const ACCIDENT_YEARS = 3;
@@ -27,9 +29,9 @@ export class EmployerFlagsService {
     private readonly db: Db,
   ) {}
 
-  async list(): Promise<EmployerFlagView[]> {
-    const rows = await this.db.manager.getRepository(EmployerFlag).find({ order: { id: 'DESC' }, take: 200 });
-    return rows.map((r) => this.view(r));
+  async list(page: { after?: string; limit?: number }): Promise<Page<EmployerFlagView>> {
+    const { rows, nextCursor } = await newestFirst(this.db.manager.getRepository(EmployerFlag).createQueryBuilder('f'), 'f.id', page);
+    return { items: rows.map((r) => this.view(r)), nextCursor };
   }
 
   async create(actor: Actor, body: CreateEmployerFlagRequest): Promise<EmployerFlagView> {

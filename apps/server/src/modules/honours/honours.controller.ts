@@ -29,6 +29,7 @@ import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { HonoursService } from './honours.service';
+import { pageQuery, type Page, type PageQuery } from '@union/shared';
 
 /** Honours: nominations, the honour roll, the model-worker registry. */
 @ApiTags('honours')
@@ -108,8 +109,8 @@ export class HonoursController {
 
   @Get('nominations')
   @RequirePermission('honour.nominate')
-  list(@CurrentActor() actor: Actor): Promise<NominationView[]> {
-    return this.honours.list(actor);
+  list(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<NominationView>> {
+    return this.honours.list(actor, query);
   }
 
   @Get('nominations/:id')

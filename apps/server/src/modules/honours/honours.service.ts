@@ -40,6 +40,8 @@ import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './entities/honour.entity';
 import { Clock } from '../../common/clock';
+import { newestFirst } from '../../common/cursor';
+import type { Page } from '@union/shared';
 
 const WF = NOMINATION_WORKFLOW;
 const NOTICE_DAYS = 5;
@@ -140,15 +142,16 @@ export class HonoursService {
   }
 
   /** Nominations the actor made (their union's) or, for the county's staff, every one. */
-  async list(actor: Actor): Promise<NominationView[]> {
+  async list(actor: Actor, page: { after?: string; limit?: number }): Promise<Page<NominationView>> {
     if (!actor.organization) fail('forbidden');
     const manager = this.db.manager;
-    const qb = manager.getRepository(Nomination).createQueryBuilder('n').orderBy('n.id', 'DESC').limit(100);
+    const qb = manager.getRepository(Nomination).createQueryBuilder('n');
     if (!actor.permissions.includes('honour.manage')) {
       const orgs = await this.organizations.under(actor.organization.path, { manager });
       qb.where('n.nominatedByOrganizationId IN (:...ids)', { ids: orgs.map((o) => Number(o.id)) });
     }
-    return this.views(manager, actor, await qb.getMany());
+    const { rows, nextCursor } = await newestFirst(qb, 'n.id', page);
+    return { items: await this.views(manager, actor, rows), nextCursor };
   }
 
   async get(actor: Actor, id: number): Promise<NominationView> {

@@ -21,7 +21,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { whereUnder } from '../../common/case-access';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { newestFirst } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
@@ -106,23 +106,10 @@ export class LegalPetitionsService {
   /** Petitions in the actor's scope, newest first. */
   async list(actor: Actor, query: { after?: string; limit?: number }): Promise<Page<PetitionView>> {
     if (!actor.organization) fail('forbidden');
-    const limit = query.limit ?? 20;
     const qb = this.cases.joinCase(this.db.manager.getRepository(Petition).createQueryBuilder('p'), 'p', 'c');
     whereStaffHandles(qb, actor, [WF.caseType]);
-    if (query.after) {
-      const [id] = decodeCursor<[number]>(query.after, ['number']);
-      qb.andWhere('p.id < :id', { id });
-    }
-    const rows = await qb
-      .orderBy('p.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.views(this.db.manager, actor, page),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
-    };
+    const { rows, nextCursor } = await newestFirst(qb, 'p.id', query);
+    return { items: await this.views(this.db.manager, actor, rows), nextCursor };
   }
 
   async get(actor: Actor, id: number): Promise<PetitionView> {

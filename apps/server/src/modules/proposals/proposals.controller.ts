@@ -24,6 +24,7 @@ import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ProposalsService } from './proposals.service';
+import type { Page } from '@union/shared';
 
 /** Rationalisation proposals (合理化建议). */
 @ApiTags('proposals')
@@ -58,8 +59,8 @@ export class ProposalsController {
 
   @Get()
   @SignedIn()
-  list(@CurrentActor() actor: Actor, @QueryOf(proposalListQuery) query: ProposalListQuery): Promise<ProposalView[]> {
-    return this.proposals.list(actor, query.state);
+  list(@CurrentActor() actor: Actor, @QueryOf(proposalListQuery) query: ProposalListQuery): Promise<Page<ProposalView>> {
+    return this.proposals.list(actor, query);
   }
 
   @Get(':id')

@@ -35,6 +35,8 @@ import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService, type StepContext } from '../workflow/transition.service';
 import { Proposal, ProposalOpinion } from './entities/proposal.entity';
 import { Clock } from '../../common/clock';
+import { newestFirst } from '../../common/cursor';
+import type { Page } from '@union/shared';
 
 const WF = PROPOSAL_WORKFLOW;
 const link = (id: number) => `/pages/contest/proposal/index?id=${id}`;
@@ -115,7 +117,7 @@ export class ProposalsService {
   }
 
   /** Staff: proposals of their scope; experts: those assigned to them. Newest first. */
-  async list(actor: Actor, state?: string): Promise<ProposalView[]> {
+  async list(actor: Actor, query: { state?: string; after?: string; limit?: number }): Promise<Page<ProposalView>> {
     if (!actor.organization) fail('forbidden');
     const manager = this.db.manager;
     const qb = this.cases.joinCase(manager.getRepository(Proposal).createQueryBuilder('p'), 'p', 'c');
@@ -132,9 +134,9 @@ export class ProposalsService {
         : [];
       qb.where('p.id IN (:...ids)', { ids: ids.length ? ids : [0] });
     }
-    if (state) qb.andWhere('c.state = :state', { state });
-    const rows = await qb.orderBy('c.id', 'DESC').limit(50).getMany();
-    return this.views(manager, actor, rows);
+    if (query.state) qb.andWhere('c.state = :state', { state: query.state });
+    const { rows, nextCursor } = await newestFirst(qb, 'p.id', query);
+    return { items: await this.views(manager, actor, rows), nextCursor };
   }
 
   /** How many proposals under review wait for this expert's opinion. */

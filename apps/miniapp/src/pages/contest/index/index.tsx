@@ -5,6 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { checkAgainst, nominationObjectionBody, type CompetitionView } from '@union/shared';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi, proposalsApi } from '../../../services/api/contest';
 import { honoursApi } from '../../../services/api/honours';
@@ -46,15 +48,15 @@ export default function ContestHome() {
   const loggedIn = useLoggedIn();
   const [tab, setTab] = useState<Tab>('open');
   const tabRef = useRef<Tab>('open');
-  const { data, error, reload } = useLoader(async () => {
-    const [competitions, proposals, roll, notices] = await Promise.all([
-      competitionsApi.list(tabRef.current),
+  const { data, error } = useLoader(async () => {
+    const [proposals, roll, notices] = await Promise.all([
       proposalsApi.mine().catch(() => []),
       honoursApi.roll().catch(() => []),
       honoursApi.notices().catch(() => []),
     ]);
-    return { competitions, proposals, roll, notices };
+    return { proposals, roll, notices };
   }, loggedIn);
+  const competitions = usePaged((after) => competitionsApi.list(tabRef.current, after), loggedIn);
   const [objecting, setObjecting] = useState<number | null>(null);
   const [objection, setObjection] = useState('');
   const sendObjection = async (id: number) => {
@@ -71,7 +73,7 @@ export default function ContestHome() {
   const switchTab = (t: Tab) => {
     setTab(t);
     tabRef.current = t;
-    void reload();
+    void competitions.reload();
   };
   return (
     <View className="page" data-testid="contest-home">
@@ -101,16 +103,17 @@ export default function ContestHome() {
         <PageStatus error={error} />
       ) : (
         <>
-          {data.competitions.length === 0 ? (
+          {competitions.loaded && competitions.items.length === 0 ? (
             <View className="card center">
               <Text className="muted">
                 {tab === 'open' ? '现在没有正在报名的比赛。' : tab === 'mine' ? '您还没有报名比赛。' : '还没有发布的结果。'}
               </Text>
             </View>
           ) : null}
-          {data.competitions.map((c) => (
+          {competitions.items.map((c) => (
             <CompetitionRow key={c.id} c={c} />
           ))}
+          <LoadMore list={competitions} testId="competitions-more" />
           {data.notices.length ? (
             <View className="card" data-testid="honour-notices">
               <Text className="card__title">荣誉推荐公示</Text>

@@ -70,6 +70,7 @@ export default function CaseSearch() {
   const [error, setError] = useState<string | null>(null);
   const [searched, setSearched] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [showFilters, setShowFilters] = useState(false);
   // A slow answer to an earlier search is dropped.
   const asked = useRef(0);
 
@@ -108,6 +109,14 @@ export default function CaseSearch() {
     }
   };
 
+  const chosen = [
+    filters.caseType ? WORKFLOWS[filters.caseType].label : null,
+    filters.state && chosenDef ? chosenDef.states[filters.state]?.label : null,
+    filters.open === true ? '未办结' : filters.open === false ? '已办结' : null,
+    filters.overdue ? '已超期' : null,
+    filters.organization?.name ?? null,
+  ].filter((x): x is string => !!x);
+
   const byId = filters.applicant.trim() ? applicantMatch(filters.applicant).by === 'idNumber' : false;
 
   return (
@@ -129,69 +138,6 @@ export default function CaseSearch() {
           maxlength={30}
           testId="search-applicant"
         />
-
-        <Text className="field__label">案件类型</Text>
-        <Choice
-          title="全部类型"
-          selected={!filters.caseType}
-          onSelect={() => update({ caseType: null, state: null })}
-          testId="search-type-all"
-        />
-        {types.map((def) => (
-          <Choice
-            key={def.caseType}
-            title={def.label}
-            selected={filters.caseType === def.caseType}
-            onSelect={() => update({ caseType: def.caseType as CaseType, state: null })}
-            testId={`search-type-${def.caseType}`}
-          />
-        ))}
-        {problems.caseType ? <Text className="field__error">{problems.caseType}</Text> : null}
-
-        {chosenDef ? (
-          <View data-testid="search-states">
-            <Text className="field__label">办到哪一步</Text>
-            <Choice title="所有步骤" selected={!filters.state} onSelect={() => update({ state: null })} testId="search-state-all" />
-            {Object.entries(chosenDef.states).map(([state, def]) => (
-              <Choice
-                key={state}
-                title={def.label}
-                selected={filters.state === state}
-                onSelect={() => update({ state })}
-                testId={`search-state-${state}`}
-              />
-            ))}
-            {problems.state ? <Text className="field__error">{problems.state}</Text> : null}
-          </View>
-        ) : null}
-
-        <Text className="field__label">办结情况</Text>
-        <Choice title="不限" selected={filters.open === null} onSelect={() => update({ open: null })} testId="search-open-any" />
-        <Choice title="未办结" selected={filters.open === true} onSelect={() => update({ open: true })} testId="search-open-yes" />
-        <Choice title="已办结" selected={filters.open === false} onSelect={() => update({ open: false })} testId="search-open-no" />
-        <Choice
-          title="只看已超期的"
-          desc="已过办理期限、还没办结的案件"
-          selected={filters.overdue}
-          onSelect={() => update({ overdue: !filters.overdue })}
-          testId="search-overdue"
-        />
-
-        <Text className="field__label">所在组织（含下级）</Text>
-        <OrgPicker
-          selectedId={filters.organization?.id ?? null}
-          onSelect={(organization) => update({ organization })}
-          testId="search-org"
-        />
-        {filters.organization ? (
-          <View className="row">
-            <Text className="paragraph">已选：{filters.organization.name}</Text>
-            <Button size="small" onClick={() => update({ organization: null })} data-testid="search-org-clear">
-              不限组织
-            </Button>
-          </View>
-        ) : null}
-        {problems.organizationId ? <Text className="field__error">{problems.organizationId}</Text> : null}
 
         <Button
           block
@@ -216,6 +162,82 @@ export default function CaseSearch() {
         >
           清空条件
         </Button>
+        <Button
+          block
+          size="large"
+          className="big-button"
+          onClick={() => setShowFilters(!showFilters)}
+          data-testid="search-toggle-filters"
+          aria-expanded={showFilters}
+        >
+          {showFilters ? '收起筛选条件' : `筛选条件${chosen.length ? `（${chosen.join('、')}）` : ''}`}
+        </Button>
+        {showFilters ? (
+          <View data-testid="search-filters">
+            <Text className="field__label">案件类型</Text>
+            <Choice
+              title="全部类型"
+              selected={!filters.caseType}
+              onSelect={() => update({ caseType: null, state: null })}
+              testId="search-type-all"
+            />
+            {types.map((def) => (
+              <Choice
+                key={def.caseType}
+                title={def.label}
+                selected={filters.caseType === def.caseType}
+                onSelect={() => update({ caseType: def.caseType as CaseType, state: null })}
+                testId={`search-type-${def.caseType}`}
+              />
+            ))}
+            {problems.caseType ? <Text className="field__error">{problems.caseType}</Text> : null}
+
+            {chosenDef ? (
+              <View data-testid="search-states">
+                <Text className="field__label">办到哪一步</Text>
+                <Choice title="所有步骤" selected={!filters.state} onSelect={() => update({ state: null })} testId="search-state-all" />
+                {Object.entries(chosenDef.states).map(([state, def]) => (
+                  <Choice
+                    key={state}
+                    title={def.label}
+                    selected={filters.state === state}
+                    onSelect={() => update({ state })}
+                    testId={`search-state-${state}`}
+                  />
+                ))}
+                {problems.state ? <Text className="field__error">{problems.state}</Text> : null}
+              </View>
+            ) : null}
+
+            <Text className="field__label">办结情况</Text>
+            <Choice title="不限" selected={filters.open === null} onSelect={() => update({ open: null })} testId="search-open-any" />
+            <Choice title="未办结" selected={filters.open === true} onSelect={() => update({ open: true })} testId="search-open-yes" />
+            <Choice title="已办结" selected={filters.open === false} onSelect={() => update({ open: false })} testId="search-open-no" />
+            <Choice
+              title="只看已超期的"
+              desc="已过办理期限、还没办结的案件"
+              selected={filters.overdue}
+              onSelect={() => update({ overdue: !filters.overdue })}
+              testId="search-overdue"
+            />
+
+            <Text className="field__label">所在组织（含下级）</Text>
+            <OrgPicker
+              selectedId={filters.organization?.id ?? null}
+              onSelect={(organization) => update({ organization })}
+              testId="search-org"
+            />
+            {filters.organization ? (
+              <View className="row">
+                <Text className="paragraph">已选：{filters.organization.name}</Text>
+                <Button size="small" onClick={() => update({ organization: null })} data-testid="search-org-clear">
+                  不限组织
+                </Button>
+              </View>
+            ) : null}
+            {problems.organizationId ? <Text className="field__error">{problems.organizationId}</Text> : null}
+          </View>
+        ) : null}
       </View>
 
       {error ? (

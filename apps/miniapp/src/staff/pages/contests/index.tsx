@@ -19,7 +19,8 @@ import { Field } from '../../../components/Field';
 import { NumberStepper } from '../../../components/NumberStepper';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
-import { useLoader } from '../../../hooks/useLoader';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage } from '../../../utils/feedback';
 
@@ -205,7 +206,7 @@ function EventEditor({
  */
 export default function Contests() {
   const editId = Number(useRouter().params.edit) || null;
-  const { data, error } = useLoader(() => competitionsApi.list('all'));
+  const list = usePaged((after) => competitionsApi.list('all', after));
   const [adding, setAdding] = useState(!!editId);
   const [editVersion, setEditVersion] = useState<number | null>(null);
   const [kind, setKind] = useState<CompetitionKind>('skills');
@@ -331,13 +332,13 @@ export default function Contests() {
       </View>
     );
   }
-  if (!data) return <PageStatus error={error} />;
+  if (!list.loaded || (list.error && !list.items.length)) return <PageStatus error={list.error} />;
   return (
     <View className="page" data-testid="contests-admin">
       <Button block size="large" type="primary" className="big-button" onClick={() => setAdding(true)} data-testid="contest-add">
         组织新比赛
       </Button>
-      {data
+      {list.items
         .filter((c) => c.actions.length > 0 || c.history.length > 0)
         .map((c) => (
           <View
@@ -355,6 +356,7 @@ export default function Contests() {
             </Text>
           </View>
         ))}
+      <LoadMore list={list} testId="contests-more" />
     </View>
   );
 }

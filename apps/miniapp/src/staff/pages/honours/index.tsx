@@ -8,6 +8,8 @@ import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { UploadBox } from '../../../components/UploadBox';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { useLoader } from '../../../hooks/useLoader';
 import { meApi } from '../../../services/api/me';
 import { honoursApi } from '../../../services/api/honours';
@@ -19,9 +21,10 @@ import { chinaToday } from '../../../utils/format';
 /** Nominations of the union's scope (the county sees all) and a new nomination with its materials. */
 export default function Honours() {
   const { data, error } = useLoader(async () => {
-    const [me, kinds, list] = await Promise.all([meApi.get(), honoursApi.kinds(), honoursApi.list()]);
-    return { me, kinds, list };
+    const [me, kinds] = await Promise.all([meApi.get(), honoursApi.kinds()]);
+    return { me, kinds };
   });
+  const list = usePaged((after) => honoursApi.list(after));
   const [adding, setAdding] = useState(false);
   const [kind, setKind] = useState<HonourKindView | null>(null);
   const [nominee, setNominee] = useState('');
@@ -129,7 +132,7 @@ export default function Honours() {
           劳模档案（体检、慰问、补助）
         </Button>
       ) : null}
-      {data.list.map((n) => (
+      {list.items.map((n) => (
         <View
           key={n.id}
           className="list-item"
@@ -147,6 +150,7 @@ export default function Honours() {
           </Text>
         </View>
       ))}
+      <LoadMore list={list} testId="nominations-more" />
     </View>
   );
 }

@@ -5,6 +5,8 @@ import { checkAgainst, scoreBody } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage, toast } from '../../../utils/feedback';
@@ -20,12 +22,12 @@ export default function Judging() {
   const [points, setPoints] = useState<Record<number, string>>({});
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const competitions = useLoader(() => competitionsApi.list('judging'));
+  const competitions = usePaged((after) => competitionsApi.list('judging', after));
   const sheet = useLoader(async () => {
     const current = selectedRef.current;
     return current ? competitionsApi.sheet(current.competitionId, current.eventId) : null;
   });
-  if (!competitions.data) return <PageStatus error={competitions.error} />;
+  if (!competitions.loaded || (competitions.error && !competitions.items.length)) return <PageStatus error={competitions.error} />;
 
   const choose = (competitionId: number, eventId: number) => {
     setSelected({ competitionId, eventId });
@@ -67,8 +69,8 @@ export default function Judging() {
     <View className="page" data-testid="judging-page">
       <View className="card">
         <Text className="card__title">我评的比赛</Text>
-        {competitions.data.length === 0 ? <Text className="muted">现在没有要打分的比赛。</Text> : null}
-        {competitions.data.flatMap((c) =>
+        {competitions.items.length === 0 ? <Text className="muted">现在没有要打分的比赛。</Text> : null}
+        {competitions.items.flatMap((c) =>
           c.events.map((e) => (
             <Choice
               key={`${c.id}-${e.id}`}
@@ -80,6 +82,7 @@ export default function Judging() {
             />
           )),
         )}
+        <LoadMore list={competitions} testId="judging-more" />
       </View>
       {selected && sheet.data ? (
         <View className="card" data-testid="judging-sheet">

@@ -7,7 +7,8 @@ import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { NumberStepper } from '../../../components/NumberStepper';
 import { PageStatus } from '../../../components/PageStatus';
-import { useLoader } from '../../../hooks/useLoader';
+import { usePaged } from '../../../hooks/usePaged';
+import { LoadMore } from '../../../components/LoadMore';
 import { petitionsApi } from '../../../services/api/legal';
 import { errorMessage } from '../../../utils/feedback';
 import { chinaToday, deadlineText } from '../../../utils/format';
@@ -19,7 +20,8 @@ const CHANNELS = Object.keys(PETITION_CHANNEL_LABEL) as PetitionChannel[];
 
 /** Petitions and disputes brought to the union: the list with deadlines, and registering a new one. */
 export default function Petitions() {
-  const { data, error, reload } = useLoader(() => petitionsApi.list());
+  const list = usePaged((after) => petitionsApi.list(after));
+  const { reload } = list;
   const [adding, setAdding] = useState(false);
   const [channel, setChannel] = useState<PetitionChannel>('visit');
   const [name, setName] = useState('');
@@ -113,13 +115,13 @@ export default function Petitions() {
       </View>
     );
   }
-  if (!data) return <PageStatus error={error} />;
+  if (!list.loaded || (list.error && !list.items.length)) return <PageStatus error={list.error} />;
   return (
     <View className="page" data-testid="petitions-page">
       <Button block size="large" type="primary" className="big-button" onClick={() => setAdding(true)} data-testid="petition-add">
         登记信访件
       </Button>
-      {data.items.map((p) => (
+      {list.items.map((p) => (
         <View
           key={p.id}
           className="list-item"
@@ -133,6 +135,7 @@ export default function Petitions() {
           {p.deadline ? <Text className={p.deadline.overdue ? 'field__error' : 'muted'}>{deadlineText(p.deadline)}</Text> : null}
         </View>
       ))}
+      <LoadMore list={list} testId="petitions-more" />
     </View>
   );
 }

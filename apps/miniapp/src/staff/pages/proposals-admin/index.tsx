@@ -2,23 +2,24 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
-import { useLoader } from '../../../hooks/useLoader';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { proposalsApi } from '../../../services/api/contest';
 import { deadlineText } from '../../../utils/format';
 import { route } from '../../../utils/nav';
 
 /** Proposals of the union's scope (staff), or assigned for review (experts), newest first. */
 export default function ProposalsAdmin() {
-  const { data, error } = useLoader(() => proposalsApi.list());
-  if (!data) return <PageStatus error={error} />;
+  const list = usePaged((after) => proposalsApi.list(after));
+  if (!list.loaded || (list.error && !list.items.length)) return <PageStatus error={list.error} />;
   return (
     <View className="page" data-testid="proposals-admin">
-      {data.length === 0 ? (
+      {list.items.length === 0 ? (
         <View className="card center">
           <Text className="muted">没有要办理的建议。</Text>
         </View>
       ) : null}
-      {data.map((p) => (
+      {list.items.map((p) => (
         <View
           key={p.id}
           className="list-item"
@@ -36,6 +37,7 @@ export default function ProposalsAdmin() {
           </Text>
         </View>
       ))}
+      <LoadMore list={list} testId="proposals-more" />
     </View>
   );
 }
