@@ -179,6 +179,12 @@ const currentRules = async (domain: 'hardship' | 'legal') =>
 /** Expectation per route: "METHOD template" of the OpenAPI document. */
 const EXPECTED: Record<string, Expectation> = {
   // Staff are invited by a cadre into their own subtree, never to a role that can do more than their own.
+  // The staff's case search: a read sent as a POST so an ID number never sits in a URL. Every member
+  // of staff may search (what they find is their own scope: case-search.e2e.ts); workers may not.
+  'POST /api/cases/search': {
+    body: async () => ({ limit: 5 }),
+    mayAct: PERSONAS.filter((p) => p !== 'worker' && p !== 'member'),
+  },
   'POST /api/auth/invitations': {
     body: () => invitation('县城建筑公司工会', 'grassroots_cadre'),
     mayAct: ['town_cadre', ...COUNTY],
