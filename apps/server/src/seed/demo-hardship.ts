@@ -13,7 +13,7 @@ import { PublicNotice } from '../modules/hardship/entities/public-notice.entity'
 import { HardshipApplicationsService } from '../modules/hardship/hardship-applications.service';
 import { HardshipCampaignsService } from '../modules/hardship/hardship-campaigns.service';
 import type { CreateHardshipApplicationRequest } from '@union/shared';
-import { HardshipFilesService } from '../modules/hardship/hardship-files.service';
+import { AssistanceRecordsService } from '../modules/hardship/assistance-records.service';
 import { HardshipNoticesService } from '../modules/hardship/hardship-notices.service';
 import { HardshipRulesService } from '../modules/hardship/hardship-rules.service';
 import { HardshipStepsService } from '../modules/hardship/hardship-steps.service';
@@ -42,7 +42,7 @@ export async function seedDemoHardship(app: INestApplication, ctx: DemoContext):
   const rules = app.get(HardshipRulesService);
   const applications = app.get(HardshipApplicationsService);
   const steps = app.get(HardshipStepsService);
-  const files = app.get(HardshipFilesService);
+  const aidRecords = app.get(AssistanceRecordsService);
   const notices = app.get(HardshipNoticesService);
   const campaigns = app.get(HardshipCampaignsService);
   const county = ctx.orgs.get('county') as Organization;
@@ -175,19 +175,19 @@ export async function seedDemoHardship(app: INestApplication, ctx: DemoContext):
   // 钱阿姨 applied again and was filed; one aid paid and signed, one paid awaiting her signature.
   const filed = await toFiled(await submit('qian', 'jinyan', 'illness', '爱人患病，孩子上学，家里只靠我打零工。', 2_000_000));
   const countyCadre = await ctx.actor('county_cadre');
-  const living = await files.createAid(countyCadre, filed.fileId as number, {
+  const living = await aidRecords.createAid(countyCadre, filed.fileId as number, {
     aidType: 'living',
     amountFen: 300_000,
     fundSource: '县总工会帮扶资金',
   });
-  const livingPaid = await files.pay(countyCadre, living.id, { version: living.version, paymentReference: `NX${year}0001` });
-  await files.aidTransition(await ctx.actor('qian'), living.id, { action: 'sign', version: livingPaid.version });
-  const medical = await files.createAid(countyCadre, filed.fileId as number, {
+  const livingPaid = await aidRecords.pay(countyCadre, living.id, { version: living.version, paymentReference: `NX${year}0001` });
+  await aidRecords.aidTransition(await ctx.actor('qian'), living.id, { action: 'sign', version: livingPaid.version });
+  const medical = await aidRecords.createAid(countyCadre, filed.fileId as number, {
     aidType: 'medical',
     amountFen: 200_000,
     fundSource: '县总工会医疗救助资金',
   });
-  await files.pay(countyCadre, medical.id, { version: medical.version, paymentReference: `NX${year}0002` });
+  await aidRecords.pay(countyCadre, medical.id, { version: medical.version, paymentReference: `NX${year}0002` });
 
   // Campaigns: 送温暖 with 钱阿姨's household selected (approved, not yet paid), 金秋助学 open for applications.
   const winter = await campaigns.create(countyCadre, {

@@ -35,7 +35,7 @@ import { Campaign } from './entities/campaign.entity';
 import { GrantApplication } from './entities/grant-application.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
-import { HardshipFilesService } from './hardship-files.service';
+import { AssistanceRecordsService } from './assistance-records.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 import { Clock } from '../../common/clock';
 
@@ -50,7 +50,7 @@ export class HardshipCampaignsService {
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly cipher: PiiCipher,
-    private readonly files: HardshipFilesService,
+    private readonly aidRecords: AssistanceRecordsService,
     private readonly rules: HardshipRulesService,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
@@ -199,7 +199,7 @@ export class HardshipCampaignsService {
       const files = await manager.getRepository(HardshipFile).findBy({ id: In(fileIds) });
       if (files.length !== fileIds.length) fail('validation_failed', '有的档案不存在', [{ field: 'fileIds', message: '有的档案不存在' }]);
       for (const file of files) {
-        await this.files.approveAid(
+        await this.aidRecords.approveAid(
           manager,
           actor,
           file,
@@ -338,7 +338,7 @@ export class HardshipCampaignsService {
         if (!this.isOpen(c) && this.clock.today() > c.endsOn) fail('action_not_allowed', '活动已结束');
         await this.spend(step.manager, c, grant.amountFen);
         const file = await step.manager.getRepository(HardshipFile).findOneByOrFail({ id: grant.fileId });
-        const aid = await this.files.approveAid(
+        const aid = await this.aidRecords.approveAid(
           step.manager,
           actor,
           file,

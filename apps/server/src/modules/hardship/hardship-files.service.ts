@@ -2,20 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   AID_TYPE_LABEL,
   aidCeilingFen,
-  ASSISTANCE_RECORD_WORKFLOW,
-  cstDate,
   FILE_CLOSE_REASON_LABEL,
-  formatYuan,
   HARDSHIP_CATEGORY_LABEL,
   type AidType,
-  type AssistanceRecordView,
   type HardshipFileSummary,
   type HardshipFileView,
   type Page,
-  type CreateAssistanceRecordRequest,
-  type PayAssistanceRequest,
   type RecheckFileRequest,
-  type SignedFormRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -25,9 +18,6 @@ import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { UploadsService } from '../uploads/uploads.service';
-import { WorkflowCases } from '../workflow/workflow-cases.service';
-import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFileEvent } from './entities/hardship-file-event.entity';
@@ -39,25 +29,20 @@ import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
 
-const AID = ASSISTANCE_RECORD_WORKFLOW;
-
-/** Filed households (一户一档) and the aid paid to them by real name, within the yearly ceilings. */
+/** Filed households (一户一档): the file, its yearly re-check, closing and the follow-up after it (aid: AssistanceRecordsService). */
 @Injectable()
 export class HardshipFilesService {
   constructor(
-    private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
-    private readonly transitions: TransitionService,
     private readonly rules: HardshipRulesService,
     private readonly views: HardshipViews,
     private readonly organizations: OrganizationsService,
-    private readonly uploads: UploadsService,
     private readonly notifier: Notifier,
   ) {}
 
   /** The file, if the actor is its household's applicant or staff above it (else 404). */
-  private async loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<HardshipFile> {
+  async loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<HardshipFile> {
     const file = await manager.getRepository(HardshipFile).findOneBy({ id });
     if (!file || (file.applicantUserId !== actor.userId && !mayHandle(actor, HARDSHIP_STAFF, file.organizationPath))) fail('not_found');
     return file;
@@ -102,18 +87,6 @@ export class HardshipFilesService {
     }));
   }
 
-  /** Amounts approved (not cancelled) this year per aid type. */
-  private async usedThisYear(manager: EntityManager, fileId: number, year: number): Promise<Map<AidType, number>> {
-    const rows = await this.cases
-      .joinCase(manager.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'c')
-      .select('r.aidType', 'aidType')
-      .addSelect('SUM(r.amountFen)', 'total')
-      .where('r.fileId = :fileId AND r.year = :year AND c.state <> :cancelled', { fileId, year, cancelled: 'cancelled' })
-      .groupBy('r.aidType')
-      .getRawMany<{ aidType: AidType; total: string | number }>();
-    return new Map(rows.map((r) => [r.aidType, Number(r.total)]));
-  }
-
   async view(manager: EntityManager, actor: Actor, file: HardshipFile): Promise<HardshipFileView> {
     const [app, members, records, org, events] = await Promise.all([
       manager.getRepository(HardshipApplication).findOneByOrFail({ id: file.applicationId }),
@@ -124,7 +97,7 @@ export class HardshipFilesService {
     ]);
     const outcomeLabel = { keep: '复核：维持', change_category: '复核：调整类别', close: '关闭档案', follow_up: '退出后回访' } as const;
     const year = Number(this.clock.today().slice(0, 4));
-    const used = await this.usedThisYear(manager, file.id, year);
+    const used = await this.views.usedThisYear(manager, file.id, year);
     const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), this.clock.now());
     return {
       id: file.id,
@@ -176,156 +149,6 @@ export class HardshipFilesService {
     const views: HardshipFileView[] = [];
     for (const f of files) views.push(await this.view(this.db.manager, actor, f));
     return views;
-  }
-
-  /**
-   * Approve aid by real name. Refused over the household's ceiling for the type and year, with the
-   * numbers. The file's version is bumped with compare-and-set, so two approvals at once cannot
-   * both pass the ceiling check.
-   */
-  async createAid(actor: Actor, fileId: number, body: CreateAssistanceRecordRequest): Promise<AssistanceRecordView> {
-    return this.db.transaction(async (manager) => {
-      const file = await this.loadVisible(manager, actor, fileId);
-      return this.approveAid(manager, actor, file, body, { campaignId: null });
-    });
-  }
-
-  /**
-   * Approve aid for a file inside the caller's transaction. Campaign payments are bounded by the
-   * campaign's amounts and budget instead of the household's yearly ceiling.
-   */
-  async approveAid(
-    manager: EntityManager,
-    actor: Actor,
-    file: HardshipFile,
-    body: CreateAssistanceRecordRequest,
-    options: { campaignId: number | null },
-  ): Promise<AssistanceRecordView> {
-    {
-      if (!mayHandle(actor, 'hardship.aid.pay', file.organizationPath) || actor.organization?.level !== 'county')
-        fail('forbidden', '帮扶发放由县总工会审批');
-      if (file.applicantUserId === actor.userId) fail('forbidden', '不能审批本人家庭的帮扶，请由其他干部办理');
-      if (file.status !== 'active') fail('action_not_allowed', '档案已关闭，不能再发放帮扶');
-      const now = this.clock.now();
-      const year = Number(cstDate(now).slice(0, 4));
-      const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), now);
-      const ceiling = aidCeilingFen(rules, file.category, body.aidType);
-      const used = (await this.usedThisYear(manager, file.id, year)).get(body.aidType) ?? 0;
-      if (options.campaignId === null && used + body.amountFen > ceiling) {
-        fail(
-          'over_ceiling',
-          `超过上限：${HARDSHIP_CATEGORY_LABEL[file.category]}家庭本年度${AID_TYPE_LABEL[body.aidType]}上限 ${formatYuan(ceiling)}，` +
-            `已批准 ${formatYuan(used)}，本次 ${formatYuan(body.amountFen)}，最多还能批 ${formatYuan(Math.max(0, ceiling - used))}`,
-        );
-      }
-      const bumped = await manager
-        .createQueryBuilder()
-        .update(HardshipFile)
-        .set({ version: file.version + 1 })
-        .where('id = :id AND version = :version', { id: file.id, version: file.version })
-        .execute();
-      if (bumped.affected !== 1) fail('state_conflict');
-      const [org, application] = await Promise.all([
-        this.organizations.get(file.organizationId, manager),
-        manager.getRepository(HardshipApplication).findOneByOrFail({ id: file.applicationId }),
-      ]);
-      const kase = await this.transitions.open(manager, AID, {
-        actor,
-        organization: org,
-        applicantUserId: file.applicantUserId,
-        title: `${AID_TYPE_LABEL[body.aidType]} ${formatYuan(body.amountFen)}`,
-        deadlines: rules.deadlines,
-        applicant: { nameMasked: application.applicantNameMasked },
-      });
-      const repo = manager.getRepository(AssistanceRecord);
-      const record = await repo.save(
-        repo.create({
-          caseId: kase.id,
-          fileId: file.id,
-          aidType: body.aidType,
-          amountFen: body.amountFen,
-          fundSource: body.fundSource.trim(),
-          year,
-          campaignId: options.campaignId,
-          approvedByUserId: actor.userId,
-          approvedByName: actor.displayName,
-          approvedAt: now,
-          comment: body.comment?.trim() || null,
-          paidAt: null,
-          paymentReference: null,
-          signedAt: null,
-          signMethod: null,
-          signedFormUploadId: null,
-        }),
-      );
-      await this.transitions.attachSubject(manager, kase, record.id);
-      await this.transitions.notifyApplicant(manager, AID, kase, {
-        title: '帮扶已批准',
-        body: `${AID_TYPE_LABEL[body.aidType]} ${formatYuan(body.amountFen)} 已批准，将按实名发放，到账后请在小程序里签收。`,
-        link: `/pages/hardship/file/index?id=${file.id}`,
-      });
-      return (await this.views.assistance(manager, actor, [record], new Map([[file.id, file.fileNo]])))[0];
-    }
-  }
-
-  private async loadAid(manager: EntityManager, actor: Actor, id: number) {
-    const record = await manager.getRepository(AssistanceRecord).findOneBy({ id });
-    if (!record) fail('not_found');
-    const { kase, ctx } = await this.transitions.loadVisible(manager, actor, AID.caseType, record.caseId);
-    return { record, kase, ctx };
-  }
-
-  private async applyAid(
-    actor: Actor,
-    id: number,
-    input: TransitionInput,
-    work: (step: StepContext, record: AssistanceRecord) => Promise<void>,
-  ): Promise<AssistanceRecordView> {
-    const { record } = await this.loadAid(this.db.manager, actor, id);
-    const file = await this.db.manager.getRepository(HardshipFile).findOneByOrFail({ id: record.fileId });
-    const texts: Record<string, { title: string; body: string }> = {
-      pay: { title: '帮扶已发放', body: '帮扶已按实名发放，请核对到账后在小程序里确认签收。' },
-      sign: { title: '已确认签收', body: '感谢您的确认。' },
-      record_signed_form: { title: '签收单已登记', body: '工会已登记您签字的签收单。' },
-      cancel: { title: '帮扶已撤销', body: `原因：${input.comment ?? ''}` },
-    };
-    await this.transitions.apply(actor, AID, record.caseId, input, {
-      before: (step) => work(step, record),
-      notice: (step) => ({
-        ...(texts[step.action] ?? { title: '帮扶有新进展', body: '' }),
-        link: `/pages/hardship/file/index?id=${file.id}`,
-      }),
-    });
-    const fresh = await this.db.manager.getRepository(AssistanceRecord).findOneByOrFail({ id });
-    return (await this.views.assistance(this.db.manager, actor, [fresh], new Map([[file.id, file.fileNo]])))[0];
-  }
-
-  /** Plain actions on aid: the worker signs in the app; the county cancels an unpaid approval. */
-  aidTransition(actor: Actor, id: number, input: TransitionInput): Promise<AssistanceRecordView> {
-    return this.applyAid(actor, id, input, async (step, record) => {
-      if (step.action === 'sign') {
-        await step.manager.getRepository(AssistanceRecord).update({ id: record.id }, { signedAt: this.clock.now(), signMethod: 'in_app' });
-      }
-    });
-  }
-
-  /** Record the real-name payment (bank reference); two cadres paying at once: one wins. */
-  pay(actor: Actor, id: number, body: PayAssistanceRequest): Promise<AssistanceRecordView> {
-    return this.applyAid(actor, id, { action: 'pay', version: body.version }, async (step, record) => {
-      await step.manager
-        .getRepository(AssistanceRecord)
-        .update({ id: record.id }, { paidAt: this.clock.now(), paymentReference: body.paymentReference });
-    });
-  }
-
-  /** A cadre uploads the receipt the worker signed on paper. */
-  signedForm(actor: Actor, id: number, body: SignedFormRequest): Promise<AssistanceRecordView> {
-    return this.applyAid(actor, id, { action: 'record_signed_form', version: body.version }, async (step, record) => {
-      await this.uploads.attachToCase(step.manager, actor, [body.uploadId], step.kase.id);
-      await step.manager
-        .getRepository(AssistanceRecord)
-        .update({ id: record.id }, { signedAt: this.clock.now(), signMethod: 'paper_form', signedFormUploadId: body.uploadId });
-    });
   }
 
   /** Files whose yearly re-check is due within `withinDays`, oldest due first (the grassroots workbench). */
@@ -456,12 +279,5 @@ export class HardshipFilesService {
       createdAt: this.clock.now(),
     });
     return this.view(manager, actor, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
-  }
-
-  /** One aid record, for its applicant or staff in scope. */
-  async aid(actor: Actor, id: number): Promise<AssistanceRecordView> {
-    const { record } = await this.loadAid(this.db.manager, actor, id);
-    const file = await this.db.manager.getRepository(HardshipFile).findOneByOrFail({ id: record.fileId });
-    return (await this.views.assistance(this.db.manager, actor, [record], new Map([[file.id, file.fileNo]])))[0];
   }
 }

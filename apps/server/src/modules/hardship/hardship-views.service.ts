@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type AidType,
   AID_TYPE_LABEL,
   ASSISTANCE_RECORD_WORKFLOW,
   HARDSHIP_APPLICATION_WORKFLOW,
@@ -27,7 +28,7 @@ import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
-import type { AssistanceRecord } from './entities/assistance-record.entity';
+import { AssistanceRecord } from './entities/assistance-record.entity';
 import { DemocraticReview } from './entities/democratic-review.entity';
 import type { HardshipApplication } from './entities/hardship-application.entity';
 import { HomeVisit } from './entities/home-visit.entity';
@@ -52,6 +53,18 @@ export class HardshipViews {
     private readonly caseViews: CaseViews,
     private readonly uploads: UploadsService,
   ) {}
+
+  /** Amounts approved (not cancelled) this year per aid type. */
+  async usedThisYear(manager: EntityManager, fileId: number, year: number): Promise<Map<AidType, number>> {
+    const rows = await this.cases
+      .joinCase(manager.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'c')
+      .select('r.aidType', 'aidType')
+      .addSelect('SUM(r.amountFen)', 'total')
+      .where('r.fileId = :fileId AND r.year = :year AND c.state <> :cancelled', { fileId, year, cancelled: 'cancelled' })
+      .groupBy('r.aidType')
+      .getRawMany<{ aidType: AidType; total: string | number }>();
+    return new Map(rows.map((r) => [r.aidType, Number(r.total)]));
+  }
 
   /** The level of the tree that acts in `state`, or null when it is not staff's move. */
   private actingLevel(state: HardshipApplicationState): OrganizationLevel | null {

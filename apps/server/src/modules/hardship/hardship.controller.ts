@@ -70,6 +70,7 @@ import { HardshipApplicationsService } from './hardship-applications.service';
 import { HardshipCampaignsService } from './hardship-campaigns.service';
 import { HardshipDraftsService } from './hardship-drafts.service';
 import { HardshipFilesService } from './hardship-files.service';
+import { AssistanceRecordsService } from './assistance-records.service';
 import { HardshipNoticesService } from './hardship-notices.service';
 import { HardshipPiiService } from './hardship-pii.service';
 import { HardshipRulesService } from './hardship-rules.service';
@@ -269,6 +270,7 @@ export class HardshipController {
 export class HardshipFilesController {
   constructor(
     private readonly files: HardshipFilesService,
+    private readonly aidRecords: AssistanceRecordsService,
     private readonly campaignsService: HardshipCampaignsService,
     private readonly statisticsService: HardshipStatisticsService,
   ) {}
@@ -362,7 +364,7 @@ export class HardshipFilesController {
   @Get('aid/:id')
   @SignedIn()
   aid(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<AssistanceRecordView> {
-    return this.files.aid(actor, id);
+    return this.aidRecords.aid(actor, id);
   }
 
   @Get('files/mine')
@@ -384,7 +386,7 @@ export class HardshipFilesController {
     @ParamOf('id') id: number,
     @BodyOf(createAssistanceRecordBody) body: CreateAssistanceRecordRequest,
   ): Promise<AssistanceRecordView> {
-    return this.files.createAid(actor, id, body);
+    return this.aidRecords.createAid(actor, id, body);
   }
 
   @Post('aid/:id/pay')
@@ -395,7 +397,7 @@ export class HardshipFilesController {
     @ParamOf('id') id: number,
     @BodyOf(payAssistanceBody) body: PayAssistanceRequest,
   ): Promise<AssistanceRecordView> {
-    return this.files.pay(actor, id, body);
+    return this.aidRecords.pay(actor, id, body);
   }
 
   @Post('aid/:id/signed-form')
@@ -406,6 +408,6 @@ export class HardshipFilesController {
     @ParamOf('id') id: number,
     @BodyOf(signedFormBody) body: SignedFormRequest,
   ): Promise<AssistanceRecordView> {
-    return this.files.signedForm(actor, id, body);
+    return this.aidRecords.signedForm(actor, id, body);
   }
 }

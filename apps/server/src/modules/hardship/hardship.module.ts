@@ -10,6 +10,7 @@ import { HardshipApplicationsService } from './hardship-applications.service';
 import { HardshipCampaignsService } from './hardship-campaigns.service';
 import { HardshipDraftsService } from './hardship-drafts.service';
 import { HardshipFilesService } from './hardship-files.service';
+import { AssistanceRecordsService } from './assistance-records.service';
 import { HardshipNoticesService } from './hardship-notices.service';
 import { HardshipPiiService } from './hardship-pii.service';
 import { HardshipRulesService } from './hardship-rules.service';
@@ -29,18 +30,26 @@ import { CaseHandlers } from '../workflow/case-handlers';
     HardshipStepsService,
     HardshipNoticesService,
     HardshipFilesService,
+    AssistanceRecordsService,
     HardshipCampaignsService,
     HardshipPiiService,
     HardshipStatisticsService,
     HardshipViews,
   ],
-  exports: [HardshipRulesService, HardshipApplicationsService, HardshipStepsService, HardshipFilesService, HardshipViews],
+  exports: [
+    HardshipRulesService,
+    HardshipApplicationsService,
+    HardshipStepsService,
+    HardshipFilesService,
+    AssistanceRecordsService,
+    HardshipViews,
+  ],
 })
 export class HardshipModule implements OnModuleInit {
   constructor(
     private readonly caseHandlers: CaseHandlers,
     private readonly applications: HardshipApplicationsService,
-    private readonly files: HardshipFilesService,
+    private readonly aidRecords: AssistanceRecordsService,
     private readonly campaigns: HardshipCampaignsService,
   ) {}
 
@@ -49,8 +58,8 @@ export class HardshipModule implements OnModuleInit {
     this.caseHandlers.registerService('hardship_application', this.applications);
     this.caseHandlers.register({
       caseType: 'assistance_record',
-      actions: async (actor, id) => (await this.files.aid(actor, id)).actions,
-      transition: (actor, id, input) => this.files.aidTransition(actor, id, input),
+      actions: async (actor, id) => (await this.aidRecords.aid(actor, id)).actions,
+      transition: (actor, id, input) => this.aidRecords.aidTransition(actor, id, input),
     });
     this.caseHandlers.register({
       caseType: 'grant_application',
