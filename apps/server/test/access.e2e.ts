@@ -240,18 +240,20 @@ describe('nobody handles their own case as staff', () => {
 describe('sensitive notes and phones behind the audited reveal', () => {
   it("masks a model worker's health check in the registry and reveals it with an audit row", async () => {
     const county = tokens.county_cadre;
-    const added = await t.http<ModelWorkerView[]>('POST', '/honours/model-workers', {
+    const added = await t.http<ModelWorkerView>('POST', '/honours/model-workers', {
       token: county,
       body: { name: '体检劳模', employerName: '县城建筑公司', title: '县级劳动模范', awardedYear: 2020 },
     });
     expect(added.status).toBe(201);
-    const worker = added.body.find((w) => w.name === '体检劳模');
-    const withCheck = await t.http<ModelWorkerView[]>('POST', `/honours/model-workers/${worker?.id}/records`, {
+    const worker = added.body;
+    expect(worker.name).toBe('体检劳模');
+    const withCheck = await t.http<ModelWorkerView>('POST', `/honours/model-workers/${worker.id}/records`, {
       token: county,
       body: { kind: 'health_check', date: '2026-03-01', note: '血压偏高，建议复查' },
     });
     expect(withCheck.status).toBe(201);
-    const record = withCheck.body.find((w) => w.id === worker?.id)?.records[0];
+    expect(withCheck.body.id).toBe(worker.id);
+    const record = withCheck.body.records[0];
     expect(record?.sensitive).toBe(true);
     expect(JSON.stringify(withCheck.body)).not.toContain('血压偏高');
     const before = await t.count('audit_log');

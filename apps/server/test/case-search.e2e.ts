@@ -189,12 +189,26 @@ describe('the staff case search (e2e over HTTP)', () => {
       });
       expect(nominated.status).toBe(201);
     }
+    // And the registry of model workers: two of the same year, one older (the order is year, then id).
+    const admin = await t.loginAs('county_admin');
+    for (const [name, awardedYear] of [
+      ['赵劳模', 2024],
+      ['钱劳模', 2024],
+      ['孙劳模', 2019],
+    ] as const) {
+      const added = await t.http('POST', '/honours/model-workers', {
+        token: admin,
+        body: { name, employerName: '县城建筑公司', title: '县级劳动模范', awardedYear },
+      });
+      expect(added.status).toBe(201);
+    }
     const lists: [string, string][] = [
       ['/proposals', 'county_cadre'],
       ['/honours/nominations', 'county_admin'],
       ['/competitions?filter=all', 'county_admin'],
       ['/competitions/employer-flags', 'county_admin'],
       ['/legal/petitions', 'county_admin'],
+      ['/honours/model-workers', 'county_admin'],
     ];
     for (const [list, persona] of lists) {
       const county = await t.loginAs(persona);

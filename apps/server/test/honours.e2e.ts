@@ -1,4 +1,4 @@
-import type { HonourKindView, HonourRollLine, HonourStatistics, ModelWorkerView, NominationView } from '@union/shared';
+import type { HonourKindView, HonourRollLine, HonourStatistics, ModelWorkerView, NominationView, Page } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { today } from './hardship-fixtures';
 import { startTestApp, type TestApp } from './harness';
@@ -72,16 +72,17 @@ describe('honours', () => {
     });
     expect(awarded.state).toBe('awarded');
 
-    const registry = (await t.http<ModelWorkerView[]>('GET', '/honours/model-workers', { token: county })).body;
-    const worker = registry.find((w) => w.name === '钱师傅') as ModelWorkerView;
+    // This year's awards come first in the registry.
+    const registry = (await t.http<Page<ModelWorkerView>>('GET', '/honours/model-workers?limit=5', { token: county })).body;
+    const worker = registry.items.find((w) => w.name === '钱师傅') as ModelWorkerView;
     expect(worker).toMatchObject({ awardedYear: year, healthCheckDue: true });
-    const after = await post<ModelWorkerView[]>(
+    const after = await post<ModelWorkerView>(
       `/honours/model-workers/${worker.id}/records`,
       county,
       { kind: 'health_check', date: today(), note: '血压偏高，建议复查' },
       201,
     );
-    expect(after.find((w) => w.id === worker.id)).toMatchObject({ healthCheckDue: false });
+    expect(after).toMatchObject({ id: worker.id, healthCheckDue: false });
     const raw = await t.app.get(DataSource).query('SELECT note_enc FROM model_worker_records');
     expect(JSON.stringify(raw)).not.toContain('血压');
     await post(

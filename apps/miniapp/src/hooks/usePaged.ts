@@ -13,6 +13,8 @@ export interface Paged<T> {
   loadingMore: boolean;
   more: () => Promise<void>;
   reload: () => Promise<void>;
+  /** Change the loaded rows in place (a row the server answered anew), keeping the pages loaded so far. */
+  update: (change: (items: T[]) => T[]) => void;
 }
 
 /**
@@ -66,5 +68,5 @@ export function usePaged<T>(fetchPage: (after: string | null) => Promise<Page<T>
     if (enabled && !was) void reload();
   }, [enabled, reload]);
 
-  return { items, loaded, error, hasMore: cursor !== null, loadingMore, more, reload };
+  return { items, loaded, error, hasMore: cursor !== null, loadingMore, more, reload, update: setItems };
 }

@@ -19,15 +19,15 @@ export const honoursApi = {
   notices: () => http.get<NominationNoticeView[]>('/honours/notices'),
   object: (id: number, content: string) => http.post<{ id: number }>(`/honours/nominations/${id}/objections`, { content }),
   addModelWorker: (body: { name: string; employerName: string; title: string; awardedYear: number }) =>
-    http.post<ModelWorkerView[]>('/honours/model-workers', body),
+    http.post<ModelWorkerView>('/honours/model-workers', body),
   nominate: (body: CreateNominationRequest) => http.post<NominationView>('/honours/nominations', body),
   list: (after?: string | null) => http.get<Page<NominationView>>('/honours/nominations', { after: after ?? undefined }),
   get: (id: number) => http.get<NominationView>(`/honours/nominations/${id}`),
   resolveObjection: (id: number, objectionId: number, resolution: string) =>
     http.post<NominationView>(`/honours/nominations/${id}/objections/${objectionId}/resolve`, { resolution }),
   statistics: (query: { from: string; to: string }) => http.get<HonourStatistics>('/honours/statistics', query),
-  modelWorkers: () => http.get<ModelWorkerView[]>('/honours/model-workers'),
-  addRecord: (id: number, body: ModelWorkerRecordRequest) => http.post<ModelWorkerView[]>(`/honours/model-workers/${id}/records`, body),
+  modelWorkers: (after?: string | null) => http.get<Page<ModelWorkerView>>('/honours/model-workers', { after: after ?? undefined }),
+  addRecord: (id: number, body: ModelWorkerRecordRequest) => http.post<ModelWorkerView>(`/honours/model-workers/${id}/records`, body),
   revealRecord: (recordId: number, reason: string) =>
     http.post<RevealResponse>(`/honours/model-workers/records/${recordId}/reveal`, { reason }),
 };

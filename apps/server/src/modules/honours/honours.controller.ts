@@ -29,6 +29,7 @@ import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { HonoursService } from './honours.service';
+import { ModelWorkersService } from './model-workers.service';
 import { pageQuery, type Page, type PageQuery } from '@union/shared';
 
 /** Honours: nominations, the honour roll, the model-worker registry. */
@@ -36,7 +37,10 @@ import { pageQuery, type Page, type PageQuery } from '@union/shared';
 @ApiBearerAuth()
 @Controller('honours')
 export class HonoursController {
-  constructor(private readonly honours: HonoursService) {}
+  constructor(
+    private readonly honours: HonoursService,
+    private readonly modelWorkersService: ModelWorkersService,
+  ) {}
 
   @Get('kinds')
   @SignedIn()
@@ -70,14 +74,14 @@ export class HonoursController {
 
   @Get('model-workers')
   @RequirePermission('honour.manage')
-  modelWorkers(@CurrentActor() actor: Actor): Promise<ModelWorkerView[]> {
-    return this.honours.modelWorkers(actor);
+  modelWorkers(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<ModelWorkerView>> {
+    return this.modelWorkersService.list(actor, query);
   }
 
   @Post('model-workers')
   @RequirePermission('honour.manage')
-  addModelWorker(@CurrentActor() actor: Actor, @BodyOf(modelWorkerBody) body: ModelWorkerRequest): Promise<ModelWorkerView[]> {
-    return this.honours.addModelWorker(actor, body);
+  addModelWorker(@CurrentActor() actor: Actor, @BodyOf(modelWorkerBody) body: ModelWorkerRequest): Promise<ModelWorkerView> {
+    return this.modelWorkersService.add(actor, body);
   }
 
   @Post('model-workers/:id/records')
@@ -86,8 +90,8 @@ export class HonoursController {
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @BodyOf(modelWorkerRecordBody) body: ModelWorkerRecordRequest,
-  ): Promise<ModelWorkerView[]> {
-    return this.honours.addRecord(actor, id, body);
+  ): Promise<ModelWorkerView> {
+    return this.modelWorkersService.addRecord(actor, id, body);
   }
 
   @Post('model-workers/records/:id/reveal')
@@ -98,7 +102,7 @@ export class HonoursController {
     @ParamOf('id') id: number,
     @BodyOf(recordRevealBody) body: RecordRevealRequest,
   ): Promise<RevealResponse> {
-    return this.honours.revealRecord(actor, id, body.reason);
+    return this.modelWorkersService.revealRecord(actor, id, body.reason);
   }
 
   @Post('nominations')

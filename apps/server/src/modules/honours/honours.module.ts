@@ -5,13 +5,14 @@ import { PiiModule } from '../pii/pii.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { HonoursController } from './honours.controller';
 import { HonoursService } from './honours.service';
+import { ModelWorkersService } from './model-workers.service';
 import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Honours and the model-worker registry. */
 @Module({
   imports: [OrganizationsModule, CompetitionsModule, UploadsModule, PiiModule],
   controllers: [HonoursController],
-  providers: [HonoursService],
+  providers: [HonoursService, ModelWorkersService],
   exports: [HonoursService],
 })
 export class HonoursModule implements OnModuleInit {

@@ -2,16 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   BUILT_IN_HONOURS,
-  MODEL_WORKER_RECORD_LABEL,
   NOMINATION_WORKFLOW,
   type CreateHonourKindRequest,
   type CreateNominationRequest,
   type HonourKindView,
   type HonourRollLine,
   type HonourStatistics,
-  type ModelWorkerRecordRequest,
-  type ModelWorkerRequest,
-  type ModelWorkerView,
   type NominationAction,
   type NominationNoticeView,
   type NominationObjectionRequest,
@@ -19,7 +15,6 @@ import {
   type NominationView,
   type TransitionRequest,
   type ResolveNominationObjectionRequest,
-  type RevealResponse,
   noticeHoldReason,
   stateAllows,
 } from '@union/shared';
@@ -32,21 +27,19 @@ import { isUniqueViolation } from '../../database/errors';
 import { EmployerFlagsService } from '../competitions/employer-flags.service';
 import { employerKey } from '@union/shared';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { PiiAuditService } from '../pii/pii-audit.service';
-import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './entities/honour.entity';
 import { Clock } from '../../common/clock';
+import { requireManager } from './model-workers.service';
 import { newestFirst } from '../../common/cursor';
 import type { Page } from '@union/shared';
 
 const WF = NOMINATION_WORKFLOW;
 const NOTICE_DAYS = 5;
 const DAY_MS = 86_400_000;
-const RECORDS_TABLE = 'model_worker_records';
 
 /**
  * Honours (工人先锋号、劳模、先进基层工会组织、模范职工之家 and the county's own): unions
@@ -54,8 +47,6 @@ const RECORDS_TABLE = 'model_worker_records';
  * notice for 5 days (objections handled), awards, and may revoke with a reason the honour roll
  * shows. Awarded model workers join the registry with their health checks, care visits and support.
  */
-/** What a list shows in place of a health-check note. */
-const HEALTH_NOTE_MASK = '（体检情况属于健康信息，需说明原因后查看）';
 
 @Injectable()
 export class HonoursService {
@@ -68,8 +59,6 @@ export class HonoursService {
     private readonly caseViews: CaseViews,
     private readonly flags: EmployerFlagsService,
     private readonly uploads: UploadsService,
-    private readonly cipher: PiiCipher,
-    private readonly audit: PiiAuditService,
   ) {}
 
   /** The honours one can be nominated for; the four built-in ones are created on first use. */
@@ -277,96 +266,8 @@ export class HonoursService {
     }));
   }
 
-  async modelWorkers(actor: Actor): Promise<ModelWorkerView[]> {
-    this.requireManager(actor);
-    const manager = this.db.manager;
-    const rows = await manager.getRepository(ModelWorker).find({ order: { awardedYear: 'DESC', id: 'ASC' }, take: 500 });
-    const records = rows.length
-      ? await manager
-          .getRepository(ModelWorkerRecord)
-          .find({ where: { modelWorkerId: In(rows.map((r) => r.id)) }, order: { date: 'DESC', id: 'DESC' } })
-      : [];
-    const year = this.clock.today().slice(0, 4);
-    return rows.map((w) => {
-      const mine = records.filter((r) => r.modelWorkerId === w.id);
-      return {
-        id: w.id,
-        name: w.name,
-        employerName: w.employerName,
-        title: w.title,
-        awardedYear: w.awardedYear,
-        records: mine.map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          kindLabel: MODEL_WORKER_RECORD_LABEL[r.kind],
-          date: r.date,
-          // A health check is health data: masked here, shown only through the audited reveal.
-          sensitive: r.kind === 'health_check',
-          note:
-            r.kind === 'health_check'
-              ? HEALTH_NOTE_MASK
-              : this.cipher.readable(r.noteEnc, piiAad(RECORDS_TABLE, w.uid, `record-${r.kind}`)),
-          amountFen: r.amountFen,
-          recordedByName: r.recordedByName,
-        })),
-        healthCheckDue: !mine.some((r) => r.kind === 'health_check' && r.date.startsWith(year)),
-      };
-    });
-  }
-
-  /** The note of a model worker's health check, for a manager who gives a reason; audited in the same transaction. */
-  async revealRecord(actor: Actor, recordId: number, reason: string): Promise<RevealResponse> {
-    this.requireManager(actor);
-    if (!actor.permissions.includes('pii.reveal')) fail('forbidden');
-    return this.db.transaction(async (manager) => {
-      const record = await manager.getRepository(ModelWorkerRecord).findOneBy({ id: recordId });
-      const worker = record ? await manager.getRepository(ModelWorker).findOneBy({ id: record.modelWorkerId }) : null;
-      if (!record || !worker) fail('not_found');
-      const value = this.cipher.decrypt(record.noteEnc, piiAad(RECORDS_TABLE, worker.uid, `record-${record.kind}`));
-      await this.audit.recordReveal(manager, actor, 'model_worker_record', record.id, 'note', reason.trim());
-      return { value };
-    });
-  }
-
-  async addModelWorker(actor: Actor, body: ModelWorkerRequest): Promise<ModelWorkerView[]> {
-    this.requireManager(actor);
-    await this.db.transaction((m) =>
-      m.getRepository(ModelWorker).insert({
-        name: body.name.trim(),
-        employerName: body.employerName.trim(),
-        title: body.title.trim(),
-        awardedYear: body.awardedYear,
-        nominationId: null,
-        uid: randomUUID(),
-        createdAt: this.clock.now(),
-      }),
-    );
-    return this.modelWorkers(actor);
-  }
-
-  async addRecord(actor: Actor, modelWorkerId: number, body: ModelWorkerRecordRequest): Promise<ModelWorkerView[]> {
-    this.requireManager(actor);
-    if (body.date > this.clock.today()) fail('validation_failed', undefined, [{ field: 'date', message: '日期不能晚于今天' }]);
-    if (body.kind === 'support' && !body.amountFen)
-      fail('validation_failed', '请填写补助金额', [{ field: 'amountFen', message: '请填写补助金额' }]);
-    await this.db.transaction(async (manager) => {
-      const worker = await manager.getRepository(ModelWorker).findOneBy({ id: modelWorkerId });
-      if (!worker) fail('not_found');
-      await manager.getRepository(ModelWorkerRecord).insert({
-        modelWorkerId,
-        kind: body.kind,
-        date: body.date,
-        noteEnc: this.cipher.encrypt(body.note.trim(), piiAad(RECORDS_TABLE, worker.uid, `record-${body.kind}`)),
-        amountFen: body.kind === 'support' ? (body.amountFen ?? null) : null,
-        recordedByName: actor.displayName,
-        createdAt: this.clock.now(),
-      });
-    });
-    return this.modelWorkers(actor);
-  }
-
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<HonourStatistics> {
-    this.requireManager(actor);
+    requireManager(actor);
     const { from, to, start, end } = statisticsPeriod(query, this.clock.today());
     const manager = this.db.manager;
     const kinds = await this.kinds(manager);
@@ -403,10 +304,6 @@ export class HonoursService {
       careVisits: count('care_visit'),
       supportFen: Number(records.find((r) => r.kind === 'support')?.amount ?? 0),
     };
-  }
-
-  private requireManager(actor: Actor): void {
-    if (!actor.permissions.includes('honour.manage') || actor.organization?.level !== 'county') fail('not_found');
   }
 
   private async views(manager: EntityManager, actor: Actor, rows: Nomination[]): Promise<NominationView[]> {

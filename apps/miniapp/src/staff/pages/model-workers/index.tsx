@@ -6,7 +6,8 @@ import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
 import { RevealField } from '../../../components/RevealField';
-import { useLoader } from '../../../hooks/useLoader';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { honoursApi } from '../../../services/api/honours';
 import { errorMessage, toast } from '../../../utils/feedback';
 
@@ -18,7 +19,8 @@ const KINDS = Object.keys(MODEL_WORKER_RECORD_LABEL) as ModelWorkerRecordKind[];
 
 /** The county's model workers with this year's health check, care visits and support. */
 export default function ModelWorkers() {
-  const { data, error, reload } = useLoader(() => honoursApi.modelWorkers());
+  const list = usePaged((after) => honoursApi.modelWorkers(after));
+  const { reload } = list;
   const [open, setOpen] = useState<number | null>(null);
   const [kind, setKind] = useState<ModelWorkerRecordKind>('health_check');
   const [date, setDate] = useState(chinaToday());
@@ -30,7 +32,7 @@ export default function ModelWorkers() {
   const [employer, setEmployer] = useState('');
   const [title, setTitle] = useState('县级劳动模范');
   const [year, setYear] = useState(chinaToday().slice(0, 4));
-  if (!data) return <PageStatus error={error} />;
+  if (!list.loaded || (list.error && !list.items.length)) return <PageStatus error={list.error} />;
   const addWorker = async () => {
     const checked = checkAgainst(modelWorkerBody, {
       name: name.trim(),
@@ -61,11 +63,11 @@ export default function ModelWorkers() {
     if (p) return setProblem(p);
     if (!checked.ok) return setProblem(Object.values(checked.problems)[0] ?? null);
     try {
-      await honoursApi.addRecord(id, checked.value);
+      const fresh = await honoursApi.addRecord(id, checked.value);
       setOpen(null);
       setNote('');
       toast('已记录');
-      await reload();
+      list.update((items) => items.map((w) => (w.id === fresh.id ? fresh : w)));
     } catch (e) {
       setProblem(errorMessage(e));
     }
@@ -88,12 +90,12 @@ export default function ModelWorkers() {
           补录往年劳模
         </Button>
       )}
-      {data.length === 0 ? (
+      {list.items.length === 0 ? (
         <View className="card center">
           <Text className="muted">还没有劳模档案。</Text>
         </View>
       ) : null}
-      {data.map((w) => (
+      {list.items.map((w) => (
         <View key={w.id} className="card" data-testid={`model-worker-${w.id}`}>
           <Text className="card__title">
             {w.name} · {w.title}
@@ -153,6 +155,7 @@ export default function ModelWorkers() {
           )}
         </View>
       ))}
+      <LoadMore list={list} testId="model-workers-more" />
     </View>
   );
 }
