@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  addDays,
+  type LegalAidListQuery,
+  type Page,
   computeStatutoryClock,
   DISPUTE_TYPE_LABEL,
   LEGAL_AID_OUTCOME_LABEL,
@@ -26,8 +29,14 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
 import { clockInput, LEGAL_AID_TABLE } from './legal-aid.helpers';
 import { Clock } from '../../common/clock';
+import { fail } from '../../common/app-exception';
+import { whereStaffHandles } from '../../common/case-access';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { Db } from '../../database/db.service';
 
 const WF = LEGAL_AID_WORKFLOW;
+/** The states of a case in hand (accepted and in one of its stages), for the list's `handling` filter. */
+const HANDLING_STATES: LegalAidState[] = ['accepted', 'negotiation', 'mediation', 'arbitration', 'litigation'];
 
 const STAGE_LABEL: Record<LegalAidStage | 'accepted', string> = {
   accepted: '受理后',
@@ -49,7 +58,51 @@ export class LegalAidViews {
     private readonly calendar: WorkCalendar,
     private readonly cipher: PiiCipher,
     private readonly uploads: UploadsService,
+    private readonly db: Db,
   ) {}
+
+  /**
+   * The centre's cases, newest first; with `clockWithinDays`, only open cases whose next statutory
+   * period ends within that many days, soonest first. A lawyer sees the cases assigned to them;
+   * the centre's staff see every case in their scope.
+   */
+  async list(actor: Actor, query: LegalAidListQuery): Promise<Page<LegalAidSummary>> {
+    if (!actor.organization) fail('forbidden');
+    const limit = query.limit ?? 20;
+    const qb = this.cases.joinCase(this.db.manager.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c');
+    whereStaffHandles(qb, actor, [WF.caseType]);
+    if (query.state === 'open') qb.andWhere('c.closedAt IS NULL');
+    else if (query.state === 'handling') qb.andWhere('c.state IN (:...handling)', { handling: HANDLING_STATES });
+    else if (query.state) qb.andWhere('c.state = :state', { state: query.state });
+    if (query.clockWithinDays !== undefined) {
+      // Driven by the clock index (idx_legal_aid_lawyer_clock / idx_legal_aid_clock); the column
+      // is kept current by LegalClocksJob, so this read writes nothing.
+      const today = this.clock.today();
+      const until = addDays(today, query.clockWithinDays);
+      qb.andWhere('a.nextClockDueOn >= :today AND a.nextClockDueOn <= :until', { today, until });
+      if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me', { me: actor.userId });
+      if (query.after) {
+        const [day, id] = decodeCursor<[string, number]>(query.after, ['string', 'number']);
+        qb.andWhere('(a.nextClockDueOn > :day OR (a.nextClockDueOn = :day AND a.id > :id))', { day, id });
+      }
+      qb.orderBy('a.nextClockDueOn', 'ASC').addOrderBy('a.id', 'ASC');
+    } else {
+      // Newest first, driven by the case index (idx_cases_type / idx_cases_assignee).
+      if (query.after) {
+        const [caseId] = decodeCursor<[number]>(query.after, ['number']);
+        qb.andWhere('c.id < :caseId', { caseId });
+      }
+      qb.orderBy('c.id', 'DESC');
+    }
+    const rows = await qb.limit(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor(query.clockWithinDays !== undefined ? [last.nextClockDueOn as string, last.id] : [last.caseId])
+        : null;
+    return { items: await this.summaries(this.db.manager, actor, page), nextCursor };
+  }
 
   /** Views of the rows the actor may see; rows outside their view are left out. */
   async many(manager: EntityManager, actor: Actor, rows: LegalAidApplication[]): Promise<LegalAidApplicationView[]> {

@@ -1,15 +1,11 @@
-import { mayBeAssigned, subtree, whereStaffHandles } from '../../common/case-access';
+import { mayBeAssigned } from '../../common/case-access';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  addDays,
   assessLegalAidEligibility,
-  computeStatutoryClock,
-  cstDate,
   DISPUTE_TYPE_LABEL,
   LEGAL_AID_WORKFLOW,
   LEGAL_CONSENT_VERSION,
-  WorkCalendar,
   type AcceptLegalAidRequest,
   type CloseLegalAidRequest,
   type CreateLegalAidApplicationRequest,
@@ -18,21 +14,15 @@ import {
   type LegalAidDatesRequest,
   type LegalAidEligibility,
   type LegalAidEligibilityRequest,
-  type LegalAidListQuery,
   type LegalAidStage,
   type LegalAidStageRequest,
   type LegalAidState,
-  type LegalAidSummary,
-  type LegalStatistics,
-  type Page,
   type RejectLegalAidRequest,
   type RevealResponse,
 } from '@union/shared';
-import { In, LessThan, MoreThan, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
-import { statisticsPeriod } from '../../common/period';
 import { Db } from '../../database/db.service';
 import { IdentityService } from '../identity/identity.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
@@ -42,16 +32,15 @@ import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { Consultation } from './entities/consultation.entity';
 import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
-import { Petition } from './entities/petition.entity';
 import { employerKey } from '@union/shared';
 import { clockInput, DATE_FIELDS, LEGAL_AID_TABLE } from './legal-aid.helpers';
 import { LegalAidViews } from './legal-aid-views.service';
+import { LegalAidClocks } from './legal-aid-clocks.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 import { Clock } from '../../common/clock';
 
 const WF = LEGAL_AID_WORKFLOW;
-const HANDLING_STATES: LegalAidState[] = ['accepted', 'negotiation', 'mediation', 'arbitration', 'litigation'];
 const link = (id: number) => `/pages/legal/case/index?id=${id}`;
 /**
  * Legal aid from application to money recovered: the preliminary eligibility check, the centre's
@@ -65,7 +54,6 @@ export class LegalAidService {
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly transitions: TransitionService,
-    private readonly calendar: WorkCalendar,
     private readonly cipher: PiiCipher,
     private readonly uploads: UploadsService,
     private readonly identity: IdentityService,
@@ -73,6 +61,7 @@ export class LegalAidService {
     private readonly schedule: LegalScheduleService,
     private readonly views: LegalAidViews,
     private readonly audit: PiiAuditService,
+    private readonly clocks: LegalAidClocks,
   ) {}
 
   /**
@@ -201,7 +190,7 @@ export class LegalAidService {
       });
       // The result quotes income and names illness: encrypted like the facts it comes from.
       row.eligibilityEnc = this.cipher.encrypt(JSON.stringify(eligibility), aad('eligibility'));
-      row.nextClockDueOn = this.nextClockDue(row, kase.state as LegalAidState);
+      row.nextClockDueOn = this.clocks.nextClockDue(row, kase.state as LegalAidState);
       await repo.save(row);
       await this.transitions.attachSubject(manager, kase, row.id);
       await this.uploads.attachToCase(
@@ -436,7 +425,7 @@ export class LegalAidService {
     for (const f of DATE_FIELDS) if (body[f] !== undefined && (body[f] !== null || !startsStage)) changes[f] = body[f] ?? null;
     if (body.awardExtended !== undefined) changes.awardExtended = body.awardExtended;
     const next = { ...row, ...changes } as LegalAidApplication;
-    changes.nextClockDueOn = this.nextClockDue(next, state);
+    changes.nextClockDueOn = this.clocks.nextClockDue(next, state);
     await manager.getRepository(LegalAidApplication).update({ id: row.id }, changes);
     Object.assign(row, changes);
     await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], caseId);
@@ -451,149 +440,6 @@ export class LegalAidService {
       createdAt: this.clock.now(),
     });
   }
-
-  /** The last day of the next running statutory period while the case is open. */
-  nextClockDue(row: LegalAidApplication, state: LegalAidState, now = this.clock.now()): string | null {
-    if (WF.states[state].terminal) return null;
-    return computeStatutoryClock(clockInput(row), cstDate(now), this.calendar).next?.dueOn ?? null;
-  }
-
-  /**
-   * The centre's cases, newest first; with `clockWithinDays`, only open cases whose next statutory
-   * period ends within that many days, soonest first. A lawyer sees the cases assigned to them;
-   * the centre's staff see every case in their scope.
-   */
-  async list(actor: Actor, query: LegalAidListQuery): Promise<Page<LegalAidSummary>> {
-    if (!actor.organization) fail('forbidden');
-    const limit = query.limit ?? 20;
-    const qb = this.cases.joinCase(this.db.manager.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c');
-    whereStaffHandles(qb, actor, [WF.caseType]);
-    if (query.state === 'open') qb.andWhere('c.closedAt IS NULL');
-    else if (query.state === 'handling') qb.andWhere('c.state IN (:...handling)', { handling: HANDLING_STATES });
-    else if (query.state) qb.andWhere('c.state = :state', { state: query.state });
-    if (query.clockWithinDays !== undefined) {
-      // Driven by the clock index (idx_legal_aid_lawyer_clock / idx_legal_aid_clock); the column
-      // is kept current by LegalClocksJob, so this read writes nothing.
-      const today = this.clock.today();
-      const until = addDays(today, query.clockWithinDays);
-      qb.andWhere('a.nextClockDueOn >= :today AND a.nextClockDueOn <= :until', { today, until });
-      if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me', { me: actor.userId });
-      if (query.after) {
-        const [day, id] = decodeCursor<[string, number]>(query.after, ['string', 'number']);
-        qb.andWhere('(a.nextClockDueOn > :day OR (a.nextClockDueOn = :day AND a.id > :id))', { day, id });
-      }
-      qb.orderBy('a.nextClockDueOn', 'ASC').addOrderBy('a.id', 'ASC');
-    } else {
-      // Newest first, driven by the case index (idx_cases_type / idx_cases_assignee).
-      if (query.after) {
-        const [caseId] = decodeCursor<[number]>(query.after, ['number']);
-        qb.andWhere('c.id < :caseId', { caseId });
-      }
-      qb.orderBy('c.id', 'DESC');
-    }
-    const rows = await qb.limit(limit + 1).getMany();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor(query.clockWithinDays !== undefined ? [last.nextClockDueOn as string, last.id] : [last.caseId])
-        : null;
-    return { items: await this.views.summaries(this.db.manager, actor, page), nextCursor };
-  }
-
-  /** The centre's totals for a period, counted from the records (closed cases by their closing day). */
-  async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<LegalStatistics> {
-    if (!actor.organization) fail('forbidden');
-    const { from, to, start, end } = statisticsPeriod(query, this.clock.today());
-    const scope = actor.organization.path;
-    const m = this.db.manager;
-    const byState = (caseType: string) => this.cases.countByState(caseType, { start, end }, scope, m);
-    const consultations = await byState('legal_consultation');
-    const applications = await byState('legal_aid_application');
-    const accepted = await this.cases.countSteps('legal_aid_application', 'accept', { start, end }, scope, m);
-    const closed = await this.cases
-      .joinCase(m.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c')
-      .select('COUNT(*)', 'cases')
-      .addSelect('COUNT(DISTINCT a.applicantUserId)', 'people')
-      .addSelect('COALESCE(SUM(a.amountClaimedFen), 0)', 'claimed')
-      .addSelect('COALESCE(SUM(a.amountRecoveredFen), 0)', 'recovered')
-      .where("c.state = 'closed' AND a.closedAt BETWEEN :start AND :end", { start, end })
-      .andWhere(subtree('c.organizationPath', scope))
-      .getRawOne<{ cases: string | number; people: string | number; claimed: string | number; recovered: string | number }>();
-    const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-    const petitions = await this.cases
-      .joinCase(m.getRepository(Petition).createQueryBuilder('p'), 'p', 'c')
-      .select('COUNT(*)', 'received')
-      .addSelect('COALESCE(SUM(p.workerCount), 0)', 'workers')
-      .addSelect("SUM(CASE WHEN c.state = 'resolved' THEN 1 ELSE 0 END)", 'resolved')
-      .where('p.receivedOn >= :from AND p.receivedOn <= :to', { from, to })
-      .andWhere(subtree('c.organizationPath', scope))
-      .getRawOne<{ received: string | number; workers: string | number; resolved: string | number | null }>();
-    const threads = await byState('legal_thread');
-    return {
-      from,
-      to,
-      consultations: {
-        booked: sum(consultations),
-        held: consultations.held ?? 0,
-        noShow: consultations.no_show ?? 0,
-        cancelled: consultations.cancelled ?? 0,
-      },
-      applications: { submitted: sum(applications), accepted, rejected: applications.rejected ?? 0, closed: Number(closed?.cases ?? 0) },
-      petitions: {
-        received: Number(petitions?.received ?? 0),
-        workers: Number(petitions?.workers ?? 0),
-        resolved: Number(petitions?.resolved ?? 0),
-      },
-      threads: { opened: sum(threads), answered: sum(threads) - (threads.waiting_centre ?? 0) },
-      people: Number(closed?.people ?? 0),
-      amountClaimedFen: Number(closed?.claimed ?? 0),
-      amountRecoveredFen: Number(closed?.recovered ?? 0),
-    };
-  }
-
-  /**
-   * Open cases whose stored next period has run out get the following one, so "runs out within 7
-   * days" is always about a period that is still running. Run by {@link LegalClocksJob}, not by
-   * the lists that read the column. A constant number of queries per batch of 200: the cases in one
-   * query, one compare-and-set update per distinct (old, new) pair.
-   */
-  async refreshClocks(now = this.clock.now()): Promise<number> {
-    const today = cstDate(now);
-    let changed = 0;
-    let after = 0;
-    for (;;) {
-      const stale = await this.db.manager
-        .getRepository(LegalAidApplication)
-        .find({ where: { nextClockDueOn: LessThan(today), id: MoreThan(after) }, order: { id: 'ASC' }, take: 200 });
-      if (stale.length === 0) return changed;
-      after = stale[stale.length - 1].id;
-      const states = new Map(
-        (
-          await this.cases.byIds(
-            stale.map((r) => r.caseId),
-            this.db.manager,
-          )
-        ).map((c) => [c.id, c.state]),
-      );
-      const moves = new Map<string, { from: string; to: string | null; ids: number[] }>();
-      for (const row of stale) {
-        const to = this.nextClockDue(row, (states.get(row.caseId) ?? 'closed') as LegalAidState, now);
-        const from = row.nextClockDueOn as string;
-        if (to === from) continue;
-        const key = `${from}→${to}`;
-        moves.set(key, { from, to, ids: [...(moves.get(key)?.ids ?? []), row.id] });
-      }
-      for (const move of moves.values()) {
-        const result = await this.db.transaction((manager) =>
-          manager.getRepository(LegalAidApplication).update({ id: In(move.ids), nextClockDueOn: move.from }, { nextClockDueOn: move.to }),
-        );
-        changed += result.affected ?? 0;
-      }
-    }
-  }
-
-  /** Serialise one user's check-then-insert steps (MySQL row lock; the embedded database runs transactions one at a time). */
 
   private async row(id: number): Promise<LegalAidApplication> {
     const row = await this.db.manager.getRepository(LegalAidApplication).findOneBy({ id });

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { LegalAidService } from './legal-aid.service';
+import { LegalAidClocks } from './legal-aid-clocks.service';
 import { Clock } from '../../common/clock';
 
 /** How often the stored next statutory period of open legal-aid cases is brought up to date. */
@@ -18,7 +18,7 @@ export class LegalClocksJob implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly clock: Clock,
-    private readonly aid: LegalAidService,
+    private readonly clocks: LegalAidClocks,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,7 +35,7 @@ export class LegalClocksJob implements OnApplicationBootstrap, OnApplicationShut
   /** One pass; resolves with how many cases got a new next period (0 when the pass failed, which is logged). */
   runOnce(now = this.clock.now()): Promise<number> {
     if (!this.running) {
-      this.running = this.aid
+      this.running = this.clocks
         .refreshClocks(now)
         .catch((err: Error) => {
           this.logger.error({ err: err.message }, 'legal clock refresh failed');

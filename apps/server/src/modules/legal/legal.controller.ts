@@ -81,6 +81,8 @@ import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { LegalAidService } from './legal-aid.service';
+import { LegalAidViews } from './legal-aid-views.service';
+import { LegalStatisticsService } from './legal-statistics.service';
 import { LegalConsultationsService } from './legal-consultations.service';
 import { LegalPetitionsService } from './legal-petitions.service';
 import { LegalThreadsService } from './legal-threads.service';
@@ -97,6 +99,8 @@ export class LegalController {
     private readonly schedule: LegalScheduleService,
     private readonly consultations: LegalConsultationsService,
     private readonly aid: LegalAidService,
+    private readonly aidViews: LegalAidViews,
+    private readonly legalStatistics: LegalStatisticsService,
     private readonly threads: LegalThreadsService,
     private readonly petitions: LegalPetitionsService,
   ) {}
@@ -257,7 +261,7 @@ export class LegalController {
   @Get('aid-applications')
   @RequirePermission('legal.aid.handle')
   list(@CurrentActor() actor: Actor, @QueryOf(legalListQuery) query: LegalAidListQuery): Promise<Page<LegalAidSummary>> {
-    return this.aid.list(actor, query);
+    return this.aidViews.list(actor, query);
   }
 
   @Get('aid-applications/:id')
@@ -435,6 +439,6 @@ export class LegalController {
   @Get('statistics')
   @RequirePermission('legal.aid.decide')
   statistics(@CurrentActor() actor: Actor, @QueryOf(legalStatisticsQuery) query: LegalStatisticsQuery): Promise<LegalStatistics> {
-    return this.aid.statistics(actor, query);
+    return this.legalStatistics.statistics(actor, query);
   }
 }

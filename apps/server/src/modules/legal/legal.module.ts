@@ -7,6 +7,8 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { LegalController } from './legal.controller';
 import { LegalAidViews } from './legal-aid-views.service';
 import { LegalAidService } from './legal-aid.service';
+import { LegalAidClocks } from './legal-aid-clocks.service';
+import { LegalStatisticsService } from './legal-statistics.service';
 import { LegalConsultationsService } from './legal-consultations.service';
 import { LegalPetitionsService } from './legal-petitions.service';
 import { LegalThreadsService } from './legal-threads.service';
@@ -26,6 +28,8 @@ import { fail } from '../../common/app-exception';
     LegalConsultationsService,
     LegalAidViews,
     LegalAidService,
+    LegalAidClocks,
+    LegalStatisticsService,
     LegalThreadsService,
     LegalPetitionsService,
     LegalClocksJob,
