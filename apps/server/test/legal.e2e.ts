@@ -17,7 +17,7 @@ import {
 import { DataSource } from 'typeorm';
 import { Consultation } from '../src/modules/legal/entities/consultation.entity';
 import { LegalClocksJob } from '../src/modules/legal/legal-clocks.job';
-import { LegalConsultationsService } from '../src/modules/legal/legal-consultations.service';
+import { ConsultationReminders } from '../src/modules/legal/consultation-reminders.job';
 import { TransitionService } from '../src/modules/workflow/transition.service';
 import { today, uploadJpeg } from './hardship-fixtures';
 import { itRaces, startTestApp, type TestApp } from './harness';
@@ -235,7 +235,7 @@ describe('consultation booking', () => {
     const worker = await t.newWorker('remind');
     const [slot] = await freeSlots(worker, 'phone');
     const booked = await post<ConsultationView>('/legal/consultations', worker, booking(slot, { channel: 'phone' }), 201);
-    const service = t.app.get(LegalConsultationsService);
+    const service = t.app.get(ConsultationReminders);
     const start = Date.parse(slot.startsAt);
     const messages = async () =>
       (await t.http<{ items: { title: string }[] }>('GET', '/messages', { token: worker })).body.items.filter((m) =>

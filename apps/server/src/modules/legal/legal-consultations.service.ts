@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   CONSULTATION_CHANNEL_LABEL,
   CONSULTATION_WORKFLOW,
-  cstDate,
   DISPUTE_TYPE_LABEL,
   maskPhone,
   type BookConsultationRequest,
@@ -17,7 +16,7 @@ import {
   type TransitionRequest,
   stateAllows,
 } from '@union/shared';
-import { And, IsNull, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import { And, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
@@ -35,24 +34,18 @@ import { Consultation } from './entities/consultation.entity';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 import { Clock } from '../../common/clock';
+import { consultationLink, HOUR_MS, whenText } from './consultation.helpers';
 
 const WF = CONSULTATION_WORKFLOW;
 const TABLE = 'legal_consultations';
-const HOUR_MS = 3_600_000;
-const link = (id: number) => `/pages/legal/consultation/index?id=${id}`;
-const when = (d: Date) =>
-  new Date(d.getTime() + 8 * HOUR_MS).toISOString().slice(5, 16).replace('T', ' ').replace('-', '月').replace(' ', '日 ');
 
 /**
  * Booked consultations: booking a free slot (the database refuses a second booking of a held
  * slot), cancel and reschedule up to the centre's cut-off, no-shows, the lawyer's summary and
- * advice, the worker's rating, and reminders the day before and an hour before.
+ * advice, the worker's rating. Reminders: ConsultationReminders.
  */
 @Injectable()
-export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('LegalConsultations');
-  private timer: NodeJS.Timeout | null = null;
-
+export class LegalConsultationsService {
   constructor(
     private readonly cases: WorkflowCases,
     private readonly organizations: OrganizationsService,
@@ -68,18 +61,6 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
     private readonly identity: IdentityService,
     private readonly audit: PiiAuditService,
   ) {}
-
-  onModuleInit(): void {
-    // Reminders are swept every five minutes; each is sent once (compare-and-set on its column).
-    this.timer = setInterval(() => {
-      this.sendReminders().catch((err: unknown) => this.logger.error({ err }, 'consultation reminders failed'));
-    }, 5 * 60_000);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
 
   async book(actor: Actor, body: BookConsultationRequest): Promise<ConsultationView> {
     // The problem and the phone are personal data: collected only after the privacy notice was accepted.
@@ -148,13 +129,13 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
         await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
         await this.transitions.notifyApplicant(manager, WF, kase, {
           title: '法律咨询已预约',
-          body: `${when(startsAt)}，${lawyer.displayName}，${CONSULTATION_CHANNEL_LABEL[body.channel]}。不能参加请提前取消。`,
-          link: link(row.id),
+          body: `${whenText(startsAt)}，${lawyer.displayName}，${CONSULTATION_CHANNEL_LABEL[body.channel]}。不能参加请提前取消。`,
+          link: consultationLink(row.id),
         });
         await this.notifier.notify(manager, {
           userId: lawyer.id,
           title: '新的咨询预约',
-          body: `${when(startsAt)} ${DISPUTE_TYPE_LABEL[body.topic]}咨询（${CONSULTATION_CHANNEL_LABEL[body.channel]}）`,
+          body: `${whenText(startsAt)} ${DISPUTE_TYPE_LABEL[body.topic]}咨询（${CONSULTATION_CHANNEL_LABEL[body.channel]}）`,
           link: `/pages/legal/consultation/index?id=${row.id}`,
           status: '已预约',
         });
@@ -233,11 +214,11 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
         title: action === 'mark_no_show' ? '咨询记为未到场' : '法律咨询已取消',
         body:
           action === 'staff_cancel'
-            ? `法律援助中心取消了 ${when(row.startsAt)} 的咨询：${input.comment ?? ''}。请重新预约。`
+            ? `法律援助中心取消了 ${whenText(row.startsAt)} 的咨询：${input.comment ?? ''}。请重新预约。`
             : action === 'mark_no_show'
-              ? `您没有参加 ${when(row.startsAt)} 的咨询，可以重新预约。`
-              : `您已取消 ${when(row.startsAt)} 的咨询。`,
-        link: link(id),
+              ? `您没有参加 ${whenText(row.startsAt)} 的咨询，可以重新预约。`
+              : `您已取消 ${whenText(row.startsAt)} 的咨询。`,
+        link: consultationLink(id),
       }),
     });
     return this.get(actor, id);
@@ -285,7 +266,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
             await this.cases.place(manager, kase.id, { assigneeUserId: lawyer.id, organizationId: org.id, organizationPath: org.path });
             Object.assign(kase, { assigneeUserId: lawyer.id, organizationId: org.id, organizationPath: org.path });
           },
-          notice: () => ({ title: '法律咨询已改约', body: `新的时间：${when(startsAt)}。`, link: link(id) }),
+          notice: () => ({ title: '法律咨询已改约', body: `新的时间：${whenText(startsAt)}。`, link: consultationLink(id) }),
         },
       );
     } catch (err) {
@@ -321,7 +302,7 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
           body: body.suggestLegalAid
             ? '律师已写下咨询意见，并建议您申请法律援助，可以一键转为申请。'
             : '律师已写下咨询意见，请查看并评价。',
-          link: link(id),
+          link: consultationLink(id),
         }),
       },
     );
@@ -338,44 +319,6 @@ export class LegalConsultationsService implements OnModuleInit, OnModuleDestroy 
       await manager.getRepository(Consultation).update({ id }, { rating: body.rating, ratingComment: body.comment?.trim() || null });
     });
     return this.get(actor, id);
-  }
-
-  /** Reminders the day before and an hour before; returns how many were sent. */
-  async sendReminders(now = this.clock.now()): Promise<number> {
-    let sent = 0;
-    for (const [column, windowMs, label] of [
-      ['remindedDayBeforeAt', 24 * HOUR_MS, '明天'],
-      ['remindedHourBeforeAt', HOUR_MS, '一小时后'],
-    ] as const) {
-      const due = await this.db.manager.getRepository(Consultation).find({
-        where: { slotHeld: 1, startsAt: And(MoreThan(now), LessThanOrEqual(new Date(now.getTime() + windowMs))), [column]: IsNull() },
-        take: 500,
-      });
-      if (due.length === 0) continue;
-      const lawyers = new Map(
-        (await this.identity.usersByIds([...new Set(due.map((r) => r.lawyerUserId))], this.db.manager)).map((u) => [u.id, u]),
-      );
-      for (const row of due) {
-        const done = await this.db.transaction(async (manager) => {
-          const kase = await this.cases.find(row.caseId, manager, { state: 'booked' });
-          if (!kase) return false;
-          const result = await manager.getRepository(Consultation).update({ id: row.id, [column]: IsNull() }, { [column]: now });
-          if (result.affected !== 1) return false;
-          const lawyer = lawyers.get(row.lawyerUserId);
-          const sameDay = cstDate(row.startsAt) === cstDate(now);
-          await this.notifier.notify(manager, {
-            userId: row.applicantUserId,
-            title: `法律咨询提醒：${column === 'remindedDayBeforeAt' && sameDay ? '今天' : label}`,
-            body: `${when(row.startsAt)}，${lawyer?.displayName ?? ''}，${CONSULTATION_CHANNEL_LABEL[row.channel]}${row.channel === 'in_person' ? `，地点：${row.place}` : ''}。`,
-            link: link(row.id),
-            status: '已预约',
-          });
-          return true;
-        });
-        if (done) sent += 1;
-      }
-    }
-    return sent;
   }
 
   private async row(id: number): Promise<Consultation> {

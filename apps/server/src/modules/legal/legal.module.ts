@@ -7,6 +7,7 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { LegalController } from './legal.controller';
 import { LegalAidViews } from './legal-aid-views.service';
 import { LegalAidService } from './legal-aid.service';
+import { ConsultationReminders } from './consultation-reminders.job';
 import { LegalAidClocks } from './legal-aid-clocks.service';
 import { LegalStatisticsService } from './legal-statistics.service';
 import { LegalConsultationsService } from './legal-consultations.service';
@@ -29,6 +30,7 @@ import { fail } from '../../common/app-exception';
     LegalAidViews,
     LegalAidService,
     LegalAidClocks,
+    ConsultationReminders,
     LegalStatisticsService,
     LegalThreadsService,
     LegalPetitionsService,
