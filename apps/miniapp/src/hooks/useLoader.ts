@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../utils/feedback';
+import { useReloadOnShow } from './useReloadOnShow';
 
 export interface Loaded<T> {
   data: T | null;
@@ -29,16 +29,7 @@ export function useLoader<T>(load: () => Promise<T>, enabled = true): Loaded<T> 
     }
   }, []);
 
-  const enabledRef = useRef(enabled);
-  useDidShow(() => {
-    if (enabledRef.current) void reload();
-  });
-  // Becoming enabled (the user just logged in and came back) loads at once.
-  useEffect(() => {
-    const was = enabledRef.current;
-    enabledRef.current = enabled;
-    if (enabled && !was) void reload();
-  }, [enabled, reload]);
+  useReloadOnShow(reload, enabled);
 
   return { data, error, loading, reload };
 }

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
 import type { Page } from '@union/shared';
 import { errorMessage } from '../utils/feedback';
+import { useReloadOnShow } from './useReloadOnShow';
 
 export interface Paged<T> {
   items: T[];
@@ -57,16 +57,7 @@ export function usePaged<T>(fetchPage: (after: string | null) => Promise<Page<T>
     if (cursorRef.current) await load(cursorRef.current);
   }, [load]);
 
-  const enabledRef = useRef(enabled);
-  useDidShow(() => {
-    if (enabledRef.current) void reload();
-  });
-  // Becoming enabled (the user just logged in and came back) loads at once.
-  useEffect(() => {
-    const was = enabledRef.current;
-    enabledRef.current = enabled;
-    if (enabled && !was) void reload();
-  }, [enabled, reload]);
+  useReloadOnShow(reload, enabled);
 
   return { items, loaded, error, hasMore: cursor !== null, loadingMore, more, reload, update: setItems };
 }
