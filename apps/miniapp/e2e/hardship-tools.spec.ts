@@ -8,7 +8,8 @@
  *    told), and records the follow-up call; the file's events list all three.
  * 4. The county cadre edits the rules (低保 ¥900 from next New Year) and saves a new version: a
  *    wrong figure is refused on the screen first; then opens the statistics for this year. */
-import { api, baseUrl, expect, innerText, log, randomIdNumber, randomPhone, test, tid, tokenOf } from './support/fixtures';
+import { api, baseUrl, expect, innerText, log, randomPhone, test, tid, tokenOf } from './support/fixtures';
+import { bankAndIdCard, fillHouseholdMember, pickUnion } from './support/hardship-wizard';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,13 +53,7 @@ test('a grassroots cadre files an application on a worker’s behalf (代办)', 
   await d.tap('hs-consent-finance-check');
   await d.tap('hs-next');
 
-  await d.see('hs-apply-union');
-  await d.fill('hs-org-search', '县城建筑');
-  const option = d.visible('[data-testid^="org-option-"]');
-  await expect(option).toBeVisible();
-  await option.tap();
-  await d.see('hs-org-selected');
-  await d.tap('hs-next');
+  await pickUnion(d, '县城建筑');
 
   await d.see('hs-apply-work');
   await d.fill('hs-phone', randomPhone('137'));
@@ -67,15 +62,7 @@ test('a grassroots cadre files an application on a worker’s behalf (代办)', 
   await d.tap('hs-next');
 
   await d.see('hs-apply-members');
-  await d.tap('hs-member-0');
-  await d.see('hs-member-editor');
-  await d.fill('hs-member-name', '赵大山');
-  await d.fill('hs-member-id', randomIdNumber());
-  await d.fill('hs-member-income', '15000');
-  await d.tap('hs-member-health-healthy');
-  await d.tap('hs-member-work-employed');
-  await d.tap('hs-member-save');
-  await d.see('hs-member-add');
+  await fillHouseholdMember(d, 0, { name: '赵大山', income: '15000', health: 'healthy', work: 'employed' });
   await d.tap('hs-next');
 
   await d.see('hs-apply-causes');
@@ -92,17 +79,7 @@ test('a grassroots cadre files an application on a worker’s behalf (代办)', 
   await d.tap('hs-exclusion-none');
   await d.tap('hs-next');
 
-  await d.see('hs-apply-bank');
-  await d.fill('hs-bank-name', '县农村商业银行');
-  await d.fill('hs-account-number', '6228480098765432101');
-  await d.tap('hs-next');
-
-  await d.see('hs-apply-evidence');
-  await d.upload('hs-upload-id_card-add');
-  await d.see('hs-upload-id_card-item');
-  await d.tap('hs-next');
-
-  await d.see('hs-review');
+  await bankAndIdCard(d, '6228480098765432101');
   await d.see('hs-proxy-banner');
   await d.shot('hs-proxy-review');
   await d.tap('hs-submit');

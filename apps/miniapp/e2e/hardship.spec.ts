@@ -10,7 +10,8 @@
  *    application whose notice has already ended. With it: the grassroots cadre completes the
  *    notice, the town cadre passes the town review, the county cadre files the household, approves
  *    aid and registers the payment (opened from the workbench), and 李会员 signs for it. */
-import { api, baseUrl, expect, innerText, log, randomIdNumber, randomPhone, test, tid, tokenOf } from './support/fixtures';
+import { api, baseUrl, expect, innerText, log, randomPhone, test, tid, tokenOf } from './support/fixtures';
+import { bankAndIdCard, fillHouseholdMember, pickUnion, type HouseholdMemberInput } from './support/hardship-wizard';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -66,14 +67,7 @@ test('the worker does the self-test and applies', async ({ newUser }) => {
   await d.shot('hs-apply-consent-finance');
   await d.tap('hs-next');
 
-  await d.see('hs-apply-union');
-  await d.fill('hs-org-search', '县城建筑');
-  const option = d.visible('[data-testid^="org-option-"]');
-  await expect(option).toBeVisible();
-  await option.tap();
-  await d.see('hs-org-selected');
-  await d.shot('hs-apply-union');
-  await d.tap('hs-next');
+  await pickUnion(d, '县城建筑', 'hs-apply-union');
 
   await d.see('hs-apply-work');
   // Employment type and months came from the self-test.
@@ -87,7 +81,7 @@ test('the worker does the self-test and applies', async ({ newUser }) => {
 
   await d.see('hs-apply-members');
   await d.shot('hs-apply-members-slots');
-  const members = [
+  const members: HouseholdMemberInput[] = [
     { name: '王小工', income: '24000', health: 'healthy', work: 'employed' },
     {
       relation: 'spouse',
@@ -99,20 +93,7 @@ test('the worker does the self-test and applies', async ({ newUser }) => {
     },
     { relation: 'child', name: '王小明', income: '0', health: 'healthy', work: 'student' },
   ];
-  for (const [i, m] of members.entries()) {
-    await d.tap(`hs-member-${i}`);
-    await d.see('hs-member-editor');
-    if (m.relation) await d.tap(`hs-member-relation-${m.relation}`);
-    await d.fill('hs-member-name', m.name);
-    await d.fill('hs-member-id', randomIdNumber());
-    await d.fill('hs-member-income', m.income);
-    await d.tap(`hs-member-health-${m.health}`);
-    if (m.note) await d.fill('hs-member-note', m.note);
-    await d.tap(`hs-member-work-${m.work}`);
-    if (i === 1) await d.shot('hs-apply-member-editor');
-    await d.tap('hs-member-save');
-    await d.see('hs-member-add');
-  }
+  for (const [i, m] of members.entries()) await fillHouseholdMember(d, i, m, i === 1 ? 'hs-apply-member-editor' : undefined);
   await d.shot('hs-apply-members');
   // The draft the server keeps once the form is on the causes screen, household complete.
   const draftSaved = d.page.waitForResponse(
@@ -154,19 +135,7 @@ test('the worker does the self-test and applies', async ({ newUser }) => {
   await d.shot('hs-apply-exclusions');
   await d.tap('hs-next');
 
-  await d.see('hs-apply-bank');
-  await d.fill('hs-bank-name', '县农村商业银行');
-  await d.fill('hs-account-number', '6228480012345678901');
-  await d.shot('hs-apply-bank');
-  await d.tap('hs-next');
-
-  await d.see('hs-apply-evidence');
-  await d.upload('hs-upload-id_card-add');
-  await d.see('hs-upload-id_card-item');
-  await d.shot('hs-apply-evidence');
-  await d.tap('hs-next');
-
-  await d.see('hs-review');
+  await bankAndIdCard(d, '6228480012345678901', { bank: 'hs-apply-bank', evidence: 'hs-apply-evidence' });
   await d.shot('hs-apply-review');
   await d.tap('hs-submit');
 
