@@ -13,7 +13,6 @@ import {
 import { AvailabilityException, AvailabilityRule } from './modules/legal/entities/availability.entity';
 import { Consultation } from './modules/legal/entities/consultation.entity';
 import { LegalAidApplication, LegalAidStageRecord } from './modules/legal/entities/legal-aid-application.entity';
-import { LegalRuleSet } from './modules/legal/entities/legal-rule-set.entity';
 import { LegalThread, LegalThreadMessage } from './modules/legal/entities/legal-thread.entity';
 import { Petition, PetitionMeeting } from './modules/legal/entities/petition.entity';
 import { Campaign } from './modules/hardship/entities/campaign.entity';
@@ -23,7 +22,7 @@ import { HardshipApplication } from './modules/hardship/entities/hardship-applic
 import { HardshipDraft } from './modules/hardship/entities/hardship-draft.entity';
 import { HardshipFileEvent } from './modules/hardship/entities/hardship-file-event.entity';
 import { HardshipFile } from './modules/hardship/entities/hardship-file.entity';
-import { HardshipRuleSet } from './modules/hardship/entities/hardship-rule-set.entity';
+import { RuleSet } from './modules/rule-sets/entities/rule-set.entity';
 import { HomeVisit } from './modules/hardship/entities/home-visit.entity';
 import { HouseholdMember } from './modules/hardship/entities/household-member.entity';
 import { NoticeObjection } from './modules/hardship/entities/notice-objection.entity';
@@ -59,7 +58,7 @@ export const ENTITIES = [
   Member,
   MembershipTransfer,
   Upload,
-  HardshipRuleSet,
+  RuleSet,
   HardshipDraft,
   HardshipApplication,
   HouseholdMember,
@@ -72,7 +71,6 @@ export const ENTITIES = [
   Campaign,
   GrantApplication,
   AssistanceRecord,
-  LegalRuleSet,
   AvailabilityRule,
   AvailabilityException,
   Consultation,

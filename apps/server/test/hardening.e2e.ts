@@ -105,7 +105,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place, case subject and case search migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject, case search and rule sets migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -121,6 +121,13 @@ describe('hardening (e2e over HTTP)', () => {
         const searchBefore = (await ds.query(
           "SELECT id, applicant_name_masked AS n, applicant_id_index AS x FROM workflow_cases WHERE case_type = 'membership_application' ORDER BY id",
         )) as { id: number; n: string; x: string | null }[];
+        const ruleSetsBefore = (await ds.query(
+          'SELECT id, kind, version, year, effective_from AS f, rules FROM rule_sets ORDER BY kind, version',
+        )) as Record<string, unknown>[];
+        await ds.undoLastMigration({ transaction: 'each' }); // AddRuleSets
+        expect(Number(((await ds.query('SELECT COUNT(*) AS n FROM hardship_rule_sets')) as { n: string }[])[0].n)).toBe(
+          ruleSetsBefore.filter((r) => r.kind === 'hardship').length,
+        );
         await ds.undoLastMigration({ transaction: 'each' }); // AddCaseSearch
         expect(await columnsOf('workflow_cases')).not.toContain('applicant_name_masked');
         await ds.undoLastMigration({ transaction: 'each' }); // AddCaseSubject
@@ -154,6 +161,14 @@ describe('hardening (e2e over HTTP)', () => {
         expect(searchAfter).toEqual(searchBefore);
         const [unnamed] = (await ds.query("SELECT COUNT(*) AS n FROM workflow_cases WHERE applicant_name_masked = ''")) as { n: string }[];
         expect(Number(unnamed.n)).toBe(0);
+        // Every rule version is back with the same number, rules and (for hardship) the same id.
+        const ruleSetsAfter = (await ds.query(
+          'SELECT id, kind, version, year, effective_from AS f, rules FROM rule_sets ORDER BY kind, version',
+        )) as Record<string, unknown>[];
+        expect(ruleSetsBefore.length).toBeGreaterThan(0);
+        const comparable = (rows: Record<string, unknown>[]) =>
+          rows.map((r) => ({ ...r, id: r.kind === 'hardship' ? Number(r.id) : null, version: Number(r.version) }));
+        expect(comparable(ruleSetsAfter)).toEqual(comparable(ruleSetsBefore));
       },
     );
   });

@@ -1046,7 +1046,7 @@ describe('bad input on the centre’s endpoints', () => {
       'legal_availability_rules',
       'legal_availability_exceptions',
       'legal_aid_stages',
-      'legal_rule_sets',
+      'rule_sets',
       'legal_thread_messages',
       'petition_meetings',
       'case_history',

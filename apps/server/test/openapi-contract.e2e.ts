@@ -9,6 +9,7 @@ const READ_FROM: Record<number, 'body' | 'query' | 'path'> = { 3: 'body', 4: 'qu
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Record<string, unknown> }> };
+  responses?: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown>; items?: unknown } }> }>;
   parameters?: { in: string; name: string; schema?: Record<string, unknown> }[];
 }
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
@@ -154,5 +155,18 @@ describe('the API contract: one schema per request, the OpenAPI document from th
     expect(day.safeParse('2026-02-30').success).toBe(false);
     expect(day.safeParse('2028-02-29').success).toBe(true);
     expect(day.safeParse('2026-2-3').success).toBe(false);
+  });
+
+  it('documents the answers of the case API and the workbench with their schemas', () => {
+    const answer = (route: string, status = '200') => {
+      const [method, path] = route.split(' ');
+      return doc.paths[path]?.[method.toLowerCase()]?.responses?.[status]?.content?.['application/json']?.schema;
+    };
+    expect(Object.keys(answer('GET /api/cases/{id}')?.properties ?? {})).toEqual(expect.arrayContaining(['state', 'actions', 'history']));
+    expect(Object.keys(answer('POST /api/cases/{id}/transitions')?.properties ?? {})).toContain('version');
+    expect(Object.keys(answer('POST /api/cases/search')?.properties ?? {})).toEqual(['items', 'nextCursor']);
+    expect(Object.keys(answer('GET /api/workbench/queue')?.properties ?? {})).toEqual(['items', 'nextCursor']);
+    expect(answer('GET /api/workbench/summary')?.items).toBeDefined();
+    expect(Object.keys(answer('GET /api/workbench/assignments')?.properties ?? {})).toEqual(['scoring', 'reviews']);
   });
 });

@@ -18,8 +18,9 @@ import type {
   MembershipTransferAction,
   MembershipTransferState,
 } from './workflow/membership';
-import type { ActionTone, StateTone } from './workflow/engine';
+import type { ActionTone } from './workflow/engine';
 import type { CaseType } from './workflow/registry';
+import type { DeadlineView, HistoryEntryView } from './schemas/cases';
 
 /** Employment types a worker can declare (DOMAIN.md §2). */
 export type EmploymentType = 'employee' | 'migrant_worker' | 'gig_worker' | 'flexible';
@@ -140,26 +141,6 @@ export interface TransitionRequest<A extends string = string> {
   targetOrganizationId?: number;
 }
 
-/** One row of a case's history. */
-export interface HistoryEntryView {
-  id: number;
-  action: string;
-  actionLabel: string;
-  fromState: string | null;
-  toState: string;
-  actorName: string;
-  comment: string | null;
-  at: string;
-}
-
-/** Deadline of the current step. */
-export interface DeadlineView {
-  dueAt: string;
-  /** Working days left; 0 on the due day; negative when overdue. */
-  workingDaysLeft: number;
-  overdue: boolean;
-}
-
 /** A membership application as its applicant or a permitted cadre sees it (masked). */
 export interface MembershipApplicationView {
   id: number;
@@ -269,72 +250,6 @@ export const WORKBENCH_CASE_TYPES = [
 ] as const satisfies readonly CaseType[];
 export type WorkbenchCaseType = (typeof WORKBENCH_CASE_TYPES)[number];
 
-/** One row of the staff workbench queue (oldest due first). */
-export interface WorkbenchItem {
-  caseType: WorkbenchCaseType;
-  caseTypeLabel: string;
-  /** The case (workflow_cases.id): what /api/cases/:id answers for. */
-  caseId: number;
-  /** The domain row the case is about (the subject). */
-  id: number;
-  /** The staff page that handles this case, from the table's routes. */
-  route: string | null;
-  title: string;
-  state: string;
-  stateLabel: string;
-  organizationName: string;
-  submittedAt: string;
-  deadline: DeadlineView | null;
-}
-
-/**
- * GET /api/cases/:id: one case as every case type shows it, read from `workflow_cases` and the
- * case type's table. The domain page (`route`) shows what is particular to the type.
- */
-export interface CaseView {
-  id: number;
-  caseType: CaseType;
-  caseTypeLabel: string;
-  /** The domain row the case is about. */
-  subjectId: number;
-  title: string;
-  state: string;
-  stateLabel: string;
-  stateTone: StateTone;
-  /** True when the case is finished: no step leaves its state. */
-  terminal: boolean;
-  /** Who holds the next step. */
-  holder: 'applicant' | 'staff' | 'none';
-  /** The version a transition must name (compare-and-set). */
-  version: number;
-  submittedAt: string;
-  closedAt: string | null;
-  deadline: DeadlineView | null;
-  /** The page that handles the case for this actor's side (applicant or staff), from the table's routes. */
-  route: string | null;
-  /** What the actor may do now; a step with a `form` goes through its own endpoint. */
-  actions: ActionView[];
-  history: HistoryEntryView[];
-}
-
-/** GET /api/workbench/summary: one queue per step the actor can act on. */
-export interface WorkbenchStepSummary {
-  caseType: WorkbenchCaseType;
-  caseTypeLabel: string;
-  state: string;
-  stateLabel: string;
-  count: number;
-  overdue: number;
-}
-
-/** GET /api/workbench/assignments: what waits for a judge or an expert personally (not in the case queue). */
-export interface WorkbenchAssignments {
-  /** Entries in running competitions this judge has still to score (conflicts declared excluded). */
-  scoring: number;
-  /** Proposals under review assigned to this expert without their opinion yet. */
-  reviews: number;
-}
-
 /** A message in the in-app message centre. */
 export interface MessageView {
   id: number;
@@ -357,3 +272,6 @@ export interface HealthView {
 export type MembershipActionView = ActionView<MembershipApplicationAction>;
 /** Actions on transfers, for typed clients. */
 export type TransferActionView = ActionView<MembershipTransferAction>;
+
+// The case API's answers: types inferred from their schemas (schemas/cases.ts).
+export type { CaseView, DeadlineView, HistoryEntryView, WorkbenchAssignments, WorkbenchItem, WorkbenchStepSummary } from './schemas/cases';

@@ -1,4 +1,6 @@
 import { isValidIdNumber, maskName } from '../pii';
+import { WORKBENCH_CASE_TYPES } from '../contracts';
+import type { ActionTone, StateTone } from '../workflow/engine';
 import { CASE_TYPES, workflowOf } from '../workflow/registry';
 import { id, instant, oneOf, z } from './common';
 
@@ -54,11 +56,105 @@ export function applicantMatch(applicant: string): ApplicantMatch {
   return { by: 'maskedName', maskedName: value.includes('*') ? value : maskName(value) };
 }
 
-const deadlineView = z.object({
+// --- answers ----------------------------------------------------------------------------
+// The case API's and the workbench's answers are schemas too: their types are inferred from them,
+// the OpenAPI document shows them, and under the tests every answer is parsed by its schema.
+
+const STATE_TONES = ['primary', 'success', 'danger', 'warning', 'default'] as const satisfies readonly StateTone[];
+
+/** Deadline of the current step (working days by the county's calendar). */
+export const deadlineView = z.object({
   dueAt: instant,
   workingDaysLeft: z.int().meta({ description: '剩余工作日；当天为 0，超期为负' }),
   overdue: z.boolean(),
 });
+
+/** One step the actor may take now (or see blocked, with the reason). */
+export const actionView = z.object({
+  action: z.string(),
+  label: z.string(),
+  requiresComment: z.boolean(),
+  requiresTargetOrganization: z.boolean(),
+  confirm: z.string().nullable(),
+  form: z.string().nullable().meta({ description: '要填表的步骤走自己的接口' }),
+  tone: z.enum(['default', 'danger'] as const satisfies readonly ActionTone[]),
+  blockedReason: z.string().nullable(),
+});
+
+/** One row of a case's history. */
+export const historyEntryView = z.object({
+  id: id,
+  action: z.string(),
+  actionLabel: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  actorName: z.string(),
+  comment: z.string().nullable(),
+  at: instant,
+});
+
+/** GET /api/cases/:id and POST /api/cases/:id/transitions: one case as every case type shows it. */
+export const caseView = z.object({
+  id: id,
+  caseType: oneOf(CASE_TYPES),
+  caseTypeLabel: z.string(),
+  subjectId: id.meta({ description: '案件对应的业务记录' }),
+  title: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  stateTone: z.enum(STATE_TONES),
+  terminal: z.boolean().meta({ description: '已办结：没有哪一步能离开这个状态' }),
+  holder: z.enum(['applicant', 'staff', 'none']),
+  version: z.int().min(1).meta({ description: '办理时要带上的版本号（比较并设置）' }),
+  submittedAt: instant,
+  closedAt: instant.nullable(),
+  deadline: deadlineView.nullable(),
+  route: z.string().nullable().meta({ description: '看这件案子的页面（申请人或工作人员一侧）' }),
+  actions: z.array(actionView),
+  history: z.array(historyEntryView),
+});
+
+/** One row of the staff workbench queue (oldest due first). */
+export const workbenchItem = z.object({
+  caseType: oneOf(WORKBENCH_CASE_TYPES),
+  caseTypeLabel: z.string(),
+  caseId: id.meta({ description: '案件编号（/api/cases/:id）' }),
+  id: id.meta({ description: '案件对应的业务记录' }),
+  route: z.string().nullable(),
+  title: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  organizationName: z.string(),
+  submittedAt: instant,
+  deadline: deadlineView.nullable(),
+});
+
+/** GET /api/workbench/queue */
+export const workbenchPage = z.object({ items: z.array(workbenchItem), nextCursor: z.string().nullable() });
+
+/** GET /api/workbench/summary: one queue per step the actor can act on. */
+export const workbenchStepSummary = z.object({
+  caseType: oneOf(WORKBENCH_CASE_TYPES),
+  caseTypeLabel: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  count: z.int().min(0),
+  overdue: z.int().min(0),
+});
+export const workbenchSummary = z.array(workbenchStepSummary);
+
+/** GET /api/workbench/assignments: what waits for a judge or an expert personally (not in the case queue). */
+export const workbenchAssignments = z.object({
+  scoring: z.int().min(0).meta({ description: '进行中的比赛里，本评委还没打分的参赛者' }),
+  reviews: z.int().min(0).meta({ description: '评审中的建议里，分给本专家而还没给意见的' }),
+});
+
+export type DeadlineView = z.output<typeof deadlineView>;
+export type HistoryEntryView = z.output<typeof historyEntryView>;
+export type CaseView = z.output<typeof caseView>;
+export type WorkbenchItem = z.output<typeof workbenchItem>;
+export type WorkbenchStepSummary = z.output<typeof workbenchStepSummary>;
+export type WorkbenchAssignments = z.output<typeof workbenchAssignments>;
 
 /** One case of a staff search (the answer's schema: the server's type is inferred from it). */
 export const caseSearchItem = z.object({

@@ -10,6 +10,7 @@ import { AddRefreshTokenFamilies1796166108683 } from './1796166108683-AddRefresh
 import { AddEmployerFlagPlace1796240000000 } from './1796240000000-AddEmployerFlagPlace';
 import { AddCaseSubject1796400000000 } from './1796400000000-AddCaseSubject';
 import { AddCaseSearch1796500000000 } from './1796500000000-AddCaseSearch';
+import { AddRuleSets1796600000000 } from './1796600000000-AddRuleSets';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddEmployerFlagPlace1796240000000,
   AddCaseSubject1796400000000,
   AddCaseSearch1796500000000,
+  AddRuleSets1796600000000,
 ];

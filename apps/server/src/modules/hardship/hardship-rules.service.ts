@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   assessHousehold,
-  cstDate,
   type HardshipRules,
   type HardshipRuleSetView,
   type HardshipSelfTestResult,
@@ -12,14 +11,13 @@ import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
-import { isUniqueViolation } from '../../database/errors';
 import { OrganizationsService, type Organization } from '../organizations/organizations.service';
-import { HardshipRuleSet } from './entities/hardship-rule-set.entity';
+import { RuleSetsService, type RuleSet } from '../rule-sets/rule-sets.service';
 import { Clock } from '../../common/clock';
 
 /** A rule set with its rules parsed. */
 export interface EffectiveRules {
-  row: HardshipRuleSet;
+  row: RuleSet;
   rules: HardshipRules;
 }
 
@@ -35,23 +33,18 @@ export class HardshipRulesService {
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
+    private readonly ruleSets: RuleSetsService,
   ) {}
 
   /** The version that judges something happening at `at`: latest effectiveFrom on or before that day. */
   async effective(manager: EntityManager, countyId: number, at: Date): Promise<EffectiveRules> {
-    const row = await manager
-      .getRepository(HardshipRuleSet)
-      .createQueryBuilder('r')
-      .where('r.countyOrganizationId = :countyId AND r.effectiveFrom <= :day', { countyId, day: cstDate(at) })
-      .orderBy('r.effectiveFrom', 'DESC')
-      .addOrderBy('r.version', 'DESC')
-      .getOne();
+    const row = await this.ruleSets.effective(manager, 'hardship', countyId, at);
     if (!row) fail('rule_set_missing');
     return { row, rules: JSON.parse(row.rules) as HardshipRules };
   }
 
   async byId(manager: EntityManager, id: number): Promise<EffectiveRules> {
-    const row = await manager.getRepository(HardshipRuleSet).findOneByOrFail({ id });
+    const row = await this.ruleSets.byId(manager, 'hardship', id);
     return { row, rules: JSON.parse(row.rules) as HardshipRules };
   }
 
@@ -78,11 +71,11 @@ export class HardshipRulesService {
     };
   }
 
-  view(row: HardshipRuleSet): HardshipRuleSetView {
+  view(row: RuleSet): HardshipRuleSetView {
     return {
       id: row.id,
       version: row.version,
-      year: row.year,
+      year: row.year ?? Number(row.effectiveFrom.slice(0, 4)),
       effectiveFrom: row.effectiveFrom,
       rules: JSON.parse(row.rules) as HardshipRules,
       createdByName: row.createdByName,
@@ -92,10 +85,7 @@ export class HardshipRulesService {
 
   async list(): Promise<HardshipRuleSetView[]> {
     const county = await this.county();
-    const rows = await this.db.manager
-      .getRepository(HardshipRuleSet)
-      .find({ where: { countyOrganizationId: county.id }, order: { version: 'DESC' }, take: 50 });
-    return rows.map((r) => this.view(r));
+    return (await this.ruleSets.versions('hardship', county.id)).map((r) => this.view(r));
   }
 
   async current(): Promise<HardshipRuleSetView> {
@@ -105,49 +95,23 @@ export class HardshipRulesService {
 
   /** Add a version (never change an old one: cases keep pointing at the version that judged them). */
   async create(actor: Actor, body: CreateHardshipRuleSetRequest): Promise<HardshipRuleSetView> {
-    if (actor.organization?.level !== 'county') fail('forbidden');
     // The rules themselves were checked by their schema (hardshipRules): known keys only, each in range.
-    const rules = body.rules;
     if (!body.effectiveFrom.startsWith(String(body.year))) {
       fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '生效日期应在所属年度内' }]);
     }
-    // A version never reaches back: a day already begun has been judged by the version then in force.
-    if (body.effectiveFrom < this.clock.today()) {
-      fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '新版本只能从今天或以后开始执行' }]);
-    }
-    try {
-      return await this.db.transaction(async (manager) => {
-        const row = await this.insert(manager, actor.organization?.id as number, body.year, body.effectiveFrom, rules, actor);
-        return this.view(row);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) fail('state_conflict');
-      throw err;
-    }
+    const county = await this.county();
+    return this.view(await this.ruleSets.create(actor, 'hardship', county.id, body));
   }
 
-  /** Insert the next version for a county (also used by the demo seed). */
-  async insert(
+  /** Insert the next version for a county (the demo seed's way). */
+  insert(
     manager: EntityManager,
     countyId: number,
     year: number,
     effectiveFrom: string,
     rules: HardshipRules,
     by: { userId: number; displayName: string },
-  ): Promise<HardshipRuleSet> {
-    const repo = manager.getRepository(HardshipRuleSet);
-    const last = await repo.findOne({ where: { countyOrganizationId: countyId }, order: { version: 'DESC' } });
-    return repo.save(
-      repo.create({
-        countyOrganizationId: countyId,
-        version: (last?.version ?? 0) + 1,
-        year,
-        effectiveFrom,
-        rules: JSON.stringify(rules),
-        createdByUserId: by.userId,
-        createdByName: by.displayName,
-        createdAt: this.clock.now(),
-      }),
-    );
+  ): Promise<RuleSet> {
+    return this.ruleSets.insert(manager, 'hardship', countyId, { year, effectiveFrom, rules }, by);
   }
 }

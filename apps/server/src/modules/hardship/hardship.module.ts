@@ -1,3 +1,4 @@
+import { RuleSetsModule } from '../rule-sets/rule-sets.module';
 import { MembershipModule } from '../membership/membership.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
@@ -21,7 +22,7 @@ import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Hardship assistance (困难职工帮扶): rules, applications, the procedure, files and aid. */
 @Module({
-  imports: [MembershipModule, IdentityModule, OrganizationsModule, PiiModule, NotificationsModule, UploadsModule],
+  imports: [RuleSetsModule, MembershipModule, IdentityModule, OrganizationsModule, PiiModule, NotificationsModule, UploadsModule],
   controllers: [HardshipController, HardshipFilesController],
   providers: [
     HardshipRulesService,

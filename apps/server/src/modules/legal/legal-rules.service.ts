@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import {
-  cstDate,
-  DEFAULT_LEGAL_AID_RULES,
-  type CreateLegalAidRuleSetRequest,
-  type LegalAidRules,
-  type LegalAidRuleSetView,
-} from '@union/shared';
+import { DEFAULT_LEGAL_AID_RULES, type CreateLegalAidRuleSetRequest, type LegalAidRules, type LegalAidRuleSetView } from '@union/shared';
 import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
-import { isUniqueViolation } from '../../database/errors';
 import { OrganizationsService, type Organization } from '../organizations/organizations.service';
-import { LegalRuleSet } from './entities/legal-rule-set.entity';
+import { RuleSetsService, type RuleSet } from '../rule-sets/rule-sets.service';
 import { Clock } from '../../common/clock';
 
 /** The rules that judge something, and their version (0: the defaults, before the county saved its own). */
@@ -31,6 +24,7 @@ export class LegalRulesService {
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
+    private readonly ruleSets: RuleSetsService,
   ) {}
 
   /** The root of the tree (this deployment's county), where the legal-aid centre sits. */
@@ -43,13 +37,7 @@ export class LegalRulesService {
   /** The version in force on the day of `at`. */
   async effective(manager: EntityManager, at: Date): Promise<EffectiveLegalRules> {
     const county = await this.county(manager);
-    const row = await manager
-      .getRepository(LegalRuleSet)
-      .createQueryBuilder('r')
-      .where('r.countyOrganizationId = :countyId AND r.effectiveFrom <= :day', { countyId: county.id, day: cstDate(at) })
-      .orderBy('r.effectiveFrom', 'DESC')
-      .addOrderBy('r.version', 'DESC')
-      .getOne();
+    const row = await this.ruleSets.effective(manager, 'legal_aid', county.id, at);
     return row ? { version: row.version, rules: this.parse(row.rules) } : { version: 0, rules: DEFAULT_LEGAL_AID_RULES };
   }
 
@@ -59,43 +47,17 @@ export class LegalRulesService {
       return { id: 0, version: 0, effectiveFrom: '2000-01-01', rules, createdByName: '默认标准', createdAt: new Date(0).toISOString() };
     }
     const county = await this.county();
-    const row = await this.db.manager.getRepository(LegalRuleSet).findOneByOrFail({ countyOrganizationId: county.id, version });
-    return this.view(row);
+    return this.view(await this.ruleSets.byVersion(this.db.manager, 'legal_aid', county.id, version));
   }
 
   /** A new version from a day on (today or later); old versions never change. */
   async create(actor: Actor, body: CreateLegalAidRuleSetRequest): Promise<LegalAidRuleSetView> {
-    if (actor.organization?.level !== 'county') fail('forbidden');
     // The rules themselves were checked by their schema (legalAidRules): known keys only, each in range.
-    const rules = body.rules;
-    if (body.effectiveFrom < this.clock.today()) {
-      fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '新版本只能从今天或以后开始执行' }]);
-    }
-    try {
-      return await this.db.transaction(async (manager) => {
-        const county = await this.county(manager);
-        const repo = manager.getRepository(LegalRuleSet);
-        const last = await repo.findOne({ where: { countyOrganizationId: county.id }, order: { version: 'DESC' } });
-        const row = await repo.save(
-          repo.create({
-            countyOrganizationId: county.id,
-            version: (last?.version ?? 0) + 1,
-            effectiveFrom: body.effectiveFrom,
-            rules: JSON.stringify(rules),
-            createdByUserId: actor.userId,
-            createdByName: actor.displayName,
-            createdAt: this.clock.now(),
-          }),
-        );
-        return this.view(row);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) fail('state_conflict');
-      throw err;
-    }
+    const county = await this.county();
+    return this.view(await this.ruleSets.create(actor, 'legal_aid', county.id, body));
   }
 
-  private view(row: LegalRuleSet): LegalAidRuleSetView {
+  private view(row: RuleSet): LegalAidRuleSetView {
     return {
       id: row.id,
       version: row.version,

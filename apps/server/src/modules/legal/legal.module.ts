@@ -1,3 +1,4 @@
+import { RuleSetsModule } from '../rule-sets/rule-sets.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
@@ -21,7 +22,7 @@ import { fail } from '../../common/app-exception';
 
 /** Legal services (法律服务): consultations with the centre's lawyers and legal aid. */
 @Module({
-  imports: [OrganizationsModule, IdentityModule, PiiModule, NotificationsModule, UploadsModule],
+  imports: [RuleSetsModule, OrganizationsModule, IdentityModule, PiiModule, NotificationsModule, UploadsModule],
   controllers: [LegalController],
   providers: [
     LegalRulesService,

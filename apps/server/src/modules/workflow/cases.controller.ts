@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { transitionBody, type CaseView, type TransitionBody } from '@union/shared';
+import { caseView, transitionBody, type CaseView, type TransitionBody } from '@union/shared';
 import { SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { BodyOf, ParamOf } from '../../common/schema';
+import { Answers, BodyOf, ParamOf } from '../../common/schema';
 import { CasesService } from './cases.service';
 
 /** Any case by its id: its state, deadline, history, what the actor may do, and its plain steps. */
@@ -15,6 +15,7 @@ export class CasesController {
 
   @Get(':id')
   @SignedIn()
+  @Answers(caseView)
   get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CaseView> {
     return this.cases.get(actor, id);
   }
@@ -22,6 +23,7 @@ export class CasesController {
   @Post(':id/transitions')
   @HttpCode(200)
   @SignedIn()
+  @Answers(caseView)
   transition(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(transitionBody) body: TransitionBody): Promise<CaseView> {
     return this.cases.transition(actor, id, body);
   }
