@@ -97,6 +97,19 @@ const EXPECTED: Record<string, Expectation> = {
     }),
     allowed: ['member', ...CHENGGUAN_UNION],
   },
+  // Its actions and its history alone: the same people as the case.
+  '/api/cases/{id}/actions': {
+    params: async () => ({
+      id: Number((await get<{ caseId: number }>('member', `/hardship/applications/${(await memberHardship()).id}`)).caseId),
+    }),
+    allowed: ['member', ...CHENGGUAN_UNION],
+  },
+  '/api/cases/{id}/history': {
+    params: async () => ({
+      id: Number((await get<{ caseId: number }>('member', `/hardship/applications/${(await memberHardship()).id}`)).caseId),
+    }),
+    allowed: ['member', ...CHENGGUAN_UNION],
+  },
   // 钱阿姨's household is filed at a union of 城关镇 other than the construction company's.
   '/api/hardship/files/{id}': { params: householdFile, allowed: ['town_cadre', 'county_cadre', 'county_admin'] },
   '/api/hardship/aid/{id}': {

@@ -176,4 +176,29 @@ describe('the case API (e2e over HTTP)', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await getCase(a, app.caseId)).body.history.filter((h) => h.action === 'approve')).toHaveLength(1);
   });
+
+  it("answers a case's actions and history alone, the same as the whole case, to the same people", async () => {
+    const worker = await t.newWorker('caseparts');
+    const app = await applyToJoin(worker);
+    const cadre = await t.loginAs('grassroots_cadre');
+    for (const token of [worker, cadre]) {
+      const whole = await getCase(token, app.caseId);
+      expect(whole.status).toBe(200);
+      const actions = await t.http<CaseView['actions']>('GET', `/cases/${app.caseId}/actions`, { token });
+      const history = await t.http<CaseView['history']>('GET', `/cases/${app.caseId}/history`, { token });
+      expect(actions.body).toEqual(whole.body.actions);
+      expect(history.body).toEqual(whole.body.history);
+    }
+    expect(
+      (await t.http<CaseView['actions']>('GET', `/cases/${app.caseId}/actions`, { token: cadre })).body.map((a) => a.action),
+    ).toContain('approve');
+    expect(
+      (await t.http<CaseView['actions']>('GET', `/cases/${app.caseId}/actions`, { token: worker })).body.map((a) => a.action),
+    ).not.toContain('approve');
+    // Outside their function or place: 404, as for the whole case.
+    const lawyer = await t.loginAs('lawyer');
+    expect((await t.http('GET', `/cases/${app.caseId}/actions`, { token: lawyer })).status).toBe(404);
+    expect((await t.http('GET', `/cases/${app.caseId}/history`, { token: lawyer })).status).toBe(404);
+    expect((await t.http('GET', '/cases/99999999/history', { token: cadre })).status).toBe(404);
+  });
 });

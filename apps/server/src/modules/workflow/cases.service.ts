@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { caseRoute, isAction, workflowOf, type ActorContext, type CaseType, type CaseView, type WorkflowDef } from '@union/shared';
+import {
+  caseRoute,
+  isAction,
+  workflowOf,
+  type ActionView,
+  type ActorContext,
+  type CaseType,
+  type CaseView,
+  type HistoryEntryView,
+  type WorkflowDef,
+} from '@union/shared';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
@@ -26,6 +36,18 @@ export class CasesService {
   async get(actor: Actor, caseId: number): Promise<CaseView> {
     const { kase, def, ctx } = await this.load(actor, caseId);
     return this.view(actor, kase, def, ctx);
+  }
+
+  /** What the actor may do on the case now (with the reasons a step is blocked), without the rest of the case. */
+  async actions(actor: Actor, caseId: number): Promise<ActionView[]> {
+    const { kase } = await this.load(actor, caseId);
+    return this.handlers.of(kase.caseType)?.actions(actor, kase.subjectId ?? 0) ?? [];
+  }
+
+  /** The case's history, oldest first, for whoever may see the case. */
+  async history(actor: Actor, caseId: number): Promise<HistoryEntryView[]> {
+    const { kase, def } = await this.load(actor, caseId);
+    return this.views.history(def, await this.transitions.history(this.db.manager, kase.id));
   }
 
   /** A plain step on any case; the case type's handler does it and the case is answered as it is after. */
