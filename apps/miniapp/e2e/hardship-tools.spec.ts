@@ -143,7 +143,7 @@ test('the county cadre saves new rules and opens the statistics', async ({ newUs
   await d.see('rules-minimum-living-error');
   await d.fill('rules-minimum-living', '900');
   const nextYear = Number(new Date().toISOString().slice(0, 4)) + 1;
-  await d.fill('rules-effective-from', `${nextYear}-01-01`);
+  await d.fill('rules-from', `${nextYear}-01-01`);
   await d.shot('rules-edit');
   await d.tap('rules-save');
   await expect(d.visible('.taro-model__confirm')).toBeVisible();

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { checkAgainst, LEGAL_AID_EXEMPTION_LABEL, legalRuleSetBody, type LegalAidExemptionCode, type LegalAidRules } from '@union/shared';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
+import { NewRuleVersion } from '../../../components/NewRuleVersion';
 import { NumberStepper } from '../../../components/NumberStepper';
 import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
@@ -146,25 +146,14 @@ export default function LegalRulesPage() {
           error={problems.otherHelp}
           testId="legal-rules-other-help"
         />
-        <Field
-          label="新版本从哪天起执行"
-          value={effectiveFrom}
-          onChange={setEffectiveFrom}
-          error={problems.effectiveFrom}
-          testId="legal-rules-from"
+        <NewRuleVersion
+          effectiveFrom={effectiveFrom}
+          onEffectiveFrom={setEffectiveFrom}
+          problems={problems}
+          busy={busy}
+          onSave={() => void save()}
+          testId="legal-rules"
         />
-        {problems.server ? <Text className="field__error">{problems.server}</Text> : null}
-        <Button
-          block
-          size="large"
-          type="primary"
-          className="big-button"
-          loading={busy}
-          onClick={() => void save()}
-          data-testid="legal-rules-save"
-        >
-          保存为新版本
-        </Button>
       </View>
     </View>
   );

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import {
   AID_TYPE_LABEL,
   HARDSHIP_CATEGORY_LABEL,
@@ -14,6 +13,7 @@ import {
   type HardshipRules,
 } from '@union/shared';
 import { Field } from '../../../components/Field';
+import { NewRuleVersion } from '../../../components/NewRuleVersion';
 import { NumberStepper } from '../../../components/NumberStepper';
 import { PageStatus } from '../../../components/PageStatus';
 import { useLoader } from '../../../hooks/useLoader';
@@ -259,26 +259,15 @@ export default function RulesPage() {
       </View>
 
       <View className="card">
-        <Field
-          label="新版本从哪天起执行"
-          value={effectiveFrom}
-          onChange={setEffectiveFrom}
+        <NewRuleVersion
+          effectiveFrom={effectiveFrom}
+          onEffectiveFrom={setEffectiveFrom}
+          problems={problems}
+          busy={busy}
+          onSave={() => void save()}
           hint="已受理的申请仍按原来的版本审核"
-          error={problems.effectiveFrom}
-          testId="rules-effective-from"
+          testId="rules"
         />
-        {problems.server ? <Text className="field__error">{problems.server}</Text> : null}
-        <Button
-          block
-          size="large"
-          type="primary"
-          className="big-button"
-          loading={busy}
-          onClick={() => void save()}
-          data-testid="rules-save"
-        >
-          保存为新版本
-        </Button>
       </View>
     </View>
   );
