@@ -42,6 +42,7 @@ describe('the answer schemas of the case API', () => {
       closedAt: null,
       deadline: { dueAt: '2026-12-08T02:00:00.000Z', workingDaysLeft: 5, overdue: false },
       route: null,
+      staffStep: null,
       actions: [],
       history: [],
     };

@@ -70,6 +70,17 @@ describe('workflow graphs', () => {
     expect(problems).toContain('broken: has no label');
     expect(problems).toContain('broken: subject type Broken Rows is not a table name');
     expect(problems).toContain('broken: applicant route /pages/broken/index has no {id}');
+    expect(problems).toContain('a: staff hold it but it says nothing of what they do (staffStep)');
+  });
+
+  it('says what staff do in every state they hold, and what the applicant can expect in every state', () => {
+    for (const def of Object.values(WORKFLOWS)) {
+      for (const [name, state] of Object.entries(def.states)) {
+        expect({ at: `${def.caseType}.${name}`, says: !!state.nextStep.trim() }).toEqual({ at: `${def.caseType}.${name}`, says: true });
+        if (state.holder === 'staff')
+          expect({ at: `${def.caseType}.${name}`, staff: !!state.staffStep }).toEqual({ at: `${def.caseType}.${name}`, staff: true });
+      }
+    }
   });
 
   it('every table is in the registry, and the registry as a whole is sound', () => {

@@ -110,6 +110,7 @@ export const caseView = z.object({
   closedAt: instant.nullable(),
   deadline: deadlineView.nullable(),
   route: z.string().nullable().meta({ description: '看这件案子的页面（申请人或工作人员一侧）' }),
+  staffStep: z.string().nullable().meta({ description: '工作人员在这一步要做什么（只给办理这件事的工作人员）' }),
   actions: z.array(actionView),
   history: z.array(historyEntryView),
 });
@@ -127,6 +128,7 @@ export const workbenchItem = z.object({
   organizationName: z.string(),
   submittedAt: instant,
   deadline: deadlineView.nullable(),
+  staffStep: z.string().nullable().meta({ description: '这一步要做什么' }),
 });
 
 /** GET /api/workbench/queue */

@@ -61,6 +61,8 @@ export interface StateDef {
   deadline?: string;
   /** What happens next, in plain words, for the applicant. */
   nextStep: string;
+  /** What the staff who hold the case do in this state, in plain words (every state staff hold has one). */
+  staffStep?: string;
   /** What the state allows beside its transitions (objections on a notice, scoring while running…). */
   allows?: readonly StateAllowance[];
 }
@@ -169,6 +171,10 @@ export function validateWorkflow<S extends string, A extends string>(def: Workfl
   }
   const states = new Set(Object.keys(def.states));
   if (!states.has(def.initial)) problems.push(`initial state ${def.initial} is not defined`);
+  for (const [name, state] of Object.entries(def.states) as [string, StateDef][]) {
+    if (state.holder === 'staff' && !state.staffStep?.trim())
+      problems.push(`${name}: staff hold it but it says nothing of what they do (staffStep)`);
+  }
   const exits = new Map<string, number>();
   for (const [action, t] of Object.entries(def.transitions) as [string, TransitionDef<S>][]) {
     if (!states.has(t.to)) problems.push(`${action}: target ${t.to} is not defined`);

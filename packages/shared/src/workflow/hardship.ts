@@ -51,6 +51,7 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       holder: 'staff',
       deadline: 'grassrootsReview',
       nextStep: '基层工会将审核您的材料，需要补充时会告诉您缺什么',
+      staffStep: '初审材料：家庭成员、收入和证明是否齐全，需要补充的写明缺什么；齐全后安排入户调查',
     },
     needs_material: {
       label: '待补充材料',
@@ -64,6 +65,7 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       holder: 'staff',
       deadline: 'homeVisit',
       nextStep: '工会干部将上门了解家庭情况，请保持电话畅通',
+      staffStep: '两名干部上门核实家庭情况，拍照留存，填写入户调查表',
     },
     democratic_review: {
       label: '民主评议中',
@@ -71,12 +73,14 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       holder: 'staff',
       deadline: 'democraticReview',
       nextStep: '工会将组织职工代表进行民主评议',
+      staffStep: '组织职工代表民主评议，记录到会人数和表决结果',
     },
     public_notice: {
       label: '公示中',
       tone: 'primary',
       holder: 'staff',
       nextStep: '评议结果正在公示（姓名、身份证号已遮挡，不公开病情），公示期满且无异议后报上级审核',
+      staffStep: '公示五个工作日；收到异议要核实处理，公示期满且异议处理完后报上级审核',
       allows: ['objections'],
     },
     town_review: {
@@ -85,6 +89,7 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       holder: 'staff',
       deadline: 'townReview',
       nextStep: '乡镇(街道)或行业工会正在审核',
+      staffStep: '审核基层工会的调查、评议和公示材料，同意后报县总工会审批',
     },
     county_approval: {
       label: '县总工会审批中',
@@ -92,6 +97,7 @@ export const HARDSHIP_APPLICATION_WORKFLOW: WorkflowDef<HardshipApplicationState
       holder: 'staff',
       deadline: 'countyApproval',
       nextStep: '县总工会帮扶中心正在审批，通过后为您家庭建立困难档案',
+      staffStep: '按帮扶标准审批、确定困难类别，批准后建立困难档案',
     },
     filed: {
       label: '已建档',
@@ -232,6 +238,7 @@ export const ASSISTANCE_RECORD_WORKFLOW: WorkflowDef<AssistanceRecordState, Assi
       holder: 'staff',
       deadline: 'aidPayment',
       nextStep: '帮扶已批准，县总工会将按实名发放到您的账户',
+      staffStep: '按实名把帮扶发放到职工账户，登记银行流水号',
     },
     paid: { label: '待签收', tone: 'warning', holder: 'applicant', nextStep: '已发放，请核对后在小程序里确认签收' },
     signed: { label: '已签收', tone: 'success', terminal: true, holder: 'none', nextStep: '已签收，感谢您的确认' },
@@ -291,6 +298,7 @@ export const GRANT_APPLICATION_WORKFLOW: WorkflowDef<GrantApplicationState, Gran
       holder: 'staff',
       deadline: 'grantReview',
       nextStep: '县总工会将核对录取通知书和档案，通过后按实名发放',
+      staffStep: '核对录取通知书、困难档案和本次活动的标准，批准或写明不批的原因',
     },
     approved: { label: '已批准', tone: 'success', terminal: true, holder: 'none', nextStep: '助学金已批准，发放后请在“困难档案”里签收' },
     rejected: { label: '未通过', tone: 'danger', terminal: true, holder: 'none', nextStep: '可查看原因' },

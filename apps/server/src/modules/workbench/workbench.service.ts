@@ -150,6 +150,7 @@ export class WorkbenchService {
         organizationName: orgNames.get(c.organizationId) ?? '',
         submittedAt: c.submittedAt.toISOString(),
         deadline: this.caseViews.deadline(c, now),
+        staffStep: def.states[c.state]?.staffStep ?? null,
       };
     });
     const last = page[page.length - 1];

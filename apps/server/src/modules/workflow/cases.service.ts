@@ -90,6 +90,7 @@ export class CasesService {
       closedAt: kase.closedAt?.toISOString() ?? null,
       deadline: this.views.deadline(kase),
       route: side ? caseRoute(kase.caseType, side, kase.subjectId ?? 0) : null,
+      staffStep: side === 'staff' ? (state?.staffStep ?? null) : null,
       actions,
       history: this.views.history(def, history),
     };

@@ -83,7 +83,7 @@ export default function CasePage() {
     <View className="page" data-testid="case-page">
       <View className="card">
         <StateTag caseType={data.type} state={record.state} label={record.stateLabel} />
-        <Text className="next-step">{staffNextStep(data.actions, record.stateLabel)}</Text>
+        <Text className="next-step">{staffNextStep(data.type, record.state, data.actions, record.stateLabel)}</Text>
         {record.deadline ? (
           <Text className={record.deadline.overdue ? 'danger-text' : 'paragraph'} data-testid="case-deadline">
             {deadlineText(record.deadline)}（{formatDate(record.deadline.dueAt)} 到期）

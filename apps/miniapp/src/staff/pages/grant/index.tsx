@@ -65,7 +65,7 @@ export default function StaffGrant() {
       <View className="card">
         <StateTag caseType="grant_application" state={grant.state} label={grant.stateLabel} />
         <Text className="card__title">{grant.campaignTitle}</Text>
-        <Text className="next-step">{staffNextStep(data.actions, grant.stateLabel)}</Text>
+        <Text className="next-step">{staffNextStep('grant_application', grant.state, data.actions, grant.stateLabel)}</Text>
         {grant.deadline ? <Text className={grant.deadline.overdue ? 'danger-text' : 'muted'}>{deadlineText(grant.deadline)}</Text> : null}
       </View>
       <View className="card">

@@ -94,7 +94,7 @@ export default function StaffHardshipCase() {
             {deadlineText(app.deadline)}（{formatDate(app.deadline.dueAt)} 到期）
           </Text>
         ) : null}
-        <Text className="next-step">{staffNextStep(data.actions, app.stateLabel)}</Text>
+        <Text className="next-step">{staffNextStep('hardship_application', app.state, data.actions, app.stateLabel)}</Text>
       </View>
 
       {app.duplicates.length ? (

@@ -348,6 +348,7 @@ export default function Workbench() {
               {item.organizationName} · {formatDate(item.submittedAt)} 提交
             </Text>
             {item.deadline ? <Text className={overdue ? 'danger-text' : 'muted'}>{deadlineText(item.deadline)}</Text> : null}
+            {item.staffStep ? <Text className="muted">要做：{item.staffStep}</Text> : null}
           </View>
         );
       })}
