@@ -43,6 +43,7 @@ import { CompetitionEntriesService } from './competition-entries.service';
 import { CompetitionJudgingService } from './competition-judging.service';
 import { CompetitionResultsService } from './competition-results.service';
 import { CompetitionsService } from './competitions.service';
+import { CompetitionObjectionsService } from './competition-objections.service';
 import { EmployerFlagsService } from './employer-flags.service';
 import { pageQuery, type Page, type PageQuery } from '@union/shared';
 
@@ -57,6 +58,7 @@ export class CompetitionsController {
     private readonly judging: CompetitionJudgingService,
     private readonly results: CompetitionResultsService,
     private readonly flags: EmployerFlagsService,
+    private readonly objectionsService: CompetitionObjectionsService,
   ) {}
 
   @Get()
@@ -269,13 +271,13 @@ export class CompetitionsController {
     @ParamOf('id') id: number,
     @BodyOf(competitionObjectionBody) body: CompetitionObjectionRequest,
   ): Promise<{ id: number }> {
-    return this.competitions.object(actor, id, body);
+    return this.objectionsService.object(actor, id, body);
   }
 
   @Get(':id/objections')
   @RequirePermission('competition.manage')
   objections(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CompetitionObjectionView[]> {
-    return this.competitions.objections(actor, id);
+    return this.objectionsService.objections(actor, id);
   }
 
   @Post(':id/objections/:objectionId/resolve')
@@ -287,6 +289,6 @@ export class CompetitionsController {
     @ParamOf('objectionId') objectionId: number,
     @BodyOf(resolveCompetitionObjectionBody) body: ResolveCompetitionObjectionRequest,
   ): Promise<CompetitionObjectionView[]> {
-    return this.competitions.resolveObjection(actor, id, objectionId, body);
+    return this.objectionsService.resolveObjection(actor, id, objectionId, body);
   }
 }

@@ -9,6 +9,7 @@ import { CompetitionJudgingService } from './competition-judging.service';
 import { CompetitionResultsService } from './competition-results.service';
 import { CompetitionsController } from './competitions.controller';
 import { CompetitionsService } from './competitions.service';
+import { CompetitionObjectionsService } from './competition-objections.service';
 import { EmployerFlagsService } from './employer-flags.service';
 import { CaseHandlers } from '../workflow/case-handlers';
 
@@ -16,7 +17,14 @@ import { CaseHandlers } from '../workflow/case-handlers';
 @Module({
   imports: [LegalModule, MembershipModule, OrganizationsModule, IdentityModule, NotificationsModule],
   controllers: [CompetitionsController],
-  providers: [EmployerFlagsService, CompetitionResultsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService],
+  providers: [
+    EmployerFlagsService,
+    CompetitionResultsService,
+    CompetitionsService,
+    CompetitionObjectionsService,
+    CompetitionEntriesService,
+    CompetitionJudgingService,
+  ],
   exports: [EmployerFlagsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService, CompetitionResultsService],
 })
 export class CompetitionsModule implements OnModuleInit {

@@ -4,11 +4,9 @@ import {
   COMPETITION_WORKFLOW,
   type CompetitionAction,
   type CompetitionState,
-  type CompetitionObjectionRequest,
   type CompetitionView,
   type CreateCompetitionRequest,
   type JudgesRequest,
-  type ResolveCompetitionObjectionRequest,
   type TransitionRequest,
   type UpdateCompetitionRequest,
   noticeHoldReason,
@@ -268,68 +266,6 @@ export class CompetitionsService {
       }),
     });
     return this.get(actor, id);
-  }
-
-  /** Anyone signed in may object to the results while they are on notice. */
-  async object(actor: Actor, id: number, body: CompetitionObjectionRequest): Promise<{ id: number }> {
-    return this.db.transaction(async (manager) => {
-      const row = await manager.getRepository(Competition).findOneBy({ id });
-      const kase = row ? await this.cases.find(row.caseId, manager) : null;
-      if (!row || !kase) fail('not_found');
-      if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '只有公示期间可以提出异议');
-      if (body.entryId && !(await manager.getRepository(CompetitionEntry).countBy({ id: body.entryId, competitionId: id }))) {
-        fail('validation_failed', undefined, [{ field: 'entryId', message: '没有这个参赛者' }]);
-      }
-      const repo = manager.getRepository(CompetitionObjection);
-      const saved = await repo.save(
-        repo.create({
-          competitionId: id,
-          entryId: body.entryId ?? null,
-          userId: actor.userId,
-          content: body.content.trim(),
-          resolution: null,
-          createdAt: this.clock.now(),
-          resolvedAt: null,
-        }),
-      );
-      await this.notifier.notify(manager, {
-        userId: kase.applicantUserId,
-        title: `${row.title}：收到公示异议`,
-        body: body.content.trim().slice(0, 60),
-        link: competitionLink(id),
-        status: WF.states.public_notice.label,
-      });
-      return { id: saved.id };
-    });
-  }
-
-  async objections(actor: Actor, id: number) {
-    return this.db.transaction(async (manager) => {
-      await this.staffCase(manager, actor, id);
-      const rows = await manager.getRepository(CompetitionObjection).find({ where: { competitionId: id }, order: { id: 'ASC' } });
-      return rows.map((o) => ({
-        id: o.id,
-        entryId: o.entryId,
-        content: o.content,
-        resolution: o.resolution,
-        createdAt: o.createdAt.toISOString(),
-        resolvedAt: o.resolvedAt?.toISOString() ?? null,
-      }));
-    });
-  }
-
-  async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveCompetitionObjectionRequest) {
-    await this.db.transaction(async (manager) => {
-      await this.staffCase(manager, actor, id);
-      const result = await manager
-        .getRepository(CompetitionObjection)
-        .update(
-          { id: objectionId, competitionId: id, resolvedAt: IsNull() },
-          { resolution: body.resolution.trim(), resolvedAt: this.clock.now() },
-        );
-      if (result.affected !== 1) fail('state_conflict');
-    });
-    return this.objections(actor, id);
   }
 
   /** The competition's case for a staff member of the organiser's scope, or 404. */
