@@ -182,8 +182,8 @@ export const ratingBody = z.strictObject({
   comment: text(0, 200).optional(),
 });
 
-/** GET /api/legal/consultations/day?date=… */
-export const dayQuery = z.strictObject({
+/** GET /api/legal/consultations/day?date=…: the day's consultations in time order, paged. */
+export const dayQuery = pageQuery.extend({
   date: day,
 });
 

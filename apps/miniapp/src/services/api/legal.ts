@@ -49,7 +49,8 @@ export const consultationsApi = {
   rate: (id: number, rating: number, comment?: string) =>
     http.post<ConsultationView>(`/legal/consultations/${id}/rating`, { rating, comment }),
   /** A lawyer's day (the centre's staff see everyone's). */
-  day: (date: string) => http.get<ConsultationView[]>('/legal/consultations/day', { date }),
+  day: (date: string, after?: string | null) =>
+    http.get<Page<ConsultationView>>('/legal/consultations/day', { date, after: after ?? undefined, limit: 30 }),
 };
 
 /** Lawyers' weekly patterns and days away. */

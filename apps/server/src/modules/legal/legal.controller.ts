@@ -174,8 +174,8 @@ export class LegalController {
 
   @Get('consultations/day')
   @RequirePermission('legal.consult')
-  day(@CurrentActor() actor: Actor, @QueryOf(dayQuery) query: ConsultationDayQuery): Promise<ConsultationView[]> {
-    return this.consultations.day(actor, query.date);
+  day(@CurrentActor() actor: Actor, @QueryOf(dayQuery) query: ConsultationDayQuery): Promise<Page<ConsultationView>> {
+    return this.consultations.day(actor, query.date, query);
   }
 
   @Get('consultations/:id')

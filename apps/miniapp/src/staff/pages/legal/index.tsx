@@ -2,7 +2,9 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageStatus } from '../../../components/PageStatus';
+import { LoadMore } from '../../../components/LoadMore';
 import { useLoader } from '../../../hooks/useLoader';
+import { usePaged, type Paged } from '../../../hooks/usePaged';
 import { meApi } from '../../../services/api/me';
 import { consultationsApi, legalAidApi, threadsApi } from '../../../services/api/legal';
 import { chinaToday, deadlineText } from '../../../utils/format';
@@ -18,27 +20,23 @@ const nav = (url: string) => void Taro.navigateTo({ url });
  * 7 days; then every case by stage.
  */
 export default function LegalDesk() {
-  const { data, error } = useLoader(async () => {
-    const me = await meApi.get();
-    const [today, waiting, soon, deciding, handling] = await Promise.all([
-      consultationsApi.day(chinaToday()),
-      threadsApi.list(true),
-      legalAidApi.list({ clockWithinDays: 7 }),
-      legalAidApi.list({ state: 'submitted' }),
-      legalAidApi.list({ state: 'handling' }),
-    ]);
-    return { me, today, waiting: waiting.items, soon: soon.items, deciding: deciding.items, byStage: handling.items };
-  });
+  const { data, error } = useLoader(async () => ({ me: await meApi.get() }));
+  // Every list of the desk is paged: a busy day shows "加载更多", never a silently short list.
+  const today = usePaged((after) => consultationsApi.day(chinaToday(), after));
+  const waiting = usePaged((after) => threadsApi.list(true, after));
+  const soon = usePaged((after) => legalAidApi.list({ clockWithinDays: 7, after }));
+  const deciding = usePaged((after) => legalAidApi.list({ state: 'submitted', after }));
+  const byStage = usePaged((after) => legalAidApi.list({ state: 'handling', after }));
   if (!data) return <PageStatus error={error} />;
   const can = (p: string) => data.me.permissions.includes(p as never);
-  const { deciding, byStage } = data;
+  const count = (list: Pick<Paged<unknown>, 'items' | 'hasMore'>) => `${list.items.length}${list.hasMore ? '+' : ''}`;
 
   return (
     <View className="page" data-testid="legal-desk">
       <View className="card" data-testid="desk-today">
-        <Text className="card__title">今天的咨询（{data.today.length}）</Text>
-        {data.today.length === 0 ? <Text className="muted">今天没有预约。</Text> : null}
-        {data.today.map((c) => (
+        <Text className="card__title">今天的咨询（{count(today)}）</Text>
+        {today.loaded && today.items.length === 0 ? <Text className="muted">今天没有预约。</Text> : null}
+        {today.items.map((c) => (
           <View
             key={c.id}
             className="list-row"
@@ -51,11 +49,12 @@ export default function LegalDesk() {
             <Text className="muted">{c.stateLabel}</Text>
           </View>
         ))}
+        <LoadMore list={today} testId="desk-today-more" />
       </View>
 
       <View className="card" data-testid="desk-threads">
-        <Text className="card__title">待答复的在线咨询（{data.waiting.length}）</Text>
-        {data.waiting.map((t) => (
+        <Text className="card__title">待答复的在线咨询（{count(waiting)}）</Text>
+        {waiting.items.map((t) => (
           <View
             key={t.id}
             className="list-row"
@@ -69,12 +68,13 @@ export default function LegalDesk() {
             <Text className={t.deadline?.overdue ? 'field__error' : 'muted'}>{deadlineText(t.deadline)}</Text>
           </View>
         ))}
+        <LoadMore list={waiting} testId="desk-waiting-more" />
       </View>
 
       {can('legal.aid.decide') ? (
         <View className="card" data-testid="desk-deciding">
-          <Text className="card__title">待审查的援助申请（{deciding.length}）</Text>
-          {deciding.map((c) => (
+          <Text className="card__title">待审查的援助申请（{count(deciding)}）</Text>
+          {deciding.items.map((c) => (
             <View
               key={c.id}
               className="list-row"
@@ -87,12 +87,13 @@ export default function LegalDesk() {
               <Text className={c.deadline?.overdue ? 'field__error' : 'muted'}>{deadlineText(c.deadline)}</Text>
             </View>
           ))}
+          <LoadMore list={deciding} testId="desk-deciding-more" />
         </View>
       ) : null}
 
       <View className="card" data-testid="desk-clocks">
-        <Text className="card__title">7 天内到期的法定期限（{data.soon.length}）</Text>
-        {data.soon.map((c) => (
+        <Text className="card__title">7 天内到期的法定期限（{count(soon)}）</Text>
+        {soon.items.map((c) => (
           <View
             key={c.id}
             className="list-row"
@@ -107,11 +108,12 @@ export default function LegalDesk() {
             </Text>
           </View>
         ))}
+        <LoadMore list={soon} testId="desk-soon-more" />
       </View>
 
       <View className="card" data-testid="desk-cases">
-        <Text className="card__title">办理中的案件（{byStage.length}）</Text>
-        {byStage.map((c) => (
+        <Text className="card__title">办理中的案件（{count(byStage)}）</Text>
+        {byStage.items.map((c) => (
           <View
             key={c.id}
             className="list-row"
@@ -124,6 +126,7 @@ export default function LegalDesk() {
             <Text className="muted">{c.lawyerName}</Text>
           </View>
         ))}
+        <LoadMore list={byStage} testId="desk-byStage-more" />
       </View>
 
       <View className="card">
