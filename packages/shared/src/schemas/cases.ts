@@ -125,6 +125,7 @@ export const workbenchItem = z.object({
   title: z.string(),
   state: z.string(),
   stateLabel: z.string(),
+  applicantNameMasked: z.string().meta({ description: '申请人姓名（脱敏）', example: '张*' }),
   organizationName: z.string(),
   submittedAt: instant,
   deadline: deadlineView.nullable(),

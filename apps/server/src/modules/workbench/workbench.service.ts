@@ -147,6 +147,7 @@ export class WorkbenchService {
         title: c.title,
         state: c.state,
         stateLabel: def.states[c.state]?.label ?? c.state,
+        applicantNameMasked: c.applicantNameMasked,
         organizationName: orgNames.get(c.organizationId) ?? '',
         submittedAt: c.submittedAt.toISOString(),
         deadline: this.caseViews.deadline(c, now),

@@ -345,6 +345,7 @@ export default function Workbench() {
               {item.caseTypeLabel} · {item.title}
             </Text>
             <Text className="muted">
+              {item.applicantNameMasked ? `${item.applicantNameMasked} · ` : ''}
               {item.organizationName} · {formatDate(item.submittedAt)} 提交
             </Text>
             {item.deadline ? <Text className={overdue ? 'danger-text' : 'muted'}>{deadlineText(item.deadline)}</Text> : null}
