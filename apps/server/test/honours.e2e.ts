@@ -52,7 +52,8 @@ describe('honours', () => {
       version: n.version,
     });
     expect(notice.state).toBe('public_notice');
-    const onNotice = (await t.http<{ id: number }[]>('GET', '/honours/notices', { token: await t.loginAs('member') })).body;
+    const onNotice = (await t.http<Page<{ id: number }>>('GET', '/honours/notices?limit=50', { token: await t.loginAs('member') })).body
+      .items;
     expect(onNotice.map((x) => x.id)).toContain(n.id);
     await post(`/honours/nominations/${n.id}/objections`, await t.loginAs('member'), { content: '请核实安全生产零事故的说法。' }, 201);
     // Five days later (the clock moves; no row is rewritten).
@@ -99,7 +100,7 @@ describe('honours', () => {
       comment: '经查事迹材料存在虚报',
     });
     expect(revoked).toMatchObject({ state: 'revoked', revokedReason: '经查事迹材料存在虚报' });
-    const roll = (await t.http<HonourRollLine[]>('GET', '/honours/roll', { token: await t.loginAs('worker') })).body;
+    const roll = (await t.http<Page<HonourRollLine>>('GET', '/honours/roll?limit=50', { token: await t.loginAs('worker') })).body.items;
     expect(roll.find((r) => r.id === n.id)?.revokedReason).toBe('经查事迹材料存在虚报');
     const stats = (await t.http<HonourStatistics>('GET', '/honours/statistics', { token: county })).body;
     expect(stats).toMatchObject({ revoked: expect.any(Number), healthChecks: 1, supportFen: 100_000 });
@@ -236,8 +237,12 @@ describe('honours', () => {
     expect(onNotice.history.at(-1)).toMatchObject({ action: 'reject', fromState: 'public_notice', toState: 'rejected' });
     // Off the notice board, never on the honour roll, and it cannot be awarded any more.
     const worker = await t.loginAs('worker');
-    expect((await t.http<{ id: number }[]>('GET', '/honours/notices', { token: worker })).body.map((x) => x.id)).not.toContain(m.id);
-    expect((await t.http<HonourRollLine[]>('GET', '/honours/roll', { token: worker })).body.map((r) => r.id)).not.toContain(m.id);
+    expect(
+      (await t.http<Page<{ id: number }>>('GET', '/honours/notices?limit=50', { token: worker })).body.items.map((x) => x.id),
+    ).not.toContain(m.id);
+    expect(
+      (await t.http<Page<HonourRollLine>>('GET', '/honours/roll?limit=50', { token: worker })).body.items.map((r) => r.id),
+    ).not.toContain(m.id);
     const award = await t.step(`/honours/nominations/${m.id}`, {
       token: county,
       body: { action: 'award', version: onNotice.version },

@@ -15,8 +15,8 @@ import { http } from '../request';
 /** Honours: nominations, the honour roll and the model-worker registry. */
 export const honoursApi = {
   kinds: () => http.get<HonourKindView[]>('/honours/kinds'),
-  roll: () => http.get<HonourRollLine[]>('/honours/roll'),
-  notices: () => http.get<NominationNoticeView[]>('/honours/notices'),
+  roll: (after?: string | null) => http.get<Page<HonourRollLine>>('/honours/roll', { after: after ?? undefined }),
+  notices: (after?: string | null) => http.get<Page<NominationNoticeView>>('/honours/notices', { after: after ?? undefined }),
   object: (id: number, content: string) => http.post<{ id: number }>(`/honours/nominations/${id}/objections`, { content }),
   addModelWorker: (body: { name: string; employerName: string; title: string; awardedYear: number }) =>
     http.post<ModelWorkerView>('/honours/model-workers', body),

@@ -56,14 +56,14 @@ export class HonoursController {
 
   @Get('roll')
   @SignedIn()
-  roll(): Promise<HonourRollLine[]> {
-    return this.honours.roll();
+  roll(@QueryOf(pageQuery) query: PageQuery): Promise<Page<HonourRollLine>> {
+    return this.honours.roll(query);
   }
 
   @Get('notices')
   @SignedIn()
-  notices(): Promise<NominationNoticeView[]> {
-    return this.honours.notices();
+  notices(@QueryOf(pageQuery) query: PageQuery): Promise<Page<NominationNoticeView>> {
+    return this.honours.notices(query);
   }
 
   @Get('statistics')

@@ -34,7 +34,7 @@ import { TransitionService } from '../workflow/transition.service';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './entities/honour.entity';
 import { Clock } from '../../common/clock';
 import { requireManager } from './model-workers.service';
-import { newestFirst } from '../../common/cursor';
+import { decodeCursor, encodeCursor, newestFirst } from '../../common/cursor';
 import type { Page } from '@union/shared';
 
 const WF = NOMINATION_WORKFLOW;
@@ -225,16 +225,14 @@ export class HonoursService {
   }
 
   /** Nominations on public notice now, for anyone signed in. */
-  async notices(): Promise<NominationNoticeView[]> {
+  async notices(page: { after?: string; limit?: number } = {}): Promise<Page<NominationNoticeView>> {
     const manager = this.db.manager;
-    const rows = await this.cases
+    const qb = this.cases
       .joinCase(manager.getRepository(Nomination).createQueryBuilder('n'), 'n', 'c')
-      .where("c.state = 'public_notice' AND n.noticeEndsAt > :now", { now: this.clock.now() })
-      .orderBy('n.id', 'DESC')
-      .limit(100)
-      .getMany();
+      .where("c.state = 'public_notice' AND n.noticeEndsAt > :now", { now: this.clock.now() });
+    const { rows, nextCursor } = await newestFirst(qb, 'n.id', page);
     const kinds = await this.kinds(manager);
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       id: r.id,
       kindName: kinds.find((k) => k.id === r.kindId)?.name ?? '',
       nomineeName: r.nomineeName,
@@ -242,21 +240,30 @@ export class HonoursService {
       deeds: r.deeds,
       noticeEndsAt: (r.noticeEndsAt as Date).toISOString(),
     }));
+    return { items, nextCursor };
   }
 
   /** The public honour roll: awarded (and revoked, with the reason), for anyone signed in. */
-  async roll(year?: number): Promise<HonourRollLine[]> {
+  async roll(page: { after?: string; limit?: number } = {}): Promise<Page<HonourRollLine>> {
     const manager = this.db.manager;
+    const limit = page.limit ?? 20;
     const qb = this.cases
       .joinCase(manager.getRepository(Nomination).createQueryBuilder('n'), 'n', 'c')
-      .where("c.state IN ('awarded', 'revoked')")
+      .where("c.state IN ('awarded', 'revoked')");
+    // Latest year first, by keyset on (year, id).
+    if (page.after) {
+      const [year, id] = decodeCursor<[number, number]>(page.after, ['number', 'number']);
+      qb.andWhere('(n.year < :year OR (n.year = :year AND n.id > :afterId))', { year, afterId: id });
+    }
+    const fetched = await qb
       .orderBy('n.year', 'DESC')
       .addOrderBy('n.id', 'ASC')
-      .limit(500);
-    if (year) qb.andWhere('n.year = :year', { year });
-    const rows = await qb.getMany();
+      .limit(limit + 1)
+      .getMany();
+    const rows = fetched.slice(0, limit);
+    const last = rows[rows.length - 1];
     const kinds = await this.kinds(manager);
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       id: r.id,
       kindName: kinds.find((k) => k.id === r.kindId)?.name ?? '',
       nomineeName: r.nomineeName,
@@ -264,6 +271,7 @@ export class HonoursService {
       year: r.year,
       revokedReason: r.revokedReason,
     }));
+    return { items, nextCursor: fetched.length > limit && last ? encodeCursor([last.year, last.id]) : null };
   }
 
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<HonourStatistics> {

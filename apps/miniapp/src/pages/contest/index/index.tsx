@@ -49,13 +49,11 @@ export default function ContestHome() {
   const [tab, setTab] = useState<Tab>('open');
   const tabRef = useRef<Tab>('open');
   const { data, error } = useLoader(async () => {
-    const [proposals, roll, notices] = await Promise.all([
-      proposalsApi.mine().catch(() => []),
-      honoursApi.roll().catch(() => []),
-      honoursApi.notices().catch(() => []),
-    ]);
-    return { proposals, roll, notices };
+    const proposals = await proposalsApi.mine().catch(() => []);
+    return { proposals };
   }, loggedIn);
+  const notices = usePaged((after) => honoursApi.notices(after), loggedIn);
+  const roll = usePaged((after) => honoursApi.roll(after), loggedIn);
   const competitions = usePaged((after) => competitionsApi.list(tabRef.current, after), loggedIn);
   const [objecting, setObjecting] = useState<number | null>(null);
   const [objection, setObjection] = useState('');
@@ -114,11 +112,11 @@ export default function ContestHome() {
             <CompetitionRow key={c.id} c={c} />
           ))}
           <LoadMore list={competitions} testId="competitions-more" />
-          {data.notices.length ? (
+          {notices.items.length ? (
             <View className="card" data-testid="honour-notices">
               <Text className="card__title">荣誉推荐公示</Text>
               <Text className="muted">对推荐对象有不同意见，可以在公示期内向县总工会反映。</Text>
-              {data.notices.map((n) => (
+              {notices.items.map((n) => (
                 <View key={n.id} className="clock">
                   <Text>
                     {n.kindName}：{n.nomineeName}（{n.employerName}）
@@ -152,16 +150,18 @@ export default function ContestHome() {
                   )}
                 </View>
               ))}
+              <LoadMore list={notices} testId="honour-notices-more" />
             </View>
           ) : null}
-          {data.roll.length ? (
+          {roll.items.length ? (
             <View className="card" data-testid="honour-roll">
               <Text className="card__title">荣誉榜</Text>
-              {data.roll.slice(0, 20).map((r) => (
+              {roll.items.map((r) => (
                 <Text key={r.id} className={r.revokedReason ? 'field__error' : 'paragraph'}>
                   {r.year} 年 {r.kindName}：{r.nomineeName}（{r.employerName}）{r.revokedReason ? ` 已撤销：${r.revokedReason}` : ''}
                 </Text>
               ))}
+              <LoadMore list={roll} testId="honour-roll-more" />
             </View>
           ) : null}
           <View className="card" data-testid="proposals-card">
