@@ -168,5 +168,11 @@ describe('the API contract: one schema per request, the OpenAPI document from th
     expect(Object.keys(answer('GET /api/workbench/queue')?.properties ?? {})).toEqual(['items', 'nextCursor']);
     expect(answer('GET /api/workbench/summary')?.items).toBeDefined();
     expect(Object.keys(answer('GET /api/workbench/assignments')?.properties ?? {})).toEqual(['scoring', 'reviews']);
+    // Membership: a created application is described under 201, the card under 200.
+    expect(Object.keys(answer('POST /api/membership/applications', '201')?.properties ?? {})).toEqual(
+      expect.arrayContaining(['state', 'idNumberMasked', 'actions']),
+    );
+    expect(Object.keys(answer('GET /api/membership/me')?.properties ?? {})).toContain('cardToken');
+    expect(Object.keys(answer('POST /api/membership/transfers', '201')?.properties ?? {})).toContain('toOrganization');
   });
 });

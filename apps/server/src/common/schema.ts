@@ -1,5 +1,5 @@
 import { Body, Param, Query, type PipeTransform } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiParam, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { fieldProblems, idParam, z } from '@union/shared';
 import { AppException } from './app-exception';
 
@@ -76,17 +76,17 @@ export function ParamOf(name: string, schema: z.ZodType = idParam): ParameterDec
 const CHECK_ANSWERS = process.env.NODE_ENV === 'test';
 
 /**
- * `@Answers(schema)` on a route handler: the answer's schema from `@union/shared`, described in the
- * API docs. The handler's return type must be `Promise<z.output<schema>>` (the compiler refuses
+ * `@Answers(schema)` on a route handler (`@Answers(schema, 201)` on one that creates): the answer's
+ * schema from `@union/shared`, described in the API docs. The handler's return type must be `Promise<z.output<schema>>` (the compiler refuses
  * another), and under the tests each answer is also parsed by the schema.
  */
-export function Answers<S extends z.ZodType>(schema: S) {
+export function Answers<S extends z.ZodType>(schema: S, status: 200 | 201 = 200) {
   return <H extends (...args: never[]) => Promise<z.output<S>>>(
     target: object,
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<H>,
   ): void => {
-    ApiOkResponse({ schema: openApiSchema(schema, 'output') as never })(target, key, descriptor);
+    ApiResponse({ status, schema: openApiSchema(schema, 'output') as never })(target, key, descriptor);
     const handler = descriptor.value;
     if (!CHECK_ANSWERS || !handler) return;
     const checked = async function (this: unknown, ...args: Parameters<H>) {

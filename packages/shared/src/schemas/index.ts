@@ -4,3 +4,4 @@ export * from './membership';
 export * from './organizations';
 export * from './workbench';
 export * from './cases';
+export * from './membership-answers';

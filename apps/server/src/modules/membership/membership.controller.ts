@@ -1,7 +1,11 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
+import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  memberCardView,
+  membershipApplicationList,
+  membershipApplicationView,
+  membershipTransferView,
   type CardVerification,
   type MemberCardView,
   type MembershipApplicationView,
@@ -37,6 +41,7 @@ export class MembershipController {
 
   @Post('applications')
   @RequirePermission('membership.apply')
+  @Answers(membershipApplicationView, 201)
   apply(
     @CurrentActor() actor: Actor,
     @BodyOf(createMembershipApplicationBody) body: CreateMembershipApplicationRequest,
@@ -46,18 +51,21 @@ export class MembershipController {
 
   @Get('applications/mine')
   @SignedIn()
+  @Answers(membershipApplicationList)
   mine(@CurrentActor() actor: Actor): Promise<MembershipApplicationView[]> {
     return this.applications.mine(actor);
   }
 
   @Get('applications/:id')
   @SignedIn()
+  @Answers(membershipApplicationView)
   get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<MembershipApplicationView> {
     return this.applications.get(actor, id);
   }
 
   @Get('me')
   @SignedIn()
+  @Answers(memberCardView)
   card(@CurrentActor() actor: Actor): Promise<MemberCardView> {
     return this.members.myCard(actor);
   }
@@ -77,6 +85,7 @@ export class MembershipController {
 
   @Post('transfers')
   @SignedIn()
+  @Answers(membershipTransferView, 201)
   requestTransfer(
     @CurrentActor() actor: Actor,
     @BodyOf(createMembershipTransferBody) body: CreateMembershipTransferRequest,
@@ -86,6 +95,7 @@ export class MembershipController {
 
   @Get('transfers/:id')
   @SignedIn()
+  @Answers(membershipTransferView)
   getTransfer(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<MembershipTransferView> {
     return this.transfers.get(actor, id);
   }

@@ -1,0 +1,91 @@
+import { EMPLOYMENT_TYPE_LABEL, type MembershipApplicationView, type MembershipTransferView, type MemberCardView } from '../contracts';
+import { ORGANIZATION_KIND_LABEL } from '../organizations';
+import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW } from '../workflow/membership';
+import { actionView, deadlineView, historyEntryView } from './cases';
+import { id, instant, keyOf, z } from './common';
+
+/**
+ * The membership answers as schemas: the OpenAPI document shows them and, under the tests, every
+ * answer of these routes is parsed by them. The interfaces in contracts.ts stay the types the code
+ * uses; `test/answer-schemas.test.ts` proves each schema and its interface are the same type.
+ */
+
+const statesOf = <S extends string>(states: Record<S, unknown>) => z.enum(Object.keys(states) as [S, ...S[]]);
+const actionsOf = <A extends string>(transitions: Record<A, unknown>) =>
+  z.array(actionView.extend({ action: z.enum(Object.keys(transitions) as [A, ...A[]]) }));
+
+/** A union of the tree as answers show it. */
+export const organizationView = z.object({
+  id,
+  name: z.string(),
+  kind: keyOf(ORGANIZATION_KIND_LABEL),
+  kindLabel: z.string(),
+  parentId: id.nullable(),
+  pathNames: z.array(z.string()).meta({ description: '从县总工会到这一级的名称' }),
+});
+
+/** A membership application as its applicant or a permitted cadre sees it (ID number and phone masked). */
+export const membershipApplicationView = z.object({
+  id,
+  caseId: id,
+  state: statesOf(MEMBERSHIP_APPLICATION_WORKFLOW.states),
+  stateLabel: z.string(),
+  nextStep: z.string(),
+  version: z.int().min(1),
+  realName: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  employerName: z.string(),
+  employmentType: keyOf(EMPLOYMENT_TYPE_LABEL),
+  hideFromEmployer: z.boolean(),
+  organization: organizationView,
+  submittedAt: instant,
+  deadline: deadlineView.nullable(),
+  history: z.array(historyEntryView),
+  lastReviewerComment: z.string().nullable(),
+  actions: actionsOf(MEMBERSHIP_APPLICATION_WORKFLOW.transitions),
+});
+export const membershipApplicationList = z.array(membershipApplicationView);
+
+/** The member's own card, with the short-lived signed token its QR code carries. */
+export const memberCardView = z.object({
+  memberId: id,
+  memberNo: z.string(),
+  realName: z.string(),
+  idNumberMasked: z.string(),
+  organization: organizationView,
+  joinedAt: instant,
+  status: z.enum(['active', 'withdrawn']),
+  cardToken: z.string(),
+  cardTokenExpiresAt: instant,
+  qrDataUrl: z.string().startsWith('data:image/png;base64,'),
+  pendingTransferId: id.nullable(),
+});
+
+/** A transfer of membership (会籍接转) as its member or the receiving union sees it. */
+export const membershipTransferView = z.object({
+  id,
+  caseId: id,
+  state: statesOf(MEMBERSHIP_TRANSFER_WORKFLOW.states),
+  stateLabel: z.string(),
+  nextStep: z.string(),
+  version: z.int().min(1),
+  memberNo: z.string(),
+  realName: z.string(),
+  fromOrganization: organizationView,
+  toOrganization: organizationView,
+  newEmployerName: z.string(),
+  reason: z.string().nullable(),
+  requestedAt: instant,
+  deadline: deadlineView.nullable(),
+  history: z.array(historyEntryView),
+  actions: actionsOf(MEMBERSHIP_TRANSFER_WORKFLOW.transitions),
+});
+
+/** Compile-time: each schema is exactly its interface (a drift on either side does not build). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const MEMBERSHIP_ANSWERS_MATCH: [
+  Same<z.output<typeof membershipApplicationView>, MembershipApplicationView>,
+  Same<z.output<typeof memberCardView>, MemberCardView>,
+  Same<z.output<typeof membershipTransferView>, MembershipTransferView>,
+] = [true, true, true];
