@@ -5,6 +5,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 export type EntityList = NonNullable<DataSourceOptions['entities']>;
 import type { AppConfig } from '../config/configuration';
 import { EmbeddedJournal } from './embedded-journal';
+import { upgradeEmbeddedData } from './embedded-upgrades';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming.strategy';
 
@@ -43,7 +44,8 @@ export function dataSourceOptions(
  * (instead of TypeORM's autoSave, which rewrites the whole file in place after each commit).
  */
 export async function openDataSource(config: AppConfig['database'], resolved: DataSourceOptions): Promise<DataSource> {
-  if (resolved.type !== 'sqljs' || !config.embeddedFile) return new DataSource(resolved).initialize();
+  if (resolved.type !== 'sqljs') return new DataSource(resolved).initialize();
+  if (!config.embeddedFile) return withEmbeddedUpgrades(await new DataSource(resolved).initialize());
   const logger = new Logger('EmbeddedDatabase');
   // A fixed checkpoint threshold in bytes (bench/kill.ts makes checkpoints frequent with it).
   const fixedThreshold = config.embeddedCheckpointBytes ?? undefined;
@@ -57,11 +59,19 @@ export async function openDataSource(config: AppConfig['database'], resolved: Da
   try {
     await dataSource.initialize();
     await journal.ready();
+    await withEmbeddedUpgrades(dataSource);
   } catch (err) {
     await journal.abandon();
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     throw err;
   }
+  return dataSource;
+}
+
+/** Move what a data folder of an earlier version holds into today's tables (see embedded-upgrades.ts). */
+async function withEmbeddedUpgrades(dataSource: DataSource): Promise<DataSource> {
+  const done = await upgradeEmbeddedData(dataSource);
+  if (done.length) new Logger('EmbeddedDatabase').log(`upgraded the data of an earlier version: ${done.join('; ')}`);
   return dataSource;
 }
 

@@ -1,0 +1,54 @@
+import { maskName } from '@union/shared';
+import type { DataSource } from 'typeorm';
+
+/**
+ * The embedded database keeps its schema by synchronising with the entities, which adds tables
+ * and columns but moves no data. What a MySQL migration does to rows, this does for a data folder
+ * kept from an earlier version, at start and idempotently (nothing to do on a new database):
+ * - AddRuleSets: the rule versions of `hardship_rule_sets` / `legal_rule_sets` into `rule_sets`
+ *   (hardship keeps its ids: applications point at them), then the old tables go;
+ * - AddCaseSearch: cases without the applicant's masked name get it from the applicant's name.
+ */
+export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
+  const done: string[] = [];
+  const tables = new Set(
+    ((await ds.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as { name: string }[]).map((t) => t.name),
+  );
+  const common = 'county_organization_id, version, effective_from, rules, created_by_user_id, created_by_name, created_at';
+  if (tables.has('hardship_rule_sets') || tables.has('legal_rule_sets')) {
+    await ds.transaction(async (m) => {
+      if (tables.has('hardship_rule_sets')) {
+        await m.query(
+          `INSERT INTO rule_sets (id, kind, year, ${common}) SELECT id, 'hardship', year, ${common} FROM hardship_rule_sets
+           WHERE NOT EXISTS (SELECT 1 FROM rule_sets r WHERE r.kind = 'hardship' AND r.county_organization_id = hardship_rule_sets.county_organization_id AND r.version = hardship_rule_sets.version)`,
+        );
+        await m.query('DROP TABLE hardship_rule_sets');
+      }
+      if (tables.has('legal_rule_sets')) {
+        await m.query(
+          `INSERT INTO rule_sets (kind, year, ${common}) SELECT 'legal_aid', NULL, ${common} FROM legal_rule_sets
+           WHERE NOT EXISTS (SELECT 1 FROM rule_sets r WHERE r.kind = 'legal_aid' AND r.county_organization_id = legal_rule_sets.county_organization_id AND r.version = legal_rule_sets.version)`,
+        );
+        await m.query('DROP TABLE legal_rule_sets');
+      }
+    });
+    done.push('rule sets moved into rule_sets');
+  }
+  const unnamed = (await ds.query(
+    "SELECT DISTINCT u.id AS id, u.display_name AS name FROM workflow_cases c JOIN users u ON u.id = c.applicant_user_id WHERE c.applicant_name_masked = ''",
+  )) as { id: number; name: string }[];
+  if (unnamed.length) {
+    await ds.transaction(async (m) => {
+      for (let i = 0; i < unnamed.length; i += 200) {
+        const chunk = unnamed.slice(i, i + 200);
+        await m.query(
+          `UPDATE workflow_cases SET applicant_name_masked = CASE applicant_user_id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END
+           WHERE applicant_name_masked = '' AND applicant_user_id IN (${chunk.map(() => '?').join(', ')})`,
+          [...chunk.flatMap((u) => [u.id, maskName(u.name).slice(0, 50)]), ...chunk.map((u) => u.id)],
+        );
+      }
+    });
+    done.push(`masked applicant names for the cases of ${unnamed.length} applicants`);
+  }
+  return done;
+}
