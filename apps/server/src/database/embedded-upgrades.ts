@@ -15,7 +15,8 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
     ((await ds.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as { name: string }[]).map((t) => t.name),
   );
   const common = 'county_organization_id, version, effective_from, rules, created_by_user_id, created_by_name, created_at';
-  if (tables.has('hardship_rule_sets') || tables.has('legal_rule_sets')) {
+  // Only where today's tables are there (a data source of other entities has nothing to upgrade).
+  if (tables.has('rule_sets') && (tables.has('hardship_rule_sets') || tables.has('legal_rule_sets'))) {
     await ds.transaction(async (m) => {
       if (tables.has('hardship_rule_sets')) {
         await m.query(
@@ -34,6 +35,7 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
     });
     done.push('rule sets moved into rule_sets');
   }
+  if (!tables.has('workflow_cases') || !tables.has('users')) return done;
   const unnamed = (await ds.query(
     "SELECT DISTINCT u.id AS id, u.display_name AS name FROM workflow_cases c JOIN users u ON u.id = c.applicant_user_id WHERE c.applicant_name_masked = ''",
   )) as { id: number; name: string }[];
