@@ -15,6 +15,7 @@ import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, WRITE_COST } from './budg
 import { addLegalVolume } from './legal-volume';
 import { addVolume, BENCH_WORKER, BENCH_WORKER_ONE, type Volume } from './volume';
 import { measureWriteCosts, type WriteCost } from './write-cost';
+import { scratchDatabase } from '../test/scratch-database';
 
 /**
  * `npm run bench`: boots the real app (embedded database, or a scratch MySQL/MariaDB database
@@ -52,37 +53,6 @@ function envInt(name: string, fallback: number, min: number): number {
   return n;
 }
 
-/** A database of its own on the server DATABASE_URL points at; never the one in the URL. */
-async function scratchDatabase(serverUrl: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  const mysql = await import('mysql2/promise');
-  const base = new URL(serverUrl);
-  const name = `union_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const connect = () =>
-    mysql.createConnection({
-      host: base.hostname,
-      port: Number(base.port || 3306),
-      user: decodeURIComponent(base.username),
-      password: decodeURIComponent(base.password),
-    });
-  const admin = await connect();
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-  const url = new URL(base.toString());
-  url.pathname = `/${name}`;
-  let dropped = false;
-  return {
-    url: url.toString(),
-    name,
-    drop: async () => {
-      if (dropped) return;
-      dropped = true;
-      const c = await connect();
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
-  };
-}
-
 /** Records every SQL statement TypeORM sends (its logger sees all of them, logging on or off). */
 function recordQueries(ds: DataSource): { take: () => Recorded[] } {
   let log: Recorded[] = [];
@@ -112,7 +82,7 @@ async function main(): Promise<void> {
   const started = performance.now();
 
   const dataDir = mkdtempSync(join(tmpdir(), 'union-bench-'));
-  const scratch = serverUrl ? await scratchDatabase(serverUrl) : null;
+  const scratch = serverUrl ? await scratchDatabase(serverUrl, 'union_bench') : null;
   let app: NestFastifyApplication | null = null;
   const cleanup = async () => {
     await app?.close().catch(() => undefined);

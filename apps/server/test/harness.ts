@@ -11,6 +11,7 @@ import { MovableClock } from '../src/common/clock';
 import { IdentityService } from '../src/modules/identity/identity.service';
 import { loadConfig } from '../src/config/configuration';
 import { startWechatStandIn, type StandInState } from '../src/modules/wechat/wechat-standin';
+import { scratchDatabase } from './scratch-database';
 
 /** Every persona of the demo county (README: 演示身份), for access matrices. */
 export const DEMO_PERSONAS = [
@@ -125,35 +126,6 @@ export function newPhone(): string {
   return `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 }
 
-async function createMysqlDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const mysql = await import('mysql2/promise');
-  const base = new URL(process.env.DATABASE_URL as string);
-  const name = `union_e2e_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = await mysql.createConnection({
-    host: base.hostname,
-    port: Number(base.port || 3306),
-    user: decodeURIComponent(base.username),
-    password: decodeURIComponent(base.password),
-  });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-  const url = new URL(base.toString());
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = await mysql.createConnection({
-        host: base.hostname,
-        port: Number(base.port || 3306),
-        user: decodeURIComponent(base.username),
-        password: decodeURIComponent(base.password),
-      });
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
-  };
-}
-
 /** Write the (case type, action) pairs the tests of this app took, for the coverage check. */
 async function recordTransitionsTaken(ds: DataSource, after: number): Promise<void> {
   const dir = process.env.UNION_TRANSITION_LOG_DIR;
@@ -191,7 +163,7 @@ export async function casesWithoutTheirRow(ds: DataSource): Promise<string[]> {
 /** Boot the real app on a fresh database, with the demo county, a WeChat stand-in and HTTP. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const wechat = await startWechatStandIn('wx-test-app', 'test-app-secret');
-  const mysqlDb = ON_MYSQL ? await createMysqlDatabase() : null;
+  const mysqlDb = ON_MYSQL ? await scratchDatabase(process.env.DATABASE_URL as string, 'union_e2e') : null;
   const dataDir = mkdtempSync(join(tmpdir(), 'union-e2e-'));
   const key = () => randomBytes(32).toString('base64');
   const config = loadConfig({
