@@ -114,3 +114,13 @@ export interface UploadLink {
   url: string;
   expiresAt: string;
 }
+
+/** An uploaded file as answers list it (never its bytes: those come through a signed link). */
+export const uploadView = z.object({
+  id: z.int().min(1),
+  purpose: z.enum(UPLOAD_PURPOSES),
+  purposeLabel: z.string(),
+  kind: z.enum(['image', 'pdf']),
+  size: z.int().min(0),
+  createdAt: z.iso.datetime({ offset: true }),
+});

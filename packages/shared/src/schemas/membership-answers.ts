@@ -10,8 +10,10 @@ import { id, instant, keyOf, z } from './common';
  * uses; `test/answer-schemas.test.ts` proves each schema and its interface are the same type.
  */
 
-const statesOf = <S extends string>(states: Record<S, unknown>) => z.enum(Object.keys(states) as [S, ...S[]]);
-const actionsOf = <A extends string>(transitions: Record<A, unknown>) =>
+/** The states of a workflow table as an enum (a view's `state`). */
+export const statesOf = <S extends string>(states: Record<S, unknown>) => z.enum(Object.keys(states) as [S, ...S[]]);
+/** A view's `actions`: the table's actions only. */
+export const actionsOf = <A extends string>(transitions: Record<A, unknown>) =>
   z.array(actionView.extend({ action: z.enum(Object.keys(transitions) as [A, ...A[]]) }));
 
 /** A union of the tree as answers show it. */

@@ -25,9 +25,10 @@ import {
   type ResolveNominationObjectionRequest,
   type RevealResponse,
 } from '@union/shared';
+import { nominationPage, nominationView } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
+import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { HonoursService } from './honours.service';
 import { ModelWorkersService } from './model-workers.service';
 import { pageQuery, type Page, type PageQuery } from '@union/shared';
@@ -107,18 +108,21 @@ export class HonoursController {
 
   @Post('nominations')
   @RequirePermission('honour.nominate')
+  @Answers(nominationView, 201)
   nominate(@CurrentActor() actor: Actor, @BodyOf(createNominationBody) body: CreateNominationRequest): Promise<NominationView> {
     return this.honours.nominate(actor, body);
   }
 
   @Get('nominations')
   @RequirePermission('honour.nominate')
+  @Answers(nominationPage)
   list(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<NominationView>> {
     return this.honours.list(actor, query);
   }
 
   @Get('nominations/:id')
   @RequirePermission('honour.nominate')
+  @Answers(nominationView)
   get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<NominationView> {
     return this.honours.get(actor, id);
   }
@@ -136,6 +140,7 @@ export class HonoursController {
   @Post('nominations/:id/objections/:objectionId/resolve')
   @HttpCode(200)
   @RequirePermission('honour.manage')
+  @Answers(nominationView)
   resolve(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,

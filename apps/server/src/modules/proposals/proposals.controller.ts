@@ -20,9 +20,10 @@ import {
   type ProposalView,
   type RegisterProposalRequest,
 } from '@union/shared';
+import { proposalList, proposalPage, proposalView } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
+import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ProposalsService } from './proposals.service';
 import type { Page } from '@union/shared';
 
@@ -35,12 +36,14 @@ export class ProposalsController {
 
   @Post()
   @RequirePermission('proposal.submit')
+  @Answers(proposalView, 201)
   submit(@CurrentActor() actor: Actor, @BodyOf(createProposalBody) body: CreateProposalRequest): Promise<ProposalView> {
     return this.proposals.submit(actor, body);
   }
 
   @Get('mine')
   @RequirePermission('proposal.submit')
+  @Answers(proposalList)
   mine(@CurrentActor() actor: Actor): Promise<ProposalView[]> {
     return this.proposals.mine(actor);
   }
@@ -59,12 +62,14 @@ export class ProposalsController {
 
   @Get()
   @SignedIn()
+  @Answers(proposalPage)
   list(@CurrentActor() actor: Actor, @QueryOf(proposalListQuery) query: ProposalListQuery): Promise<Page<ProposalView>> {
     return this.proposals.list(actor, query);
   }
 
   @Get(':id')
   @SignedIn()
+  @Answers(proposalView)
   get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ProposalView> {
     return this.proposals.get(actor, id);
   }
@@ -72,6 +77,7 @@ export class ProposalsController {
   @Post(':id/register')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
+  @Answers(proposalView)
   register(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -83,6 +89,7 @@ export class ProposalsController {
   @Post(':id/opinions')
   @HttpCode(200)
   @RequirePermission('proposal.review')
+  @Answers(proposalView)
   opinion(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(opinionBody) body: OpinionRequest): Promise<ProposalView> {
     return this.proposals.opinion(actor, id, body);
   }
@@ -90,6 +97,7 @@ export class ProposalsController {
   @Post(':id/decide')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
+  @Answers(proposalView)
   decide(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(decideBody) body: DecideRequest): Promise<ProposalView> {
     return this.proposals.decide(actor, id, body);
   }
@@ -97,6 +105,7 @@ export class ProposalsController {
   @Post(':id/implement')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
+  @Answers(proposalView)
   implement(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(implementBody) body: ImplementRequest): Promise<ProposalView> {
     return this.proposals.implement(actor, id, body);
   }
@@ -104,6 +113,7 @@ export class ProposalsController {
   @Post(':id/evaluate')
   @HttpCode(200)
   @RequirePermission('proposal.manage')
+  @Answers(proposalView)
   evaluate(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(evaluateBody) body: EvaluateRequest): Promise<ProposalView> {
     return this.proposals.evaluate(actor, id, body);
   }

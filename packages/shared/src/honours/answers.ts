@@ -1,0 +1,37 @@
+import { actionsOf, statesOf } from '../schemas/membership-answers';
+import { deadlineView, historyEntryView } from '../schemas/cases';
+import { id, instant, keyOf, z } from '../schemas/common';
+import { uploadView } from '../uploads';
+import { NOMINATION_WORKFLOW } from '../workflow/recognition';
+import { NOMINEE_TYPE_LABEL, type NominationView } from './contracts';
+
+/** A nomination as the nominating union and the county see it (the answers' schema). */
+export const nominationView = z.object({
+  id,
+  caseId: id,
+  state: statesOf(NOMINATION_WORKFLOW.states),
+  stateLabel: z.string(),
+  version: z.int().min(1),
+  kindName: z.string(),
+  nomineeType: keyOf(NOMINEE_TYPE_LABEL),
+  nomineeName: z.string(),
+  employerName: z.string(),
+  deeds: z.string(),
+  year: z.int(),
+  materials: z.array(uploadView),
+  nominatedByName: z.string(),
+  excludedReason: z.string().nullable(),
+  noticeEndsAt: instant.nullable(),
+  openObjections: z.int().min(0),
+  objections: z.array(z.object({ id, content: z.string(), resolution: z.string().nullable() })),
+  rejectReason: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+  deadline: deadlineView.nullable(),
+  history: z.array(historyEntryView),
+  actions: actionsOf(NOMINATION_WORKFLOW.transitions),
+});
+export const nominationPage = z.object({ items: z.array(nominationView), nextCursor: z.string().nullable() });
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time: the schema is exactly the interface the code uses. */
+export const NOMINATION_ANSWERS_MATCH: Same<z.output<typeof nominationView>, NominationView> = true;

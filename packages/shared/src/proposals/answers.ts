@@ -1,0 +1,43 @@
+import { actionsOf, statesOf } from '../schemas/membership-answers';
+import { deadlineView, historyEntryView } from '../schemas/cases';
+import { day, fen, id, instant, keyOf, z } from '../schemas/common';
+import { uploadView } from '../uploads';
+import { PROPOSAL_WORKFLOW } from '../workflow/recognition';
+import { PROPOSAL_GRADE_LABEL, type ProposalView } from './contracts';
+
+/** A proposal as its author, its union's staff or its experts see it (the answers' schema). */
+export const proposalView = z.object({
+  id,
+  caseId: id,
+  state: statesOf(PROPOSAL_WORKFLOW.states),
+  stateLabel: z.string(),
+  nextStep: z.string(),
+  version: z.int().min(1),
+  registeredNo: z.string().nullable(),
+  title: z.string(),
+  problem: z.string(),
+  suggestion: z.string(),
+  expectedBenefit: z.string(),
+  attachments: z.array(uploadView),
+  submitterName: z.string(),
+  organizationName: z.string(),
+  experts: z.array(z.object({ userId: id, name: z.string() })),
+  opinions: z.array(z.object({ expertName: z.string(), recommend: z.enum(['adopt', 'reject']), opinion: z.string(), at: instant })),
+  decisionReason: z.string().nullable(),
+  implementedOn: day.nullable(),
+  implementationNote: z.string().nullable(),
+  benefitFen: fen.nullable(),
+  grade: keyOf(PROPOSAL_GRADE_LABEL).nullable(),
+  gradeLabel: z.string().nullable(),
+  submittedAt: instant,
+  deadline: deadlineView.nullable(),
+  history: z.array(historyEntryView),
+  actions: actionsOf(PROPOSAL_WORKFLOW.transitions),
+  awaitingMyOpinion: z.boolean(),
+});
+export const proposalPage = z.object({ items: z.array(proposalView), nextCursor: z.string().nullable() });
+export const proposalList = z.array(proposalView);
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time: the schema is exactly the interface the code uses. */
+export const PROPOSAL_ANSWERS_MATCH: Same<z.output<typeof proposalView>, ProposalView> = true;
