@@ -3,3 +3,4 @@ export * from './eligibility';
 export * from './contracts';
 export * from './evidence';
 export * from './schemas';
+export * from './answers';

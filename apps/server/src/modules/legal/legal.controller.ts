@@ -77,9 +77,10 @@ import {
   type SlotDayView,
   type SlotsQuery,
 } from '@union/shared';
+import { legalThreadList, legalThreadPage, legalThreadView, petitionPage, petitionView } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
+import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { LegalAidService } from './legal-aid.service';
 import { LegalAidViews } from './legal-aid-views.service';
 import { LegalStatisticsService } from './legal-statistics.service';
@@ -350,24 +351,28 @@ export class LegalController {
 
   @Post('threads')
   @RequirePermission('legal.apply')
+  @Answers(legalThreadView, 201)
   createThread(@CurrentActor() actor: Actor, @BodyOf(createThreadBody) body: CreateLegalThreadRequest): Promise<LegalThreadView> {
     return this.threads.create(actor, body);
   }
 
   @Get('threads/mine')
   @RequirePermission('legal.apply')
+  @Answers(legalThreadList)
   myThreads(@CurrentActor() actor: Actor): Promise<LegalThreadSummary[]> {
     return this.threads.mine(actor);
   }
 
   @Get('threads')
   @RequirePermission('legal.consult')
+  @Answers(legalThreadPage)
   threadList(@CurrentActor() actor: Actor, @QueryOf(threadListQuery) query: LegalThreadListQuery): Promise<Page<LegalThreadSummary>> {
     return this.threads.list(actor, query);
   }
 
   @Get('threads/:id')
   @SignedIn()
+  @Answers(legalThreadView)
   thread(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<LegalThreadView> {
     return this.threads.get(actor, id);
   }
@@ -375,6 +380,7 @@ export class LegalController {
   @Post('threads/:id/messages')
   @HttpCode(200)
   @SignedIn()
+  @Answers(legalThreadView)
   postMessage(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -386,6 +392,7 @@ export class LegalController {
   @Post('threads/:id/assign')
   @HttpCode(200)
   @RequirePermission('legal.schedule.manage')
+  @Answers(legalThreadView)
   assignThread(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -398,18 +405,21 @@ export class LegalController {
 
   @Post('petitions')
   @RequirePermission('legal.petition.manage')
+  @Answers(petitionView, 201)
   createPetition(@CurrentActor() actor: Actor, @BodyOf(createPetitionBody) body: CreatePetitionRequest): Promise<PetitionView> {
     return this.petitions.create(actor, body);
   }
 
   @Get('petitions')
   @RequirePermission('legal.petition.manage')
+  @Answers(petitionPage)
   petitionList(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<PetitionView>> {
     return this.petitions.list(actor, query);
   }
 
   @Get('petitions/:id')
   @RequirePermission('legal.petition.manage')
+  @Answers(petitionView)
   petition(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<PetitionView> {
     return this.petitions.get(actor, id);
   }
@@ -417,6 +427,7 @@ export class LegalController {
   @Post('petitions/:id/meetings')
   @HttpCode(200)
   @RequirePermission('legal.petition.manage')
+  @Answers(petitionView)
   petitionMeeting(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -428,6 +439,7 @@ export class LegalController {
   @Post('petitions/:id/resolve')
   @HttpCode(200)
   @RequirePermission('legal.petition.manage')
+  @Answers(petitionView)
   resolvePetition(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
