@@ -1,3 +1,4 @@
 export * from './scoring';
 export * from './contracts';
 export * from './schemas';
+export * from './answers';

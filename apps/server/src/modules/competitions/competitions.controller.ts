@@ -35,10 +35,11 @@ import {
   type ScoreRequest,
   type UpdateCompetitionRequest,
 } from '@union/shared';
+import { competitionPage, competitionView } from '@union/shared';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
+import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { CompetitionEntriesService } from './competition-entries.service';
 import { CompetitionJudgingService } from './competition-judging.service';
 import { CompetitionResultsService } from './competition-results.service';
@@ -63,12 +64,14 @@ export class CompetitionsController {
 
   @Get()
   @SignedIn()
+  @Answers(competitionPage)
   list(@CurrentActor() actor: Actor, @QueryOf(competitionListQuery) query: CompetitionListQuery): Promise<Page<CompetitionView>> {
     return this.competitions.list(actor, query.filter, query);
   }
 
   @Post()
   @RequirePermission('competition.manage')
+  @Answers(competitionView, 201)
   create(@CurrentActor() actor: Actor, @BodyOf(createCompetitionBody) body: CreateCompetitionRequest): Promise<CompetitionView> {
     return this.competitions.create(actor, body);
   }
@@ -162,12 +165,14 @@ export class CompetitionsController {
 
   @Get(':id')
   @SignedIn()
+  @Answers(competitionView)
   get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CompetitionView> {
     return this.competitions.get(actor, id);
   }
 
   @Put(':id')
   @RequirePermission('competition.manage')
+  @Answers(competitionView)
   update(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -178,6 +183,7 @@ export class CompetitionsController {
 
   @Put(':id/events/:eventId/judges')
   @RequirePermission('competition.manage')
+  @Answers(competitionView)
   setJudges(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
