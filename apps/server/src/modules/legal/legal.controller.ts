@@ -77,6 +77,7 @@ import {
   type SlotDayView,
   type SlotsQuery,
 } from '@union/shared';
+import { consultationList, consultationPage, consultationView, legalAidPage } from '@union/shared';
 import { legalThreadList, legalThreadPage, legalThreadView, petitionPage, petitionView } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
@@ -163,24 +164,28 @@ export class LegalController {
 
   @Post('consultations')
   @RequirePermission('legal.apply')
+  @Answers(consultationView, 201)
   book(@CurrentActor() actor: Actor, @BodyOf(bookConsultationBody) body: BookConsultationRequest): Promise<ConsultationView> {
     return this.consultations.book(actor, body);
   }
 
   @Get('consultations/mine')
   @RequirePermission('legal.apply')
+  @Answers(consultationList)
   myConsultations(@CurrentActor() actor: Actor): Promise<ConsultationView[]> {
     return this.consultations.mine(actor);
   }
 
   @Get('consultations/day')
   @RequirePermission('legal.consult')
+  @Answers(consultationPage)
   day(@CurrentActor() actor: Actor, @QueryOf(dayQuery) query: ConsultationDayQuery): Promise<Page<ConsultationView>> {
     return this.consultations.day(actor, query.date, query);
   }
 
   @Get('consultations/:id')
   @SignedIn()
+  @Answers(consultationView)
   consultation(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<ConsultationView> {
     return this.consultations.get(actor, id);
   }
@@ -188,6 +193,7 @@ export class LegalController {
   @Post('consultations/:id/reschedule')
   @HttpCode(200)
   @RequirePermission('legal.apply')
+  @Answers(consultationView)
   reschedule(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -210,6 +216,7 @@ export class LegalController {
   @Post('consultations/:id/advice')
   @HttpCode(200)
   @RequirePermission('legal.consult')
+  @Answers(consultationView)
   advice(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -221,6 +228,7 @@ export class LegalController {
   @Post('consultations/:id/rating')
   @HttpCode(200)
   @RequirePermission('legal.apply')
+  @Answers(consultationView)
   rate(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -261,6 +269,7 @@ export class LegalController {
 
   @Get('aid-applications')
   @RequirePermission('legal.aid.handle')
+  @Answers(legalAidPage)
   list(@CurrentActor() actor: Actor, @QueryOf(legalListQuery) query: LegalAidListQuery): Promise<Page<LegalAidSummary>> {
     return this.aidViews.list(actor, query);
   }
