@@ -233,4 +233,33 @@ describe('the staff case search (e2e over HTTP)', () => {
       expect({ list, found: walked.length > 0 }).toEqual({ list, found: true });
     }
   });
+
+  it('refuses a tampered or foreign cursor on every keyset-paged list with 400, the field named', async () => {
+    const admin = await t.loginAs('county_admin');
+    const lawyer = await t.loginAs('legal_staff', '县总工会');
+    // Not base64 JSON; an id cursor where a (key, id) one is expected; a key of the wrong kind; an instant that is none.
+    const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
+    const lists: [string, string, string[]][] = [
+      ['/proposals', 'county_cadre', ['!!!', encode(['x'])]],
+      ['/honours/model-workers', 'county_admin', ['!!!', encode([5]), encode(['2024', 1])]],
+      ['/honours/roll', 'county_admin', ['!!!', encode([5])]],
+      [`/legal/consultations/day?date=${t.clock.today()}`, 'legal_staff', ['!!!', encode(['not a time', 1])]],
+      ['/workbench/queue', 'county_admin', ['!!!', encode([1]), encode(['not a time', 1])]],
+    ];
+    for (const [list, persona, cursors] of lists) {
+      const token = persona === 'legal_staff' ? lawyer : persona === 'county_admin' ? admin : await t.loginAs(persona);
+      for (const after of cursors) {
+        const join = list.includes('?') ? '&' : '?';
+        const res = await t.http<{ code: string; details?: { field: string }[] }>(
+          'GET',
+          `${list}${join}after=${encodeURIComponent(after)}`,
+          {
+            token,
+          },
+        );
+        expect({ list, after, status: res.status, code: res.body.code }).toEqual({ list, after, status: 400, code: 'validation_failed' });
+        expect(res.body.details?.map((d) => d.field)).toContain('after');
+      }
+    }
+  });
 });

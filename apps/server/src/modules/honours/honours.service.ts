@@ -34,7 +34,7 @@ import { TransitionService } from '../workflow/transition.service';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './entities/honour.entity';
 import { Clock } from '../../common/clock';
 import { requireManager } from './model-workers.service';
-import { decodeCursor, encodeCursor, newestFirst } from '../../common/cursor';
+import { newestFirst, pageBy } from '../../common/cursor';
 import type { Page } from '@union/shared';
 
 const WF = NOMINATION_WORKFLOW;
@@ -246,22 +246,11 @@ export class HonoursService {
   /** The public honour roll: awarded (and revoked, with the reason), for anyone signed in. */
   async roll(page: { after?: string; limit?: number } = {}): Promise<Page<HonourRollLine>> {
     const manager = this.db.manager;
-    const limit = page.limit ?? 20;
     const qb = this.cases
       .joinCase(manager.getRepository(Nomination).createQueryBuilder('n'), 'n', 'c')
       .where("c.state IN ('awarded', 'revoked')");
-    // Latest year first, by keyset on (year, id).
-    if (page.after) {
-      const [year, id] = decodeCursor<[number, number]>(page.after, ['number', 'number']);
-      qb.andWhere('(n.year < :year OR (n.year = :year AND n.id > :afterId))', { year, afterId: id });
-    }
-    const fetched = await qb
-      .orderBy('n.year', 'DESC')
-      .addOrderBy('n.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    const rows = fetched.slice(0, limit);
-    const last = rows[rows.length - 1];
+    // Latest year first.
+    const { rows, nextCursor } = await pageBy(qb, { column: 'n.year', direction: 'DESC', kind: 'number', of: (n) => n.year }, 'n.id', page);
     const kinds = await this.kinds(manager);
     const items = rows.map((r) => ({
       id: r.id,
@@ -271,7 +260,7 @@ export class HonoursService {
       year: r.year,
       revokedReason: r.revokedReason,
     }));
-    return { items, nextCursor: fetched.length > limit && last ? encodeCursor([last.year, last.id]) : null };
+    return { items, nextCursor };
   }
 
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<HonourStatistics> {

@@ -12,7 +12,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Clock } from '../../common/clock';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { pageBy } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
@@ -39,23 +39,13 @@ export class ModelWorkersService {
   /** The registry, latest awarded year first, paged by keyset on (year, id). */
   async list(actor: Actor, page: { after?: string; limit?: number }): Promise<Page<ModelWorkerView>> {
     requireManager(actor);
-    const limit = page.limit ?? 20;
-    const qb = this.db.manager.getRepository(ModelWorker).createQueryBuilder('w');
-    if (page.after) {
-      const [year, id] = decodeCursor<[number, number]>(page.after, ['number', 'number']);
-      qb.where('(w.awardedYear < :year OR (w.awardedYear = :year AND w.id > :id))', { year, id });
-    }
-    const rows = await qb
-      .orderBy('w.awardedYear', 'DESC')
-      .addOrderBy('w.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    const kept = rows.slice(0, limit);
-    const last = kept[kept.length - 1];
-    return {
-      items: await this.views(this.db.manager, kept),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.awardedYear, last.id]) : null,
-    };
+    const { rows, nextCursor } = await pageBy(
+      this.db.manager.getRepository(ModelWorker).createQueryBuilder('w'),
+      { column: 'w.awardedYear', direction: 'DESC', kind: 'number', of: (w) => w.awardedYear },
+      'w.id',
+      page,
+    );
+    return { items: await this.views(this.db.manager, rows), nextCursor };
   }
 
   /** The note of a model worker's health check, for a manager who gives a reason; audited in the same transaction. */

@@ -18,7 +18,7 @@ import {
 } from '@union/shared';
 import { MoreThan, type EntityManager } from 'typeorm';
 import type { Page } from '@union/shared';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { pageBy } from '../../common/cursor';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
@@ -160,7 +160,6 @@ export class LegalConsultationsService {
 
   /** The day's consultations of a lawyer (their own; the centre's staff see everyone's). */
   async day(actor: Actor, date: string, page: { after?: string; limit?: number } = {}): Promise<Page<ConsultationView>> {
-    const limit = page.limit ?? 20;
     const start = new Date(Date.parse(`${date}T00:00:00+08:00`));
     const end = new Date(start.getTime() + 24 * HOUR_MS);
     // Cancelled ones are left out of the day's list; the rest only when the actor may see the case.
@@ -169,23 +168,13 @@ export class LegalConsultationsService {
       .where('k.startsAt >= :start AND k.startsAt < :end', { start, end })
       .andWhere("c.state <> 'cancelled'");
     if (!actor.permissions.includes('legal.schedule.manage')) qb.andWhere('k.lawyerUserId = :me', { me: actor.userId });
-    if (page.after) {
-      const [atIso, id] = decodeCursor<[string, number]>(page.after, ['string', 'number']);
-      const at = new Date(atIso);
-      if (Number.isNaN(at.getTime())) fail('validation_failed', '分页参数无效', [{ field: 'after', message: '分页参数无效' }]);
-      qb.andWhere('(k.startsAt > :at OR (k.startsAt = :at AND k.id > :afterId))', { at, afterId: id });
-    }
-    const rows = await qb
-      .orderBy('k.startsAt', 'ASC')
-      .addOrderBy('k.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    const kept = rows.slice(0, limit);
-    const last = kept[kept.length - 1];
-    return {
-      items: await this.views(this.db.manager, actor, kept),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.startsAt.toISOString(), last.id]) : null,
-    };
+    const { rows, nextCursor } = await pageBy(
+      qb,
+      { column: 'k.startsAt', direction: 'ASC', kind: 'instant', of: (k) => k.startsAt },
+      'k.id',
+      page,
+    );
+    return { items: await this.views(this.db.manager, actor, rows), nextCursor };
   }
 
   async get(actor: Actor, id: number): Promise<ConsultationView> {

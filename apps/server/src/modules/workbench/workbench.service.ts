@@ -15,7 +15,7 @@ import { Brackets } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { whereStaffHandles } from '../../common/case-access';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { pageBy } from '../../common/cursor';
 import { CompetitionJudgingService } from '../competitions/competition-judging.service';
 import { ProposalsService } from '../proposals/proposals.service';
 import { CaseViews } from '../workflow/case-views';
@@ -119,18 +119,13 @@ export class WorkbenchService {
     step?: { caseType?: string; state?: string },
   ): Promise<Page<WorkbenchItem>> {
     if (!actor.organization) fail('forbidden');
-    const qb = this.waiting(actor as Actor & { organization: NonNullable<Actor['organization']> }, step)
-      .orderBy('c.dueAt', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .take(limit + 1);
-    if (after) {
-      const [dueIso, id] = decodeCursor<[string, number]>(after, ['string', 'number']);
-      const due = new Date(dueIso);
-      if (Number.isNaN(due.getTime())) fail('validation_failed', '分页参数无效');
-      qb.andWhere('(c.dueAt > :due OR (c.dueAt = :due AND c.id > :id))', { due, id });
-    }
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
+    // Oldest due first (the queue has only cases with a deadline).
+    const { rows: page, nextCursor } = await pageBy(
+      this.waiting(actor as Actor & { organization: NonNullable<Actor['organization']> }, step),
+      { column: 'c.dueAt', direction: 'ASC', kind: 'instant', of: (c) => c.dueAt as Date },
+      'c.id',
+      { after, limit },
+    );
     const ids = page.map((c) => c.id);
     const orgs = ids.length ? await this.organizations.byIds([...new Set(page.map((c) => c.organizationId))]) : [];
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
@@ -154,7 +149,6 @@ export class WorkbenchService {
         staffStep: def.states[c.state]?.staffStep ?? null,
       };
     });
-    const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > limit && last?.dueAt ? encodeCursor([last.dueAt.toISOString(), last.id]) : null };
+    return { items, nextCursor };
   }
 }
