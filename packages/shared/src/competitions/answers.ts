@@ -1,8 +1,7 @@
-import { historyEntryView } from '../schemas/cases';
-import { day, id, instant, keyOf, z } from '../schemas/common';
-import { actionsOf, statesOf } from '../schemas/membership-answers';
+import { actionsOf, historyEntryView, statesOf } from '../schemas/cases';
+import { day, id, instant, keyOf, z, pageOf } from '../schemas/common';
 import { COMPETITION_WORKFLOW } from '../workflow/recognition';
-import { COMPETITION_KIND_LABEL, type CompetitionView } from './contracts';
+import { COMPETITION_KIND_LABEL } from './contracts';
 import { eventBody } from './schemas';
 
 /** An event with its setup (the same schema it was set up with), how full it is and its judges. */
@@ -35,8 +34,4 @@ export const competitionView = z.object({
   history: z.array(historyEntryView),
   actions: actionsOf(COMPETITION_WORKFLOW.transitions),
 });
-export const competitionPage = z.object({ items: z.array(competitionView), nextCursor: z.string().nullable() });
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Compile-time: the schema is exactly the interface the code uses. */
-export const COMPETITION_ANSWERS_MATCH: Same<z.output<typeof competitionView>, CompetitionView> = true;
+export const competitionPage = pageOf(competitionView);

@@ -1,9 +1,8 @@
-import { actionsOf, statesOf } from '../schemas/membership-answers';
-import { deadlineView, historyEntryView } from '../schemas/cases';
-import { id, instant, keyOf, z } from '../schemas/common';
+import { actionsOf, deadlineView, historyEntryView, statesOf } from '../schemas/cases';
+import { id, instant, keyOf, z, pageOf } from '../schemas/common';
 import { uploadView } from '../uploads';
 import { NOMINATION_WORKFLOW } from '../workflow/recognition';
-import { NOMINEE_TYPE_LABEL, type NominationView } from './contracts';
+import { NOMINEE_TYPE_LABEL } from './contracts';
 
 /** A nomination as the nominating union and the county see it (the answers' schema). */
 export const nominationView = z.object({
@@ -30,8 +29,4 @@ export const nominationView = z.object({
   history: z.array(historyEntryView),
   actions: actionsOf(NOMINATION_WORKFLOW.transitions),
 });
-export const nominationPage = z.object({ items: z.array(nominationView), nextCursor: z.string().nullable() });
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Compile-time: the schema is exactly the interface the code uses. */
-export const NOMINATION_ANSWERS_MATCH: Same<z.output<typeof nominationView>, NominationView> = true;
+export const nominationPage = pageOf(nominationView);

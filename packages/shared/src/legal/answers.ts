@@ -1,17 +1,8 @@
-import { deadlineView, historyEntryView } from '../schemas/cases';
-import { day, id, instant, keyOf, z } from '../schemas/common';
-import { actionsOf, statesOf } from '../schemas/membership-answers';
+import { actionsOf, deadlineView, historyEntryView, statesOf } from '../schemas/cases';
+import { day, id, instant, keyOf, z, pageOf } from '../schemas/common';
 import { uploadView } from '../uploads';
 import { CONSULTATION_WORKFLOW, LEGAL_AID_WORKFLOW, LEGAL_THREAD_WORKFLOW, PETITION_WORKFLOW } from '../workflow/legal';
-import {
-  CONSULTATION_CHANNEL_LABEL,
-  PETITION_CHANNEL_LABEL,
-  type ConsultationView,
-  type LegalAidSummary,
-  type LegalThreadSummary,
-  type LegalThreadView,
-  type PetitionView,
-} from './contracts';
+import { CONSULTATION_CHANNEL_LABEL, PETITION_CHANNEL_LABEL } from './contracts';
 import { DISPUTE_TYPE_LABEL } from './clock';
 
 /** A thread of online questions in a list, with what the viewer has not read yet. */
@@ -27,7 +18,7 @@ export const legalThreadSummary = z.object({
   unread: z.int().min(0),
   deadline: deadlineView.nullable(),
 });
-export const legalThreadPage = z.object({ items: z.array(legalThreadSummary), nextCursor: z.string().nullable() });
+export const legalThreadPage = pageOf(legalThreadSummary);
 export const legalThreadList = z.array(legalThreadSummary);
 
 /** A whole thread with its messages. */
@@ -69,7 +60,7 @@ export const petitionView = z.object({
   history: z.array(historyEntryView),
   actions: actionsOf(PETITION_WORKFLOW.transitions),
 });
-export const petitionPage = z.object({ items: z.array(petitionView), nextCursor: z.string().nullable() });
+export const petitionPage = pageOf(petitionView);
 
 /** A booked consultation as the worker, the lawyer or the centre sees it. */
 export const consultationView = z.object({
@@ -104,7 +95,7 @@ export const consultationView = z.object({
   actions: actionsOf(CONSULTATION_WORKFLOW.transitions),
 });
 export const consultationList = z.array(consultationView);
-export const consultationPage = z.object({ items: z.array(consultationView), nextCursor: z.string().nullable() });
+export const consultationPage = pageOf(consultationView);
 
 /** A legal-aid case in the centre's lists. */
 export const legalAidSummary = z.object({
@@ -120,14 +111,4 @@ export const legalAidSummary = z.object({
   deadline: deadlineView.nullable(),
   submittedAt: instant,
 });
-export const legalAidPage = z.object({ items: z.array(legalAidSummary), nextCursor: z.string().nullable() });
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Compile-time: each schema is exactly the interface the code uses. */
-export const LEGAL_ANSWERS_MATCH: [
-  Same<z.output<typeof legalThreadSummary>, LegalThreadSummary>,
-  Same<z.output<typeof legalThreadView>, LegalThreadView>,
-  Same<z.output<typeof petitionView>, PetitionView>,
-  Same<z.output<typeof consultationView>, ConsultationView>,
-  Same<z.output<typeof legalAidSummary>, LegalAidSummary>,
-] = [true, true, true, true, true];
+export const legalAidPage = pageOf(legalAidSummary);

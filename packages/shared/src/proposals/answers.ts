@@ -1,9 +1,8 @@
-import { actionsOf, statesOf } from '../schemas/membership-answers';
-import { deadlineView, historyEntryView } from '../schemas/cases';
-import { day, fen, id, instant, keyOf, z } from '../schemas/common';
+import { actionsOf, deadlineView, historyEntryView, statesOf } from '../schemas/cases';
+import { day, fen, id, instant, keyOf, z, pageOf } from '../schemas/common';
 import { uploadView } from '../uploads';
 import { PROPOSAL_WORKFLOW } from '../workflow/recognition';
-import { PROPOSAL_GRADE_LABEL, type ProposalView } from './contracts';
+import { PROPOSAL_GRADE_LABEL } from './contracts';
 
 /** A proposal as its author, its union's staff or its experts see it (the answers' schema). */
 export const proposalView = z.object({
@@ -35,9 +34,5 @@ export const proposalView = z.object({
   actions: actionsOf(PROPOSAL_WORKFLOW.transitions),
   awaitingMyOpinion: z.boolean(),
 });
-export const proposalPage = z.object({ items: z.array(proposalView), nextCursor: z.string().nullable() });
+export const proposalPage = pageOf(proposalView);
 export const proposalList = z.array(proposalView);
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Compile-time: the schema is exactly the interface the code uses. */
-export const PROPOSAL_ANSWERS_MATCH: Same<z.output<typeof proposalView>, ProposalView> = true;

@@ -2,7 +2,7 @@ import { isValidIdNumber, maskName } from '../pii';
 import { WORKBENCH_CASE_TYPES } from '../contracts';
 import type { ActionTone, StateTone } from '../workflow/engine';
 import { CASE_TYPES, workflowOf } from '../workflow/registry';
-import { id, instant, oneOf, z } from './common';
+import { id, instant, oneOf, z, pageOf } from './common';
 
 /**
  * POST /api/cases/search: the staff's search over the cases of every type they handle (place,
@@ -81,6 +81,12 @@ export const actionView = z.object({
   blockedReason: z.string().nullable(),
 });
 
+/** The states of a workflow table as an enum (a view's `state`). */
+export const statesOf = <S extends string>(states: Record<S, unknown>) => z.enum(Object.keys(states) as [S, ...S[]]);
+/** A view's `actions`: the table's actions only. */
+export const actionsOf = <A extends string>(transitions: Record<A, unknown>) =>
+  z.array(actionView.extend({ action: z.enum(Object.keys(transitions) as [A, ...A[]]) }));
+
 /** One row of a case's history. */
 export const historyEntryView = z.object({
   id: id,
@@ -133,7 +139,7 @@ export const workbenchItem = z.object({
 });
 
 /** GET /api/workbench/queue */
-export const workbenchPage = z.object({ items: z.array(workbenchItem), nextCursor: z.string().nullable() });
+export const workbenchPage = pageOf(workbenchItem);
 
 /** GET /api/workbench/summary: one queue per step the actor can act on. */
 export const workbenchStepSummary = z.object({
@@ -180,8 +186,5 @@ export const caseSearchItem = z.object({
 export type CaseSearchItem = z.output<typeof caseSearchItem>;
 
 /** The answer of POST /api/cases/search: a page of {@link caseSearchItem}. */
-export const caseSearchPage = z.object({
-  items: z.array(caseSearchItem),
-  nextCursor: z.string().nullable().meta({ description: '下一页的 after；没有更多时为 null' }),
-});
+export const caseSearchPage = pageOf(caseSearchItem);
 export type CaseSearchPage = z.output<typeof caseSearchPage>;

@@ -126,6 +126,14 @@ export const pageQuery = z.strictObject({
 });
 export type PageQuery = z.output<typeof pageQuery>;
 
+/** The answer of a keyset-paged list: a page of `item` and the cursor of the next one. */
+export function pageOf<S extends z.ZodType>(item: S) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().meta({ description: '下一页的 after；没有更多时为 null' }),
+  });
+}
+
 /** `?from=2026-01-01&to=2026-06-30` of every statistics page (both ends optional, days inclusive). */
 export const periodQuery = z.strictObject({
   from: day.optional().meta({ example: '2026-01-01' }),

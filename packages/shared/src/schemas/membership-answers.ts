@@ -1,7 +1,7 @@
-import { EMPLOYMENT_TYPE_LABEL, type MembershipApplicationView, type MembershipTransferView, type MemberCardView } from '../contracts';
+import { EMPLOYMENT_TYPE_LABEL } from '../contracts';
 import { ORGANIZATION_KIND_LABEL } from '../organizations';
 import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW } from '../workflow/membership';
-import { actionView, deadlineView, historyEntryView } from './cases';
+import { actionsOf, deadlineView, historyEntryView, statesOf } from './cases';
 import { id, instant, keyOf, z } from './common';
 
 /**
@@ -9,12 +9,6 @@ import { id, instant, keyOf, z } from './common';
  * answer of these routes is parsed by them. The interfaces in contracts.ts stay the types the code
  * uses; `test/answer-schemas.test.ts` proves each schema and its interface are the same type.
  */
-
-/** The states of a workflow table as an enum (a view's `state`). */
-export const statesOf = <S extends string>(states: Record<S, unknown>) => z.enum(Object.keys(states) as [S, ...S[]]);
-/** A view's `actions`: the table's actions only. */
-export const actionsOf = <A extends string>(transitions: Record<A, unknown>) =>
-  z.array(actionView.extend({ action: z.enum(Object.keys(transitions) as [A, ...A[]]) }));
 
 /** A union of the tree as answers show it. */
 export const organizationView = z.object({
@@ -83,11 +77,3 @@ export const membershipTransferView = z.object({
   history: z.array(historyEntryView),
   actions: actionsOf(MEMBERSHIP_TRANSFER_WORKFLOW.transitions),
 });
-
-/** Compile-time: each schema is exactly its interface (a drift on either side does not build). */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const MEMBERSHIP_ANSWERS_MATCH: [
-  Same<z.output<typeof membershipApplicationView>, MembershipApplicationView>,
-  Same<z.output<typeof memberCardView>, MemberCardView>,
-  Same<z.output<typeof membershipTransferView>, MembershipTransferView>,
-] = [true, true, true];
