@@ -45,6 +45,11 @@ export class OrganizationsService {
     return unique.length ? this.repoOf(manager).findBy({ id: In(unique) }) : [];
   }
 
+  /** The names of the organisations with these ids, by id (one query), for lists of cases. */
+  async namesByIds(ids: Iterable<number>, manager?: EntityManager): Promise<Map<number, string>> {
+    return new Map((await this.byIds(ids, manager)).map((o) => [o.id, o.name]));
+  }
+
   /** The root of the tree: the county federation. */
   async county(manager?: EntityManager): Promise<Organization> {
     const root = await this.repoOf(manager).findOneBy({ parentId: IsNull() });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applicantMatch, caseRoute, workflowOf, type CaseSearchItem, type CaseSearchPage, type CaseSearchQuery } from '@union/shared';
+import { applicantMatch, caseRoute, type CaseSearchItem, type CaseSearchPage, type CaseSearchQuery } from '@union/shared';
 import { Brackets } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -74,22 +74,21 @@ export class CaseSearchService {
       .getMany();
     const page = rows.slice(0, limit);
     if (match?.by === 'idNumber') await this.audit.recordIdLookup(this.db.manager, actor, 'workflow_cases', page.length);
-    const orgNames = new Map((await this.organizations.byIds([...new Set(page.map((c) => c.organizationId))])).map((o) => [o.id, o.name]));
+    const orgNames = await this.organizations.namesByIds(page.map((c) => c.organizationId));
     const items = page.map((c): CaseSearchItem => {
-      const def = workflowOf(c.caseType);
-      const state = def?.states[c.state];
+      const { caseTypeLabel, stateLabel, stateTone, terminal } = this.caseViews.describe(c);
       const subjectId = c.subjectId ?? 0;
       return {
         caseId: c.id,
         caseType: c.caseType as CaseSearchItem['caseType'],
-        caseTypeLabel: def?.label ?? c.caseType,
+        caseTypeLabel,
         subjectId,
         route: caseRoute(c.caseType, 'staff', subjectId),
         title: c.title,
         state: c.state,
-        stateLabel: state?.label ?? c.state,
-        stateTone: state?.tone ?? 'default',
-        terminal: !!state?.terminal,
+        stateLabel,
+        stateTone,
+        terminal,
         applicantNameMasked: c.applicantNameMasked,
         organizationName: orgNames.get(c.organizationId) ?? '',
         submittedAt: c.submittedAt.toISOString(),

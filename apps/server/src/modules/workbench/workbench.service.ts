@@ -126,27 +126,25 @@ export class WorkbenchService {
       'c.id',
       { after, limit },
     );
-    const ids = page.map((c) => c.id);
-    const orgs = ids.length ? await this.organizations.byIds([...new Set(page.map((c) => c.organizationId))]) : [];
-    const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+    const orgNames = await this.organizations.namesByIds(page.map((c) => c.organizationId));
     const now = this.clock.now();
     const items = page.map((c): WorkbenchItem => {
-      const def = defOf(c.caseType as WorkbenchCaseType);
+      const { caseTypeLabel, stateLabel, staffStep } = this.caseViews.describe(c);
       const id = c.subjectId ?? 0;
       return {
         caseType: c.caseType as WorkbenchCaseType,
-        caseTypeLabel: def.label,
+        caseTypeLabel,
         caseId: c.id,
         id,
         route: caseRoute(c.caseType, 'staff', id),
         title: c.title,
         state: c.state,
-        stateLabel: def.states[c.state]?.label ?? c.state,
+        stateLabel,
         applicantNameMasked: c.applicantNameMasked,
         organizationName: orgNames.get(c.organizationId) ?? '',
         submittedAt: c.submittedAt.toISOString(),
         deadline: this.caseViews.deadline(c, now),
-        staffStep: def.states[c.state]?.staffStep ?? null,
+        staffStep,
       };
     });
     return { items, nextCursor };

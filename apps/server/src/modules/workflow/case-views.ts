@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { WorkCalendar, type DeadlineView, type HistoryEntryView, type WorkflowDef } from '@union/shared';
+import { WorkCalendar, workflowOf, type DeadlineView, type HistoryEntryView, type StateTone, type WorkflowDef } from '@union/shared';
 import type { CaseHistory } from './entities/case-history.entity';
 import type { WorkflowCase } from './entities/workflow-case.entity';
 import { RECUSE_ACTION } from './transition.service';
 import { Clock } from '../../common/clock';
+
+/** A case as its workflow table names it. */
+export interface CaseDescription {
+  caseTypeLabel: string;
+  stateLabel: string;
+  stateTone: StateTone;
+  terminal: boolean;
+  staffStep: string | null;
+}
 
 /** Labels of history rows that are not transitions of the table. */
 const HISTORY_LABEL: Record<string, string> = { submit: '提交', [RECUSE_ACTION]: '本人回避' };
@@ -15,6 +24,19 @@ export class CaseViews {
     private readonly clock: Clock,
     private readonly calendar: WorkCalendar,
   ) {}
+
+  /** What the case's table says of it where it is now: the type's and the state's names, tone, end, the staff's step. */
+  describe(kase: Pick<WorkflowCase, 'caseType' | 'state'>): CaseDescription {
+    const def = workflowOf(kase.caseType);
+    const state = def?.states[kase.state];
+    return {
+      caseTypeLabel: def?.label ?? kase.caseType,
+      stateLabel: state?.label ?? kase.state,
+      stateTone: state?.tone ?? 'default',
+      terminal: !!state?.terminal,
+      staffStep: state?.staffStep ?? null,
+    };
+  }
 
   deadline(kase: WorkflowCase, now = this.clock.now()): DeadlineView | null {
     if (!kase.dueAt || kase.closedAt) return null;

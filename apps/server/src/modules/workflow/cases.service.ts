@@ -71,26 +71,26 @@ export class CasesService {
       ctx && handler ? handler.actions(actor, kase.subjectId ?? 0) : [],
       this.transitions.history(this.db.manager, kase.id),
     ]);
-    const state = def.states[kase.state];
+    const { caseTypeLabel, stateLabel, stateTone, terminal, staffStep } = this.views.describe(kase);
     // The staff side's page when the actor handles the case as staff; the applicant's otherwise.
     const side = ctx?.isApplicant ? 'applicant' : ctx?.staffLevel !== undefined ? 'staff' : null;
     return {
       id: kase.id,
       caseType: kase.caseType as CaseType,
-      caseTypeLabel: def.label,
+      caseTypeLabel,
       subjectId: kase.subjectId ?? 0,
       title: kase.title,
       state: kase.state,
-      stateLabel: state?.label ?? kase.state,
-      stateTone: state?.tone ?? 'default',
-      terminal: !!state?.terminal,
+      stateLabel,
+      stateTone,
+      terminal,
       holder: kase.holder,
       version: kase.version,
       submittedAt: kase.submittedAt.toISOString(),
       closedAt: kase.closedAt?.toISOString() ?? null,
       deadline: this.views.deadline(kase),
       route: side ? caseRoute(kase.caseType, side, kase.subjectId ?? 0) : null,
-      staffStep: side === 'staff' ? (state?.staffStep ?? null) : null,
+      staffStep: side === 'staff' ? staffStep : null,
       actions,
       history: this.views.history(def, history),
     };
