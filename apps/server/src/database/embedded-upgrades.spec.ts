@@ -61,4 +61,29 @@ describe('the embedded database kept from an earlier version', () => {
     expect(await ds.query('SELECT applicant_name_masked AS n FROM workflow_cases')).toEqual([{ n: '王**' }]);
     expect(await upgradeEmbeddedData(ds)).toEqual([]);
   });
+
+  it('gives membership applications the ID index and masked name they were filed with, as the migration does', async () => {
+    const at = '2026-01-01 00:00:00.000';
+    await ds.query("INSERT INTO users (id, display_name, roles, created_at) VALUES (6, '微信用户', 'worker', ?)", [at]);
+    await ds.query(
+      "INSERT INTO workflow_cases (id, case_type, state, subject_type, subject_id, version, holder, organization_id, organization_path, applicant_user_id, applicant_name_masked, title, submitted_at, updated_at) VALUES (40, 'membership_application', 'submitted', 'membership_applications', 1, 1, 'staff', 1, '/1/', 6, '', '李**', ?, ?)",
+      [at, at],
+    );
+    const columns = (await ds.query('PRAGMA table_info(membership_applications)')) as { name: string; notnull: number }[];
+    const values: Record<string, unknown> = { case_id: 40, id_number_index: 'idx-of-the-id', user_id: 6 };
+    // Every other required column gets a placeholder of its kind: the upgrade reads only these two.
+    for (const c of columns.filter((c) => c.notnull && !(c.name in values) && c.name !== 'id'))
+      values[c.name] = c.name.endsWith('_at') ? at : c.name.startsWith('hide') ? 0 : 'x';
+    await ds.query(
+      `INSERT INTO membership_applications (${Object.keys(values).join(', ')}) VALUES (${Object.keys(values)
+        .map(() => '?')
+        .join(', ')})`,
+      Object.values(values),
+    );
+    expect(await upgradeEmbeddedData(ds)).toEqual(['ID indexes for 1 membership applications']);
+    expect(await ds.query('SELECT applicant_name_masked AS n, applicant_id_index AS x FROM workflow_cases WHERE id = 40')).toEqual([
+      { n: '李**', x: 'idx-of-the-id' },
+    ]);
+    expect(await upgradeEmbeddedData(ds)).toEqual([]);
+  });
 });

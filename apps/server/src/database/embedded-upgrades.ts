@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
  * kept from an earlier version, at start and idempotently (nothing to do on a new database):
  * - AddRuleSets: the rule versions of `hardship_rule_sets` / `legal_rule_sets` into `rule_sets`
  *   (hardship keeps its ids: applications point at them), then the old tables go;
- * - AddCaseSearch: cases without the applicant's masked name get it from the applicant's name.
+ * - AddCaseSearch: membership applications get the masked name and ID index they were filed with;
+ *   other cases without the applicant's masked name get it from the applicant's name.
  */
 export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
@@ -36,6 +37,19 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
     done.push('rule sets moved into rule_sets');
   }
   if (!tables.has('workflow_cases') || !tables.has('users')) return done;
+  // As AddCaseSearch: a membership application's case takes the masked name it was filed under
+  // (its title) and the ID index it was filed with, so staff find it by the applicant's ID.
+  if (tables.has('membership_applications')) {
+    const [{ n }] = (await ds.query(
+      "SELECT COUNT(*) AS n FROM workflow_cases c JOIN membership_applications a ON a.case_id = c.id WHERE c.case_type = 'membership_application' AND c.applicant_id_index IS NULL",
+    )) as { n: number }[];
+    if (Number(n) > 0) {
+      await ds.query(
+        "UPDATE workflow_cases SET applicant_name_masked = substr(title, 1, 50), applicant_id_index = (SELECT a.id_number_index FROM membership_applications a WHERE a.case_id = workflow_cases.id) WHERE case_type = 'membership_application' AND applicant_id_index IS NULL AND EXISTS (SELECT 1 FROM membership_applications a WHERE a.case_id = workflow_cases.id)",
+      );
+      done.push(`ID indexes for ${Number(n)} membership applications`);
+    }
+  }
   const unnamed = (await ds.query(
     "SELECT DISTINCT u.id AS id, u.display_name AS name FROM workflow_cases c JOIN users u ON u.id = c.applicant_user_id WHERE c.applicant_name_masked = ''",
   )) as { id: number; name: string }[];
