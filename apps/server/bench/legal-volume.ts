@@ -144,8 +144,6 @@ export async function addLegalVolume(ds: DataSource, cipher: PiiCipher, count: n
           witnessesEnc: null,
           consentVersion: 'bench',
           fromConsultationId: null,
-          lawyerUserId: lawyer?.id ?? null,
-          lawyerName: lawyer?.displayName ?? null,
           decisionReason: null,
           otherHelp: null,
           mediationStartedOn: null,
@@ -162,7 +160,6 @@ export async function addLegalVolume(ds: DataSource, cipher: PiiCipher, count: n
           amountRecoveredFen: state === 'closed' ? 400_000 : null,
           recoveredOn: state === 'closed' ? cstDate(new Date(submittedAt.getTime() + 50 * DAY)) : null,
           closingNote: state === 'closed' ? '协商解决。' : null,
-          closedAt: state === 'closed' ? new Date(submittedAt.getTime() + 60 * DAY) : null,
           createdAt: submittedAt,
         }),
       );

@@ -105,7 +105,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place, case subject, case search and rule sets migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject, case search, rule sets and lawyer copies migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -124,6 +124,15 @@ describe('hardening (e2e over HTTP)', () => {
         const ruleSetsBefore = (await ds.query(
           'SELECT id, kind, version, year, effective_from AS f, rules FROM rule_sets ORDER BY kind, version',
         )) as Record<string, unknown>[];
+        const lawyersBefore = (await ds.query(
+          "SELECT c.id, c.assignee_user_id AS a, c.closed_at AS closed FROM workflow_cases c WHERE c.case_type IN ('legal_aid_application', 'legal_thread') ORDER BY c.id",
+        )) as Record<string, unknown>[];
+        await ds.undoLastMigration({ transaction: 'each' }); // DropLawyerCopies
+        const copies = (await ds.query(
+          'SELECT d.lawyer_user_id AS l, d.lawyer_name AS n, c.assignee_user_id AS a FROM legal_aid_applications d JOIN workflow_cases c ON c.id = d.case_id WHERE c.assignee_user_id IS NOT NULL',
+        )) as { l: number; n: string | null; a: number }[];
+        expect(copies.length).toBeGreaterThan(0);
+        expect(copies.every((r) => r.l === r.a && !!r.n)).toBe(true);
         await ds.undoLastMigration({ transaction: 'each' }); // AddRuleSets
         expect(Number(((await ds.query('SELECT COUNT(*) AS n FROM hardship_rule_sets')) as { n: string }[])[0].n)).toBe(
           ruleSetsBefore.filter((r) => r.kind === 'hardship').length,
@@ -169,6 +178,12 @@ describe('hardening (e2e over HTTP)', () => {
         const comparable = (rows: Record<string, unknown>[]) =>
           rows.map((r) => ({ ...r, id: r.kind === 'hardship' ? Number(r.id) : null, version: Number(r.version) }));
         expect(comparable(ruleSetsAfter)).toEqual(comparable(ruleSetsBefore));
+        // The cases keep their lawyers and closing times through the copies' round trip.
+        const lawyersAfter = (await ds.query(
+          "SELECT c.id, c.assignee_user_id AS a, c.closed_at AS closed FROM workflow_cases c WHERE c.case_type IN ('legal_aid_application', 'legal_thread') ORDER BY c.id",
+        )) as Record<string, unknown>[];
+        expect(lawyersBefore.length).toBeGreaterThan(0);
+        expect(lawyersAfter).toEqual(lawyersBefore);
       },
     );
   });

@@ -11,6 +11,7 @@ import { AddEmployerFlagPlace1796240000000 } from './1796240000000-AddEmployerFl
 import { AddCaseSubject1796400000000 } from './1796400000000-AddCaseSubject';
 import { AddCaseSearch1796500000000 } from './1796500000000-AddCaseSearch';
 import { AddRuleSets1796600000000 } from './1796600000000-AddRuleSets';
+import { DropLawyerCopies1796700000000 } from './1796700000000-DropLawyerCopies';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddCaseSubject1796400000000,
   AddCaseSearch1796500000000,
   AddRuleSets1796600000000,
+  DropLawyerCopies1796700000000,
 ];

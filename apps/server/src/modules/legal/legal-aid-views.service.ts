@@ -26,6 +26,7 @@ import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { IdentityService } from '../identity/identity.service';
 import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
 import { clockInput, LEGAL_AID_TABLE } from './legal-aid.helpers';
 import { Clock } from '../../common/clock';
@@ -58,8 +59,15 @@ export class LegalAidViews {
     private readonly calendar: WorkCalendar,
     private readonly cipher: PiiCipher,
     private readonly uploads: UploadsService,
+    private readonly identity: IdentityService,
     private readonly db: Db,
   ) {}
+
+  /** The names of the lawyers the cases are assigned to (the case's assignee), in one query. */
+  private async lawyerNames(manager: EntityManager, cases: Iterable<{ assigneeUserId: number | null }>): Promise<Map<number, string>> {
+    const ids = [...new Set([...cases].map((c) => c.assigneeUserId).filter((id): id is number => id !== null))];
+    return new Map((await this.identity.usersByIds(ids, manager)).map((u) => [u.id, u.displayName]));
+  }
 
   /**
    * The centre's cases, newest first; with `clockWithinDays`, only open cases whose next statutory
@@ -75,12 +83,12 @@ export class LegalAidViews {
     else if (query.state === 'handling') qb.andWhere('c.state IN (:...handling)', { handling: HANDLING_STATES });
     else if (query.state) qb.andWhere('c.state = :state', { state: query.state });
     if (query.clockWithinDays !== undefined) {
-      // Driven by the clock index (idx_legal_aid_lawyer_clock / idx_legal_aid_clock); the column
-      // is kept current by LegalClocksJob, so this read writes nothing.
+      // Driven by the clock index (idx_legal_aid_clock; a lawyer's own cases through the case's
+      // assignee index); the column is kept current by LegalClocksJob, so this read writes nothing.
       const today = this.clock.today();
       const until = addDays(today, query.clockWithinDays);
       qb.andWhere('a.nextClockDueOn >= :today AND a.nextClockDueOn <= :until', { today, until });
-      if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('a.lawyerUserId = :me', { me: actor.userId });
+      if (!actor.permissions.includes('legal.aid.decide')) qb.andWhere('c.assigneeUserId = :me', { me: actor.userId });
       if (query.after) {
         const [day, id] = decodeCursor<[string, number]>(query.after, ['string', 'number']);
         qb.andWhere('(a.nextClockDueOn > :day OR (a.nextClockDueOn = :day AND a.id > :id))', { day, id });
@@ -112,11 +120,12 @@ export class LegalAidViews {
     const orgs = new Map(
       (await this.organizations.byIds([...new Set([...cases.values()].map((c) => c.organizationId))], manager)).map((o) => [o.id, o]),
     );
-    const [histories, files, stages, conflicts] = await Promise.all([
+    const [histories, files, stages, conflicts, lawyers] = await Promise.all([
       this.transitions.historyOf(manager, caseIds),
       this.uploads.listForCase(manager, caseIds),
       manager.getRepository(LegalAidStageRecord).find({ where: { applicationId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }),
       this.conflicts(manager, rows),
+      this.lawyerNames(manager, cases.values()),
     ]);
     const today = this.clock.today();
     const result: LegalAidApplicationView[] = [];
@@ -157,8 +166,8 @@ export class LegalAidViews {
         })),
         witnessesMasked: row.witnessesEnc ? '已填写（如需查看请联系承办律师）' : null,
         fromConsultationId: row.fromConsultationId,
-        lawyerUserId: row.lawyerUserId,
-        lawyerName: row.lawyerName,
+        lawyerUserId: kase.assigneeUserId,
+        lawyerName: kase.assigneeUserId ? (lawyers.get(kase.assigneeUserId) ?? null) : null,
         decisionReason: row.decisionReason,
         otherHelp: row.otherHelp,
         dates: {
@@ -205,6 +214,7 @@ export class LegalAidViews {
       manager,
     );
     const today = this.clock.today();
+    const lawyers = await this.lawyerNames(manager, cases.values());
     const out: LegalAidSummary[] = [];
     for (const row of rows) {
       const kase = cases.get(row.caseId);
@@ -219,7 +229,7 @@ export class LegalAidViews {
         disputeTypeLabel: DISPUTE_TYPE_LABEL[row.disputeType],
         employerName: row.employerName,
         amountClaimedFen: row.amountClaimedFen,
-        lawyerName: row.lawyerName,
+        lawyerName: kase.assigneeUserId ? (lawyers.get(kase.assigneeUserId) ?? null) : null,
         nextClock: next && next.dueOn && next.daysLeft !== null ? { label: next.label, dueOn: next.dueOn, daysLeft: next.daysLeft } : null,
         deadline: this.caseViews.deadline(kase),
         submittedAt: kase.submittedAt.toISOString(),
@@ -233,7 +243,7 @@ export class LegalAidViews {
     const result = new Map<number, ConflictWarning[]>();
     const keys = [...new Set(rows.map((r) => r.employerKey))];
     const others = await manager.getRepository(LegalAidApplication).find({
-      select: { id: true, caseId: true, employerKey: true, lawyerName: true, applicantUserId: true },
+      select: { id: true, caseId: true, employerKey: true, applicantUserId: true },
       where: { employerKey: In(keys), id: Not(In(rows.map((r) => r.id))) },
       order: { id: 'DESC' },
       take: 200,
@@ -247,6 +257,7 @@ export class LegalAidViews {
         )
       ).map((c) => [c.id, c]),
     );
+    const lawyers = await this.lawyerNames(manager, cases.values());
     for (const row of rows) {
       const list = others
         .filter((o) => o.employerKey === row.employerKey && o.applicantUserId !== row.applicantUserId)
@@ -255,7 +266,7 @@ export class LegalAidViews {
           return {
             caseId: o.id,
             stateLabel: kase ? WF.states[kase.state as LegalAidState].label : '',
-            lawyerName: o.lawyerName,
+            lawyerName: kase?.assigneeUserId ? (lawyers.get(kase.assigneeUserId) ?? null) : null,
             submittedAt: kase?.submittedAt.toISOString() ?? '',
           };
         });

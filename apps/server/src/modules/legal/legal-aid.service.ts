@@ -169,8 +169,6 @@ export class LegalAidService {
         witnessesEnc: body.witnesses?.trim() ? this.cipher.encrypt(body.witnesses.trim(), aad('witnesses')) : null,
         consentVersion: body.consentVersion,
         fromConsultationId: consultation?.id ?? null,
-        lawyerUserId: null,
-        lawyerName: null,
         decisionReason: null,
         otherHelp: null,
         mediationStartedOn: null,
@@ -185,7 +183,6 @@ export class LegalAidService {
         amountRecoveredFen: null,
         recoveredOn: null,
         closingNote: null,
-        closedAt: null,
         createdAt: now,
       });
       // The result quotes income and names illness: encrypted like the facts it comes from.
@@ -249,7 +246,6 @@ export class LegalAidService {
           if (!lawyer || !mayBeAssigned(lawyer, kase)) {
             fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
           }
-          await manager.getRepository(LegalAidApplication).update({ id }, { lawyerUserId: lawyer.id, lawyerName: lawyer.displayName });
           await this.cases.place(manager, kase.id, { assigneeUserId: lawyer.id });
           kase.assigneeUserId = lawyer.id;
         },
@@ -364,7 +360,6 @@ export class LegalAidService {
               amountRecoveredFen: body.amountRecoveredFen,
               recoveredOn: body.amountRecoveredFen > 0 ? body.recoveredOn : null,
               closingNote: body.note.trim(),
-              closedAt: this.clock.now(),
               nextClockDueOn: null,
             },
           );

@@ -35,7 +35,7 @@ export class LegalStatisticsService {
       .addSelect('COUNT(DISTINCT a.applicantUserId)', 'people')
       .addSelect('COALESCE(SUM(a.amountClaimedFen), 0)', 'claimed')
       .addSelect('COALESCE(SUM(a.amountRecoveredFen), 0)', 'recovered')
-      .where("c.state = 'closed' AND a.closedAt BETWEEN :start AND :end", { start, end })
+      .where("c.state = 'closed' AND c.closedAt BETWEEN :start AND :end", { start, end })
       .andWhere(subtree('c.organizationPath', scope))
       .getRawOne<{ cases: string | number; people: string | number; claimed: string | number; recovered: string | number }>();
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);

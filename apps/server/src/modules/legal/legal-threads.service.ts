@@ -79,7 +79,6 @@ export class LegalThreadsService {
           caseId: kase.id,
           uid: randomUUID(),
           applicantUserId: actor.userId,
-          lawyerUserId: lawyer?.id ?? null,
           topic: body.topic,
           workerReadId: 0,
           centreReadId: 0,
@@ -156,7 +155,7 @@ export class LegalThreadsService {
       } else if (
         !ctx.isApplicant &&
         thread.centreReadId < lastId &&
-        (thread.lawyerUserId === null || thread.lawyerUserId === actor.userId)
+        (kase.assigneeUserId === null || kase.assigneeUserId === actor.userId)
       ) {
         // The centre's marker is the assigned lawyer's: a colleague looking in does not mark it read for them.
         await manager.getRepository(LegalThread).update({ id }, { centreReadId: lastId });
@@ -170,7 +169,7 @@ export class LegalThreadsService {
         caseId: kase.id,
         version: kase.version,
         mine: ctx.isApplicant,
-        lawyerUserId: thread.lawyerUserId,
+        lawyerUserId: kase.assigneeUserId,
         messages: messages.map((m) => ({
           id: m.id,
           fromCentre: m.fromCentre,
@@ -210,9 +209,9 @@ export class LegalThreadsService {
                 ? { lastAt: message.createdAt, workerReadId: message.id }
                 : { lastAt: message.createdAt, centreReadId: message.id },
             );
-          if (fromWorker && thread.lawyerUserId) {
+          if (fromWorker && current.assigneeUserId) {
             await this.notifier.notify(manager, {
-              userId: thread.lawyerUserId,
+              userId: current.assigneeUserId,
               title: '在线咨询有新留言',
               body: body.body.trim().slice(0, 40),
               link: link(id),
@@ -251,7 +250,6 @@ export class LegalThreadsService {
       if (!lawyer || !mayBeAssigned(lawyer, kase)) {
         fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
       }
-      await manager.getRepository(LegalThread).update({ id }, { lawyerUserId });
       await this.cases.place(manager, kase.id, { assigneeUserId: lawyerUserId });
       await this.notifier.notify(manager, {
         userId: lawyerUserId,
@@ -295,10 +293,10 @@ export class LegalThreadsService {
     if (centreLawyers.length === 0) return null;
     const open = await this.cases
       .joinCase(manager.getRepository(LegalThread).createQueryBuilder('t'), 't', 'c')
-      .select('t.lawyerUserId', 'lawyer')
+      .select('c.assigneeUserId', 'lawyer')
       .addSelect('COUNT(*)', 'n')
-      .where('c.closedAt IS NULL AND t.lawyerUserId IN (:...ids)', { ids: centreLawyers.map((l) => l.id) })
-      .groupBy('t.lawyerUserId')
+      .where('c.closedAt IS NULL AND c.assigneeUserId IN (:...ids)', { ids: centreLawyers.map((l) => l.id) })
+      .groupBy('c.assigneeUserId')
       .getRawMany<{ lawyer: number; n: string | number }>();
     const load = new Map(open.map((o) => [Number(o.lawyer), Number(o.n)]));
     return [...centreLawyers].sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.id - b.id)[0];
@@ -328,10 +326,12 @@ export class LegalThreadsService {
       (await manager.getRepository(LegalThreadMessage).findBy({ id: In(stats.map((s) => Number(s.lastId))) })).map((m) => [m.threadId, m]),
     );
     const people = new Map(
-      (await this.identity.usersByIds([...new Set(rows.flatMap((r) => [r.applicantUserId, r.lawyerUserId ?? 0]))], manager)).map((u) => [
-        u.id,
-        u.displayName,
-      ]),
+      (
+        await this.identity.usersByIds(
+          [...new Set(rows.flatMap((r) => [r.applicantUserId, cases.get(r.caseId)?.assigneeUserId ?? 0]))],
+          manager,
+        )
+      ).map((u) => [u.id, u.displayName]),
     );
     const out: LegalThreadSummary[] = [];
     for (const row of rows) {
@@ -347,7 +347,7 @@ export class LegalThreadsService {
         stateLabel: WF.states[state].label,
         topicLabel: DISPUTE_TYPE_LABEL[row.topic],
         applicantName: people.get(row.applicantUserId) ?? '',
-        lawyerName: row.lawyerUserId ? (people.get(row.lawyerUserId) ?? null) : null,
+        lawyerName: kase.assigneeUserId ? (people.get(kase.assigneeUserId) ?? null) : null,
         lastMessage: last ? this.cipher.readable(last.bodyEnc, piiAad(TABLE, row.uid, 'body')).slice(0, 60) : '',
         lastAt: row.lastAt.toISOString(),
         unread: Number((ctx.isApplicant ? s?.workerUnread : s?.centreUnread) ?? 0),

@@ -2,11 +2,10 @@ import type { DisputeType, LegalAidOutcome, UploadPurpose } from '@union/shared'
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EncryptedColumn, InstantColumn, MoneyColumn } from '../../../database/columns';
 
-/** A legal-aid application (法律援助申请) and the case it becomes; its state lives in its workflow case. */
+/** A legal-aid application (法律援助申请) and the case it becomes; its state, its lawyer (the assignee) and its closing time live in its workflow case. */
 @Entity('legal_aid_applications')
 @Index('idx_legal_aid_applicant', ['applicantUserId', 'id'])
 @Index('idx_legal_aid_employer', ['employerKey', 'id'])
-@Index('idx_legal_aid_lawyer_clock', ['lawyerUserId', 'nextClockDueOn', 'id'])
 @Index('idx_legal_aid_clock', ['nextClockDueOn', 'id'])
 export class LegalAidApplication {
   @PrimaryGeneratedColumn()
@@ -90,12 +89,6 @@ export class LegalAidApplication {
   @Column({ type: 'int', nullable: true })
   fromConsultationId: number | null;
 
-  @Column({ type: 'int', nullable: true })
-  lawyerUserId: number | null;
-
-  @Column({ type: 'varchar', length: 50, nullable: true })
-  lawyerName: string | null;
-
   @Column({ type: 'varchar', length: 500, nullable: true })
   decisionReason: string | null;
 
@@ -138,9 +131,6 @@ export class LegalAidApplication {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   closingNote: string | null;
-
-  @InstantColumn({ nullable: true })
-  closedAt: Date | null;
 
   @InstantColumn()
   createdAt: Date;

@@ -2,10 +2,9 @@ import type { ConsultationTopic } from '@union/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn } from '../../../database/columns';
 
-/** An online consultation thread; its state lives in its workflow case. */
+/** An online consultation thread; its state and its lawyer (the assignee) live in its workflow case. */
 @Entity('legal_threads')
 @Index('idx_legal_threads_applicant', ['applicantUserId', 'id'])
-@Index('idx_legal_threads_lawyer', ['lawyerUserId', 'id'])
 export class LegalThread {
   @PrimaryGeneratedColumn()
   id: number;
@@ -18,9 +17,6 @@ export class LegalThread {
 
   @Column({ type: 'int' })
   applicantUserId: number;
-
-  @Column({ type: 'int', nullable: true })
-  lawyerUserId: number | null;
 
   @Column({ type: 'varchar', length: 20 })
   topic: ConsultationTopic;
