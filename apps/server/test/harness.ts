@@ -81,8 +81,11 @@ export interface TestApp {
   organisationAt: (organisationPath: string) => Promise<number>;
   /** The path of names of an organisation, as `loginAs` takes it. */
   organisationPathOf: (organizationId: number) => Promise<string>;
-  /** A new worker logging in through WeChat (the stand-in), with the consents given. */
-  newWorker: (name?: string) => Promise<string>;
+  /**
+   * A new worker logging in through WeChat (the stand-in), with the consents given (`consents:
+   * false`: straight after the first login, before accepting any notice).
+   */
+  newWorker: (name?: string, options?: { consents?: boolean }) => Promise<string>;
   /** Count rows of a table (to prove a refused request wrote nothing). */
   count: (table: string) => Promise<number>;
   close: () => Promise<void>;
@@ -290,7 +293,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     clock,
     organisationAt,
     organisationPathOf,
-    newWorker: async (name = 'w') => {
+    newWorker: async (name = 'w', options = {}) => {
       workerSeq += 1;
       const res = await http<TokenPair>('POST', '/auth/wechat-login', {
         // The stand-in reads the openid up to the first dash after `user-`: keep the name free of dashes.
@@ -298,6 +301,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       });
       if (res.status !== 200) throw new Error(`wechat login failed: ${res.status} ${JSON.stringify(res.body)}`);
       const token = res.body.accessToken;
+      if (options.consents === false) return token;
       for (const kind of Object.keys(CONSENT_VERSIONS) as (keyof typeof CONSENT_VERSIONS)[]) {
         await http('POST', '/me/consents', { token, body: { kind, version: CONSENT_VERSIONS[kind] } });
       }
