@@ -2,6 +2,30 @@ import type { MemberCardView, MembershipApplicationView } from '@union/shared';
 import { newIdNumber, newPhone, type TestApp } from './harness';
 
 export { aHardshipCase, advanceHardshipCase, hardshipStaff, type HardshipCase } from './hardship-fixtures';
+export {
+  aConsultation,
+  advanceLegalAidCase,
+  aLawyer,
+  aLegalAidApplication,
+  aLegalAidCase,
+  aLegalThread,
+  aPetition,
+  bookingOf,
+  daysBefore,
+  freeSlotsOf,
+  FULL_WEEK,
+  giveName,
+  LEGAL_CENTRE,
+  legalAidRequest,
+  petitionRequest,
+  scheduleLine,
+  TOWN_CENTRE,
+  userIdOf,
+  type BookedConsultation,
+  type AskedThread,
+  type Lawyer,
+  type LegalAidCase,
+} from './legal-fixtures';
 
 /**
  * Test data made the way people make it, through the API: a test asks for what it needs (a member

@@ -1,7 +1,6 @@
 import {
   CONSULTATION_WORKFLOW,
   LEGAL_AID_WORKFLOW,
-  LEGAL_CONSENT_VERSION,
   type ConsultationView,
   type CreateLegalAidApplicationRequest,
   type LegalAidApplicationView,
@@ -11,7 +10,6 @@ import {
   type LegalThreadView,
   type PetitionView,
   type Page,
-  type SlotDayView,
   type SlotView,
 } from '@union/shared';
 import { DataSource } from 'typeorm';
@@ -21,31 +19,40 @@ import { ConsultationReminders } from '../src/modules/legal/consultation-reminde
 import { TransitionService } from '../src/modules/workflow/transition.service';
 import { today, uploadJpeg } from './hardship-fixtures';
 import { itRaces, startTestApp, type TestApp } from './harness';
+import {
+  aConsultation,
+  aLawyer,
+  aLegalAidApplication,
+  aLegalAidCase,
+  aLegalThread,
+  aPetition,
+  bookingOf as booking,
+  daysBefore,
+  freeSlotsOf,
+  LEGAL_CENTRE,
+  legalAidRequest,
+  petitionRequest,
+  scheduleLine,
+  TOWN_CENTRE,
+  userIdOf,
+  type Lawyer,
+} from './factories';
 
 let t: TestApp;
 const DAY_MS = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.parse(`${today()}T00:00:00Z`) - n * DAY_MS).toISOString().slice(0, 10);
+const daysAgo = (n: number) => daysBefore(t, n);
 
 beforeAll(async () => {
   t = await startTestApp();
 }, 60_000);
 afterAll(() => t?.close());
 
-async function freeSlots(token: string, channel?: string): Promise<SlotView[]> {
-  const res = await t.http<SlotDayView[]>('GET', `/legal/slots?days=28${channel ? `&channel=${channel}` : ''}`, { token });
-  expect(res.status).toBe(200);
-  return res.body.flatMap((d) => d.slots);
-}
+/** The lawyer's free slots (of one channel) in the next four weeks, earliest first. */
+const freeSlots = (lawyer: Lawyer, channel?: 'phone' | 'in_person' | 'video') => freeSlotsOf(t, lawyer, channel);
 
-const booking = (slot: SlotView, over: Record<string, unknown> = {}) => ({
-  lawyerUserId: slot.lawyerUserId,
-  startsAt: slot.startsAt,
-  channel: slot.channels[0],
-  topic: 'unpaid_wages',
-  description: '老板拖欠了我三个月工资，一直不给。',
-  phone: '13900001111',
-  ...over,
-});
+/** True when the lawyer's slot is free (again). */
+const isFree = async (lawyer: Lawyer, slot: SlotView) =>
+  (await freeSlots(lawyer)).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt);
 
 /** Move the clock to `hours` after the consultation's start (negative: before it). Nothing is written. */
 async function clockToStartOf(id: number, hours: number): Promise<void> {
@@ -53,31 +60,11 @@ async function clockToStartOf(id: number, hours: number): Promise<void> {
   t.clock.set(new Date(row.startsAt.getTime() + hours * 3_600_000));
 }
 
-function application(over: Partial<CreateLegalAidApplicationRequest> = {}): CreateLegalAidApplicationRequest {
-  return {
-    disputeType: 'unpaid_wages',
-    isMigrantWorker: true,
-    amountClaimedFen: 860_000,
-    householdMonthlyIncomeFen: 900_000,
-    householdSize: 2,
-    seriousIllnessOrDisaster: false,
-    unionStaffHarmedForDuty: false,
-    employer: { name: `测试建筑劳务公司${Math.random().toString(36).slice(2, 7)}`, creditCode: null, address: '城关镇' },
-    claims: '支付拖欠的两个月工资 8600 元。',
-    phone: '13900002222',
-    employmentStartedOn: daysAgo(200),
-    employmentEndedOn: daysAgo(30),
-    learnedOn: daysAgo(30),
-    evidence: [],
-    consentVersion: LEGAL_CONSENT_VERSION,
-    ...over,
-  };
-}
+const application = (over: Partial<CreateLegalAidApplicationRequest> = {}) => legalAidRequest(t, over);
 
+/** A legal-aid application filed by the worker behind `token`. */
 async function apply(token: string, over: Partial<CreateLegalAidApplicationRequest> = {}): Promise<LegalAidApplicationView> {
-  const res = await t.http<LegalAidApplicationView>('POST', '/legal/aid-applications', { token, body: application(over) });
-  if (res.status !== 201) throw new Error(`apply: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return (await aLegalAidApplication(t, { worker: token, application: over })).application;
 }
 
 async function post<T>(path: string, token: string, body: unknown, status = 200): Promise<T> {
@@ -112,14 +99,13 @@ async function refusalStep(recordPath: string, token: string, body: unknown): Pr
   return [res.status, res.body.code];
 }
 
-const userIdOf = async (token: string) => (await t.http<{ id: number }>('GET', '/me', { token })).body.id;
-
 describe('consultation booking', () => {
   itRaces(
     'books a slot exactly once when 50 workers tap it at the same moment',
     async () => {
       const workers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.newWorker(`race${i}`)));
-      const [slot] = await freeSlots(workers[0], 'phone');
+      const lawyer = await aLawyer(t);
+      const [slot] = await freeSlots(lawyer, 'phone');
       const before = await t.count('legal_consultations');
       const results = await Promise.all(
         workers.map((token) => t.http('POST', '/legal/consultations', { token, body: booking(slot, { channel: 'phone' }) })),
@@ -128,14 +114,15 @@ describe('consultation booking', () => {
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
       expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(49).fill('slot_taken'));
       expect(await t.count('legal_consultations')).toBe(before + 1);
-      expect((await freeSlots(workers[0])).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt)).toBe(false);
+      expect(await isFree(lawyer, slot)).toBe(false);
     },
     120_000,
   );
 
   it('frees the slot when the worker cancels, and refuses to cancel too late', async () => {
     const worker = await t.newWorker('cancel');
-    const slots = await freeSlots(worker, 'in_person');
+    const lawyer = await aLawyer(t);
+    const slots = await freeSlots(lawyer, 'in_person');
     const slot = slots[slots.length - 1];
     const booked = await post<ConsultationView>(
       '/legal/consultations',
@@ -150,7 +137,7 @@ describe('consultation booking', () => {
       version: booked.version,
     });
     expect(cancelled.state).toBe('cancelled');
-    expect((await freeSlots(worker)).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt)).toBe(true);
+    expect(await isFree(lawyer, slot)).toBe(true);
     const other = await t.newWorker('rebook');
     await post('/legal/consultations', other, booking(slot, { channel: 'in_person' }), 201);
 
@@ -167,7 +154,8 @@ describe('consultation booking', () => {
 
   it('moves a booking to another free slot and frees the old one', async () => {
     const worker = await t.newWorker('move');
-    const slots = await freeSlots(worker, 'phone');
+    const lawyer = await aLawyer(t);
+    const slots = await freeSlots(lawyer, 'phone');
     const [from, to] = [slots[2], slots[3]];
     const booked = await post<ConsultationView>('/legal/consultations', worker, booking(from, { channel: 'phone' }), 201);
     const moved = await post<ConsultationView>(`/legal/consultations/${booked.id}/reschedule`, worker, {
@@ -176,18 +164,16 @@ describe('consultation booking', () => {
       startsAt: to.startsAt,
     });
     expect(moved).toMatchObject({ state: 'booked', startsAt: to.startsAt, lawyerUserId: to.lawyerUserId });
-    const free = await freeSlots(worker);
+    const free = await freeSlots(lawyer);
     expect(free.some((s) => s.startsAt === from.startsAt && s.lawyerUserId === from.lawyerUserId)).toBe(true);
     expect(free.some((s) => s.startsAt === to.startsAt && s.lawyerUserId === to.lawyerUserId)).toBe(false);
   });
 
   it('refuses bad bookings and writes nothing', async () => {
     const worker = await t.newWorker('badbook');
-    // A slot whose lawyer does not take video calls then (吴律师 offers both on some days; which slot
-    // comes first depends on the time of day the test runs).
-    const video = new Set((await freeSlots(worker, 'video')).map((s) => `${s.lawyerUserId}@${s.startsAt}`));
-    const slot = (await freeSlots(worker, 'in_person')).find((s) => !video.has(`${s.lawyerUserId}@${s.startsAt}`));
-    if (!slot) throw new Error('no in-person slot without video in the demo schedule');
+    // A lawyer who sees people at the centre and takes calls, but no video calls.
+    const lawyer = await aLawyer(t, { rules: [1, 2, 3, 4, 5].map((d) => scheduleLine(d, '09:00', '17:00', ['in_person', 'phone'])) });
+    const [slot] = await freeSlots(lawyer, 'in_person');
     const offPattern = new Date(Date.parse(slot.startsAt) + 7 * 60_000).toISOString();
     const cases: [string, Record<string, unknown>, number, string][] = [
       ['not a slot of the pattern', booking(slot, { startsAt: offPattern, channel: 'in_person' }), 409, 'slot_unavailable'],
@@ -211,8 +197,8 @@ describe('consultation booking', () => {
   });
 
   it('collects nothing before the privacy notice is accepted', async () => {
-    const fresh = await t.loginAs('worker');
-    const [slot] = await freeSlots(fresh, 'phone');
+    const fresh = await t.newWorker('fresh', { consents: false });
+    const [slot] = await freeSlots(await aLawyer(t), 'phone');
     const before = [await t.count('legal_consultations'), await t.count('legal_threads'), await t.count('legal_aid_applications')];
     const booked = await t.http('POST', '/legal/consultations', { token: fresh, body: booking(slot, { channel: 'phone' }) });
     const asked = await t.http('POST', '/legal/threads', { token: fresh, body: { topic: 'contract', body: '试用期可以延长吗？' } });
@@ -223,7 +209,7 @@ describe('consultation booking', () => {
 
   it('limits how many open bookings one worker holds', async () => {
     const worker = await t.newWorker('limit');
-    const slots = await freeSlots(worker, 'phone');
+    const slots = await freeSlots(await aLawyer(t), 'phone');
     await post('/legal/consultations', worker, booking(slots[5], { channel: 'phone' }), 201);
     await post('/legal/consultations', worker, booking(slots[6], { channel: 'phone' }), 201);
     const third = await t.http('POST', '/legal/consultations', { token: worker, body: booking(slots[7], { channel: 'phone' }) });
@@ -233,7 +219,7 @@ describe('consultation booking', () => {
 
   it('reminds the worker the day before and an hour before, once each', async () => {
     const worker = await t.newWorker('remind');
-    const [slot] = await freeSlots(worker, 'phone');
+    const [slot] = await freeSlots(await aLawyer(t), 'phone');
     const booked = await post<ConsultationView>('/legal/consultations', worker, booking(slot, { channel: 'phone' }), 201);
     const service = t.app.get(ConsultationReminders);
     const start = Date.parse(slot.startsAt);
@@ -241,7 +227,7 @@ describe('consultation booking', () => {
       (await t.http<{ items: { title: string }[] }>('GET', '/messages', { token: worker })).body.items.filter((m) =>
         m.title.startsWith('法律咨询提醒'),
       );
-    // 30 hours before: nothing for this booking yet (other bookings of the demo may be due then).
+    // 30 hours before: nothing for this booking yet (other bookings may be due then).
     await service.sendReminders(new Date(start - 30 * 3_600_000));
     expect(await messages()).toHaveLength(0);
     expect(await service.sendReminders(new Date(start - 20 * 3_600_000))).toBeGreaterThanOrEqual(1);
@@ -255,18 +241,18 @@ describe('consultation booking', () => {
 
   it('lets the centre cancel a booking with a reason, which frees the slot and tells the worker', async () => {
     const worker = await t.newWorker('staffcancel');
-    const lawyerId = await userIdOf(await t.loginAs('lawyer'));
-    const slot = (await freeSlots(worker, 'phone')).filter((s) => s.lawyerUserId === lawyerId).at(-1) as SlotView;
+    const lawyer = await aLawyer(t);
+    const slot = (await freeSlots(lawyer, 'phone')).at(-1) as SlotView;
     const booked = await post<ConsultationView>('/legal/consultations', worker, booking(slot, { channel: 'phone' }), 201);
     const record = `/legal/consultations/${booked.id}`;
-    const step = { action: 'staff_cancel', version: booked.version, comment: '孙律师当天要出庭，请改约其他时间' };
+    const step = { action: 'staff_cancel', version: booked.version, comment: '秦律师当天要出庭，请改约其他时间' };
 
     // The worker has no such button (they cancel with “cancel”); another worker and a lawyer of
     // another centre cannot even see the booking; the centre must say why.
     expect(await refusalStep(record, worker, step)).toEqual([409, 'action_not_allowed']);
     expect(await refusalStep(record, await t.newWorker('staffcancel-other'), step)).toEqual([404, 'not_found']);
-    expect(await refusalStep(record, await t.loginAs('town_lawyer'), step)).toEqual([404, 'not_found']);
-    const staff = await t.loginAs('legal_staff');
+    expect(await refusalStep(record, await t.loginAs('lawyer', TOWN_CENTRE), step)).toEqual([404, 'not_found']);
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
     const seen = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: staff })).body;
     expect(seen.actions.find((a) => a.action === 'staff_cancel')).toMatchObject({ label: '中心取消', requiresComment: true });
     expect(await refusalStep(record, staff, { ...step, comment: '  ' })).toEqual([400, 'validation_failed']);
@@ -289,16 +275,15 @@ describe('consultation booking', () => {
     const told = await messagesTitled(worker, '法律咨询已取消');
     expect(told).toHaveLength(1);
     expect(told[0].body).toContain(step.comment);
-    expect((await freeSlots(worker)).some((s) => s.lawyerUserId === slot.lawyerUserId && s.startsAt === slot.startsAt)).toBe(true);
+    expect(await isFree(lawyer, slot)).toBe(true);
     expect(await refusalStep(record, staff, { ...step, version: cancelled.version })).toEqual([409, 'action_not_allowed']);
   });
 
   it('records a no-show only after the consultation’s time, by the lawyer holding it', async () => {
     const worker = await t.newWorker('noshow');
-    const lawyer = await t.loginAs('lawyer');
-    const lawyerId = await userIdOf(lawyer);
-    const slot = (await freeSlots(worker, 'phone')).find((s) => s.lawyerUserId === lawyerId) as SlotView;
-    const booked = await post<ConsultationView>('/legal/consultations', worker, booking(slot, { channel: 'phone' }), 201);
+    const counsel = await aLawyer(t, { name: '秦律师' });
+    const lawyer = counsel.token;
+    const { consultation: booked } = await aConsultation(t, { worker, lawyer: counsel, channel: 'phone' });
     const record = `/legal/consultations/${booked.id}`;
     const step = { action: 'mark_no_show', version: booked.version };
 
@@ -307,14 +292,14 @@ describe('consultation booking', () => {
     // Its time has passed (relative to now, so the test does not depend on the hour it runs).
     await clockToStartOf(booked.id, 3);
     expect(await refusalStep(record, worker, step)).toEqual([409, 'action_not_allowed']);
-    expect(await refusalStep(record, await t.loginAs('town_lawyer'), step)).toEqual([404, 'not_found']);
+    expect(await refusalStep(record, await t.loginAs('lawyer', TOWN_CENTRE), step)).toEqual([404, 'not_found']);
     const seen = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: lawyer })).body;
     expect(seen).toMatchObject({ state: 'booked', version: booked.version });
     expect(seen.actions.map((a) => a.action)).toContain('mark_no_show');
 
     const missed = await postStep<ConsultationView>(record, lawyer, step);
     expect(missed).toMatchObject({ state: 'no_show', stateLabel: '未到场', actions: [] });
-    expect(missed.history.at(-1)).toMatchObject({ action: 'mark_no_show', fromState: 'booked', toState: 'no_show', actorName: '孙律师' });
+    expect(missed.history.at(-1)).toMatchObject({ action: 'mark_no_show', fromState: 'booked', toState: 'no_show', actorName: '秦律师' });
     const mine = (await t.http<ConsultationView>('GET', `/legal/consultations/${booked.id}`, { token: worker })).body;
     expect(mine).toMatchObject({ state: 'no_show', nextStep: CONSULTATION_WORKFLOW.states.no_show.nextStep, actions: [] });
     expect(await messagesTitled(worker, '咨询记为未到场')).toHaveLength(1);
@@ -334,9 +319,9 @@ describe('consultation booking', () => {
 describe('advice and legal aid', () => {
   it('turns a consultation into a legal-aid application with the details carried over', async () => {
     const worker = await t.newWorker('advice');
-    const lawyer = await t.loginAs('lawyer');
-    const me = (await t.http<{ id: number }>('GET', '/me', { token: lawyer })).body;
-    const slot = (await freeSlots(worker, 'phone')).find((s) => s.lawyerUserId === me.id) as SlotView;
+    const counsel = await aLawyer(t);
+    const lawyer = counsel.token;
+    const [slot] = await freeSlots(counsel, 'phone');
     const photo = await uploadJpeg(t, worker, 'consultation_photo');
     const booked = await post<ConsultationView>(
       '/legal/consultations',
@@ -406,9 +391,8 @@ describe('advice and legal aid', () => {
 
   it('runs a case from decision to money recovered, with the clocks and the centre totals', async () => {
     const worker = await t.newWorker('fullcase');
-    const staff = await t.loginAs('legal_staff');
-    const lawyer = await t.loginAs('lawyer');
-    const lawyerId = (await t.http<{ id: number }>('GET', '/me', { token: lawyer })).body.id;
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
+    const { token: lawyer, id: lawyerId } = await aLawyer(t, { name: '秦律师' });
     const stats0 = (await t.http<LegalStatistics>('GET', '/legal/statistics', { token: staff })).body;
     const evidence = await uploadJpeg(t, worker, 'iou');
     const a = await apply(worker, { evidence: [{ purpose: 'iou', uploadIds: [evidence.id] }] });
@@ -424,17 +408,17 @@ describe('advice and legal aid', () => {
     });
     expect(byLawyer.status).toBe(403);
     expect((await t.http('GET', `/legal/aid-applications/${a.id}`, { token: lawyer })).status).toBe(404);
-    expect((await t.http('GET', `/legal/aid-applications/${a.id}`, { token: await t.loginAs('town_lawyer') })).status).toBe(404);
+    expect((await t.http('GET', `/legal/aid-applications/${a.id}`, { token: await t.loginAs('lawyer', TOWN_CENTRE) })).status).toBe(404);
 
     const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/accept`, staff, {
       version: a.version,
       lawyerUserId: lawyerId,
     });
-    expect(accepted).toMatchObject({ state: 'accepted', lawyerName: '孙律师', deadline: null });
+    expect(accepted).toMatchObject({ state: 'accepted', lawyerUserId: lawyerId, lawyerName: '秦律师', deadline: null });
     const seen = await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${a.id}`, { token: lawyer });
     expect(seen.status).toBe(200);
     expect(seen.body.actions.map((x) => x.action)).toContain('start_mediation');
-    expect((await t.http('GET', `/legal/aid-applications/${a.id}`, { token: await t.loginAs('town_lawyer') })).status).toBe(404);
+    expect((await t.http('GET', `/legal/aid-applications/${a.id}`, { token: await t.loginAs('lawyer', TOWN_CENTRE) })).status).toBe(404);
 
     const mediation = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/stage`, lawyer, {
       version: seen.body.version,
@@ -497,7 +481,7 @@ describe('advice and legal aid', () => {
   it('refuses with a reason and a pointer to other help', async () => {
     const worker = await t.newWorker('refuse');
     const a = await apply(worker, { isMigrantWorker: false, disputeType: 'contract' });
-    const staff = await t.loginAs('legal_staff');
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
     const noReason = await t.http('POST', `/legal/aid-applications/${a.id}/reject`, {
       token: staff,
       body: { version: a.version, reason: '' },
@@ -511,7 +495,7 @@ describe('advice and legal aid', () => {
     expect(refused.otherHelp).toContain('12348');
     const twice = await t.http('POST', `/legal/aid-applications/${a.id}/accept`, {
       token: staff,
-      body: { version: refused.version, lawyerUserId: 1 },
+      body: { version: refused.version, lawyerUserId: (await aLawyer(t)).id },
     });
     expect(twice.status).toBe(409);
   });
@@ -522,13 +506,14 @@ describe('advice and legal aid', () => {
     const second = await apply(await t.newWorker('cf2'), { employer: { ...employer, name: '城关某某劳务公司' } });
     expect(second.conflicts).toEqual([]);
     const staffView = await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${second.id}`, {
-      token: await t.loginAs('legal_staff'),
+      token: await t.loginAs('legal_staff', LEGAL_CENTRE),
     });
     expect(staffView.body.conflicts).toHaveLength(1);
   });
 
   it('refuses a bad application and writes nothing', async () => {
     const worker = await t.newWorker('badaid');
+    const { consultation: theirs } = await aConsultation(t);
     const cases: [string, Partial<CreateLegalAidApplicationRequest> | Record<string, unknown>, number, string][] = [
       ['no employer name', { employer: { name: '' } }, 400, 'validation_failed'],
       ['a bad credit code', { employer: { name: '某公司', creditCode: '123' } }, 400, 'validation_failed'],
@@ -541,7 +526,7 @@ describe('advice and legal aid', () => {
       ['no household', { householdSize: 0 }, 400, 'validation_failed'],
       ['evidence of an unknown kind', { evidence: [{ purpose: 'passport', uploadIds: [] }] }, 400, 'validation_failed'],
       ["someone else's file", { evidence: [{ purpose: 'iou', uploadIds: [999_999] }] }, 400, 'validation_failed'],
-      ['a consultation that is not theirs', { fromConsultationId: 1 }, 400, 'validation_failed'],
+      ['a consultation that is not theirs', { fromConsultationId: theirs.id }, 400, 'validation_failed'],
     ];
     const before = [await t.count('legal_aid_applications'), await t.count('workflow_cases'), await t.count('messages')];
     for (const [name, over, status, code] of cases) {
@@ -557,7 +542,8 @@ describe('advice and legal aid', () => {
 
   it('lets the worker withdraw an application before the decision, and apply again later', async () => {
     const worker = await t.newWorker('withdraw');
-    const staff = await t.loginAs('legal_staff');
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
+    const lawyer = await aLawyer(t);
     const a = await apply(worker);
     expect(a.actions.map((x) => x.action)).toEqual(['withdraw']);
     const path = `/legal/aid-applications/${a.id}/withdraw`;
@@ -577,7 +563,7 @@ describe('advice and legal aid', () => {
     expect(await messagesTitled(worker, '法律援助申请已撤回')).toHaveLength(1);
     const late = await refusal(`/legal/aid-applications/${a.id}/accept`, staff, {
       version: withdrawn.version,
-      lawyerUserId: await userIdOf(await t.loginAs('lawyer')),
+      lawyerUserId: lawyer.id,
     });
     expect(late).toEqual([409, 'action_not_allowed']);
     // A withdrawn application does not block a new one against the same employer; once the centre
@@ -585,7 +571,7 @@ describe('advice and legal aid', () => {
     const again = await apply(worker, { employer: a.employer });
     const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${again.id}/accept`, staff, {
       version: again.version,
-      lawyerUserId: await userIdOf(await t.loginAs('lawyer')),
+      lawyerUserId: lawyer.id,
     });
     expect(await refusal(`/legal/aid-applications/${again.id}/withdraw`, worker, { version: accepted.version })).toEqual([
       409,
@@ -595,18 +581,15 @@ describe('advice and legal aid', () => {
 
   it('moves an accepted case into negotiation and from there to court, by the lawyer handling it', async () => {
     const worker = await t.newWorker('stages');
-    const staff = await t.loginAs('legal_staff');
-    const lawyer = await t.loginAs('lawyer');
-    const a = await apply(worker);
-    const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/accept`, staff, {
-      version: a.version,
-      lawyerUserId: await userIdOf(lawyer),
-    });
+    const counsel = await aLawyer(t, { name: '秦律师' });
+    const lawyer = counsel.token;
+    const { application: accepted } = await aLegalAidCase(t, { state: 'accepted', worker, lawyer: counsel });
+    const a = accepted;
     const path = `/legal/aid-applications/${a.id}/stage`;
     const negotiate = { version: accepted.version, action: 'start_negotiation', startedOn: daysAgo(5), note: '已约单位负责人面谈' };
     // The worker does not move their own case; a lawyer of another centre cannot see it.
     expect(await refusal(path, worker, negotiate)).toEqual([403, 'forbidden']);
-    expect(await refusal(path, await t.loginAs('town_lawyer'), negotiate)).toEqual([404, 'not_found']);
+    expect(await refusal(path, await t.loginAs('lawyer', TOWN_CENTRE), negotiate)).toEqual([404, 'not_found']);
     const seen = (await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${a.id}`, { token: lawyer })).body;
     expect(seen.actions.find((x) => x.action === 'start_negotiation')).toMatchObject({ label: '开始协商', form: 'legal_aid_stage' });
 
@@ -615,7 +598,7 @@ describe('advice and legal aid', () => {
     expect(negotiation.stages.find((s) => s.stage === 'negotiation')).toMatchObject({
       startedOn: daysAgo(5),
       note: '已约单位负责人面谈',
-      recordedByName: '孙律师',
+      recordedByName: '秦律师',
     });
     expect(negotiation.actions.map((x) => x.action)).not.toContain('start_negotiation');
     expect(await refusal(path, lawyer, { ...negotiate, version: negotiation.version })).toEqual([409, 'action_not_allowed']);
@@ -652,8 +635,8 @@ describe('fixes from review', () => {
     >[];
     expect(JSON.stringify(raw[0])).not.toContain('serious_illness');
     expect(JSON.stringify(raw[0])).not.toContain('incomePerHead');
-    const staff = await t.loginAs('legal_staff');
-    const townLawyerId = (await t.http<{ id: number }>('GET', '/me', { token: await t.loginAs('town_lawyer') })).body.id;
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
+    const townLawyerId = await userIdOf(t, await t.loginAs('lawyer', TOWN_CENTRE));
     const refused = await t.http('POST', `/legal/aid-applications/${a.id}/accept`, {
       token: staff,
       body: { version: a.version, lawyerUserId: townLawyerId },
@@ -663,11 +646,15 @@ describe('fixes from review', () => {
 
   it('moves a booking with its place and its case to the new lawyer', async () => {
     const worker = await t.newWorker('rv-move');
-    const townLawyer = await t.loginAs('town_lawyer');
-    const townLawyerId = (await t.http<{ id: number }>('GET', '/me', { token: townLawyer })).body.id;
-    const slots = await freeSlots(worker, 'in_person');
-    const county = slots.find((s) => s.lawyerUserId !== townLawyerId) as SlotView;
-    const town = slots.find((s) => s.lawyerUserId === townLawyerId) as SlotView;
+    const countyLawyer = await aLawyer(t);
+    // The town's lawyer sees people at the town's service station.
+    const { token: townLawyer, id: townLawyerId } = await aLawyer(t, {
+      at: TOWN_CENTRE,
+      name: '林律师',
+      rules: [1, 2, 3, 4, 5].map((d) => scheduleLine(d, '09:00', '11:00', ['in_person'], '万安镇职工服务站')),
+    });
+    const [county] = await freeSlots(countyLawyer, 'in_person');
+    const [town] = await freeSlots({ token: townLawyer, id: townLawyerId, name: '林律师' }, 'in_person');
     const booked = await post<ConsultationView>('/legal/consultations', worker, booking(county, { channel: 'in_person' }), 201);
     const moved = await post<ConsultationView>(`/legal/consultations/${booked.id}/reschedule`, worker, {
       version: booked.version,
@@ -680,21 +667,18 @@ describe('fixes from review', () => {
 
   it('does not mark a thread read for its lawyer when a colleague opens it, and keeps dates a stage form leaves empty', async () => {
     const worker = await t.newWorker('rv-read');
-    const opened = await post<LegalThreadView>('/legal/threads', worker, { topic: 'contract', body: '合同到期不续签有补偿吗？' }, 201);
-    const staff = await t.loginAs('legal_staff');
+    const counsel = await aLawyer(t);
+    const lawyer = counsel.token;
+    // The centre's staff hand the question to the lawyer, then look in themselves.
+    const { thread: opened, staff } = await aLegalThread(t, { worker, lawyer: counsel, body: '合同到期不续签有补偿吗？' });
     await t.http('GET', `/legal/threads/${opened.id}`, { token: staff });
     const line = (await t.http<Page<LegalThreadSummary>>('GET', '/legal/threads?limit=50', { token: staff })).body.items.find(
       (i) => i.id === opened.id,
     );
     expect(line?.unread).toBe(1);
 
-    const a = await apply(await t.newWorker('rv-stage'));
-    const lawyer = await t.loginAs('lawyer');
-    const lawyerId = (await t.http<{ id: number }>('GET', '/me', { token: lawyer })).body.id;
-    const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/accept`, staff, {
-      version: a.version,
-      lawyerUserId: lawyerId,
-    });
+    const { application: accepted } = await aLegalAidCase(t, { state: 'accepted', staff, lawyer: counsel });
+    const a = accepted;
     const mediation = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/stage`, lawyer, {
       version: accepted.version,
       action: 'start_mediation',
@@ -712,12 +696,11 @@ describe('fixes from review', () => {
   });
 
   it('shows petition files only to staff who handle petitions', async () => {
-    const staff = await t.loginAs('legal_staff');
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
     const doc = await uploadJpeg(t, staff, 'legal_document');
-    const p = await post<PetitionView>(
-      '/legal/petitions',
+    const { petition: p } = await aPetition(t, {
       staff,
-      {
+      petition: {
         channel: 'letter',
         petitionerName: '王立新',
         petitionerPhone: '13900006666',
@@ -725,24 +708,23 @@ describe('fixes from review', () => {
         workerCount: 3,
         subject: '3 名职工反映未签劳动合同',
         content: '电子厂 3 名职工反映入职半年未签劳动合同。',
-        receivedOn: today(),
       },
-      201,
-    );
+    });
     await post(`/legal/petitions/${p.id}/meetings`, staff, {
       heldOn: today(),
       attendees: '工会、企业',
       summary: '企业同意本周内补签合同。',
       uploadIds: [doc.id],
     });
-    expect((await t.http('GET', `/uploads/${doc.id}/link`, { token: await t.loginAs('lawyer') })).status).toBe(404);
-    expect((await t.http('GET', `/uploads/${doc.id}/link`, { token: await t.loginAs('county_cadre') })).status).toBe(200);
+    expect((await t.http('GET', `/uploads/${doc.id}/link`, { token: await t.loginAs('lawyer', LEGAL_CENTRE) })).status).toBe(404);
+    expect((await t.http('GET', `/uploads/${doc.id}/link`, { token: await t.loginAs('county_cadre', '县总工会') })).status).toBe(200);
   });
 });
 
 describe('online consultation', () => {
   it('goes between the worker and the assigned lawyer with unread counts on both sides', async () => {
     const worker = await t.newWorker('thread');
+    const counsel = await aLawyer(t);
     const photo = await uploadJpeg(t, worker, 'consultation_photo');
     const opened = await post<LegalThreadView>(
       '/legal/threads',
@@ -750,18 +732,21 @@ describe('online consultation', () => {
       { topic: 'dismissal', body: '公司让我签自愿离职，不签就不发工资。', uploadIds: [photo.id] },
       201,
     );
-    expect(opened).toMatchObject({ state: 'waiting_centre', unread: 0, lawyerName: expect.any(String) });
+    // Given to the least busy of the centre's lawyers.
+    expect(opened).toMatchObject({ state: 'waiting_centre', unread: 0, lawyerUserId: expect.any(Number), lawyerName: expect.any(String) });
     expect(opened.deadline?.workingDaysLeft).toBeGreaterThanOrEqual(1);
     expect(opened.messages[0].photos.map((p) => p.id)).toEqual([photo.id]);
 
-    const staff = await t.loginAs('legal_staff');
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
+    // The centre hands it to 秦律师, so the test does not depend on who was least busy.
+    await post(`/legal/threads/${opened.id}/assign`, staff, { lawyerUserId: counsel.id });
     // The centre's staff see every thread; the assigned lawyer sees it as unread and unanswered.
     const all = await t.http<Page<LegalThreadSummary>>('GET', '/legal/threads?waiting=true&limit=50', { token: staff });
     const line = all.body.items.find((i) => i.id === opened.id);
     expect(line).toMatchObject({ unread: 1, state: 'waiting_centre' });
-    // 孙律师 answers his own; the other lawyer has no demo login, so the centre's staff answer for him.
-    const lawyerToken = line?.lawyerName === '孙律师' ? await t.loginAs('lawyer') : staff;
-    const answer = await post<LegalThreadView>(`/legal/threads/${opened.id}/messages`, lawyerToken, {
+    const own = await t.http<Page<LegalThreadSummary>>('GET', '/legal/threads?waiting=true&limit=50', { token: counsel.token });
+    expect(own.body.items.find((i) => i.id === opened.id)).toMatchObject({ unread: 1, state: 'waiting_centre' });
+    const answer = await post<LegalThreadView>(`/legal/threads/${opened.id}/messages`, counsel.token, {
       body: '不要签。单位不能以不发工资相逼，可以来中心面谈。',
     });
     expect(answer.state).toBe('waiting_worker');
@@ -794,12 +779,12 @@ describe('online consultation', () => {
 
   it('lets the lawyer end a thread once it is answered, and not before', async () => {
     const worker = await t.newWorker('staffclose');
-    const opened = await post<LegalThreadView>('/legal/threads', worker, { topic: 'contract', body: '试用期被辞退有补偿吗？' }, 201);
-    const staff = await t.loginAs('legal_staff');
-    const lawyer = await t.loginAs('lawyer');
-    // The centre hands it to 孙律师, so the test does not depend on who was least busy.
-    const assigned = await post<LegalThreadView>(`/legal/threads/${opened.id}/assign`, staff, { lawyerUserId: await userIdOf(lawyer) });
-    expect(assigned.lawyerName).toBe('孙律师');
+    const counsel = await aLawyer(t, { name: '秦律师' });
+    const lawyer = counsel.token;
+    // The centre hands it to 秦律师, so the test does not depend on who was least busy.
+    const { thread: assigned } = await aLegalThread(t, { worker, lawyer: counsel, body: '试用期被辞退有补偿吗？' });
+    const opened = assigned;
+    expect(assigned.lawyerName).toBe('秦律师');
     const record = `/legal/threads/${opened.id}`;
     expect(await refusalStep(record, lawyer, { action: 'staff_close', version: assigned.version })).toEqual([409, 'action_not_allowed']);
 
@@ -810,7 +795,7 @@ describe('online consultation', () => {
     expect(answer.actions.find((a) => a.action === 'staff_close')).toMatchObject({ label: '结束咨询', confirm: expect.any(String) });
     // The worker ends it with “close”, not the centre's button; a lawyer of another centre cannot see it.
     expect(await refusalStep(record, worker, { action: 'staff_close', version: answer.version })).toEqual([409, 'action_not_allowed']);
-    expect(await refusalStep(record, await t.loginAs('town_lawyer'), { action: 'staff_close', version: answer.version })).toEqual([
+    expect(await refusalStep(record, await t.loginAs('lawyer', TOWN_CENTRE), { action: 'staff_close', version: answer.version })).toEqual([
       404,
       'not_found',
     ]);
@@ -829,26 +814,18 @@ describe('online consultation', () => {
 });
 
 describe('petitions', () => {
-  const petition = (over: Record<string, unknown> = {}) => ({
-    channel: 'visit',
-    petitionerName: '张建华',
-    petitionerPhone: '13900005555',
-    employerName: '某某电子厂',
-    workerCount: 8,
-    subject: '8 名职工反映加班费未发',
-    content: '电子厂 8 名职工反映三个月加班费没有发放。',
-    receivedOn: today(),
-    ...over,
-  });
+  const petition = (over: Record<string, unknown> = {}) => ({ ...petitionRequest(t), ...over });
 
   it('is registered, accepted within 15 days, extended once and resolved with its meeting and legal-aid cases', async () => {
-    const staff = await t.loginAs('legal_staff');
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
     const created = await post<PetitionView>('/legal/petitions', staff, petition(), 201);
     expect(created).toMatchObject({ state: 'registered', petitionerNameMasked: '张**', petitionerPhoneMasked: '139****5555' });
     const due = new Date(created.deadline?.dueAt as string);
     expect(Math.round((due.getTime() - Date.parse(`${today()}T00:00:00+08:00`)) / DAY_MS)).toBe(16);
     expect((await t.http('GET', `/legal/petitions/${created.id}`, { token: await t.newWorker('pw') })).status).toBe(403);
-    expect((await t.http('GET', `/legal/petitions/${created.id}`, { token: await t.loginAs('county_cadre') })).status).toBe(200);
+    expect((await t.http('GET', `/legal/petitions/${created.id}`, { token: await t.loginAs('county_cadre', '县总工会') })).status).toBe(
+      200,
+    );
 
     const accepted = await postStep<PetitionView>(`/legal/petitions/${created.id}`, staff, {
       action: 'accept',
@@ -890,7 +867,7 @@ describe('petitions', () => {
   });
 
   it('refuses a bad petition and writes nothing', async () => {
-    const staff = await t.loginAs('legal_staff');
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
     const before = await t.count('petitions');
     for (const over of [
       { channel: 'pigeon' },
@@ -908,16 +885,15 @@ describe('petitions', () => {
   });
 
   it('declines a petition the union does not take, with the reason and where to go', async () => {
-    const staff = await t.loginAs('legal_staff');
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
     const created = await post<PetitionView>('/legal/petitions', staff, petition({ subject: '1 名职工反映社保未缴', workerCount: 1 }), 201);
     expect(created.actions.find((a) => a.action === 'decline')).toMatchObject({ label: '不予受理', requiresComment: true });
     const record = `/legal/petitions/${created.id}`;
     const reason = '属于劳动保障监察事项，已告知向县人社局劳动保障监察大队投诉';
     // Only staff who handle petitions (a lawyer does not even see the case), and only with the reason.
-    expect(await refusalStep(record, await t.loginAs('lawyer'), { action: 'decline', version: created.version, comment: reason })).toEqual([
-      404,
-      'not_found',
-    ]);
+    expect(
+      await refusalStep(record, await t.loginAs('lawyer', LEGAL_CENTRE), { action: 'decline', version: created.version, comment: reason }),
+    ).toEqual([404, 'not_found']);
     expect(await refusalStep(record, staff, { action: 'decline', version: created.version })).toEqual([400, 'validation_failed']);
     expect((await t.http<PetitionView>('GET', `/legal/petitions/${created.id}`, { token: staff })).body).toMatchObject({
       state: 'registered',
@@ -940,14 +916,13 @@ describe('petitions', () => {
 
 describe('bad input on the centre’s endpoints', () => {
   it('refuses bad schedules, stages, dates, closings and rule sets, and writes nothing', async () => {
-    const staff = await t.loginAs('legal_staff');
-    const lawyer = await t.loginAs('lawyer');
-    const lawyerId = (await t.http<{ id: number }>('GET', '/me', { token: lawyer })).body.id;
-    const a = await apply(await t.newWorker('badcentre'));
-    const accepted = await post<LegalAidApplicationView>(`/legal/aid-applications/${a.id}/accept`, staff, {
-      version: a.version,
-      lawyerUserId: lawyerId,
-    });
+    const staff = await t.loginAs('legal_staff', LEGAL_CENTRE);
+    const counsel = await aLawyer(t);
+    const { token: lawyer, id: lawyerId } = counsel;
+    const { application: accepted } = await aLegalAidCase(t, { state: 'accepted', staff, lawyer: counsel });
+    const a = accepted;
+    const { thread } = await aLegalThread(t, { staff, lawyer: counsel });
+    const { petition: p } = await aPetition(t, { staff });
     const line = { weekday: 1, startTime: '09:00', endTime: '11:00', slotMinutes: 30, channels: ['phone'], place: '中心' };
     const cases: [string, string, string, unknown][] = [
       ['a weekday 8', 'PUT', `/legal/lawyers/${lawyerId}/availability`, { rules: [{ ...line, weekday: 8 }] }],
@@ -1033,12 +1008,12 @@ describe('bad input on the centre’s endpoints', () => {
           },
         },
       ],
-      ['an empty message', 'POST', '/legal/threads/1/messages', { body: '' }],
-      ['a petition step that is not one', 'POST', '/legal/petitions/1/transitions', { action: 'close', version: 1 }],
+      ['an empty message', 'POST', `/legal/threads/${thread.id}/messages`, { body: '' }],
+      ['a petition step that is not one', 'POST', `/legal/petitions/${p.id}/transitions`, { action: 'close', version: p.version }],
       [
         'a meeting in the future',
         'POST',
-        '/legal/petitions/1/meetings',
+        `/legal/petitions/${p.id}/meetings`,
         { heldOn: '2099-01-01', attendees: '工会', summary: '会议情况记录' },
       ],
     ];
