@@ -7,19 +7,42 @@ import type {
   CreateCompetitionRequest,
   EntryView,
   JudgingEntryView,
-  MembershipApplicationView,
 } from '@union/shared';
-import { organizationIds, today } from './hardship-fixtures';
-import { itRaces, newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+import { today } from './hardship-fixtures';
+import { itRaces, startTestApp, type TestApp } from './harness';
+import {
+  aCompetition,
+  advanceCompetition,
+  aMember,
+  anEmployerFlag,
+  anEntry,
+  aPerson,
+  competitionRequest,
+  CONSTRUCTION_UNION,
+  COUNTY,
+  userIdOf,
+  type Person,
+} from './factories';
+
+const CHENGGUAN = '县总工会/城关镇总工会';
+const WANAN = '县总工会/万安镇总工会';
+const TEXTILE_UNION = `${CHENGGUAN}/城关纺织有限公司工会`;
+const FOOD_UNION = `${WANAN}/万安食品有限公司工会`;
 
 let t: TestApp;
-let orgId: (name: string) => number;
+let judgePerson: Person;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startTestApp();
-  orgId = await organizationIds(t);
-  for (const p of ['county_cadre', 'town_cadre', 'town2_cadre', 'grassroots_cadre', 'judge']) tokens[p] = await t.loginAs(p);
+  // Staff made for the tests at their places: the county's organiser and judge, 城关镇's and 万安镇's
+  // organisers, the construction company union's cadre.
+  tokens.county_cadre = await t.loginAs('county_cadre', COUNTY);
+  tokens.town_cadre = await t.loginAs('town_cadre', CHENGGUAN);
+  tokens.town2_cadre = await t.loginAs('town_cadre', WANAN);
+  tokens.grassroots_cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+  judgePerson = await aPerson(t, 'judge', COUNTY);
+  tokens.judge = judgePerson.token;
 }, 60_000);
 afterAll(() => t?.close());
 
@@ -38,81 +61,29 @@ async function postStep<T>(recordPath: string, token: string, body: unknown, sta
   return res.body;
 }
 
-/** A new worker who is a member of `union` (approved by its cadre), with `employerName`. */
-async function newMember(
-  name: string,
-  union = '县城建筑公司工会',
-  employerName = '县城建筑公司',
-  cadre = 'grassroots_cadre',
-): Promise<string> {
-  const token = await t.newWorker(name);
-  const applied = await post<MembershipApplicationView>(
-    '/membership/applications',
-    token,
-    {
-      realName: `测试${name.replace(/[^a-z]/g, '').slice(0, 4) ? '工人' : '职工'}`,
-      idNumber: newIdNumber(),
-      phone: newPhone(),
-      employerName,
-      employmentType: 'employee',
-      organizationId: orgId(union),
-      hideFromEmployer: false,
-    },
-    201,
-  );
-  await postStep(`/membership/applications/${applied.id}`, tokens[cadre], { action: 'approve', version: applied.version });
-  return token;
+/** A new worker who is a member of the union at `union` (approved by its cadre), working for `employerName`. */
+async function newMember(union = CONSTRUCTION_UNION, employerName = '县城建筑公司'): Promise<string> {
+  return (await aMember(t, { union, application: { employerName } })).token;
 }
 
-function competition(over: Partial<CreateCompetitionRequest> = {}): CreateCompetitionRequest {
-  return {
-    kind: 'skills',
-    title: `技能比武${Math.random().toString(36).slice(2, 6)}`,
-    description: '测试比赛',
-    registrationClosesOn: day(5),
-    startsOn: day(6),
-    endsOn: day(7),
-    noticeDays: 5,
-    events: [
-      {
-        name: '焊接',
-        entryKind: 'individual',
-        maxEntries: 0,
-        scoring: { kind: 'judges_average', dropExtremesFrom: 3 },
-        tieBreak: 'shared',
-        awards: [
-          { title: '一等奖', fromRank: 1, toRank: 1 },
-          { title: '技术能手', fromRank: 1, toRank: 2 },
-        ],
-      },
-    ],
-    ...over,
-  };
-}
+/** A skills contest with one judged event, registration closing in five days. */
+const competition = (over: Partial<CreateCompetitionRequest> = {}) => competitionRequest(t, over);
 
 async function step(c: CompetitionView, action: string, token = tokens.county_cadre, comment?: string): Promise<CompetitionView> {
   return postStep<CompetitionView>(`/competitions/${c.id}`, token, { action, version: c.version, comment });
 }
 
-async function judgeId(): Promise<number> {
-  return (await t.http<{ id: number }>('GET', '/me', { token: tokens.judge })).body.id;
-}
-
 describe('competitions', () => {
   it('runs from registration to published results: hidden scores, exclusion before notice, objections block publishing, certificate', async () => {
     const county = tokens.county_cadre;
-    let c = await post<CompetitionView>('/competitions', county, competition(), 201);
+    // Set up with the judge, open for registration.
+    let { competition: c } = await aCompetition(t, { organiser: county, judge: judgePerson, state: 'open' });
     const eventId = c.events[0].id;
-    c = await t
-      .http<CompetitionView>('PUT', `/competitions/${c.id}/events/${eventId}/judges`, {
-        token: county,
-        body: { judgeUserIds: [await judgeId()] },
-      })
-      .then((r) => r.body);
-    c = await step(c, 'open_registration');
-    const a = await newMember('compa');
-    const b = await newMember('compb');
-    const flagged = await newMember('compc', '城关纺织有限公司工会', '城关纺织有限公司', 'town_cadre');
+    // A textile worker's employer had a serious accident last year (flagged by the county).
+    const flag = await anEmployerFlag(t, { by: county });
+    const a = await newMember();
+    const b = await newMember();
+    const flagged = await newMember(TEXTILE_UNION, flag.employerName);
     const ea = await post<EntryView>(`/competitions/${c.id}/entries`, a, { eventId }, 201);
     const eb = await post<EntryView>(`/competitions/${c.id}/entries`, b, { eventId }, 201);
     const ec = await post<EntryView>(`/competitions/${c.id}/entries`, flagged, { eventId }, 201);
@@ -156,7 +127,7 @@ describe('competitions', () => {
     // A worker cannot read the judging sheet at all.
     expect((await t.http('GET', `/competitions/${c.id}/events/${eventId}/judging`, { token: a })).status).toBe(403);
 
-    // Computed: the flagged employer's entry (城关纺织, a serious accident last year) gets no rank, before any notice.
+    // Computed: the flagged employer's entry (a serious accident last year) gets no rank, before any notice.
     c = await step(c, 'compute_results');
     const results = (await t.http<CompetitionResultsView>('GET', `/competitions/${c.id}/results`, { token: county })).body;
     const lines = results.events[0].lines;
@@ -226,10 +197,11 @@ describe('competitions', () => {
     'gives the last team place to exactly one of 30 teams registering at once',
     async () => {
       const county = tokens.county_cadre;
-      let c = await post<CompetitionView>(
-        '/competitions',
-        county,
-        competition({
+      const { competition: c } = await aCompetition(t, {
+        organiser: county,
+        judge: judgePerson,
+        state: 'open',
+        competition: {
           events: [
             {
               name: '班组应急演练',
@@ -242,14 +214,12 @@ describe('competitions', () => {
               awards: [],
             },
           ],
-        }),
-        201,
-      );
-      c = await step(c, 'open_registration');
+        },
+      });
       const eventId = c.events[0].id;
-      const first = await newMember('team0');
+      const first = await newMember();
       await post(`/competitions/${c.id}/entries`, first, { eventId, teamName: '第一队', members: ['张一', '王二', '李三'] }, 201);
-      const captains = await Promise.all(Array.from({ length: 30 }, (_, i) => newMember(`cap${i}`)));
+      const captains = await Promise.all(Array.from({ length: 30 }, () => newMember()));
       const before = await t.count('competition_entries');
       const results = await Promise.all(
         captains.map((token, i) =>
@@ -270,15 +240,14 @@ describe('competitions', () => {
 
   it('refuses registration after the deadline, outside the organiser’s scope, and bad entries', async () => {
     // A town competition of 城关镇: a member in 万安镇 may not enter.
-    let c = await post<CompetitionView>('/competitions', tokens.town_cadre, competition(), 201);
-    c = await step(c, 'open_registration', tokens.town_cadre);
+    const { competition: c } = await aCompetition(t, { organiser: tokens.town_cadre, judge: judgePerson, state: 'open' });
     const eventId = c.events[0].id;
-    const wanan = await newMember('wanan', '万安食品有限公司工会', '万安食品有限公司', 'town2_cadre');
+    const wanan = await newMember(FOOD_UNION, '万安食品有限公司');
     const outside = await t.http('POST', `/competitions/${c.id}/entries`, { token: wanan, body: { eventId } });
     expect(outside.status).toBe(403);
     const notMember = await t.http('POST', `/competitions/${c.id}/entries`, { token: await t.newWorker('nm'), body: { eventId } });
     expect(notMember.body.code).toBe('not_a_member');
-    const inside = await newMember('inside');
+    const inside = await newMember();
     const before = await t.count('competition_entries');
     for (const body of [{ eventId: 999_999 }, { eventId: 'x' }, {}]) {
       const res = await t.http('POST', `/competitions/${c.id}/entries`, { token: inside, body });
@@ -288,7 +257,7 @@ describe('competitions', () => {
     // The deadline passed (the clock moves to the day after it): refused, and withdrawing is refused too.
     const entry = await post<EntryView>(`/competitions/${c.id}/entries`, inside, { eventId }, 201);
     t.clock.set(startOfCstDay(addDays(c.registrationClosesOn, 1)));
-    const late = await t.http('POST', `/competitions/${c.id}/entries`, { token: await newMember('late'), body: { eventId } });
+    const late = await t.http('POST', `/competitions/${c.id}/entries`, { token: await newMember(), body: { eventId } });
     expect(late.status).toBe(409);
     const lateWithdraw = await t.http('POST', `/competitions/entries/${entry.id}/withdraw`, { token: inside });
     expect(lateWithdraw.status).toBe(409);
@@ -341,7 +310,7 @@ describe('competitions', () => {
     );
     expect(entry).toMatchObject({ kind: 'enterprise', entrantName: '县城建筑公司安全科', employerName: '县城建筑公司' });
     const byWorker = await t.http('POST', `/competitions/${c.id}/entries`, {
-      token: await newMember('entw'),
+      token: await newMember(),
       body: { eventId: enterpriseEvent.id },
     });
     expect(byWorker.status).toBe(403);
@@ -350,15 +319,69 @@ describe('competitions', () => {
   });
 
   it('counts the report figures from the records', async () => {
-    const stats = (
-      await t.http<CompetitionStatistics>('GET', `/competitions/statistics?from=${day(-30)}&to=${day(30)}`, { token: tokens.county_cadre })
-    ).body;
-    expect(stats.competitions).toBeGreaterThanOrEqual(3);
-    expect(stats.participants.personTimes).toBeGreaterThan(stats.participants.people - 1);
-    expect(stats.awards).toBeGreaterThanOrEqual(3);
-    expect(stats.enterprises.total).toBeGreaterThan(0);
-    expect(stats.byKind.map((k) => k.kind)).toEqual(expect.arrayContaining(['skills', 'ankang_cup', 'speech']));
-  });
+    // 万安镇's organiser runs three competitions of three kinds; the figures of its scope grow by what they hold.
+    const organiser = await t.loginAs('town_cadre', WANAN);
+    const figures = async () =>
+      (await t.http<CompetitionStatistics>('GET', `/competitions/statistics?from=${day(-30)}&to=${day(30)}`, { token: organiser })).body;
+    const ofKind = (s: CompetitionStatistics, kind: string) => s.byKind.find((k) => k.kind === kind)?.competitions ?? 0;
+    const before = await figures();
+    const a = await newMember(FOOD_UNION, '万安食品有限公司');
+    const b = await newMember(FOOD_UNION, '万安食品有限公司');
+
+    // A speech contest open for registration, a entered.
+    const { competition: speech } = await aCompetition(t, {
+      organiser,
+      judge: judgePerson,
+      state: 'open',
+      competition: { kind: 'speech' },
+    });
+    await anEntry(t, speech, { worker: a });
+    // The 安康杯, open, b's team of three entered.
+    const { competition: ankang } = await aCompetition(t, {
+      organiser,
+      judge: judgePerson,
+      state: 'open',
+      competition: {
+        kind: 'ankang_cup',
+        events: [
+          {
+            name: '班组应急演练',
+            entryKind: 'team',
+            maxEntries: 0,
+            teamMin: 3,
+            teamMax: 6,
+            scoring: { kind: 'judges_average', dropExtremesFrom: 0 },
+            tieBreak: 'shared',
+            awards: [],
+          },
+        ],
+      },
+    });
+    await anEntry(t, ankang, { worker: b, body: { teamName: '包装班', members: ['甲一', '乙二', '丙三'] } });
+    // A skills contest judged and published: a first (一等奖 and 技术能手), b second (技术能手).
+    const { competition: open } = await aCompetition(t, { organiser, judge: judgePerson, state: 'open' });
+    const { entry: ea } = await anEntry(t, open, { worker: a });
+    const { entry: eb } = await anEntry(t, open, { worker: b });
+    const running = await advanceCompetition(t, open, 'running', organiser);
+    const eventId = running.events[0].id;
+    await post(`/competitions/${running.id}/events/${eventId}/scores`, tokens.judge, { entryId: ea.id, points: 9500 });
+    await post(`/competitions/${running.id}/events/${eventId}/scores`, tokens.judge, { entryId: eb.id, points: 9000 });
+    expect((await advanceCompetition(t, running, 'published', organiser)).state).toBe('published');
+
+    const after = await figures();
+    expect(after.competitions).toBe(before.competitions + 3);
+    expect(after.awards).toBe(before.awards + 2);
+    // People: a and b on their own and the team's three; person-times: an individual entry counts once, the team three times.
+    expect(after.participants.people).toBe(before.participants.people + 5);
+    expect(after.participants.personTimes).toBe(before.participants.personTimes + 6);
+    expect(after.participants.personTimes).toBeGreaterThan(after.participants.people - 1);
+    expect(after.enterprises.total).toBeGreaterThan(0);
+    expect(after.enterprises.total).toBe(before.enterprises.total);
+    expect(after.enterprises.participating).toBeGreaterThanOrEqual(1);
+    for (const kind of ['skills', 'ankang_cup', 'speech']) {
+      expect({ kind, competitions: ofKind(after, kind) }).toEqual({ kind, competitions: ofKind(before, kind) + 1 });
+    }
+  }, 60_000);
 });
 
 describe('bad input on the organiser’s and judges’ endpoints', () => {
@@ -368,7 +391,13 @@ describe('bad input on the organiser’s and judges’ endpoints', () => {
     const eventId = c.events[0].id;
     const worker = await t.newWorker('badcomp');
     const cases: [string, string, string, string, unknown][] = [
-      ['a judge who is not one', county, 'PUT', `/competitions/${c.id}/events/${eventId}/judges`, { judgeUserIds: [1] }],
+      [
+        'a judge who is not one',
+        county,
+        'PUT',
+        `/competitions/${c.id}/events/${eventId}/judges`,
+        { judgeUserIds: [await userIdOf(t, worker)] },
+      ],
       ['judges as text', county, 'PUT', `/competitions/${c.id}/events/${eventId}/judges`, { judgeUserIds: 'all' }],
       [
         'a flag of an unknown kind',
@@ -409,17 +438,10 @@ describe('sending results back to the judges, and cancelling', () => {
   it('sends computed results back to scoring with a reason, lets the judge correct, and computes again', async () => {
     const county = tokens.county_cadre;
     const judge = tokens.judge;
-    let c = await post<CompetitionView>('/competitions', county, competition(), 201);
+    let { competition: c } = await aCompetition(t, { organiser: county, judge: judgePerson, state: 'open' });
     const eventId = c.events[0].id;
-    c = await t
-      .http<CompetitionView>('PUT', `/competitions/${c.id}/events/${eventId}/judges`, {
-        token: county,
-        body: { judgeUserIds: [await judgeId()] },
-      })
-      .then((r) => r.body);
-    c = await step(c, 'open_registration');
-    const ea = await post<EntryView>(`/competitions/${c.id}/entries`, await newMember('backa'), { eventId }, 201);
-    const eb = await post<EntryView>(`/competitions/${c.id}/entries`, await newMember('backb'), { eventId }, 201);
+    const { entry: ea } = await anEntry(t, c);
+    const { entry: eb } = await anEntry(t, c);
     c = await step(c, 'close_registration');
     await post(`/competitions/${c.id}/events/${eventId}/scores`, judge, { entryId: ea.id, points: 8000 });
     await post(`/competitions/${c.id}/events/${eventId}/scores`, judge, { entryId: eb.id, points: 9000 });
@@ -490,11 +512,9 @@ describe('sending results back to the judges, and cancelling', () => {
   it('cancels a competition with a reason, tells the entrants, and closes registration', async () => {
     // A town competition of 城关镇, open for registration with one entrant.
     const town = tokens.town_cadre;
-    let c = await post<CompetitionView>('/competitions', town, competition(), 201);
-    c = await step(c, 'open_registration', town);
+    const { competition: c } = await aCompetition(t, { organiser: town, judge: judgePerson, state: 'open' });
     const eventId = c.events[0].id;
-    const entrant = await newMember('cancel');
-    await post<EntryView>(`/competitions/${c.id}/entries`, entrant, { eventId }, 201);
+    const { token: entrant } = await anEntry(t, c);
     expect(c.actions.find((a) => a.action === 'cancel')?.requiresComment).toBe(true);
 
     const history = await t.count('case_history');
@@ -521,7 +541,7 @@ describe('sending results back to the judges, and cancelling', () => {
     // The entrant is told; nobody can register any more, and it is no longer listed as open.
     const messages = (await t.http<{ items: { title: string }[] }>('GET', '/messages?limit=50', { token: entrant })).body.items;
     expect(messages.map((m) => m.title)).toContain(`${c.title}：比赛已取消`);
-    const late = await t.http('POST', `/competitions/${c.id}/entries`, { token: await newMember('aftercancel'), body: { eventId } });
+    const late = await t.http('POST', `/competitions/${c.id}/entries`, { token: await newMember(), body: { eventId } });
     expect(late.status).toBe(409);
     const open = (await t.http<Page<CompetitionView>>('GET', '/competitions?filter=open&limit=50', { token: entrant })).body.items;
     expect(open.map((x) => x.id)).not.toContain(c.id);
