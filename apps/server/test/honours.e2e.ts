@@ -1,7 +1,8 @@
-import type { HonourKindView, HonourRollLine, HonourStatistics, ModelWorkerView, NominationView, Page } from '@union/shared';
+import type { HonourRollLine, HonourStatistics, ModelWorkerView, NominationView, Page } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { today } from './hardship-fixtures';
 import { startTestApp, type TestApp } from './harness';
+import { aMember, anEmployerFlag, CONSTRUCTION_UNION, COUNTY, honourKind } from './factories';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,12 +25,19 @@ async function postStep<T>(recordPath: string, token: string, body: unknown, sta
 
 const deeds = '扎根建筑一线二十年，带领班组攻克高支模施工难题，连续三年安全生产零事故，带出徒弟 15 人。';
 
+/** The nominating union's cadre (县城建筑公司工会) and the county's honour staff, made for a test. */
+async function staff(): Promise<{ cadre: string; county: string }> {
+  return { cadre: await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION), county: await t.loginAs('county_cadre', COUNTY) };
+}
+
+/** A new member of a union (to see the notice board and object). */
+const aMemberToken = async () => (await aMember(t)).token;
+
 describe('honours', () => {
   it('nominates, reviews, notices (objections first), awards into the model-worker registry, and revokes visibly', async () => {
-    const cadre = await t.loginAs('grassroots_cadre');
-    const county = await t.loginAs('county_cadre');
-    const kinds = (await t.http<HonourKindView[]>('GET', '/honours/kinds', { token: cadre })).body;
-    const model = kinds.find((k) => k.code === 'model_worker') as HonourKindView;
+    const { cadre, county } = await staff();
+    const stats0 = (await t.http<HonourStatistics>('GET', '/honours/statistics', { token: county })).body;
+    const model = await honourKind(t, cadre, 'model_worker');
     const year = Number(today().slice(0, 4));
     const n = await post<NominationView>(
       '/honours/nominations',
@@ -52,10 +60,10 @@ describe('honours', () => {
       version: n.version,
     });
     expect(notice.state).toBe('public_notice');
-    const onNotice = (await t.http<Page<{ id: number }>>('GET', '/honours/notices?limit=50', { token: await t.loginAs('member') })).body
-      .items;
+    const member = await aMemberToken();
+    const onNotice = (await t.http<Page<{ id: number }>>('GET', '/honours/notices?limit=50', { token: member })).body.items;
     expect(onNotice.map((x) => x.id)).toContain(n.id);
-    await post(`/honours/nominations/${n.id}/objections`, await t.loginAs('member'), { content: '请核实安全生产零事故的说法。' }, 201);
+    await post(`/honours/nominations/${n.id}/objections`, member, { content: '请核实安全生产零事故的说法。' }, 201);
     // Five days later (the clock moves; no row is rewritten).
     t.clock.advance(5 * 86_400_000 + 1000);
     const blocked = await t.step(`/honours/nominations/${n.id}`, {
@@ -100,27 +108,31 @@ describe('honours', () => {
       comment: '经查事迹材料存在虚报',
     });
     expect(revoked).toMatchObject({ state: 'revoked', revokedReason: '经查事迹材料存在虚报' });
-    const roll = (await t.http<Page<HonourRollLine>>('GET', '/honours/roll?limit=50', { token: await t.loginAs('worker') })).body.items;
+    const roll = (await t.http<Page<HonourRollLine>>('GET', '/honours/roll?limit=50', { token: await t.newWorker('roll') })).body.items;
     expect(roll.find((r) => r.id === n.id)?.revokedReason).toBe('经查事迹材料存在虚报');
     const stats = (await t.http<HonourStatistics>('GET', '/honours/statistics', { token: county })).body;
-    expect(stats).toMatchObject({ revoked: expect.any(Number), healthChecks: 1, supportFen: 100_000 });
+    expect(stats).toMatchObject({
+      revoked: stats0.revoked + 1,
+      healthChecks: stats0.healthChecks + 1,
+      supportFen: stats0.supportFen + 100_000,
+    });
   });
 
   it('stops a nominee whose employer is excluded before the notice, and refuses bad nominations', async () => {
-    const county = await t.loginAs('county_cadre');
-    const kinds = (await t.http<HonourKindView[]>('GET', '/honours/kinds', { token: county })).body;
-    const vanguard = kinds.find((k) => k.code === 'vanguard') as HonourKindView;
-    // 城关纺织有限公司 has a serious accident on record (seeded flag).
+    const county = await t.loginAs('county_cadre', COUNTY);
+    const vanguard = await honourKind(t, county, 'vanguard');
+    // The employer has a serious accident on record (flagged by the county).
+    const flag = await anEmployerFlag(t, { by: county });
     const n = await post<NominationView>(
       '/honours/nominations',
       county,
-      { kindId: vanguard.id, nomineeName: '织造车间甲班', employerName: '城关纺织有限公司', deeds, year: 2026 },
+      { kindId: vanguard.id, nomineeName: '织造车间甲班', employerName: flag.employerName, deeds, year: 2026 },
       201,
     );
     expect(n.excludedReason).toContain('重大安全事故');
     // Another county cadre reviews it: nobody handles their own nomination as staff.
     const refused = await t.step(`/honours/nominations/${n.id}`, {
-      token: await t.loginAs('county_admin'),
+      token: await t.loginAs('county_admin', COUNTY),
       body: { action: 'start_notice', version: n.version },
     });
     expect(refused.body.code).toBe('employer_excluded');
@@ -135,20 +147,26 @@ describe('honours', () => {
     expect(
       (
         await t.http('POST', '/honours/nominations', {
-          token: await t.loginAs('member'),
+          token: await aMemberToken(),
           body: { kindId: vanguard.id, nomineeName: '某人', employerName: '某厂', deeds, year: 2026 },
         })
       ).status,
     ).toBe(403);
     expect(await t.count('honour_nominations')).toBe(before);
+    const worker = await post<ModelWorkerView>(
+      '/honours/model-workers',
+      county,
+      { name: '孙师傅', employerName: '县城建筑公司', title: '县级劳动模范', awardedYear: 2015 },
+      201,
+    );
     const records = await t.count('model_worker_records');
     for (const [path, body] of [
       ['/honours/kinds', { code: 'Bad Code', name: '称号', nomineeType: 'person' }],
       ['/honours/kinds', { code: 'new_kind', name: '称号', nomineeType: 'family' }],
       ['/honours/model-workers', { name: '某人', employerName: '某厂', title: '劳模', awardedYear: 1900 }],
-      ['/honours/model-workers/1/records', { kind: 'party', date: today(), note: '说明' }],
-      ['/honours/model-workers/1/records', { kind: 'support', date: today(), note: '慰问' }],
-      ['/honours/model-workers/1/records', { kind: 'care_visit', date: '2099-01-01', note: '慰问' }],
+      [`/honours/model-workers/${worker.id}/records`, { kind: 'party', date: today(), note: '说明' }],
+      [`/honours/model-workers/${worker.id}/records`, { kind: 'support', date: today(), note: '慰问' }],
+      [`/honours/model-workers/${worker.id}/records`, { kind: 'care_visit', date: '2099-01-01', note: '慰问' }],
     ] as [string, unknown][]) {
       const res = await t.http('POST', path, { token: county, body });
       expect({ path, refused: res.status >= 400 && res.status < 500 }).toEqual({ path, refused: true });
@@ -157,10 +175,8 @@ describe('honours', () => {
   });
 
   it('lets the county reject a nomination with a reason, in review or on notice, and shows the reason to the nominating union', async () => {
-    const cadre = await t.loginAs('grassroots_cadre');
-    const county = await t.loginAs('county_cadre');
-    const kinds = (await t.http<HonourKindView[]>('GET', '/honours/kinds', { token: cadre })).body;
-    const vanguard = kinds.find((k) => k.code === 'vanguard') as HonourKindView;
+    const { cadre, county } = await staff();
+    const vanguard = await honourKind(t, cadre, 'vanguard');
     const year = Number(today().slice(0, 4));
     const nominate = (nomineeName: string) =>
       post<NominationView>(
@@ -173,11 +189,13 @@ describe('honours', () => {
     // In review: only the county's honour staff may reject, and only with a reason. Who does not
     // handle honours does not see the case at all (404).
     const n = await nominate('钢筋班');
+    const townCadre = await t.loginAs('town_cadre', '县总工会/城关镇总工会');
+    const member = await aMemberToken();
     const history = await t.count('case_history');
     const refusals: [string, string, string | undefined, number][] = [
       ['the nominating union', cadre, '材料不全', 409],
-      ['a town cadre', await t.loginAs('town_cadre'), '材料不全', 404],
-      ['a member', await t.loginAs('member'), '材料不全', 404],
+      ['a town cadre', townCadre, '材料不全', 404],
+      ['a member', member, '材料不全', 404],
       ['no reason', county, undefined, 400],
       ['a blank reason', county, '  ', 400],
     ];
@@ -223,7 +241,7 @@ describe('honours', () => {
     expect(notice.actions.map((a) => a.action)).toEqual(expect.arrayContaining(['award', 'reject']));
     const { id: objectionId } = await post<{ id: number }>(
       `/honours/nominations/${m.id}/objections`,
-      await t.loginAs('member'),
+      member,
       { content: '该班组今年三月发生过一起轻伤事故。' },
       201,
     );
@@ -236,7 +254,7 @@ describe('honours', () => {
     expect(onNotice).toMatchObject({ state: 'rejected', rejectReason: '公示期间异议经核实属实，不予授予' });
     expect(onNotice.history.at(-1)).toMatchObject({ action: 'reject', fromState: 'public_notice', toState: 'rejected' });
     // Off the notice board, never on the honour roll, and it cannot be awarded any more.
-    const worker = await t.loginAs('worker');
+    const worker = await t.newWorker('board');
     expect(
       (await t.http<Page<{ id: number }>>('GET', '/honours/notices?limit=50', { token: worker })).body.items.map((x) => x.id),
     ).not.toContain(m.id);
