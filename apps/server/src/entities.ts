@@ -20,7 +20,6 @@ import { GrantApplication } from './modules/hardship/entities/grant-application.
 import { DemocraticReview } from './modules/hardship/entities/democratic-review.entity';
 import { HardshipApplication } from './modules/hardship/entities/hardship-application.entity';
 import { HardshipDraft } from './modules/hardship/entities/hardship-draft.entity';
-import { HardshipFileEvent } from './modules/hardship/entities/hardship-file-event.entity';
 import { HardshipFile } from './modules/hardship/entities/hardship-file.entity';
 import { RuleSet } from './modules/rule-sets/entities/rule-set.entity';
 import { HomeVisit } from './modules/hardship/entities/home-visit.entity';
@@ -67,7 +66,6 @@ export const ENTITIES = [
   PublicNotice,
   NoticeObjection,
   HardshipFile,
-  HardshipFileEvent,
   Campaign,
   GrantApplication,
   AssistanceRecord,

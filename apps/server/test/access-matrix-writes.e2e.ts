@@ -140,7 +140,7 @@ const memberGrant = once(async () => {
 /** 钱阿姨's household file (金雁社区, 城关镇). */
 const qianFile = async () => {
   const row = await one<{ id: number; version: number }>(
-    "SELECT id, version FROM hardship_files WHERE status = 'active' AND applicant_user_id = ?",
+    "SELECT f.id AS id, c.version AS version FROM hardship_files f JOIN workflow_cases c ON c.id = f.case_id WHERE c.state = 'active' AND f.applicant_user_id = ?",
     [await userId('钱阿姨')],
   );
   return { id: Number(row.id), version: Number(row.version) };
@@ -468,7 +468,7 @@ const EXPECTED: Record<string, Expectation> = {
       return { params: { id: f.id }, body: { version: f.version, outcome: 'keep', note: '家庭情况没有变化。' } };
     },
     mayAct: ['town_cadre', ...COUNTY],
-    touches: ['hardship_files'],
+    touches: ['hardship_files', 'workflow_cases', 'case_history'],
   },
   'POST /api/hardship/campaigns/{id}/select': {
     prepare: async () => ({ params: { id: await winterCampaign() }, body: { fileIds: [await memberFile()] } }),

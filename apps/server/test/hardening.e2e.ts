@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TokenPair, UploadLink, UploadView } from '@union/shared';
+import type { HardshipFileView, TokenPair, UploadLink, UploadView } from '@union/shared';
 import sharp from 'sharp';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { Upload } from '../src/modules/uploads/entities/upload.entity';
+import { aHardshipCase } from './factories';
 import { ON_MYSQL, startTestApp, type TestApp } from './harness';
 import { bilevelPng } from './png';
 
@@ -105,15 +106,33 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place, case subject, case search, rule sets and lawyer copies migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies and hardship file cases migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
+        // One household file closed with a reason and waiting for its follow-up call, one called.
+        for (const call of [false, true]) {
+          const { application, staff } = await aHardshipCase(t, { state: 'filed' });
+          const closed = await t.http<HardshipFileView>('POST', `/hardship/files/${application.fileId}/recheck`, {
+            token: staff.town,
+            body: { version: 1, outcome: 'close', closeReason: 'recovered', note: '孩子已工作，家庭收入明显提高' },
+          });
+          expect(closed.status).toBe(200);
+          if (call) {
+            const called = await t.http('POST', `/hardship/files/${application.fileId}/recheck`, {
+              token: staff.town,
+              body: { version: closed.body.version, outcome: 'follow_up', note: '电话回访：一切都好' },
+            });
+            expect(called.status).toBe(200);
+          }
+        }
         // The migrations since AddRefreshTokenFamilies: each down really undoes it, and up runs again
         // on rows that exist (backfilled). Newest first.
         const columnsOf = async (table: string) =>
           ((await ds.query(`SHOW COLUMNS FROM ${table}`)) as { Field: string }[]).map((c) => c.Field);
-        const subjectsBefore = (await ds.query('SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases ORDER BY id')) as {
+        const subjectsBefore = (await ds.query(
+          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type <> 'hardship_file' ORDER BY id",
+        )) as {
           id: number;
           t: string;
           s: number | null;
@@ -127,6 +146,18 @@ describe('hardening (e2e over HTTP)', () => {
         const lawyersBefore = (await ds.query(
           "SELECT c.id, c.assignee_user_id AS a, c.closed_at AS closed FROM workflow_cases c WHERE c.case_type IN ('legal_aid_application', 'legal_thread') ORDER BY c.id",
         )) as Record<string, unknown>[];
+        // Each file's case as a worker and a cadre see it: its state, version, due instant and steps.
+        const fileCases = async () =>
+          (
+            (await ds.query(
+              "SELECT f.id AS file, c.state AS state, c.version AS version, c.due_at AS due, c.holder AS holder, (SELECT GROUP_CONCAT(CONCAT(h.action, ':', COALESCE(h.comment, '')) ORDER BY h.id SEPARATOR '|') FROM case_history h WHERE h.case_id = c.id) AS steps FROM hardship_files f JOIN workflow_cases c ON c.id = f.case_id AND c.subject_id = f.id ORDER BY f.id",
+            )) as Record<string, unknown>[]
+          ).map((r): Record<string, unknown> => ({ ...r, version: Number(r.version) }));
+        const filesBefore = await fileCases();
+        await ds.undoLastMigration({ transaction: 'each' }); // AddHardshipFileCases
+        expect(await columnsOf('hardship_files')).toEqual(expect.arrayContaining(['status', 'recheck_due_at', 'follow_up_due_at']));
+        const [events] = (await ds.query('SELECT COUNT(*) AS n FROM hardship_file_events')) as { n: string }[];
+        expect(Number(events.n)).toBe(filesBefore.reduce((n, f) => n + String(f.steps).split('|').length - 1, 0));
         await ds.undoLastMigration({ transaction: 'each' }); // DropLawyerCopies
         const copies = (await ds.query(
           'SELECT d.lawyer_user_id AS l, d.lawyer_name AS n, c.assignee_user_id AS a FROM legal_aid_applications d JOIN workflow_cases c ON c.id = d.case_id WHERE c.assignee_user_id IS NOT NULL',
@@ -157,7 +188,7 @@ describe('hardening (e2e over HTTP)', () => {
         expect(flags.every((f) => f.parent === null && f.p.startsWith('/'))).toBe(true);
         // Every case finds its domain row again from the domain table's case_id, as the service wrote it.
         const subjectsAfter = (await ds.query(
-          'SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases ORDER BY id',
+          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type <> 'hardship_file' ORDER BY id",
         )) as typeof subjectsBefore;
         expect(subjectsBefore.length).toBeGreaterThan(0);
         expect(subjectsBefore.every((c) => c.s !== null)).toBe(true);
@@ -184,6 +215,10 @@ describe('hardening (e2e over HTTP)', () => {
         )) as Record<string, unknown>[];
         expect(lawyersBefore.length).toBeGreaterThan(0);
         expect(lawyersAfter).toEqual(lawyersBefore);
+        // Every household file has its case again, in the same state with the same steps.
+        expect(filesBefore.length).toBeGreaterThan(0);
+        expect(filesBefore.map((f) => f.state)).toEqual(expect.arrayContaining(['active', 'exited', 'closed']));
+        expect(await fileCases()).toEqual(filesBefore);
       },
     );
   });

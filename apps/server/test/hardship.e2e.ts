@@ -520,7 +520,7 @@ describe('drafts, rules and reveal', () => {
 describe('yearly re-check', () => {
   it('lists files due on the grassroots workbench and closes one with a reason the worker is told', async () => {
     // A household filed for this test; its yearly re-check falls due when the clock reaches the day before.
-    const { application, staff } = await aHardshipCase(t, { state: 'filed' });
+    const { application, staff, applicant } = await aHardshipCase(t, { state: 'filed' });
     const cadre = staff.town;
     const county = staff.county;
     const fileId = application.fileId as number;
@@ -528,7 +528,7 @@ describe('yearly re-check', () => {
       (await t.http<{ items: { id: number }[] }>('GET', '/hardship/files/recheck-due', { token: cadre })).body.items.map((f) => f.id),
     ).not.toContain(fileId);
     const dueAt = (await t.http<HardshipFileView>('GET', `/hardship/files/${fileId}`, { token: cadre })).body.recheckDueAt;
-    t.clock.set(new Date(Date.parse(dueAt) - 86_400_000));
+    t.clock.set(new Date(Date.parse(dueAt as string) - 86_400_000));
     const due = await t.http<{ items: { id: number }[] }>('GET', '/hardship/files/recheck-due', { token: cadre });
     expect(due.body.items.map((f) => f.id)).toContain(fileId);
     expect(
@@ -544,13 +544,20 @@ describe('yearly re-check', () => {
     });
     expect(kept.status).toBe(200);
     expect(kept.body.category).toBe('severe');
-    expect(new Date(kept.body.recheckDueAt).getTime()).toBeGreaterThan(t.clock.nowMs() + 300 * 86_400_000);
+    expect(new Date(kept.body.recheckDueAt as string).getTime()).toBeGreaterThan(t.clock.nowMs() + 300 * 86_400_000);
     const stale = await t.http('POST', `/hardship/files/${fileId}/recheck`, {
       token: cadre,
       body: { version: file.version, outcome: 'keep', note: '维持' },
     });
     expect(stale.status).toBe(409);
-    file = kept.body;
+    // A second look the same day keeps the file as it is; the re-check moves a year on again.
+    const again = await t.http<HardshipFileView>('POST', `/hardship/files/${fileId}/recheck`, {
+      token: cadre,
+      body: { version: kept.body.version, outcome: 'keep', note: '入户核实，情况属实' },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ state: 'active', category: 'severe', version: kept.body.version + 1 });
+    file = again.body;
     const noReason = await t.http('POST', `/hardship/files/${fileId}/recheck`, {
       token: cadre,
       body: { version: file.version, outcome: 'close', note: '已脱困' },
@@ -563,7 +570,23 @@ describe('yearly re-check', () => {
     expect(closed.body.status).toBe('closed');
     expect(closed.body.closeReasonLabel).toBe('已脱困');
     expect(closed.body.followUpDueAt).not.toBeNull();
-    expect(closed.body.events.map((e) => e.outcome)).toEqual(['close', 'change_category']);
+    expect(closed.body).toMatchObject({ state: 'exited', recheckDueAt: null });
+    expect(closed.body.events.map((e) => [e.outcome, e.note])).toEqual([
+      ['change_category', '调整为深度困难：爱人病情加重，收入进一步下降'],
+      ['keep', '入户核实，情况属实'],
+      ['close', '已脱困：孩子已工作，家庭收入明显提高'],
+    ]);
+    // The file is a case like any other: its history and its steps come through the case API too,
+    // where the re-check form's steps are refused (they need the form's fields).
+    const history = await t.http<{ action: string }[]>('GET', `/cases/${closed.body.caseId}/history`, { token: cadre });
+    expect(history.body.map((h) => h.action)).toEqual(['submit', 'change_category', 'keep', 'close']);
+    const bare = await t.http('POST', `/cases/${closed.body.caseId}/transitions`, {
+      token: cadre,
+      body: { action: 'follow_up', version: closed.body.version, comment: '回访' },
+    });
+    expect(bare.status).toBe(409);
+    const worker = await t.http<HardshipFileView>('GET', `/hardship/files/${fileId}`, { token: applicant });
+    expect(worker.body).toMatchObject({ status: 'closed', stateLabel: '已关闭，待回访', actions: [] });
     const aid = await t.http('POST', `/hardship/files/${fileId}/aid`, {
       token: county,
       body: { aidType: 'living', amountFen: 10_000, fundSource: '县总工会帮扶资金' },
@@ -581,7 +604,7 @@ describe('yearly re-check', () => {
       body: { version: closed.body.version, outcome: 'follow_up', note: '电话回访：孩子工作稳定，家庭情况良好' },
     });
     expect(called.status).toBe(200);
-    expect(called.body.followUpDueAt).toBeNull();
+    expect(called.body).toMatchObject({ state: 'closed', stateLabel: '已关闭', followUpDueAt: null, actions: [] });
     expect(
       (await t.http<{ items: { id: number }[] }>('GET', '/hardship/files/follow-up-due', { token: cadre })).body.items.map((f) => f.id),
     ).not.toContain(fileId);

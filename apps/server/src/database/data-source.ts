@@ -5,7 +5,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 export type EntityList = NonNullable<DataSourceOptions['entities']>;
 import type { AppConfig } from '../config/configuration';
 import { EmbeddedJournal } from './embedded-journal';
-import { upgradeEmbeddedData } from './embedded-upgrades';
+import { setAsideBeforeSynchronize, upgradeEmbeddedData } from './embedded-upgrades';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming.strategy';
 
@@ -45,7 +45,9 @@ export function dataSourceOptions(
  */
 export async function openDataSource(config: AppConfig['database'], resolved: DataSourceOptions): Promise<DataSource> {
   if (resolved.type !== 'sqljs') return new DataSource(resolved).initialize();
-  if (!config.embeddedFile) return withEmbeddedUpgrades(await new DataSource(resolved).initialize());
+  // The schema is synchronised here, after what the synchronisation would drop is set aside.
+  const options = { ...resolved, synchronize: false };
+  if (!config.embeddedFile) return withEmbeddedUpgrades(await synchronised(await new DataSource(options).initialize()));
   const logger = new Logger('EmbeddedDatabase');
   // A fixed checkpoint threshold in bytes (bench/kill.ts makes checkpoints frequent with it).
   const fixedThreshold = config.embeddedCheckpointBytes ?? undefined;
@@ -54,10 +56,10 @@ export async function openDataSource(config: AppConfig['database'], resolved: Da
     checkpointMinBytes: fixedThreshold,
     checkpointRatio: fixedThreshold ? 0 : undefined,
   });
-  const dataSource = new DataSource({ ...resolved, driver: journal.sqlJsDriver() });
+  const dataSource = new DataSource({ ...options, driver: journal.sqlJsDriver() });
   journal.attachTo(dataSource);
   try {
-    await dataSource.initialize();
+    await synchronised(await dataSource.initialize());
     await journal.ready();
     await withEmbeddedUpgrades(dataSource);
   } catch (err) {
@@ -65,6 +67,14 @@ export async function openDataSource(config: AppConfig['database'], resolved: Da
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     throw err;
   }
+  return dataSource;
+}
+
+/** The embedded schema synchronised with the entities, once what that would drop is set aside (see embedded-upgrades.ts). */
+async function synchronised(dataSource: DataSource): Promise<DataSource> {
+  const setAside = await setAsideBeforeSynchronize(dataSource);
+  if (setAside.length) new Logger('EmbeddedDatabase').log(`before synchronising the schema: ${setAside.join('; ')}`);
+  await dataSource.synchronize();
   return dataSource;
 }
 

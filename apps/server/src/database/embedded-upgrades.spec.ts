@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { dataSourceOptions } from './data-source';
-import { upgradeEmbeddedData } from './embedded-upgrades';
+import { setAsideBeforeSynchronize, upgradeEmbeddedData } from './embedded-upgrades';
 
 /** An embedded database with today's schema, as the synchronising data source makes it. */
 async function embedded(): Promise<DataSource> {
@@ -85,5 +85,118 @@ describe('the embedded database kept from an earlier version', () => {
       { n: '李**', x: 'idx-of-the-id' },
     ]);
     expect(await upgradeEmbeddedData(ds)).toEqual([]);
+  });
+
+  it('gives the household files of an earlier version their cases, with their states, due instants and steps, once', async () => {
+    const at = '2026-01-01 00:00:00.000';
+    // The application the files were filed from, and the county cadre who filed them.
+    const columns = (await ds.query('PRAGMA table_info(hardship_applications)')) as { name: string; notnull: number }[];
+    for (const [id, caseId] of [
+      [1, 11],
+      [2, 12],
+      [3, 13],
+    ]) {
+      const values: Record<string, unknown> = { id, case_id: caseId, uid: `uid-${id}`, applicant_name_masked: '钱**' };
+      for (const c of columns.filter((c) => c.notnull && !(c.name in values)))
+        values[c.name] = c.name.endsWith('_at') ? at : /^(is|has|hide)_/.test(c.name) ? 0 : c.name.endsWith('_id') ? 1 : 'x';
+      await ds.query(
+        `INSERT INTO hardship_applications (${Object.keys(values).join(', ')}) VALUES (${Object.keys(values)
+          .map(() => '?')
+          .join(', ')})`,
+        Object.values(values),
+      );
+      await ds.query(
+        "INSERT INTO case_history (case_id, action, from_state, to_state, actor_user_id, actor_name, comment, created_at) VALUES (?, 'approve_and_file', 'county_review', 'filed', 9, '县总工会干部', NULL, ?)",
+        [caseId, at],
+      );
+    }
+    // The tables as they were: the lifecycle on the file row, its steps in hardship_file_events.
+    await ds.query('DROP TABLE hardship_files');
+    await ds.query(
+      'CREATE TABLE hardship_files (id integer PRIMARY KEY AUTOINCREMENT, file_no varchar NOT NULL, application_id int NOT NULL, applicant_user_id int NOT NULL, organization_id int NOT NULL, organization_path varchar NOT NULL, category varchar NOT NULL, rule_set_id int NOT NULL, rule_set_version int NOT NULL, status varchar NOT NULL, version int NOT NULL DEFAULT 1, filed_at datetime NOT NULL, recheck_due_at datetime NOT NULL, closed_at datetime, close_reason varchar, close_note varchar, follow_up_due_at datetime)',
+    );
+    await ds.query('CREATE INDEX idx_hardship_files_scope ON hardship_files (organization_path, status, id)');
+    await ds.query('CREATE INDEX idx_hardship_files_recheck ON hardship_files (status, recheck_due_at, id)');
+    await ds.query(
+      'CREATE TABLE hardship_file_events (id integer PRIMARY KEY AUTOINCREMENT, file_id int NOT NULL, outcome varchar NOT NULL, category varchar, close_reason varchar, note varchar NOT NULL, actor_user_id int NOT NULL, actor_name varchar NOT NULL, created_at datetime NOT NULL)',
+    );
+    const due = '2027-01-01 00:00:00.000';
+    const later = '2026-06-01 00:00:00.000';
+    await ds.query(
+      `INSERT INTO hardship_files VALUES
+        (5, 'KN202600005', 1, 7, 3, '/1/2/3/', 'severe', 1, 1, 'active', 2, ?, ?, NULL, NULL, NULL, NULL),
+        (6, 'KN202600006', 2, 8, 3, '/1/2/3/', 'relative', 1, 1, 'closed', 2, ?, ?, ?, 'recovered', '已脱困', ?),
+        (7, 'KN202600007', 3, 9, 3, '/1/2/3/', 'relative', 1, 1, 'closed', 3, ?, ?, ?, 'retired', '已退休', NULL)`,
+      [at, due, at, due, later, due, at, due, later],
+    );
+    await ds.query(
+      `INSERT INTO hardship_file_events (file_id, outcome, category, close_reason, note, actor_user_id, actor_name, created_at) VALUES
+        (5, 'change_category', 'severe', NULL, '病情加重', 4, '镇干部', ?),
+        (6, 'close', NULL, 'recovered', '孩子工作了', 4, '镇干部', ?),
+        (7, 'close', NULL, 'retired', '已退休', 4, '镇干部', ?),
+        (7, 'follow_up', NULL, NULL, '电话回访', 4, '镇干部', ?)`,
+      [later, later, later, later],
+    );
+
+    expect(await setAsideBeforeSynchronize(ds)).toEqual(['household files of an earlier version set aside']);
+    await ds.synchronize();
+    expect(await upgradeEmbeddedData(ds)).toEqual(['cases for 3 household files']);
+    const files = (await ds.query(
+      "SELECT f.id AS id, f.file_no AS no, f.category AS category, f.close_reason AS reason, c.state AS state, c.version AS version, c.due_at AS due, c.holder AS holder, c.title AS title FROM hardship_files f JOIN workflow_cases c ON c.id = f.case_id AND c.subject_id = f.id AND c.case_type = 'hardship_file' ORDER BY f.id",
+    )) as Record<string, unknown>[];
+    expect(files).toEqual([
+      {
+        id: 5,
+        no: 'KN202600005',
+        category: 'severe',
+        reason: null,
+        state: 'active',
+        version: 2,
+        due,
+        holder: 'staff',
+        title: '困难档案 KN202600005',
+      },
+      {
+        id: 6,
+        no: 'KN202600006',
+        category: 'relative',
+        reason: 'recovered',
+        state: 'exited',
+        version: 2,
+        due,
+        holder: 'staff',
+        title: '困难档案 KN202600006',
+      },
+      {
+        id: 7,
+        no: 'KN202600007',
+        category: 'relative',
+        reason: 'retired',
+        state: 'closed',
+        version: 3,
+        due: null,
+        holder: 'none',
+        title: '困难档案 KN202600007',
+      },
+    ]);
+    const steps = (await ds.query(
+      "SELECT c.subject_id AS file, h.action AS action, h.to_state AS state, h.actor_name AS actor, h.comment AS comment FROM case_history h JOIN workflow_cases c ON c.id = h.case_id WHERE c.case_type = 'hardship_file' ORDER BY c.subject_id, h.id",
+    )) as Record<string, unknown>[];
+    expect(steps).toEqual([
+      { file: 5, action: 'submit', state: 'active', actor: '县总工会干部', comment: null },
+      { file: 5, action: 'change_category', state: 'active', actor: '镇干部', comment: '调整为深度困难：病情加重' },
+      { file: 6, action: 'submit', state: 'active', actor: '县总工会干部', comment: null },
+      { file: 6, action: 'close', state: 'exited', actor: '镇干部', comment: '已脱困：孩子工作了' },
+      { file: 7, action: 'submit', state: 'active', actor: '县总工会干部', comment: null },
+      { file: 7, action: 'close', state: 'exited', actor: '镇干部', comment: '已退休：已退休' },
+      { file: 7, action: 'follow_up', state: 'closed', actor: '镇干部', comment: '电话回访' },
+    ]);
+    const tables = ((await ds.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as { name: string }[]).map((t) => t.name);
+    expect(tables).not.toContain('hardship_files_legacy');
+    expect(tables).not.toContain('hardship_file_events');
+    // Done once: a second start finds nothing to set aside or move, and the schema agrees.
+    expect(await setAsideBeforeSynchronize(ds)).toEqual([]);
+    expect(await upgradeEmbeddedData(ds)).toEqual([]);
+    expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
 });

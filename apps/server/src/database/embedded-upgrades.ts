@@ -1,5 +1,37 @@
 import { maskName } from '@union/shared';
 import type { DataSource } from 'typeorm';
+import { openLegacyFileCases } from './migrations/hardship-file-cases';
+
+/** Tables of a database: names of its tables. */
+async function tablesOf(ds: DataSource): Promise<Set<string>> {
+  return new Set(((await ds.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as { name: string }[]).map((t) => t.name));
+}
+
+/**
+ * Before the schema is synchronised with the entities (which drops the columns no entity has, with
+ * their data): set aside what a later step moves, so that nothing is lost. Idempotent.
+ * - AddHardshipFileCases: the household files of an earlier version, whose lifecycle columns the
+ *   synchronisation would drop, are renamed to `hardship_files_legacy` (their indexes go, index
+ *   names being global in SQLite); {@link upgradeEmbeddedData} gives each its case.
+ */
+export async function setAsideBeforeSynchronize(ds: DataSource): Promise<string[]> {
+  const tables = await tablesOf(ds);
+  if (!tables.has('hardship_files') || tables.has('hardship_files_legacy')) return [];
+  const columns = ((await ds.query('PRAGMA table_info(hardship_files)')) as { name: string }[]).map((c) => c.name);
+  if (!columns.includes('status')) return [];
+  await ds.transaction(async (m) => {
+    for (const index of [
+      'idx_hardship_files_scope',
+      'idx_hardship_files_recheck',
+      'idx_hardship_files_applicant',
+      'idx_hardship_files_follow_up',
+    ]) {
+      await m.query(`DROP INDEX IF EXISTS ${index}`);
+    }
+    await m.query('ALTER TABLE hardship_files RENAME TO hardship_files_legacy');
+  });
+  return ['household files of an earlier version set aside'];
+}
 
 /**
  * The embedded database keeps its schema by synchronising with the entities, which adds tables
@@ -9,12 +41,12 @@ import type { DataSource } from 'typeorm';
  *   (hardship keeps its ids: applications point at them), then the old tables go;
  * - AddCaseSearch: membership applications get the masked name and ID index they were filed with;
  *   other cases without the applicant's masked name get it from the applicant's name.
+ * - AddHardshipFileCases: the files set aside before synchronising get their cases (as the
+ *   migration does) and come back into `hardship_files`; `hardship_file_events` goes.
  */
 export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
-  const tables = new Set(
-    ((await ds.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as { name: string }[]).map((t) => t.name),
-  );
+  const tables = await tablesOf(ds);
   const common = 'county_organization_id, version, effective_from, rules, created_by_user_id, created_by_name, created_at';
   // Only where today's tables are there (a data source of other entities has nothing to upgrade).
   if (tables.has('rule_sets') && (tables.has('hardship_rule_sets') || tables.has('legal_rule_sets'))) {
@@ -37,6 +69,21 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
     done.push('rule sets moved into rule_sets');
   }
   if (!tables.has('workflow_cases') || !tables.has('users')) return done;
+  if (tables.has('hardship_files_legacy')) {
+    const files = await ds.transaction(async (m) => {
+      const caseIds = await openLegacyFileCases((sql, params) => m.query(sql, params), 'hardship_files_legacy');
+      await m.query(
+        `INSERT INTO hardship_files (id, case_id, file_no, application_id, applicant_user_id, organization_id, organization_path, category, rule_set_id, rule_set_version, filed_at, close_reason)
+         SELECT l.id, (SELECT c.id FROM workflow_cases c WHERE c.case_type = 'hardship_file' AND c.subject_id = l.id), l.file_no, l.application_id, l.applicant_user_id,
+                l.organization_id, l.organization_path, l.category, l.rule_set_id, l.rule_set_version, l.filed_at, l.close_reason
+         FROM hardship_files_legacy l`,
+      );
+      await m.query('DROP TABLE hardship_files_legacy');
+      if (tables.has('hardship_file_events')) await m.query('DROP TABLE hardship_file_events');
+      return caseIds.size;
+    });
+    done.push(`cases for ${files} household files`);
+  }
   // As AddCaseSearch: a membership application's case takes the masked name it was filed under
   // (its title) and the ID index it was filed with, so staff find it by the applicant's ID.
   if (tables.has('membership_applications')) {

@@ -5,6 +5,8 @@ import type {
   AssistanceRecordState,
   HardshipApplicationAction,
   HardshipApplicationState,
+  HardshipFileAction,
+  HardshipFileState,
 } from '../workflow/hardship';
 import type { z } from '../schemas/common';
 import type { AidType, HardshipAssessment, HardshipCategory, HardshipEmploymentType, HardshipRules } from './rules';
@@ -274,7 +276,7 @@ export interface HardshipApplicationSummary {
   deadline: DeadlineView | null;
 }
 
-/** Status of a household file (困难档案). */
+/** Status of a household file (困难档案): `active` while its case is in the `active` state, else `closed`. */
 export type HardshipFileStatus = 'active' | 'closed';
 
 /** Why a file was closed. */
@@ -309,8 +311,12 @@ export interface AssistanceRecordView {
 /** A filed household (一户一档). */
 export interface HardshipFileView {
   id: number;
+  /** The file's workflow case (its state, version, deadline and history). */
+  caseId: number;
   fileNo: string;
   status: HardshipFileStatus;
+  state: HardshipFileState;
+  stateLabel: string;
   category: HardshipCategory;
   categoryLabel: string;
   ruleSetVersion: number;
@@ -319,14 +325,18 @@ export interface HardshipFileView {
   applicantNameMasked: string;
   members: HouseholdMemberView[];
   filedAt: string;
-  recheckDueAt: string;
+  /** When the next yearly re-check is due; null once the file is closed. */
+  recheckDueAt: string | null;
   version: number;
   aid: AssistanceRecordView[];
   closedAt: string | null;
   closeReasonLabel: string | null;
   /** When a closed file's family gets the follow-up call. */
   followUpDueAt: string | null;
+  /** Re-checks, the closing and the follow-up, oldest first (the file case's history). */
   events: HardshipFileEventView[];
+  /** What the actor may do on the file now (the re-check form's outcomes). */
+  actions: ActionView<HardshipFileAction>[];
   /** Paid or approved this year, and the ceilings, per aid type (fen). */
   thisYear: { aidType: AidType; aidTypeLabel: string; usedFen: number; ceilingFen: number }[];
 }
@@ -372,7 +382,7 @@ export interface HardshipFileSummary {
   organizationName: string;
   applicantNameMasked: string;
   filedAt: string;
-  recheckDueAt: string;
+  recheckDueAt: string | null;
 }
 
 /** Chinese names of the reasons a file closes. */
@@ -387,13 +397,11 @@ export const FILE_CLOSE_REASON_LABEL: Record<FileCloseReason, string> = {
 /** POST /api/hardship/files/:id/recheck: the yearly re-check (年度复核). */
 export type RecheckFileRequest = z.output<typeof recheckFileBody>;
 
-/** One re-check or closing of a file. */
+/** One re-check, closing or follow-up of a file (a step of its case; the note says what changed). */
 export interface HardshipFileEventView {
   id: number;
   outcome: RecheckFileRequest['outcome'];
   outcomeLabel: string;
-  category: HardshipCategory | null;
-  closeReason: FileCloseReason | null;
   note: string;
   actorName: string;
   at: string;

@@ -276,6 +276,82 @@ export const ASSISTANCE_RECORD_WORKFLOW: WorkflowDef<AssistanceRecordState, Assi
   },
 };
 
+/** States of a household file (困难档案, 一户一档) after filing. */
+export type HardshipFileState = 'active' | 'exited' | 'closed';
+
+/** Actions on a household file: the yearly re-check's outcomes, closing, and the follow-up call after it. */
+export type HardshipFileAction = 'keep' | 'change_category' | 'close' | 'follow_up';
+
+/**
+ * A filed household's life (动态管理, DOMAIN.md §9): re-checked every year (kept, or moved to another
+ * category), closed with a reason the worker is told, and called about three months after it closed.
+ * Each step is the re-check form (one endpoint); its due instant (the next re-check, the follow-up)
+ * comes from the county's rules.
+ */
+export const HARDSHIP_FILE_WORKFLOW: WorkflowDef<HardshipFileState, HardshipFileAction> = {
+  caseType: 'hardship_file',
+  label: '困难档案',
+  subjectType: 'hardship_files',
+  routes: { applicant: '/pages/hardship/file/index?id={id}', staff: '/staff/pages/aid/index?fileId={id}' },
+  seenWith: ['hardship.file.view'],
+  initial: 'active',
+  states: {
+    active: {
+      label: '在档',
+      tone: 'success',
+      holder: 'staff',
+      nextStep: '档案在管，工会每年上门复核一次；家里情况有变化请告诉工会',
+      staffStep: '每年复核一次：入户或电话了解家庭收入和困难情况，维持、调整类别或关闭档案',
+    },
+    exited: {
+      label: '已关闭，待回访',
+      tone: 'default',
+      holder: 'staff',
+      nextStep: '档案已关闭；家庭再遇困难时可以重新申请',
+      staffStep: '档案关闭约三个月后打电话回访这户，了解近况并记录',
+    },
+    closed: { label: '已关闭', tone: 'default', terminal: true, holder: 'none', nextStep: '档案已关闭；家庭再遇困难时可以重新申请' },
+  },
+  transitions: {
+    keep: {
+      from: ['active'],
+      to: 'active',
+      label: '复核：维持',
+      actor: 'staff',
+      permission: 'hardship.file.recheck',
+      requiresComment: true,
+      form: 'file_recheck',
+    },
+    change_category: {
+      from: ['active'],
+      to: 'active',
+      label: '复核：调整类别',
+      actor: 'staff',
+      permission: 'hardship.file.recheck',
+      requiresComment: true,
+      form: 'file_recheck',
+    },
+    close: {
+      from: ['active'],
+      to: 'exited',
+      label: '关闭档案',
+      actor: 'staff',
+      permission: 'hardship.file.recheck',
+      requiresComment: true,
+      form: 'file_recheck',
+    },
+    follow_up: {
+      from: ['exited'],
+      to: 'closed',
+      label: '记录回访',
+      actor: 'staff',
+      permission: 'hardship.file.recheck',
+      requiresComment: true,
+      form: 'file_recheck',
+    },
+  },
+};
+
 /** States of a 金秋助学 grant application (one per student). */
 export type GrantApplicationState = 'submitted' | 'approved' | 'rejected' | 'withdrawn';
 

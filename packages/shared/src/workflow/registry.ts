@@ -1,5 +1,5 @@
 import { validateWorkflow, type StateAllowance, type StateDef, type WorkflowDef } from './engine';
-import { ASSISTANCE_RECORD_WORKFLOW, GRANT_APPLICATION_WORKFLOW, HARDSHIP_APPLICATION_WORKFLOW } from './hardship';
+import { ASSISTANCE_RECORD_WORKFLOW, GRANT_APPLICATION_WORKFLOW, HARDSHIP_APPLICATION_WORKFLOW, HARDSHIP_FILE_WORKFLOW } from './hardship';
 import { CONSULTATION_WORKFLOW, LEGAL_AID_WORKFLOW, LEGAL_THREAD_WORKFLOW, PETITION_WORKFLOW } from './legal';
 import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW } from './membership';
 import { COMPETITION_WORKFLOW, NOMINATION_WORKFLOW, PROPOSAL_WORKFLOW } from './recognition';
@@ -10,6 +10,7 @@ export const WORKFLOWS: Readonly<Record<string, WorkflowDef<string, string>>> = 
     MEMBERSHIP_APPLICATION_WORKFLOW,
     MEMBERSHIP_TRANSFER_WORKFLOW,
     HARDSHIP_APPLICATION_WORKFLOW,
+    HARDSHIP_FILE_WORKFLOW,
     ASSISTANCE_RECORD_WORKFLOW,
     GRANT_APPLICATION_WORKFLOW,
     CONSULTATION_WORKFLOW,
@@ -27,6 +28,7 @@ export const CASE_TYPES = [
   'membership_application',
   'membership_transfer',
   'hardship_application',
+  'hardship_file',
   'assistance_record',
   'grant_application',
   'legal_consultation',

@@ -38,7 +38,9 @@ interface RecheckFormProps {
  * gets a plain "someone changed it" and reloads.
  */
 export function RecheckForm({ file, onDone }: RecheckFormProps) {
-  const followUp = file.status === 'closed';
+  // What the file's state allows this cadre, as the server says (its case's actions).
+  const allowed = new Set(file.actions.map((a) => a.action));
+  const followUp = allowed.has('follow_up');
   const [chosen, setOutcome] = useState<Outcome | null>(null);
   // A closed file takes only the follow-up (also right after this form closed it).
   const outcome: Outcome | null = followUp ? 'follow_up' : chosen === 'follow_up' ? null : chosen;
@@ -48,7 +50,7 @@ export function RecheckForm({ file, onDone }: RecheckFormProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (followUp && !file.followUpDueAt) return null;
+  if (allowed.size === 0) return null;
 
   const submit = async () => {
     // The schema states each field; which field an outcome needs is the page's (and the service's) rule.
@@ -85,10 +87,10 @@ export function RecheckForm({ file, onDone }: RecheckFormProps) {
           档案已关闭（{file.closeReasonLabel}）。{formatDate(file.followUpDueAt ?? '')} 前打电话问问这户现在的情况。
         </Text>
       ) : (
-        <Text className="muted">{formatDate(file.recheckDueAt)} 前复核。入户或电话了解后，选一个结果。</Text>
+        <Text className="muted">{formatDate(file.recheckDueAt ?? '')} 前复核。入户或电话了解后，选一个结果。</Text>
       )}
       {!followUp
-        ? OUTCOMES.map((o) => (
+        ? OUTCOMES.filter((o) => allowed.has(o.value)).map((o) => (
             <Choice
               key={o.value}
               title={o.title}
@@ -176,9 +178,7 @@ export function FileEvents({ file }: { file: HardshipFileView }) {
           <View className="timeline__dot" />
           <View className="timeline__body">
             <Text className="timeline__title">
-              {e.outcomeLabel}
-              {e.category ? ` · ${HARDSHIP_CATEGORY_LABEL[e.category]}` : ''}
-              {e.closeReason ? ` · ${FILE_CLOSE_REASON_LABEL[e.closeReason]}` : ''} · {e.actorName}
+              {e.outcomeLabel} · {e.actorName}
             </Text>
             <Text className="timeline__time">{formatDateTime(e.at)}</Text>
             <Text className="timeline__comment">“{e.note}”</Text>

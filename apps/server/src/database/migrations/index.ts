@@ -12,6 +12,7 @@ import { AddCaseSubject1796400000000 } from './1796400000000-AddCaseSubject';
 import { AddCaseSearch1796500000000 } from './1796500000000-AddCaseSearch';
 import { AddRuleSets1796600000000 } from './1796600000000-AddRuleSets';
 import { DropLawyerCopies1796700000000 } from './1796700000000-DropLawyerCopies';
+import { AddHardshipFileCases1796800000000 } from './1796800000000-AddHardshipFileCases';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddCaseSearch1796500000000,
   AddRuleSets1796600000000,
   DropLawyerCopies1796700000000,
+  AddHardshipFileCases1796800000000,
 ];

@@ -20,6 +20,7 @@ import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
@@ -45,12 +46,13 @@ export class AssistanceRecordsService {
     private readonly organizations: OrganizationsService,
     private readonly uploads: UploadsService,
     private readonly files: HardshipFilesService,
+    private readonly cases: WorkflowCases,
   ) {}
 
   /**
    * Approve aid by real name. Refused over the household's ceiling for the type and year, with the
-   * numbers. The file's version is bumped with compare-and-set, so two approvals at once cannot
-   * both pass the ceiling check.
+   * numbers. The file case's version is bumped with compare-and-set, so two approvals at once
+   * cannot both pass the ceiling check.
    */
   async createAid(actor: Actor, fileId: number, body: CreateAssistanceRecordRequest): Promise<AssistanceRecordView> {
     return this.db.transaction(async (manager) => {
@@ -74,7 +76,8 @@ export class AssistanceRecordsService {
       if (!mayHandle(actor, 'hardship.aid.pay', file.organizationPath) || actor.organization?.level !== 'county')
         fail('forbidden', '帮扶发放由县总工会审批');
       if (file.applicantUserId === actor.userId) fail('forbidden', '不能审批本人家庭的帮扶，请由其他干部办理');
-      if (file.status !== 'active') fail('action_not_allowed', '档案已关闭，不能再发放帮扶');
+      const fileCase = await this.files.caseOf(manager, file);
+      if (fileCase.state !== 'active') fail('action_not_allowed', '档案已关闭，不能再发放帮扶');
       const now = this.clock.now();
       const year = Number(cstDate(now).slice(0, 4));
       const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), now);
@@ -87,13 +90,7 @@ export class AssistanceRecordsService {
             `已批准 ${formatYuan(used)}，本次 ${formatYuan(body.amountFen)}，最多还能批 ${formatYuan(Math.max(0, ceiling - used))}`,
         );
       }
-      const bumped = await manager
-        .createQueryBuilder()
-        .update(HardshipFile)
-        .set({ version: file.version + 1 })
-        .where('id = :id AND version = :version', { id: file.id, version: file.version })
-        .execute();
-      if (bumped.affected !== 1) fail('state_conflict');
+      if (!(await this.cases.bumpVersion(manager, fileCase, fileCase.version, { state: 'active', at: now }))) fail('state_conflict');
       const [org, application] = await Promise.all([
         this.organizations.get(file.organizationId, manager),
         manager.getRepository(HardshipApplication).findOneByOrFail({ id: file.applicationId }),

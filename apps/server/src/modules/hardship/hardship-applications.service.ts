@@ -122,10 +122,13 @@ export class HardshipApplicationsService {
         if (organization.kind === 'county_federation')
           fail('invalid_organization', '请选择所在单位工会、乡镇(街道)工会、行业工会或联合工会');
         if (proxy && !actorCovers(actor, organization.path)) fail('invalid_organization', '只能为本工会及下级工会的职工代办');
-        const selfInFile = await manager
-          .createQueryBuilder(HouseholdMember, 'm')
-          .innerJoin(HardshipFile, 'f', 'f.applicationId = m.applicationId AND f.status = :active', { active: 'active' })
-          .where('m.idNumberIndex = :idx AND m.active = :yes', { idx: selfIndex, yes: true })
+        const selfInFile = await this.cases
+          .joinCase(
+            manager.createQueryBuilder(HouseholdMember, 'm').innerJoin(HardshipFile, 'f', 'f.applicationId = m.applicationId'),
+            'f',
+            'fc',
+          )
+          .where("m.idNumberIndex = :idx AND m.active = :yes AND fc.state = 'active'", { idx: selfIndex, yes: true })
           .getCount();
         if (selfInFile > 0) fail('household_already_filed');
         if (await manager.getRepository(HardshipApplication).findOneBy({ openSelfIdIndex: selfIndex })) fail('hardship_application_open');
@@ -245,7 +248,10 @@ export class HardshipApplicationsService {
     if (found.length === 0) return [];
     const apps = await manager.getRepository(HardshipApplication).findBy({ id: In([...new Set(found.map((f) => f.applicationId))]) });
     const appById = new Map(apps.map((a) => [a.id, a]));
-    const files = await manager.getRepository(HardshipFile).findBy({ applicationId: In(apps.map((a) => a.id)), status: 'active' });
+    const files = await this.cases
+      .joinCase(manager.getRepository(HardshipFile).createQueryBuilder('f'), 'f', 'fc')
+      .where("f.applicationId IN (:...ids) AND fc.state = 'active'", { ids: apps.map((a) => a.id) })
+      .getMany();
     const fileByApp = new Map(files.map((f) => [f.applicationId, f]));
     const orgs = await this.organizations.byIds(
       apps.map((a) => a.organizationId),

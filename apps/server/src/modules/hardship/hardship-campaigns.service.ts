@@ -220,9 +220,11 @@ export class HardshipCampaignsService {
         const c = await this.load(manager, id);
         if (c.kind !== 'autumn_school_grant') fail('action_not_allowed', '这个活动不接受个人申请');
         if (!this.isOpen(c)) fail('action_not_allowed', `申请时间为 ${c.startsOn} 至 ${c.endsOn}`);
-        const file = await manager
-          .getRepository(HardshipFile)
-          .findOne({ where: { applicantUserId: actor.userId, status: 'active' }, order: { id: 'DESC' } });
+        const file = await this.cases
+          .joinCase(manager.getRepository(HardshipFile).createQueryBuilder('f'), 'f', 'fc')
+          .where("f.applicantUserId = :me AND fc.state = 'active'", { me: actor.userId })
+          .orderBy('f.id', 'DESC')
+          .getOne();
         if (!file) fail('action_not_allowed', '金秋助学目前面向在档困难职工家庭；家庭有困难请先申请困难帮扶');
         const org = await this.organizations.get(file.organizationId, manager);
         const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), this.clock.now());

@@ -4,7 +4,9 @@ import {
   aidCeilingFen,
   FILE_CLOSE_REASON_LABEL,
   HARDSHIP_CATEGORY_LABEL,
+  HARDSHIP_FILE_WORKFLOW,
   type AidType,
+  type HardshipFileState,
   type HardshipFileSummary,
   type HardshipFileView,
   type Page,
@@ -16,20 +18,32 @@ import { mayHandle, whereInScope } from '../../common/case-access';
 import { HARDSHIP_STAFF } from './hardship-access';
 import { fail } from '../../common/app-exception';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { TransitionService } from '../workflow/transition.service';
+import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
-import { HardshipFileEvent } from './entities/hardship-file-event.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HouseholdMember } from './entities/household-member.entity';
-import { Notifier } from '../notifications/notifier.service';
 import { addMonths } from './hardship-steps.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
 
-/** Filed households (一户一档): the file, its yearly re-check, closing and the follow-up after it (aid: AssistanceRecordsService). */
+const WF = HARDSHIP_FILE_WORKFLOW;
+
+/** What each step of a file is called in its record of re-checks. */
+const OUTCOME_LABEL = { keep: '复核：维持', change_category: '复核：调整类别', close: '关闭档案', follow_up: '退出后回访' } as const;
+
+/** The file's status as lists show it: in the file while its case is active, closed after. */
+const statusOf = (state: string) => (state === 'active' ? 'active' : 'closed');
+
+/**
+ * Filed households (一户一档): the file, and its life after filing as its workflow case (the yearly
+ * re-check, closing, the follow-up after it), stepped by the one TransitionService (aid:
+ * AssistanceRecordsService).
+ */
 @Injectable()
 export class HardshipFilesService {
   constructor(
@@ -38,8 +52,14 @@ export class HardshipFilesService {
     private readonly rules: HardshipRulesService,
     private readonly views: HardshipViews,
     private readonly organizations: OrganizationsService,
-    private readonly notifier: Notifier,
+    private readonly transitions: TransitionService,
+    private readonly cases: WorkflowCases,
   ) {}
+
+  /** The file's case (its state, version and next due instant). */
+  async caseOf(manager: EntityManager, file: HardshipFile): Promise<WorkflowCase> {
+    return this.cases.get(file.caseId, manager);
+  }
 
   /** The file, if the actor is its household's applicant or staff above it (else 404). */
   async loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<HardshipFile> {
@@ -54,9 +74,12 @@ export class HardshipFilesService {
       .getRepository(HardshipFile)
       .createQueryBuilder('f')
       .orderBy('f.id', 'DESC')
-      .take(limit + 1);
+      .limit(limit + 1);
     whereInScope(qb, actor, HARDSHIP_STAFF, 'f.organizationPath');
-    if (status) qb.andWhere('f.status = :status', { status });
+    if (status) {
+      this.cases.joinCase(qb, 'f', 'c');
+      qb.andWhere(status === 'active' ? "c.state = 'active'" : "c.state <> 'active'");
+    }
     if (after) qb.andWhere('f.id < :id', { id: decodeCursor<[number]>(after, ['number'])[0] });
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
@@ -64,45 +87,58 @@ export class HardshipFilesService {
   }
 
   /** List rows for files, with names in one query each for the whole page. */
-  private async summaries(page: HardshipFile[]): Promise<HardshipFileSummary[]> {
+  private async summaries(page: HardshipFile[], known?: Map<number, WorkflowCase>): Promise<HardshipFileSummary[]> {
     const manager = this.db.manager;
-    const [apps, orgs] = page.length
+    const [apps, orgs, cases] = page.length
       ? await Promise.all([
           manager.getRepository(HardshipApplication).findBy({ id: In(page.map((f) => f.applicationId)) }),
           this.organizations.byIds([...new Set(page.map((f) => f.organizationId))], manager),
+          known ??
+            this.cases.mapByIds(
+              page.map((f) => f.caseId),
+              manager,
+            ),
         ])
-      : [[], []];
+      : [[], [], new Map<number, WorkflowCase>()];
     const name = new Map(apps.map((a) => [a.id, a.applicantNameMasked]));
     const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-    return page.map((f) => ({
-      id: f.id,
-      fileNo: f.fileNo,
-      status: f.status,
-      category: f.category,
-      categoryLabel: HARDSHIP_CATEGORY_LABEL[f.category],
-      organizationName: orgName.get(f.organizationId) ?? '',
-      applicantNameMasked: name.get(f.applicationId) ?? '',
-      filedAt: f.filedAt.toISOString(),
-      recheckDueAt: f.recheckDueAt.toISOString(),
-    }));
+    return page.map((f) => {
+      const kase = cases.get(f.caseId);
+      return {
+        id: f.id,
+        fileNo: f.fileNo,
+        status: statusOf(kase?.state ?? 'active'),
+        category: f.category,
+        categoryLabel: HARDSHIP_CATEGORY_LABEL[f.category],
+        organizationName: orgName.get(f.organizationId) ?? '',
+        applicantNameMasked: name.get(f.applicationId) ?? '',
+        filedAt: f.filedAt.toISOString(),
+        recheckDueAt: kase?.state === 'active' ? (kase.dueAt?.toISOString() ?? null) : null,
+      };
+    });
   }
 
   async view(manager: EntityManager, actor: Actor, file: HardshipFile): Promise<HardshipFileView> {
-    const [app, members, records, org, events] = await Promise.all([
+    const [app, members, records, org, kase] = await Promise.all([
       manager.getRepository(HardshipApplication).findOneByOrFail({ id: file.applicationId }),
       this.views.householdMembers(manager, file.applicationId),
       manager.getRepository(AssistanceRecord).find({ where: { fileId: file.id }, order: { id: 'DESC' } }),
       this.organizations.get(file.organizationId, manager),
-      manager.getRepository(HardshipFileEvent).find({ where: { fileId: file.id }, order: { id: 'DESC' } }),
+      this.caseOf(manager, file),
     ]);
-    const outcomeLabel = { keep: '复核：维持', change_category: '复核：调整类别', close: '关闭档案', follow_up: '退出后回访' } as const;
+    const history = await this.transitions.history(manager, kase.id);
+    const closing = history.filter((h) => h.action === 'close').at(-1);
+    const state = kase.state as HardshipFileState;
     const year = Number(this.clock.today().slice(0, 4));
     const used = await this.views.usedThisYear(manager, file.id, year);
     const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), this.clock.now());
     return {
       id: file.id,
+      caseId: kase.id,
       fileNo: file.fileNo,
-      status: file.status,
+      status: statusOf(state),
+      state,
+      stateLabel: WF.states[state].label,
       category: file.category,
       categoryLabel: HARDSHIP_CATEGORY_LABEL[file.category],
       ruleSetVersion: file.ruleSetVersion,
@@ -111,21 +147,24 @@ export class HardshipFilesService {
       applicantNameMasked: app.applicantNameMasked,
       members: this.views.members(members),
       filedAt: file.filedAt.toISOString(),
-      recheckDueAt: file.recheckDueAt.toISOString(),
-      version: file.version,
-      closedAt: file.closedAt?.toISOString() ?? null,
+      recheckDueAt: state === 'active' ? (kase.dueAt?.toISOString() ?? null) : null,
+      version: kase.version,
+      closedAt: closing?.createdAt.toISOString() ?? null,
       closeReasonLabel: file.closeReason ? FILE_CLOSE_REASON_LABEL[file.closeReason] : null,
-      followUpDueAt: file.followUpDueAt?.toISOString() ?? null,
-      events: events.map((e) => ({
-        id: e.id,
-        outcome: e.outcome,
-        outcomeLabel: outcomeLabel[e.outcome],
-        category: e.category,
-        closeReason: e.closeReason,
-        note: e.note,
-        actorName: e.actorName,
-        at: e.createdAt.toISOString(),
-      })),
+      followUpDueAt: state === 'exited' ? (kase.dueAt?.toISOString() ?? null) : null,
+      events: history
+        .filter((h): h is typeof h & { action: keyof typeof OUTCOME_LABEL } =>
+          Object.prototype.hasOwnProperty.call(OUTCOME_LABEL, h.action),
+        )
+        .map((h) => ({
+          id: h.id,
+          outcome: h.action,
+          outcomeLabel: OUTCOME_LABEL[h.action],
+          note: h.comment ?? '',
+          actorName: h.actorName,
+          at: h.createdAt.toISOString(),
+        })),
+      actions: this.transitions.actionsOf(actor, WF, kase),
       aid: await this.views.assistance(manager, actor, records, new Map([[file.id, file.fileNo]])),
       thisYear: (Object.keys(AID_TYPE_LABEL) as AidType[]).map((aidType) => ({
         aidType,
@@ -153,50 +192,59 @@ export class HardshipFilesService {
 
   /** Files whose yearly re-check is due within `withinDays`, oldest due first (the grassroots workbench). */
   async recheckDue(actor: Actor, after: string | undefined, limit: number, withinDays = 30): Promise<Page<HardshipFileSummary>> {
-    return this.dueList(actor, 'active', 'recheckDueAt', after, limit, withinDays);
+    return this.dueList(actor, 'active', after, limit, withinDays);
   }
 
   /** Closed files whose follow-up call (about 3 months after closing) is due. */
   async followUpDue(actor: Actor, after: string | undefined, limit: number, withinDays = 30): Promise<Page<HardshipFileSummary>> {
-    return this.dueList(actor, 'closed', 'followUpDueAt', after, limit, withinDays);
+    return this.dueList(actor, 'exited', after, limit, withinDays);
   }
 
+  /** Files whose case is in `state` and due within `withinDays`, soonest first (the case's due instant). */
   private async dueList(
     actor: Actor,
-    status: 'active' | 'closed',
-    column: 'recheckDueAt' | 'followUpDueAt',
+    state: HardshipFileState,
     after: string | undefined,
     limit: number,
     withinDays: number,
   ): Promise<Page<HardshipFileSummary>> {
     if (!actor.organization) fail('forbidden');
-    const qb = this.db.manager
-      .getRepository(HardshipFile)
-      .createQueryBuilder('f')
-      .where(`f.status = :status AND f.${column} <= :until`, { status, until: new Date(this.clock.nowMs() + withinDays * 86_400_000) })
-      .orderBy(`f.${column}`, 'ASC')
+    const qb = this.cases
+      .joinCase(this.db.manager.getRepository(HardshipFile).createQueryBuilder('f'), 'f', 'c')
+      .where('c.caseType = :type AND c.state = :state AND c.dueAt <= :until', {
+        type: WF.caseType,
+        state,
+        until: new Date(this.clock.nowMs() + withinDays * 86_400_000),
+      })
+      .orderBy('c.dueAt', 'ASC')
       .addOrderBy('f.id', 'ASC')
-      .take(limit + 1);
+      .limit(limit + 1);
     whereInScope(qb, actor, HARDSHIP_STAFF, 'f.organizationPath');
     if (after) {
       const [dueIso, id] = decodeCursor<[string, number]>(after, ['string', 'number']);
       const due = new Date(dueIso);
       if (Number.isNaN(due.getTime())) fail('validation_failed', '分页参数无效');
-      qb.andWhere(`(f.${column} > :due OR (f.${column} = :due AND f.id > :id))`, { due, id });
+      qb.andWhere('(c.dueAt > :due OR (c.dueAt = :due AND f.id > :id))', { due, id });
     }
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
+    const cases = await this.cases.mapByIds(
+      page.map((f) => f.caseId),
+      this.db.manager,
+    );
     const last = page[page.length - 1];
-    const lastDue = last?.[column];
+    const lastDue = last ? cases.get(last.caseId)?.dueAt : null;
     return {
-      items: await this.summaries(page),
+      items: await this.summaries(page, cases),
       nextCursor: rows.length > limit && last && lastDue ? encodeCursor([lastDue.toISOString(), last.id]) : null,
     };
   }
 
   /**
    * The yearly re-check (动态管理): keep, change the category, or close the file with a reason the
-   * worker is told. A closed file frees its people for a new application and gets a follow-up date.
+   * worker is told; after closing, the follow-up call. Each is a step of the file's case, so the
+   * one compare-and-set on its version decides between two cadres at once. A closed file frees its
+   * people for a new application; the case is then due for the follow-up.
    */
   async recheck(actor: Actor, id: number, body: RecheckFileRequest): Promise<HardshipFileView> {
     if (body.outcome === 'change_category' && !body.category) {
@@ -205,79 +253,47 @@ export class HardshipFilesService {
     if (body.outcome === 'close' && !body.closeReason) {
       fail('validation_failed', '请选择关闭档案的原因', [{ field: 'closeReason', message: '请选择关闭档案的原因' }]);
     }
-    return this.db.transaction(async (manager) => {
-      const file = await this.loadVisible(manager, actor, id);
-      if (!mayHandle(actor, HARDSHIP_STAFF, file.organizationPath)) fail('not_found');
-      if (file.applicantUserId === actor.userId) fail('forbidden', '不能复核本人家庭的档案，请由其他干部办理');
-      if (file.version !== body.version) fail('state_conflict');
-      if (body.outcome === 'follow_up') return this.recordFollowUp(manager, actor, file, body.note.trim());
-      if (file.status !== 'active') fail('action_not_allowed', '档案已关闭');
-      const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), this.clock.now());
-      const now = this.clock.now();
-      const changes: Partial<HardshipFile> =
-        body.outcome === 'close'
-          ? {
-              status: 'closed',
-              closedAt: now,
-              closeReason: body.closeReason,
-              closeNote: body.note.trim(),
-              followUpDueAt: addMonths(now, rules.followUpMonths),
-            }
-          : { recheckDueAt: addMonths(now, rules.recheckMonths), ...(body.category ? { category: body.category } : {}) };
-      const result = await manager
-        .createQueryBuilder()
-        .update(HardshipFile)
-        .set({ ...changes, version: file.version + 1 })
-        .where('id = :id AND version = :version', { id: file.id, version: file.version })
-        .execute();
-      if (result.affected !== 1) fail('state_conflict');
-      if (body.outcome === 'close') {
-        await manager.getRepository(HouseholdMember).update({ applicationId: file.applicationId }, { active: false });
-      }
-      await manager.getRepository(HardshipFileEvent).insert({
-        fileId: file.id,
-        outcome: body.outcome,
-        category: body.category ?? null,
-        closeReason: body.closeReason ?? null,
-        note: body.note.trim(),
-        actorUserId: actor.userId,
-        actorName: actor.displayName,
-        createdAt: now,
-      });
-      await this.notifier.notify(manager, {
-        userId: file.applicantUserId,
-        title: body.outcome === 'close' ? '困难档案已关闭' : '困难档案年度复核完成',
-        body:
-          body.outcome === 'close'
-            ? `原因：${FILE_CLOSE_REASON_LABEL[body.closeReason as keyof typeof FILE_CLOSE_REASON_LABEL]}。${body.note.trim()}。家庭再遇困难时可以重新申请。`
-            : `复核结果：${body.outcome === 'keep' ? '维持' : `调整为${HARDSHIP_CATEGORY_LABEL[body.category as keyof typeof HARDSHIP_CATEGORY_LABEL]}`}。`,
-        link: `/pages/hardship/file/index?id=${file.id}`,
-        status: body.outcome === 'close' ? '已关闭' : '在档',
-      });
-      return this.view(manager, actor, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
-    });
-  }
-
-  /** The follow-up call to a closed file's family; the family may apply again at any time. */
-  private async recordFollowUp(manager: EntityManager, actor: Actor, file: HardshipFile, note: string): Promise<HardshipFileView> {
-    if (file.status !== 'closed' || !file.followUpDueAt) fail('action_not_allowed', '只有已关闭且待回访的档案需要回访');
-    const result = await manager
-      .createQueryBuilder()
-      .update(HardshipFile)
-      .set({ followUpDueAt: null, version: file.version + 1 })
-      .where('id = :id AND version = :version', { id: file.id, version: file.version })
-      .execute();
-    if (result.affected !== 1) fail('state_conflict');
-    await manager.getRepository(HardshipFileEvent).insert({
-      fileId: file.id,
-      outcome: 'follow_up',
-      category: null,
-      closeReason: null,
-      note,
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      createdAt: this.clock.now(),
-    });
-    return this.view(manager, actor, await manager.getRepository(HardshipFile).findOneByOrFail({ id: file.id }));
+    const file = await this.loadVisible(this.db.manager, actor, id);
+    if (!mayHandle(actor, HARDSHIP_STAFF, file.organizationPath)) fail('not_found');
+    if (file.applicantUserId === actor.userId) fail('forbidden', '不能复核本人家庭的档案，请由其他干部办理');
+    const note = body.note.trim();
+    const category = body.outcome === 'change_category' ? body.category : undefined;
+    const reason = body.outcome === 'close' ? body.closeReason : undefined;
+    // The record of re-checks says what changed in the step's own words.
+    const comment = category
+      ? `调整为${HARDSHIP_CATEGORY_LABEL[category]}：${note}`
+      : reason
+        ? `${FILE_CLOSE_REASON_LABEL[reason]}：${note}`
+        : note;
+    await this.transitions.apply(
+      actor,
+      WF,
+      file.caseId,
+      { action: body.outcome, version: body.version, comment },
+      {
+        before: async ({ manager }) => {
+          if (body.outcome === 'follow_up') return;
+          const now = this.clock.now();
+          const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), now);
+          if (reason) {
+            await manager.getRepository(HardshipFile).update({ id: file.id }, { closeReason: reason });
+            await manager.getRepository(HouseholdMember).update({ applicationId: file.applicationId }, { active: false });
+            return { dueAt: addMonths(now, rules.followUpMonths) };
+          }
+          if (category) await manager.getRepository(HardshipFile).update({ id: file.id }, { category });
+          return { dueAt: addMonths(now, rules.recheckMonths) };
+        },
+        notice: () => ({
+          title: reason ? '困难档案已关闭' : body.outcome === 'follow_up' ? '工会回访已记录' : '困难档案年度复核完成',
+          body: reason
+            ? `原因：${FILE_CLOSE_REASON_LABEL[reason]}。${note}。家庭再遇困难时可以重新申请。`
+            : body.outcome === 'follow_up'
+              ? '感谢您接受回访。家庭再遇困难时可以随时重新申请。'
+              : `复核结果：${category ? `调整为${HARDSHIP_CATEGORY_LABEL[category]}` : '维持'}。`,
+          link: `/pages/hardship/file/index?id=${file.id}`,
+        }),
+      },
+    );
+    return this.get(actor, id);
   }
 }

@@ -35,11 +35,15 @@ export class HardshipStatisticsService {
     const submitted = [...byState.values()].reduce((a, b) => a + b, 0);
 
     const files = whereUnder(m.getRepository(HardshipFile).createQueryBuilder('f'), 'f.organizationPath', org.path);
-    const [filed, closed, activeAtEnd] = await Promise.all([
+    // A file closes once (its case's `close` step): in the file at the end are those filed by then
+    // less those closed by then.
+    const [filed, closed, filedByEnd, closedByEnd] = await Promise.all([
       files.clone().andWhere('f.filedAt BETWEEN :start AND :end', { start, end }).getCount(),
-      files.clone().andWhere('f.closedAt BETWEEN :start AND :end', { start, end }).getCount(),
-      files.clone().andWhere('f.filedAt <= :end AND (f.closedAt IS NULL OR f.closedAt > :end)', { end }).getCount(),
+      this.cases.countSteps('hardship_file', 'close', { start, end }, org.path, m),
+      files.clone().andWhere('f.filedAt <= :end', { end }).getCount(),
+      this.cases.countSteps('hardship_file', 'close', { start: new Date(0), end }, org.path, m),
     ]);
+    const activeAtEnd = filedByEnd - closedByEnd;
 
     const aid = await whereUnder(
       this.cases

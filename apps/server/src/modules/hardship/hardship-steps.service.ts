@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   cstDate,
   HARDSHIP_APPLICATION_WORKFLOW,
+  HARDSHIP_FILE_WORKFLOW,
   HARDSHIP_CATEGORY_LABEL,
   type HardshipApplicationState,
   type HardshipApplicationView,
@@ -19,7 +20,7 @@ import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
-import { type WorkflowCase } from '../workflow/workflow-cases.service';
+import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
 import { DemocraticReview } from './entities/democratic-review.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
@@ -60,6 +61,7 @@ export class HardshipStepsService {
     private readonly views: HardshipViews,
     private readonly uploads: UploadsService,
     private readonly organizations: OrganizationsService,
+    private readonly cases: WorkflowCases,
   ) {}
 
   /** Apply a transition with the procedure's common checks and effects, plus the step's own work. */
@@ -245,8 +247,18 @@ export class HardshipStepsService {
           const repo = step.manager.getRepository(HardshipFile);
           const now = this.clock.now();
           const kase = step.kase as WorkflowCase;
+          // The file's life after filing is its own case, due for its first yearly re-check.
+          const fileCase = await this.transitions.open(step.manager, HARDSHIP_FILE_WORKFLOW, {
+            actor: step.actor,
+            organization: await this.organizations.get(kase.organizationId, step.manager),
+            applicantUserId: app.applicantUserId,
+            title: '困难档案',
+            dueAt: addMonths(now, rules.recheckMonths),
+            applicant: { nameMasked: app.applicantNameMasked },
+          });
           const file = await repo.save(
             repo.create({
+              caseId: fileCase.id,
               // A unique placeholder until the id gives the real number just below.
               fileNo: `T${randomUUID().replace(/-/g, '').slice(0, 19)}`,
               applicationId: app.id,
@@ -256,18 +268,14 @@ export class HardshipStepsService {
               category: body.category,
               ruleSetId: app.ruleSetId,
               ruleSetVersion: app.ruleSetVersion,
-              status: 'active',
-              version: 1,
               filedAt: now,
-              recheckDueAt: addMonths(now, rules.recheckMonths),
-              closedAt: null,
               closeReason: null,
-              closeNote: null,
-              followUpDueAt: null,
             }),
           );
           const fileNo = `KN${cstDate(now).slice(0, 4)}${String(file.id).padStart(5, '0')}`;
           await repo.update({ id: file.id }, { fileNo });
+          await this.transitions.attachSubject(step.manager, fileCase, file.id);
+          await this.cases.place(step.manager, fileCase.id, { title: `困难档案 ${fileNo}` });
           await step.manager.getRepository(HardshipApplication).update({ id: app.id }, { fileId: file.id, openSelfIdIndex: null });
         },
       },

@@ -19,6 +19,7 @@ import { HardshipStatisticsService } from './hardship-statistics.service';
 import { HardshipStepsService } from './hardship-steps.service';
 import { HardshipViews } from './hardship-views.service';
 import { CaseHandlers } from '../workflow/case-handlers';
+import { fail } from '../../common/app-exception';
 
 /** Hardship assistance (困难职工帮扶): rules, applications, the procedure, files and aid. */
 @Module({
@@ -52,6 +53,7 @@ export class HardshipModule implements OnModuleInit {
     private readonly applications: HardshipApplicationsService,
     private readonly aidRecords: AssistanceRecordsService,
     private readonly campaigns: HardshipCampaignsService,
+    private readonly files: HardshipFilesService,
   ) {}
 
   /** This module's case types answer the case API through their own services. */
@@ -61,6 +63,12 @@ export class HardshipModule implements OnModuleInit {
       caseType: 'assistance_record',
       actions: async (actor, id) => (await this.aidRecords.aid(actor, id)).actions,
       transition: (actor, id, input) => this.aidRecords.aidTransition(actor, id, input),
+    });
+    // Every step of a file is the re-check form (POST /hardship/files/:id/recheck); the case API refuses them before this.
+    this.caseHandlers.register({
+      caseType: 'hardship_file',
+      actions: async (actor, id) => (await this.files.get(actor, id)).actions,
+      transition: () => fail('action_not_allowed', '请在档案页面填写复核表'),
     });
     this.caseHandlers.register({
       caseType: 'grant_application',

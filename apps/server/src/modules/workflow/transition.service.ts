@@ -142,6 +142,8 @@ export class TransitionService {
       title: string;
       assigneeUserId?: number | null;
       deadlines?: Readonly<Record<string, number>>;
+      /** The first step's due instant, when the case type keeps it in its own rules (a file's first re-check). */
+      dueAt?: Date;
       /**
        * Who the case is about, for the staff's search: the name the form gave (kept masked only)
        * and the blind index of the ID it gave. Without it, the actor's own name when they apply
@@ -170,7 +172,7 @@ export class TransitionService {
         assigneeUserId: input.assigneeUserId ?? null,
         title: input.title,
         submittedAt: now,
-        dueAt: this.dueFor(def, def.initial, now, input.deadlines),
+        dueAt: input.dueAt ?? this.dueFor(def, def.initial, now, input.deadlines),
         closedAt: null,
         updatedAt: now,
       }),

@@ -51,7 +51,7 @@ function FileCard({ file, onChanged }: { file: HardshipFileView; onChanged: () =
       <View className="card">
         <Text className="card__title">困难档案 {file.fileNo}</Text>
         <Text className="paragraph">
-          {file.categoryLabel}职工家庭 · {file.status === 'active' ? '在档' : '已关闭'}
+          {file.categoryLabel}职工家庭 · {file.stateLabel}
         </Text>
         {file.closedAt ? (
           <Text className="paragraph">
@@ -59,7 +59,8 @@ function FileCard({ file, onChanged }: { file: HardshipFileView; onChanged: () =
           </Text>
         ) : null}
         <Text className="muted">
-          {formatDate(file.filedAt)} 建档，{file.organization.name}。{formatDate(file.recheckDueAt)} 前工会会上门复核一次。
+          {formatDate(file.filedAt)} 建档，{file.organization.name}。
+          {file.recheckDueAt ? `${formatDate(file.recheckDueAt)} 前工会会上门复核一次。` : ''}
         </Text>
         {toSign.length ? (
           <Text className="next-step">有 {toSign.length} 笔帮扶已发放，请核对到账后在下面点“确认签收”。</Text>

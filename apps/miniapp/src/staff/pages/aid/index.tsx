@@ -52,7 +52,7 @@ async function load(fileId: number | null, aidId: number | null): Promise<Loaded
     file,
     actions,
     canApprove: me.permissions.includes('hardship.aid.pay'),
-    canRecheck: me.permissions.includes('hardship.review.grassroots'),
+    canRecheck: file.actions.length > 0,
   };
 }
 
@@ -75,11 +75,11 @@ export default function StaffAid() {
         <Text className="card__title">困难档案 {file.fileNo}</Text>
         <Text className="paragraph">
           {file.applicantNameMasked}家庭 · {file.categoryLabel} ·{' '}
-          {file.status === 'active' ? '在档' : `已关闭（${file.closeReasonLabel ?? ''}）`}
+          {file.status === 'active' ? file.stateLabel : `${file.stateLabel}（${file.closeReasonLabel ?? ''}）`}
         </Text>
         <Text className="muted">
-          {file.organization.name} · {formatDate(file.filedAt)} 建档 · {ruleSetLabel(file.ruleSetVersion)} · {formatDate(file.recheckDueAt)}{' '}
-          前复核
+          {file.organization.name} · {formatDate(file.filedAt)} 建档 · {ruleSetLabel(file.ruleSetVersion)}
+          {file.recheckDueAt ? ` · ${formatDate(file.recheckDueAt)} 前复核` : ''}
         </Text>
       </View>
 

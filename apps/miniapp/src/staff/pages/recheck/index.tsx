@@ -95,7 +95,9 @@ export default function RecheckLists() {
           <Text className="muted">
             {f.fileNo} · {f.organizationName}
           </Text>
-          <Text className="muted">{tab === 'recheck' ? `${formatDate(f.recheckDueAt)} 前复核` : '档案已关闭，请电话回访了解近况'}</Text>
+          <Text className="muted">
+            {tab === 'recheck' ? `${formatDate(f.recheckDueAt ?? '')} 前复核` : '档案已关闭，请电话回访了解近况'}
+          </Text>
         </View>
       ))}
       {list.cursor ? (

@@ -1,16 +1,21 @@
-import type { FileCloseReason, HardshipCategory, HardshipFileStatus } from '@union/shared';
+import type { FileCloseReason, HardshipCategory } from '@union/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn } from '../../../database/columns';
 
-/** A filed household (困难档案, 一户一档). `version` serialises aid approvals against the ceilings. */
+/**
+ * A filed household (困难档案, 一户一档). Its life after filing (re-checks, closing, the follow-up)
+ * is its workflow case (`hardship_file`): the state, the next due instant, the version that
+ * serialises aid approvals against the ceilings, and the history live there.
+ */
 @Entity('hardship_files')
-@Index('idx_hardship_files_scope', ['organizationPath', 'status', 'id'])
-@Index('idx_hardship_files_recheck', ['status', 'recheckDueAt', 'id'])
+@Index('idx_hardship_files_scope', ['organizationPath', 'id'])
 @Index('idx_hardship_files_applicant', ['applicantUserId', 'id'])
-@Index('idx_hardship_files_follow_up', ['status', 'followUpDueAt', 'id'])
 export class HardshipFile {
   @PrimaryGeneratedColumn()
   id: number;
+
+  @Column({ type: 'int', unique: true })
+  caseId: number;
 
   @Column({ type: 'varchar', length: 20, unique: true })
   fileNo: string;
@@ -36,27 +41,10 @@ export class HardshipFile {
   @Column({ type: 'int' })
   ruleSetVersion: number;
 
-  @Column({ type: 'varchar', length: 10 })
-  status: HardshipFileStatus;
-
-  @Column({ type: 'int', default: 1 })
-  version: number;
-
   @InstantColumn()
   filedAt: Date;
 
-  @InstantColumn()
-  recheckDueAt: Date;
-
-  @InstantColumn({ nullable: true })
-  closedAt: Date | null;
-
+  /** Why the file was closed (the closing step's comment says it to the worker). */
   @Column({ type: 'varchar', length: 12, nullable: true })
   closeReason: FileCloseReason | null;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  closeNote: string | null;
-
-  @InstantColumn({ nullable: true })
-  followUpDueAt: Date | null;
 }

@@ -1,0 +1,135 @@
+import { FILE_CLOSE_REASON_LABEL, HARDSHIP_CATEGORY_LABEL, type FileCloseReason, type HardshipCategory } from '@union/shared';
+
+/** A raw query on the database being upgraded (a migration's query runner, or the embedded data source). */
+export type RawQuery = (sql: string, params?: unknown[]) => Promise<unknown>;
+
+/** A household file as the tables before `AddHardshipFileCases` kept it (its lifecycle on the file row). */
+interface LegacyFile {
+  id: number;
+  applicant_user_id: number;
+  organization_id: number;
+  organization_path: string;
+  status: string;
+  version: number;
+  filed_at: unknown;
+  recheck_due_at: unknown;
+  closed_at: unknown;
+  follow_up_due_at: unknown;
+  file_no: string;
+  name_masked: string | null;
+  application_case_id: number;
+}
+
+interface LegacyEvent {
+  file_id: number;
+  outcome: 'keep' | 'change_category' | 'close' | 'follow_up';
+  category: HardshipCategory | null;
+  close_reason: FileCloseReason | null;
+  note: string;
+  actor_user_id: number;
+  actor_name: string;
+  created_at: unknown;
+}
+
+const FROM_TO = {
+  keep: ['active', 'active'],
+  change_category: ['active', 'active'],
+  close: ['active', 'exited'],
+  follow_up: ['exited', 'closed'],
+};
+
+/**
+ * Give every household file of `legacyTable` its workflow case (`hardship_file`), as filing does
+ * today: the state from the file's status (active; closed and waiting for the follow-up: exited;
+ * closed and called: closed), the due instant of the next re-check or of the follow-up, the file's
+ * version, and a history of the filing (by whoever approved and filed it) and of each re-check,
+ * closing and follow-up from `hardship_file_events`, with the comment the step writes today.
+ * Plain SQL both MySQL and SQLite run; case ids are given explicitly. Answers file id → case id.
+ */
+export async function openLegacyFileCases(query: RawQuery, legacyTable: string): Promise<Map<number, number>> {
+  const files = (await query(
+    `SELECT f.id AS id, f.applicant_user_id AS applicant_user_id, f.organization_id AS organization_id, f.organization_path AS organization_path,
+            f.status AS status, f.version AS version, f.filed_at AS filed_at, f.recheck_due_at AS recheck_due_at, f.closed_at AS closed_at,
+            f.follow_up_due_at AS follow_up_due_at, f.file_no AS file_no, a.applicant_name_masked AS name_masked, a.case_id AS application_case_id
+     FROM ${legacyTable} f JOIN hardship_applications a ON a.id = f.application_id ORDER BY f.id`,
+  )) as LegacyFile[];
+  const caseIds = new Map<number, number>();
+  if (files.length === 0) return caseIds;
+  const events = (await query(
+    'SELECT file_id, outcome, category, close_reason, note, actor_user_id, actor_name, created_at FROM hardship_file_events ORDER BY id',
+  )) as LegacyEvent[];
+  const filers = new Map(
+    (
+      (await query("SELECT case_id, actor_user_id, actor_name FROM case_history WHERE action = 'approve_and_file' ORDER BY id")) as {
+        case_id: number;
+        actor_user_id: number;
+        actor_name: string;
+      }[]
+    ).map((h) => [Number(h.case_id), h]),
+  );
+  const [{ top }] = (await query('SELECT COALESCE(MAX(id), 0) AS top FROM workflow_cases')) as { top: number | string }[];
+  let next = Number(top);
+  const byFile = new Map<number, LegacyEvent[]>();
+  for (const e of events) byFile.set(Number(e.file_id), [...(byFile.get(Number(e.file_id)) ?? []), e]);
+
+  const cases: unknown[][] = [];
+  const history: unknown[][] = [];
+  for (const f of files) {
+    const id = ++next;
+    caseIds.set(Number(f.id), id);
+    const own = byFile.get(Number(f.id)) ?? [];
+    const calledAt = own.filter((e) => e.outcome === 'follow_up').at(-1)?.created_at;
+    const state = f.status === 'active' ? 'active' : f.follow_up_due_at !== null ? 'exited' : 'closed';
+    const dueAt = state === 'active' ? f.recheck_due_at : state === 'exited' ? f.follow_up_due_at : null;
+    cases.push([
+      id,
+      state,
+      f.id,
+      f.version,
+      state === 'closed' ? 'none' : 'staff',
+      f.organization_id,
+      f.organization_path,
+      f.applicant_user_id,
+      (f.name_masked ?? '').slice(0, 50),
+      `困难档案 ${f.file_no}`,
+      f.filed_at,
+      dueAt,
+      state === 'closed' ? (calledAt ?? f.closed_at) : null,
+      own.at(-1)?.created_at ?? f.filed_at,
+    ]);
+    const filer = filers.get(Number(f.application_case_id));
+    history.push([id, 'submit', null, 'active', filer?.actor_user_id ?? f.applicant_user_id, filer?.actor_name ?? '', null, f.filed_at]);
+    for (const e of own) {
+      const [from, to] = FROM_TO[e.outcome];
+      const comment =
+        e.outcome === 'change_category' && e.category
+          ? `调整为${HARDSHIP_CATEGORY_LABEL[e.category]}：${e.note}`
+          : e.outcome === 'close' && e.close_reason
+            ? `${FILE_CLOSE_REASON_LABEL[e.close_reason]}：${e.note}`
+            : e.note;
+      history.push([id, e.outcome, from, to, e.actor_user_id, e.actor_name, comment.slice(0, 500), e.created_at]);
+    }
+  }
+  // A few hundred rows per statement (history in order: each case's rows stay oldest first).
+  await insertRows(
+    query,
+    'workflow_cases (id, case_type, state, subject_type, subject_id, version, holder, organization_id, organization_path, applicant_user_id, applicant_name_masked, applicant_id_index, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at)',
+    "(?, 'hardship_file', ?, 'hardship_files', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)",
+    cases,
+  );
+  await insertRows(
+    query,
+    'case_history (case_id, action, from_state, to_state, actor_user_id, actor_name, comment, created_at)',
+    '(?, ?, ?, ?, ?, ?, ?, ?)',
+    history,
+  );
+  return caseIds;
+}
+
+/** `INSERT INTO <into> VALUES <row>, <row>, …` in chunks of 200 rows. */
+async function insertRows(query: RawQuery, into: string, row: string, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    await query(`INSERT INTO ${into} VALUES ${chunk.map(() => row).join(', ')}`, chunk.flat());
+  }
+}
