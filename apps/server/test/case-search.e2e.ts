@@ -1,6 +1,6 @@
 import type { CaseSearchPage, MembershipApplicationView, Page } from '@union/shared';
 import { DataSource } from 'typeorm';
-import { aMember, CONSTRUCTION_UNION } from './factories';
+import { aCompetition, aMember, anEmployerFlag, aPetition, CONSTRUCTION_UNION, COUNTY } from './factories';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 
 type SearchAnswer = CaseSearchPage & { code?: string; details?: { field: string; message: string }[] };
@@ -161,7 +161,7 @@ describe('the staff case search (e2e over HTTP)', () => {
   });
 
   it('pages the staff lists that used to stop at a fixed count: limit 1 page by page gives the same rows as one big page', async () => {
-    // The demo county has no proposal yet: a member makes one.
+    // A member makes a proposal.
     const { token } = await aMember(t);
     const proposal = await t.http('POST', '/proposals', {
       token,
@@ -173,7 +173,7 @@ describe('the staff case search (e2e over HTTP)', () => {
       },
     });
     expect(proposal.status).toBe(201);
-    // Nor a nomination: the enterprise union nominates two.
+    // The enterprise union nominates two.
     const nominator = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
     const kinds = (await t.http<{ id: number; code: string }[]>('GET', '/honours/kinds', { token: nominator })).body;
     for (const nomineeName of ['钱师傅', '孙师傅']) {
@@ -189,8 +189,15 @@ describe('the staff case search (e2e over HTTP)', () => {
       });
       expect(nominated.status).toBe(201);
     }
+    // Two competitions, two employer flags and two petitions (the county's staff set them up).
+    const organiser = await t.loginAs('county_cadre', COUNTY);
+    for (let i = 0; i < 2; i += 1) {
+      await aCompetition(t, { organiser });
+      await anEmployerFlag(t, { by: organiser });
+      await aPetition(t);
+    }
     // And the registry of model workers: two of the same year, one older (the order is year, then id).
-    const admin = await t.loginAs('county_admin');
+    const admin = await t.loginAs('county_admin', COUNTY);
     for (const [name, awardedYear] of [
       ['赵劳模', 2024],
       ['钱劳模', 2024],
@@ -210,8 +217,8 @@ describe('the staff case search (e2e over HTTP)', () => {
       ['/legal/petitions', 'county_admin'],
       ['/honours/model-workers', 'county_admin'],
     ];
-    for (const [list, persona] of lists) {
-      const county = await t.loginAs(persona);
+    for (const [list, role] of lists) {
+      const county = await t.loginAs(role, COUNTY);
       const join = list.includes('?') ? '&' : '?';
       const whole = await t.http<Page<{ id: number }>>('GET', `${list}${join}limit=50`, { token: county });
       expect(whole.status).toBe(200);
@@ -235,7 +242,7 @@ describe('the staff case search (e2e over HTTP)', () => {
   });
 
   it('refuses a tampered or foreign cursor on every keyset-paged list with 400, the field named', async () => {
-    const admin = await t.loginAs('county_admin');
+    const admin = await t.loginAs('county_admin', COUNTY);
     const lawyer = await t.loginAs('legal_staff', '县总工会');
     // Not base64 JSON; an id cursor where a (key, id) one is expected; a key of the wrong kind; an instant that is none.
     const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
@@ -247,7 +254,7 @@ describe('the staff case search (e2e over HTTP)', () => {
       ['/workbench/queue', 'county_admin', ['!!!', encode([1]), encode(['not a time', 1])]],
     ];
     for (const [list, persona, cursors] of lists) {
-      const token = persona === 'legal_staff' ? lawyer : persona === 'county_admin' ? admin : await t.loginAs(persona);
+      const token = persona === 'legal_staff' ? lawyer : persona === 'county_admin' ? admin : await t.loginAs(persona, COUNTY);
       for (const after of cursors) {
         const join = list.includes('?') ? '&' : '?';
         const res = await t.http<{ code: string; details?: { field: string }[] }>(

@@ -1,8 +1,9 @@
 import type { MembershipApplicationView } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { FILE_STORE, type FileStore } from '../src/modules/uploads/file-store';
-import { organizationIds, uploadJpeg } from './hardship-fixtures';
+import { uploadJpeg } from './hardship-fixtures';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+import { CONSTRUCTION_UNION, COUNTY } from './factories';
 
 /** A value that fails its check (a lost key, a damaged row) is one unreadable field, not a 500. */
 describe('an encrypted value that cannot be read', () => {
@@ -15,7 +16,6 @@ describe('an encrypted value that cannot be read', () => {
   });
 
   it('shows that one field as unreadable and the rest of the record and list as usual', async () => {
-    const org = await organizationIds(t);
     const worker = await t.newWorker('bad');
     const created = await t.http<MembershipApplicationView>('POST', '/membership/applications', {
       token: worker,
@@ -25,7 +25,7 @@ describe('an encrypted value that cannot be read', () => {
         phone: newPhone(),
         employerName: '县城建筑公司',
         employmentType: 'employee',
-        organizationId: org('县城建筑公司工会'),
+        organizationId: await t.organisationAt(CONSTRUCTION_UNION),
         hideFromEmployer: false,
       },
     });
@@ -69,8 +69,8 @@ describe('an encrypted value that cannot be read', () => {
   });
 
   it('refuses impossible days such as 2026-02-30 wherever a day is taken, and writes nothing', async () => {
-    const lawyer = await t.loginAs('lawyer');
-    const county = await t.loginAs('county_cadre');
+    const lawyer = await t.loginAs('lawyer', COUNTY);
+    const county = await t.loginAs('county_cadre', COUNTY);
     expect((await t.http('GET', '/legal/consultations/day?date=2026-02-30', { token: lawyer })).status).toBe(400);
     expect((await t.http('GET', '/legal/consultations/day?date=2026-02-28', { token: lawyer })).status).toBe(200);
     expect((await t.http('GET', '/hardship/statistics?from=2026-02-30', { token: county })).status).toBe(400);

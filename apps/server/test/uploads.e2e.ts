@@ -13,6 +13,7 @@ import { PiiCipher } from '../src/modules/pii/pii-cipher';
 import { Upload } from '../src/modules/uploads/entities/upload.entity';
 import { UploadsService } from '../src/modules/uploads/uploads.service';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+import { CONSTRUCTION_UNION, COUNTY } from './factories';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -307,7 +308,7 @@ describe('uploads (e2e over HTTP)', () => {
     it('are not given to another worker, or to staff, for a file on no case', async () => {
       const other = await t.newWorker('other');
       expect((await t.http('GET', `/uploads/${uploadId}/link`, { token: other })).body).toMatchObject({ code: 'not_found' });
-      const cadre = await t.loginAs('county_admin');
+      const cadre = await t.loginAs('county_admin', COUNTY);
       expect((await t.http('GET', `/uploads/${uploadId}/link`, { token: cadre })).status).toBe(404);
       expect((await t.http('GET', '/uploads/999999/link', { token: owner })).status).toBe(404);
     });
@@ -352,7 +353,9 @@ describe('uploads (e2e over HTTP)', () => {
       const row = await t.app.get(DataSource).getRepository(Upload).findOneByOrFail({ id: theirs });
       expect(row.caseId).toBeNull();
       // Staff handling the case may attach the applicant's files, not a third person's.
-      await expect(attach(await t.loginAs('grassroots_cadre'), [theirs], caseId)).rejects.toMatchObject({ code: 'validation_failed' });
+      await expect(attach(await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION), [theirs], caseId)).rejects.toMatchObject({
+        code: 'validation_failed',
+      });
     });
 
     it('attaches own uploads; then whoever may see the case gets a link, others 404', async () => {
@@ -360,7 +363,7 @@ describe('uploads (e2e over HTTP)', () => {
       const forCadre = (await upload(applicant, pdf(), { purpose: 'medical_receipt', type: 'application/pdf' })).body.id;
       await attach(applicant, [mine, mine], caseId);
       await attach(applicant, [mine], caseId); // again: no change, no error
-      const cadre = await t.loginAs('grassroots_cadre');
+      const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
       await attach(cadre, [forCadre], caseId);
 
       const listed = await service.listForCase(t.app.get(Db).manager, [caseId, 999999]);
@@ -371,8 +374,12 @@ describe('uploads (e2e over HTTP)', () => {
       expect(listed.get(999999)).toEqual([]);
 
       expect((await t.http('GET', `/uploads/${mine}/link`, { token: cadre })).status).toBe(200);
-      expect((await t.http('GET', `/uploads/${mine}/link`, { token: await t.loginAs('town_cadre') })).status).toBe(200);
-      expect((await t.http('GET', `/uploads/${mine}/link`, { token: await t.loginAs('town2_cadre') })).status).toBe(404);
+      expect((await t.http('GET', `/uploads/${mine}/link`, { token: await t.loginAs('town_cadre', '县总工会/城关镇总工会') })).status).toBe(
+        200,
+      );
+      expect((await t.http('GET', `/uploads/${mine}/link`, { token: await t.loginAs('town_cadre', '县总工会/万安镇总工会') })).status).toBe(
+        404,
+      );
       expect((await t.http('GET', `/uploads/${mine}/link`, { token: await t.newWorker('nosy') })).status).toBe(404);
 
       // A file on one case cannot be moved to another, even the same applicant's.
