@@ -11,22 +11,23 @@ import type {
 } from '@union/shared';
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { itRaces, newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
-import { aMember } from './factories';
+import { aMember, CONSTRUCTION_UNION, COUNTY } from './factories';
+
+const CHENGGUAN = '县总工会/城关镇总工会';
+const WANAN = '县总工会/万安镇总工会';
 
 describe('joining the union (e2e over HTTP)', () => {
   let t: TestApp;
-  let orgs: Record<string, OrganizationView>;
+  let orgs: Record<string, { id: number }>;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const token = await t.loginAs('county_admin');
-    const find = async (q: string) =>
-      (await t.http<OrganizationView[]>('GET', `/organizations/search?q=${encodeURIComponent(q)}`, { token })).body[0];
+    const at = async (path: string) => ({ id: await t.organisationAt(path) });
     orgs = {
-      construction: await find('县城建筑公司工会'),
-      chengguan: await find('城关镇总工会'),
-      food: await find('万安食品'),
-      riders: await find('快递外卖'),
+      construction: await at(CONSTRUCTION_UNION),
+      chengguan: await at(CHENGGUAN),
+      food: await at(`${WANAN}/万安食品有限公司工会`),
+      riders: await at(`${CHENGGUAN}/城关镇快递外卖联合工会`),
     };
   });
   afterAll(() => t.close());
@@ -70,7 +71,7 @@ describe('joining the union (e2e over HTTP)', () => {
     const workerActions = await t.actionsOf(`/membership/applications/${created.body.id}`, { token: worker });
     expect(workerActions.body.map((a) => a.action)).toEqual(['withdraw']);
 
-    const cadre = await t.loginAs('grassroots_cadre');
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
     const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?limit=50', { token: cadre });
     expect(queue.body.items.some((i) => i.caseType === 'membership_application' && i.id === created.body.id)).toBe(true);
     const actions = await t.actionsOf(`/membership/applications/${created.body.id}`, { token: cadre });
@@ -116,7 +117,7 @@ describe('joining the union (e2e over HTTP)', () => {
     const worker = await t.newWorker('rej');
     const idNumber = newIdNumber();
     const created = await apply(worker, { idNumber });
-    const cadre = await t.loginAs('town_cadre');
+    const cadre = await t.loginAs('town_cadre', CHENGGUAN);
     const noReason = await t.step(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'reject', version: 1 },
@@ -137,7 +138,7 @@ describe('joining the union (e2e over HTTP)', () => {
   it('asks for more information, and the worker resubmits', async () => {
     const worker = await t.newWorker('info');
     const created = await apply(worker);
-    const cadre = await t.loginAs('grassroots_cadre');
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
     const asked = await t.step<MembershipApplicationView>(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'request_info', version: 1, comment: '请补充入职时间' },
@@ -161,17 +162,17 @@ describe('joining the union (e2e over HTTP)', () => {
     const worker = await t.newWorker('hide');
     const created = await apply(worker, { hideFromEmployer: true });
     expect(created.body.organization.name).toBe('城关镇总工会');
-    const employerCadre = await t.loginAs('grassroots_cadre');
+    const employerCadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
     expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: employerCadre })).status).toBe(404);
     const queue = await t.http<Page<WorkbenchItem>>('GET', '/workbench/queue?limit=50', { token: employerCadre });
     expect(queue.body.items.some((i) => i.id === created.body.id && i.caseType === 'membership_application')).toBe(false);
-    const town = await t.loginAs('town_cadre');
+    const town = await t.loginAs('town_cadre', CHENGGUAN);
     expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: town })).status).toBe(200);
   });
 
   it('answers 404 to a cadre of another union, for reading and for acting', async () => {
     const created = await apply(await t.newWorker('scope'));
-    const otherTown = await t.loginAs('town2_cadre');
+    const otherTown = await t.loginAs('town_cadre', WANAN);
     expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: otherTown })).status).toBe(404);
     expect((await t.actionsOf(`/membership/applications/${created.body.id}`, { token: otherTown })).status).toBe(404);
     const act = await t.step(`/membership/applications/${created.body.id}`, {
@@ -188,7 +189,7 @@ describe('joining the union (e2e over HTTP)', () => {
 
   itRaces('lets exactly one of two concurrent approvals win; the other gets 409', async () => {
     const created = await apply(await t.newWorker('race'));
-    const [a, b] = await Promise.all([t.loginAs('grassroots_cadre'), t.loginAs('town_cadre')]);
+    const [a, b] = await Promise.all([t.loginAs('grassroots_cadre', CONSTRUCTION_UNION), t.loginAs('town_cadre', CHENGGUAN)]);
     const results = await Promise.all(
       [a, b].map((token) => t.step(`/membership/applications/${created.body.id}`, { token, body: { action: 'approve', version: 1 } })),
     );
@@ -201,7 +202,7 @@ describe('joining the union (e2e over HTTP)', () => {
 
   it('transfers a case to another union, which then holds it', async () => {
     const created = await apply(await t.newWorker('move'));
-    const cadre = await t.loginAs('grassroots_cadre');
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
     const moved = await t.step<MembershipApplicationView>(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'transfer', version: 1, targetOrganizationId: orgs.riders.id, comment: '该职工为外卖骑手' },
@@ -211,7 +212,7 @@ describe('joining the union (e2e over HTTP)', () => {
     // The cadre who transferred it no longer sees the application: they get the case as it is now, with nothing to do.
     expect(moved.body).toMatchObject({ actions: [], route: null });
     const now = await t.http<MembershipApplicationView>('GET', `/membership/applications/${created.body.id}`, {
-      token: await t.loginAs('county_admin'),
+      token: await t.loginAs('county_admin', COUNTY),
     });
     expect(now.body.organization.name).toBe('城关镇快递外卖联合工会');
     expect((await t.http('GET', `/membership/applications/${created.body.id}`, { token: cadre })).status).toBe(404);
@@ -220,7 +221,7 @@ describe('joining the union (e2e over HTTP)', () => {
   it('moves a member to a new union (会籍接转): request, accept, new card, old card revoked', async () => {
     const worker = await t.newWorker('xfer');
     const created = await apply(worker);
-    const cadre = await t.loginAs('grassroots_cadre');
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
     await t.step(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'approve', version: 1 },
@@ -248,7 +249,7 @@ describe('joining the union (e2e over HTTP)', () => {
         })
       ).status,
     ).toBe(404);
-    const receiving = await t.loginAs('town2_cadre');
+    const receiving = await t.loginAs('town_cadre', WANAN);
     const accepted = await t.step<MembershipTransferView>(`/membership/transfers/${requested.body.id}`, {
       token: receiving,
       body: { action: 'accept', version: 1 },
@@ -274,7 +275,7 @@ describe('joining the union (e2e over HTTP)', () => {
 
     const worker = await t.newWorker('dc');
     const created = await apply(worker);
-    const cadre = await t.loginAs('grassroots_cadre');
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
     await t.step(`/membership/applications/${created.body.id}`, {
       token: cadre,
       body: { action: 'approve', version: 1 },
@@ -284,7 +285,7 @@ describe('joining the union (e2e over HTTP)', () => {
         token: worker,
         body: { toOrganizationId: orgs.food.id, newEmployerName: '万安食品有限公司' },
       });
-    const receiving = await t.loginAs('town2_cadre');
+    const receiving = await t.loginAs('town_cadre', WANAN);
     const first = await request();
     const noReason = await t.step<{ code: string }>(`/membership/transfers/${first.body.id}`, {
       token: receiving,
@@ -313,7 +314,7 @@ describe('joining the union (e2e over HTTP)', () => {
     const worker = await t.newWorker('quit');
     const created = await apply(worker);
     await t.step(`/membership/applications/${created.body.id}`, {
-      token: await t.loginAs('grassroots_cadre'),
+      token: await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION),
       body: { action: 'approve', version: 1 },
     });
     const card = await t.http<MemberCardView>('GET', '/membership/me', { token: worker });
@@ -339,7 +340,7 @@ describe('joining the union (e2e over HTTP)', () => {
   it('reveals a full ID number only through the audited action', async () => {
     const idNumber = newIdNumber();
     const created = await apply(await t.newWorker('reveal'), { idNumber });
-    const cadre = await t.loginAs('grassroots_cadre');
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
     const before = await t.count('audit_log');
     const revealed = await t.http<{ value: string }>('POST', '/pii/reveal', {
       token: cadre,
@@ -371,8 +372,7 @@ describe('joining the union (e2e over HTTP)', () => {
   });
 
   it('asks for consent before taking sensitive data', async () => {
-    const res = await t.http('POST', '/auth/wechat-login', { body: { code: 'user-noconsent-1' } });
-    const token = (res.body as { accessToken: string }).accessToken;
+    const token = await t.newWorker('noconsent', { consents: false });
     const refused = await apply(token);
     expect(refused.body).toMatchObject({ code: 'consent_required' });
   });
@@ -386,7 +386,7 @@ describe('staff invitations (e2e over HTTP)', () => {
   afterAll(() => t.close());
 
   it('binds a new user as staff through a one-time code, within the inviter’s subtree only', async () => {
-    const town = await t.loginAs('town_cadre');
+    const town = await t.loginAs('town_cadre', CHENGGUAN);
     const me = await t.http<{ organization: OrganizationView }>('GET', '/me', { token: town });
     const construction = (
       await t.http<OrganizationView[]>('GET', `/organizations/search?q=${encodeURIComponent('县城建筑公司工会')}`, { token: town })
