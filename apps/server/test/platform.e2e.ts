@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { ACCESS_KEY, type AccessRule } from '../src/common/access';
 import { IdentityService } from '../src/modules/identity/identity.service';
 import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
-import { aHardshipCase, aMember } from './factories';
+import { aHardshipCase, aMember, CONSTRUCTION_UNION } from './factories';
 import { casesWithoutTheirRow, newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './harness';
 
 describe('platform (e2e over HTTP)', () => {
@@ -230,7 +230,10 @@ describe('platform (e2e over HTTP)', () => {
     beforeAll(async () => {
       const rows = (await ds().query('SELECT id, name FROM organizations')) as { id: number; name: string }[];
       for (const row of rows) org[row.name] = Number(row.id);
-      for (const persona of ['town_cadre', 'grassroots_cadre', 'worker']) token[persona] = await t.loginAs(persona);
+      // The inviters made for the test: 城关镇's cadre, the construction company union's cadre, a worker.
+      token.town_cadre = await t.loginAs('town_cadre', '县总工会/城关镇总工会');
+      token.grassroots_cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+      token.worker = await t.newWorker('inviter');
       const invite = async () =>
         (
           await t.http<{ code: string }>('POST', '/auth/invitations', {
