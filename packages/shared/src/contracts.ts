@@ -105,6 +105,12 @@ export interface MeView {
   isMember: boolean;
 }
 
+/** POST /api/auth/invitations: the one-time code to hand to the colleague, and for how many days it works. */
+export interface InvitationCode {
+  code: string;
+  expiresInDays: number;
+}
+
 /** POST /api/me/consents */
 export type RecordConsentRequest = z.output<typeof consentBody>;
 
@@ -259,6 +265,21 @@ export interface MessageView {
   link: string | null;
   read: boolean;
   createdAt: string;
+}
+
+/** GET /api/messages/unread-count */
+export interface UnreadCount {
+  count: number;
+}
+
+/** GET /api/notifications/subscribe-templates: template ids for wx.requestSubscribeMessage. */
+export interface SubscribeTemplates {
+  templateIds: string[];
+}
+
+/** The answer of a POST that only says what it created (an objection to a notice). */
+export interface CreatedId {
+  id: number;
 }
 
 /** GET /api/health */

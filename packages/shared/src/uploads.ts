@@ -124,3 +124,9 @@ export const uploadView = z.object({
   size: z.int().min(0),
   createdAt: z.iso.datetime({ offset: true }),
 });
+
+/** GET /api/uploads/:id/link: a signed link to the bytes, good until `expiresAt`. */
+export const uploadLink = z.object({
+  url: z.string().startsWith('/api/files/').meta({ description: '接口主机下的路径，到期前无需登录' }),
+  expiresAt: z.iso.datetime({ offset: true }),
+});

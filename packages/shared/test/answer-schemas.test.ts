@@ -31,6 +31,38 @@ import {
   type WorkbenchCaseType,
   z,
 } from '../src';
+import {
+  cardVerification,
+  createdId,
+  demoPersona,
+  healthView,
+  invitationCode,
+  messageView,
+  meView,
+  organizationRouteSuggestion,
+  organizationView,
+  revealResponse,
+  subscribeTemplates,
+  tokenPair,
+  unreadCount,
+  uploadLink,
+  uploadView,
+  type CardVerification,
+  type CreatedId,
+  type DemoPersona,
+  type HealthView,
+  type InvitationCode,
+  type MessageView,
+  type MeView,
+  type OrganizationRouteSuggestion,
+  type OrganizationView,
+  type RevealResponse,
+  type SubscribeTemplates,
+  type TokenPair,
+  type UnreadCount,
+  type UploadLink,
+  type UploadView,
+} from '../src';
 
 /** True only when A and B are the same type (each assignable to the other). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -56,13 +88,33 @@ const domainAnswersAgree: [
   Same<z.output<typeof consultationView>, ConsultationView>,
   Same<z.output<typeof legalAidSummary>, LegalAidSummary>,
 ] = [true, true, true, true, true, true, true, true, true, true, true];
+// Sign-in, the organisation tree, the message centre, uploads and the small answers several domains share.
+const platformAnswersAgree: [
+  Same<z.output<typeof organizationView>, OrganizationView>,
+  Same<z.output<typeof organizationRouteSuggestion>, OrganizationRouteSuggestion>,
+  Same<z.output<typeof tokenPair>, TokenPair>,
+  Same<z.output<typeof demoPersona>, DemoPersona>,
+  Same<z.output<typeof invitationCode>, InvitationCode>,
+  Same<z.output<typeof meView>, MeView>,
+  Same<z.output<typeof cardVerification>, CardVerification>,
+  Same<z.output<typeof revealResponse>, RevealResponse>,
+  Same<z.output<typeof createdId>, CreatedId>,
+  Same<z.output<typeof messageView>, MessageView>,
+  Same<z.output<typeof unreadCount>, UnreadCount>,
+  Same<z.output<typeof subscribeTemplates>, SubscribeTemplates>,
+  Same<z.output<typeof healthView>, HealthView>,
+  Same<z.output<typeof uploadView>, UploadView>,
+  Same<z.output<typeof uploadLink>, UploadLink>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 describe('the answer schemas of the case API', () => {
   it('agree with the types the code uses (compile-time checks above)', () => {
     // The proof is the compiler's (npm run typecheck checks this file); this only keeps the names used.
-    expect([actionViewIsTheInterface, caseTypesAgree, workbenchTypesAgree, deadlinesAgree, ...domainAnswersAgree].every(Boolean)).toBe(
-      true,
-    );
+    expect(
+      [actionViewIsTheInterface, caseTypesAgree, workbenchTypesAgree, deadlinesAgree, ...domainAnswersAgree, ...platformAnswersAgree].every(
+        Boolean,
+      ),
+    ).toBe(true);
   });
 
   it('refuse an answer that leaves the shape: an unknown tone, a missing history', () => {

@@ -147,6 +147,12 @@ export const recordRevealBody = z.strictObject({
 });
 export type RecordRevealRequest = z.output<typeof recordRevealBody>;
 
+/** The answer of every audited reveal: the value in clear. */
+export const revealResponse = z.object({ value: z.string() });
+
+/** The answer of a POST that only says what it created (an objection): its id. */
+export const createdId = z.object({ id });
+
 /** POST .../transitions: a named step at the version the client saw. */
 export const transitionBody = z.strictObject({
   action: z

@@ -1,6 +1,7 @@
 import { CONSENT_VERSIONS, type ConsentKind } from '../contracts';
-import { STAFF_ROLES, type Role } from '../permissions';
-import { id, keyOf, text, z } from './common';
+import { PERMISSIONS, ROLE_LABEL, STAFF_ROLES, type Role } from '../permissions';
+import { id, instant, keyOf, text, z } from './common';
+import { organizationView } from './organizations';
 
 /** POST /api/auth/wechat-login */
 export const wechatLoginBody = z.strictObject({
@@ -37,3 +38,34 @@ export const createInvitationBody = z.strictObject({
   role: z.enum(STAFF_ROLES as [Role, ...Role[]], '不是工作人员的角色'),
 });
 export type CreateInvitationRequest = z.output<typeof createInvitationBody>;
+
+// --- answers ----------------------------------------------------------------------------
+
+/** What every login and refresh answers. */
+export const tokenPair = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresIn: z.int().min(1).meta({ description: '访问令牌还有几秒过期' }),
+});
+
+/** A seeded demo persona; GET /api/auth/demo-personas lists them (only when the demo login is enabled). */
+export const demoPersona = z.object({ key: z.string(), label: z.string(), description: z.string() });
+export const demoPersonaList = z.array(demoPersona);
+
+/** POST /api/auth/invitations: the one-time code to hand to the colleague. */
+export const invitationCode = z.object({
+  code: z.string().meta({ description: '一次性邀请码' }),
+  expiresInDays: z.int().min(1),
+});
+
+/** GET /api/me: who is signed in, what they may do and which consents they gave. */
+export const meView = z.object({
+  id,
+  displayName: z.string(),
+  roles: z.array(keyOf(ROLE_LABEL)),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  organization: organizationView.nullable(),
+  consents: z.array(z.object({ kind: keyOf<ConsentKind>(CONSENT_VERSIONS), version: z.string(), acceptedAt: instant })),
+  consentsCurrent: z.boolean().meta({ description: '当前版本的告知都已同意' }),
+  isMember: z.boolean(),
+});

@@ -5,3 +5,4 @@ export * from './organizations';
 export * from './workbench';
 export * from './cases';
 export * from './membership-answers';
+export * from './platform-answers';

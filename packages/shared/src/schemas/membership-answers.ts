@@ -1,24 +1,14 @@
 import { EMPLOYMENT_TYPE_LABEL } from '../contracts';
-import { ORGANIZATION_KIND_LABEL } from '../organizations';
 import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW } from '../workflow/membership';
 import { actionsOf, deadlineView, historyEntryView, statesOf } from './cases';
 import { id, instant, keyOf, z } from './common';
+import { organizationView } from './organizations';
 
 /**
  * The membership answers as schemas: the OpenAPI document shows them and, under the tests, every
  * answer of these routes is parsed by them. The interfaces in contracts.ts stay the types the code
  * uses; `test/answer-schemas.test.ts` proves each schema and its interface are the same type.
  */
-
-/** A union of the tree as answers show it. */
-export const organizationView = z.object({
-  id,
-  name: z.string(),
-  kind: keyOf(ORGANIZATION_KIND_LABEL),
-  kindLabel: z.string(),
-  parentId: id.nullable(),
-  pathNames: z.array(z.string()).meta({ description: '从县总工会到这一级的名称' }),
-});
 
 /** A membership application as its applicant or a permitted cadre sees it (ID number and phone masked). */
 export const membershipApplicationView = z.object({
@@ -76,4 +66,13 @@ export const membershipTransferView = z.object({
   deadline: deadlineView.nullable(),
   history: z.array(historyEntryView),
   actions: actionsOf(MEMBERSHIP_TRANSFER_WORKFLOW.transitions),
+});
+
+/** GET /api/membership/cards/verify (public): what a scanned card says; who it is only for a card that exists. */
+export const cardVerification = z.object({
+  result: z.enum(['valid', 'expired', 'revoked', 'invalid']),
+  resultLabel: z.string(),
+  memberNo: z.string().optional(),
+  realNameMasked: z.string().optional(),
+  organizationName: z.string().optional(),
 });

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { HealthView } from '@union/shared';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { healthView, type HealthView } from '@union/shared';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/access';
+import { Answers, openApiSchema } from '../../common/schema';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { journalOf } from '../../database/embedded-journal';
@@ -18,6 +19,8 @@ export class HealthController {
   /** Liveness and database check; 503 when the database does not answer. */
   @Get()
   @Public()
+  @ApiResponse({ status: 503, description: '数据库不应答', schema: openApiSchema(healthView, 'output') as never })
+  @Answers(healthView)
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     let database: HealthView['database'] = 'up';
     try {

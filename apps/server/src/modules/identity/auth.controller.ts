@@ -1,8 +1,13 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { BodyOf } from '../../common/schema';
+import { Answers, BodyOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  demoPersonaList,
+  invitationCode,
+  meView,
+  tokenPair,
   type DemoPersona,
+  type InvitationCode,
   type MeView,
   type TokenPair,
   consentBody,
@@ -36,12 +41,14 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @RateLimited('login')
+  @Answers(tokenPair)
   wechatLogin(@BodyOf(wechatLoginBody) body: WechatLoginRequest): Promise<TokenPair> {
     return this.identity.wechatLogin(body.code);
   }
 
   @Get('demo-personas')
   @Public()
+  @Answers(demoPersonaList)
   demoPersonas(): Promise<DemoPersona[]> {
     return this.identity.demoPersonas();
   }
@@ -50,6 +57,7 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @RateLimited('login')
+  @Answers(tokenPair)
   demoLogin(@BodyOf(demoLoginBody) body: DemoLoginRequest): Promise<TokenPair> {
     return this.identity.demoLogin(body.persona);
   }
@@ -58,6 +66,7 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @RateLimited('refresh')
+  @Answers(tokenPair)
   refresh(@BodyOf(refreshBody) body: RefreshRequest): Promise<TokenPair> {
     return this.tokens.refresh(body.refreshToken);
   }
@@ -74,10 +83,8 @@ export class AuthController {
   @Post('invitations')
   @RequirePermission('staff.invite')
   @ApiBearerAuth()
-  invite(
-    @CurrentActor() actor: Actor,
-    @BodyOf(createInvitationBody) body: CreateInvitationRequest,
-  ): Promise<{ code: string; expiresInDays: number }> {
+  @Answers(invitationCode, 201)
+  invite(@CurrentActor() actor: Actor, @BodyOf(createInvitationBody) body: CreateInvitationRequest): Promise<InvitationCode> {
     return this.identity.invite(actor, body.organizationId, body.role);
   }
 
@@ -86,6 +93,7 @@ export class AuthController {
   @SignedIn()
   @RateLimited('redeem')
   @ApiBearerAuth()
+  @Answers(meView)
   redeem(@CurrentActor() actor: Actor, @BodyOf(redeemInvitationBody) body: RedeemInvitationRequest): Promise<MeView> {
     return this.identity.redeemInvitation(actor, body.code);
   }
@@ -99,6 +107,7 @@ export class MeController {
 
   @Get()
   @SignedIn()
+  @Answers(meView)
   me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.identity.me(actor);
   }
@@ -106,6 +115,7 @@ export class MeController {
   @Post('consents')
   @HttpCode(200)
   @SignedIn()
+  @Answers(meView)
   consent(@CurrentActor() actor: Actor, @BodyOf(consentBody) body: RecordConsentRequest): Promise<MeView> {
     return this.identity.recordConsent(actor, body.kind, body.version);
   }

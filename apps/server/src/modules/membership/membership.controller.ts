@@ -2,10 +2,12 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  cardVerification,
   memberCardView,
   membershipApplicationList,
   membershipApplicationView,
   membershipTransferView,
+  revealResponse,
   type CardVerification,
   type MemberCardView,
   type MembershipApplicationView,
@@ -72,6 +74,7 @@ export class MembershipController {
 
   @Get('cards/verify')
   @Public()
+  @Answers(cardVerification)
   verify(@QueryOf(verifyCardQuery) query: VerifyCardQuery): Promise<CardVerification> {
     return this.members.verifyCard(query.token);
   }
@@ -111,6 +114,7 @@ export class PiiController {
   @Post('reveal')
   @HttpCode(200)
   @RequirePermission('pii.reveal')
+  @Answers(revealResponse)
   reveal(@CurrentActor() actor: Actor, @BodyOf(revealBody) body: RevealRequest): Promise<RevealResponse> {
     return this.pii.reveal(actor, body);
   }

@@ -1,7 +1,17 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ParamOf, QueryOf } from '../../common/schema';
+import { Answers, ParamOf, QueryOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type MessageView, type Page, pageQuery, type PageQuery } from '@union/shared';
+import {
+  messagePage,
+  pageQuery,
+  subscribeTemplates,
+  unreadCount,
+  type MessageView,
+  type Page,
+  type PageQuery,
+  type SubscribeTemplates,
+  type UnreadCount,
+} from '@union/shared';
 import { SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
@@ -18,13 +28,15 @@ export class MessagesController {
 
   @Get('messages')
   @SignedIn()
+  @Answers(messagePage)
   list(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<MessageView>> {
     return this.messages.list(actor, query.after, query.limit ?? 20);
   }
 
   @Get('messages/unread-count')
   @SignedIn()
-  unread(@CurrentActor() actor: Actor): Promise<{ count: number }> {
+  @Answers(unreadCount)
+  unread(@CurrentActor() actor: Actor): Promise<UnreadCount> {
     return this.messages.unreadCount(actor);
   }
 
@@ -38,7 +50,8 @@ export class MessagesController {
   /** Template ids the mini-program asks the user to subscribe to (wx.requestSubscribeMessage). */
   @Get('notifications/subscribe-templates')
   @SignedIn()
-  templates(): { templateIds: string[] } {
+  @Answers(subscribeTemplates)
+  async templates(): Promise<SubscribeTemplates> {
     return { templateIds: [this.config.wechat.subscribeTemplateId] };
   }
 }

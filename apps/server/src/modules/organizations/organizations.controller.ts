@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { QueryOf } from '../../common/schema';
+import { Answers, QueryOf } from '../../common/schema';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  organizationList,
+  organizationRouteSuggestion,
   type OrganizationRouteSuggestion,
   type OrganizationView,
   organizationRouteQuery,
@@ -19,12 +21,14 @@ export class OrganizationsController {
 
   @Get('search')
   @SignedIn()
+  @Answers(organizationList)
   async search(@QueryOf(organizationSearchQuery) query: OrganizationSearchQuery): Promise<OrganizationView[]> {
     return this.organizations.views(await this.organizations.search(query.q, query.limit ?? 20));
   }
 
   @Get('route')
   @SignedIn()
+  @Answers(organizationRouteSuggestion)
   route(@QueryOf(organizationRouteQuery) query: OrganizationRouteQuery): Promise<OrganizationRouteSuggestion> {
     return this.organizations.route(query.employerName);
   }

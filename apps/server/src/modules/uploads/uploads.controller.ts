@@ -1,10 +1,10 @@
 import { Controller, Get, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { fileTokenParam, uploadPurpose, type UploadLink, type UploadView } from '@union/shared';
+import { fileTokenParam, uploadLink, uploadPurpose, uploadView, type UploadLink, type UploadView } from '@union/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { openApiSchema, ParamOf } from '../../common/schema';
+import { Answers, openApiSchema, ParamOf } from '../../common/schema';
 import { readUploadForm } from './upload-form';
 import { UploadsService } from './uploads.service';
 
@@ -28,6 +28,7 @@ export class UploadsController {
       },
     },
   })
+  @Answers(uploadView, 201)
   async upload(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UploadView> {
     return this.uploads.upload(actor, await readUploadForm(request));
   }
@@ -35,6 +36,7 @@ export class UploadsController {
   /** A link to the file that works for UPLOAD_LINK_TTL_SECONDS, without a login. */
   @Get(':id/link')
   @SignedIn()
+  @Answers(uploadLink)
   link(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<UploadLink> {
     return this.uploads.link(actor, id);
   }
