@@ -63,6 +63,30 @@ import {
   type UploadLink,
   type UploadView,
 } from '../src';
+import {
+  certificateImageView,
+  competitionObjectionView,
+  competitionResultsView,
+  competitionScoresView,
+  competitionStatistics,
+  directResultView,
+  employerFlagView,
+  entryView,
+  judgeView,
+  judgingEntryView,
+  resultLineView,
+  type CertificateImageView,
+  type CompetitionObjectionView,
+  type CompetitionResultsView,
+  type CompetitionScoresView,
+  type CompetitionStatistics,
+  type DirectResultView,
+  type EmployerFlagView,
+  type EntryView,
+  type JudgeView,
+  type JudgingEntryView,
+  type ResultLineView,
+} from '../src';
 
 /** True only when A and B are the same type (each assignable to the other). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -106,14 +130,33 @@ const platformAnswersAgree: [
   Same<z.output<typeof uploadView>, UploadView>,
   Same<z.output<typeof uploadLink>, UploadLink>,
 ] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+const competitionAnswersAgree: [
+  Same<z.output<typeof judgeView>, JudgeView>,
+  Same<z.output<typeof entryView>, EntryView>,
+  Same<z.output<typeof judgingEntryView>, JudgingEntryView>,
+  Same<z.output<typeof directResultView>, DirectResultView>,
+  Same<z.output<typeof competitionScoresView>, CompetitionScoresView>,
+  Same<z.output<typeof resultLineView>, ResultLineView>,
+  Same<z.output<typeof competitionResultsView>, CompetitionResultsView>,
+  Same<z.output<typeof competitionObjectionView>, CompetitionObjectionView>,
+  Same<z.output<typeof employerFlagView>, EmployerFlagView>,
+  Same<z.output<typeof certificateImageView>, CertificateImageView>,
+  Same<z.output<typeof competitionStatistics>, CompetitionStatistics>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
 
 describe('the answer schemas of the case API', () => {
   it('agree with the types the code uses (compile-time checks above)', () => {
     // The proof is the compiler's (npm run typecheck checks this file); this only keeps the names used.
     expect(
-      [actionViewIsTheInterface, caseTypesAgree, workbenchTypesAgree, deadlinesAgree, ...domainAnswersAgree, ...platformAnswersAgree].every(
-        Boolean,
-      ),
+      [
+        actionViewIsTheInterface,
+        caseTypesAgree,
+        workbenchTypesAgree,
+        deadlinesAgree,
+        ...domainAnswersAgree,
+        ...platformAnswersAgree,
+        ...competitionAnswersAgree,
+      ].every(Boolean),
     ).toBe(true);
   });
 

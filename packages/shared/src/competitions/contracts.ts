@@ -138,6 +138,21 @@ export interface JudgingEntryView {
   othersPoints: number[] | null;
 }
 
+/** POST /api/competitions/:id/events/:eventId/results: the direct result the organiser entered. */
+export interface DirectResultView {
+  entryId: number;
+  /** The result in the event's unit, as a scaled integer. */
+  value: number;
+}
+
+/** GET /api/competitions/:id/events/:eventId/scores: every judge's score of an event and the corrections log (organiser). */
+export interface CompetitionScoresView {
+  /** Judges' scores in hundredths of a point. */
+  scores: { entryId: number; judgeUserId: number; points: number }[];
+  /** Each change of a score already given (and each direct result), with who, why and when. */
+  corrections: { entryId: number; byName: string; from: number | null; to: number; reason: string; at: string }[];
+}
+
 /** One line of a published ranking. */
 export interface ResultLineView {
   entryId: number;
@@ -155,6 +170,11 @@ export interface CompetitionResultsView {
   competitionId: number;
   state: CompetitionState;
   events: { eventId: number; eventName: string; unit: string | null; lines: ResultLineView[] }[];
+}
+
+/** GET /api/competitions/entries/:entryId/certificate-image: the certificate as a PNG data URL (for the mini-program). */
+export interface CertificateImageView {
+  dataUrl: string;
 }
 
 /** POST /api/competitions/:id/objections */

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { stateAllows, statesAllowing, type ConflictRequest, type JudgingEntryView, type ScoreRequest } from '@union/shared';
+import {
+  stateAllows,
+  statesAllowing,
+  type CompetitionScoresView,
+  type ConflictRequest,
+  type DirectResultView,
+  type JudgingEntryView,
+  type ScoreRequest,
+} from '@union/shared';
 import { In, Not } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -150,12 +158,7 @@ export class CompetitionJudgingService {
   }
 
   /** The organiser enters a direct result (time, count); changes are logged with the reason. */
-  async directResult(
-    actor: Actor,
-    competitionId: number,
-    eventId: number,
-    body: ScoreRequest,
-  ): Promise<{ entryId: number; value: number }> {
+  async directResult(actor: Actor, competitionId: number, eventId: number, body: ScoreRequest): Promise<DirectResultView> {
     if (body.value === undefined) fail('validation_failed', '请填写成绩', [{ field: 'value', message: '请填写成绩' }]);
     return this.db.transaction(async (manager) => {
       const { kase } = await this.competitions.staffCase(manager, actor, competitionId);
@@ -183,7 +186,7 @@ export class CompetitionJudgingService {
   }
 
   /** All scores of an event, for the organiser (with the corrections log). */
-  async allScores(actor: Actor, competitionId: number, eventId: number) {
+  async allScores(actor: Actor, competitionId: number, eventId: number): Promise<CompetitionScoresView> {
     return this.db.transaction(async (manager) => {
       await this.competitions.staffCase(manager, actor, competitionId);
       // Scores are reached only through their own competition: another competition's event is not found.

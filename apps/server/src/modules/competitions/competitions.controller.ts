@@ -35,7 +35,28 @@ import {
   type ScoreRequest,
   type UpdateCompetitionRequest,
 } from '@union/shared';
-import { competitionPage, competitionView } from '@union/shared';
+import {
+  certificateImageView,
+  competitionObjectionList,
+  competitionPage,
+  competitionResultsView,
+  competitionScoresView,
+  competitionStatistics,
+  competitionView,
+  createdId,
+  directResultView,
+  employerFlagPage,
+  employerFlagView,
+  entryList,
+  entryView,
+  judgeList,
+  judgingSheet,
+  type CertificateImageView,
+  type CompetitionScoresView,
+  type CreatedId,
+  type DirectResultView,
+  type JudgeView,
+} from '@union/shared';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
@@ -78,6 +99,7 @@ export class CompetitionsController {
 
   @Get('statistics')
   @RequirePermission('competition.manage')
+  @Answers(competitionStatistics)
   statistics(
     @CurrentActor() actor: Actor,
     @QueryOf(competitionStatisticsQuery) query: CompetitionStatisticsQuery,
@@ -87,18 +109,21 @@ export class CompetitionsController {
 
   @Get('judges')
   @RequirePermission('competition.manage')
-  judges(): Promise<{ userId: number; name: string }[]> {
+  @Answers(judgeList)
+  judges(): Promise<JudgeView[]> {
     return this.competitions.judges();
   }
 
   @Get('employer-flags')
   @RequirePermission('competition.manage')
+  @Answers(employerFlagPage)
   employerFlags(@QueryOf(pageQuery) query: PageQuery): Promise<Page<EmployerFlagView>> {
     return this.flags.list(query);
   }
 
   @Post('employer-flags')
   @RequirePermission('competition.manage')
+  @Answers(employerFlagView, 201)
   addEmployerFlag(
     @CurrentActor() actor: Actor,
     @BodyOf(createEmployerFlagBody) body: CreateEmployerFlagRequest,
@@ -115,12 +140,14 @@ export class CompetitionsController {
 
   @Get('entries/mine')
   @RequirePermission('competition.register')
+  @Answers(entryList)
   myEntries(@CurrentActor() actor: Actor): Promise<EntryView[]> {
     return this.entries.mine(actor);
   }
 
   @Get('entries/:entryId')
   @SignedIn()
+  @Answers(entryView)
   entry(@CurrentActor() actor: Actor, @ParamOf('entryId') entryId: number): Promise<EntryView> {
     return this.entries.get(actor, entryId);
   }
@@ -128,6 +155,7 @@ export class CompetitionsController {
   @Post('entries/:entryId/withdraw')
   @HttpCode(200)
   @RequirePermission('competition.register')
+  @Answers(entryView)
   withdraw(@CurrentActor() actor: Actor, @ParamOf('entryId') entryId: number): Promise<EntryView> {
     return this.entries.withdraw(actor, entryId);
   }
@@ -135,6 +163,7 @@ export class CompetitionsController {
   @Post('entries/:entryId/revoke')
   @HttpCode(200)
   @RequirePermission('competition.manage')
+  @Answers(competitionResultsView)
   revoke(
     @CurrentActor() actor: Actor,
     @ParamOf('entryId') entryId: number,
@@ -158,7 +187,8 @@ export class CompetitionsController {
 
   @Get('entries/:entryId/certificate-image')
   @RequirePermission('competition.register')
-  async certificateImage(@CurrentActor() actor: Actor, @ParamOf('entryId') entryId: number): Promise<{ dataUrl: string }> {
+  @Answers(certificateImageView)
+  async certificateImage(@CurrentActor() actor: Actor, @ParamOf('entryId') entryId: number): Promise<CertificateImageView> {
     const png = await this.results.certificate(actor, entryId);
     return { dataUrl: `data:image/png;base64,${png.toString('base64')}` };
   }
@@ -195,6 +225,7 @@ export class CompetitionsController {
 
   @Post(':id/entries')
   @RequirePermission('competition.register')
+  @Answers(entryView, 201)
   register(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -205,6 +236,7 @@ export class CompetitionsController {
 
   @Get(':id/entries')
   @RequirePermission('competition.manage')
+  @Answers(entryList)
   entriesOf(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<EntryView[]> {
     return this.entries.forCompetition(actor, id);
   }
@@ -212,12 +244,14 @@ export class CompetitionsController {
   @Post(':id/check-in')
   @HttpCode(200)
   @RequirePermission('competition.manage')
+  @Answers(entryView)
   checkIn(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @BodyOf(checkInBody) body: CheckInRequest): Promise<EntryView> {
     return this.entries.checkIn(actor, id, body.code);
   }
 
   @Get(':id/events/:eventId/judging')
   @RequirePermission('competition.judge')
+  @Answers(judgingSheet)
   sheet(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @ParamOf('eventId') eventId: number): Promise<JudgingEntryView[]> {
     return this.judging.sheet(actor, id, eventId);
   }
@@ -225,6 +259,7 @@ export class CompetitionsController {
   @Post(':id/events/:eventId/scores')
   @HttpCode(200)
   @RequirePermission('competition.judge')
+  @Answers(judgingSheet)
   score(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -237,6 +272,7 @@ export class CompetitionsController {
   @Post(':id/events/:eventId/conflicts')
   @HttpCode(200)
   @RequirePermission('competition.judge')
+  @Answers(judgingSheet)
   conflict(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -249,39 +285,44 @@ export class CompetitionsController {
   @Post(':id/events/:eventId/results')
   @HttpCode(200)
   @RequirePermission('competition.manage')
+  @Answers(directResultView)
   directResult(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @ParamOf('eventId') eventId: number,
     @BodyOf(scoreBody) body: ScoreRequest,
-  ): Promise<{ entryId: number; value: number }> {
+  ): Promise<DirectResultView> {
     return this.judging.directResult(actor, id, eventId, body);
   }
 
   @Get(':id/events/:eventId/scores')
   @RequirePermission('competition.manage')
-  allScores(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @ParamOf('eventId') eventId: number) {
+  @Answers(competitionScoresView)
+  allScores(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @ParamOf('eventId') eventId: number): Promise<CompetitionScoresView> {
     return this.judging.allScores(actor, id, eventId);
   }
 
   @Get(':id/results')
   @SignedIn()
+  @Answers(competitionResultsView)
   resultsOf(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CompetitionResultsView> {
     return this.results.results(actor, id);
   }
 
   @Post(':id/objections')
   @SignedIn()
+  @Answers(createdId, 201)
   object(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @BodyOf(competitionObjectionBody) body: CompetitionObjectionRequest,
-  ): Promise<{ id: number }> {
+  ): Promise<CreatedId> {
     return this.objectionsService.object(actor, id, body);
   }
 
   @Get(':id/objections')
   @RequirePermission('competition.manage')
+  @Answers(competitionObjectionList)
   objections(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CompetitionObjectionView[]> {
     return this.objectionsService.objections(actor, id);
   }
@@ -289,6 +330,7 @@ export class CompetitionsController {
   @Post(':id/objections/:objectionId/resolve')
   @HttpCode(200)
   @RequirePermission('competition.manage')
+  @Answers(competitionObjectionList)
   resolveObjection(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
