@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { Upload } from '../src/modules/uploads/entities/upload.entity';
-import { aHardshipCase } from './factories';
+import { aHardshipCase, aMember } from './factories';
 import { ON_MYSQL, startTestApp, type TestApp } from './harness';
 import { bilevelPng } from './png';
 
@@ -106,7 +106,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies and hardship file cases migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases and membership cases migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -126,12 +126,15 @@ describe('hardening (e2e over HTTP)', () => {
             expect(called.status).toBe(200);
           }
         }
+        // A member who left the union.
+        const leaver = await aMember(t);
+        expect((await t.http('POST', '/membership/withdraw', { token: leaver.token, body: { reason: '退休' } })).status).toBe(204);
         // The migrations since AddRefreshTokenFamilies: each down really undoes it, and up runs again
         // on rows that exist (backfilled). Newest first.
         const columnsOf = async (table: string) =>
           ((await ds.query(`SHOW COLUMNS FROM ${table}`)) as { Field: string }[]).map((c) => c.Field);
         const subjectsBefore = (await ds.query(
-          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type <> 'hardship_file' ORDER BY id",
+          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership') ORDER BY id",
         )) as {
           id: number;
           t: string;
@@ -154,6 +157,19 @@ describe('hardening (e2e over HTTP)', () => {
             )) as Record<string, unknown>[]
           ).map((r): Record<string, unknown> => ({ ...r, version: Number(r.version) }));
         const filesBefore = await fileCases();
+        const memberships = async () =>
+          (
+            (await ds.query(
+              "SELECT m.id AS member, m.status AS status, c.state AS state, c.organization_id AS org, c.closed_at AS closed, (SELECT GROUP_CONCAT(h.action ORDER BY h.id) FROM case_history h WHERE h.case_id = c.id) AS steps FROM members m JOIN workflow_cases c ON c.id = m.case_id AND c.subject_id = m.id AND c.case_type = 'membership' ORDER BY m.id",
+            )) as Record<string, unknown>[]
+          ).map((r): Record<string, unknown> => ({ ...r, org: Number(r.org) }));
+        const membersBefore = await memberships();
+        await ds.undoLastMigration({ transaction: 'each' }); // AddMembershipCases
+        expect(await columnsOf('members')).toContain('withdrawn_at');
+        const [left] = (await ds.query("SELECT COUNT(*) AS n FROM members WHERE status = 'withdrawn' AND withdrawn_at IS NOT NULL")) as {
+          n: string;
+        }[];
+        expect(Number(left.n)).toBe(membersBefore.filter((m) => m.state === 'withdrawn').length);
         await ds.undoLastMigration({ transaction: 'each' }); // AddHardshipFileCases
         expect(await columnsOf('hardship_files')).toEqual(expect.arrayContaining(['status', 'recheck_due_at', 'follow_up_due_at']));
         const [events] = (await ds.query('SELECT COUNT(*) AS n FROM hardship_file_events')) as { n: string }[];
@@ -188,7 +204,7 @@ describe('hardening (e2e over HTTP)', () => {
         expect(flags.every((f) => f.parent === null && f.p.startsWith('/'))).toBe(true);
         // Every case finds its domain row again from the domain table's case_id, as the service wrote it.
         const subjectsAfter = (await ds.query(
-          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type <> 'hardship_file' ORDER BY id",
+          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership') ORDER BY id",
         )) as typeof subjectsBefore;
         expect(subjectsBefore.length).toBeGreaterThan(0);
         expect(subjectsBefore.every((c) => c.s !== null)).toBe(true);
@@ -219,6 +235,9 @@ describe('hardening (e2e over HTTP)', () => {
         expect(filesBefore.length).toBeGreaterThan(0);
         expect(filesBefore.map((f) => f.state)).toEqual(expect.arrayContaining(['active', 'exited', 'closed']));
         expect(await fileCases()).toEqual(filesBefore);
+        // Every member has their membership's case again, with the same state, place and steps.
+        expect(membersBefore.length).toBeGreaterThan(0);
+        expect(await memberships()).toEqual(membersBefore);
       },
     );
   });

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { JwtService } from '@nestjs/jwt';
 import type {
   CardVerification,
@@ -318,9 +319,30 @@ describe('joining the union (e2e over HTTP)', () => {
       body: { action: 'approve', version: 1 },
     });
     const card = await t.http<MemberCardView>('GET', '/membership/me', { token: worker });
+    // The membership is a case: the member may leave (only they), the union sees it and cannot act.
+    const ds = t.app.get(DataSource);
+    const [{ caseId }] = (await ds.query('SELECT case_id AS caseId FROM members WHERE id = ?', [card.body.memberId])) as {
+      caseId: number;
+    }[];
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    expect((await t.http<{ action: string }[]>('GET', `/cases/${caseId}/actions`, { token: worker })).body.map((a) => a.action)).toEqual([
+      'withdraw',
+    ]);
+    const seen = await t.http<{ stateLabel: string; actions: unknown[] }>('GET', `/cases/${caseId}`, { token: cadre });
+    expect(seen.body).toMatchObject({ stateLabel: '在会', actions: [] });
     expect((await t.http('POST', '/membership/withdraw', { token: worker, body: { reason: '退休' } })).status).toBe(204);
     expect((await t.http<CardVerification>('GET', `/membership/cards/verify?token=${card.body.cardToken}`)).body.result).toBe('revoked');
     expect((await t.http('GET', '/membership/me', { token: worker })).body).toMatchObject({ code: 'not_a_member' });
+    const history = await t.http<{ action: string; comment: string | null }[]>('GET', `/cases/${caseId}/history`, { token: cadre });
+    expect(history.body.map((h) => [h.action, h.comment])).toEqual([
+      ['submit', null],
+      ['withdraw', '退休'],
+    ]);
+    const ended = await t.http<{ stateLabel: string; closedAt: string | null }>('GET', `/cases/${caseId}`, { token: worker });
+    expect(ended.body.stateLabel).toBe('已退会');
+    expect(ended.body.closedAt).not.toBeNull();
+    // Leaving twice: the second is refused and changes nothing.
+    expect((await t.http('POST', '/membership/withdraw', { token: worker, body: {} })).body).toMatchObject({ code: 'not_a_member' });
   });
 
   it('reports expired and forged card tokens', async () => {

@@ -199,4 +199,82 @@ describe('the embedded database kept from an earlier version', () => {
     expect(await upgradeEmbeddedData(ds)).toEqual([]);
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
+
+  it('gives the members of an earlier version the cases of their memberships, once', async () => {
+    const at = '2026-01-01 00:00:00.000';
+    const left = '2026-05-01 00:00:00.000';
+    /** A row of `table` with these values and a placeholder of its kind in every other required column. */
+    const insert = async (table: string, values: Record<string, unknown>) => {
+      const columns = (await ds.query(`PRAGMA table_info(${table})`)) as { name: string; notnull: number; type: string }[];
+      for (const c of columns.filter((c) => c.notnull && !(c.name in values) && c.name !== 'id'))
+        values[c.name] = c.name.endsWith('_at') ? at : /int|bool/i.test(c.type) ? 0 : `${table}-${c.name}-${String(values.id)}`;
+      await ds.query(
+        `INSERT INTO ${table} (${Object.keys(values).join(', ')}) VALUES (${Object.keys(values)
+          .map(() => '?')
+          .join(', ')})`,
+        Object.values(values),
+      );
+    };
+    await insert('organizations', { id: 3, path: '/1/3/', name: '建筑公司工会' });
+    await insert('users', { id: 21, display_name: '张建国', roles: 'worker' });
+    await insert('users', { id: 22, display_name: '李秀英', roles: 'worker' });
+    await insert('membership_applications', { id: 1, case_id: 51 });
+    await ds.query(
+      "INSERT INTO case_history (case_id, action, from_state, to_state, actor_user_id, actor_name, comment, created_at) VALUES (51, 'approve', 'submitted', 'approved', 9, '工会主席', NULL, ?)",
+      [at],
+    );
+    // The table as it was: the time a member left on the row, no case.
+    const today = (await ds.query('PRAGMA table_info(members)')) as { name: string; type: string; notnull: number }[];
+    const legacy = today
+      .filter((c) => c.name !== 'case_id')
+      .map((c) => (c.name === 'id' ? 'id integer PRIMARY KEY AUTOINCREMENT' : `${c.name} ${c.type}${c.notnull ? ' NOT NULL' : ''}`));
+    await ds.query('DROP TABLE members');
+    await ds.query(`CREATE TABLE members (${[...legacy, 'withdrawn_at datetime'].join(', ')})`);
+    await ds.query('CREATE INDEX idx_members_user ON members (user_id)');
+    await insert('members', {
+      id: 7,
+      member_no: '202600000007',
+      user_id: 21,
+      real_name: '张建国',
+      organization_id: 3,
+      application_id: 1,
+      status: 'active',
+      joined_at: at,
+      id_number_index: 'idx-7',
+    });
+    await insert('members', {
+      id: 8,
+      member_no: '202600000008',
+      user_id: 22,
+      real_name: '李秀英',
+      organization_id: 3,
+      application_id: 2,
+      status: 'withdrawn',
+      joined_at: at,
+      withdrawn_at: left,
+      id_number_index: 'idx-8',
+    });
+
+    expect(await setAsideBeforeSynchronize(ds)).toEqual(['members of an earlier version set aside']);
+    await ds.synchronize();
+    expect(await upgradeEmbeddedData(ds)).toEqual(['cases for the memberships of 2 members']);
+    const rows = (await ds.query(
+      "SELECT m.id AS id, m.member_no AS no, m.status AS status, c.state AS state, c.organization_path AS path, c.applicant_name_masked AS name, c.applicant_id_index AS idx, c.closed_at AS closed FROM members m JOIN workflow_cases c ON c.id = m.case_id AND c.subject_id = m.id AND c.case_type = 'membership' ORDER BY m.id",
+    )) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      { id: 7, no: '202600000007', status: 'active', state: 'active', path: '/1/3/', name: '张**', idx: 'idx-7', closed: null },
+      { id: 8, no: '202600000008', status: 'withdrawn', state: 'withdrawn', path: '/1/3/', name: '李**', idx: 'idx-8', closed: left },
+    ]);
+    const steps = (await ds.query(
+      "SELECT c.subject_id AS member, h.action AS action, h.actor_name AS actor, h.created_at AS at FROM case_history h JOIN workflow_cases c ON c.id = h.case_id WHERE c.case_type = 'membership' ORDER BY c.subject_id, h.id",
+    )) as Record<string, unknown>[];
+    expect(steps).toEqual([
+      { member: 7, action: 'submit', actor: '工会主席', at },
+      { member: 8, action: 'submit', actor: '', at },
+      { member: 8, action: 'withdraw', actor: '李秀英', at: left },
+    ]);
+    expect(await setAsideBeforeSynchronize(ds)).toEqual([]);
+    expect(await upgradeEmbeddedData(ds)).toEqual([]);
+    expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { maskName } from '@union/shared';
 import type { DataSource } from 'typeorm';
-import { openLegacyFileCases } from './migrations/hardship-file-cases';
+import { openLegacyFileCases, openLegacyMembershipCases } from './migrations/legacy-cases';
 
 /** Tables of a database: names of its tables. */
 async function tablesOf(ds: DataSource): Promise<Set<string>> {
@@ -10,27 +10,39 @@ async function tablesOf(ds: DataSource): Promise<Set<string>> {
 /**
  * Before the schema is synchronised with the entities (which drops the columns no entity has, with
  * their data): set aside what a later step moves, so that nothing is lost. Idempotent.
- * - AddHardshipFileCases: the household files of an earlier version, whose lifecycle columns the
- *   synchronisation would drop, are renamed to `hardship_files_legacy` (their indexes go, index
- *   names being global in SQLite); {@link upgradeEmbeddedData} gives each its case.
+ * - AddHardshipFileCases, AddMembershipCases: the household files and members of an earlier
+ *   version, whose lifecycle columns the synchronisation would drop, are renamed to
+ *   `<table>_legacy`; {@link upgradeEmbeddedData} gives each its case and brings it back.
  */
 export async function setAsideBeforeSynchronize(ds: DataSource): Promise<string[]> {
-  const tables = await tablesOf(ds);
-  if (!tables.has('hardship_files') || tables.has('hardship_files_legacy')) return [];
-  const columns = ((await ds.query('PRAGMA table_info(hardship_files)')) as { name: string }[]).map((c) => c.name);
-  if (!columns.includes('status')) return [];
-  await ds.transaction(async (m) => {
-    for (const index of [
+  const done: string[] = [];
+  if (
+    await setAside(ds, 'hardship_files', 'status', [
       'idx_hardship_files_scope',
       'idx_hardship_files_recheck',
       'idx_hardship_files_applicant',
       'idx_hardship_files_follow_up',
-    ]) {
-      await m.query(`DROP INDEX IF EXISTS ${index}`);
-    }
-    await m.query('ALTER TABLE hardship_files RENAME TO hardship_files_legacy');
+    ])
+  ) {
+    done.push('household files of an earlier version set aside');
+  }
+  if (await setAside(ds, 'members', 'withdrawn_at', ['idx_members_org_status', 'idx_members_user', 'idx_members_id_index'])) {
+    done.push('members of an earlier version set aside');
+  }
+  return done;
+}
+
+/** Rename `table` to `<table>_legacy` when it still has `column` (its indexes go first: SQLite's index names are global). */
+async function setAside(ds: DataSource, table: string, column: string, indexes: string[]): Promise<boolean> {
+  const tables = await tablesOf(ds);
+  if (!tables.has(table) || tables.has(`${table}_legacy`)) return false;
+  const columns = ((await ds.query(`PRAGMA table_info(${table})`)) as { name: string }[]).map((c) => c.name);
+  if (!columns.includes(column)) return false;
+  await ds.transaction(async (m) => {
+    for (const index of indexes) await m.query(`DROP INDEX IF EXISTS ${index}`);
+    await m.query(`ALTER TABLE ${table} RENAME TO ${table}_legacy`);
   });
-  return ['household files of an earlier version set aside'];
+  return true;
 }
 
 /**
@@ -43,6 +55,7 @@ export async function setAsideBeforeSynchronize(ds: DataSource): Promise<string[
  *   other cases without the applicant's masked name get it from the applicant's name.
  * - AddHardshipFileCases: the files set aside before synchronising get their cases (as the
  *   migration does) and come back into `hardship_files`; `hardship_file_events` goes.
+ * - AddMembershipCases: so do the members set aside, with the cases of their memberships.
  */
 export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
@@ -83,6 +96,22 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
       return caseIds.size;
     });
     done.push(`cases for ${files} household files`);
+  }
+  if (tables.has('members_legacy')) {
+    const members = await ds.transaction(async (m) => {
+      const caseIds = await openLegacyMembershipCases((sql, params) => m.query(sql, params), 'members_legacy');
+      const columns = ((await m.query('PRAGMA table_info(members)')) as { name: string }[])
+        .map((c) => c.name)
+        .filter((c) => c !== 'case_id');
+      await m.query(
+        `INSERT INTO members (${columns.join(', ')}, case_id)
+         SELECT ${columns.map((c) => `l.${c}`).join(', ')}, (SELECT c.id FROM workflow_cases c WHERE c.case_type = 'membership' AND c.subject_id = l.id)
+         FROM members_legacy l`,
+      );
+      await m.query('DROP TABLE members_legacy');
+      return caseIds.size;
+    });
+    done.push(`cases for the memberships of ${members} members`);
   }
   // As AddCaseSearch: a membership application's case takes the masked name it was filed under
   // (its title) and the ID index it was filed with, so staff find it by the applicant's ID.

@@ -130,6 +130,47 @@ export const MEMBERSHIP_TRANSFER_WORKFLOW: WorkflowDef<MembershipTransferState, 
   },
 };
 
+/** States of a membership (会籍), from joining to leaving. */
+export type MembershipState = 'active' | 'withdrawn';
+
+/** Actions on a membership. */
+export type MembershipAction = 'withdraw';
+
+/**
+ * A membership from approval to leaving (会员有退会的自由): the member withdraws whenever they
+ * wish and the card is revoked at once; the union is told. Transfers between unions are cases of
+ * their own (membership_transfer) and move the membership's place.
+ */
+export const MEMBERSHIP_WORKFLOW: WorkflowDef<MembershipState, MembershipAction> = {
+  caseType: 'membership',
+  label: '会籍',
+  subjectType: 'members',
+  routes: { applicant: '/pages/membership/card/index?memberId={id}', staff: null },
+  // The unions' membership work sees its members' memberships (not to act: leaving is the member's).
+  seenWith: ['membership.review'],
+  initial: 'active',
+  states: {
+    active: { label: '在会', tone: 'success', holder: 'none', nextStep: '您是工会会员，可在“我的”查看电子会员卡' },
+    withdrawn: {
+      label: '已退会',
+      tone: 'default',
+      terminal: true,
+      holder: 'none',
+      nextStep: '已退出工会，会员卡已失效；需要时可以重新申请入会',
+    },
+  },
+  transitions: {
+    withdraw: {
+      from: ['active'],
+      to: 'withdrawn',
+      label: '退出工会',
+      tone: 'danger',
+      actor: 'applicant',
+      confirm: '确认退出工会？退会后会员卡立即失效。',
+    },
+  },
+};
+
 /** Default step deadlines in working days; each county overrides them in configuration. */
 export const DEFAULT_DEADLINE_WORKING_DAYS: Record<string, number> = {
   membershipReview: 15,

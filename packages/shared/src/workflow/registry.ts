@@ -1,7 +1,7 @@
 import { validateWorkflow, type StateAllowance, type StateDef, type WorkflowDef } from './engine';
 import { ASSISTANCE_RECORD_WORKFLOW, GRANT_APPLICATION_WORKFLOW, HARDSHIP_APPLICATION_WORKFLOW, HARDSHIP_FILE_WORKFLOW } from './hardship';
 import { CONSULTATION_WORKFLOW, LEGAL_AID_WORKFLOW, LEGAL_THREAD_WORKFLOW, PETITION_WORKFLOW } from './legal';
-import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW } from './membership';
+import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW, MEMBERSHIP_WORKFLOW } from './membership';
 import { COMPETITION_WORKFLOW, NOMINATION_WORKFLOW, PROPOSAL_WORKFLOW } from './recognition';
 
 /** Every case type's workflow, by case type. */
@@ -9,6 +9,7 @@ export const WORKFLOWS: Readonly<Record<string, WorkflowDef<string, string>>> = 
   [
     MEMBERSHIP_APPLICATION_WORKFLOW,
     MEMBERSHIP_TRANSFER_WORKFLOW,
+    MEMBERSHIP_WORKFLOW,
     HARDSHIP_APPLICATION_WORKFLOW,
     HARDSHIP_FILE_WORKFLOW,
     ASSISTANCE_RECORD_WORKFLOW,
@@ -27,6 +28,7 @@ export const WORKFLOWS: Readonly<Record<string, WorkflowDef<string, string>>> = 
 export const CASE_TYPES = [
   'membership_application',
   'membership_transfer',
+  'membership',
   'hardship_application',
   'hardship_file',
   'assistance_record',

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { openLegacyFileCases } from './hardship-file-cases';
+import { openLegacyFileCases } from './legacy-cases';
 
 /**
  * A household file's life after filing (re-checks, closing, the follow-up) moves onto the workflow

@@ -13,6 +13,7 @@ import { AddCaseSearch1796500000000 } from './1796500000000-AddCaseSearch';
 import { AddRuleSets1796600000000 } from './1796600000000-AddRuleSets';
 import { DropLawyerCopies1796700000000 } from './1796700000000-DropLawyerCopies';
 import { AddHardshipFileCases1796800000000 } from './1796800000000-AddHardshipFileCases';
+import { AddMembershipCases1796900000000 } from './1796900000000-AddMembershipCases';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddRuleSets1796600000000,
   DropLawyerCopies1796700000000,
   AddHardshipFileCases1796800000000,
+  AddMembershipCases1796900000000,
 ];

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IdentityService, type MembershipFacts } from '../identity/identity.service';
-import { maskIdNumber, maskName, type CardVerification, type MemberCardView } from '@union/shared';
+import {
+  maskIdNumber,
+  maskName,
+  MEMBERSHIP_WORKFLOW,
+  type ActionView,
+  type CardVerification,
+  type MemberCardView,
+  type MembershipAction,
+} from '@union/shared';
 import * as QRCode from 'qrcode';
 import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -10,10 +18,10 @@ import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
-import { Notifier } from '../notifications/notifier.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
-import { type WorkflowCase } from '../workflow/workflow-cases.service';
+import { TransitionService, type TransitionInput } from '../workflow/transition.service';
+import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { Member } from './entities/member.entity';
 import { MembershipApplication } from './entities/membership-application.entity';
 import { MembershipTransfer } from './entities/membership-transfer.entity';
@@ -28,10 +36,17 @@ interface CardClaims {
   s: number;
 }
 
-/** Members, their electronic cards and withdrawal. */
 /** The member rows, for other modules to read through this service. */
 export type { Member } from './entities/member.entity';
 
+const WF = MEMBERSHIP_WORKFLOW;
+
+/**
+ * Members, their electronic cards, and the membership's life as its case (`membership`): opened on
+ * approval, placed with the member's union as they transfer, ended when the member withdraws.
+ * The member row keeps `status` beside the case in the same transaction: every card scan reads it
+ * and the unique index of active ID numbers (one membership per person) is kept with it.
+ */
 @Injectable()
 export class MembersService implements OnModuleInit, MembershipFacts {
   constructor(
@@ -40,9 +55,10 @@ export class MembersService implements OnModuleInit, MembershipFacts {
     private readonly cipher: PiiCipher,
     private readonly jwt: JwtService,
     private readonly organizations: OrganizationsService,
-    private readonly notifier: Notifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly identity: IdentityService,
+    private readonly transitions: TransitionService,
+    private readonly cases: WorkflowCases,
   ) {}
 
   onModuleInit(): void {
@@ -73,12 +89,20 @@ export class MembersService implements OnModuleInit, MembershipFacts {
   }
 
   /** Approval makes the applicant a member of the union that handled the case. */
-  async createFromApplication(manager: EntityManager, app: MembershipApplication, kase: WorkflowCase): Promise<Member> {
+  async createFromApplication(manager: EntityManager, actor: Actor, app: MembershipApplication, kase: WorkflowCase): Promise<Member> {
     const idNumber = this.cipher.decrypt(app.idNumberEnc, piiAad('membership_applications', app.uid, 'id_number'));
     const phone = this.cipher.decrypt(app.phoneEnc, piiAad('membership_applications', app.uid, 'phone'));
     const uid = randomUUID();
     const repo = manager.getRepository(Member);
     const now = this.clock.now();
+    // The membership is a case of its own from here to the member's withdrawal.
+    const membership = await this.transitions.open(manager, WF, {
+      actor,
+      organization: await this.organizations.get(kase.organizationId, manager),
+      applicantUserId: app.userId,
+      title: '会员',
+      applicant: { nameMasked: maskName(app.realName), idNumberIndex: app.idNumberIndex },
+    });
     let member: Member;
     try {
       member = await repo.save(
@@ -96,10 +120,10 @@ export class MembersService implements OnModuleInit, MembershipFacts {
           employerName: app.employerName,
           employmentType: app.employmentType,
           applicationId: app.id,
+          caseId: membership.id,
           status: 'active',
           cardSerial: 1,
           joinedAt: now,
-          withdrawnAt: null,
         }),
       );
     } catch (err) {
@@ -109,7 +133,15 @@ export class MembersService implements OnModuleInit, MembershipFacts {
     // Member number: year of joining + zero-padded sequence, unique and readable on the card.
     member.memberNo = `${now.getUTCFullYear()}${String(member.id).padStart(8, '0')}`;
     await repo.update({ id: member.id }, { memberNo: member.memberNo });
+    await this.transitions.attachSubject(manager, membership, member.id);
+    await this.cases.place(manager, membership.id, { title: `会员 ${member.memberNo}` });
     return member;
+  }
+
+  /** The membership follows the member to their new union (a transfer accepted). */
+  async placeMembership(manager: EntityManager, member: Member, organizationId: number): Promise<void> {
+    const org = await this.organizations.get(organizationId, manager);
+    await this.cases.place(manager, member.caseId, { organizationId: org.id, organizationPath: org.path });
   }
 
   private async signCard(member: Member): Promise<{ token: string; expiresAt: Date }> {
@@ -159,28 +191,48 @@ export class MembersService implements OnModuleInit, MembershipFacts {
     return { result: 'valid', resultLabel: '有效会员', ...who };
   }
 
+  /** What the member may do with their membership now (the case API's actions). */
+  async actions(actor: Actor, memberId: number): Promise<ActionView<MembershipAction>[]> {
+    const member = await this.db.manager.getRepository(Member).findOneBy({ id: memberId });
+    const kase = member ? await this.cases.find(member.caseId) : null;
+    return kase ? this.transitions.actionsOf(actor, WF, kase) : [];
+  }
+
+  /** The member leaves the union (the case API's step on the membership): the card is revoked at once. */
+  async transition(actor: Actor, memberId: number, input: TransitionInput): Promise<void> {
+    const member = await this.db.manager.getRepository(Member).findOneBy({ id: memberId });
+    if (!member) fail('not_found');
+    await this.leave(actor, member, input);
+  }
+
   /** The member leaves the union; the card is revoked at once. */
   async withdraw(actor: Actor, reason: string | undefined): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      const member = await this.activeForUser(manager, actor.userId);
-      if (!member) fail('not_a_member');
-      if (await manager.getRepository(MembershipTransfer).findOneBy({ openMemberId: member.id })) {
-        fail('transfer_in_progress', '您有正在办理的会籍接转，请先取消接转再退会');
-      }
-      const done = await manager
-        .getRepository(Member)
-        .update(
-          { id: member.id, status: 'active' },
-          { status: 'withdrawn', withdrawnAt: this.clock.now(), activeIdNumberIndex: null, cardSerial: member.cardSerial + 1 },
-        );
-      if (done.affected !== 1) fail('state_conflict');
-      await this.notifier.notify(manager, {
-        userId: member.userId,
+    const member = await this.activeForUser(this.db.manager, actor.userId);
+    if (!member) fail('not_a_member');
+    const kase = await this.cases.get(member.caseId);
+    await this.leave(actor, member, { action: 'withdraw', version: kase.version, comment: reason });
+  }
+
+  private async leave(actor: Actor, member: Member, input: TransitionInput): Promise<void> {
+    const reason = input.comment?.trim();
+    await this.transitions.apply(actor, WF, member.caseId, input, {
+      before: async ({ manager }) => {
+        if (await manager.getRepository(MembershipTransfer).findOneBy({ openMemberId: member.id })) {
+          fail('transfer_in_progress', '您有正在办理的会籍接转，请先取消接转再退会');
+        }
+        const done = await manager
+          .getRepository(Member)
+          .update(
+            { id: member.id, status: 'active' },
+            { status: 'withdrawn', activeIdNumberIndex: null, cardSerial: member.cardSerial + 1 },
+          );
+        if (done.affected !== 1) fail('state_conflict');
+      },
+      notice: () => ({
         title: '已退出工会',
         body: `您已退出工会，会员卡已失效。${reason ? `退会原因：${reason}。` : ''}需要时可以重新申请入会。`,
         link: '/pages/mine/index',
-        status: '已退会',
-      });
+      }),
     });
   }
 }

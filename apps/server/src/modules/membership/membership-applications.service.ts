@@ -151,7 +151,7 @@ export class MembershipApplicationsService {
         if (WF.states[step.to as keyof typeof WF.states].terminal) {
           await step.manager.getRepository(MembershipApplication).update({ id: app.id }, { openIdNumberIndex: null });
         }
-        if (step.action === 'approve') await this.members.createFromApplication(step.manager, app, step.kase);
+        if (step.action === 'approve') await this.members.createFromApplication(step.manager, step.actor, app, step.kase);
       },
       notice: (step) => this.notice(step, app),
     });

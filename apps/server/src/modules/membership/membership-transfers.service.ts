@@ -98,6 +98,7 @@ export class MembershipTransfersService {
           { id: member.id },
           { organizationId: transfer.toOrganizationId, employerName: transfer.newEmployerName, cardSerial: member.cardSerial + 1 },
         );
+        await this.members.placeMembership(step.manager, member, transfer.toOrganizationId);
       },
       notice: (step) => this.notice(step, transfer),
     });

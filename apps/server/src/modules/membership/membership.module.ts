@@ -34,11 +34,17 @@ export class MembershipModule implements OnModuleInit {
     private readonly caseHandlers: CaseHandlers,
     private readonly applications: MembershipApplicationsService,
     private readonly transfers: MembershipTransfersService,
+    private readonly members: MembersService,
   ) {}
 
   /** This module's case types answer the case API through their own services. */
   onModuleInit(): void {
     this.caseHandlers.registerService('membership_application', this.applications);
     this.caseHandlers.registerService('membership_transfer', this.transfers);
+    this.caseHandlers.register({
+      caseType: 'membership',
+      actions: (actor, id) => this.members.actions(actor, id),
+      transition: (actor, id, input) => this.members.transition(actor, id, input),
+    });
   }
 }

@@ -61,6 +61,7 @@ export class Member {
   @InstantColumn()
   joinedAt: Date;
 
-  @InstantColumn({ nullable: true })
-  withdrawnAt: Date | null;
+  /** The membership's case: its state, its history (joining, leaving) and when it ended. */
+  @Column({ type: 'int', unique: true })
+  caseId: number;
 }

@@ -1,4 +1,4 @@
-import { FILE_CLOSE_REASON_LABEL, HARDSHIP_CATEGORY_LABEL, type FileCloseReason, type HardshipCategory } from '@union/shared';
+import { FILE_CLOSE_REASON_LABEL, HARDSHIP_CATEGORY_LABEL, maskName, type FileCloseReason, type HardshipCategory } from '@union/shared';
 
 /** A raw query on the database being upgraded (a migration's query runner, or the embedded data source). */
 export type RawQuery = (sql: string, params?: unknown[]) => Promise<unknown>;
@@ -115,6 +115,90 @@ export async function openLegacyFileCases(query: RawQuery, legacyTable: string):
     query,
     'workflow_cases (id, case_type, state, subject_type, subject_id, version, holder, organization_id, organization_path, applicant_user_id, applicant_name_masked, applicant_id_index, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at)',
     "(?, 'hardship_file', ?, 'hardship_files', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)",
+    cases,
+  );
+  await insertRows(
+    query,
+    'case_history (case_id, action, from_state, to_state, actor_user_id, actor_name, comment, created_at)',
+    '(?, ?, ?, ?, ?, ?, ?, ?)',
+    history,
+  );
+  return caseIds;
+}
+
+/** A member as the tables before `AddMembershipCases` kept them (the leaving time on the row). */
+interface LegacyMember {
+  id: number;
+  member_no: string;
+  user_id: number;
+  real_name: string;
+  id_number_index: string;
+  organization_id: number;
+  organization_path: string;
+  status: string;
+  joined_at: unknown;
+  withdrawn_at: unknown;
+  application_case_id: number | null;
+  display_name: string | null;
+}
+
+/**
+ * Give every member of `legacyTable` the case of their membership (`membership`), as approval does
+ * today: active or withdrawn, ended at the time they left, with a history of joining (by the
+ * cadre who approved the application) and of leaving (by the member). Plain SQL both MySQL and
+ * SQLite run; case ids are given explicitly. Answers member id → case id.
+ */
+export async function openLegacyMembershipCases(query: RawQuery, legacyTable: string): Promise<Map<number, number>> {
+  const members = (await query(
+    `SELECT m.id AS id, m.member_no AS member_no, m.user_id AS user_id, m.real_name AS real_name, m.id_number_index AS id_number_index,
+            m.organization_id AS organization_id, o.path AS organization_path, m.status AS status, m.joined_at AS joined_at,
+            m.withdrawn_at AS withdrawn_at, a.case_id AS application_case_id, u.display_name AS display_name
+     FROM ${legacyTable} m JOIN organizations o ON o.id = m.organization_id
+     LEFT JOIN membership_applications a ON a.id = m.application_id LEFT JOIN users u ON u.id = m.user_id ORDER BY m.id`,
+  )) as LegacyMember[];
+  const caseIds = new Map<number, number>();
+  if (members.length === 0) return caseIds;
+  const approvers = new Map(
+    (
+      (await query("SELECT case_id, actor_user_id, actor_name FROM case_history WHERE action = 'approve' ORDER BY id")) as {
+        case_id: number;
+        actor_user_id: number;
+        actor_name: string;
+      }[]
+    ).map((h) => [Number(h.case_id), h]),
+  );
+  const [{ top }] = (await query('SELECT COALESCE(MAX(id), 0) AS top FROM workflow_cases')) as { top: number | string }[];
+  let next = Number(top);
+  const cases: unknown[][] = [];
+  const history: unknown[][] = [];
+  for (const m of members) {
+    const id = ++next;
+    caseIds.set(Number(m.id), id);
+    const left = m.status !== 'active';
+    const leftAt = m.withdrawn_at ?? m.joined_at;
+    cases.push([
+      id,
+      left ? 'withdrawn' : 'active',
+      m.id,
+      left ? 2 : 1,
+      m.organization_id,
+      m.organization_path,
+      m.user_id,
+      maskName(m.real_name).slice(0, 50),
+      m.id_number_index,
+      `会员 ${m.member_no}`,
+      m.joined_at,
+      left ? leftAt : null,
+      left ? leftAt : m.joined_at,
+    ]);
+    const approver = m.application_case_id === null ? undefined : approvers.get(Number(m.application_case_id));
+    history.push([id, 'submit', null, 'active', approver?.actor_user_id ?? m.user_id, approver?.actor_name ?? '', null, m.joined_at]);
+    if (left) history.push([id, 'withdraw', 'active', 'withdrawn', m.user_id, m.display_name ?? maskName(m.real_name), null, leftAt]);
+  }
+  await insertRows(
+    query,
+    'workflow_cases (id, case_type, state, subject_type, subject_id, version, holder, organization_id, organization_path, applicant_user_id, applicant_name_masked, applicant_id_index, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at)',
+    "(?, 'membership', ?, 'members', ?, ?, 'none', ?, ?, ?, ?, ?, NULL, ?, ?, NULL, ?, ?)",
     cases,
   );
   await insertRows(
