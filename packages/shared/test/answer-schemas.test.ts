@@ -87,6 +87,30 @@ import {
   type JudgingEntryView,
   type ResultLineView,
 } from '../src';
+import {
+  availabilityExceptionView,
+  availabilityRuleView,
+  evidenceChecklistItem,
+  lawyerView,
+  legalAidApplicationView,
+  legalAidEligibilityCheck,
+  legalAidEligibilityView,
+  legalAidRuleSetView,
+  legalStatistics,
+  slotDayView,
+  statutoryClockItemView,
+  type AvailabilityExceptionView,
+  type AvailabilityRuleView,
+  type EvidenceChecklistItem,
+  type LawyerView,
+  type LegalAidApplicationView,
+  type LegalAidEligibility,
+  type LegalAidEligibilityCheck,
+  type LegalAidRuleSetView,
+  type LegalStatistics,
+  type SlotDayView,
+  type StatutoryClockItem,
+} from '../src';
 
 /** True only when A and B are the same type (each assignable to the other). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -143,6 +167,19 @@ const competitionAnswersAgree: [
   Same<z.output<typeof certificateImageView>, CertificateImageView>,
   Same<z.output<typeof competitionStatistics>, CompetitionStatistics>,
 ] = [true, true, true, true, true, true, true, true, true, true, true];
+const legalAnswersAgree: [
+  Same<z.output<typeof legalAidRuleSetView>, LegalAidRuleSetView>,
+  Same<z.output<typeof availabilityRuleView>, AvailabilityRuleView>,
+  Same<z.output<typeof availabilityExceptionView>, AvailabilityExceptionView>,
+  Same<z.output<typeof lawyerView>, LawyerView>,
+  Same<z.output<typeof slotDayView>, SlotDayView>,
+  Same<z.output<typeof evidenceChecklistItem>, EvidenceChecklistItem>,
+  Same<z.output<typeof legalAidEligibilityView>, LegalAidEligibility>,
+  Same<z.output<typeof legalAidEligibilityCheck>, LegalAidEligibilityCheck>,
+  Same<z.output<typeof statutoryClockItemView>, StatutoryClockItem>,
+  Same<z.output<typeof legalAidApplicationView>, LegalAidApplicationView>,
+  Same<z.output<typeof legalStatistics>, LegalStatistics>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
 
 describe('the answer schemas of the case API', () => {
   it('agree with the types the code uses (compile-time checks above)', () => {
@@ -156,6 +193,7 @@ describe('the answer schemas of the case API', () => {
         ...domainAnswersAgree,
         ...platformAnswersAgree,
         ...competitionAnswersAgree,
+        ...legalAnswersAgree,
       ].every(Boolean),
     ).toBe(true);
   });

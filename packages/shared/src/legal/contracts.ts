@@ -167,6 +167,11 @@ export type EmployerParty = z.output<typeof employerBody>;
 /** POST /api/legal/eligibility and the applicant's part of an application. */
 export type LegalAidEligibilityRequest = z.output<typeof eligibilityBody>;
 
+/** POST /api/legal/eligibility: the preliminary result under the rules in force, and the version of those rules (0: the defaults). */
+export interface LegalAidEligibilityCheck extends LegalAidEligibility {
+  ruleSetVersion: number;
+}
+
 /** POST /api/legal/aid-applications */
 export type CreateLegalAidApplicationRequest = z.output<typeof createLegalAidBody>;
 

@@ -12,7 +12,7 @@ import {
   type LegalAidApplicationView,
   type LegalAidCaseDates,
   type LegalAidDatesRequest,
-  type LegalAidEligibility,
+  type LegalAidEligibilityCheck,
   type LegalAidEligibilityRequest,
   type LegalAidStage,
   type LegalAidStageRequest,
@@ -81,7 +81,7 @@ export class LegalAidService {
   }
 
   /** The preliminary check anyone signed in can run before applying. */
-  async eligibility(body: LegalAidEligibilityRequest): Promise<LegalAidEligibility & { ruleSetVersion: number }> {
+  async eligibility(body: LegalAidEligibilityRequest): Promise<LegalAidEligibilityCheck> {
     const { version, rules } = await this.legalRules.effective(this.db.manager, this.clock.now());
     return { ...assessLegalAidEligibility(body, rules), ruleSetVersion: version };
   }

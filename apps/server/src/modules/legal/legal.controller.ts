@@ -50,7 +50,7 @@ import {
   type LawyerView,
   type LegalAidApplicationView,
   type LegalAidDatesRequest,
-  type LegalAidEligibility,
+  type LegalAidEligibilityCheck,
   type LegalAidEligibilityRequest,
   type LegalAidListQuery,
   type LegalAidRuleSetView,
@@ -77,7 +77,23 @@ import {
   type SlotDayView,
   type SlotsQuery,
 } from '@union/shared';
-import { consultationList, consultationPage, consultationView, legalAidPage } from '@union/shared';
+import {
+  availabilityExceptionView,
+  availabilityRuleList,
+  consultationList,
+  consultationPage,
+  consultationView,
+  evidenceChecklistItems,
+  lawyerList,
+  legalAidApplicationList,
+  legalAidApplicationView,
+  legalAidEligibilityCheck,
+  legalAidPage,
+  legalAidRuleSetView,
+  legalStatistics,
+  revealResponse,
+  slotDayList,
+} from '@union/shared';
 import { legalThreadList, legalThreadPage, legalThreadView, petitionPage, petitionView } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
@@ -109,12 +125,14 @@ export class LegalController {
 
   @Get('rule-sets/current')
   @SignedIn()
+  @Answers(legalAidRuleSetView)
   currentRules(): Promise<LegalAidRuleSetView> {
     return this.rules.current();
   }
 
   @Post('rule-sets')
   @RequirePermission('legal.aid.decide')
+  @Answers(legalAidRuleSetView, 201)
   createRules(@CurrentActor() actor: Actor, @BodyOf(legalRuleSetBody) body: CreateLegalAidRuleSetRequest): Promise<LegalAidRuleSetView> {
     return this.rules.create(actor, body);
   }
@@ -123,12 +141,14 @@ export class LegalController {
 
   @Get('lawyers')
   @RequirePermission('legal.consult')
+  @Answers(lawyerList)
   lawyers(): Promise<LawyerView[]> {
     return this.schedule.list();
   }
 
   @Put('lawyers/:id/availability')
   @RequirePermission('legal.consult')
+  @Answers(availabilityRuleList)
   setAvailability(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -139,6 +159,7 @@ export class LegalController {
 
   @Post('lawyers/:id/exceptions')
   @RequirePermission('legal.consult')
+  @Answers(availabilityExceptionView, 201)
   addException(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -156,6 +177,7 @@ export class LegalController {
 
   @Get('slots')
   @RequirePermission('legal.apply')
+  @Answers(slotDayList)
   slots(@QueryOf(slotsQuery) query: SlotsQuery): Promise<SlotDayView[]> {
     return this.schedule.freeSlots(query);
   }
@@ -205,6 +227,7 @@ export class LegalController {
   @Post('consultations/:id/reveal-phone')
   @HttpCode(200)
   @RequirePermission('legal.consult')
+  @Answers(revealResponse)
   revealPhone(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -241,19 +264,22 @@ export class LegalController {
 
   @Get('evidence-checklist')
   @SignedIn()
-  checklist(@QueryOf(checklistQuery) query: EvidenceChecklistQuery): EvidenceChecklistItem[] {
+  @Answers(evidenceChecklistItems)
+  async checklist(@QueryOf(checklistQuery) query: EvidenceChecklistQuery): Promise<EvidenceChecklistItem[]> {
     return evidenceChecklist(query.disputeType);
   }
 
   @Post('eligibility')
   @HttpCode(200)
   @SignedIn()
-  eligibility(@BodyOf(eligibilityBody) body: LegalAidEligibilityRequest): Promise<LegalAidEligibility & { ruleSetVersion: number }> {
+  @Answers(legalAidEligibilityCheck)
+  eligibility(@BodyOf(eligibilityBody) body: LegalAidEligibilityRequest): Promise<LegalAidEligibilityCheck> {
     return this.aid.eligibility(body);
   }
 
   @Post('aid-applications')
   @RequirePermission('legal.apply')
+  @Answers(legalAidApplicationView, 201)
   apply(
     @CurrentActor() actor: Actor,
     @BodyOf(createLegalAidBody) body: CreateLegalAidApplicationRequest,
@@ -263,6 +289,7 @@ export class LegalController {
 
   @Get('aid-applications/mine')
   @RequirePermission('legal.apply')
+  @Answers(legalAidApplicationList)
   myApplications(@CurrentActor() actor: Actor): Promise<LegalAidApplicationView[]> {
     return this.aid.mine(actor);
   }
@@ -276,6 +303,7 @@ export class LegalController {
 
   @Get('aid-applications/:id')
   @SignedIn()
+  @Answers(legalAidApplicationView)
   application(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<LegalAidApplicationView> {
     return this.aid.get(actor, id);
   }
@@ -283,6 +311,7 @@ export class LegalController {
   @Post('aid-applications/:id/accept')
   @HttpCode(200)
   @RequirePermission('legal.aid.decide')
+  @Answers(legalAidApplicationView)
   accept(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -294,6 +323,7 @@ export class LegalController {
   @Post('aid-applications/:id/reject')
   @HttpCode(200)
   @RequirePermission('legal.aid.decide')
+  @Answers(legalAidApplicationView)
   reject(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -305,6 +335,7 @@ export class LegalController {
   @Post('aid-applications/:id/withdraw')
   @HttpCode(200)
   @RequirePermission('legal.apply')
+  @Answers(legalAidApplicationView)
   withdraw(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -316,6 +347,7 @@ export class LegalController {
   @Post('aid-applications/:id/stage')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')
+  @Answers(legalAidApplicationView)
   stage(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -326,6 +358,7 @@ export class LegalController {
 
   @Patch('aid-applications/:id/dates')
   @RequirePermission('legal.aid.handle')
+  @Answers(legalAidApplicationView)
   dates(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -337,6 +370,7 @@ export class LegalController {
   @Post('aid-applications/:id/reveal-phone')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')
+  @Answers(revealResponse)
   revealAidPhone(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -348,6 +382,7 @@ export class LegalController {
   @Post('aid-applications/:id/close')
   @HttpCode(200)
   @RequirePermission('legal.aid.handle')
+  @Answers(legalAidApplicationView)
   close(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -459,6 +494,7 @@ export class LegalController {
 
   @Get('statistics')
   @RequirePermission('legal.aid.decide')
+  @Answers(legalStatistics)
   statistics(@CurrentActor() actor: Actor, @QueryOf(legalStatisticsQuery) query: LegalStatisticsQuery): Promise<LegalStatistics> {
     return this.legalStatistics.statistics(actor, query);
   }
