@@ -111,6 +111,18 @@ import {
   type SlotDayView,
   type StatutoryClockItem,
 } from '../src';
+import {
+  honourKindView,
+  honourRollLine,
+  honourStatistics,
+  modelWorkerView,
+  nominationNoticeView,
+  type HonourKindView,
+  type HonourRollLine,
+  type HonourStatistics,
+  type ModelWorkerView,
+  type NominationNoticeView,
+} from '../src';
 
 /** True only when A and B are the same type (each assignable to the other). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -180,6 +192,13 @@ const legalAnswersAgree: [
   Same<z.output<typeof legalAidApplicationView>, LegalAidApplicationView>,
   Same<z.output<typeof legalStatistics>, LegalStatistics>,
 ] = [true, true, true, true, true, true, true, true, true, true, true];
+const honourAnswersAgree: [
+  Same<z.output<typeof honourKindView>, HonourKindView>,
+  Same<z.output<typeof honourRollLine>, HonourRollLine>,
+  Same<z.output<typeof nominationNoticeView>, NominationNoticeView>,
+  Same<z.output<typeof modelWorkerView>, ModelWorkerView>,
+  Same<z.output<typeof honourStatistics>, HonourStatistics>,
+] = [true, true, true, true, true];
 
 describe('the answer schemas of the case API', () => {
   it('agree with the types the code uses (compile-time checks above)', () => {
@@ -194,6 +213,7 @@ describe('the answer schemas of the case API', () => {
         ...platformAnswersAgree,
         ...competitionAnswersAgree,
         ...legalAnswersAgree,
+        ...honourAnswersAgree,
       ].every(Boolean),
     ).toBe(true);
   });

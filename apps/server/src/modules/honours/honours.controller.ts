@@ -25,7 +25,19 @@ import {
   type ResolveNominationObjectionRequest,
   type RevealResponse,
 } from '@union/shared';
-import { nominationPage, nominationView } from '@union/shared';
+import {
+  createdId,
+  honourKindList,
+  honourRollPage,
+  honourStatistics,
+  modelWorkerPage,
+  modelWorkerView,
+  nominationNoticePage,
+  nominationPage,
+  nominationView,
+  revealResponse,
+  type CreatedId,
+} from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
@@ -45,48 +57,56 @@ export class HonoursController {
 
   @Get('kinds')
   @SignedIn()
+  @Answers(honourKindList)
   kinds(): Promise<HonourKindView[]> {
     return this.honours.kinds();
   }
 
   @Post('kinds')
   @RequirePermission('honour.manage')
+  @Answers(honourKindList, 201)
   addKind(@CurrentActor() actor: Actor, @BodyOf(createHonourKindBody) body: CreateHonourKindRequest): Promise<HonourKindView[]> {
     return this.honours.addKind(actor, body);
   }
 
   @Get('roll')
   @SignedIn()
+  @Answers(honourRollPage)
   roll(@QueryOf(pageQuery) query: PageQuery): Promise<Page<HonourRollLine>> {
     return this.honours.roll(query);
   }
 
   @Get('notices')
   @SignedIn()
+  @Answers(nominationNoticePage)
   notices(@QueryOf(pageQuery) query: PageQuery): Promise<Page<NominationNoticeView>> {
     return this.honours.notices(query);
   }
 
   @Get('statistics')
   @RequirePermission('honour.manage')
+  @Answers(honourStatistics)
   statistics(@CurrentActor() actor: Actor, @QueryOf(honourStatisticsQuery) query: HonourStatisticsQuery): Promise<HonourStatistics> {
     return this.honours.statistics(actor, query);
   }
 
   @Get('model-workers')
   @RequirePermission('honour.manage')
+  @Answers(modelWorkerPage)
   modelWorkers(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<ModelWorkerView>> {
     return this.modelWorkersService.list(actor, query);
   }
 
   @Post('model-workers')
   @RequirePermission('honour.manage')
+  @Answers(modelWorkerView, 201)
   addModelWorker(@CurrentActor() actor: Actor, @BodyOf(modelWorkerBody) body: ModelWorkerRequest): Promise<ModelWorkerView> {
     return this.modelWorkersService.add(actor, body);
   }
 
   @Post('model-workers/:id/records')
   @RequirePermission('honour.manage')
+  @Answers(modelWorkerView, 201)
   addRecord(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -98,6 +118,7 @@ export class HonoursController {
   @Post('model-workers/records/:id/reveal')
   @HttpCode(200)
   @RequirePermission('honour.manage')
+  @Answers(revealResponse)
   revealRecord(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -129,11 +150,12 @@ export class HonoursController {
 
   @Post('nominations/:id/objections')
   @SignedIn()
+  @Answers(createdId, 201)
   object(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
     @BodyOf(nominationObjectionBody) body: NominationObjectionRequest,
-  ): Promise<{ id: number }> {
+  ): Promise<CreatedId> {
     return this.honours.object(actor, id, body);
   }
 
