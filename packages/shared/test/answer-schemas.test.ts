@@ -123,6 +123,7 @@ import {
   type ModelWorkerView,
   type NominationNoticeView,
 } from '../src';
+import { expertView, proposalStatistics, type ExpertView, type ProposalStatistics } from '../src';
 
 /** True only when A and B are the same type (each assignable to the other). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -199,6 +200,8 @@ const honourAnswersAgree: [
   Same<z.output<typeof modelWorkerView>, ModelWorkerView>,
   Same<z.output<typeof honourStatistics>, HonourStatistics>,
 ] = [true, true, true, true, true];
+const proposalAnswersAgree: [Same<z.output<typeof expertView>, ExpertView>, Same<z.output<typeof proposalStatistics>, ProposalStatistics>] =
+  [true, true];
 
 describe('the answer schemas of the case API', () => {
   it('agree with the types the code uses (compile-time checks above)', () => {
@@ -214,6 +217,7 @@ describe('the answer schemas of the case API', () => {
         ...competitionAnswersAgree,
         ...legalAnswersAgree,
         ...honourAnswersAgree,
+        ...proposalAnswersAgree,
       ].every(Boolean),
     ).toBe(true);
   });

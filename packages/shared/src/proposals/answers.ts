@@ -4,6 +4,10 @@ import { uploadView } from '../uploads';
 import { PROPOSAL_WORKFLOW } from '../workflow/recognition';
 import { PROPOSAL_GRADE_LABEL } from './contracts';
 
+/** An expert who reviews proposals (GET /api/proposals/experts lists those the union can name). */
+export const expertView = z.object({ userId: id, name: z.string() });
+export const expertList = z.array(expertView);
+
 /** A proposal as its author, its union's staff or its experts see it (the answers' schema). */
 export const proposalView = z.object({
   id,
@@ -20,7 +24,7 @@ export const proposalView = z.object({
   attachments: z.array(uploadView),
   submitterName: z.string(),
   organizationName: z.string(),
-  experts: z.array(z.object({ userId: id, name: z.string() })),
+  experts: z.array(expertView),
   opinions: z.array(z.object({ expertName: z.string(), recommend: z.enum(['adopt', 'reject']), opinion: z.string(), at: instant })),
   decisionReason: z.string().nullable(),
   implementedOn: day.nullable(),
@@ -36,3 +40,14 @@ export const proposalView = z.object({
 });
 export const proposalPage = pageOf(proposalView);
 export const proposalList = z.array(proposalView);
+
+/** GET /api/proposals/statistics */
+export const proposalStatistics = z.object({
+  from: day,
+  to: day,
+  submitted: z.int().min(0),
+  adopted: z.int().min(0),
+  implemented: z.int().min(0),
+  benefitFen: fen,
+  byGrade: z.array(z.object({ grade: keyOf(PROPOSAL_GRADE_LABEL), gradeLabel: z.string(), count: z.int().min(0) })),
+});

@@ -30,6 +30,12 @@ export interface ExpertOpinionView {
   at: string;
 }
 
+/** An expert who reviews proposals (staff holding proposal.review). */
+export interface ExpertView {
+  userId: number;
+  name: string;
+}
+
 /** A proposal as its author, its union's staff or its experts see it. */
 export interface ProposalView {
   id: number;
@@ -47,7 +53,7 @@ export interface ProposalView {
   attachments: UploadView[];
   submitterName: string;
   organizationName: string;
-  experts: { userId: number; name: string }[];
+  experts: ExpertView[];
   opinions: ExpertOpinionView[];
   decisionReason: string | null;
   implementedOn: string | null;

@@ -20,7 +20,7 @@ import {
   type ProposalView,
   type RegisterProposalRequest,
 } from '@union/shared';
-import { proposalList, proposalPage, proposalView } from '@union/shared';
+import { expertList, proposalList, proposalPage, proposalStatistics, proposalView, type ExpertView } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
@@ -50,13 +50,15 @@ export class ProposalsController {
 
   @Get('statistics')
   @RequirePermission('proposal.manage')
+  @Answers(proposalStatistics)
   statistics(@CurrentActor() actor: Actor, @QueryOf(proposalStatisticsQuery) query: ProposalStatisticsQuery): Promise<ProposalStatistics> {
     return this.proposals.statistics(actor, query);
   }
 
   @Get('experts')
   @RequirePermission('proposal.manage')
-  experts(): Promise<{ userId: number; name: string }[]> {
+  @Answers(expertList)
+  experts(): Promise<ExpertView[]> {
     return this.proposals.experts();
   }
 
