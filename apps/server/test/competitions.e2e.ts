@@ -90,6 +90,15 @@ describe('competitions', () => {
     const twice = await t.http('POST', `/competitions/${c.id}/entries`, { token: a, body: { eventId } });
     expect(twice.body.code).toBe('already_registered');
     expect(ea.checkInCode).toMatch(/^\d+\..{22}$/);
+    // The organiser's list of entries comes a page at a time, oldest first, one event's or all.
+    const first = await t.http<Page<EntryView>>('GET', `/competitions/${c.id}/entries?limit=2&eventId=${eventId}`, { token: county });
+    expect(first.body.items.map((e) => e.id)).toEqual([ea.id, eb.id]);
+    const rest = await t.http<Page<EntryView>>('GET', `/competitions/${c.id}/entries?limit=2&after=${first.body.nextCursor}`, {
+      token: county,
+    });
+    expect(rest.body).toEqual({ items: [expect.objectContaining({ id: ec.id, entrantName: expect.any(String) })], nextCursor: null });
+    expect((await t.http('GET', `/competitions/${c.id}/entries?after=not-a-cursor`, { token: county })).status).toBe(400);
+    expect((await t.http('GET', `/competitions/${c.id}/entries?limit=500`, { token: county })).status).toBe(400);
     c = await step(c, 'close_registration');
     const checked = await post<EntryView>(`/competitions/${c.id}/check-in`, county, { code: ea.checkInCode });
     expect(checked.status).toBe('checked_in');

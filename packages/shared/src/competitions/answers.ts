@@ -64,6 +64,8 @@ export const entryView = z.object({
   certificateAvailable: z.boolean(),
 });
 export const entryList = z.array(entryView);
+/** A page of a competition's entries (the organiser's list), oldest first. */
+export const entryPage = pageOf(entryView);
 
 /** An entry on a judge's sheet (others' scores only once this judge scored it). */
 export const judgingEntryView = z.object({

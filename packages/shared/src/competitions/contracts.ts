@@ -8,6 +8,7 @@ import type {
   eventBody,
   registerEntryBody,
   scoreBody,
+  entriesQuery,
 } from './schemas';
 import type { AwardRule } from './scoring';
 
@@ -90,6 +91,9 @@ export interface CompetitionView {
 
 /** POST /api/competitions/:id/entries */
 export type RegisterEntryRequest = z.output<typeof registerEntryBody>;
+
+/** GET /api/competitions/:id/entries?eventId=&after=&limit= */
+export type EntriesQuery = z.output<typeof entriesQuery>;
 
 /** Status of an entry. */
 export type EntryStatus = 'registered' | 'checked_in' | 'withdrawn';

@@ -174,3 +174,8 @@ export type ResolveCompetitionObjectionRequest = z.output<typeof resolveCompetit
 export type RevokeRequest = z.output<typeof revokeBody>;
 export type CompetitionListQuery = z.output<typeof competitionListQuery>;
 export type CompetitionStatisticsQuery = z.output<typeof competitionStatisticsQuery>;
+
+/** GET /api/competitions/:id/entries: the organiser's list of entries, a page at a time, optionally one event's. */
+export const entriesQuery = pageQuery.extend({
+  eventId: wholeNumberText(1, 2_147_483_647).optional().meta({ description: '只看这个项目的报名' }),
+});

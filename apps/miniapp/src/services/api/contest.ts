@@ -32,7 +32,13 @@ export const competitionsApi = {
   /** The certificate as a PNG data URL (for <Image> and saving). */
   certificate: (entryId: number) => http.get<{ dataUrl: string }>(`/competitions/entries/${entryId}/certificate-image`),
   withdraw: (entryId: number) => http.post<EntryView>(`/competitions/entries/${entryId}/withdraw`),
-  entries: (id: number) => http.get<EntryView[]>(`/competitions/${id}/entries`),
+  /** The organiser's list of entries, a page at a time (one event's with `eventId`). */
+  entries: (id: number, query: { eventId?: number; after?: string | null; limit?: number } = {}) =>
+    http.get<Page<EntryView>>(`/competitions/${id}/entries`, {
+      eventId: query.eventId,
+      after: query.after ?? undefined,
+      limit: query.limit ?? 50,
+    }),
   checkIn: (id: number, code: string) => http.post<EntryView>(`/competitions/${id}/check-in`, { code }),
   sheet: (id: number, eventId: number) => http.get<JudgingEntryView[]>(`/competitions/${id}/events/${eventId}/judging`),
   score: (id: number, eventId: number, entryId: number, points: number, reason?: string) =>

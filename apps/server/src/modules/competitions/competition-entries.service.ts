@@ -1,12 +1,13 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
-import { type EntryView, type RegisterEntryRequest, stateAllows } from '@union/shared';
+import { type EntriesQuery, type EntryView, type Page, type RegisterEntryRequest, stateAllows } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { employerKey } from '@union/shared';
@@ -157,13 +158,26 @@ export class CompetitionEntriesService {
     return this.views(this.db.manager, actor, rows);
   }
 
-  /** All entries of a competition, for its organiser. */
-  async forCompetition(actor: Actor, competitionId: number): Promise<EntryView[]> {
+  /** A competition's entries for its organiser, oldest first, a page at a time (one event's, or all). */
+  async forCompetition(actor: Actor, competitionId: number, query: EntriesQuery): Promise<Page<EntryView>> {
     await this.db.transaction((manager) => this.competitions.staffCase(manager, actor, competitionId));
-    const rows = await this.db.manager
+    const limit = query.limit ?? 20;
+    const qb = this.db.manager
       .getRepository(CompetitionEntry)
-      .find({ where: { competitionId }, order: { eventId: 'ASC', id: 'ASC' }, take: 2000 });
-    return this.views(this.db.manager, actor, rows);
+      .createQueryBuilder('e')
+      .where(query.eventId ? 'e.competitionId = :competitionId AND e.eventId = :eventId' : 'e.competitionId = :competitionId', {
+        competitionId,
+        eventId: query.eventId,
+      })
+      .orderBy('e.id', 'ASC')
+      .limit(limit + 1);
+    if (query.after) qb.andWhere('e.id > :after', { after: decodeCursor<[number]>(query.after, ['number'])[0] });
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    return {
+      items: await this.views(this.db.manager, actor, page),
+      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
+    };
   }
 
   async get(actor: Actor, entryId: number): Promise<EntryView> {

@@ -8,6 +8,7 @@ import {
   conflictBody,
   createCompetitionBody,
   createEmployerFlagBody,
+  entriesQuery,
   judgesBody,
   registerEntryBody,
   resolveCompetitionObjectionBody,
@@ -26,6 +27,7 @@ import {
   type CreateCompetitionRequest,
   type CreateEmployerFlagRequest,
   type EmployerFlagView,
+  type EntriesQuery,
   type EntryView,
   type JudgesRequest,
   type JudgingEntryView,
@@ -48,6 +50,7 @@ import {
   employerFlagPage,
   employerFlagView,
   entryList,
+  entryPage,
   entryView,
   judgeList,
   judgingSheet,
@@ -236,9 +239,9 @@ export class CompetitionsController {
 
   @Get(':id/entries')
   @RequirePermission('competition.manage')
-  @Answers(entryList)
-  entriesOf(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<EntryView[]> {
-    return this.entries.forCompetition(actor, id);
+  @Answers(entryPage)
+  entriesOf(@CurrentActor() actor: Actor, @ParamOf('id') id: number, @QueryOf(entriesQuery) query: EntriesQuery): Promise<Page<EntryView>> {
+    return this.entries.forCompetition(actor, id, query);
   }
 
   @Post(':id/check-in')

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { type CompetitionAction, stateAllows } from '@union/shared';
+import { type CompetitionAction, type CompetitionView, stateAllows } from '@union/shared';
 import { ActionPanel, type ActionInput } from '../../../components/ActionPanel';
 import { Choice } from '../../../components/Choice';
 import { Field } from '../../../components/Field';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { Timeline } from '../../../components/Timeline';
+import { LoadMore } from '../../../components/LoadMore';
 import { useLoader } from '../../../hooks/useLoader';
+import { usePaged } from '../../../hooks/usePaged';
 import { casesApi } from '../../../services/api/cases';
 import { competitionsApi } from '../../../services/api/contest';
 import { errorMessage, showError, toast } from '../../../utils/feedback';
@@ -29,21 +31,21 @@ export default function ContestManage() {
   const [answer, setAnswer] = useState('');
   const [revoking, setRevoking] = useState<number | null>(null);
   const [revokeReason, setRevokeReason] = useState('');
-  const [values, setValues] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const { data, error, reload } = useLoader(async () => {
     if (!id) throw new Error('链接不完整');
     const c = await competitionsApi.get(id);
-    const [entries, judges, results, objections] = await Promise.all([
-      competitionsApi.entries(id),
+    const [judges, results, objections] = await Promise.all([
       competitionsApi.judges(),
       ['checking', 'public_notice', 'published'].includes(c.state) ? competitionsApi.results(id) : Promise.resolve(null),
       ['public_notice', 'published'].includes(c.state) ? competitionsApi.objections(id) : Promise.resolve([]),
     ]);
-    return { c, entries, judges, results, objections };
+    return { c, judges, results, objections };
   });
+  // Entries come a page at a time (a county contest can have thousands).
+  const entries = usePaged((after) => competitionsApi.entries(id ?? 0, { after }), !!id);
   if (!data || !id) return <PageStatus error={error} />;
-  const { c, entries, judges, results, objections } = data;
+  const { c, judges, results, objections } = data;
 
   const act = async (work: () => Promise<unknown>, done = '已办理') => {
     setBusy(true);
@@ -51,7 +53,7 @@ export default function ContestManage() {
     try {
       await work();
       toast(done);
-      await reload();
+      await Promise.all([reload(), entries.reload()]);
     } catch (e) {
       setProblem(errorMessage(e));
       await showError(e);
@@ -161,45 +163,12 @@ export default function ContestManage() {
       {stateAllows('competition', c.state, 'scoring')
         ? c.events
             .filter((e) => e.scoring.kind === 'direct')
-            .map((e) => (
-              <View key={e.id} className="card" data-testid={`direct-results-${e.id}`}>
-                <Text className="card__title">录入成绩：{e.name}</Text>
-                <Text className="muted">单位：{e.scoring.kind === 'direct' ? e.scoring.unit : ''}（整数；改成绩要写原因，会留痕）</Text>
-                {entries
-                  .filter((x) => x.eventId === e.id && x.status !== 'withdrawn')
-                  .map((x) => (
-                    <View key={x.id}>
-                      <Field
-                        label={x.entrantName}
-                        value={values[x.id] ?? ''}
-                        onChange={(v) => setValues({ ...values, [x.id]: v })}
-                        type="number"
-                        testId={`direct-value-${x.id}`}
-                      />
-                      <Button
-                        block
-                        size="large"
-                        className="big-button"
-                        onClick={() =>
-                          void act(
-                            () => competitionsApi.directResult(id, e.id, x.id, Number(values[x.id]), answer.trim() || undefined),
-                            '成绩已录入',
-                          )
-                        }
-                        data-testid={`direct-save-${x.id}`}
-                      >
-                        保存
-                      </Button>
-                    </View>
-                  ))}
-                <Field label="改成绩的原因（第一次录入不用填）" value={answer} onChange={setAnswer} testId="direct-reason" />
-              </View>
-            ))
+            .map((e) => <DirectResults key={e.id} competition={c} event={e} busy={busy} act={act} />)
         : null}
 
       <View className="card" data-testid="entries-card">
-        <Text className="card__title">报名（{entries.filter((e) => e.status !== 'withdrawn').length}）</Text>
-        {entries.map((e) => (
+        <Text className="card__title">报名（{c.events.reduce((n, e) => n + e.entryCount, 0)}）</Text>
+        {entries.items.map((e) => (
           <View key={e.id} className="list-row">
             <Text>
               {e.eventName} · {e.entrantName} · {e.employerName}
@@ -207,6 +176,7 @@ export default function ContestManage() {
             <Text className="muted">{e.status === 'checked_in' ? '已签到' : e.status === 'withdrawn' ? '已退出' : '已报名'}</Text>
           </View>
         ))}
+        <LoadMore list={entries} testId="entries-more" />
       </View>
 
       {results ? (
@@ -291,6 +261,59 @@ export default function ContestManage() {
         <Text className="card__title">办理记录</Text>
         <Timeline entries={c.history} />
       </View>
+    </View>
+  );
+}
+
+/** Results entered directly for one event (timed or measured), its entries a page at a time. */
+function DirectResults({
+  competition: c,
+  event: e,
+  busy,
+  act,
+}: {
+  competition: CompetitionView;
+  event: CompetitionView['events'][number];
+  busy: boolean;
+  act: (work: () => Promise<unknown>, done?: string) => Promise<void>;
+}) {
+  const [values, setValues] = useState<Record<number, string>>({});
+  const [reason, setReason] = useState('');
+  const entries = usePaged((after) => competitionsApi.entries(c.id, { eventId: e.id, after }));
+  return (
+    <View className="card" data-testid={`direct-results-${e.id}`}>
+      <Text className="card__title">录入成绩：{e.name}</Text>
+      <Text className="muted">单位：{e.scoring.kind === 'direct' ? e.scoring.unit : ''}（整数；改成绩要写原因，会留痕）</Text>
+      {entries.items
+        .filter((x) => x.status !== 'withdrawn')
+        .map((x) => (
+          <View key={x.id}>
+            <Field
+              label={x.entrantName}
+              value={values[x.id] ?? ''}
+              onChange={(v) => setValues({ ...values, [x.id]: v })}
+              type="number"
+              testId={`direct-value-${x.id}`}
+            />
+            <Button
+              block
+              size="large"
+              className="big-button"
+              disabled={busy}
+              onClick={() =>
+                void act(
+                  () => competitionsApi.directResult(c.id, e.id, x.id, Number(values[x.id]), reason.trim() || undefined),
+                  '成绩已录入',
+                )
+              }
+              data-testid={`direct-save-${x.id}`}
+            >
+              保存
+            </Button>
+          </View>
+        ))}
+      <LoadMore list={entries} testId={`direct-more-${e.id}`} />
+      <Field label="改成绩的原因（第一次录入不用填）" value={reason} onChange={setReason} testId="direct-reason" />
     </View>
   );
 }
