@@ -3,6 +3,7 @@ import {
   LEGAL_AID_WORKFLOW,
   type ConsultationView,
   type CreateLegalAidApplicationRequest,
+  type EvidenceChecklistItem,
   type LegalAidApplicationView,
   type LegalAidSummary,
   type LegalStatistics,
@@ -376,6 +377,14 @@ describe('advice and legal aid', () => {
       },
     });
     expect(check.body).toMatchObject({ eligible: true, exemption: null, incomePerHeadFen: 150_000, ruleSetVersion: 0 });
+  });
+
+  it('lists the evidence that helps a kind of dispute, the most useful first', async () => {
+    const token = await t.newWorker('evidence');
+    const injury = await t.http<EvidenceChecklistItem[]>('GET', '/legal/evidence-checklist?disputeType=work_injury', { token });
+    expect(injury.status).toBe(200);
+    expect(injury.body.slice(0, 2).map((i) => i.purpose)).toEqual(['injury_certificate', 'medical_receipt']);
+    expect((await t.http('GET', '/legal/evidence-checklist?disputeType=divorce', { token })).status).toBe(400);
   });
 
   it('gives the written decision 7 working days, counted over a holiday', async () => {

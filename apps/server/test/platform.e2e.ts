@@ -95,6 +95,13 @@ describe('platform (e2e over HTTP)', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', database: 'up' });
   });
 
+  it('lists the demo personas to sign in as while the demo login is on', async () => {
+    const res = await t.http<{ key: string; label: string }[]>('GET', '/auth/demo-personas');
+    expect(res.status).toBe(200);
+    expect(res.body.map((p) => p.key)).toEqual(expect.arrayContaining(['worker', 'county_cadre', 'lawyer']));
+    expect(res.body.every((p) => p.label.length > 0)).toBe(true);
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await fetch(`${t.baseUrl}/api/docs/openapi.json`);
     expect(res.status).toBe(200);

@@ -75,6 +75,20 @@ export function ParamOf(name: string, schema: z.ZodType = idParam): ParameterDec
 /** Under jest, every answer of a route with {@link Answers} is parsed by its schema: a drift fails the test. */
 const CHECK_ANSWERS = process.env.NODE_ENV === 'test';
 
+/** Metadata key on a route handler: what its {@link Answers} declared (read by the coverage test over every route). */
+export const ANSWERS_KEY = 'union:answers';
+
+/** What `@Answers(schema, status)` recorded on a handler. */
+export interface DeclaredAnswer {
+  schema: z.ZodType;
+  status: 200 | 201;
+}
+
+/** The answer a route handler declared with {@link Answers}, or undefined when it declared none. */
+export function declaredAnswer(handler: object): DeclaredAnswer | undefined {
+  return Reflect.getMetadata(ANSWERS_KEY, handler) as DeclaredAnswer | undefined;
+}
+
 /**
  * `@Answers(schema)` on a route handler (`@Answers(schema, 201)` on one that creates): the answer's
  * schema from `@union/shared`, described in the API docs. The handler's return type must be `Promise<z.output<schema>>` (the compiler refuses
@@ -88,7 +102,10 @@ export function Answers<S extends z.ZodType>(schema: S, status: 200 | 201 = 200)
   ): void => {
     ApiResponse({ status, schema: openApiSchema(schema, 'output') as never })(target, key, descriptor);
     const handler = descriptor.value;
-    if (!CHECK_ANSWERS || !handler) return;
+    if (!handler) return;
+    const declared: DeclaredAnswer = { schema, status };
+    Reflect.defineMetadata(ANSWERS_KEY, declared, handler);
+    if (!CHECK_ANSWERS) return;
     const checked = async function (this: unknown, ...args: Parameters<H>) {
       const answer = await handler.apply(this, args);
       const parsed = schema.safeParse(answer);
