@@ -2,9 +2,11 @@ import { addDays, startOfCstDay } from '@union/shared';
 import type {
   Page,
   CompetitionResultsView,
+  CompetitionScoresView,
   CompetitionStatistics,
   CompetitionView,
   CreateCompetitionRequest,
+  DirectResultView,
   EntryView,
   JudgingEntryView,
 } from '@union/shared';
@@ -325,6 +327,35 @@ describe('competitions', () => {
     expect(byWorker.status).toBe(403);
     c = (await t.http<CompetitionView>('GET', `/competitions/${c.id}`, { token: county })).body;
     expect(c.events.find((e) => e.id === enterpriseEvent.id)?.entryCount).toBe(1);
+  });
+
+  it('takes direct results from the organiser (a change needs a reason) and lets an entrant withdraw while registration is open', async () => {
+    const county = tokens.county_cadre;
+    const quiz = {
+      ...competition().events[0],
+      name: '个人答题',
+      scoring: { kind: 'direct' as const, better: 'higher' as const, unit: '题' },
+    };
+    let { competition: c } = await aCompetition(t, {
+      organiser: county,
+      judge: judgePerson,
+      state: 'open',
+      competition: { events: [quiz] },
+    });
+    const eventId = c.events[0].id;
+    const { entry } = await anEntry(t, c, { eventId });
+    const { entry: leaving, token: leaver } = await anEntry(t, c, { eventId });
+    expect((await post<EntryView>(`/competitions/entries/${leaving.id}/withdraw`, leaver, undefined)).status).toBe('withdrawn');
+    c = await advanceCompetition(t, c, 'running', county);
+    const results = `/competitions/${c.id}/events/${eventId}/results`;
+    expect(await post<DirectResultView>(results, county, { entryId: entry.id, value: 42 })).toEqual({ entryId: entry.id, value: 42 });
+    expect((await t.http('POST', results, { token: county, body: { entryId: entry.id, value: 40 } })).status).toBe(400);
+    await post<DirectResultView>(results, county, { entryId: entry.id, value: 40, reason: '复核答题卡后更正' });
+    expect((await t.http('POST', results, { token: county, body: { entryId: leaving.id, value: 1 } })).status).toBe(400);
+    // A directly scored event has no judges' scores to show the organiser.
+    const log = await t.http<CompetitionScoresView>('GET', `/competitions/${c.id}/events/${eventId}/scores`, { token: county });
+    expect(log.status).toBe(200);
+    expect(log.body.scores).toEqual([]);
   });
 
   it('counts the report figures from the records', async () => {
