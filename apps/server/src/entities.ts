@@ -1,11 +1,10 @@
 import { AssistanceRecord } from './modules/hardship/entities/assistance-record.entity';
 import { Proposal, ProposalOpinion } from './modules/proposals/entities/proposal.entity';
-import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './modules/honours/entities/honour.entity';
+import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination } from './modules/honours/entities/honour.entity';
 import { Competition, CompetitionEvent } from './modules/competitions/entities/competition.entity';
 import {
   CompetitionConflict,
   CompetitionEntry,
-  CompetitionObjection,
   CompetitionScore,
   CompetitionScoreCorrection,
   EmployerFlag,
@@ -24,7 +23,7 @@ import { HardshipFile } from './modules/hardship/entities/hardship-file.entity';
 import { RuleSet } from './modules/rule-sets/entities/rule-set.entity';
 import { HomeVisit } from './modules/hardship/entities/home-visit.entity';
 import { HouseholdMember } from './modules/hardship/entities/household-member.entity';
-import { NoticeObjection } from './modules/hardship/entities/notice-objection.entity';
+import { NoticeObjection } from './modules/notices/entities/notice-objection.entity';
 import { PublicNotice } from './modules/hardship/entities/public-notice.entity';
 import { Consent } from './modules/identity/entities/consent.entity';
 import { Invitation } from './modules/identity/entities/invitation.entity';
@@ -84,13 +83,11 @@ export const ENTITIES = [
   CompetitionScore,
   CompetitionScoreCorrection,
   CompetitionConflict,
-  CompetitionObjection,
   EmployerFlag,
   Proposal,
   ProposalOpinion,
   HonourKind,
   Nomination,
-  NominationObjection,
   ModelWorker,
   ModelWorkerRecord,
 ];

@@ -311,7 +311,10 @@ const nomination = async (name: string, onNotice: boolean) => {
 const nominationObjection = once(async () => {
   const n = await nomination('矩阵测试·公示中', true);
   await call('member', 'POST', `/honours/nominations/${n.id}/objections`, { content: '请核实零事故的说法。' }, 201);
-  const o = await one<{ id: number }>('SELECT id FROM nomination_objections WHERE nomination_id = ?', [n.id]);
+  const o = await one<{ id: number }>(
+    'SELECT o.id FROM notice_objections o JOIN honour_nominations n ON n.case_id = o.case_id WHERE n.id = ?',
+    [n.id],
+  );
   return { id: n.id, objectionId: Number(o.id) };
 });
 const modelWorker = once(async () => {
@@ -453,13 +456,14 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'POST /api/hardship/objections/{id}/resolve': {
     prepare: async () => {
-      const o = await one<{ id: number }>("SELECT id FROM hardship_notice_objections WHERE notice_id = ? AND status = 'open'", [
-        await songNotice(),
-      ]);
+      const o = await one<{ id: number }>(
+        "SELECT o.id FROM notice_objections o JOIN hardship_applications a ON a.case_id = o.case_id JOIN hardship_public_notices p ON p.application_id = a.id WHERE p.id = ? AND o.status = 'open'",
+        [await songNotice()],
+      );
       return { params: { id: Number(o.id) }, body: { resolution: '经核实门面房属其兄弟所有。', upheld: false } };
     },
     mayAct: CHENGGUAN_UNION,
-    touches: ['hardship_notice_objections'],
+    touches: ['notice_objections'],
   },
   'POST /api/hardship/files/{id}/recheck': {
     // 钱阿姨's household is filed at 金雁社区 (城关镇), not under the construction company's union.
@@ -811,7 +815,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/competitions/{id}/objections/{objectionId}/resolve': {
     prepare: async () => ({ params: await speechObjection(), body: { resolution: '经核实参赛资格符合要求。' } }),
     mayAct: COUNTY,
-    touches: ['competition_objections'],
+    touches: ['notice_objections'],
   },
 
   // Proposals: 李会员's, at the construction company's union; 郑评委 is the expert named.
@@ -886,7 +890,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/honours/nominations/{id}/objections/{objectionId}/resolve': {
     prepare: async () => ({ params: await nominationObjection(), body: { resolution: '经核实安监部门记录无事故。' } }),
     mayAct: COUNTY,
-    touches: ['nomination_objections'],
+    touches: ['notice_objections'],
   },
 };
 

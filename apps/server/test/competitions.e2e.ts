@@ -458,7 +458,7 @@ describe('bad input on the organiser’s and judges’ endpoints', () => {
       ['a score out of range', tokens.judge, 'POST', `/competitions/${c.id}/events/${eventId}/scores`, { entryId: 1, points: 10001 }],
       ['a direct result in a judged event', county, 'POST', `/competitions/${c.id}/events/${eventId}/results`, { entryId: 1, value: 10 }],
     ];
-    const tables = ['competition_scores', 'employer_flags', 'competition_objections', 'competition_entries', 'case_history'];
+    const tables = ['competition_scores', 'employer_flags', 'notice_objections', 'competition_entries', 'case_history'];
     const before = await Promise.all(tables.map((x) => t.count(x)));
     for (const [name, token, method, path, body] of cases) {
       const res = await t.http(method, path, { token, body });

@@ -106,7 +106,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases and membership cases migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases, membership cases and notice objections migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -156,6 +156,18 @@ describe('hardening (e2e over HTTP)', () => {
               "SELECT f.id AS file, c.state AS state, c.version AS version, c.due_at AS due, c.holder AS holder, (SELECT GROUP_CONCAT(CONCAT(h.action, ':', COALESCE(h.comment, '')) ORDER BY h.id SEPARATOR '|') FROM case_history h WHERE h.case_id = c.id) AS steps FROM hardship_files f JOIN workflow_cases c ON c.id = f.case_id AND c.subject_id = f.id ORDER BY f.id",
             )) as Record<string, unknown>[]
           ).map((r): Record<string, unknown> => ({ ...r, version: Number(r.version) }));
+        const objections = async () =>
+          (
+            (await ds.query(
+              'SELECT case_id AS kase, item_id AS item, content, status, resolution, received_at AS at FROM notice_objections ORDER BY case_id, received_at, content',
+            )) as Record<string, unknown>[]
+          ).map((r): Record<string, unknown> => ({ ...r, kase: Number(r.kase) }));
+        const objectionsBefore = await objections();
+        await ds.undoLastMigration({ transaction: 'each' }); // MoveObjectionsToNotices
+        const [old] = (await ds.query(
+          'SELECT (SELECT COUNT(*) FROM hardship_notice_objections) + (SELECT COUNT(*) FROM competition_objections) + (SELECT COUNT(*) FROM nomination_objections) AS n',
+        )) as { n: string }[];
+        expect(Number(old.n)).toBe(objectionsBefore.length);
         const filesBefore = await fileCases();
         const memberships = async () =>
           (
@@ -235,6 +247,9 @@ describe('hardening (e2e over HTTP)', () => {
         expect(filesBefore.length).toBeGreaterThan(0);
         expect(filesBefore.map((f) => f.state)).toEqual(expect.arrayContaining(['active', 'exited', 'closed']));
         expect(await fileCases()).toEqual(filesBefore);
+        // Every objection is back on the case it was raised against, answered as it was.
+        expect(objectionsBefore.length).toBeGreaterThan(0);
+        expect(await objections()).toEqual(objectionsBefore);
         // Every member has their membership's case again, with the same state, place and steps.
         expect(membersBefore.length).toBeGreaterThan(0);
         expect(await memberships()).toEqual(membersBefore);

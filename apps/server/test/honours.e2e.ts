@@ -71,7 +71,9 @@ describe('honours', () => {
       body: { action: 'award', version: notice.version },
     });
     expect(blocked.body.code).toBe('objection_open');
-    const objections = await t.app.get(DataSource).query('SELECT id FROM nomination_objections WHERE nomination_id = ?', [n.id]);
+    const objections = await t.app
+      .get(DataSource)
+      .query('SELECT o.id FROM notice_objections o JOIN honour_nominations n ON n.case_id = o.case_id WHERE n.id = ?', [n.id]);
     await post(`/honours/nominations/${n.id}/objections/${(objections as { id: number }[])[0].id}/resolve`, county, {
       resolution: '经核实，安监部门记录无事故。',
     });

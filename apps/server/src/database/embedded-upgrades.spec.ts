@@ -277,4 +277,71 @@ describe('the embedded database kept from an earlier version', () => {
     expect(await upgradeEmbeddedData(ds)).toEqual([]);
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
+
+  it('moves the objections of the three old tables onto the cases on notice, hardship ids kept, once', async () => {
+    const at = '2026-01-01 00:00:00.000';
+    const insert = async (table: string, values: Record<string, unknown>) => {
+      const columns = (await ds.query(`PRAGMA table_info(${table})`)) as { name: string; notnull: number; type: string }[];
+      for (const c of columns.filter((c) => c.notnull && !(c.name in values) && c.name !== 'id'))
+        values[c.name] = c.name.endsWith('_at') ? at : /int|bool/i.test(c.type) ? 0 : `${table}-${c.name}-${String(values.id)}`;
+      await ds.query(
+        `INSERT INTO ${table} (${Object.keys(values).join(', ')}) VALUES (${Object.keys(values)
+          .map(() => '?')
+          .join(', ')})`,
+        Object.values(values),
+      );
+    };
+    await insert('hardship_applications', { id: 1, case_id: 61 });
+    await insert('competitions', { id: 2, case_id: 62 });
+    await insert('honour_nominations', { id: 3, case_id: 63 });
+    await ds.query(
+      'CREATE TABLE hardship_notice_objections (id integer PRIMARY KEY AUTOINCREMENT, notice_id int NOT NULL, application_id int NOT NULL, channel varchar NOT NULL, content varchar NOT NULL, status varchar NOT NULL, received_by_user_id int NOT NULL, received_at datetime NOT NULL, resolution varchar, upheld boolean, resolved_by_user_id int, resolved_at datetime)',
+    );
+    await ds.query(
+      'CREATE TABLE competition_objections (id integer PRIMARY KEY AUTOINCREMENT, competition_id int NOT NULL, entry_id int, user_id int NOT NULL, content varchar NOT NULL, resolution varchar, created_at datetime NOT NULL, resolved_at datetime)',
+    );
+    await ds.query(
+      'CREATE TABLE nomination_objections (id integer PRIMARY KEY AUTOINCREMENT, nomination_id int NOT NULL, user_id int NOT NULL, content varchar NOT NULL, resolution varchar, created_at datetime NOT NULL, resolved_at datetime)',
+    );
+    await ds.query(
+      "INSERT INTO hardship_notice_objections VALUES (9, 1, 1, 'phone', '邻居反映有车', 'resolved', 4, ?, '车是单位的', 0, 4, ?)",
+      [at, at],
+    );
+    await ds.query("INSERT INTO competition_objections VALUES (1, 2, 77, 5, '名次有误', NULL, ?, NULL)", [at]);
+    await ds.query("INSERT INTO nomination_objections VALUES (1, 3, 6, '有事故', '经核实无事故', ?, ?)", [at, at]);
+
+    expect(await upgradeEmbeddedData(ds)).toEqual(['3 objections moved into notice_objections']);
+    const rows = (await ds.query(
+      'SELECT id, case_id AS kase, item_id AS item, channel, content, status, received_by_user_id AS who, resolution, upheld FROM notice_objections ORDER BY case_id',
+    )) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        id: 9,
+        kase: 61,
+        item: null,
+        channel: 'phone',
+        content: '邻居反映有车',
+        status: 'resolved',
+        who: 4,
+        resolution: '车是单位的',
+        upheld: 0,
+      },
+      { id: 10, kase: 62, item: 77, channel: 'online', content: '名次有误', status: 'open', who: 5, resolution: null, upheld: null },
+      {
+        id: 11,
+        kase: 63,
+        item: null,
+        channel: 'online',
+        content: '有事故',
+        status: 'resolved',
+        who: 6,
+        resolution: '经核实无事故',
+        upheld: null,
+      },
+    ]);
+    const tables = ((await ds.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as { name: string }[]).map((t) => t.name);
+    expect(tables).not.toEqual(expect.arrayContaining(['hardship_notice_objections']));
+    expect(tables.filter((t) => t.endsWith('_objections'))).toEqual(['notice_objections']);
+    expect(await upgradeEmbeddedData(ds)).toEqual([]);
+  });
 });

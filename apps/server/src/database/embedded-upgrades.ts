@@ -1,6 +1,6 @@
 import { maskName } from '@union/shared';
 import type { DataSource } from 'typeorm';
-import { openLegacyFileCases, openLegacyMembershipCases } from './migrations/legacy-cases';
+import { moveLegacyObjections, openLegacyFileCases, openLegacyMembershipCases } from './migrations/legacy-cases';
 
 /** Tables of a database: names of its tables. */
 async function tablesOf(ds: DataSource): Promise<Set<string>> {
@@ -56,6 +56,7 @@ async function setAside(ds: DataSource, table: string, column: string, indexes: 
  * - AddHardshipFileCases: the files set aside before synchronising get their cases (as the
  *   migration does) and come back into `hardship_files`; `hardship_file_events` goes.
  * - AddMembershipCases: so do the members set aside, with the cases of their memberships.
+ * - MoveObjectionsToNotices: the objections of the three old tables into `notice_objections`.
  */
 export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
@@ -96,6 +97,15 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
       return caseIds.size;
     });
     done.push(`cases for ${files} household files`);
+  }
+  const oldObjections = ['hardship_notice_objections', 'competition_objections', 'nomination_objections'].filter((t) => tables.has(t));
+  if (oldObjections.length && tables.has('notice_objections')) {
+    const moved = await ds.transaction(async (m) => {
+      const n = await moveLegacyObjections((sql, params) => m.query(sql, params), new Set(oldObjections));
+      for (const table of oldObjections) await m.query(`DROP TABLE ${table}`);
+      return n;
+    });
+    done.push(`${moved} objections moved into notice_objections`);
   }
   if (tables.has('members_legacy')) {
     const members = await ds.transaction(async (m) => {

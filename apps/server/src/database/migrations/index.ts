@@ -14,6 +14,7 @@ import { AddRuleSets1796600000000 } from './1796600000000-AddRuleSets';
 import { DropLawyerCopies1796700000000 } from './1796700000000-DropLawyerCopies';
 import { AddHardshipFileCases1796800000000 } from './1796800000000-AddHardshipFileCases';
 import { AddMembershipCases1796900000000 } from './1796900000000-AddMembershipCases';
+import { MoveObjectionsToNotices1797000000000 } from './1797000000000-MoveObjectionsToNotices';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: (new () => object)[] = [
   DropLawyerCopies1796700000000,
   AddHardshipFileCases1796800000000,
   AddMembershipCases1796900000000,
+  MoveObjectionsToNotices1797000000000,
 ];

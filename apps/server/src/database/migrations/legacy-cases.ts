@@ -217,3 +217,39 @@ async function insertRows(query: RawQuery, into: string, row: string, rows: unkn
     await query(`INSERT INTO ${into} VALUES ${chunk.map(() => row).join(', ')}`, chunk.flat());
   }
 }
+
+/**
+ * The objections of the three tables before `MoveObjectionsToNotices` (hardship notices, competition
+ * results, nominations) into `notice_objections`, each on the case whose notice it is about:
+ * hardship objections keep their ids (links point at them), the others follow. Plain SQL both
+ * MySQL and SQLite run; `present` names the old tables there are. Answers how many were moved.
+ */
+export async function moveLegacyObjections(query: RawQuery, present: Set<string>): Promise<number> {
+  const columns =
+    'case_id, item_id, channel, content, status, received_by_user_id, received_at, resolution, upheld, resolved_by_user_id, resolved_at';
+  const [{ n: before }] = (await query('SELECT COUNT(*) AS n FROM notice_objections')) as { n: number | string }[];
+  if (present.has('hardship_notice_objections')) {
+    await query(
+      `INSERT INTO notice_objections (id, ${columns})
+       SELECT o.id, a.case_id, NULL, o.channel, o.content, o.status, o.received_by_user_id, o.received_at, o.resolution, o.upheld, o.resolved_by_user_id, o.resolved_at
+       FROM hardship_notice_objections o JOIN hardship_applications a ON a.id = o.application_id ORDER BY o.id`,
+    );
+  }
+  const answered = "CASE WHEN o.resolved_at IS NULL THEN 'open' ELSE 'resolved' END";
+  if (present.has('competition_objections')) {
+    await query(
+      `INSERT INTO notice_objections (${columns})
+       SELECT c.case_id, o.entry_id, 'online', o.content, ${answered}, o.user_id, o.created_at, o.resolution, NULL, NULL, o.resolved_at
+       FROM competition_objections o JOIN competitions c ON c.id = o.competition_id ORDER BY o.id`,
+    );
+  }
+  if (present.has('nomination_objections')) {
+    await query(
+      `INSERT INTO notice_objections (${columns})
+       SELECT n.case_id, NULL, 'online', o.content, ${answered}, o.user_id, o.created_at, o.resolution, NULL, NULL, o.resolved_at
+       FROM nomination_objections o JOIN honour_nominations n ON n.id = o.nomination_id ORDER BY o.id`,
+    );
+  }
+  const [{ n: after }] = (await query('SELECT COUNT(*) AS n FROM notice_objections')) as { n: number | string }[];
+  return Number(after) - Number(before);
+}

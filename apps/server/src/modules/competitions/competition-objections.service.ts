@@ -6,15 +6,14 @@ import {
   type CompetitionObjectionView,
   type ResolveCompetitionObjectionRequest,
 } from '@union/shared';
-import { IsNull } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
-import { Clock } from '../../common/clock';
 import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { Competition } from './entities/competition.entity';
-import { CompetitionEntry, CompetitionObjection } from './entities/entry.entity';
+import { CompetitionEntry } from './entities/entry.entity';
+import { NoticesService } from '../notices/notices.service';
 import { competitionLink, CompetitionsService } from './competitions.service';
 
 const WF = COMPETITION_WORKFLOW;
@@ -28,10 +27,10 @@ const WF = COMPETITION_WORKFLOW;
 export class CompetitionObjectionsService {
   constructor(
     private readonly cases: WorkflowCases,
-    private readonly clock: Clock,
     private readonly db: Db,
     private readonly notifier: Notifier,
     private readonly competitions: CompetitionsService,
+    private readonly notices: NoticesService,
   ) {}
 
   /** Anyone signed in may object to the results while they are on notice. */
@@ -44,18 +43,7 @@ export class CompetitionObjectionsService {
       if (body.entryId && !(await manager.getRepository(CompetitionEntry).countBy({ id: body.entryId, competitionId: id }))) {
         fail('validation_failed', undefined, [{ field: 'entryId', message: '没有这个参赛者' }]);
       }
-      const repo = manager.getRepository(CompetitionObjection);
-      const saved = await repo.save(
-        repo.create({
-          competitionId: id,
-          entryId: body.entryId ?? null,
-          userId: actor.userId,
-          content: body.content.trim(),
-          resolution: null,
-          createdAt: this.clock.now(),
-          resolvedAt: null,
-        }),
-      );
+      const saved = await this.notices.raise(manager, actor, kase.id, { content: body.content, itemId: body.entryId ?? null });
       await this.notifier.notify(manager, {
         userId: kase.applicantUserId,
         title: `${row.title}：收到公示异议`,
@@ -69,14 +57,14 @@ export class CompetitionObjectionsService {
 
   async objections(actor: Actor, id: number): Promise<CompetitionObjectionView[]> {
     return this.db.transaction(async (manager) => {
-      await this.competitions.staffCase(manager, actor, id);
-      const rows = await manager.getRepository(CompetitionObjection).find({ where: { competitionId: id }, order: { id: 'ASC' } });
+      const { kase } = await this.competitions.staffCase(manager, actor, id);
+      const rows = (await this.notices.ofCases([kase.id], manager)).get(kase.id) ?? [];
       return rows.map((o) => ({
         id: o.id,
-        entryId: o.entryId,
+        entryId: o.itemId,
         content: o.content,
         resolution: o.resolution,
-        createdAt: o.createdAt.toISOString(),
+        createdAt: o.receivedAt.toISOString(),
         resolvedAt: o.resolvedAt?.toISOString() ?? null,
       }));
     });
@@ -84,14 +72,8 @@ export class CompetitionObjectionsService {
 
   async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveCompetitionObjectionRequest) {
     await this.db.transaction(async (manager) => {
-      await this.competitions.staffCase(manager, actor, id);
-      const result = await manager
-        .getRepository(CompetitionObjection)
-        .update(
-          { id: objectionId, competitionId: id, resolvedAt: IsNull() },
-          { resolution: body.resolution.trim(), resolvedAt: this.clock.now() },
-        );
-      if (result.affected !== 1) fail('state_conflict');
+      const { kase } = await this.competitions.staffCase(manager, actor, id);
+      await this.notices.resolve(manager, actor, await this.notices.get(manager, objectionId, kase.id), { resolution: body.resolution });
     });
     return this.objections(actor, id);
   }

@@ -1,3 +1,4 @@
+import { NoticesModule } from '../notices/notices.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { MembershipModule } from '../membership/membership.module';
 import { LegalModule } from '../legal/legal.module';
@@ -15,7 +16,7 @@ import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Competitions, their entries, judging and results; the employer flags honours use too. */
 @Module({
-  imports: [LegalModule, MembershipModule, OrganizationsModule, IdentityModule, NotificationsModule],
+  imports: [LegalModule, NoticesModule, MembershipModule, OrganizationsModule, IdentityModule, NotificationsModule],
   controllers: [CompetitionsController],
   providers: [
     EmployerFlagsService,

@@ -12,7 +12,7 @@ import {
   noticeHoldReason,
   stateAllows,
 } from '@union/shared';
-import { Brackets, In, IsNull, type EntityManager } from 'typeorm';
+import { Brackets, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { staffHandles, staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
@@ -24,7 +24,8 @@ import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
-import { CompetitionEntry, CompetitionObjection } from './entities/entry.entity';
+import { CompetitionEntry } from './entities/entry.entity';
+import { NoticesService } from '../notices/notices.service';
 import { CompetitionResultsService } from './competition-results.service';
 import { Clock } from '../../common/clock';
 import { newestFirst } from '../../common/cursor';
@@ -51,6 +52,7 @@ export class CompetitionsService {
     private readonly notifier: Notifier,
     private readonly results: CompetitionResultsService,
     private readonly identity: IdentityService,
+    private readonly notices: NoticesService,
   ) {}
 
   async create(actor: Actor, body: CreateCompetitionRequest): Promise<CompetitionView> {
@@ -251,7 +253,7 @@ export class CompetitionsService {
         }
         if (action === 'publish') {
           const fresh = await manager.getRepository(Competition).findOneByOrFail({ id });
-          const open = await manager.getRepository(CompetitionObjection).countBy({ competitionId: id, resolvedAt: IsNull() });
+          const open = await this.notices.openCount(row.caseId, manager);
           if (open > 0) fail('objection_open');
           if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > this.clock.nowMs()) fail('notice_period_running');
           await manager.getRepository(Competition).update({ id }, { publishedAt: this.clock.now() });
@@ -301,14 +303,7 @@ export class CompetitionsService {
       manager.getRepository(CompetitionEvent).find({ where: { competitionId: In(ids) }, order: { id: 'ASC' } }),
       this.organizations.byIds([...new Set(rows.map((r) => r.organizerOrganizationId))], manager),
       this.transitions.historyOf(manager, caseIds),
-      manager
-        .getRepository(CompetitionObjection)
-        .createQueryBuilder('o')
-        .select('o.competitionId', 'competitionId')
-        .addSelect('COUNT(*)', 'n')
-        .where('o.competitionId IN (:...ids) AND o.resolvedAt IS NULL', { ids })
-        .groupBy('o.competitionId')
-        .getRawMany<{ competitionId: number; n: string | number }>(),
+      this.notices.openCounts(caseIds, manager),
     ]);
     const judgeIds = [...new Set(events.flatMap((e) => e.judgeUserIds))];
     const judges = judgeIds.length ? await this.identity.usersByIds(judgeIds, manager) : [];
@@ -353,16 +348,12 @@ export class CompetitionsService {
             awards: e.awards,
             judges: e.judgeUserIds.map((j) => ({ userId: j, name: judges.find((u) => u.id === j)?.displayName ?? '' })),
           })),
-        openObjections: Number(objections.find((o) => Number(o.competitionId) === row.id)?.n ?? 0),
+        openObjections: objections.get(row.caseId) ?? 0,
         history: staff ? this.caseViews.history(WF, histories.get(row.caseId) ?? []) : [],
         actions:
           ctx && staff
             ? this.transitions.actionsFor(WF, kase, ctx, {
-                publish: noticeHoldReason(
-                  row.noticeEndsAt,
-                  Number(objections.find((o) => Number(o.competitionId) === row.id)?.n ?? 0),
-                  '发布结果',
-                ),
+                publish: noticeHoldReason(row.noticeEndsAt, objections.get(row.caseId) ?? 0, '发布结果'),
               })
             : [],
       });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  cstDate,
   HARDSHIP_APPLICATION_WORKFLOW,
   type Page,
   type PublicNoticeSummary,
@@ -9,7 +8,6 @@ import {
   type ResolveObjectionRequest,
   stateAllows,
 } from '@union/shared';
-import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { mayHandle } from '../../common/case-access';
 import { HARDSHIP_STAFF } from './hardship-access';
@@ -20,31 +18,10 @@ import { Notifier } from '../notifications/notifier.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { HardshipApplication } from './entities/hardship-application.entity';
-import { NoticeObjection } from './entities/notice-objection.entity';
+import { NoticesService } from '../notices/notices.service';
 import { PublicNotice } from './entities/public-notice.entity';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
-
-/**
- * Why a public notice does not yet let the application move on (still running, or an objection
- * open), or null: the one check behind both the step and the reason shown on its button.
- */
-export async function noticeHold(
-  manager: EntityManager,
-  applicationId: number,
-  now: Date,
-): Promise<{ code: 'action_not_allowed' | 'notice_period_running' | 'objection_open'; message: string } | null> {
-  const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId });
-  if (!notice) return { code: 'action_not_allowed', message: '还没有公示' };
-  if (now.getTime() < notice.endsAt.getTime()) {
-    return {
-      code: 'notice_period_running',
-      message: `公示期到 ${cstDate(new Date(notice.endsAt.getTime() - 1))} 结束，之后才能报上级审核`,
-    };
-  }
-  const open = await manager.getRepository(NoticeObjection).countBy({ noticeId: notice.id, status: 'open' });
-  return open > 0 ? { code: 'objection_open', message: `还有 ${open} 条公示异议没有处理，处理完才能报上级审核` } : null;
-}
 
 /** Public notices (公示) and their objections: an open objection blocks the procedure. */
 @Injectable()
@@ -56,6 +33,7 @@ export class HardshipNoticesService {
     private readonly db: Db,
     private readonly views: HardshipViews,
     private readonly notifier: Notifier,
+    private readonly objections: NoticesService,
   ) {}
 
   /** Notices running now, newest first (their text is masked by construction). */
@@ -95,7 +73,8 @@ export class HardshipNoticesService {
       const app = await this.db.manager.getRepository(HardshipApplication).findOneBy({ id: notice.applicationId });
       if (app?.applicantUserId !== actor.userId) fail('not_found');
     }
-    const view = await this.views.notice(this.db.manager, notice.applicationId);
+    const app = await this.db.manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
+    const view = await this.views.notice(this.db.manager, app);
     if (!view) fail('not_found');
     // Objections name people: only the count of open ones is public.
     return { ...view, objections: [] };
@@ -115,20 +94,8 @@ export class HardshipNoticesService {
       const kase = await this.cases.get(app.caseId, manager);
       if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '公示已经结束');
       if (!staff && this.clock.nowMs() >= notice.endsAt.getTime()) fail('action_not_allowed', '公示期已过');
-      await manager.getRepository(NoticeObjection).insert({
-        noticeId: notice.id,
-        applicationId: notice.applicationId,
-        channel: body.channel,
-        content: body.content.trim(),
-        status: 'open',
-        receivedByUserId: actor.userId,
-        receivedAt: this.clock.now(),
-        resolution: null,
-        upheld: null,
-        resolvedByUserId: null,
-        resolvedAt: null,
-      });
-      const view = await this.views.notice(manager, notice.applicationId);
+      await this.objections.raise(manager, actor, app.caseId, { channel: body.channel, content: body.content });
+      const view = await this.views.notice(manager, app);
       return staff ? (view as PublicNoticeView) : { ...(view as PublicNoticeView), objections: [] };
     });
   }
@@ -136,21 +103,12 @@ export class HardshipNoticesService {
   /** Staff in scope record how an objection was resolved. */
   async resolve(actor: Actor, objectionId: number, body: ResolveObjectionRequest): Promise<PublicNoticeView> {
     return this.db.transaction(async (manager) => {
-      const objection = await manager.getRepository(NoticeObjection).findOneBy({ id: objectionId });
-      const notice = objection ? await manager.getRepository(PublicNotice).findOneBy({ id: objection.noticeId }) : null;
-      if (!objection || !notice || !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) fail('not_found');
-      const result = await manager.getRepository(NoticeObjection).update(
-        { id: objection.id, status: 'open' },
-        {
-          status: 'resolved',
-          resolution: body.resolution.trim(),
-          upheld: body.upheld,
-          resolvedByUserId: actor.userId,
-          resolvedAt: this.clock.now(),
-        },
-      );
-      if (result.affected !== 1) fail('state_conflict');
-      const app = await manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
+      const objection = await this.objections.get(manager, objectionId);
+      // Only objections to a hardship application's notice, by hardship staff in its scope.
+      const app = await manager.getRepository(HardshipApplication).findOneBy({ caseId: objection.caseId });
+      const notice = app ? await manager.getRepository(PublicNotice).findOneBy({ applicationId: app.id }) : null;
+      if (!app || !notice || !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) fail('not_found');
+      await this.objections.resolve(manager, actor, objection, { resolution: body.resolution, upheld: body.upheld });
       await this.notifier.notify(manager, {
         userId: app.applicantUserId,
         title: '公示异议已处理',
@@ -158,7 +116,7 @@ export class HardshipNoticesService {
         link: `/pages/hardship/application/index?id=${app.id}`,
         status: HARDSHIP_APPLICATION_WORKFLOW.states.public_notice.label,
       });
-      return (await this.views.notice(manager, notice.applicationId)) as PublicNoticeView;
+      return (await this.views.notice(manager, app)) as PublicNoticeView;
     });
   }
 }

@@ -29,7 +29,6 @@ import { HomeVisit } from './entities/home-visit.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { PublicNotice } from './entities/public-notice.entity';
 import { HardshipRulesService } from './hardship-rules.service';
-import { noticeHold } from './hardship-notices.service';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
 
@@ -72,7 +71,7 @@ export class HardshipStepsService {
     const kase = await this.transitions.apply(actor, WF, app.caseId, input, {
       deadlines: rules.deadlines,
       before: async (step) => {
-        if (step.action === 'complete_public_notice') await this.checkNoticeFinished(step.manager, app.id);
+        if (step.action === 'complete_public_notice') await this.checkNoticeFinished(step.manager, app);
         return work.before?.(step, app);
       },
       after: async (step) => {
@@ -109,8 +108,8 @@ export class HardshipStepsService {
     return { ...text, link };
   }
 
-  private async checkNoticeFinished(manager: EntityManager, applicationId: number): Promise<void> {
-    const hold = await noticeHold(manager, applicationId, this.clock.now());
+  private async checkNoticeFinished(manager: EntityManager, app: HardshipApplication): Promise<void> {
+    const hold = await this.views.noticeHold(manager, app);
     if (hold) fail(hold.code, hold.message);
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  cstDate,
   type AidType,
   AID_TYPE_LABEL,
   ASSISTANCE_RECORD_WORKFLOW,
@@ -21,7 +22,7 @@ import {
 } from '@union/shared';
 import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { noticeHold } from './hardship-notices.service';
+import { NoticesService } from '../notices/notices.service';
 import { OrganizationsService, type Organization } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
@@ -33,7 +34,6 @@ import { DemocraticReview } from './entities/democratic-review.entity';
 import type { HardshipApplication } from './entities/hardship-application.entity';
 import { HomeVisit } from './entities/home-visit.entity';
 import { HouseholdMember } from './entities/household-member.entity';
-import { NoticeObjection } from './entities/notice-objection.entity';
 import { PublicNotice } from './entities/public-notice.entity';
 import { Clock } from '../../common/clock';
 
@@ -52,6 +52,7 @@ export class HardshipViews {
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
     private readonly uploads: UploadsService,
+    private readonly objections: NoticesService,
   ) {}
 
   /** Amounts approved (not cancelled) this year per aid type. */
@@ -120,10 +121,31 @@ export class HardshipViews {
     return manager.getRepository(HouseholdMember).find({ where: { applicationId }, order: { id: 'ASC' } });
   }
 
-  async notice(manager: EntityManager, applicationId: number, now = this.clock.now()): Promise<PublicNoticeView | null> {
-    const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId });
+  /**
+   * Why a public notice does not yet let the application move on (still running, or an objection
+   * open), or null: the one check behind both the step and the reason shown on its button.
+   */
+  async noticeHold(
+    manager: EntityManager,
+    app: { id: number; caseId: number },
+    now: Date = this.clock.now(),
+  ): Promise<{ code: 'action_not_allowed' | 'notice_period_running' | 'objection_open'; message: string } | null> {
+    const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId: app.id });
+    if (!notice) return { code: 'action_not_allowed', message: '还没有公示' };
+    if (now.getTime() < notice.endsAt.getTime()) {
+      return {
+        code: 'notice_period_running',
+        message: `公示期到 ${cstDate(new Date(notice.endsAt.getTime() - 1))} 结束，之后才能报上级审核`,
+      };
+    }
+    const open = await this.objections.openCount(app.caseId, manager);
+    return open > 0 ? { code: 'objection_open', message: `还有 ${open} 条公示异议没有处理，处理完才能报上级审核` } : null;
+  }
+
+  async notice(manager: EntityManager, app: { id: number; caseId: number }, now = this.clock.now()): Promise<PublicNoticeView | null> {
+    const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId: app.id });
     if (!notice) return null;
-    const objections = await manager.getRepository(NoticeObjection).find({ where: { noticeId: notice.id }, order: { id: 'ASC' } });
+    const objections = (await this.objections.ofCases([app.caseId], manager)).get(app.caseId) ?? [];
     return {
       id: notice.id,
       startsAt: notice.startsAt.toISOString(),
@@ -159,12 +181,12 @@ export class HardshipViews {
     const state = kase.state as HardshipApplicationState;
     // The same check the step runs, shown on its button: the notice period, open objections.
     const ctx = this.transitions.actorContext(actor, kase);
-    const hold = state === 'public_notice' && ctx?.staffLevel ? await noticeHold(manager, app.id, this.clock.now()) : null;
+    const hold = state === 'public_notice' && ctx?.staffLevel ? await this.noticeHold(manager, app) : null;
     const [members, visit, review, notice, history, holder, organization] = await Promise.all([
       this.householdMembers(manager, app.id),
       manager.getRepository(HomeVisit).findOneBy({ applicationId: app.id }),
       manager.getRepository(DemocraticReview).findOneBy({ applicationId: app.id }),
-      this.notice(manager, app.id),
+      this.notice(manager, app),
       this.transitions.history(manager, kase.id),
       this.holderNames(manager, [kase]),
       this.organizations.get(app.organizationId, manager).then((o) => this.organizations.view(o, manager)),

@@ -1,3 +1,4 @@
+import { NoticesModule } from '../notices/notices.module';
 import { RuleSetsModule } from '../rule-sets/rule-sets.module';
 import { MembershipModule } from '../membership/membership.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
@@ -23,7 +24,16 @@ import { fail } from '../../common/app-exception';
 
 /** Hardship assistance (困难职工帮扶): rules, applications, the procedure, files and aid. */
 @Module({
-  imports: [RuleSetsModule, MembershipModule, IdentityModule, OrganizationsModule, PiiModule, NotificationsModule, UploadsModule],
+  imports: [
+    RuleSetsModule,
+    NoticesModule,
+    MembershipModule,
+    IdentityModule,
+    OrganizationsModule,
+    PiiModule,
+    NotificationsModule,
+    UploadsModule,
+  ],
   controllers: [HardshipController, HardshipFilesController],
   providers: [
     HardshipRulesService,

@@ -1,3 +1,4 @@
+import { NoticesModule } from '../notices/notices.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
@@ -10,7 +11,7 @@ import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Honours and the model-worker registry. */
 @Module({
-  imports: [OrganizationsModule, CompetitionsModule, UploadsModule, PiiModule],
+  imports: [OrganizationsModule, NoticesModule, CompetitionsModule, UploadsModule, PiiModule],
   controllers: [HonoursController],
   providers: [HonoursService, ModelWorkersService],
   exports: [HonoursService],

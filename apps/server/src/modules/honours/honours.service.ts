@@ -18,7 +18,7 @@ import {
   noticeHoldReason,
   stateAllows,
 } from '@union/shared';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { statisticsPeriod } from '../../common/period';
@@ -31,7 +31,8 @@ import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
-import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination, NominationObjection } from './entities/honour.entity';
+import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination } from './entities/honour.entity';
+import { NoticesService } from '../notices/notices.service';
 import { Clock } from '../../common/clock';
 import { requireManager } from './model-workers.service';
 import { newestFirst, pageBy } from '../../common/cursor';
@@ -59,6 +60,7 @@ export class HonoursService {
     private readonly caseViews: CaseViews,
     private readonly flags: EmployerFlagsService,
     private readonly uploads: UploadsService,
+    private readonly objections: NoticesService,
   ) {}
 
   /** The honours one can be nominated for; the four built-in ones are created on first use. */
@@ -164,7 +166,7 @@ export class HonoursService {
         }
         if (action === 'award') {
           const fresh = await manager.getRepository(Nomination).findOneByOrFail({ id });
-          if (await manager.getRepository(NominationObjection).countBy({ nominationId: id, resolvedAt: IsNull() })) fail('objection_open');
+          if (await this.objections.openCount(row.caseId, manager)) fail('objection_open');
           if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > this.clock.nowMs()) fail('notice_period_running');
           await manager.getRepository(Nomination).update({ id }, { awardedAt: this.clock.now() });
           const kind = await manager.getRepository(HonourKind).findOneByOrFail({ id: row.kindId });
@@ -198,14 +200,7 @@ export class HonoursService {
       const kase = row ? await this.cases.find(row.caseId, manager) : null;
       if (!row || !kase) fail('not_found');
       if (!stateAllows(WF.caseType, kase.state, 'objections')) fail('action_not_allowed', '只有公示期间可以提出异议');
-      const saved = await manager.getRepository(NominationObjection).save({
-        nominationId: id,
-        userId: actor.userId,
-        content: body.content.trim(),
-        resolution: null,
-        createdAt: this.clock.now(),
-        resolvedAt: null,
-      });
+      const saved = await this.objections.raise(manager, actor, kase.id, { content: body.content });
       return { id: saved.id };
     });
   }
@@ -213,13 +208,11 @@ export class HonoursService {
   async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveNominationObjectionRequest): Promise<NominationView> {
     if (!actor.permissions.includes('honour.manage') || actor.organization?.level !== 'county') fail('not_found');
     await this.db.transaction(async (manager) => {
-      const result = await manager
-        .getRepository(NominationObjection)
-        .update(
-          { id: objectionId, nominationId: id, resolvedAt: IsNull() },
-          { resolution: body.resolution.trim(), resolvedAt: this.clock.now() },
-        );
-      if (result.affected !== 1) fail('state_conflict');
+      const row = await manager.getRepository(Nomination).findOneBy({ id });
+      if (!row) fail('not_found');
+      await this.objections.resolve(manager, actor, await this.objections.get(manager, objectionId, row.caseId), {
+        resolution: body.resolution,
+      });
     });
     return this.get(actor, id);
   }
@@ -319,9 +312,10 @@ export class HonoursService {
       manager,
       rows.map((r) => r.employerKey),
     );
-    const objections = await manager
-      .getRepository(NominationObjection)
-      .find({ where: { nominationId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } });
+    const objections = await this.objections.ofCases(
+      rows.map((r) => r.caseId),
+      manager,
+    );
     const files = await this.uploads.listForCase(
       manager,
       rows.map((r) => r.caseId),
@@ -353,9 +347,9 @@ export class HonoursService {
         nominatedByName: nominator?.name ?? '',
         excludedReason: excluded.get(row.employerKey) ?? null,
         noticeEndsAt: row.noticeEndsAt?.toISOString() ?? null,
-        openObjections: objections.filter((o) => o.nominationId === row.id && !o.resolvedAt).length,
+        openObjections: (objections.get(row.caseId) ?? []).filter((o) => o.status === 'open').length,
         objections: manager_
-          ? objections.filter((o) => o.nominationId === row.id).map((o) => ({ id: o.id, content: o.content, resolution: o.resolution }))
+          ? (objections.get(row.caseId) ?? []).map((o) => ({ id: o.id, content: o.content, resolution: o.resolution }))
           : [],
         rejectReason: row.rejectReason,
         revokedReason: row.revokedReason,
@@ -365,7 +359,7 @@ export class HonoursService {
           ? this.transitions.actionsFor(WF, kase, ctx, {
               award: noticeHoldReason(
                 row.noticeEndsAt,
-                objections.filter((o) => o.nominationId === row.id && !o.resolvedAt).length,
+                (objections.get(row.caseId) ?? []).filter((o) => o.status === 'open').length,
                 '授予',
               ),
             })

@@ -158,35 +158,6 @@ export class CompetitionConflict {
   createdAt: Date;
 }
 
-/** An objection to the results during the public notice. */
-@Entity('competition_objections')
-@Index('idx_competition_objections', ['competitionId', 'id'])
-export class CompetitionObjection {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ type: 'int' })
-  competitionId: number;
-
-  @Column({ type: 'int', nullable: true })
-  entryId: number | null;
-
-  @Column({ type: 'int' })
-  userId: number;
-
-  @Column({ type: 'varchar', length: 500 })
-  content: string;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  resolution: string | null;
-
-  @InstantColumn()
-  createdAt: Date;
-
-  @InstantColumn({ nullable: true })
-  resolvedAt: Date | null;
-}
-
 /** An employer the union has flagged (wage arrears, no union, serious accident): its entries and nominees are excluded. */
 @Entity('employer_flags')
 @Index('uq_employer_flag', ['employerKey', 'kind'], { unique: true })

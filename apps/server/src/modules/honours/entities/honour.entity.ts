@@ -65,32 +65,6 @@ export class Nomination {
   createdAt: Date;
 }
 
-/** An objection to a nomination on notice. */
-@Entity('nomination_objections')
-@Index('idx_nomination_objections', ['nominationId', 'id'])
-export class NominationObjection {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ type: 'int' })
-  nominationId: number;
-
-  @Column({ type: 'int' })
-  userId: number;
-
-  @Column({ type: 'varchar', length: 500 })
-  content: string;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  resolution: string | null;
-
-  @InstantColumn()
-  createdAt: Date;
-
-  @InstantColumn({ nullable: true })
-  resolvedAt: Date | null;
-}
-
 /** A model worker (劳模) in the registry: from an awarded nomination, or entered for earlier years. */
 @Entity('model_workers')
 export class ModelWorker {
