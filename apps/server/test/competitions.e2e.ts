@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { addDays, startOfCstDay } from '@union/shared';
 import type {
   Page,
@@ -92,6 +93,15 @@ describe('competitions', () => {
     const twice = await t.http('POST', `/competitions/${c.id}/entries`, { token: a, body: { eventId } });
     expect(twice.body.code).toBe('already_registered');
     expect(ea.checkInCode).toMatch(/^\d+\..{22}$/);
+    // Each entry is a case: the entrant may withdraw it; the organiser checks in only by scanning the code.
+    const [{ caseId: entryCase }] = (await t.app
+      .get(DataSource)
+      .query('SELECT case_id AS caseId FROM competition_entries WHERE id = ?', [ea.id])) as { caseId: number }[];
+    expect((await t.http<{ action: string }[]>('GET', `/cases/${entryCase}/actions`, { token: a })).body.map((x) => x.action)).toEqual([
+      'withdraw',
+    ]);
+    const bare = await t.http('POST', `/cases/${entryCase}/transitions`, { token: county, body: { action: 'check_in', version: 1 } });
+    expect(bare.status).toBe(409);
     // The organiser's list of entries comes a page at a time, oldest first, one event's or all.
     const first = await t.http<Page<EntryView>>('GET', `/competitions/${c.id}/entries?limit=2&eventId=${eventId}`, { token: county });
     expect(first.body.items.map((e) => e.id)).toEqual([ea.id, eb.id]);

@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { Upload } from '../src/modules/uploads/entities/upload.entity';
-import { aHardshipCase, aMember } from './factories';
+import { aCompetition, aHardshipCase, aMember, anEntry } from './factories';
 import { ON_MYSQL, startTestApp, type TestApp } from './harness';
 import { bilevelPng } from './png';
 
@@ -106,7 +106,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases, membership cases and notice objections migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases, membership cases, notice objections and entry cases migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -126,6 +126,25 @@ describe('hardening (e2e over HTTP)', () => {
             expect(called.status).toBe(200);
           }
         }
+        // Three entries of a contest: one checked in on the day, one withdrawn, one that never came.
+        const contest = await aCompetition(t, { state: 'open' });
+        const [came, quitter, away] = [
+          await anEntry(t, contest.competition),
+          await anEntry(t, contest.competition),
+          await anEntry(t, contest.competition),
+        ];
+        expect((await t.http('POST', `/competitions/entries/${quitter.entry.id}/withdraw`, { token: quitter.token })).status).toBe(200);
+        const closed = await t.step(`/competitions/${contest.competition.id}`, {
+          token: contest.organiser,
+          body: { action: 'close_registration', version: contest.competition.version },
+        });
+        expect(closed.status).toBe(200);
+        const scanned = await t.http('POST', `/competitions/${contest.competition.id}/check-in`, {
+          token: contest.organiser,
+          body: { code: came.entry.checkInCode },
+        });
+        expect(scanned.status).toBe(200);
+        expect(away.entry.status).toBe('registered');
         // A member who left the union.
         const leaver = await aMember(t);
         expect((await t.http('POST', '/membership/withdraw', { token: leaver.token, body: { reason: '退休' } })).status).toBe(204);
@@ -134,7 +153,7 @@ describe('hardening (e2e over HTTP)', () => {
         const columnsOf = async (table: string) =>
           ((await ds.query(`SHOW COLUMNS FROM ${table}`)) as { Field: string }[]).map((c) => c.Field);
         const subjectsBefore = (await ds.query(
-          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership') ORDER BY id",
+          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership', 'competition_entry') ORDER BY id",
         )) as {
           id: number;
           t: string;
@@ -162,6 +181,21 @@ describe('hardening (e2e over HTTP)', () => {
               'SELECT case_id AS kase, item_id AS item, content, status, resolution, received_at AS at FROM notice_objections ORDER BY case_id, received_at, content',
             )) as Record<string, unknown>[]
           ).map((r): Record<string, unknown> => ({ ...r, kase: Number(r.kase) }));
+        const entryCases = async () =>
+          (
+            (await ds.query(
+              "SELECT e.id AS entry, e.status AS status, c.state AS state, c.closed_at AS closed, (SELECT GROUP_CONCAT(h.action ORDER BY h.id) FROM case_history h WHERE h.case_id = c.id) AS steps FROM competition_entries e JOIN workflow_cases c ON c.id = e.case_id AND c.subject_id = e.id AND c.case_type = 'competition_entry' ORDER BY e.id",
+            )) as Record<string, unknown>[]
+          )
+            // The old table kept no time of withdrawal: after the round trip it is the time of registering.
+            .map((r): Record<string, unknown> => ({
+              ...r,
+              entry: Number(r.entry),
+              closed: r.state === 'withdrawn' ? 'withdrawn' : r.closed,
+            }));
+        const entriesBefore = await entryCases();
+        await ds.undoLastMigration({ transaction: 'each' }); // AddEntryCases
+        expect(await columnsOf('competition_entries')).toContain('checked_in_at');
         const objectionsBefore = await objections();
         await ds.undoLastMigration({ transaction: 'each' }); // MoveObjectionsToNotices
         const [old] = (await ds.query(
@@ -216,7 +250,7 @@ describe('hardening (e2e over HTTP)', () => {
         expect(flags.every((f) => f.parent === null && f.p.startsWith('/'))).toBe(true);
         // Every case finds its domain row again from the domain table's case_id, as the service wrote it.
         const subjectsAfter = (await ds.query(
-          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership') ORDER BY id",
+          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership', 'competition_entry') ORDER BY id",
         )) as typeof subjectsBefore;
         expect(subjectsBefore.length).toBeGreaterThan(0);
         expect(subjectsBefore.every((c) => c.s !== null)).toBe(true);
@@ -247,6 +281,10 @@ describe('hardening (e2e over HTTP)', () => {
         expect(filesBefore.length).toBeGreaterThan(0);
         expect(filesBefore.map((f) => f.state)).toEqual(expect.arrayContaining(['active', 'exited', 'closed']));
         expect(await fileCases()).toEqual(filesBefore);
+        // Every competition entry has its case again, in the same state with the same steps.
+        expect(entriesBefore.length).toBeGreaterThan(0);
+        expect(entriesBefore.map((e) => e.state)).toEqual(expect.arrayContaining(['registered', 'checked_in', 'withdrawn']));
+        expect(await entryCases()).toEqual(entriesBefore);
         // Every objection is back on the case it was raised against, answered as it was.
         expect(objectionsBefore.length).toBeGreaterThan(0);
         expect(await objections()).toEqual(objectionsBefore);

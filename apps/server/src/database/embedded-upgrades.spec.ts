@@ -344,4 +344,78 @@ describe('the embedded database kept from an earlier version', () => {
     expect(tables.filter((t) => t.endsWith('_objections'))).toEqual(['notice_objections']);
     expect(await upgradeEmbeddedData(ds)).toEqual([]);
   });
+
+  it('gives the competition entries of an earlier version their cases, once', async () => {
+    const at = '2026-01-01 00:00:00.000';
+    const day = '2026-02-01 09:00:00.000';
+    const insert = async (table: string, values: Record<string, unknown>) => {
+      const columns = (await ds.query(`PRAGMA table_info(${table})`)) as { name: string; notnull: number; type: string }[];
+      for (const c of columns.filter((c) => c.notnull && !(c.name in values) && c.name !== 'id'))
+        values[c.name] = c.name.endsWith('_at') ? at : /int|bool|double/i.test(c.type) ? 0 : `${table}-${c.name}-${String(values.id)}`;
+      await ds.query(
+        `INSERT INTO ${table} (${Object.keys(values).join(', ')}) VALUES (${Object.keys(values)
+          .map(() => '?')
+          .join(', ')})`,
+        Object.values(values),
+      );
+    };
+    await insert('organizations', { id: 3, path: '/1/3/', name: '建筑公司工会' });
+    await insert('users', { id: 21, display_name: '张建国', roles: 'worker' });
+    await insert('users', { id: 30, display_name: '县总工会干部', roles: 'county_cadre' });
+    await insert('workflow_cases', {
+      id: 70,
+      case_type: 'competition',
+      state: 'running',
+      subject_type: 'competitions',
+      subject_id: 2,
+      holder: 'staff',
+      organization_id: 1,
+      organization_path: '/1/',
+      applicant_user_id: 30,
+      version: 1,
+    });
+    await insert('competitions', { id: 2, case_id: 70 });
+    await insert('competition_events', { id: 5, competition_id: 2, name: '砌筑' });
+    const today = (await ds.query('PRAGMA table_info(competition_entries)')) as { name: string; type: string; notnull: number }[];
+    const legacy = today
+      .filter((c) => c.name !== 'case_id')
+      .map((c) => (c.name === 'id' ? 'id integer PRIMARY KEY AUTOINCREMENT' : `${c.name} ${c.type}${c.notnull ? ' NOT NULL' : ''}`));
+    await ds.query('DROP TABLE competition_entries');
+    await ds.query(`CREATE TABLE competition_entries (${[...legacy, 'checked_in_at datetime'].join(', ')})`);
+    await ds.query('CREATE INDEX idx_competition_entries_event ON competition_entries (event_id, status, id)');
+    const entry = {
+      competition_id: 2,
+      event_id: 5,
+      kind: 'individual',
+      registrant_user_id: 21,
+      organization_id: 3,
+      registered_at: at,
+      members: '[]',
+    };
+    await insert('competition_entries', { ...entry, id: 1, uid: 'e1', entrant_name: '张建国', status: 'checked_in', checked_in_at: day });
+    await insert('competition_entries', { ...entry, id: 2, uid: 'e2', entrant_name: '张建国', status: 'withdrawn' });
+
+    expect(await setAsideBeforeSynchronize(ds)).toEqual(['competition entries of an earlier version set aside']);
+    await ds.synchronize();
+    expect(await upgradeEmbeddedData(ds)).toEqual(['cases for 2 competition entries']);
+    const rows = (await ds.query(
+      "SELECT e.id AS id, e.status AS status, c.state AS state, c.title AS title, c.applicant_name_masked AS name, c.closed_at AS closed FROM competition_entries e JOIN workflow_cases c ON c.id = e.case_id AND c.subject_id = e.id AND c.case_type = 'competition_entry' ORDER BY e.id",
+    )) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      { id: 1, status: 'checked_in', state: 'checked_in', title: '砌筑：张建国', name: '张**', closed: day },
+      { id: 2, status: 'withdrawn', state: 'withdrawn', title: '砌筑：张建国', name: '张**', closed: at },
+    ]);
+    const steps = (await ds.query(
+      "SELECT c.subject_id AS entry, h.action AS action, h.actor_name AS actor FROM case_history h JOIN workflow_cases c ON c.id = h.case_id WHERE c.case_type = 'competition_entry' ORDER BY c.subject_id, h.id",
+    )) as Record<string, unknown>[];
+    expect(steps).toEqual([
+      { entry: 1, action: 'submit', actor: '张建国' },
+      { entry: 1, action: 'check_in', actor: '县总工会干部' },
+      { entry: 2, action: 'submit', actor: '张建国' },
+      { entry: 2, action: 'withdraw', actor: '张建国' },
+    ]);
+    expect(await setAsideBeforeSynchronize(ds)).toEqual([]);
+    expect(await upgradeEmbeddedData(ds)).toEqual([]);
+    expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
 });

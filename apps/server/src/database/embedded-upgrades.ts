@@ -1,6 +1,6 @@
 import { maskName } from '@union/shared';
 import type { DataSource } from 'typeorm';
-import { moveLegacyObjections, openLegacyFileCases, openLegacyMembershipCases } from './migrations/legacy-cases';
+import { moveLegacyObjections, openLegacyEntryCases, openLegacyFileCases, openLegacyMembershipCases } from './migrations/legacy-cases';
 
 /** Tables of a database: names of its tables. */
 async function tablesOf(ds: DataSource): Promise<Set<string>> {
@@ -10,7 +10,8 @@ async function tablesOf(ds: DataSource): Promise<Set<string>> {
 /**
  * Before the schema is synchronised with the entities (which drops the columns no entity has, with
  * their data): set aside what a later step moves, so that nothing is lost. Idempotent.
- * - AddHardshipFileCases, AddMembershipCases: the household files and members of an earlier
+ * - AddHardshipFileCases, AddMembershipCases, AddEntryCases: the household files, members and
+ *   competition entries of an earlier
  *   version, whose lifecycle columns the synchronisation would drop, are renamed to
  *   `<table>_legacy`; {@link upgradeEmbeddedData} gives each its case and brings it back.
  */
@@ -28,6 +29,15 @@ export async function setAsideBeforeSynchronize(ds: DataSource): Promise<string[
   }
   if (await setAside(ds, 'members', 'withdrawn_at', ['idx_members_org_status', 'idx_members_user', 'idx_members_id_index'])) {
     done.push('members of an earlier version set aside');
+  }
+  const entryIndexes = [
+    'uq_competition_entry_active',
+    'idx_competition_entries_event',
+    'idx_competition_entries_registrant',
+    'idx_competition_entries_competition',
+  ];
+  if (await setAside(ds, 'competition_entries', 'checked_in_at', entryIndexes)) {
+    done.push('competition entries of an earlier version set aside');
   }
   return done;
 }
@@ -57,6 +67,7 @@ async function setAside(ds: DataSource, table: string, column: string, indexes: 
  *   migration does) and come back into `hardship_files`; `hardship_file_events` goes.
  * - AddMembershipCases: so do the members set aside, with the cases of their memberships.
  * - MoveObjectionsToNotices: the objections of the three old tables into `notice_objections`.
+ * - AddEntryCases: the competition entries set aside get their cases and come back.
  */
 export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
@@ -122,6 +133,22 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
       return caseIds.size;
     });
     done.push(`cases for the memberships of ${members} members`);
+  }
+  if (tables.has('competition_entries_legacy')) {
+    const entries = await ds.transaction(async (m) => {
+      const caseIds = await openLegacyEntryCases((sql, params) => m.query(sql, params), 'competition_entries_legacy');
+      const columns = ((await m.query('PRAGMA table_info(competition_entries)')) as { name: string }[])
+        .map((c) => c.name)
+        .filter((c) => c !== 'case_id');
+      await m.query(
+        `INSERT INTO competition_entries (${columns.join(', ')}, case_id)
+         SELECT ${columns.map((c) => `l.${c}`).join(', ')}, (SELECT c.id FROM workflow_cases c WHERE c.case_type = 'competition_entry' AND c.subject_id = l.id)
+         FROM competition_entries_legacy l`,
+      );
+      await m.query('DROP TABLE competition_entries_legacy');
+      return caseIds.size;
+    });
+    done.push(`cases for ${entries} competition entries`);
   }
   // As AddCaseSearch: a membership application's case takes the masked name it was filed under
   // (its title) and the ID index it was filed with, so staff find it by the applicant's ID.

@@ -109,6 +109,54 @@ export const COMPETITION_WORKFLOW: WorkflowDef<CompetitionState, CompetitionActi
   },
 };
 
+/** States of an entry of a competition (报名). */
+export type CompetitionEntryState = 'registered' | 'checked_in' | 'withdrawn';
+
+/** Actions on an entry. */
+export type CompetitionEntryAction = 'check_in' | 'withdraw';
+
+/**
+ * An entry from registering to the day: the entrant may withdraw while registration is open (the
+ * place goes back to the event); on the day the organiser checks the entrant in by scanning their
+ * signed code. An entry never checked in stays registered (did not come).
+ */
+export const COMPETITION_ENTRY_WORKFLOW: WorkflowDef<CompetitionEntryState, CompetitionEntryAction> = {
+  caseType: 'competition_entry',
+  label: '比赛报名',
+  subjectType: 'competition_entries',
+  routes: { applicant: '/pages/contest/entry/index?id={id}', staff: null },
+  initial: 'registered',
+  states: {
+    registered: { label: '已报名', tone: 'primary', holder: 'none', nextStep: '比赛当天请带上签到码，到现场扫码签到' },
+    checked_in: {
+      label: '已签到',
+      tone: 'success',
+      terminal: true,
+      holder: 'none',
+      nextStep: '已签到，祝比赛顺利；成绩公布后可以在这里查看',
+    },
+    withdrawn: { label: '已退出', tone: 'default', terminal: true, holder: 'none', nextStep: '已退出这个项目；报名截止前可以重新报名' },
+  },
+  transitions: {
+    check_in: {
+      from: ['registered'],
+      to: 'checked_in',
+      label: '签到',
+      actor: 'staff',
+      permission: 'competition.manage',
+      form: 'check_in_code',
+    },
+    withdraw: {
+      from: ['registered'],
+      to: 'withdrawn',
+      label: '退出比赛',
+      tone: 'danger',
+      actor: 'applicant',
+      confirm: '确认退出这个项目？名额会让给其他人。',
+    },
+  },
+};
+
 /** States of a rationalisation proposal (合理化建议). */
 export type ProposalState =
   'submitted' | 'under_review' | 'adopted' | 'not_adopted' | 'implemented' | 'evaluated' | 'published' | 'withdrawn';

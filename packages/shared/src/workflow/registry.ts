@@ -2,7 +2,7 @@ import { validateWorkflow, type StateAllowance, type StateDef, type WorkflowDef 
 import { ASSISTANCE_RECORD_WORKFLOW, GRANT_APPLICATION_WORKFLOW, HARDSHIP_APPLICATION_WORKFLOW, HARDSHIP_FILE_WORKFLOW } from './hardship';
 import { CONSULTATION_WORKFLOW, LEGAL_AID_WORKFLOW, LEGAL_THREAD_WORKFLOW, PETITION_WORKFLOW } from './legal';
 import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW, MEMBERSHIP_WORKFLOW } from './membership';
-import { COMPETITION_WORKFLOW, NOMINATION_WORKFLOW, PROPOSAL_WORKFLOW } from './recognition';
+import { COMPETITION_ENTRY_WORKFLOW, COMPETITION_WORKFLOW, NOMINATION_WORKFLOW, PROPOSAL_WORKFLOW } from './recognition';
 
 /** Every case type's workflow, by case type. */
 export const WORKFLOWS: Readonly<Record<string, WorkflowDef<string, string>>> = Object.fromEntries(
@@ -19,6 +19,7 @@ export const WORKFLOWS: Readonly<Record<string, WorkflowDef<string, string>>> = 
     LEGAL_THREAD_WORKFLOW,
     PETITION_WORKFLOW,
     COMPETITION_WORKFLOW,
+    COMPETITION_ENTRY_WORKFLOW,
     PROPOSAL_WORKFLOW,
     NOMINATION_WORKFLOW,
   ].map((def) => [def.caseType, def as unknown as WorkflowDef<string, string>]),
@@ -38,6 +39,7 @@ export const CASE_TYPES = [
   'legal_thread',
   'petition',
   'competition',
+  'competition_entry',
   'proposal',
   'honour_nomination',
 ] as const;

@@ -15,6 +15,7 @@ import { DropLawyerCopies1796700000000 } from './1796700000000-DropLawyerCopies'
 import { AddHardshipFileCases1796800000000 } from './1796800000000-AddHardshipFileCases';
 import { AddMembershipCases1796900000000 } from './1796900000000-AddMembershipCases';
 import { MoveObjectionsToNotices1797000000000 } from './1797000000000-MoveObjectionsToNotices';
+import { AddEntryCases1797100000000 } from './1797100000000-AddEntryCases';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddHardshipFileCases1796800000000,
   AddMembershipCases1796900000000,
   MoveObjectionsToNotices1797000000000,
+  AddEntryCases1797100000000,
 ];

@@ -210,6 +210,94 @@ export async function openLegacyMembershipCases(query: RawQuery, legacyTable: st
   return caseIds;
 }
 
+/** An entry as the tables before `AddEntryCases` kept it (the check-in time on the row). */
+interface LegacyEntry {
+  id: number;
+  kind: string;
+  registrant_user_id: number;
+  organization_id: number;
+  organization_path: string;
+  entrant_name: string;
+  status: string;
+  registered_at: unknown;
+  checked_in_at: unknown;
+  event_name: string;
+  registrant_name: string | null;
+  organiser_user_id: number | null;
+  organiser_name: string | null;
+}
+
+/**
+ * Give every competition entry of `legacyTable` its case (`competition_entry`), as registering does
+ * today: registered, checked in (by the organiser, at the time it was) or withdrawn, with its
+ * history. Plain SQL both MySQL and SQLite run; case ids are given explicitly. Answers entry id →
+ * case id.
+ */
+export async function openLegacyEntryCases(query: RawQuery, legacyTable: string): Promise<Map<number, number>> {
+  const entries = (await query(
+    `SELECT e.id AS id, e.kind AS kind, e.registrant_user_id AS registrant_user_id, e.organization_id AS organization_id, o.path AS organization_path,
+            e.entrant_name AS entrant_name, e.status AS status, e.registered_at AS registered_at, e.checked_in_at AS checked_in_at,
+            ev.name AS event_name, u.display_name AS registrant_name, k.applicant_user_id AS organiser_user_id, ou.display_name AS organiser_name
+     FROM ${legacyTable} e JOIN organizations o ON o.id = e.organization_id JOIN competition_events ev ON ev.id = e.event_id
+     JOIN competitions c ON c.id = e.competition_id LEFT JOIN workflow_cases k ON k.id = c.case_id
+     LEFT JOIN users u ON u.id = e.registrant_user_id LEFT JOIN users ou ON ou.id = k.applicant_user_id ORDER BY e.id`,
+  )) as LegacyEntry[];
+  const caseIds = new Map<number, number>();
+  if (entries.length === 0) return caseIds;
+  const [{ top }] = (await query('SELECT COALESCE(MAX(id), 0) AS top FROM workflow_cases')) as { top: number | string }[];
+  let next = Number(top);
+  const cases: unknown[][] = [];
+  const history: unknown[][] = [];
+  for (const e of entries) {
+    const id = ++next;
+    caseIds.set(Number(e.id), id);
+    const state = e.status === 'checked_in' ? 'checked_in' : e.status === 'withdrawn' ? 'withdrawn' : 'registered';
+    const endedAt = state === 'checked_in' ? (e.checked_in_at ?? e.registered_at) : state === 'withdrawn' ? e.registered_at : null;
+    const registrant = e.registrant_name ?? '';
+    cases.push([
+      id,
+      state,
+      e.id,
+      state === 'registered' ? 1 : 2,
+      e.organization_id,
+      e.organization_path,
+      e.registrant_user_id,
+      (e.kind === 'individual' ? maskName(e.entrant_name) : e.entrant_name).slice(0, 50),
+      `${e.event_name}：${e.entrant_name}`.slice(0, 100),
+      e.registered_at,
+      endedAt,
+      endedAt ?? e.registered_at,
+    ]);
+    history.push([id, 'submit', null, 'registered', e.registrant_user_id, registrant, null, e.registered_at]);
+    if (state === 'checked_in') {
+      history.push([
+        id,
+        'check_in',
+        'registered',
+        'checked_in',
+        e.organiser_user_id ?? e.registrant_user_id,
+        e.organiser_name ?? '',
+        null,
+        endedAt,
+      ]);
+    }
+    if (state === 'withdrawn') history.push([id, 'withdraw', 'registered', 'withdrawn', e.registrant_user_id, registrant, null, endedAt]);
+  }
+  await insertRows(
+    query,
+    'workflow_cases (id, case_type, state, subject_type, subject_id, version, holder, organization_id, organization_path, applicant_user_id, applicant_name_masked, applicant_id_index, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at)',
+    "(?, 'competition_entry', ?, 'competition_entries', ?, ?, 'none', ?, ?, ?, ?, NULL, NULL, ?, ?, NULL, ?, ?)",
+    cases,
+  );
+  await insertRows(
+    query,
+    'case_history (case_id, action, from_state, to_state, actor_user_id, actor_name, comment, created_at)',
+    '(?, ?, ?, ?, ?, ?, ?, ?)',
+    history,
+  );
+  return caseIds;
+}
+
 /** `INSERT INTO <into> VALUES <row>, <row>, …` in chunks of 200 rows. */
 async function insertRows(query: RawQuery, into: string, row: string, rows: unknown[][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {

@@ -1,11 +1,21 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
-import { type EntriesQuery, type EntryView, type Page, type RegisterEntryRequest, stateAllows } from '@union/shared';
+import {
+  COMPETITION_ENTRY_WORKFLOW,
+  maskName,
+  type ActionView,
+  type CompetitionEntryAction,
+  type EntriesQuery,
+  type EntryView,
+  type Page,
+  type RegisterEntryRequest,
+  stateAllows,
+} from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { staffMayHandleCase } from '../../common/case-access';
-import { fail } from '../../common/app-exception';
+import { AppException, fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
@@ -13,6 +23,7 @@ import { isUniqueViolation } from '../../database/errors';
 import { employerKey } from '@union/shared';
 import { MembersService } from '../membership/members.service';
 import { OrganizationsService, type Organization } from '../organizations/organizations.service';
+import { TransitionService, type TransitionInput } from '../workflow/transition.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry } from './entities/entry.entity';
@@ -24,6 +35,8 @@ import { Clock } from '../../common/clock';
  * enterprise entry by a cadre of an enterprise union), the last place of an event going once,
  * withdrawal before the deadline, and check-in by a signed code the organiser scans.
  */
+const ENTRY = COMPETITION_ENTRY_WORKFLOW;
+
 @Injectable()
 export class CompetitionEntriesService {
   constructor(
@@ -34,6 +47,7 @@ export class CompetitionEntriesService {
     private readonly db: Db,
     private readonly competitions: CompetitionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transitions: TransitionService,
   ) {}
 
   async register(actor: Actor, competitionId: number, body: RegisterEntryRequest): Promise<EntryView> {
@@ -93,6 +107,14 @@ export class CompetitionEntriesService {
           .where('id = :id AND (max_entries = 0 OR entry_count < max_entries)', { id: event.id })
           .execute();
         if (taken.affected !== 1) fail('event_full');
+        // The entry is a case of its own: withdrawn by the entrant, checked in by the organiser.
+        const entryCase = await this.transitions.open(manager, ENTRY, {
+          actor,
+          organization,
+          applicantUserId: actor.userId,
+          title: `${event.name}：${entrantName}`.slice(0, 100),
+          applicant: { nameMasked: event.entryKind === 'individual' ? maskName(entrantName) : entrantName },
+        });
         const repo = manager.getRepository(CompetitionEntry);
         const saved = await repo.save(
           repo.create({
@@ -109,7 +131,7 @@ export class CompetitionEntriesService {
             status: 'registered',
             activeKey: 1,
             registeredAt: this.clock.now(),
-            checkedInAt: null,
+            caseId: entryCase.id,
             directValue: null,
             score: null,
             rank: null,
@@ -119,6 +141,7 @@ export class CompetitionEntriesService {
             revokedAt: null,
           }),
         );
+        await this.transitions.attachSubject(manager, entryCase, saved.id);
         return saved.id;
       });
       return this.get(actor, id);
@@ -130,25 +153,47 @@ export class CompetitionEntriesService {
 
   /** Withdraw before registration closes; the place goes back to the event. */
   async withdraw(actor: Actor, entryId: number): Promise<EntryView> {
-    await this.db.transaction(async (manager) => {
-      const entry = await manager.getRepository(CompetitionEntry).findOneBy({ id: entryId, registrantUserId: actor.userId });
-      if (!entry) fail('not_found');
-      const competition = await manager.getRepository(Competition).findOneByOrFail({ id: entry.competitionId });
-      const kase = await this.cases.get(competition.caseId, manager);
-      if (!stateAllows(kase.caseType, kase.state, 'registration') || competition.registrationClosesOn < this.clock.today())
-        fail('action_not_allowed', '报名截止后不能退出');
-      const result = await manager
-        .getRepository(CompetitionEntry)
-        .update({ id: entryId, status: 'registered' }, { status: 'withdrawn', activeKey: null });
-      if (result.affected !== 1) fail('state_conflict');
-      await manager
-        .createQueryBuilder()
-        .update(CompetitionEvent)
-        .set({ entryCount: () => 'entry_count - 1' })
-        .where('id = :id AND entry_count > 0', { id: entry.eventId })
-        .execute();
-    });
+    const entry = await this.db.manager.getRepository(CompetitionEntry).findOneBy({ id: entryId, registrantUserId: actor.userId });
+    if (!entry) fail('not_found');
+    const kase = await this.cases.get(entry.caseId);
+    await this.transition(actor, entryId, { action: 'withdraw', version: kase.version });
     return this.get(actor, entryId);
+  }
+
+  /** What the actor may do with the entry now (the case API's actions). */
+  async actions(actor: Actor, entryId: number): Promise<ActionView<CompetitionEntryAction>[]> {
+    const entry = await this.db.manager.getRepository(CompetitionEntry).findOneBy({ id: entryId });
+    const kase = entry ? await this.cases.find(entry.caseId) : null;
+    return kase ? this.transitions.actionsOf(actor, ENTRY, kase) : [];
+  }
+
+  /** The entrant's withdrawal (check-in goes through the organiser's scan of the code, {@link checkIn}). */
+  async transition(actor: Actor, entryId: number, input: TransitionInput): Promise<void> {
+    const entry = await this.db.manager.getRepository(CompetitionEntry).findOneBy({ id: entryId });
+    if (!entry) fail('not_found');
+    await this.transitions.apply(actor, ENTRY, entry.caseId, input, {
+      before: async ({ manager }) => {
+        const competition = await manager.getRepository(Competition).findOneByOrFail({ id: entry.competitionId });
+        const contest = await this.cases.get(competition.caseId, manager);
+        if (!stateAllows(contest.caseType, contest.state, 'registration') || competition.registrationClosesOn < this.clock.today())
+          fail('action_not_allowed', '报名截止后不能退出');
+        const result = await manager
+          .getRepository(CompetitionEntry)
+          .update({ id: entryId, status: 'registered' }, { status: 'withdrawn', activeKey: null });
+        if (result.affected !== 1) fail('state_conflict');
+        await manager
+          .createQueryBuilder()
+          .update(CompetitionEvent)
+          .set({ entryCount: () => 'entry_count - 1' })
+          .where('id = :id AND entry_count > 0', { id: entry.eventId })
+          .execute();
+      },
+      notice: () => ({
+        title: '已退出比赛',
+        body: '名额已让出；报名截止前可以重新报名。',
+        link: `/pages/contest/entry/index?id=${entryId}`,
+      }),
+    });
   }
 
   async mine(actor: Actor): Promise<EntryView[]> {
@@ -194,20 +239,43 @@ export class CompetitionEntriesService {
   async checkIn(actor: Actor, competitionId: number, code: string): Promise<EntryView> {
     const [idText, mac] = code.split('.');
     const entryId = Number(idText);
-    const id = await this.db.transaction(async (manager) => {
+    const entry = await this.db.transaction(async (manager) => {
       const { kase } = await this.competitions.staffCase(manager, actor, competitionId);
-      const entry = Number.isInteger(entryId)
+      const found = Number.isInteger(entryId)
         ? await manager.getRepository(CompetitionEntry).findOneBy({ id: entryId, competitionId })
         : null;
-      if (!entry || !mac || !this.macMatches(entry, mac))
+      if (!found || !mac || !this.macMatches(found, mac))
         fail('validation_failed', '签到码无效', [{ field: 'code', message: '签到码无效' }]);
-      if (entry.status === 'withdrawn') fail('action_not_allowed', '已退出比赛');
+      if (found.status === 'withdrawn') fail('action_not_allowed', '已退出比赛');
       if (!stateAllows(kase.caseType, kase.state, 'check_in')) fail('action_not_allowed', '现在不能签到');
-      if (entry.status !== 'checked_in') {
-        await manager.getRepository(CompetitionEntry).update({ id: entry.id }, { status: 'checked_in', checkedInAt: this.clock.now() });
-      }
-      return entry.id;
+      return found;
     });
+    // Scanning a code twice checks in once: the second scan answers the entry as it is.
+    if (entry.status !== 'checked_in') {
+      const entryCase = await this.cases.get(entry.caseId);
+      await this.transitions
+        .apply(
+          actor,
+          ENTRY,
+          entry.caseId,
+          { action: 'check_in', version: entryCase.version },
+          {
+            before: async ({ manager }) => {
+              const result = await manager
+                .getRepository(CompetitionEntry)
+                .update({ id: entry.id, status: 'registered' }, { status: 'checked_in' });
+              if (result.affected !== 1) fail('state_conflict');
+            },
+            notice: () => ({ title: '签到成功', body: '祝比赛顺利。', link: `/pages/contest/entry/index?id=${entry.id}` }),
+          },
+        )
+        .catch(async (err: unknown) => {
+          // Two scans at once: the one that lost finds the entry checked in, which is what it asked for.
+          const now = await this.db.manager.getRepository(CompetitionEntry).findOneByOrFail({ id: entry.id });
+          if (!(err instanceof AppException && err.code === 'state_conflict' && now.status === 'checked_in')) throw err;
+        });
+    }
+    const id = entry.id;
     const row = await this.db.manager.getRepository(CompetitionEntry).findOneByOrFail({ id });
     const [view] = await this.views(this.db.manager, actor, [row]);
     return view;

@@ -32,10 +32,16 @@ export class CompetitionsModule implements OnModuleInit {
   constructor(
     private readonly caseHandlers: CaseHandlers,
     private readonly competitions: CompetitionsService,
+    private readonly entries: CompetitionEntriesService,
   ) {}
 
   /** This module's case types answer the case API through their own services. */
   onModuleInit(): void {
     this.caseHandlers.registerService('competition', this.competitions);
+    this.caseHandlers.register({
+      caseType: 'competition_entry',
+      actions: (actor, id) => this.entries.actions(actor, id),
+      transition: (actor, id, input) => this.entries.transition(actor, id, input),
+    });
   }
 }

@@ -55,8 +55,12 @@ export class CompetitionEntry {
   @InstantColumn()
   registeredAt: Date;
 
-  @InstantColumn({ nullable: true })
-  checkedInAt: Date | null;
+  /**
+   * The entry's case (registered → checked in or withdrawn): its history, and when it was checked in
+   * (`closed_at`). `status` is kept beside it in the same step: results are computed from it.
+   */
+  @Column({ type: 'int', unique: true })
+  caseId: number;
 
   /** A directly entered result (scaled integer in the event's unit). */
   @Column({ type: 'int', nullable: true })
