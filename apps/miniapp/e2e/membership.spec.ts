@@ -127,14 +127,17 @@ test('a county cadre finds the case in 查找案件, by ID number and by name an
   await d.tap('open-case-search');
   await d.see('case-search-page');
 
-  // By ID number: exactly this applicant's case (the number goes in the body, never the URL).
+  // By ID number: exactly this applicant's cases, the application and the membership it began
+  // (the number goes in the body, never the URL).
   await d.fill('search-applicant', applicantIdNumber);
   await expect(d.visible('.field__hint')).toContainText('记入审计日志');
   await d.tap('search-submit');
   const results = d.page.locator('[data-testid^="search-result-"]').filter({ visible: true });
-  await expect(results).toHaveCount(1);
-  await expect(results.first()).toContainText('入会申请', { useInnerText: true });
-  await expect(results.first()).toContainText('王**', { useInnerText: true });
+  await expect(results).toHaveCount(2);
+  const found = await results.allInnerTexts();
+  expect(found.every((t) => t.includes('王**'))).toBe(true);
+  expect(found.some((t) => t.includes('入会申请'))).toBe(true);
+  expect(found.some((t) => t.includes('会籍') && t.includes('在会'))).toBe(true);
   await d.shot('case-search-by-id');
 
   // By name (compared masked), type and step: the approved application is among the results.

@@ -13,6 +13,30 @@ const OLD_HARDSHIP =
 const OLD_LEGAL =
   'CREATE TABLE legal_rule_sets (id integer PRIMARY KEY AUTOINCREMENT, county_organization_id int, version int, effective_from varchar, rules text, created_by_user_id int, created_by_name varchar, created_at datetime)';
 
+/** A row of `table` with these values and a placeholder of its kind in every other required column. */
+async function insertRow(ds: DataSource, table: string, values: Record<string, unknown>, at = '2026-01-01 00:00:00.000'): Promise<void> {
+  const columns = (await ds.query(`PRAGMA table_info(${table})`)) as { name: string; notnull: number; type: string }[];
+  for (const c of columns.filter((c) => c.notnull && !(c.name in values) && c.name !== 'id'))
+    values[c.name] = c.name.endsWith('_at') ? at : /int|bool|double/i.test(c.type) ? 0 : `${table}-${c.name}-${String(values.id)}`;
+  await ds.query(
+    `INSERT INTO ${table} (${Object.keys(values).join(', ')}) VALUES (${Object.keys(values)
+      .map(() => '?')
+      .join(', ')})`,
+    Object.values(values),
+  );
+}
+
+/** Replace today's `table` by the shape it had before `column` moved into its case (plus `extra`), with `indexes`. */
+async function legacyShape(ds: DataSource, table: string, extra: string, indexes: string[] = []): Promise<void> {
+  const today = (await ds.query(`PRAGMA table_info(${table})`)) as { name: string; type: string; notnull: number }[];
+  const legacy = today
+    .filter((c) => c.name !== 'case_id')
+    .map((c) => (c.name === 'id' ? 'id integer PRIMARY KEY AUTOINCREMENT' : `${c.name} ${c.type}${c.notnull ? ' NOT NULL' : ''}`));
+  await ds.query(`DROP TABLE ${table}`);
+  await ds.query(`CREATE TABLE ${table} (${[...legacy, extra].join(', ')})`);
+  for (const index of indexes) await ds.query(index);
+}
+
 describe('the embedded database kept from an earlier version', () => {
   let ds: DataSource;
   beforeEach(async () => {
@@ -203,18 +227,7 @@ describe('the embedded database kept from an earlier version', () => {
   it('gives the members of an earlier version the cases of their memberships, once', async () => {
     const at = '2026-01-01 00:00:00.000';
     const left = '2026-05-01 00:00:00.000';
-    /** A row of `table` with these values and a placeholder of its kind in every other required column. */
-    const insert = async (table: string, values: Record<string, unknown>) => {
-      const columns = (await ds.query(`PRAGMA table_info(${table})`)) as { name: string; notnull: number; type: string }[];
-      for (const c of columns.filter((c) => c.notnull && !(c.name in values) && c.name !== 'id'))
-        values[c.name] = c.name.endsWith('_at') ? at : /int|bool/i.test(c.type) ? 0 : `${table}-${c.name}-${String(values.id)}`;
-      await ds.query(
-        `INSERT INTO ${table} (${Object.keys(values).join(', ')}) VALUES (${Object.keys(values)
-          .map(() => '?')
-          .join(', ')})`,
-        Object.values(values),
-      );
-    };
+    const insert = (table: string, values: Record<string, unknown>) => insertRow(ds, table, values);
     await insert('organizations', { id: 3, path: '/1/3/', name: '建筑公司工会' });
     await insert('users', { id: 21, display_name: '张建国', roles: 'worker' });
     await insert('users', { id: 22, display_name: '李秀英', roles: 'worker' });
@@ -224,13 +237,7 @@ describe('the embedded database kept from an earlier version', () => {
       [at],
     );
     // The table as it was: the time a member left on the row, no case.
-    const today = (await ds.query('PRAGMA table_info(members)')) as { name: string; type: string; notnull: number }[];
-    const legacy = today
-      .filter((c) => c.name !== 'case_id')
-      .map((c) => (c.name === 'id' ? 'id integer PRIMARY KEY AUTOINCREMENT' : `${c.name} ${c.type}${c.notnull ? ' NOT NULL' : ''}`));
-    await ds.query('DROP TABLE members');
-    await ds.query(`CREATE TABLE members (${[...legacy, 'withdrawn_at datetime'].join(', ')})`);
-    await ds.query('CREATE INDEX idx_members_user ON members (user_id)');
+    await legacyShape(ds, 'members', 'withdrawn_at datetime', ['CREATE INDEX idx_members_user ON members (user_id)']);
     await insert('members', {
       id: 7,
       member_no: '202600000007',
@@ -280,17 +287,7 @@ describe('the embedded database kept from an earlier version', () => {
 
   it('moves the objections of the three old tables onto the cases on notice, hardship ids kept, once', async () => {
     const at = '2026-01-01 00:00:00.000';
-    const insert = async (table: string, values: Record<string, unknown>) => {
-      const columns = (await ds.query(`PRAGMA table_info(${table})`)) as { name: string; notnull: number; type: string }[];
-      for (const c of columns.filter((c) => c.notnull && !(c.name in values) && c.name !== 'id'))
-        values[c.name] = c.name.endsWith('_at') ? at : /int|bool/i.test(c.type) ? 0 : `${table}-${c.name}-${String(values.id)}`;
-      await ds.query(
-        `INSERT INTO ${table} (${Object.keys(values).join(', ')}) VALUES (${Object.keys(values)
-          .map(() => '?')
-          .join(', ')})`,
-        Object.values(values),
-      );
-    };
+    const insert = (table: string, values: Record<string, unknown>) => insertRow(ds, table, values);
     await insert('hardship_applications', { id: 1, case_id: 61 });
     await insert('competitions', { id: 2, case_id: 62 });
     await insert('honour_nominations', { id: 3, case_id: 63 });
@@ -348,17 +345,7 @@ describe('the embedded database kept from an earlier version', () => {
   it('gives the competition entries of an earlier version their cases, once', async () => {
     const at = '2026-01-01 00:00:00.000';
     const day = '2026-02-01 09:00:00.000';
-    const insert = async (table: string, values: Record<string, unknown>) => {
-      const columns = (await ds.query(`PRAGMA table_info(${table})`)) as { name: string; notnull: number; type: string }[];
-      for (const c of columns.filter((c) => c.notnull && !(c.name in values) && c.name !== 'id'))
-        values[c.name] = c.name.endsWith('_at') ? at : /int|bool|double/i.test(c.type) ? 0 : `${table}-${c.name}-${String(values.id)}`;
-      await ds.query(
-        `INSERT INTO ${table} (${Object.keys(values).join(', ')}) VALUES (${Object.keys(values)
-          .map(() => '?')
-          .join(', ')})`,
-        Object.values(values),
-      );
-    };
+    const insert = (table: string, values: Record<string, unknown>) => insertRow(ds, table, values);
     await insert('organizations', { id: 3, path: '/1/3/', name: '建筑公司工会' });
     await insert('users', { id: 21, display_name: '张建国', roles: 'worker' });
     await insert('users', { id: 30, display_name: '县总工会干部', roles: 'county_cadre' });
@@ -376,13 +363,9 @@ describe('the embedded database kept from an earlier version', () => {
     });
     await insert('competitions', { id: 2, case_id: 70 });
     await insert('competition_events', { id: 5, competition_id: 2, name: '砌筑' });
-    const today = (await ds.query('PRAGMA table_info(competition_entries)')) as { name: string; type: string; notnull: number }[];
-    const legacy = today
-      .filter((c) => c.name !== 'case_id')
-      .map((c) => (c.name === 'id' ? 'id integer PRIMARY KEY AUTOINCREMENT' : `${c.name} ${c.type}${c.notnull ? ' NOT NULL' : ''}`));
-    await ds.query('DROP TABLE competition_entries');
-    await ds.query(`CREATE TABLE competition_entries (${[...legacy, 'checked_in_at datetime'].join(', ')})`);
-    await ds.query('CREATE INDEX idx_competition_entries_event ON competition_entries (event_id, status, id)');
+    await legacyShape(ds, 'competition_entries', 'checked_in_at datetime', [
+      'CREATE INDEX idx_competition_entries_event ON competition_entries (event_id, status, id)',
+    ]);
     const entry = {
       competition_id: 2,
       event_id: 5,

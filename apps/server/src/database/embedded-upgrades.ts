@@ -1,6 +1,12 @@
 import { maskName } from '@union/shared';
 import type { DataSource } from 'typeorm';
-import { moveLegacyObjections, openLegacyEntryCases, openLegacyFileCases, openLegacyMembershipCases } from './migrations/legacy-cases';
+import {
+  moveLegacyObjections,
+  openLegacyEntryCases,
+  openLegacyFileCases,
+  openLegacyMembershipCases,
+  type RawQuery,
+} from './migrations/legacy-cases';
 
 /** Tables of a database: names of its tables. */
 async function tablesOf(ds: DataSource): Promise<Set<string>> {
@@ -40,6 +46,32 @@ export async function setAsideBeforeSynchronize(ds: DataSource): Promise<string[
     done.push('competition entries of an earlier version set aside');
   }
   return done;
+}
+
+/**
+ * The rows of `<table>_legacy` back into `table` (today's columns), each with the case `open` gives
+ * it (case type `caseType`), in one transaction; the legacy table goes. Answers how many rows.
+ */
+async function bringBack(
+  ds: DataSource,
+  table: string,
+  caseType: string,
+  open: (query: RawQuery, legacyTable: string) => Promise<Map<number, number>>,
+): Promise<number> {
+  return ds.transaction(async (m) => {
+    const caseIds = await open((sql, params) => m.query(sql, params), `${table}_legacy`);
+    const columns = ((await m.query(`PRAGMA table_info(${table})`)) as { name: string }[])
+      .map((c) => c.name)
+      .filter((c) => c !== 'case_id');
+    await m.query(
+      `INSERT INTO ${table} (${columns.join(', ')}, case_id)
+       SELECT ${columns.map((c) => `l.${c}`).join(', ')}, (SELECT c.id FROM workflow_cases c WHERE c.case_type = ? AND c.subject_id = l.id)
+       FROM ${table}_legacy l`,
+      [caseType],
+    );
+    await m.query(`DROP TABLE ${table}_legacy`);
+    return caseIds.size;
+  });
 }
 
 /** Rename `table` to `<table>_legacy` when it still has `column` (its indexes go first: SQLite's index names are global). */
@@ -119,36 +151,12 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
     done.push(`${moved} objections moved into notice_objections`);
   }
   if (tables.has('members_legacy')) {
-    const members = await ds.transaction(async (m) => {
-      const caseIds = await openLegacyMembershipCases((sql, params) => m.query(sql, params), 'members_legacy');
-      const columns = ((await m.query('PRAGMA table_info(members)')) as { name: string }[])
-        .map((c) => c.name)
-        .filter((c) => c !== 'case_id');
-      await m.query(
-        `INSERT INTO members (${columns.join(', ')}, case_id)
-         SELECT ${columns.map((c) => `l.${c}`).join(', ')}, (SELECT c.id FROM workflow_cases c WHERE c.case_type = 'membership' AND c.subject_id = l.id)
-         FROM members_legacy l`,
-      );
-      await m.query('DROP TABLE members_legacy');
-      return caseIds.size;
-    });
-    done.push(`cases for the memberships of ${members} members`);
+    const n = await bringBack(ds, 'members', 'membership', openLegacyMembershipCases);
+    done.push(`cases for the memberships of ${n} members`);
   }
   if (tables.has('competition_entries_legacy')) {
-    const entries = await ds.transaction(async (m) => {
-      const caseIds = await openLegacyEntryCases((sql, params) => m.query(sql, params), 'competition_entries_legacy');
-      const columns = ((await m.query('PRAGMA table_info(competition_entries)')) as { name: string }[])
-        .map((c) => c.name)
-        .filter((c) => c !== 'case_id');
-      await m.query(
-        `INSERT INTO competition_entries (${columns.join(', ')}, case_id)
-         SELECT ${columns.map((c) => `l.${c}`).join(', ')}, (SELECT c.id FROM workflow_cases c WHERE c.case_type = 'competition_entry' AND c.subject_id = l.id)
-         FROM competition_entries_legacy l`,
-      );
-      await m.query('DROP TABLE competition_entries_legacy');
-      return caseIds.size;
-    });
-    done.push(`cases for ${entries} competition entries`);
+    const n = await bringBack(ds, 'competition_entries', 'competition_entry', openLegacyEntryCases);
+    done.push(`cases for ${n} competition entries`);
   }
   // As AddCaseSearch: a membership application's case takes the masked name it was filed under
   // (its title) and the ID index it was filed with, so staff find it by the applicant's ID.

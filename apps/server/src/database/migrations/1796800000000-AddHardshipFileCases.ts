@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { openLegacyFileCases } from './legacy-cases';
+import { openLegacyFileCases, setCaseIds } from './legacy-cases';
 
 /**
  * A household file's life after filing (re-checks, closing, the follow-up) moves onto the workflow
@@ -13,14 +13,7 @@ export class AddHardshipFileCases1796800000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const caseIds = await openLegacyFileCases((sql, params) => queryRunner.query(sql, params), '`hardship_files`');
     await queryRunner.query('ALTER TABLE `hardship_files` ADD `case_id` int NULL');
-    const pairs = [...caseIds];
-    for (let i = 0; i < pairs.length; i += 500) {
-      const chunk = pairs.slice(i, i + 500);
-      await queryRunner.query(
-        `UPDATE \`hardship_files\` SET \`case_id\` = CASE \`id\` ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE \`id\` IN (${chunk.map(() => '?').join(', ')})`,
-        [...chunk.flat(), ...chunk.map(([fileId]) => fileId)],
-      );
-    }
+    await setCaseIds((sql, params) => queryRunner.query(sql, params), 'hardship_files', caseIds);
     await queryRunner.query('ALTER TABLE `hardship_files` MODIFY `case_id` int NOT NULL');
     await queryRunner.query('ALTER TABLE `hardship_files` ADD UNIQUE INDEX `IDX_d1d49d0bdf8dbfb142c2eb9df2` (`case_id`)');
     for (const index of ['idx_hardship_files_recheck', 'idx_hardship_files_scope', 'idx_hardship_files_follow_up']) {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { openLegacyMembershipCases } from './legacy-cases';
+import { openLegacyMembershipCases, setCaseIds } from './legacy-cases';
 
 /**
  * A membership's life (joining, leaving) moves onto the workflow engine as a `membership` case:
@@ -12,14 +12,7 @@ export class AddMembershipCases1796900000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const caseIds = await openLegacyMembershipCases((sql, params) => queryRunner.query(sql, params), '`members`');
     await queryRunner.query('ALTER TABLE `members` ADD `case_id` int NULL');
-    const pairs = [...caseIds];
-    for (let i = 0; i < pairs.length; i += 500) {
-      const chunk = pairs.slice(i, i + 500);
-      await queryRunner.query(
-        `UPDATE \`members\` SET \`case_id\` = CASE \`id\` ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE \`id\` IN (${chunk.map(() => '?').join(', ')})`,
-        [...chunk.flat(), ...chunk.map(([memberId]) => memberId)],
-      );
-    }
+    await setCaseIds((sql, params) => queryRunner.query(sql, params), 'members', caseIds);
     await queryRunner.query(
       'ALTER TABLE `members` MODIFY `case_id` int NOT NULL, ADD UNIQUE INDEX `IDX_c1d9995745a11e0a6fd10b503f` (`case_id`), DROP COLUMN `withdrawn_at`',
     );

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { openLegacyEntryCases } from './legacy-cases';
+import { openLegacyEntryCases, setCaseIds } from './legacy-cases';
 
 /**
  * A competition entry's life (registered, checked in, withdrawn) moves onto the workflow engine as a
@@ -12,14 +12,7 @@ export class AddEntryCases1797100000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const caseIds = await openLegacyEntryCases((sql, params) => queryRunner.query(sql, params), '`competition_entries`');
     await queryRunner.query('ALTER TABLE `competition_entries` ADD `case_id` int NULL');
-    const pairs = [...caseIds];
-    for (let i = 0; i < pairs.length; i += 500) {
-      const chunk = pairs.slice(i, i + 500);
-      await queryRunner.query(
-        `UPDATE \`competition_entries\` SET \`case_id\` = CASE \`id\` ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE \`id\` IN (${chunk.map(() => '?').join(', ')})`,
-        [...chunk.flat(), ...chunk.map(([entryId]) => entryId)],
-      );
-    }
+    await setCaseIds((sql, params) => queryRunner.query(sql, params), 'competition_entries', caseIds);
     await queryRunner.query(
       'ALTER TABLE `competition_entries` MODIFY `case_id` int NOT NULL, ADD UNIQUE INDEX `IDX_55fb868b720ee530762167ba52` (`case_id`), DROP COLUMN `checked_in_at`',
     );

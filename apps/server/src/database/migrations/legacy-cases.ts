@@ -67,36 +67,34 @@ export async function openLegacyFileCases(query: RawQuery, legacyTable: string):
       }[]
     ).map((h) => [Number(h.case_id), h]),
   );
-  const [{ top }] = (await query('SELECT COALESCE(MAX(id), 0) AS top FROM workflow_cases')) as { top: number | string }[];
-  let next = Number(top);
+  let next = await firstFreeCaseId(query);
   const byFile = new Map<number, LegacyEvent[]>();
   for (const e of events) byFile.set(Number(e.file_id), [...(byFile.get(Number(e.file_id)) ?? []), e]);
-
-  const cases: unknown[][] = [];
-  const history: unknown[][] = [];
+  const cases: CaseRow[] = [];
+  const history: HistoryRow[] = [];
   for (const f of files) {
-    const id = ++next;
+    const id = next++;
     caseIds.set(Number(f.id), id);
     const own = byFile.get(Number(f.id)) ?? [];
     const calledAt = own.filter((e) => e.outcome === 'follow_up').at(-1)?.created_at;
     const state = f.status === 'active' ? 'active' : f.follow_up_due_at !== null ? 'exited' : 'closed';
-    const dueAt = state === 'active' ? f.recheck_due_at : state === 'exited' ? f.follow_up_due_at : null;
-    cases.push([
+    cases.push({
       id,
       state,
-      f.id,
-      f.version,
-      state === 'closed' ? 'none' : 'staff',
-      f.organization_id,
-      f.organization_path,
-      f.applicant_user_id,
-      (f.name_masked ?? '').slice(0, 50),
-      `困难档案 ${f.file_no}`,
-      f.filed_at,
-      dueAt,
-      state === 'closed' ? (calledAt ?? f.closed_at) : null,
-      own.at(-1)?.created_at ?? f.filed_at,
-    ]);
+      subjectId: f.id,
+      version: f.version,
+      holder: state === 'closed' ? 'none' : 'staff',
+      organizationId: f.organization_id,
+      organizationPath: f.organization_path,
+      applicantUserId: f.applicant_user_id,
+      applicantNameMasked: f.name_masked ?? '',
+      applicantIdIndex: null,
+      title: `困难档案 ${f.file_no}`,
+      submittedAt: f.filed_at,
+      dueAt: state === 'active' ? f.recheck_due_at : state === 'exited' ? f.follow_up_due_at : null,
+      closedAt: state === 'closed' ? (calledAt ?? f.closed_at) : null,
+      updatedAt: own.at(-1)?.created_at ?? f.filed_at,
+    });
     const filer = filers.get(Number(f.application_case_id));
     history.push([id, 'submit', null, 'active', filer?.actor_user_id ?? f.applicant_user_id, filer?.actor_name ?? '', null, f.filed_at]);
     for (const e of own) {
@@ -110,19 +108,7 @@ export async function openLegacyFileCases(query: RawQuery, legacyTable: string):
       history.push([id, e.outcome, from, to, e.actor_user_id, e.actor_name, comment.slice(0, 500), e.created_at]);
     }
   }
-  // A few hundred rows per statement (history in order: each case's rows stay oldest first).
-  await insertRows(
-    query,
-    'workflow_cases (id, case_type, state, subject_type, subject_id, version, holder, organization_id, organization_path, applicant_user_id, applicant_name_masked, applicant_id_index, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at)',
-    "(?, 'hardship_file', ?, 'hardship_files', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)",
-    cases,
-  );
-  await insertRows(
-    query,
-    'case_history (case_id, action, from_state, to_state, actor_user_id, actor_name, comment, created_at)',
-    '(?, ?, ?, ?, ?, ?, ?, ?)',
-    history,
-  );
+  await writeCases(query, 'hardship_file', 'hardship_files', cases, history);
   return caseIds;
 }
 
@@ -167,46 +153,36 @@ export async function openLegacyMembershipCases(query: RawQuery, legacyTable: st
       }[]
     ).map((h) => [Number(h.case_id), h]),
   );
-  const [{ top }] = (await query('SELECT COALESCE(MAX(id), 0) AS top FROM workflow_cases')) as { top: number | string }[];
-  let next = Number(top);
-  const cases: unknown[][] = [];
-  const history: unknown[][] = [];
+  let next = await firstFreeCaseId(query);
+  const cases: CaseRow[] = [];
+  const history: HistoryRow[] = [];
   for (const m of members) {
-    const id = ++next;
+    const id = next++;
     caseIds.set(Number(m.id), id);
     const left = m.status !== 'active';
     const leftAt = m.withdrawn_at ?? m.joined_at;
-    cases.push([
+    cases.push({
       id,
-      left ? 'withdrawn' : 'active',
-      m.id,
-      left ? 2 : 1,
-      m.organization_id,
-      m.organization_path,
-      m.user_id,
-      maskName(m.real_name).slice(0, 50),
-      m.id_number_index,
-      `会员 ${m.member_no}`,
-      m.joined_at,
-      left ? leftAt : null,
-      left ? leftAt : m.joined_at,
-    ]);
+      state: left ? 'withdrawn' : 'active',
+      subjectId: m.id,
+      version: left ? 2 : 1,
+      holder: 'none',
+      organizationId: m.organization_id,
+      organizationPath: m.organization_path,
+      applicantUserId: m.user_id,
+      applicantNameMasked: maskName(m.real_name),
+      applicantIdIndex: m.id_number_index,
+      title: `会员 ${m.member_no}`,
+      submittedAt: m.joined_at,
+      dueAt: null,
+      closedAt: left ? leftAt : null,
+      updatedAt: left ? leftAt : m.joined_at,
+    });
     const approver = m.application_case_id === null ? undefined : approvers.get(Number(m.application_case_id));
     history.push([id, 'submit', null, 'active', approver?.actor_user_id ?? m.user_id, approver?.actor_name ?? '', null, m.joined_at]);
     if (left) history.push([id, 'withdraw', 'active', 'withdrawn', m.user_id, m.display_name ?? maskName(m.real_name), null, leftAt]);
   }
-  await insertRows(
-    query,
-    'workflow_cases (id, case_type, state, subject_type, subject_id, version, holder, organization_id, organization_path, applicant_user_id, applicant_name_masked, applicant_id_index, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at)',
-    "(?, 'membership', ?, 'members', ?, ?, 'none', ?, ?, ?, ?, ?, NULL, ?, ?, NULL, ?, ?)",
-    cases,
-  );
-  await insertRows(
-    query,
-    'case_history (case_id, action, from_state, to_state, actor_user_id, actor_name, comment, created_at)',
-    '(?, ?, ?, ?, ?, ?, ?, ?)',
-    history,
-  );
+  await writeCases(query, 'membership', 'members', cases, history);
   return caseIds;
 }
 
@@ -244,30 +220,33 @@ export async function openLegacyEntryCases(query: RawQuery, legacyTable: string)
   )) as LegacyEntry[];
   const caseIds = new Map<number, number>();
   if (entries.length === 0) return caseIds;
-  const [{ top }] = (await query('SELECT COALESCE(MAX(id), 0) AS top FROM workflow_cases')) as { top: number | string }[];
-  let next = Number(top);
-  const cases: unknown[][] = [];
-  const history: unknown[][] = [];
+  let next = await firstFreeCaseId(query);
+  const cases: CaseRow[] = [];
+  const history: HistoryRow[] = [];
   for (const e of entries) {
-    const id = ++next;
+    const id = next++;
     caseIds.set(Number(e.id), id);
     const state = e.status === 'checked_in' ? 'checked_in' : e.status === 'withdrawn' ? 'withdrawn' : 'registered';
+    // The old table kept no time of withdrawal: the case ends when the entry was made.
     const endedAt = state === 'checked_in' ? (e.checked_in_at ?? e.registered_at) : state === 'withdrawn' ? e.registered_at : null;
     const registrant = e.registrant_name ?? '';
-    cases.push([
+    cases.push({
       id,
       state,
-      e.id,
-      state === 'registered' ? 1 : 2,
-      e.organization_id,
-      e.organization_path,
-      e.registrant_user_id,
-      (e.kind === 'individual' ? maskName(e.entrant_name) : e.entrant_name).slice(0, 50),
-      `${e.event_name}：${e.entrant_name}`.slice(0, 100),
-      e.registered_at,
-      endedAt,
-      endedAt ?? e.registered_at,
-    ]);
+      subjectId: e.id,
+      version: state === 'registered' ? 1 : 2,
+      holder: 'none',
+      organizationId: e.organization_id,
+      organizationPath: e.organization_path,
+      applicantUserId: e.registrant_user_id,
+      applicantNameMasked: e.kind === 'individual' ? maskName(e.entrant_name) : e.entrant_name,
+      applicantIdIndex: null,
+      title: `${e.event_name}：${e.entrant_name}`,
+      submittedAt: e.registered_at,
+      dueAt: null,
+      closedAt: endedAt,
+      updatedAt: endedAt ?? e.registered_at,
+    });
     history.push([id, 'submit', null, 'registered', e.registrant_user_id, registrant, null, e.registered_at]);
     if (state === 'checked_in') {
       history.push([
@@ -283,19 +262,92 @@ export async function openLegacyEntryCases(query: RawQuery, legacyTable: string)
     }
     if (state === 'withdrawn') history.push([id, 'withdraw', 'registered', 'withdrawn', e.registrant_user_id, registrant, null, endedAt]);
   }
+  await writeCases(query, 'competition_entry', 'competition_entries', cases, history);
+  return caseIds;
+}
+
+/** Point each row of `table` at its case (`case_id`), a few hundred rows per statement (MySQL). */
+export async function setCaseIds(query: RawQuery, table: string, caseIds: Map<number, number>): Promise<void> {
+  const pairs = [...caseIds];
+  for (let i = 0; i < pairs.length; i += 500) {
+    const chunk = pairs.slice(i, i + 500);
+    await query(
+      `UPDATE \`${table}\` SET \`case_id\` = CASE \`id\` ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE \`id\` IN (${chunk.map(() => '?').join(', ')})`,
+      [...chunk.flat(), ...chunk.map(([rowId]) => rowId)],
+    );
+  }
+}
+
+/** A case written for a row of an earlier version (the columns of `workflow_cases` it sets). */
+interface CaseRow {
+  id: number;
+  state: string;
+  subjectId: number;
+  version: number;
+  holder: 'staff' | 'none';
+  organizationId: number;
+  organizationPath: string;
+  applicantUserId: number;
+  applicantNameMasked: string;
+  applicantIdIndex: string | null;
+  title: string;
+  submittedAt: unknown;
+  dueAt: unknown;
+  closedAt: unknown;
+  updatedAt: unknown;
+}
+
+/** A step of such a case, in `case_history`. */
+type HistoryRow = [
+  caseId: number,
+  action: string,
+  from: string | null,
+  to: string,
+  actorUserId: number,
+  actorName: string,
+  comment: string | null,
+  at: unknown,
+];
+
+/** The first free case id: the cases written for earlier rows take ids from here, in order. */
+async function firstFreeCaseId(query: RawQuery): Promise<number> {
+  const [{ top }] = (await query('SELECT COALESCE(MAX(id), 0) AS top FROM workflow_cases')) as { top: number | string }[];
+  return Number(top) + 1;
+}
+
+/** Write the cases of `caseType` (about rows of `subjectType`) and their steps, a few hundred rows per statement. */
+async function writeCases(query: RawQuery, caseType: string, subjectType: string, cases: CaseRow[], history: HistoryRow[]): Promise<void> {
   await insertRows(
     query,
     'workflow_cases (id, case_type, state, subject_type, subject_id, version, holder, organization_id, organization_path, applicant_user_id, applicant_name_masked, applicant_id_index, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at)',
-    "(?, 'competition_entry', ?, 'competition_entries', ?, ?, 'none', ?, ?, ?, ?, NULL, NULL, ?, ?, NULL, ?, ?)",
-    cases,
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)',
+    cases.map((c) => [
+      c.id,
+      caseType,
+      c.state,
+      subjectType,
+      c.subjectId,
+      c.version,
+      c.holder,
+      c.organizationId,
+      c.organizationPath,
+      c.applicantUserId,
+      c.applicantNameMasked.slice(0, 50),
+      c.applicantIdIndex,
+      c.title.slice(0, 100),
+      c.submittedAt,
+      c.dueAt,
+      c.closedAt,
+      c.updatedAt,
+    ]),
   );
+  // Each case's steps stay oldest first (the history is read in id order).
   await insertRows(
     query,
     'case_history (case_id, action, from_state, to_state, actor_user_id, actor_name, comment, created_at)',
     '(?, ?, ?, ?, ?, ?, ?, ?)',
     history,
   );
-  return caseIds;
 }
 
 /** `INSERT INTO <into> VALUES <row>, <row>, …` in chunks of 200 rows. */
