@@ -124,6 +124,49 @@ import {
   type NominationNoticeView,
 } from '../src';
 import { expertView, proposalStatistics, type ExpertView, type ProposalStatistics } from '../src';
+import {
+  assistanceRecordView,
+  campaignAmountsView,
+  campaignView,
+  duplicateMatchView,
+  grantApplicationView,
+  hardshipApplicationSummary,
+  hardshipApplicationView,
+  hardshipAssessmentView,
+  hardshipDraftOrNone,
+  hardshipDraftView,
+  hardshipFileEventView,
+  hardshipFileSummary,
+  hardshipFileView,
+  hardshipRuleSetView,
+  hardshipRulesView,
+  hardshipSelfTestResult,
+  hardshipStatistics,
+  householdMemberView,
+  noticeObjectionView,
+  publicNoticeSummary,
+  publicNoticeView,
+  type AssistanceRecordView,
+  type CampaignAmounts,
+  type CampaignView,
+  type DuplicateMatchView,
+  type GrantApplicationView,
+  type HardshipApplicationSummary,
+  type HardshipApplicationView,
+  type HardshipAssessment,
+  type HardshipDraft,
+  type HardshipFileEventView,
+  type HardshipFileSummary,
+  type HardshipFileView,
+  type HardshipRuleSetView,
+  type HardshipRules,
+  type HardshipSelfTestResult,
+  type HardshipStatistics,
+  type HouseholdMemberView,
+  type NoticeObjectionView,
+  type PublicNoticeSummary,
+  type PublicNoticeView,
+} from '../src';
 
 /** True only when A and B are the same type (each assignable to the other). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -203,6 +246,30 @@ const honourAnswersAgree: [
 const proposalAnswersAgree: [Same<z.output<typeof expertView>, ExpertView>, Same<z.output<typeof proposalStatistics>, ProposalStatistics>] =
   [true, true];
 
+const hardshipAnswersAgree: [
+  Same<z.output<typeof hardshipAssessmentView>, HardshipAssessment>,
+  Same<z.output<typeof hardshipSelfTestResult>, HardshipSelfTestResult>,
+  Same<z.output<typeof hardshipRulesView>, HardshipRules>,
+  Same<z.output<typeof hardshipRuleSetView>, HardshipRuleSetView>,
+  Same<z.output<typeof hardshipDraftView>, HardshipDraft>,
+  Same<z.output<typeof hardshipDraftOrNone>, HardshipDraft | null>,
+  Same<z.output<typeof householdMemberView>, HouseholdMemberView>,
+  Same<z.output<typeof duplicateMatchView>, DuplicateMatchView>,
+  Same<z.output<typeof noticeObjectionView>, NoticeObjectionView>,
+  Same<z.output<typeof publicNoticeSummary>, PublicNoticeSummary>,
+  Same<z.output<typeof publicNoticeView>, PublicNoticeView>,
+  Same<z.output<typeof hardshipApplicationView>, HardshipApplicationView>,
+  Same<z.output<typeof hardshipApplicationSummary>, HardshipApplicationSummary>,
+  Same<z.output<typeof assistanceRecordView>, AssistanceRecordView>,
+  Same<z.output<typeof hardshipFileEventView>, HardshipFileEventView>,
+  Same<z.output<typeof hardshipFileView>, HardshipFileView>,
+  Same<z.output<typeof hardshipFileSummary>, HardshipFileSummary>,
+  Same<z.output<typeof hardshipStatistics>, HardshipStatistics>,
+  Same<z.output<typeof campaignAmountsView>, CampaignAmounts>,
+  Same<z.output<typeof campaignView>, CampaignView>,
+  Same<z.output<typeof grantApplicationView>, GrantApplicationView>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+
 describe('the answer schemas of the case API', () => {
   it('agree with the types the code uses (compile-time checks above)', () => {
     // The proof is the compiler's (npm run typecheck checks this file); this only keeps the names used.
@@ -218,6 +285,7 @@ describe('the answer schemas of the case API', () => {
         ...legalAnswersAgree,
         ...honourAnswersAgree,
         ...proposalAnswersAgree,
+        ...hardshipAnswersAgree,
       ].every(Boolean),
     ).toBe(true);
   });
@@ -247,5 +315,34 @@ describe('the answer schemas of the case API', () => {
     expect(caseView.safeParse({ ...good, stateTone: 'pink' }).success).toBe(false);
     const { history: _history, ...withoutHistory } = good;
     expect(caseView.safeParse(withoutHistory).success).toBe(false);
+  });
+
+  it('refuse a hardship answer in yuan instead of whole fen, or in a state its workflow does not have', () => {
+    const aid = {
+      id: 3,
+      caseId: 9,
+      fileId: 2,
+      fileNo: 'KN-2026-0002',
+      aidType: 'living',
+      aidTypeLabel: '生活救助',
+      amountFen: 80_000,
+      fundSource: '县总工会帮扶资金',
+      year: 2026,
+      state: 'paid',
+      stateLabel: '待签收',
+      version: 2,
+      approvedAt: '2026-12-01T02:00:00.000Z',
+      approvedByName: '县总工会',
+      paidAt: '2026-12-02T02:00:00.000Z',
+      paymentReference: 'SNW-0001',
+      signedAt: null,
+      signMethod: null,
+      history: [],
+      actions: [],
+    };
+    expect(assistanceRecordView.safeParse(aid).success).toBe(true);
+    expect(assistanceRecordView.safeParse({ ...aid, amountFen: 800.5 }).success).toBe(false);
+    expect(assistanceRecordView.safeParse({ ...aid, state: 'submitted' }).success).toBe(false);
+    expect(assistanceRecordView.safeParse({ ...aid, paidAt: undefined }).success).toBe(false);
   });
 });

@@ -2,3 +2,4 @@ export * from './rules';
 export * from './contracts';
 export * from './campaigns';
 export * from './schemas';
+export * from './answers';
