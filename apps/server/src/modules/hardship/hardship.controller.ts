@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { BodyOf, ParamOf, QueryOf } from '../../common/schema';
+import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type AssistanceRecordView,
@@ -63,6 +63,27 @@ import {
   type SelectHouseholdsRequest,
   type SignedFormRequest,
 } from '@union/shared';
+import {
+  assistanceRecordView,
+  campaignList,
+  campaignView,
+  grantApplicationList,
+  grantApplicationView,
+  hardshipApplicationSummaryList,
+  hardshipApplicationView,
+  hardshipDraftOrNone,
+  hardshipDraftView,
+  hardshipFileList,
+  hardshipFilePage,
+  hardshipFileView,
+  hardshipRuleSetList,
+  hardshipRuleSetView,
+  hardshipSelfTestResult,
+  hardshipStatistics,
+  publicNoticePage,
+  publicNoticeView,
+  revealResponse,
+} from '@union/shared';
 import { Public, RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { RateLimited } from '../../common/rate-limit';
@@ -94,24 +115,28 @@ export class HardshipController {
   @HttpCode(200)
   @Public()
   @RateLimited('selfTest')
+  @Answers(hardshipSelfTestResult)
   selfTest(@BodyOf(householdFactsBody) body: HardshipSelfTestRequest): Promise<HardshipSelfTestResult> {
     return this.rules.selfTest(body);
   }
 
   @Get('rule-sets/current')
   @Public()
+  @Answers(hardshipRuleSetView)
   currentRules(): Promise<HardshipRuleSetView> {
     return this.rules.current();
   }
 
   @Get('rule-sets')
   @RequirePermission('hardship.rules.manage')
+  @Answers(hardshipRuleSetList)
   ruleSets(): Promise<HardshipRuleSetView[]> {
     return this.rules.list();
   }
 
   @Post('rule-sets')
   @RequirePermission('hardship.rules.manage')
+  @Answers(hardshipRuleSetView, 201)
   createRuleSet(
     @CurrentActor() actor: Actor,
     @BodyOf(createHardshipRuleSetBody) body: CreateHardshipRuleSetRequest,
@@ -121,12 +146,14 @@ export class HardshipController {
 
   @Get('draft')
   @RequirePermission('hardship.apply')
+  @Answers(hardshipDraftOrNone)
   draft(@CurrentActor() actor: Actor): Promise<HardshipDraft | null> {
     return this.drafts.get(actor);
   }
 
   @Put('draft')
   @RequirePermission('hardship.apply')
+  @Answers(hardshipDraftView)
   saveDraft(@CurrentActor() actor: Actor, @BodyOf(hardshipDraftBody) body: HardshipDraft): Promise<HardshipDraft> {
     return this.drafts.save(actor, body);
   }
@@ -140,6 +167,7 @@ export class HardshipController {
 
   @Post('applications')
   @RequirePermission('hardship.apply')
+  @Answers(hardshipApplicationView, 201)
   submit(
     @CurrentActor() actor: Actor,
     @BodyOf(createHardshipApplicationBody) body: CreateHardshipApplicationRequest,
@@ -149,6 +177,7 @@ export class HardshipController {
 
   @Post('applications/proxy')
   @RequirePermission('hardship.proxy')
+  @Answers(hardshipApplicationView, 201)
   submitByProxy(
     @CurrentActor() actor: Actor,
     @BodyOf(createProxyHardshipApplicationBody) body: CreateProxyHardshipApplicationRequest,
@@ -158,12 +187,14 @@ export class HardshipController {
 
   @Get('applications/mine')
   @SignedIn()
+  @Answers(hardshipApplicationSummaryList)
   mine(@CurrentActor() actor: Actor): Promise<HardshipApplicationSummary[]> {
     return this.applications.mine(actor);
   }
 
   @Get('applications/:id')
   @SignedIn()
+  @Answers(hardshipApplicationView)
   get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<HardshipApplicationView> {
     return this.applications.get(actor, id);
   }
@@ -171,6 +202,7 @@ export class HardshipController {
   @Post('applications/:id/return')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
+  @Answers(hardshipApplicationView)
   returnForMaterial(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -182,6 +214,7 @@ export class HardshipController {
   @Post('applications/:id/resubmit')
   @HttpCode(200)
   @SignedIn()
+  @Answers(hardshipApplicationView)
   resubmit(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -193,6 +226,7 @@ export class HardshipController {
   @Post('applications/:id/home-visit')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
+  @Answers(hardshipApplicationView)
   homeVisit(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -204,6 +238,7 @@ export class HardshipController {
   @Post('applications/:id/democratic-review')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
+  @Answers(hardshipApplicationView)
   democraticReview(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -215,6 +250,7 @@ export class HardshipController {
   @Post('applications/:id/file')
   @HttpCode(200)
   @RequirePermission('hardship.approve')
+  @Answers(hardshipApplicationView)
   fileHousehold(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -225,18 +261,21 @@ export class HardshipController {
 
   @Get('notices')
   @SignedIn()
+  @Answers(publicNoticePage)
   runningNotices(@QueryOf(pageQuery) query: PageQuery): Promise<Page<PublicNoticeSummary>> {
     return this.notices.running(query.after, query.limit ?? 20);
   }
 
   @Get('notices/:id')
   @SignedIn()
+  @Answers(publicNoticeView)
   notice(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<PublicNoticeView> {
     return this.notices.get(actor, id);
   }
 
   @Post('notices/:id/objections')
   @SignedIn()
+  @Answers(publicNoticeView, 201)
   object(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -248,6 +287,7 @@ export class HardshipController {
   @Post('objections/:id/resolve')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
+  @Answers(publicNoticeView)
   resolveObjection(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -259,6 +299,7 @@ export class HardshipController {
   @Post('reveal')
   @HttpCode(200)
   @RequirePermission('pii.reveal')
+  @Answers(revealResponse)
   reveal(@CurrentActor() actor: Actor, @BodyOf(hardshipRevealBody) body: HardshipRevealRequest): Promise<RevealResponse> {
     return this.pii.reveal(actor, body);
   }
@@ -277,18 +318,21 @@ export class HardshipFilesController {
 
   @Get('files')
   @RequirePermission('hardship.file.view')
+  @Answers(hardshipFilePage)
   list(@CurrentActor() actor: Actor, @QueryOf(hardshipFileListQuery) query: HardshipFileListQuery): Promise<Page<HardshipFileSummary>> {
     return this.files.list(actor, query.after, query.limit ?? 20, query.status);
   }
 
   @Get('files/recheck-due')
   @RequirePermission('hardship.review.grassroots')
+  @Answers(hardshipFilePage)
   recheckDue(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<HardshipFileSummary>> {
     return this.files.recheckDue(actor, query.after, query.limit ?? 20);
   }
 
   @Get('files/follow-up-due')
   @RequirePermission('hardship.review.grassroots')
+  @Answers(hardshipFilePage)
   followUpDue(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<HardshipFileSummary>> {
     return this.files.followUpDue(actor, query.after, query.limit ?? 20);
   }
@@ -296,6 +340,7 @@ export class HardshipFilesController {
   @Post('files/:id/recheck')
   @HttpCode(200)
   @RequirePermission('hardship.review.grassroots')
+  @Answers(hardshipFileView)
   recheck(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -306,24 +351,28 @@ export class HardshipFilesController {
 
   @Get('statistics')
   @RequirePermission('hardship.file.view')
+  @Answers(hardshipStatistics)
   statistics(@CurrentActor() actor: Actor, @QueryOf(hardshipStatisticsQuery) query: HardshipStatisticsQuery): Promise<HardshipStatistics> {
     return this.statisticsService.statistics(actor, query);
   }
 
   @Get('campaigns')
   @SignedIn()
+  @Answers(campaignList)
   campaigns(@CurrentActor() actor: Actor): Promise<CampaignView[]> {
     return this.campaignsService.list(actor);
   }
 
   @Post('campaigns')
   @RequirePermission('hardship.campaign.manage')
+  @Answers(campaignView, 201)
   createCampaign(@CurrentActor() actor: Actor, @BodyOf(createCampaignBody) body: CreateCampaignRequest): Promise<CampaignView> {
     return this.campaignsService.create(actor, body);
   }
 
   @Get('campaigns/:id')
   @SignedIn()
+  @Answers(campaignView)
   campaign(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<CampaignView> {
     return this.campaignsService.get(actor, id);
   }
@@ -331,6 +380,7 @@ export class HardshipFilesController {
   @Post('campaigns/:id/select')
   @HttpCode(200)
   @RequirePermission('hardship.campaign.manage')
+  @Answers(campaignView)
   selectHouseholds(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -341,6 +391,7 @@ export class HardshipFilesController {
 
   @Post('campaigns/:id/grants')
   @RequirePermission('hardship.apply')
+  @Answers(grantApplicationView, 201)
   applyGrant(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -351,36 +402,42 @@ export class HardshipFilesController {
 
   @Get('grants/mine')
   @SignedIn()
+  @Answers(grantApplicationList)
   myGrants(@CurrentActor() actor: Actor): Promise<GrantApplicationView[]> {
     return this.campaignsService.myGrants(actor);
   }
 
   @Get('grants/:id')
   @SignedIn()
+  @Answers(grantApplicationView)
   grant(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<GrantApplicationView> {
     return this.campaignsService.getGrant(actor, id);
   }
 
   @Get('aid/:id')
   @SignedIn()
+  @Answers(assistanceRecordView)
   aid(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<AssistanceRecordView> {
     return this.aidRecords.aid(actor, id);
   }
 
   @Get('files/mine')
   @SignedIn()
+  @Answers(hardshipFileList)
   mine(@CurrentActor() actor: Actor): Promise<HardshipFileView[]> {
     return this.files.mine(actor);
   }
 
   @Get('files/:id')
   @SignedIn()
+  @Answers(hardshipFileView)
   get(@CurrentActor() actor: Actor, @ParamOf('id') id: number): Promise<HardshipFileView> {
     return this.files.get(actor, id);
   }
 
   @Post('files/:id/aid')
   @RequirePermission('hardship.aid.pay')
+  @Answers(assistanceRecordView, 201)
   createAid(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -392,6 +449,7 @@ export class HardshipFilesController {
   @Post('aid/:id/pay')
   @HttpCode(200)
   @RequirePermission('hardship.aid.pay')
+  @Answers(assistanceRecordView)
   pay(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
@@ -403,6 +461,7 @@ export class HardshipFilesController {
   @Post('aid/:id/signed-form')
   @HttpCode(200)
   @RequirePermission('hardship.aid.pay')
+  @Answers(assistanceRecordView)
   signedForm(
     @CurrentActor() actor: Actor,
     @ParamOf('id') id: number,
