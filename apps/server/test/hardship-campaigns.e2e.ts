@@ -81,6 +81,11 @@ describe('送温暖', () => {
     });
     view = (await t.http<CampaignView>('GET', `/hardship/campaigns/${id}`, { token: county })).body;
     expect(view.unsigned).toEqual([]);
+    // The list of campaigns: the county sees the households chosen; a worker sees the campaign without them.
+    const listed = async (token: string) =>
+      (await t.http<CampaignView[]>('GET', '/hardship/campaigns', { token })).body.find((campaign) => campaign.id === id);
+    expect((await listed(county))?.selectedFileIds.sort()).toEqual([a.fileId, b.fileId].sort());
+    expect(await listed(a.token)).toMatchObject({ usedFen: 120_000, householdsReached: 2, selectedFileIds: [], unsigned: [] });
   }, 60_000);
 });
 

@@ -2,10 +2,15 @@ import {
   CONSENT_VERSIONS,
   HARDSHIP_CONSENT_VERSIONS,
   type AssistanceRecordView,
+  type HardshipApplicationSummary,
   type HardshipApplicationView,
+  type HardshipFileSummary,
   type HardshipFileView,
+  type HardshipRuleSetView,
   type HardshipSelfTestResult,
   type OrganizationView,
+  type Page,
+  type PublicNoticeView,
   type WorkbenchItem,
 } from '@union/shared';
 import { DataSource } from 'typeorm';
@@ -475,6 +480,9 @@ describe('drafts, rules and reveal', () => {
     const b = await submit(await t.newWorker('rv2'));
     expect(b.ruleSetVersion).toBe(now.body.version);
     expect(b.assessment.category).toBeNull();
+    const versions = await t.http<HardshipRuleSetView[]>('GET', '/hardship/rule-sets', { token: county });
+    expect(versions.body.find((v) => v.version === future.body.version)?.effectiveFrom).toBe(`${year + 1}-01-01`);
+    expect(versions.body.find((v) => v.version === now.body.version)?.rules.minimumLivingFen).toBe(40_000);
     const stillA = await t.http<HardshipApplicationView>('GET', `/hardship/applications/${a.id}`, { token: county });
     expect(stillA.body.ruleSetVersion).toBe(current.body.version);
     const bad = await t.http('POST', '/hardship/rule-sets', {
@@ -571,6 +579,10 @@ describe('yearly re-check', () => {
     expect(closed.body.closeReasonLabel).toBe('已脱困');
     expect(closed.body.followUpDueAt).not.toBeNull();
     expect(closed.body).toMatchObject({ state: 'exited', recheckDueAt: null });
+    const listed = async (status: string) =>
+      (await t.http<Page<HardshipFileSummary>>('GET', `/hardship/files?status=${status}&limit=50`, { token: cadre })).body.items;
+    expect((await listed('closed')).find((f) => f.id === fileId)).toMatchObject({ status: 'closed', recheckDueAt: null });
+    expect((await listed('active')).map((f) => f.id)).not.toContain(fileId);
     expect(closed.body.events.map((e) => [e.outcome, e.note])).toEqual([
       ['change_category', '调整为深度困难：爱人病情加重，收入进一步下降'],
       ['keep', '入户核实，情况属实'],
@@ -653,6 +665,28 @@ describe('public notices', () => {
     }
     expect(list.body.items[0].organizationName).not.toBe('');
     expect((await t.http('GET', '/hardship/notices')).status).toBe(401);
+  });
+
+  it('shows a running notice to anyone signed in without the objections, which the union sees on the application', async () => {
+    const worker = await t.newWorker('noticed');
+    const a = await submit(worker);
+    const onNotice = await toNotice(a.id);
+    const noticeId = onNotice.publicNotice?.id as number;
+    const mine = await t.http<HardshipApplicationSummary[]>('GET', '/hardship/applications/mine', { token: worker });
+    expect(mine.body.find((s) => s.id === a.id)).toMatchObject({ state: 'public_notice', stateLabel: '公示中' });
+    const reader = await t.newWorker('objector');
+    const objected = await t.http<PublicNoticeView>('POST', `/hardship/notices/${noticeId}/objections`, {
+      token: reader,
+      body: { channel: 'online', content: '据我所知他家在城里还有一套住房' },
+    });
+    expect(objected.status).toBe(201);
+    expect(objected.body.objections).toEqual([]);
+    const read = await t.http<PublicNoticeView>('GET', `/hardship/notices/${noticeId}`, { token: reader });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: noticeId, ended: false, content: onNotice.publicNotice?.content, objections: [] });
+    const cadre = await t.loginAs('grassroots_cadre');
+    const seen = (await t.http<HardshipApplicationView>('GET', `/hardship/applications/${a.id}`, { token: cadre })).body;
+    expect(seen.publicNotice?.objections.map((o) => [o.channel, o.status])).toEqual([['online', 'open']]);
   });
 });
 
