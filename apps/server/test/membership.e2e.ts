@@ -259,6 +259,13 @@ describe('joining the union (e2e over HTTP)', () => {
 
     const newCard = await t.http<MemberCardView>('GET', '/membership/me', { token: worker });
     expect(newCard.body.organization.name).toBe('万安食品有限公司工会');
+    // The membership's case moved with the member.
+    const [placed] = (await t.app
+      .get(DataSource)
+      .query('SELECT c.organization_id AS org FROM members m JOIN workflow_cases c ON c.id = m.case_id WHERE m.id = ?', [
+        newCard.body.memberId,
+      ])) as { org: number }[];
+    expect(Number(placed.org)).toBe(newCard.body.organization.id);
     expect(newCard.body.memberNo).toBe(oldCard.body.memberNo);
     expect((await t.http<CardVerification>('GET', `/membership/cards/verify?token=${oldCard.body.cardToken}`)).body.result).toBe('revoked');
     expect((await t.http<CardVerification>('GET', `/membership/cards/verify?token=${newCard.body.cardToken}`)).body.result).toBe('valid');

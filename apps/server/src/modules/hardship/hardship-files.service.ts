@@ -6,6 +6,8 @@ import {
   HARDSHIP_CATEGORY_LABEL,
   HARDSHIP_FILE_WORKFLOW,
   type AidType,
+  isAction,
+  type HardshipFileAction,
   type HardshipFileState,
   type HardshipFileSummary,
   type HardshipFileView,
@@ -32,9 +34,6 @@ import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
 
 const WF = HARDSHIP_FILE_WORKFLOW;
-
-/** What each step of a file is called in its record of re-checks. */
-const OUTCOME_LABEL = { keep: '复核：维持', change_category: '复核：调整类别', close: '关闭档案', follow_up: '退出后回访' } as const;
 
 /** The file's status as lists show it: in the file while its case is active, closed after. */
 const statusOf = (state: string) => (state === 'active' ? 'active' : 'closed');
@@ -153,13 +152,12 @@ export class HardshipFilesService {
       closeReasonLabel: file.closeReason ? FILE_CLOSE_REASON_LABEL[file.closeReason] : null,
       followUpDueAt: state === 'exited' ? (kase.dueAt?.toISOString() ?? null) : null,
       events: history
-        .filter((h): h is typeof h & { action: keyof typeof OUTCOME_LABEL } =>
-          Object.prototype.hasOwnProperty.call(OUTCOME_LABEL, h.action),
-        )
+        // Every step after filing (not the filing itself), named as the table names it.
+        .filter((h): h is typeof h & { action: HardshipFileAction } => isAction(WF, h.action))
         .map((h) => ({
           id: h.id,
           outcome: h.action,
-          outcomeLabel: OUTCOME_LABEL[h.action],
+          outcomeLabel: WF.transitions[h.action].label,
           note: h.comment ?? '',
           actorName: h.actorName,
           at: h.createdAt.toISOString(),

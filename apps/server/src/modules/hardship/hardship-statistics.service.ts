@@ -35,13 +35,14 @@ export class HardshipStatisticsService {
     const submitted = [...byState.values()].reduce((a, b) => a + b, 0);
 
     const files = whereUnder(m.getRepository(HardshipFile).createQueryBuilder('f'), 'f.organizationPath', org.path);
-    // A file closes once (its case's `close` step): in the file at the end are those filed by then
-    // less those closed by then.
+    // Both counted from the files' cases in the same subtree: in the file at the end are those
+    // filed by then less those closed by then (a file closes once, its case's `close` step).
+    const ever = { start: new Date(0), end };
     const [filed, closed, filedByEnd, closedByEnd] = await Promise.all([
       files.clone().andWhere('f.filedAt BETWEEN :start AND :end', { start, end }).getCount(),
       this.cases.countSteps('hardship_file', 'close', { start, end }, org.path, m),
-      files.clone().andWhere('f.filedAt <= :end', { end }).getCount(),
-      this.cases.countSteps('hardship_file', 'close', { start: new Date(0), end }, org.path, m),
+      this.cases.countByState('hardship_file', ever, org.path, m).then((n) => Object.values(n).reduce((a, b) => a + b, 0)),
+      this.cases.countSteps('hardship_file', 'close', ever, org.path, m),
     ]);
     const activeAtEnd = filedByEnd - closedByEnd;
 
