@@ -8,6 +8,7 @@ import {
   type HardshipFileView,
   type HardshipRuleSetView,
   type HardshipSelfTestResult,
+  type HardshipStatistics,
   type OrganizationView,
   type Page,
   type PublicNoticeView,
@@ -566,6 +567,9 @@ describe('yearly re-check', () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ state: 'active', category: 'severe', version: kept.body.version + 1 });
     file = again.body;
+    // The half-year figures count the closing from the file's case: one more closed, one fewer in the file.
+    const figures = async () => (await t.http<HardshipStatistics>('GET', '/hardship/statistics', { token: county })).body.files;
+    const before = await figures();
     const noReason = await t.http('POST', `/hardship/files/${fileId}/recheck`, {
       token: cadre,
       body: { version: file.version, outcome: 'close', note: '已脱困' },
@@ -579,6 +583,7 @@ describe('yearly re-check', () => {
     expect(closed.body.closeReasonLabel).toBe('已脱困');
     expect(closed.body.followUpDueAt).not.toBeNull();
     expect(closed.body).toMatchObject({ state: 'exited', recheckDueAt: null });
+    expect(await figures()).toEqual({ ...before, closed: before.closed + 1, activeAtEnd: before.activeAtEnd - 1 });
     const listed = async (status: string) =>
       (await t.http<Page<HardshipFileSummary>>('GET', `/hardship/files?status=${status}&limit=50`, { token: cadre })).body.items;
     expect((await listed('closed')).find((f) => f.id === fileId)).toMatchObject({ status: 'closed', recheckDueAt: null });
