@@ -6,13 +6,14 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
+import { ProposalProcess } from './proposal.process';
 import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Rationalisation proposals (合理化建议). */
 @Module({
   imports: [MembershipModule, OrganizationsModule, IdentityModule, NotificationsModule, UploadsModule],
   controllers: [ProposalsController],
-  providers: [ProposalsService],
+  providers: [ProposalsService, ProposalProcess],
   exports: [ProposalsService],
 })
 export class ProposalsModule implements OnModuleInit {

@@ -27,19 +27,18 @@ import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
 import { MembersService } from '../membership/members.service';
-import { Notifier } from '../notifications/notifier.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
-import { TransitionService, type StepContext } from '../workflow/transition.service';
+import { TransitionService } from '../workflow/transition.service';
+import { ProposalProcess, proposalLink as link } from './proposal.process';
 import { Proposal, ProposalOpinion } from './entities/proposal.entity';
 import { Clock } from '../../common/clock';
 import { newestFirst } from '../../common/cursor';
 import type { Page } from '@union/shared';
 
 const WF = PROPOSAL_WORKFLOW;
-const link = (id: number) => `/pages/contest/proposal/index?id=${id}`;
 
 /**
  * Rationalisation proposals (合理化建议): a member submits to their union; staff register it and
@@ -57,9 +56,9 @@ export class ProposalsService {
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
-    private readonly notifier: Notifier,
     private readonly uploads: UploadsService,
     private readonly identity: IdentityService,
+    private readonly process: ProposalProcess,
   ) {}
 
   async submit(actor: Actor, body: CreateProposalRequest): Promise<ProposalView> {
@@ -166,32 +165,10 @@ export class ProposalsService {
   }
 
   /** Register with a number and send to experts (users holding proposal.review). */
-  async register(actor: Actor, id: number, body: RegisterProposalRequest): Promise<ProposalView> {
-    return this.step(actor, id, { action: 'register', version: body.version }, async ({ manager }) => {
-      const ids = [...new Set(body.expertUserIds)];
-      const experts = (await this.identity.staffHolding('proposal.review', manager)).filter((e) => ids.includes(e.id));
-      if (experts.length !== ids.length) {
-        fail('validation_failed', '请选择评审专家', [{ field: 'expertUserIds', message: '只能选评审专家' }]);
-      }
-      const year = this.clock.today().slice(0, 4);
-      const count = await manager
-        .getRepository(Proposal)
-        .createQueryBuilder('p')
-        .where('p.registeredNo LIKE :prefix', { prefix: `JY${year}-%` })
-        .getCount();
-      await manager
-        .getRepository(Proposal)
-        .update({ id }, { registeredNo: `JY${year}-${String(count + 1).padStart(4, '0')}`, expertUserIds: ids });
-      for (const expert of experts) {
-        await this.notifier.notify(manager, {
-          userId: expert.id,
-          title: '请评审一条合理化建议',
-          body: `请在 ${PROPOSAL_DEADLINES.proposalReview} 个工作日内给出评审意见。`,
-          link: link(id),
-          status: '专家评审中',
-        });
-      }
-    });
+  register(actor: Actor, id: number, body: RegisterProposalRequest): Promise<ProposalView> {
+    return this.step(actor, id, (caseId) =>
+      this.transitions.apply(actor, this.process, caseId, { action: 'register', version: body.version }, body),
+    );
   }
 
   /** An assigned expert's opinion (once; not a state change). */
@@ -219,35 +196,30 @@ export class ProposalsService {
   }
 
   /** Adopt or not, once at least one expert has given an opinion; not adopting needs the reason the author reads. */
-  async decide(actor: Actor, id: number, body: DecideRequest): Promise<ProposalView> {
-    const action: ProposalAction = body.adopt ? 'adopt' : 'reject';
-    return this.step(actor, id, { action, version: body.version, comment: body.reason }, async ({ manager }) => {
-      if (!(await manager.getRepository(ProposalOpinion).countBy({ proposalId: id }))) fail('action_not_allowed', '还没有专家评审意见');
-      await manager
-        .getRepository(Proposal)
-        .update({ id }, body.adopt ? { adoptedAt: this.clock.now() } : { decisionReason: body.reason?.trim() ?? null });
-    });
+  decide(actor: Actor, id: number, body: DecideRequest): Promise<ProposalView> {
+    const action = body.adopt ? 'adopt' : 'reject';
+    return this.step(actor, id, (caseId) =>
+      this.transitions.apply(actor, this.process, caseId, { action, version: body.version, comment: body.reason }, body),
+    );
   }
 
-  async implement(actor: Actor, id: number, body: ImplementRequest): Promise<ProposalView> {
+  implement(actor: Actor, id: number, body: ImplementRequest): Promise<ProposalView> {
     if (body.implementedOn > this.clock.today())
       fail('validation_failed', undefined, [{ field: 'implementedOn', message: '日期不能晚于今天' }]);
-    return this.step(actor, id, { action: 'implement', version: body.version }, async ({ manager }) => {
-      await manager.getRepository(Proposal).update({ id }, { implementedOn: body.implementedOn, implementationNote: body.note.trim() });
-    });
+    return this.step(actor, id, (caseId) =>
+      this.transitions.apply(actor, this.process, caseId, { action: 'implement', version: body.version }, body),
+    );
   }
 
-  async evaluate(actor: Actor, id: number, body: EvaluateRequest): Promise<ProposalView> {
-    return this.step(actor, id, { action: 'evaluate', version: body.version }, async ({ manager }) => {
-      await manager
-        .getRepository(Proposal)
-        .update({ id }, { benefitFen: body.benefitFen, grade: body.grade, evaluatedAt: this.clock.now() });
-    });
+  evaluate(actor: Actor, id: number, body: EvaluateRequest): Promise<ProposalView> {
+    return this.step(actor, id, (caseId) =>
+      this.transitions.apply(actor, this.process, caseId, { action: 'evaluate', version: body.version }, body),
+    );
   }
 
   /** Plain steps: publish (staff), withdraw (author). */
-  async transition(actor: Actor, id: number, body: TransitionRequest<ProposalAction>): Promise<ProposalView> {
-    return this.step(actor, id, body, async () => undefined);
+  transition(actor: Actor, id: number, body: TransitionRequest<ProposalAction>): Promise<ProposalView> {
+    return this.step(actor, id, (caseId) => this.transitions.apply(actor, this.process, caseId, body));
   }
 
   async statistics(actor: Actor, query: { from?: string; to?: string }): Promise<ProposalStatistics> {
@@ -281,25 +253,11 @@ export class ProposalsService {
     };
   }
 
-  private async step(
-    actor: Actor,
-    id: number,
-    input: TransitionRequest<ProposalAction>,
-    before: (ctx: StepContext) => Promise<void>,
-  ): Promise<ProposalView> {
+  /** A step on the proposal's case through its registered process, answered with the proposal as it is after. */
+  private async step(actor: Actor, id: number, apply: (caseId: number) => Promise<unknown>): Promise<ProposalView> {
     const row = await this.db.manager.getRepository(Proposal).findOneBy({ id });
     if (!row) fail('not_found');
-    await this.transitions.apply(actor, WF, row.caseId, input, {
-      deadlines: PROPOSAL_DEADLINES,
-      before: async (ctx) => {
-        await before(ctx);
-      },
-      notice: ({ to, input: i }) => ({
-        title: `合理化建议：${WF.states[to as ProposalState].label}`,
-        body: to === 'not_adopted' ? `原因：${i.comment ?? ''}` : WF.states[to as ProposalState].nextStep,
-        link: link(id),
-      }),
-    });
+    await apply(row.caseId);
     return this.get(actor, id);
   }
 

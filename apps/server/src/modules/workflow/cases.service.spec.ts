@@ -7,12 +7,12 @@ import { CaseViews } from './case-views';
 import { Clock } from '../../common/clock';
 import { CasesService } from './cases.service';
 import type { WorkflowCase } from './entities/workflow-case.entity';
-import type { TransitionService } from './transition.service';
+import type { TransitionInput, TransitionService } from './transition.service';
 
 /**
  * The case API with its collaborators replaced (Immich's `newTestService` is the model): the
  * database is one in-memory row, the transition service answers access from the real rules and
- * the handler is a fake that records what it was asked.
+ * records the plain steps it was asked for, and the handler is a fake that answers the actions.
  */
 function newTestService(row: Partial<WorkflowCase> = {}) {
   const kase: WorkflowCase = {
@@ -45,24 +45,26 @@ function newTestService(row: Partial<WorkflowCase> = {}) {
       }),
     },
   } as unknown as Db;
+  const calls: { caseType: string; caseId: number; action: string }[] = [];
+  const step = { effect: () => undefined as void };
   const transitions = {
     actorContext: (actor: Actor, k: WorkflowCase) => caseAccess(actor, k),
     actionsFor: () => [],
     history: () => Promise.resolve([]),
+    applyPlain: (_actor: Actor, caseType: string, caseId: number, input: TransitionInput) => {
+      calls.push({ caseType, caseId, action: input.action });
+      step.effect();
+      return Promise.resolve(rows.get(caseId));
+    },
   } as unknown as TransitionService;
   const handlers = new CaseHandlers();
-  const calls: { subjectId: number; action: string }[] = [];
   const handler: CaseHandler = {
     caseType: 'membership_application',
     actions: () => Promise.resolve([{ action: 'approve', label: '通过' } as ActionView]),
-    transition: (_actor, subjectId, input) => {
-      calls.push({ subjectId, action: input.action });
-      return Promise.resolve({});
-    },
   };
   handlers.register(handler);
   const service = new CasesService(db, transitions, new CaseViews(new Clock(), defaultWorkCalendar()), handlers);
-  return { service, kase, calls, handlers };
+  return { service, kase, calls, handlers, step };
 }
 
 const cadre: Actor = {
@@ -92,24 +94,17 @@ describe('CasesService (collaborators replaced)', () => {
     await expect(service.get(cadre, 8)).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('hands a plain step to the case type’s handler with the subject id', async () => {
+  it('hands a plain step to the transition service under the case type, for its registered process', async () => {
     const { service, calls } = newTestService();
     await service.transition(cadre, 7, { action: 'approve', version: 3 });
-    expect(calls).toEqual([{ subjectId: 70, action: 'approve' }]);
+    expect(calls).toEqual([{ caseType: 'membership_application', caseId: 7, action: 'approve' }]);
   });
 
-  it('refuses an unknown step and a step with a form without calling the handler (the form goes through its own endpoint)', async () => {
-    const { service, handlers } = newTestService({
+  it('refuses an unknown step and a step with a form without taking it (the form goes through its own endpoint)', async () => {
+    const { service, calls } = newTestService({
       caseType: 'hardship_application',
       subjectType: 'hardship_applications',
       state: 'submitted',
-    });
-    // A handler that would take the step: so it is the case API's own check that refuses.
-    const calls: string[] = [];
-    handlers.register({
-      caseType: 'hardship_application',
-      actions: () => Promise.resolve([]),
-      transition: (_actor, _id, input) => Promise.resolve(calls.push(input.action)),
     });
     const hardshipCadre = { ...cadre, permissions: ['hardship.review.grassroots'] } as unknown as Actor;
     await expect(service.transition(hardshipCadre, 7, { action: 'no_such_step', version: 3 })).rejects.toMatchObject({
@@ -126,19 +121,16 @@ describe('CasesService (collaborators replaced)', () => {
     expect(() =>
       handlers.registerService('membership_application', {
         get: () => Promise.resolve({ actions: [] }),
-        transition: () => Promise.resolve({}),
       }),
     ).toThrow(/two handlers/);
     expect(handlers.missing(['membership_application', 'petition'])).toEqual(['petition']);
   });
 
   it('after a step that moves the case out of reach, answers it with nothing left to do (not 404)', async () => {
-    const { service, kase, handlers } = newTestService();
-    const handler = handlers.of('membership_application') as { transition: CaseHandler['transition'] };
-    // The handler moves the case to a union outside the cadre's subtree, as a transfer does.
-    handler.transition = () => {
+    const { service, kase, step } = newTestService();
+    // The step moves the case to a union outside the cadre's subtree, as a transfer does.
+    step.effect = () => {
       kase.organizationPath = '/1/3/9/';
-      return Promise.resolve({});
     };
     const moved = await service.transition(cadre, 7, { action: 'transfer', version: 3 });
     expect(moved).toMatchObject({ id: 7, actions: [], route: null });

@@ -50,14 +50,16 @@ export class CasesService {
     return this.views.history(def, await this.transitions.history(this.db.manager, kase.id));
   }
 
-  /** A plain step on any case; the case type's handler does it and the case is answered as it is after. */
+  /**
+   * A plain step on any case, through its type's registered process (so the domain's checks,
+   * effects and notices are the same as from its own pages); the case is answered as it is after.
+   */
   async transition(actor: Actor, caseId: number, input: TransitionInput): Promise<CaseView> {
     const { kase, def } = await this.load(actor, caseId);
     if (!isAction(def, input.action)) fail('validation_failed', '没有这个操作', [{ field: 'action', message: '没有这个操作' }]);
     const t = def.transitions[input.action];
-    const handler = this.handlers.of(kase.caseType);
-    if (t.form || !handler) fail('action_not_allowed', `“${t.label}”需要在办理页面填写表单`);
-    await handler.transition(actor, kase.subjectId ?? 0, input);
+    if (t.form) fail('action_not_allowed', `“${t.label}”需要在办理页面填写表单`);
+    await this.transitions.applyPlain(actor, kase.caseType, kase.id, input);
     // After a step that moves the case out of the actor's reach (a transfer), they get it as it is
     // now with nothing more to do, not a 404 for what they just did.
     const after = await this.db.manager.getRepository(WorkflowCase).findOneByOrFail({ id: caseId });

@@ -11,51 +11,34 @@ import { type Organization } from '../organizations/organizations.service';
 import { CaseHistory } from './entities/case-history.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 import { Clock } from '../../common/clock';
+import {
+  processProblems,
+  type AnyCaseProcess,
+  type CaseNotice,
+  type CaseProcess,
+  type FormAction,
+  type PayloadOf,
+  type StepContext,
+  type StepOutcome,
+  type StepWork,
+  type TransitionInput,
+} from './case-process';
+
+export type { CaseNotice, CaseProcess, StepContext, StepOutcome, TransitionInput } from './case-process';
 
 /** History action of the record that the applicant, being staff in scope, may not handle their own case. */
 export const RECUSE_ACTION = 'recuse';
 
-/** What a caller asks of a case. */
-export interface TransitionInput {
-  action: string;
-  version: number;
-  comment?: string;
-  targetOrganizationId?: number;
-}
-
-/** What a case type's own step logic gets, inside the transaction, after the table allowed it. */
-export interface StepContext {
-  manager: EntityManager;
-  actor: Actor;
-  kase: WorkflowCase;
-  action: string;
-  from: string;
-  to: string;
-  input: TransitionInput;
-}
-
-/** A case type's own part of a step: checks and effects in the same transaction. */
-export interface StepHooks {
-  /**
-   * Runs before the state changes; may refuse (throw), move the case to another organisation or
-   * set the new step's due instant itself (e.g. the end of a public notice).
-   */
-  before?: (ctx: StepContext) => Promise<{ moveTo?: Organization; dueAt?: Date } | void>;
-  /** Runs after the state changed (e.g. create the member on approval). */
-  after?: (ctx: StepContext) => Promise<void>;
-  /** The message to the applicant about this step. */
-  notice: (ctx: StepContext) => { title: string; body: string; link: string | null };
-  /** Step deadlines in working days by key, when the case type keeps them in its own rules. */
-  deadlines?: Readonly<Record<string, number>>;
-}
-
 /**
  * The only path that changes a case's state. In one transaction: load, check scope (outside it
  * answers 404), check the table, run the step's checks, compare-and-set on state + version
- * (exactly one of two concurrent actors wins), history row, notification with outbox row.
+ * (exactly one of two concurrent actors wins), history row, notification with outbox row. Each
+ * case type's own part of a step is its {@link CaseProcess}, registered once at start.
  */
 @Injectable()
 export class TransitionService {
+  private readonly processes = new Map<string, AnyCaseProcess>();
+
   constructor(
     private readonly clock: Clock,
     private readonly db: Db,
@@ -63,6 +46,25 @@ export class TransitionService {
     private readonly notifier: Notifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Register a case type's process (once per type, at module start); a process unsound against its table is refused. */
+  register(process: AnyCaseProcess): void {
+    const caseType = (process.def as WorkflowDef<string, string>).caseType;
+    if (this.processes.has(caseType)) throw new Error(`two processes for case type ${caseType}`);
+    const problems = processProblems(process);
+    if (problems.length) throw new Error(problems.join('\n'));
+    this.processes.set(caseType, process);
+  }
+
+  /** The registered process of a case type, or null. */
+  processOf(caseType: string): AnyCaseProcess | null {
+    return this.processes.get(caseType) ?? null;
+  }
+
+  /** Case types without a process (checked once every module has started). */
+  missingProcesses(caseTypes: readonly string[]): string[] {
+    return caseTypes.filter((t) => !this.processes.has(t));
+  }
 
   /** The actor's relation to a case, or null when the case is outside what they may see. */
   actorContext(actor: Actor, kase: WorkflowCase): ActorContext | null {
@@ -221,14 +223,57 @@ export class TransitionService {
     await this.notifier.notify(manager, { userId: kase.applicantUserId, ...notice, status: def.states[kase.state as S].label });
   }
 
-  /** Apply a named transition; see the class comment for what this guarantees. */
-  async apply<S extends string, A extends string>(
+  /**
+   * Apply a named transition through the case type's registered process; see the class comment
+   * for what this guarantees. Actions whose process step records a form take it as `payload`.
+   */
+  apply<Proc extends AnyCaseProcess, K extends FormAction<Proc>>(
+    actor: Actor,
+    process: Proc,
+    caseId: number,
+    input: TransitionInput & { action: K },
+    payload: PayloadOf<Proc, K>,
+  ): Promise<WorkflowCase>;
+  apply(actor: Actor, process: AnyCaseProcess, caseId: number, input: TransitionInput): Promise<WorkflowCase>;
+  async apply(actor: Actor, process: AnyCaseProcess, caseId: number, input: TransitionInput, payload?: unknown): Promise<WorkflowCase> {
+    const def = process.def as WorkflowDef<string, string>;
+    if (this.processes.get(def.caseType) !== process) throw new Error(`the process of ${def.caseType} is not registered`);
+    return this.run(actor, process, caseId, input, payload);
+  }
+
+  /** TEMPORARY while the case types move onto registered processes: the old closures per call. */
+  applyLegacy<S extends string, A extends string>(
     actor: Actor,
     def: WorkflowDef<S, A>,
     caseId: number,
     input: TransitionInput,
-    hooks: StepHooks,
+    hooks: {
+      before?: (ctx: StepContext) => Promise<StepOutcome | void>;
+      after?: (ctx: StepContext) => Promise<void>;
+      notice: (ctx: StepContext) => CaseNotice;
+      deadlines?: Readonly<Record<string, number>>;
+    },
   ): Promise<WorkflowCase> {
+    const deadlines = hooks.deadlines;
+    const process: AnyCaseProcess = {
+      def,
+      subject: () => Promise.resolve(null),
+      before: hooks.before,
+      after: hooks.after,
+      notice: hooks.notice,
+      ...(deadlines ? { deadlines: () => Promise.resolve(deadlines) } : {}),
+    };
+    return this.run(actor, process, caseId, input);
+  }
+
+  private async run(
+    actor: Actor,
+    process: AnyCaseProcess,
+    caseId: number,
+    input: TransitionInput,
+    payload?: unknown,
+  ): Promise<WorkflowCase> {
+    const def = process.def as WorkflowDef<string, string>;
     if (!isAction(def, input.action)) fail('validation_failed', '没有这个操作', [{ field: 'action', message: '没有这个操作' }]);
     const transition = def.transitions[input.action];
     const comment = input.comment?.trim() || undefined;
@@ -237,33 +282,36 @@ export class TransitionService {
     if (transition.requiresTargetOrganization && !input.targetOrganizationId) {
       fail('validation_failed', '请选择要转交的工会', [{ field: 'targetOrganizationId', message: '请选择要转交的工会' }]);
     }
+    const work = (process.steps as Record<string, StepWork | undefined> | undefined)?.[input.action];
 
     return this.db.transaction(async (manager) => {
       const { kase, ctx } = await this.loadVisible(manager, actor, def.caseType, caseId);
       if (kase.version !== input.version) fail('state_conflict');
-      if (!availableActions(def, kase.state as S, ctx).includes(input.action as A)) {
-        fail('action_not_allowed', `当前状态为“${def.states[kase.state as S]?.label ?? kase.state}”，不能“${transition.label}”`);
+      if (!availableActions(def, kase.state, ctx).includes(input.action)) {
+        fail('action_not_allowed', `当前状态为“${def.states[kase.state]?.label ?? kase.state}”，不能“${transition.label}”`);
       }
       const step: StepContext = {
         manager,
         actor,
         kase,
+        subject: await process.subject(manager, kase),
         action: input.action,
         from: kase.state,
         to: transition.to,
         input: { ...input, comment },
       };
-      const moved = (await hooks.before?.(step)) ?? undefined;
+      const moved: StepOutcome = { ...((await process.before?.(step)) ?? {}), ...((await work?.before?.(step, payload)) ?? {}) };
       const now = this.clock.now();
-      const toState = transition.to as S;
+      const toState = transition.to;
+      const deadlines = process.deadlines ? await process.deadlines(manager, step.subject) : undefined;
       const changes = {
         state: toState,
         version: kase.version + 1,
         holder: def.states[toState].holder,
-        dueAt: moved?.dueAt ?? (toState === kase.state && !moved?.moveTo ? kase.dueAt : this.dueFor(def, toState, now, hooks.deadlines)),
+        dueAt: moved.dueAt ?? (toState === kase.state && !moved.moveTo ? kase.dueAt : this.dueFor(def, toState, now, deadlines)),
         closedAt: def.states[toState].terminal ? now : null,
         updatedAt: now,
-        ...(moved?.moveTo ? { organizationId: moved.moveTo.id, organizationPath: moved.moveTo.path } : {}),
+        ...(moved.moveTo ? { organizationId: moved.moveTo.id, organizationPath: moved.moveTo.path } : {}),
       };
       const result = await manager
         .createQueryBuilder()
@@ -273,7 +321,8 @@ export class TransitionService {
         .execute();
       if (result.affected !== 1) fail('state_conflict');
       Object.assign(kase, changes);
-      await hooks.after?.(step);
+      await process.after?.(step);
+      await work?.after?.(step, payload);
       await manager.getRepository(CaseHistory).insert({
         caseId: kase.id,
         action: input.action,
@@ -284,9 +333,20 @@ export class TransitionService {
         comment: comment ?? null,
         createdAt: now,
       });
-      await this.notifyApplicant(manager, def, kase, hooks.notice(step));
+      const notice: CaseNotice = work?.notice ? work.notice(step, payload) : process.notice(step);
+      await this.notifyApplicant(manager, def, kase, notice);
       return kase;
     });
+  }
+
+  /**
+   * A plain step (no form) on any case, through its type's registered process: what the case API
+   * does. The caller has already refused actions that record a form.
+   */
+  applyPlain(actor: Actor, caseType: string, caseId: number, input: TransitionInput): Promise<WorkflowCase> {
+    const process = this.processes.get(caseType);
+    if (!process) fail('not_found');
+    return this.apply(actor, process, caseId, input);
   }
 
   /** Histories of several cases in one query, each oldest first. */

@@ -18,7 +18,10 @@ import { workCalendarProvider } from './work-calendar.provider';
   exports: [TransitionService, WorkflowCases, CaseViews, CaseHandlers, workCalendarProvider],
 })
 export class WorkflowModule implements OnModuleInit, OnApplicationBootstrap {
-  constructor(private readonly handlers: CaseHandlers) {}
+  constructor(
+    private readonly handlers: CaseHandlers,
+    private readonly transitions: TransitionService,
+  ) {}
 
   /** The tables are checked at boot as well as in tests: a server with an unsound table does not start. */
   onModuleInit(): void {
@@ -26,9 +29,12 @@ export class WorkflowModule implements OnModuleInit, OnApplicationBootstrap {
     if (problems.length) throw new Error(`workflow tables are unsound:\n${problems.join('\n')}`);
   }
 
-  /** Once every module has registered its handlers: each case type has exactly one. */
+  /** Once every module has registered its handlers and processes: each case type has exactly one of each. */
   onApplicationBootstrap(): void {
     const missing = this.handlers.missing(CASE_TYPES);
     if (missing.length) throw new Error(`case types without a handler: ${missing.join(', ')}`);
+    // TEMPORARY: enforced once every case type has moved onto a registered process.
+    const noProcess = this.transitions.missingProcesses(CASE_TYPES);
+    if (noProcess.length && process.env.REQUIRE_CASE_PROCESSES) throw new Error(`case types without a process: ${noProcess.join(', ')}`);
   }
 }
