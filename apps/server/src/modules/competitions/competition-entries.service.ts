@@ -171,7 +171,7 @@ export class CompetitionEntriesService {
   async transition(actor: Actor, entryId: number, input: TransitionInput): Promise<void> {
     const entry = await this.db.manager.getRepository(CompetitionEntry).findOneBy({ id: entryId });
     if (!entry) fail('not_found');
-    await this.transitions.apply(actor, ENTRY, entry.caseId, input, {
+    await this.transitions.applyLegacy(actor, ENTRY, entry.caseId, input, {
       before: async ({ manager }) => {
         const competition = await manager.getRepository(Competition).findOneByOrFail({ id: entry.competitionId });
         const contest = await this.cases.get(competition.caseId, manager);
@@ -254,7 +254,7 @@ export class CompetitionEntriesService {
     if (entry.status !== 'checked_in') {
       const entryCase = await this.cases.get(entry.caseId);
       await this.transitions
-        .apply(
+        .applyLegacy(
           actor,
           ENTRY,
           entry.caseId,

@@ -240,7 +240,7 @@ export class CompetitionsService {
   /** Open, close, compute, back to scoring, notice, publish, cancel: each with its own checks. */
   async transition(actor: Actor, id: number, body: TransitionRequest<CompetitionAction>): Promise<CompetitionView> {
     const row = await this.row(id);
-    await this.transitions.apply(actor, WF, row.caseId, body, {
+    await this.transitions.applyLegacy(actor, WF, row.caseId, body, {
       before: async ({ manager, action }) => {
         if (action === 'open_registration' && row.registrationClosesOn < this.clock.today()) {
           fail('validation_failed', '报名截止日期已过，请先改期', [{ field: 'registrationClosesOn', message: '报名截止日期已过' }]);

@@ -155,7 +155,7 @@ export class AssistanceRecordsService {
       record_signed_form: { title: '签收单已登记', body: '工会已登记您签字的签收单。' },
       cancel: { title: '帮扶已撤销', body: `原因：${input.comment ?? ''}` },
     };
-    await this.transitions.apply(actor, AID, record.caseId, input, {
+    await this.transitions.applyLegacy(actor, AID, record.caseId, input, {
       before: (step) => work(step, record),
       notice: (step) => ({
         ...(texts[step.action] ?? { title: '帮扶有新进展', body: '' }),

@@ -333,7 +333,7 @@ export class HardshipCampaignsService {
   /** Approve (spends the budget and creates the aid record), reject, or withdraw a grant application. */
   async grantTransition(actor: Actor, id: number, input: TransitionInput): Promise<GrantApplicationView> {
     const { grant } = await this.loadGrant(this.db.manager, actor, id);
-    const kase = await this.transitions.apply(actor, GRANT, grant.caseId, input, {
+    const kase = await this.transitions.applyLegacy(actor, GRANT, grant.caseId, input, {
       after: async (step) => {
         if (step.action !== 'approve') return;
         const c = await this.load(step.manager, grant.campaignId);

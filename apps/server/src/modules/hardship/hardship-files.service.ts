@@ -263,7 +263,7 @@ export class HardshipFilesService {
       : reason
         ? `${FILE_CLOSE_REASON_LABEL[reason]}：${note}`
         : note;
-    await this.transitions.apply(
+    await this.transitions.applyLegacy(
       actor,
       WF,
       file.caseId,

@@ -68,7 +68,7 @@ export class HardshipStepsService {
     const app = await this.db.manager.getRepository(HardshipApplication).findOneBy({ id });
     if (!app) fail('not_found');
     const { rules } = await this.rules.byId(this.db.manager, app.ruleSetId);
-    const kase = await this.transitions.apply(actor, WF, app.caseId, input, {
+    const kase = await this.transitions.applyLegacy(actor, WF, app.caseId, input, {
       deadlines: rules.deadlines,
       before: async (step) => {
         if (step.action === 'complete_public_notice') await this.checkNoticeFinished(step.manager, app);

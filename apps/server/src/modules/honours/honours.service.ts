@@ -155,7 +155,7 @@ export class HonoursService {
   async transition(actor: Actor, id: number, body: TransitionRequest<NominationAction>): Promise<NominationView> {
     const row = await this.db.manager.getRepository(Nomination).findOneBy({ id });
     if (!row) fail('not_found');
-    await this.transitions.apply(actor, WF, row.caseId, body, {
+    await this.transitions.applyLegacy(actor, WF, row.caseId, body, {
       before: async ({ manager, action, input }) => {
         if (action === 'start_notice') {
           const excluded = (await this.flags.exclusions(manager, [row.employerKey])).get(row.employerKey);

@@ -234,7 +234,7 @@ export class LegalAidService {
   /** The centre gives aid and assigns a lawyer of the centre. */
   async accept(actor: Actor, id: number, body: AcceptLegalAidRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
-    await this.transitions.apply(
+    await this.transitions.applyLegacy(
       actor,
       WF,
       row.caseId,
@@ -260,7 +260,7 @@ export class LegalAidService {
     const row = await this.row(id);
     const { rules } = await this.legalRules.effective(this.db.manager, this.clock.now());
     const otherHelp = body.otherHelp?.trim() || rules.otherHelp;
-    await this.transitions.apply(
+    await this.transitions.applyLegacy(
       actor,
       WF,
       row.caseId,
@@ -280,7 +280,7 @@ export class LegalAidService {
   /** The worker withdraws before the decision. */
   async withdraw(actor: Actor, id: number, version: number): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
-    await this.transitions.apply(
+    await this.transitions.applyLegacy(
       actor,
       WF,
       row.caseId,
@@ -300,7 +300,7 @@ export class LegalAidService {
     const row = await this.row(id);
     const stage = body.action.replace('start_', '') as LegalAidStage;
     this.checkDates(row, body);
-    await this.transitions.apply(
+    await this.transitions.applyLegacy(
       actor,
       WF,
       row.caseId,
@@ -345,7 +345,7 @@ export class LegalAidService {
     if (body.outcome === 'withdrawn' && body.amountRecoveredFen > 0)
       problems.push({ field: 'amountRecoveredFen', message: '撤回的案件不应有追回金额' });
     if (problems.length) fail('validation_failed', problems[0].message, problems);
-    await this.transitions.apply(
+    await this.transitions.applyLegacy(
       actor,
       WF,
       row.caseId,

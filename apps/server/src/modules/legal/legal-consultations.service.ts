@@ -206,7 +206,7 @@ export class LegalConsultationsService {
     const row = await this.row(id);
     const now = this.clock.now();
     const { rules } = await this.legalRules.effective(this.db.manager, now);
-    await this.transitions.apply(actor, WF, row.caseId, body, {
+    await this.transitions.applyLegacy(actor, WF, row.caseId, body, {
       before: async ({ manager, action }) => {
         const fresh = await manager.getRepository(Consultation).findOneByOrFail({ id });
         if (action === 'cancel' && fresh.startsAt.getTime() - now.getTime() < rules.bookingChangeHours * HOUR_MS) fail('change_too_late');
@@ -236,7 +236,7 @@ export class LegalConsultationsService {
     const startsAt = new Date(body.startsAt);
     const { rules } = await this.legalRules.effective(this.db.manager, now);
     try {
-      await this.transitions.apply(
+      await this.transitions.applyLegacy(
         actor,
         WF,
         row.caseId,
@@ -285,7 +285,7 @@ export class LegalConsultationsService {
   async advice(actor: Actor, id: number, body: ConsultationAdviceRequest): Promise<ConsultationView> {
     const row = await this.row(id);
     const aad = (field: string) => piiAad(TABLE, row.uid, field);
-    await this.transitions.apply(
+    await this.transitions.applyLegacy(
       actor,
       WF,
       row.caseId,

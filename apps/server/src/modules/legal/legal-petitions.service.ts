@@ -123,7 +123,7 @@ export class LegalPetitionsService {
   async transition(actor: Actor, id: number, body: TransitionRequest<PetitionAction>): Promise<PetitionView> {
     const row = await this.row(id);
     if (body.action === 'resolve') fail('action_not_allowed', '办结请填写处理结果');
-    await this.transitions.apply(actor, WF, row.caseId, body, {
+    await this.transitions.applyLegacy(actor, WF, row.caseId, body, {
       before: async ({ manager, action, kase, input }) => {
         if (action === 'accept') return { dueAt: dueAfter(this.clock.today(), 60) };
         if (action === 'extend') {
@@ -168,7 +168,7 @@ export class LegalPetitionsService {
   async resolve(actor: Actor, id: number, body: ResolvePetitionRequest): Promise<PetitionView> {
     const row = await this.row(id);
     const linked = [...new Set(body.legalAidApplicationIds ?? [])];
-    await this.transitions.apply(
+    await this.transitions.applyLegacy(
       actor,
       WF,
       row.caseId,

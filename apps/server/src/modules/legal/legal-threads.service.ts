@@ -192,7 +192,7 @@ export class LegalThreadsService {
     const action: LegalThreadAction = fromWorker ? 'follow_up' : 'reply';
     if (!fromWorker && !actor.permissions.includes('legal.consult')) fail('not_found');
     const { rules } = await this.legalRules.effective(this.db.manager, this.clock.now());
-    await this.transitions.apply(
+    await this.transitions.applyLegacy(
       actor,
       WF,
       thread.caseId,
@@ -232,7 +232,7 @@ export class LegalThreadsService {
   async transition(actor: Actor, id: number, body: TransitionRequest<LegalThreadAction>): Promise<LegalThreadView> {
     const thread = await this.db.manager.getRepository(LegalThread).findOneBy({ id });
     if (!thread) fail('not_found');
-    await this.transitions.apply(actor, WF, thread.caseId, body, {
+    await this.transitions.applyLegacy(actor, WF, thread.caseId, body, {
       notice: () => ({ title: '在线咨询已结束', body: '有新问题可以再发起在线咨询。', link: link(id) }),
     });
     return this.get(actor, id);

@@ -215,7 +215,7 @@ export class MembersService implements OnModuleInit, MembershipFacts {
 
   private async leave(actor: Actor, member: Member, input: TransitionInput): Promise<void> {
     const reason = input.comment?.trim();
-    await this.transitions.apply(actor, WF, member.caseId, input, {
+    await this.transitions.applyLegacy(actor, WF, member.caseId, input, {
       before: async ({ manager }) => {
         if (await manager.getRepository(MembershipTransfer).findOneBy({ openMemberId: member.id })) {
           fail('transfer_in_progress', '您有正在办理的会籍接转，请先取消接转再退会');

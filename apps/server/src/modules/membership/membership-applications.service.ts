@@ -140,7 +140,7 @@ export class MembershipApplicationsService {
   async transition(actor: Actor, id: number, input: TransitionInput): Promise<MembershipApplicationView> {
     const app = await this.db.manager.getRepository(MembershipApplication).findOneBy({ id });
     if (!app) fail('not_found');
-    const kase = await this.transitions.apply(actor, WF, app.caseId, input, {
+    const kase = await this.transitions.applyLegacy(actor, WF, app.caseId, input, {
       before: async (step) => {
         if (step.action !== 'transfer') return;
         const target = await this.organizations.get(step.input.targetOrganizationId as number, step.manager);

@@ -86,7 +86,7 @@ export class MembershipTransfersService {
   async transition(actor: Actor, id: number, input: TransitionInput): Promise<MembershipTransferView> {
     const transfer = await this.db.manager.getRepository(MembershipTransfer).findOneBy({ id });
     if (!transfer) fail('not_found');
-    const kase = await this.transitions.apply(actor, WF, transfer.caseId, input, {
+    const kase = await this.transitions.applyLegacy(actor, WF, transfer.caseId, input, {
       after: async (step) => {
         await step.manager.getRepository(MembershipTransfer).update({ id: transfer.id }, { openMemberId: null });
         if (step.action !== 'accept') return;
