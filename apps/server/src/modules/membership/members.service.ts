@@ -23,6 +23,7 @@ import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { TransitionService, type TransitionInput } from '../workflow/transition.service';
 import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { Member } from './entities/member.entity';
+import { MembershipProcess } from './membership.process';
 import { MembershipApplication } from './entities/membership-application.entity';
 import { MembershipTransfer } from './entities/membership-transfer.entity';
 import { Clock } from '../../common/clock';
@@ -59,6 +60,7 @@ export class MembersService implements OnModuleInit, MembershipFacts {
     private readonly identity: IdentityService,
     private readonly transitions: TransitionService,
     private readonly cases: WorkflowCases,
+    private readonly process: MembershipProcess,
   ) {}
 
   onModuleInit(): void {
@@ -214,25 +216,6 @@ export class MembersService implements OnModuleInit, MembershipFacts {
   }
 
   private async leave(actor: Actor, member: Member, input: TransitionInput): Promise<void> {
-    const reason = input.comment?.trim();
-    await this.transitions.applyLegacy(actor, WF, member.caseId, input, {
-      before: async ({ manager }) => {
-        if (await manager.getRepository(MembershipTransfer).findOneBy({ openMemberId: member.id })) {
-          fail('transfer_in_progress', '您有正在办理的会籍接转，请先取消接转再退会');
-        }
-        const done = await manager
-          .getRepository(Member)
-          .update(
-            { id: member.id, status: 'active' },
-            { status: 'withdrawn', activeIdNumberIndex: null, cardSerial: member.cardSerial + 1 },
-          );
-        if (done.affected !== 1) fail('state_conflict');
-      },
-      notice: () => ({
-        title: '已退出工会',
-        body: `您已退出工会，会员卡已失效。${reason ? `退会原因：${reason}。` : ''}需要时可以重新申请入会。`,
-        link: '/pages/mine/index',
-      }),
-    });
+    await this.transitions.apply(actor, this.process, member.caseId, input);
   }
 }

@@ -6,7 +6,6 @@ import {
   maskName,
   MEMBERSHIP_APPLICATION_WORKFLOW,
   normalizeIdNumber,
-  type MembershipApplicationAction,
   type MembershipApplicationView,
 } from '@union/shared';
 import { type EntityManager } from 'typeorm';
@@ -18,7 +17,8 @@ import { IdentityService } from '../identity/identity.service';
 import { OrganizationsService, type Organization } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
-import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
+import { TransitionService, type TransitionInput } from '../workflow/transition.service';
+import { MembershipApplicationProcess } from './membership-application.process';
 import { MembershipApplication } from './entities/membership-application.entity';
 import type { CreateMembershipApplicationRequest } from '@union/shared';
 import { MembershipViews } from './membership-views.service';
@@ -41,6 +41,7 @@ export class MembershipApplicationsService {
     private readonly transitions: TransitionService,
     private readonly views: MembershipViews,
     private readonly members: MembersService,
+    private readonly process: MembershipApplicationProcess,
   ) {}
 
   /** Where the case goes: the chosen union, or the one above it when the employer must not know. */
@@ -140,40 +141,7 @@ export class MembershipApplicationsService {
   async transition(actor: Actor, id: number, input: TransitionInput): Promise<MembershipApplicationView> {
     const app = await this.db.manager.getRepository(MembershipApplication).findOneBy({ id });
     if (!app) fail('not_found');
-    const kase = await this.transitions.applyLegacy(actor, WF, app.caseId, input, {
-      before: async (step) => {
-        if (step.action !== 'transfer') return;
-        const target = await this.organizations.get(step.input.targetOrganizationId as number, step.manager);
-        if (target.id === step.kase.organizationId || target.kind === 'county_federation') fail('invalid_organization');
-        return { moveTo: target };
-      },
-      after: async (step) => {
-        if (WF.states[step.to as keyof typeof WF.states].terminal) {
-          await step.manager.getRepository(MembershipApplication).update({ id: app.id }, { openIdNumberIndex: null });
-        }
-        if (step.action === 'approve') await this.members.createFromApplication(step.manager, step.actor, app, step.kase);
-      },
-      notice: (step) => this.notice(step, app),
-    });
+    const kase = await this.transitions.apply(actor, this.process, app.caseId, input);
     return this.views.application(this.db.manager, actor, app, kase);
-  }
-
-  private notice(step: StepContext, app: MembershipApplication): { title: string; body: string; link: string } {
-    const link = `/pages/membership/application/index?id=${app.id}`;
-    const reason = step.input.comment ? `说明：${step.input.comment}` : '';
-    switch (step.action as MembershipApplicationAction) {
-      case 'approve':
-        return { title: '入会申请已通过', body: '欢迎加入工会！您的电子会员卡已生成，可在“我的”查看。', link };
-      case 'reject':
-        return { title: '入会申请未通过', body: `很遗憾，您的入会申请未通过。${reason}`, link };
-      case 'request_info':
-        return { title: '入会申请需要补充信息', body: `请补充后重新提交。${reason}`, link };
-      case 'transfer':
-        return { title: '入会申请已转交', body: `您的申请已转交给更合适的工会办理，期限重新计算。${reason}`, link };
-      case 'resubmit':
-        return { title: '入会申请已重新提交', body: '工会将继续审核。', link };
-      case 'withdraw':
-        return { title: '入会申请已撤回', body: '需要时可以重新申请。', link };
-    }
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { maskName, MEMBERSHIP_TRANSFER_WORKFLOW, type MembershipTransferAction, type MembershipTransferView } from '@union/shared';
+import { maskName, MEMBERSHIP_TRANSFER_WORKFLOW, type MembershipTransferView } from '@union/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
-import { Member } from './entities/member.entity';
+import { TransitionService, type TransitionInput } from '../workflow/transition.service';
+import { MembershipTransferProcess } from './membership-transfer.process';
 import { MembershipTransfer } from './entities/membership-transfer.entity';
 import type { CreateMembershipTransferRequest } from '@union/shared';
 import { MembershipViews } from './membership-views.service';
@@ -26,6 +26,7 @@ export class MembershipTransfersService {
     private readonly transitions: TransitionService,
     private readonly views: MembershipViews,
     private readonly members: MembersService,
+    private readonly process: MembershipTransferProcess,
   ) {}
 
   async request(actor: Actor, body: CreateMembershipTransferRequest): Promise<MembershipTransferView> {
@@ -86,34 +87,7 @@ export class MembershipTransfersService {
   async transition(actor: Actor, id: number, input: TransitionInput): Promise<MembershipTransferView> {
     const transfer = await this.db.manager.getRepository(MembershipTransfer).findOneBy({ id });
     if (!transfer) fail('not_found');
-    const kase = await this.transitions.applyLegacy(actor, WF, transfer.caseId, input, {
-      after: async (step) => {
-        await step.manager.getRepository(MembershipTransfer).update({ id: transfer.id }, { openMemberId: null });
-        if (step.action !== 'accept') return;
-        const repo = step.manager.getRepository(Member);
-        const member = await repo.findOneByOrFail({ id: transfer.memberId });
-        if (member.status !== 'active') fail('not_a_member', '该会员已退会，不能接转');
-        // A new card is issued with the new union; tokens of the old card stop working.
-        await repo.update(
-          { id: member.id },
-          { organizationId: transfer.toOrganizationId, employerName: transfer.newEmployerName, cardSerial: member.cardSerial + 1 },
-        );
-        await this.members.placeMembership(step.manager, member, transfer.toOrganizationId);
-      },
-      notice: (step) => this.notice(step, transfer),
-    });
+    const kase = await this.transitions.apply(actor, this.process, transfer.caseId, input);
     return this.views.transfer(this.db.manager, actor, transfer, kase);
-  }
-
-  private notice(step: StepContext, transfer: MembershipTransfer): { title: string; body: string; link: string } {
-    const link = `/pages/membership/transfer/index?id=${transfer.id}`;
-    switch (step.action as MembershipTransferAction) {
-      case 'accept':
-        return { title: '会籍接转已完成', body: '您的会籍已转入新的工会，会员卡已更新。', link };
-      case 'decline':
-        return { title: '会籍接转未被接收', body: `会籍仍在原工会。原因：${step.input.comment ?? ''}`, link };
-      case 'cancel':
-        return { title: '会籍接转已取消', body: '会籍仍在原工会。', link };
-    }
   }
 }

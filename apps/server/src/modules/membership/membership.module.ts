@@ -14,6 +14,9 @@ import { MembershipPiiService } from './membership-pii.service';
 import { MembershipTransfersService } from './membership-transfers.service';
 import { MembershipViews } from './membership-views.service';
 import { MembersService } from './members.service';
+import { MembershipApplicationProcess } from './membership-application.process';
+import { MembershipTransferProcess } from './membership-transfer.process';
+import { MembershipProcess } from './membership.process';
 import { CaseHandlers } from '../workflow/case-handlers';
 
 @Module({
@@ -26,7 +29,16 @@ import { CaseHandlers } from '../workflow/case-handlers';
     NotificationsModule,
   ],
   controllers: [MembershipController, PiiController],
-  providers: [MembershipApplicationsService, MembershipTransfersService, MembersService, MembershipViews, MembershipPiiService],
+  providers: [
+    MembershipApplicationsService,
+    MembershipTransfersService,
+    MembersService,
+    MembershipViews,
+    MembershipPiiService,
+    MembershipApplicationProcess,
+    MembershipTransferProcess,
+    MembershipProcess,
+  ],
   exports: [MembershipApplicationsService, MembershipTransfersService, MembersService, MembershipViews],
 })
 export class MembershipModule implements OnModuleInit {
@@ -44,7 +56,6 @@ export class MembershipModule implements OnModuleInit {
     this.caseHandlers.register({
       caseType: 'membership',
       actions: (actor, id) => this.members.actions(actor, id),
-      transition: (actor, id, input) => this.members.transition(actor, id, input),
     });
   }
 }

@@ -15,7 +15,7 @@ import { Clock } from '../../common/clock';
 import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
 import type { CaseNotice, CaseProcess, StepContext } from '../workflow/case-process';
-import type { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import type { WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { Proposal, ProposalOpinion } from './entities/proposal.entity';
 
