@@ -29,6 +29,7 @@ import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry } from './entities/entry.entity';
 import { CompetitionsService } from './competitions.service';
 import { Clock } from '../../common/clock';
+import { CompetitionEntryProcess } from './competition-entry.process';
 
 /**
  * Entries: registration with eligibility (members of unions within the organiser's scope; an
@@ -48,6 +49,7 @@ export class CompetitionEntriesService {
     private readonly competitions: CompetitionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transitions: TransitionService,
+    private readonly process: CompetitionEntryProcess,
   ) {}
 
   async register(actor: Actor, competitionId: number, body: RegisterEntryRequest): Promise<EntryView> {
@@ -171,29 +173,7 @@ export class CompetitionEntriesService {
   async transition(actor: Actor, entryId: number, input: TransitionInput): Promise<void> {
     const entry = await this.db.manager.getRepository(CompetitionEntry).findOneBy({ id: entryId });
     if (!entry) fail('not_found');
-    await this.transitions.applyLegacy(actor, ENTRY, entry.caseId, input, {
-      before: async ({ manager }) => {
-        const competition = await manager.getRepository(Competition).findOneByOrFail({ id: entry.competitionId });
-        const contest = await this.cases.get(competition.caseId, manager);
-        if (!stateAllows(contest.caseType, contest.state, 'registration') || competition.registrationClosesOn < this.clock.today())
-          fail('action_not_allowed', '报名截止后不能退出');
-        const result = await manager
-          .getRepository(CompetitionEntry)
-          .update({ id: entryId, status: 'registered' }, { status: 'withdrawn', activeKey: null });
-        if (result.affected !== 1) fail('state_conflict');
-        await manager
-          .createQueryBuilder()
-          .update(CompetitionEvent)
-          .set({ entryCount: () => 'entry_count - 1' })
-          .where('id = :id AND entry_count > 0', { id: entry.eventId })
-          .execute();
-      },
-      notice: () => ({
-        title: '已退出比赛',
-        body: '名额已让出；报名截止前可以重新报名。',
-        link: `/pages/contest/entry/index?id=${entryId}`,
-      }),
-    });
+    await this.transitions.apply(actor, this.process, entry.caseId, input);
   }
 
   async mine(actor: Actor): Promise<EntryView[]> {
@@ -254,21 +234,7 @@ export class CompetitionEntriesService {
     if (entry.status !== 'checked_in') {
       const entryCase = await this.cases.get(entry.caseId);
       await this.transitions
-        .applyLegacy(
-          actor,
-          ENTRY,
-          entry.caseId,
-          { action: 'check_in', version: entryCase.version },
-          {
-            before: async ({ manager }) => {
-              const result = await manager
-                .getRepository(CompetitionEntry)
-                .update({ id: entry.id, status: 'registered' }, { status: 'checked_in' });
-              if (result.affected !== 1) fail('state_conflict');
-            },
-            notice: () => ({ title: '签到成功', body: '祝比赛顺利。', link: `/pages/contest/entry/index?id=${entry.id}` }),
-          },
-        )
+        .apply(actor, this.process, entry.caseId, { action: 'check_in', version: entryCase.version })
         .catch(async (err: unknown) => {
           // Two scans at once: the one that lost finds the entry checked in, which is what it asked for.
           const now = await this.db.manager.getRepository(CompetitionEntry).findOneByOrFail({ id: entry.id });

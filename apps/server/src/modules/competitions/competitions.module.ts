@@ -12,6 +12,8 @@ import { CompetitionsController } from './competitions.controller';
 import { CompetitionsService } from './competitions.service';
 import { CompetitionObjectionsService } from './competition-objections.service';
 import { EmployerFlagsService } from './employer-flags.service';
+import { CompetitionProcess } from './competition.process';
+import { CompetitionEntryProcess } from './competition-entry.process';
 import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Competitions, their entries, judging and results; the employer flags honours use too. */
@@ -25,6 +27,8 @@ import { CaseHandlers } from '../workflow/case-handlers';
     CompetitionObjectionsService,
     CompetitionEntriesService,
     CompetitionJudgingService,
+    CompetitionProcess,
+    CompetitionEntryProcess,
   ],
   exports: [EmployerFlagsService, CompetitionsService, CompetitionEntriesService, CompetitionJudgingService, CompetitionResultsService],
 })
@@ -41,7 +45,6 @@ export class CompetitionsModule implements OnModuleInit {
     this.caseHandlers.register({
       caseType: 'competition_entry',
       actions: (actor, id) => this.entries.actions(actor, id),
-      transition: (actor, id, input) => this.entries.transition(actor, id, input),
     });
   }
 }

@@ -18,7 +18,6 @@ import { staffHandles, staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { IdentityService } from '../identity/identity.service';
-import { Notifier } from '../notifications/notifier.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
@@ -26,14 +25,13 @@ import { TransitionService } from '../workflow/transition.service';
 import { Competition, CompetitionEvent } from './entities/competition.entity';
 import { CompetitionEntry } from './entities/entry.entity';
 import { NoticesService } from '../notices/notices.service';
-import { CompetitionResultsService } from './competition-results.service';
 import { Clock } from '../../common/clock';
+import { CompetitionProcess } from './competition.process';
 import { newestFirst } from '../../common/cursor';
 import type { Page } from '@union/shared';
 
 const WF = COMPETITION_WORKFLOW;
-const DAY_MS = 86_400_000;
-export const competitionLink = (id: number) => `/pages/contest/competition/index?id=${id}`;
+export { competitionLink } from './competition.process';
 
 /**
  * Competitions from setup to published results: the organiser (county, town or industry union)
@@ -49,10 +47,9 @@ export class CompetitionsService {
     private readonly db: Db,
     private readonly transitions: TransitionService,
     private readonly caseViews: CaseViews,
-    private readonly notifier: Notifier,
-    private readonly results: CompetitionResultsService,
     private readonly identity: IdentityService,
     private readonly notices: NoticesService,
+    private readonly process: CompetitionProcess,
   ) {}
 
   async create(actor: Actor, body: CreateCompetitionRequest): Promise<CompetitionView> {
@@ -240,33 +237,7 @@ export class CompetitionsService {
   /** Open, close, compute, back to scoring, notice, publish, cancel: each with its own checks. */
   async transition(actor: Actor, id: number, body: TransitionRequest<CompetitionAction>): Promise<CompetitionView> {
     const row = await this.row(id);
-    await this.transitions.applyLegacy(actor, WF, row.caseId, body, {
-      before: async ({ manager, action }) => {
-        if (action === 'open_registration' && row.registrationClosesOn < this.clock.today()) {
-          fail('validation_failed', '报名截止日期已过，请先改期', [{ field: 'registrationClosesOn', message: '报名截止日期已过' }]);
-        }
-        if (action === 'compute_results') await this.results.compute(manager, row);
-        if (action === 'start_notice') {
-          const noticeEndsAt = new Date(this.clock.nowMs() + row.noticeDays * DAY_MS);
-          await manager.getRepository(Competition).update({ id }, { noticeEndsAt });
-          return { dueAt: noticeEndsAt };
-        }
-        if (action === 'publish') {
-          const fresh = await manager.getRepository(Competition).findOneByOrFail({ id });
-          const open = await this.notices.openCount(row.caseId, manager);
-          if (open > 0) fail('objection_open');
-          if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > this.clock.nowMs()) fail('notice_period_running');
-          await manager.getRepository(Competition).update({ id }, { publishedAt: this.clock.now() });
-          await this.notifyEntrants(manager, row, '比赛结果已发布', '点开查看名次和证书。');
-        }
-        if (action === 'cancel') await this.notifyEntrants(manager, row, '比赛已取消', '比赛已取消，报名作废。');
-      },
-      notice: ({ to }) => ({
-        title: `${row.title}：${WF.states[to as CompetitionState].label}`,
-        body: WF.states[to as CompetitionState].nextStep,
-        link: competitionLink(id),
-      }),
-    });
+    await this.transitions.apply(actor, this.process, row.caseId, body);
     return this.get(actor, id);
   }
 
@@ -276,15 +247,6 @@ export class CompetitionsService {
     const kase = row ? await this.cases.find(row.caseId, manager) : null;
     if (!row || !kase || !staffMayHandleCase(actor, kase)) fail('not_found');
     return { row, kase };
-  }
-
-  private async notifyEntrants(manager: EntityManager, row: Competition, title: string, body: string): Promise<void> {
-    const entries = await manager
-      .getRepository(CompetitionEntry)
-      .find({ select: { registrantUserId: true }, where: { competitionId: row.id } });
-    for (const userId of new Set(entries.map((e) => e.registrantUserId))) {
-      await this.notifier.notify(manager, { userId, title: `${row.title}：${title}`, body, link: competitionLink(row.id), status: title });
-    }
   }
 
   private async row(id: number): Promise<Competition> {

@@ -7,13 +7,14 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { HonoursController } from './honours.controller';
 import { HonoursService } from './honours.service';
 import { ModelWorkersService } from './model-workers.service';
+import { NominationProcess } from './nomination.process';
 import { CaseHandlers } from '../workflow/case-handlers';
 
 /** Honours and the model-worker registry. */
 @Module({
   imports: [OrganizationsModule, NoticesModule, CompetitionsModule, UploadsModule, PiiModule],
   controllers: [HonoursController],
-  providers: [HonoursService, ModelWorkersService],
+  providers: [HonoursService, ModelWorkersService, NominationProcess],
   exports: [HonoursService],
 })
 export class HonoursModule implements OnModuleInit {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   BUILT_IN_HONOURS,
@@ -34,13 +33,12 @@ import { TransitionService } from '../workflow/transition.service';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination } from './entities/honour.entity';
 import { NoticesService } from '../notices/notices.service';
 import { Clock } from '../../common/clock';
+import { NominationProcess } from './nomination.process';
 import { requireManager } from './model-workers.service';
 import { newestFirst, pageBy } from '../../common/cursor';
 import type { Page } from '@union/shared';
 
 const WF = NOMINATION_WORKFLOW;
-const NOTICE_DAYS = 5;
-const DAY_MS = 86_400_000;
 
 /**
  * Honours (工人先锋号、劳模、先进基层工会组织、模范职工之家 and the county's own): unions
@@ -61,6 +59,7 @@ export class HonoursService {
     private readonly flags: EmployerFlagsService,
     private readonly uploads: UploadsService,
     private readonly objections: NoticesService,
+    private readonly process: NominationProcess,
   ) {}
 
   /** The honours one can be nominated for; the four built-in ones are created on first use. */
@@ -155,42 +154,7 @@ export class HonoursService {
   async transition(actor: Actor, id: number, body: TransitionRequest<NominationAction>): Promise<NominationView> {
     const row = await this.db.manager.getRepository(Nomination).findOneBy({ id });
     if (!row) fail('not_found');
-    await this.transitions.applyLegacy(actor, WF, row.caseId, body, {
-      before: async ({ manager, action, input }) => {
-        if (action === 'start_notice') {
-          const excluded = (await this.flags.exclusions(manager, [row.employerKey])).get(row.employerKey);
-          if (excluded) fail('employer_excluded', `不能公示：${excluded}`);
-          const noticeEndsAt = new Date(this.clock.nowMs() + NOTICE_DAYS * DAY_MS);
-          await manager.getRepository(Nomination).update({ id }, { noticeEndsAt });
-          return { dueAt: noticeEndsAt };
-        }
-        if (action === 'award') {
-          const fresh = await manager.getRepository(Nomination).findOneByOrFail({ id });
-          if (await this.objections.openCount(row.caseId, manager)) fail('objection_open');
-          if (fresh.noticeEndsAt && fresh.noticeEndsAt.getTime() > this.clock.nowMs()) fail('notice_period_running');
-          await manager.getRepository(Nomination).update({ id }, { awardedAt: this.clock.now() });
-          const kind = await manager.getRepository(HonourKind).findOneByOrFail({ id: row.kindId });
-          if (kind.code === 'model_worker') {
-            await manager.getRepository(ModelWorker).insert({
-              name: row.nomineeName,
-              employerName: row.employerName,
-              title: `${row.year}年度县级${kind.name}`,
-              awardedYear: row.year,
-              nominationId: id,
-              uid: randomUUID(),
-              createdAt: this.clock.now(),
-            });
-          }
-        }
-        if (action === 'reject') await manager.getRepository(Nomination).update({ id }, { rejectReason: input.comment ?? null });
-        if (action === 'revoke') await manager.getRepository(Nomination).update({ id }, { revokedReason: input.comment ?? null });
-      },
-      notice: ({ to }) => ({
-        title: `荣誉推荐：${WF.states[to as NominationState].label}`,
-        body: `${row.nomineeName}：${WF.states[to as NominationState].nextStep}`,
-        link: `/staff/pages/honour/index?id=${id}`,
-      }),
-    });
+    await this.transitions.apply(actor, this.process, row.caseId, body);
     return this.get(actor, id);
   }
 
