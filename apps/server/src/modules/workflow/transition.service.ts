@@ -343,7 +343,7 @@ export class TransitionService {
    * A plain step (no form) on any case, through its type's registered process: what the case API
    * does. The caller has already refused actions that record a form.
    */
-  applyPlain(actor: Actor, caseType: string, caseId: number, input: TransitionInput): Promise<WorkflowCase> {
+  async applyPlain(actor: Actor, caseType: string, caseId: number, input: TransitionInput): Promise<WorkflowCase> {
     const process = this.processes.get(caseType);
     if (!process) fail('not_found');
     return this.apply(actor, process, caseId, input);
