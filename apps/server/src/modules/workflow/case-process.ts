@@ -86,10 +86,11 @@ export type AnyCaseProcess = CaseProcess<any, any, any, any>;
 
 /** The form an action of a process records (undefined when it records none). */
 export type PayloadOf<Proc extends AnyCaseProcess, K> = K extends keyof NonNullable<Proc['steps']>
-  ? NonNullable<NonNullable<Proc['steps']>[K]> extends StepWork<any, any, infer P>
+  ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    NonNullable<NonNullable<Proc['steps']>[K]> extends StepWork<any, any, infer P>
     ? P
     : undefined
-  : undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+  : undefined;
 
 /** The actions of a process whose step records a form. */
 export type FormAction<Proc extends AnyCaseProcess> = {
