@@ -103,7 +103,7 @@ export async function seedDemoHardship(app: INestApplication, ctx: DemoContext):
     return applications.submit(await ctx.actor(who), body);
   };
   const act = async (who: string, a: HardshipApplicationView, action: string, comment?: string) =>
-    steps.apply(await ctx.actor(who), a.id, { action, version: a.version, comment });
+    applications.transition(await ctx.actor(who), a.id, { action, version: a.version, comment });
   const visit = async (a: HardshipApplicationView, cadre = 'grassroots_cadre') =>
     steps.homeVisit(await ctx.actor(cadre), a.id, {
       version: a.version,

@@ -18,9 +18,9 @@ import { fail } from '../../common/app-exception';
 import { Clock } from '../../common/clock';
 import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { UploadsService } from '../uploads/uploads.service';
-import { TransitionService, type StepContext, type TransitionInput } from '../workflow/transition.service';
+import { TransitionService, type TransitionInput } from '../workflow/transition.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
+import { AssistanceRecordProcess } from './assistance-record.process';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
@@ -44,9 +44,9 @@ export class AssistanceRecordsService {
     private readonly rules: HardshipRulesService,
     private readonly views: HardshipViews,
     private readonly organizations: OrganizationsService,
-    private readonly uploads: UploadsService,
     private readonly files: HardshipFilesService,
     private readonly cases: WorkflowCases,
+    private readonly process: AssistanceRecordProcess,
   ) {}
 
   /**
@@ -141,62 +141,40 @@ export class AssistanceRecordsService {
     return { record, kase, ctx };
   }
 
-  private async applyAid(
-    actor: Actor,
-    id: number,
-    input: TransitionInput,
-    work: (step: StepContext, record: AssistanceRecord) => Promise<void>,
-  ): Promise<AssistanceRecordView> {
+  /** A step on the aid record's case through its registered process, answered with the record as it is after. */
+  private async applyAid(actor: Actor, id: number, apply: (caseId: number) => Promise<unknown>): Promise<AssistanceRecordView> {
     const { record } = await this.loadAid(this.db.manager, actor, id);
-    const file = await this.db.manager.getRepository(HardshipFile).findOneByOrFail({ id: record.fileId });
-    const texts: Record<string, { title: string; body: string }> = {
-      pay: { title: '帮扶已发放', body: '帮扶已按实名发放，请核对到账后在小程序里确认签收。' },
-      sign: { title: '已确认签收', body: '感谢您的确认。' },
-      record_signed_form: { title: '签收单已登记', body: '工会已登记您签字的签收单。' },
-      cancel: { title: '帮扶已撤销', body: `原因：${input.comment ?? ''}` },
-    };
-    await this.transitions.applyLegacy(actor, AID, record.caseId, input, {
-      before: (step) => work(step, record),
-      notice: (step) => ({
-        ...(texts[step.action] ?? { title: '帮扶有新进展', body: '' }),
-        link: `/pages/hardship/file/index?id=${file.id}`,
-      }),
-    });
+    await apply(record.caseId);
     const fresh = await this.db.manager.getRepository(AssistanceRecord).findOneByOrFail({ id });
-    return (await this.views.assistance(this.db.manager, actor, [fresh], new Map([[file.id, file.fileNo]])))[0];
+    return this.viewOf(actor, fresh);
   }
 
   /** Plain actions on aid: the worker signs in the app; the county cancels an unpaid approval. */
   aidTransition(actor: Actor, id: number, input: TransitionInput): Promise<AssistanceRecordView> {
-    return this.applyAid(actor, id, input, async (step, record) => {
-      if (step.action === 'sign') {
-        await step.manager.getRepository(AssistanceRecord).update({ id: record.id }, { signedAt: this.clock.now(), signMethod: 'in_app' });
-      }
-    });
+    return this.applyAid(actor, id, (caseId) => this.transitions.apply(actor, this.process, caseId, input));
   }
 
   /** Record the real-name payment (bank reference); two cadres paying at once: one wins. */
   pay(actor: Actor, id: number, body: PayAssistanceRequest): Promise<AssistanceRecordView> {
-    return this.applyAid(actor, id, { action: 'pay', version: body.version }, async (step, record) => {
-      await step.manager
-        .getRepository(AssistanceRecord)
-        .update({ id: record.id }, { paidAt: this.clock.now(), paymentReference: body.paymentReference });
-    });
+    return this.applyAid(actor, id, (caseId) =>
+      this.transitions.apply(actor, this.process, caseId, { action: 'pay', version: body.version }, body),
+    );
   }
 
   /** A cadre uploads the receipt the worker signed on paper. */
   signedForm(actor: Actor, id: number, body: SignedFormRequest): Promise<AssistanceRecordView> {
-    return this.applyAid(actor, id, { action: 'record_signed_form', version: body.version }, async (step, record) => {
-      await this.uploads.attachToCase(step.manager, actor, [body.uploadId], step.kase.id);
-      await step.manager
-        .getRepository(AssistanceRecord)
-        .update({ id: record.id }, { signedAt: this.clock.now(), signMethod: 'paper_form', signedFormUploadId: body.uploadId });
-    });
+    return this.applyAid(actor, id, (caseId) =>
+      this.transitions.apply(actor, this.process, caseId, { action: 'record_signed_form', version: body.version }, body),
+    );
   }
 
   /** One aid record, for its applicant or staff in scope. */
   async aid(actor: Actor, id: number): Promise<AssistanceRecordView> {
     const { record } = await this.loadAid(this.db.manager, actor, id);
+    return this.viewOf(actor, record);
+  }
+
+  private async viewOf(actor: Actor, record: AssistanceRecord): Promise<AssistanceRecordView> {
     const file = await this.db.manager.getRepository(HardshipFile).findOneByOrFail({ id: record.fileId });
     return (await this.views.assistance(this.db.manager, actor, [record], new Map([[file.id, file.fileNo]])))[0];
   }

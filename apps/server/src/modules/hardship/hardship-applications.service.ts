@@ -302,7 +302,7 @@ export class HardshipApplicationsService {
   }
 
   /** Plain transitions (no form): initial review passed, notice completed, town review, rejections, withdrawal. */
-  async transition(actor: Actor, id: number, input: TransitionInput): Promise<HardshipApplicationView> {
-    return this.steps.apply(actor, id, input);
+  transition(actor: Actor, id: number, input: TransitionInput): Promise<HardshipApplicationView> {
+    return this.steps.transition(actor, id, input);
   }
 }

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import {
   CAMPAIGN_KIND_LABEL,
   DEFAULT_GRANT_AMOUNTS,
-  formatYuan,
   GRANT_APPLICATION_WORKFLOW,
   isValidIdNumber,
   maskIdNumber,
@@ -36,6 +35,7 @@ import { GrantApplication } from './entities/grant-application.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { AssistanceRecordsService } from './assistance-records.service';
+import { GrantApplicationProcess } from './grant-application.process';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 import { Clock } from '../../common/clock';
 
@@ -56,6 +56,7 @@ export class HardshipCampaignsService {
     private readonly caseViews: CaseViews,
     private readonly uploads: UploadsService,
     private readonly organizations: OrganizationsService,
+    private readonly process: GrantApplicationProcess,
   ) {}
 
   async create(actor: Actor, body: CreateCampaignRequest): Promise<CampaignView> {
@@ -166,21 +167,6 @@ export class HardshipCampaignsService {
     return this.view(this.db.manager, c, mayHandle(actor, HARDSHIP_STAFF, c.organizationPath));
   }
 
-  /** Spend from the budget: compare-and-set on the campaign's version, so two approvals cannot overspend. */
-  private async spend(manager: EntityManager, c: Campaign, amountFen: number): Promise<void> {
-    const used = (await this.view(manager, c, false)).usedFen;
-    if (used + amountFen > c.budgetFen) {
-      fail('over_budget', `超出活动预算：预算 ${formatYuan(c.budgetFen)}，已用 ${formatYuan(used)}，本次 ${formatYuan(amountFen)}`);
-    }
-    const result = await manager
-      .createQueryBuilder()
-      .update(Campaign)
-      .set({ version: c.version + 1 })
-      .where('id = :id AND version = :version', { id: c.id, version: c.version })
-      .execute();
-    if (result.affected !== 1) fail('state_conflict');
-  }
-
   /** 送温暖: the county picks filed households; each gets an aid record of the campaign's amount. */
   async select(actor: Actor, id: number, body: SelectHouseholdsRequest): Promise<CampaignView> {
     return this.db.transaction(async (manager) => {
@@ -195,7 +181,7 @@ export class HardshipCampaignsService {
         .getCount();
       if (already > 0) fail('action_not_allowed', '有的家庭已经在本次活动名单里');
       const amount = c.amounts.perHouseholdFen as number;
-      await this.spend(manager, c, amount * fileIds.length);
+      await this.process.spend(manager, c, amount * fileIds.length);
       const files = await manager.getRepository(HardshipFile).findBy({ id: In(fileIds) });
       if (files.length !== fileIds.length) fail('validation_failed', '有的档案不存在', [{ field: 'fileIds', message: '有的档案不存在' }]);
       for (const file of files) {
@@ -333,33 +319,7 @@ export class HardshipCampaignsService {
   /** Approve (spends the budget and creates the aid record), reject, or withdraw a grant application. */
   async grantTransition(actor: Actor, id: number, input: TransitionInput): Promise<GrantApplicationView> {
     const { grant } = await this.loadGrant(this.db.manager, actor, id);
-    const kase = await this.transitions.applyLegacy(actor, GRANT, grant.caseId, input, {
-      after: async (step) => {
-        if (step.action !== 'approve') return;
-        const c = await this.load(step.manager, grant.campaignId);
-        if (!this.isOpen(c) && this.clock.today() > c.endsOn) fail('action_not_allowed', '活动已结束');
-        await this.spend(step.manager, c, grant.amountFen);
-        const file = await step.manager.getRepository(HardshipFile).findOneByOrFail({ id: grant.fileId });
-        const aid = await this.aidRecords.approveAid(
-          step.manager,
-          actor,
-          file,
-          {
-            aidType: 'education',
-            amountFen: grant.amountFen,
-            fundSource: c.fundSource,
-            comment: `${c.title}：${SCHOOL_LEVEL_LABEL[grant.schoolLevel]}`,
-          },
-          { campaignId: c.id },
-        );
-        await step.manager.getRepository(GrantApplication).update({ id: grant.id }, { aidRecordId: aid.id });
-      },
-      notice: (step) => ({
-        title: step.action === 'approve' ? '金秋助学已批准' : step.action === 'reject' ? '金秋助学未通过' : '金秋助学申请已撤回',
-        body: step.action === 'approve' ? `助学金 ${formatYuan(grant.amountFen)} 将按实名发放，到账后请签收。` : (step.input.comment ?? ''),
-        link: '/pages/hardship/mine/index',
-      }),
-    });
+    const kase = await this.transitions.apply(actor, this.process, grant.caseId, input);
     const fresh = await this.db.manager.getRepository(GrantApplication).findOneByOrFail({ id });
     return this.grantView(this.db.manager, actor, fresh, kase);
   }

@@ -27,9 +27,8 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
-import { HouseholdMember } from './entities/household-member.entity';
-import { addMonths } from './hardship-steps.service';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+import { changeOf, HardshipFileProcess } from './hardship-file.process';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
 
@@ -53,6 +52,7 @@ export class HardshipFilesService {
     private readonly organizations: OrganizationsService,
     private readonly transitions: TransitionService,
     private readonly cases: WorkflowCases,
+    private readonly process: HardshipFileProcess,
   ) {}
 
   /** The file's case (its state, version and next due instant). */
@@ -255,43 +255,14 @@ export class HardshipFilesService {
     if (!mayHandle(actor, HARDSHIP_STAFF, file.organizationPath)) fail('not_found');
     if (file.applicantUserId === actor.userId) fail('forbidden', '不能复核本人家庭的档案，请由其他干部办理');
     const note = body.note.trim();
-    const category = body.outcome === 'change_category' ? body.category : undefined;
-    const reason = body.outcome === 'close' ? body.closeReason : undefined;
+    const { category, reason } = changeOf(body.outcome, body);
     // The record of re-checks says what changed in the step's own words.
     const comment = category
       ? `调整为${HARDSHIP_CATEGORY_LABEL[category]}：${note}`
       : reason
         ? `${FILE_CLOSE_REASON_LABEL[reason]}：${note}`
         : note;
-    await this.transitions.applyLegacy(
-      actor,
-      WF,
-      file.caseId,
-      { action: body.outcome, version: body.version, comment },
-      {
-        before: async ({ manager }) => {
-          if (body.outcome === 'follow_up') return;
-          const now = this.clock.now();
-          const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), now);
-          if (reason) {
-            await manager.getRepository(HardshipFile).update({ id: file.id }, { closeReason: reason });
-            await manager.getRepository(HouseholdMember).update({ applicationId: file.applicationId }, { active: false });
-            return { dueAt: addMonths(now, rules.followUpMonths) };
-          }
-          if (category) await manager.getRepository(HardshipFile).update({ id: file.id }, { category });
-          return { dueAt: addMonths(now, rules.recheckMonths) };
-        },
-        notice: () => ({
-          title: reason ? '困难档案已关闭' : body.outcome === 'follow_up' ? '工会回访已记录' : '困难档案年度复核完成',
-          body: reason
-            ? `原因：${FILE_CLOSE_REASON_LABEL[reason]}。${note}。家庭再遇困难时可以重新申请。`
-            : body.outcome === 'follow_up'
-              ? '感谢您接受回访。家庭再遇困难时可以随时重新申请。'
-              : `复核结果：${category ? `调整为${HARDSHIP_CATEGORY_LABEL[category]}` : '维持'}。`,
-          link: `/pages/hardship/file/index?id=${file.id}`,
-        }),
-      },
-    );
+    await this.transitions.apply(actor, this.process, file.caseId, { action: body.outcome, version: body.version, comment }, body);
     return this.get(actor, id);
   }
 }

@@ -19,8 +19,11 @@ import { HardshipRulesService } from './hardship-rules.service';
 import { HardshipStatisticsService } from './hardship-statistics.service';
 import { HardshipStepsService } from './hardship-steps.service';
 import { HardshipViews } from './hardship-views.service';
+import { HardshipApplicationProcess } from './hardship-application.process';
+import { HardshipFileProcess } from './hardship-file.process';
+import { AssistanceRecordProcess } from './assistance-record.process';
+import { GrantApplicationProcess } from './grant-application.process';
 import { CaseHandlers } from '../workflow/case-handlers';
-import { fail } from '../../common/app-exception';
 
 /** Hardship assistance (困难职工帮扶): rules, applications, the procedure, files and aid. */
 @Module({
@@ -47,6 +50,10 @@ import { fail } from '../../common/app-exception';
     HardshipPiiService,
     HardshipStatisticsService,
     HardshipViews,
+    HardshipApplicationProcess,
+    HardshipFileProcess,
+    AssistanceRecordProcess,
+    GrantApplicationProcess,
   ],
   exports: [
     HardshipRulesService,
@@ -66,24 +73,21 @@ export class HardshipModule implements OnModuleInit {
     private readonly files: HardshipFilesService,
   ) {}
 
-  /** This module's case types answer the case API through their own services. */
+  /** This module's case types show their actions to the case API through their own services; their steps are their processes. */
   onModuleInit(): void {
     this.caseHandlers.registerService('hardship_application', this.applications);
     this.caseHandlers.register({
       caseType: 'assistance_record',
       actions: async (actor, id) => (await this.aidRecords.aid(actor, id)).actions,
-      transition: (actor, id, input) => this.aidRecords.aidTransition(actor, id, input),
     });
-    // Every step of a file is the re-check form (POST /hardship/files/:id/recheck); the case API refuses them before this.
+    // Every step of a file is the re-check form (POST /hardship/files/:id/recheck); the case API refuses them.
     this.caseHandlers.register({
       caseType: 'hardship_file',
       actions: async (actor, id) => (await this.files.get(actor, id)).actions,
-      transition: () => fail('action_not_allowed', '请在档案页面填写复核表'),
     });
     this.caseHandlers.register({
       caseType: 'grant_application',
       actions: async (actor, id) => (await this.campaigns.getGrant(actor, id)).actions,
-      transition: (actor, id, input) => this.campaigns.grantTransition(actor, id, input),
     });
   }
 }
