@@ -15,7 +15,6 @@ import {
   processProblems,
   type AnyCaseProcess,
   type CaseNotice,
-  type CaseProcess,
   type FormAction,
   type PayloadOf,
   type StepContext,
