@@ -1,5 +1,8 @@
-/** Shared by the consultation service and its reminders. */
+/** Shared by the consultation service, its process and its reminders. */
 export const HOUR_MS = 3_600_000;
+
+/** Table name bound into the encryption of a consultation's personal data. */
+export const CONSULTATION_TABLE = 'legal_consultations';
 
 /** The worker's page of one consultation (in messages). */
 export const consultationLink = (id: number) => `/pages/legal/consultation/index?id=${id}`;

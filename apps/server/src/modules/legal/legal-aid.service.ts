@@ -1,4 +1,3 @@
-import { mayBeAssigned } from '../../common/case-access';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
@@ -14,13 +13,11 @@ import {
   type LegalAidDatesRequest,
   type LegalAidEligibilityCheck,
   type LegalAidEligibilityRequest,
-  type LegalAidStage,
   type LegalAidStageRequest,
   type LegalAidState,
   type RejectLegalAidRequest,
   type RevealResponse,
 } from '@union/shared';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
@@ -31,17 +28,16 @@ import { UploadsService } from '../uploads/uploads.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { Consultation } from './entities/consultation.entity';
-import { LegalAidApplication, LegalAidStageRecord } from './entities/legal-aid-application.entity';
+import { LegalAidApplication } from './entities/legal-aid-application.entity';
 import { employerKey } from '@union/shared';
 import { clockInput, DATE_FIELDS, LEGAL_AID_TABLE } from './legal-aid.helpers';
 import { LegalAidViews } from './legal-aid-views.service';
 import { LegalAidClocks } from './legal-aid-clocks.service';
+import { LegalAidProcess, legalAidLink as link } from './legal-aid.process';
 import { LegalRulesService } from './legal-rules.service';
-import { LegalScheduleService } from './legal-schedule.service';
 import { Clock } from '../../common/clock';
 
 const WF = LEGAL_AID_WORKFLOW;
-const link = (id: number) => `/pages/legal/case/index?id=${id}`;
 /**
  * Legal aid from application to money recovered: the preliminary eligibility check, the centre's
  * written decision within its deadline (accept with a lawyer, or refuse with a reason and where
@@ -58,10 +54,10 @@ export class LegalAidService {
     private readonly uploads: UploadsService,
     private readonly identity: IdentityService,
     private readonly legalRules: LegalRulesService,
-    private readonly schedule: LegalScheduleService,
     private readonly views: LegalAidViews,
     private readonly audit: PiiAuditService,
     private readonly clocks: LegalAidClocks,
+    private readonly process: LegalAidProcess,
   ) {}
 
   /**
@@ -234,88 +230,29 @@ export class LegalAidService {
   /** The centre gives aid and assigns a lawyer of the centre. */
   async accept(actor: Actor, id: number, body: AcceptLegalAidRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
-    await this.transitions.applyLegacy(
-      actor,
-      WF,
-      row.caseId,
-      { action: 'accept', version: body.version, comment: body.comment },
-      {
-        before: async ({ manager, kase }) => {
-          const lawyer = (await this.schedule.lawyers(manager)).find((u) => u.id === body.lawyerUserId);
-          // The lawyer's organisation must contain the case's, or the lawyer could not see the case given to them.
-          if (!lawyer || !mayBeAssigned(lawyer, kase)) {
-            fail('validation_failed', '请选择本中心的律师', [{ field: 'lawyerUserId', message: '请选择本中心的律师' }]);
-          }
-          await this.cases.place(manager, kase.id, { assigneeUserId: lawyer.id });
-          kase.assigneeUserId = lawyer.id;
-        },
-        notice: () => ({ title: '法律援助申请已受理', body: '中心决定给予法律援助，承办律师会尽快联系您。', link: link(id) }),
-      },
-    );
+    await this.transitions.apply(actor, this.process, row.caseId, { action: 'accept', version: body.version, comment: body.comment }, body);
     return this.get(actor, id);
   }
 
   /** The centre refuses, in writing, with the reason and where else to go. */
   async reject(actor: Actor, id: number, body: RejectLegalAidRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
-    const { rules } = await this.legalRules.effective(this.db.manager, this.clock.now());
-    const otherHelp = body.otherHelp?.trim() || rules.otherHelp;
-    await this.transitions.applyLegacy(
-      actor,
-      WF,
-      row.caseId,
-      { action: 'reject', version: body.version, comment: body.reason },
-      {
-        before: async ({ manager }) => {
-          await manager
-            .getRepository(LegalAidApplication)
-            .update({ id }, { decisionReason: body.reason.trim(), otherHelp, nextClockDueOn: null });
-        },
-        notice: () => ({ title: '法律援助申请未获批准', body: `理由：${body.reason.trim()}。${otherHelp}`, link: link(id) }),
-      },
-    );
+    await this.transitions.apply(actor, this.process, row.caseId, { action: 'reject', version: body.version, comment: body.reason }, body);
     return this.get(actor, id);
   }
 
   /** The worker withdraws before the decision. */
   async withdraw(actor: Actor, id: number, version: number): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
-    await this.transitions.applyLegacy(
-      actor,
-      WF,
-      row.caseId,
-      { action: 'withdraw', version },
-      {
-        before: async ({ manager }) => {
-          await manager.getRepository(LegalAidApplication).update({ id }, { nextClockDueOn: null });
-        },
-        notice: () => ({ title: '法律援助申请已撤回', body: '需要时可以重新申请。', link: link(id) }),
-      },
-    );
+    await this.transitions.apply(actor, this.process, row.caseId, { action: 'withdraw', version });
     return this.get(actor, id);
   }
 
   /** The lawyer moves the case into a stage, with its start date, dates and documents. */
   async stage(actor: Actor, id: number, body: LegalAidStageRequest): Promise<LegalAidApplicationView> {
     const row = await this.row(id);
-    const stage = body.action.replace('start_', '') as LegalAidStage;
     this.checkDates(row, body);
-    await this.transitions.applyLegacy(
-      actor,
-      WF,
-      row.caseId,
-      { action: body.action, version: body.version, comment: body.note },
-      {
-        before: async (ctx) => {
-          await this.recordStage(ctx.manager, actor, row, stage, body.startedOn, body, ctx.kase.id, WF.transitions[body.action].to, true);
-        },
-        notice: () => ({
-          title: `案件进入${WF.states[WF.transitions[body.action].to].label.replace('中', '')}阶段`,
-          body: body.note?.trim() || WF.states[WF.transitions[body.action].to].nextStep,
-          link: link(id),
-        }),
-      },
-    );
+    await this.transitions.apply(actor, this.process, row.caseId, { action: body.action, version: body.version, comment: body.note }, body);
     return this.get(actor, id);
   }
 
@@ -331,7 +268,16 @@ export class LegalAidService {
       }
       // Compare-and-set on the case version, so two people editing at once cannot both win.
       if (!(await this.cases.bumpVersion(manager, kase, body.version, { at: this.clock.now() }))) fail('state_conflict');
-      await this.recordStage(manager, actor, row, state === 'accepted' ? 'accepted' : state, this.clock.today(), body, kase.id, state);
+      await this.process.recordStage(
+        manager,
+        actor,
+        row,
+        state === 'accepted' ? 'accepted' : state,
+        this.clock.today(),
+        body,
+        kase.id,
+        state,
+      );
     });
     return this.get(actor, id);
   }
@@ -345,36 +291,7 @@ export class LegalAidService {
     if (body.outcome === 'withdrawn' && body.amountRecoveredFen > 0)
       problems.push({ field: 'amountRecoveredFen', message: '撤回的案件不应有追回金额' });
     if (problems.length) fail('validation_failed', problems[0].message, problems);
-    await this.transitions.applyLegacy(
-      actor,
-      WF,
-      row.caseId,
-      { action: 'close', version: body.version, comment: body.note },
-      {
-        before: async ({ manager, kase }) => {
-          await manager.getRepository(LegalAidApplication).update(
-            { id },
-            {
-              outcome: body.outcome,
-              amountClaimedFen: body.amountClaimedFen,
-              amountRecoveredFen: body.amountRecoveredFen,
-              recoveredOn: body.amountRecoveredFen > 0 ? body.recoveredOn : null,
-              closingNote: body.note.trim(),
-              nextClockDueOn: null,
-            },
-          );
-          await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], kase.id);
-        },
-        notice: () => ({
-          title: '法律援助案件已办结',
-          body:
-            body.amountRecoveredFen > 0
-              ? `为您追回 ${(body.amountRecoveredFen / 100).toFixed(2)} 元。${body.note.trim()}`
-              : body.note.trim(),
-          link: link(id),
-        }),
-      },
-    );
+    await this.transitions.apply(actor, this.process, row.caseId, { action: 'close', version: body.version, comment: body.note }, body);
     return this.get(actor, id);
   }
 
@@ -402,38 +319,6 @@ export class LegalAidService {
       if (!first && second && b !== 'lawsuitFiledOn') problems.push({ field: a, message: '请先填写上一步的日期' });
     }
     if (problems.length) fail('validation_failed', problems[0].message, problems);
-  }
-
-  private async recordStage(
-    manager: EntityManager,
-    actor: Actor,
-    row: LegalAidApplication,
-    stage: string,
-    startedOn: string,
-    body: LegalAidCaseDates & { note?: string; uploadIds?: number[] },
-    caseId: number,
-    state: LegalAidState,
-    startsStage = false,
-  ): Promise<void> {
-    const changes: Partial<LegalAidApplication> = {};
-    // Starting a stage only adds dates; clearing one is done through the dates form.
-    for (const f of DATE_FIELDS) if (body[f] !== undefined && (body[f] !== null || !startsStage)) changes[f] = body[f] ?? null;
-    if (body.awardExtended !== undefined) changes.awardExtended = body.awardExtended;
-    const next = { ...row, ...changes } as LegalAidApplication;
-    changes.nextClockDueOn = this.clocks.nextClockDue(next, state);
-    await manager.getRepository(LegalAidApplication).update({ id: row.id }, changes);
-    Object.assign(row, changes);
-    await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], caseId);
-    await manager.getRepository(LegalAidStageRecord).insert({
-      applicationId: row.id,
-      stage,
-      startedOn,
-      note: body.note?.trim() || null,
-      uploadIds: [...new Set(body.uploadIds ?? [])],
-      recordedByUserId: actor.userId,
-      recordedByName: actor.displayName,
-      createdAt: this.clock.now(),
-    });
   }
 
   private async row(id: number): Promise<LegalAidApplication> {

@@ -36,10 +36,10 @@ import { Consultation } from './entities/consultation.entity';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 import { Clock } from '../../common/clock';
-import { consultationLink, HOUR_MS, whenText } from './consultation.helpers';
+import { CONSULTATION_TABLE as TABLE, consultationLink, HOUR_MS, whenText } from './consultation.helpers';
+import { LegalConsultationProcess } from './legal-consultation.process';
 
 const WF = CONSULTATION_WORKFLOW;
-const TABLE = 'legal_consultations';
 
 /**
  * Booked consultations: booking a free slot (the database refuses a second booking of a held
@@ -62,6 +62,7 @@ export class LegalConsultationsService {
     private readonly legalRules: LegalRulesService,
     private readonly identity: IdentityService,
     private readonly audit: PiiAuditService,
+    private readonly process: LegalConsultationProcess,
   ) {}
 
   async book(actor: Actor, body: BookConsultationRequest): Promise<ConsultationView> {
@@ -204,76 +205,15 @@ export class LegalConsultationsService {
   /** Plain steps: cancel (worker, before the cut-off), cancel by the centre (with reason), no-show. */
   async transition(actor: Actor, id: number, body: TransitionRequest<ConsultationAction>): Promise<ConsultationView> {
     const row = await this.row(id);
-    const now = this.clock.now();
-    const { rules } = await this.legalRules.effective(this.db.manager, now);
-    await this.transitions.applyLegacy(actor, WF, row.caseId, body, {
-      before: async ({ manager, action }) => {
-        const fresh = await manager.getRepository(Consultation).findOneByOrFail({ id });
-        if (action === 'cancel' && fresh.startsAt.getTime() - now.getTime() < rules.bookingChangeHours * HOUR_MS) fail('change_too_late');
-        if (action === 'mark_no_show' && fresh.startsAt.getTime() > now.getTime()) {
-          fail('action_not_allowed', '咨询时间还没到，不能记为未到场');
-        }
-        if (action === 'cancel' || action === 'staff_cancel') await manager.getRepository(Consultation).update({ id }, { slotHeld: null });
-      },
-      notice: ({ action, input }) => ({
-        title: action === 'mark_no_show' ? '咨询记为未到场' : '法律咨询已取消',
-        body:
-          action === 'staff_cancel'
-            ? `法律援助中心取消了 ${whenText(row.startsAt)} 的咨询：${input.comment ?? ''}。请重新预约。`
-            : action === 'mark_no_show'
-              ? `您没有参加 ${whenText(row.startsAt)} 的咨询，可以重新预约。`
-              : `您已取消 ${whenText(row.startsAt)} 的咨询。`,
-        link: consultationLink(id),
-      }),
-    });
+    await this.transitions.apply(actor, this.process, row.caseId, body);
     return this.get(actor, id);
   }
 
   /** The worker moves a booking to another free slot, before the cut-off. */
   async reschedule(actor: Actor, id: number, body: RescheduleConsultationRequest): Promise<ConsultationView> {
     const row = await this.row(id);
-    const now = this.clock.now();
-    const startsAt = new Date(body.startsAt);
-    const { rules } = await this.legalRules.effective(this.db.manager, now);
     try {
-      await this.transitions.applyLegacy(
-        actor,
-        WF,
-        row.caseId,
-        { action: 'reschedule', version: body.version },
-        {
-          before: async ({ manager, kase }) => {
-            const fresh = await manager.getRepository(Consultation).findOneByOrFail({ id });
-            if (fresh.startsAt.getTime() - now.getTime() < rules.bookingChangeHours * HOUR_MS) fail('change_too_late');
-            const slot = await this.schedule.findSlot(
-              manager,
-              body.lawyerUserId,
-              startsAt,
-              fresh.channel,
-              now.getTime() + rules.bookingChangeHours * HOUR_MS,
-              id,
-            );
-            if (!slot) fail('slot_unavailable');
-            const lawyer = await this.identity.user(body.lawyerUserId, manager);
-            const org = await this.organizations.get(lawyer.organizationId as number, manager);
-            await manager.getRepository(Consultation).update(
-              { id },
-              {
-                lawyerUserId: lawyer.id,
-                startsAt,
-                endsAt: new Date(slot.endsAt),
-                place: fresh.channel === 'in_person' ? slot.place : fresh.place,
-                remindedDayBeforeAt: null,
-                remindedHourBeforeAt: null,
-              },
-            );
-            // The case follows the lawyer to their organisation, so they (and their centre) can see it.
-            await this.cases.place(manager, kase.id, { assigneeUserId: lawyer.id, organizationId: org.id, organizationPath: org.path });
-            Object.assign(kase, { assigneeUserId: lawyer.id, organizationId: org.id, organizationPath: org.path });
-          },
-          notice: () => ({ title: '法律咨询已改约', body: `新的时间：${whenText(startsAt)}。`, link: consultationLink(id) }),
-        },
-      );
+      await this.transitions.apply(actor, this.process, row.caseId, { action: 'reschedule', version: body.version }, body);
     } catch (err) {
       if (isUniqueViolation(err)) fail('slot_taken');
       throw err;
@@ -284,33 +224,7 @@ export class LegalConsultationsService {
   /** The lawyer records what was said and what they advise; the worker is told. */
   async advice(actor: Actor, id: number, body: ConsultationAdviceRequest): Promise<ConsultationView> {
     const row = await this.row(id);
-    const aad = (field: string) => piiAad(TABLE, row.uid, field);
-    await this.transitions.applyLegacy(
-      actor,
-      WF,
-      row.caseId,
-      { action: 'record_advice', version: body.version },
-      {
-        before: async ({ manager }) => {
-          if (row.startsAt.getTime() > this.clock.nowMs() + HOUR_MS) fail('action_not_allowed', '咨询还没开始，不能记录意见');
-          await manager.getRepository(Consultation).update(
-            { id },
-            {
-              summaryEnc: this.cipher.encrypt(body.summary.trim(), aad('summary')),
-              adviceEnc: this.cipher.encrypt(body.advice.trim(), aad('advice')),
-              suggestLegalAid: body.suggestLegalAid,
-            },
-          );
-        },
-        notice: () => ({
-          title: '律师的咨询意见',
-          body: body.suggestLegalAid
-            ? '律师已写下咨询意见，并建议您申请法律援助，可以一键转为申请。'
-            : '律师已写下咨询意见，请查看并评价。',
-          link: consultationLink(id),
-        }),
-      },
-    );
+    await this.transitions.apply(actor, this.process, row.caseId, { action: 'record_advice', version: body.version }, body);
     return this.get(actor, id);
   }
 

@@ -2,8 +2,6 @@ import { whereStaffHandles } from '../../common/case-access';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  addDays,
-  endOfCstDay,
   maskName,
   maskPhone,
   PETITION_CHANNEL_LABEL,
@@ -20,7 +18,6 @@ import {
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
-import { whereUnder } from '../../common/case-access';
 import { newestFirst } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -29,15 +26,12 @@ import { UploadsService } from '../uploads/uploads.service';
 import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
-import { LegalAidApplication } from './entities/legal-aid-application.entity';
 import { Petition, PetitionMeeting } from './entities/petition.entity';
+import { dueAfter, PetitionProcess } from './petition.process';
 import { Clock } from '../../common/clock';
 
 const WF = PETITION_WORKFLOW;
 const TABLE = 'petitions';
-const DAY_MS = 86_400_000;
-/** Petition periods are in days (日), not working days: the end of the day `days` after `from`. */
-const dueAfter = (from: string, days: number) => endOfCstDay(addDays(from, days));
 
 /**
  * Petitions and disputes brought to the union (职工信访、劳动争议调处): registered by staff,
@@ -55,6 +49,7 @@ export class LegalPetitionsService {
     private readonly caseViews: CaseViews,
     private readonly cipher: PiiCipher,
     private readonly uploads: UploadsService,
+    private readonly process: PetitionProcess,
   ) {}
 
   async create(actor: Actor, body: CreatePetitionRequest): Promise<PetitionView> {
@@ -122,24 +117,7 @@ export class LegalPetitionsService {
   /** Accept (resolution due in 60 days), decline with the reason, or extend once by 30 days. */
   async transition(actor: Actor, id: number, body: TransitionRequest<PetitionAction>): Promise<PetitionView> {
     const row = await this.row(id);
-    if (body.action === 'resolve') fail('action_not_allowed', '办结请填写处理结果');
-    await this.transitions.applyLegacy(actor, WF, row.caseId, body, {
-      before: async ({ manager, action, kase, input }) => {
-        if (action === 'accept') return { dueAt: dueAfter(this.clock.today(), 60) };
-        if (action === 'extend') {
-          const fresh = await manager.getRepository(Petition).findOneByOrFail({ id });
-          if (fresh.extended) fail('action_not_allowed', '办理期限已经延长过一次');
-          await manager.getRepository(Petition).update({ id }, { extended: true });
-          return { dueAt: new Date((kase.dueAt ?? this.clock.now()).getTime() + 30 * DAY_MS) };
-        }
-        if (action === 'decline') await manager.getRepository(Petition).update({ id }, { declineReason: input.comment ?? null });
-      },
-      notice: ({ action }) => ({
-        title: action === 'accept' ? '信访件已受理' : action === 'extend' ? '信访件办理期限已延长' : '信访件不予受理',
-        body: row.subject,
-        link: `/staff/pages/petition/index?id=${id}`,
-      }),
-    });
+    await this.transitions.apply(actor, this.process, row.caseId, body);
     return this.get(actor, id);
   }
 
@@ -167,33 +145,7 @@ export class LegalPetitionsService {
   /** Resolve with the result, linking the legal-aid cases it led to. */
   async resolve(actor: Actor, id: number, body: ResolvePetitionRequest): Promise<PetitionView> {
     const row = await this.row(id);
-    const linked = [...new Set(body.legalAidApplicationIds ?? [])];
-    await this.transitions.applyLegacy(
-      actor,
-      WF,
-      row.caseId,
-      { action: 'resolve', version: body.version },
-      {
-        before: async ({ manager }) => {
-          const visible = linked.length
-            ? await whereUnder(
-                this.cases
-                  .joinCase(manager.getRepository(LegalAidApplication).createQueryBuilder('a'), 'a', 'c')
-                  .where('a.id IN (:...ids)', { ids: linked }),
-                'c.organizationPath',
-                actor.organization?.path ?? '-',
-              ).getCount()
-            : 0;
-          if (visible !== linked.length) {
-            fail('validation_failed', undefined, [{ field: 'legalAidApplicationIds', message: '有法律援助案件编号不存在' }]);
-          }
-          await manager
-            .getRepository(Petition)
-            .update({ id }, { result: body.result.trim(), legalAidApplicationIds: linked, resolvedAt: this.clock.now() });
-        },
-        notice: () => ({ title: '信访件已办结', body: row.subject, link: `/staff/pages/petition/index?id=${id}` }),
-      },
-    );
+    await this.transitions.apply(actor, this.process, row.caseId, { action: 'resolve', version: body.version }, body);
     return this.get(actor, id);
   }
 

@@ -29,11 +29,10 @@ import { TransitionService } from '../workflow/transition.service';
 import { LegalThread, LegalThreadMessage } from './entities/legal-thread.entity';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
+import { LegalThreadProcess, legalThreadLink as link, THREAD_MESSAGES_TABLE as TABLE } from './legal-thread.process';
 import { Clock } from '../../common/clock';
 
 const WF = LEGAL_THREAD_WORKFLOW;
-const TABLE = 'legal_thread_messages';
-const link = (id: number) => `/pages/legal/thread/index?id=${id}`;
 
 /**
  * Online consultation (在线咨询): a thread between a worker and the centre, text and photos,
@@ -54,6 +53,7 @@ export class LegalThreadsService {
     private readonly legalRules: LegalRulesService,
     private readonly identity: IdentityService,
     private readonly schedule: LegalScheduleService,
+    private readonly process: LegalThreadProcess,
   ) {}
 
   async create(actor: Actor, body: CreateLegalThreadRequest): Promise<LegalThreadView> {
@@ -87,7 +87,7 @@ export class LegalThreadsService {
         }),
       );
       await this.transitions.attachSubject(manager, kase, thread.id);
-      const message = await this.insertMessage(manager, actor, thread, kase.id, false, body);
+      const message = await this.process.insertMessage(manager, actor, thread, kase.id, false, body);
       await repo.update({ id: thread.id }, { workerReadId: message.id });
       if (lawyer) {
         await this.notifier.notify(manager, {
@@ -191,40 +191,7 @@ export class LegalThreadsService {
     const fromWorker = kase.applicantUserId === actor.userId;
     const action: LegalThreadAction = fromWorker ? 'follow_up' : 'reply';
     if (!fromWorker && !actor.permissions.includes('legal.consult')) fail('not_found');
-    const { rules } = await this.legalRules.effective(this.db.manager, this.clock.now());
-    await this.transitions.applyLegacy(
-      actor,
-      WF,
-      thread.caseId,
-      { action, version: kase.version },
-      {
-        deadlines: { threadResponse: rules.threadResponseWorkingDays },
-        before: async ({ manager, kase: current }) => {
-          const message = await this.insertMessage(manager, actor, thread, current.id, !fromWorker, body);
-          await manager
-            .getRepository(LegalThread)
-            .update(
-              { id },
-              fromWorker
-                ? { lastAt: message.createdAt, workerReadId: message.id }
-                : { lastAt: message.createdAt, centreReadId: message.id },
-            );
-          if (fromWorker && current.assigneeUserId) {
-            await this.notifier.notify(manager, {
-              userId: current.assigneeUserId,
-              title: '在线咨询有新留言',
-              body: body.body.trim().slice(0, 40),
-              link: link(id),
-              status: WF.states.waiting_centre.label,
-            });
-          }
-        },
-        notice: () =>
-          fromWorker
-            ? { title: '留言已发出', body: `律师会在 ${rules.threadResponseWorkingDays} 个工作日内答复。`, link: link(id) }
-            : { title: '律师答复了您的在线咨询', body: body.body.trim().slice(0, 60), link: link(id) },
-      },
-    );
+    await this.transitions.apply(actor, this.process, thread.caseId, { action, version: kase.version }, body);
     return this.get(actor, id);
   }
 
@@ -232,9 +199,7 @@ export class LegalThreadsService {
   async transition(actor: Actor, id: number, body: TransitionRequest<LegalThreadAction>): Promise<LegalThreadView> {
     const thread = await this.db.manager.getRepository(LegalThread).findOneBy({ id });
     if (!thread) fail('not_found');
-    await this.transitions.applyLegacy(actor, WF, thread.caseId, body, {
-      notice: () => ({ title: '在线咨询已结束', body: '有新问题可以再发起在线咨询。', link: link(id) }),
-    });
+    await this.transitions.apply(actor, this.process, thread.caseId, body);
     return this.get(actor, id);
   }
 
@@ -260,29 +225,6 @@ export class LegalThreadsService {
       });
     });
     return this.get(actor, id);
-  }
-
-  private async insertMessage(
-    manager: EntityManager,
-    actor: Actor,
-    thread: LegalThread,
-    caseId: number,
-    fromCentre: boolean,
-    body: PostThreadMessageRequest,
-  ): Promise<LegalThreadMessage> {
-    await this.uploads.attachToCase(manager, actor, body.uploadIds ?? [], caseId);
-    const repo = manager.getRepository(LegalThreadMessage);
-    return repo.save(
-      repo.create({
-        threadId: thread.id,
-        authorUserId: actor.userId,
-        authorName: actor.displayName,
-        fromCentre,
-        bodyEnc: this.cipher.encrypt(body.body.trim(), piiAad(TABLE, thread.uid, 'body')),
-        uploadIds: [...new Set(body.uploadIds ?? [])],
-        createdAt: this.clock.now(),
-      }),
-    );
   }
 
   /** The lawyer with the fewest open threads (ties: the lowest id), or null when the centre has none. */

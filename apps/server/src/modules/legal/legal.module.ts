@@ -17,8 +17,11 @@ import { LegalThreadsService } from './legal-threads.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 import { LegalClocksJob } from './legal-clocks.job';
+import { LegalConsultationProcess } from './legal-consultation.process';
+import { LegalAidProcess } from './legal-aid.process';
+import { LegalThreadProcess } from './legal-thread.process';
+import { PetitionProcess } from './petition.process';
 import { CaseHandlers } from '../workflow/case-handlers';
-import { fail } from '../../common/app-exception';
 
 /** Legal services (法律服务): consultations with the centre's lawyers and legal aid. */
 @Module({
@@ -36,6 +39,10 @@ import { fail } from '../../common/app-exception';
     LegalThreadsService,
     LegalPetitionsService,
     LegalClocksJob,
+    LegalConsultationProcess,
+    LegalAidProcess,
+    LegalThreadProcess,
+    PetitionProcess,
   ],
   exports: [LegalAidViews, LegalScheduleService, LegalConsultationsService, LegalAidService, LegalThreadsService, LegalPetitionsService],
 })
@@ -48,16 +55,14 @@ export class LegalModule implements OnModuleInit {
     private readonly petitions: LegalPetitionsService,
   ) {}
 
-  /** This module's case types answer the case API through their own services. */
+  /**
+   * This module's case types show the case API their actions through their own services; their
+   * steps are their registered processes (legal aid's only plain step is withdrawing: the process
+   * refuses the others without their forms).
+   */
   onModuleInit(): void {
     this.caseHandlers.registerService('legal_consultation', this.consultations);
-    this.caseHandlers.register({
-      caseType: 'legal_aid_application',
-      actions: async (actor, id) => (await this.aid.get(actor, id)).actions,
-      // Every other step of legal aid records a form (acceptance, stages, closing) on its own endpoint.
-      transition: (actor, id, input) =>
-        input.action === 'withdraw' ? this.aid.withdraw(actor, id, input.version) : fail('action_not_allowed'),
-    });
+    this.caseHandlers.registerService('legal_aid_application', this.aid);
     this.caseHandlers.registerService('legal_thread', this.threads);
     this.caseHandlers.registerService('petition', this.petitions);
   }
