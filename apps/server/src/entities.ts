@@ -24,7 +24,7 @@ import { RuleSet } from './modules/rule-sets/entities/rule-set.entity';
 import { HomeVisit } from './modules/hardship/entities/home-visit.entity';
 import { HouseholdMember } from './modules/hardship/entities/household-member.entity';
 import { NoticeObjection } from './modules/notices/entities/notice-objection.entity';
-import { PublicNotice } from './modules/hardship/entities/public-notice.entity';
+import { PublicNotice } from './modules/notices/entities/public-notice.entity';
 import { Consent } from './modules/identity/entities/consent.entity';
 import { Invitation } from './modules/identity/entities/invitation.entity';
 import { RefreshToken } from './modules/identity/entities/refresh-token.entity';

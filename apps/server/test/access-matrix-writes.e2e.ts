@@ -159,7 +159,7 @@ const approvedAid = once(async () => {
 /** 宋师傅's notice (running; 蒋师傅 has raised an objection online). */
 const songNotice = async () => {
   const a = await caseRecord('hardship_applications', 'hardship_application', 'public_notice', '宋师傅');
-  return Number((await one<{ id: number }>('SELECT id FROM hardship_public_notices WHERE application_id = ?', [a.id])).id);
+  return Number((await one<{ id: number }>('SELECT id FROM public_notices WHERE case_id = ?', [a.caseId])).id);
 };
 
 // Legal.
@@ -457,7 +457,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/hardship/objections/{id}/resolve': {
     prepare: async () => {
       const o = await one<{ id: number }>(
-        "SELECT o.id FROM notice_objections o JOIN hardship_applications a ON a.case_id = o.case_id JOIN hardship_public_notices p ON p.application_id = a.id WHERE p.id = ? AND o.status = 'open'",
+        "SELECT o.id FROM notice_objections o JOIN public_notices p ON p.case_id = o.case_id WHERE p.id = ? AND o.status = 'open'",
         [await songNotice()],
       );
       return { params: { id: Number(o.id) }, body: { resolution: '经核实门面房属其兄弟所有。', upheld: false } };

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { HARDSHIP_CONSENT_VERSIONS, type HardshipApplicationView, type OrganizationView, type UploadView } from '@union/shared';
 import { DataSource } from 'typeorm';
-import { PublicNotice } from '../src/modules/hardship/entities/public-notice.entity';
+import { PublicNotice } from '../src/modules/notices/entities/public-notice.entity';
 import { newIdNumber, newPhone, type TestApp } from './harness';
 
 /** Today in China (YYYY-MM-DD). */

@@ -417,7 +417,7 @@ describe('bad input', () => {
         photoUploadIds: [],
       },
     });
-    const noticesBefore = await t.count('hardship_public_notices');
+    const noticesBefore = await t.count('public_notices');
     const reviewsBefore = await t.count('hardship_democratic_reviews');
     const res = await t.http('POST', `/hardship/applications/${a.id}/democratic-review`, {
       token: cadre,
@@ -436,7 +436,7 @@ describe('bad input', () => {
       body: { action: 'record_democratic_review', version: visited.body.version },
     });
     expect(formByButton.status).toBe(409);
-    expect(await t.count('hardship_public_notices')).toBe(noticesBefore);
+    expect(await t.count('public_notices')).toBe(noticesBefore);
     expect(await t.count('hardship_democratic_reviews')).toBe(reviewsBefore);
   });
 });

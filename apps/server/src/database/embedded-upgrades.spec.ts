@@ -401,4 +401,87 @@ describe('the embedded database kept from an earlier version', () => {
     expect(await upgradeEmbeddedData(ds)).toEqual([]);
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
+
+  it('moves the hardship notices and the ends of competition and nomination notices into public_notices, once', async () => {
+    const insert = (table: string, values: Record<string, unknown>) => insertRow(ds, table, values);
+    const aCase = (id: number, caseType: string, subjectType: string, subjectId: number, state: string) =>
+      insert('workflow_cases', {
+        id,
+        case_type: caseType,
+        state,
+        subject_type: subjectType,
+        subject_id: subjectId,
+        holder: 'staff',
+        organization_id: 3,
+        organization_path: '/1/3/',
+        applicant_user_id: 21,
+        version: 2,
+      });
+    await aCase(80, 'hardship_application', 'hardship_applications', 4, 'public_notice');
+    await aCase(81, 'competition', 'competitions', 2, 'public_notice');
+    await aCase(82, 'honour_nomination', 'honour_nominations', 6, 'awarded');
+    await insert('hardship_applications', { id: 4, case_id: 80 });
+    await ds.query(
+      'CREATE TABLE hardship_public_notices (id integer PRIMARY KEY AUTOINCREMENT, application_id int NOT NULL, organization_path varchar NOT NULL, starts_at datetime NOT NULL, ends_at datetime NOT NULL, content varchar NOT NULL, created_at datetime NOT NULL)',
+    );
+    await ds.query('CREATE INDEX idx_public_notices_scope ON hardship_public_notices (organization_path, ends_at, id)');
+    await ds.query(
+      "INSERT INTO hardship_public_notices VALUES (1, 4, '/1/3/', '2026-03-01 02:00:00.000', '2026-03-06 02:00:00.000', '拟将 宋** 家庭认定为困难职工家庭', '2026-03-01 02:00:00.000')",
+    );
+    // The competition's notice started with its step; the nomination's step is not recorded, so it started five days before its end.
+    await insert('case_history', {
+      case_id: 81,
+      action: 'start_notice',
+      from_state: 'checking',
+      to_state: 'public_notice',
+      actor_user_id: 30,
+      actor_name: '干部',
+      created_at: '2026-04-01 01:00:00.000',
+    });
+    await legacyShape(ds, 'competitions', 'notice_ends_at datetime');
+    await legacyShape(ds, 'honour_nominations', 'notice_ends_at datetime');
+    await ds.query('ALTER TABLE competitions ADD COLUMN case_id int');
+    await ds.query('ALTER TABLE honour_nominations ADD COLUMN case_id int');
+    await insert('competitions', { id: 2, case_id: 81, notice_days: 3, notice_ends_at: '2026-04-04 01:00:00.000' });
+    await insert('competitions', { id: 3, case_id: 83, notice_days: 3, notice_ends_at: null });
+    await insert('honour_nominations', { id: 6, case_id: 82, notice_ends_at: '2026-05-10 00:00:00.000' });
+
+    expect(await setAsideBeforeSynchronize(ds)).toEqual(['the ends of 2 competition and nomination notices set aside']);
+    await ds.synchronize();
+    expect(await upgradeEmbeddedData(ds)).toEqual(['3 public notices in public_notices']);
+    const rows = (await ds.query(
+      'SELECT case_id AS caseId, case_type AS caseType, organization_path AS path, starts_at AS startsAt, ends_at AS endsAt, content FROM public_notices ORDER BY case_id',
+    )) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        caseId: 80,
+        caseType: 'hardship_application',
+        path: '/1/3/',
+        startsAt: '2026-03-01 02:00:00.000',
+        endsAt: '2026-03-06 02:00:00.000',
+        content: '拟将 宋** 家庭认定为困难职工家庭',
+      },
+      {
+        caseId: 81,
+        caseType: 'competition',
+        path: '/1/3/',
+        startsAt: '2026-04-01 01:00:00.000',
+        endsAt: '2026-04-04 01:00:00.000',
+        content: null,
+      },
+      {
+        caseId: 82,
+        caseType: 'honour_nomination',
+        path: '/1/3/',
+        startsAt: '2026-05-05 00:00:00.000',
+        endsAt: '2026-05-10 00:00:00.000',
+        content: null,
+      },
+    ]);
+    const tables = ((await ds.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as { name: string }[]).map((t) => t.name);
+    expect(tables.filter((t) => ['hardship_public_notices', 'legacy_notice_ends'].includes(t))).toEqual([]);
+    expect(await setAsideBeforeSynchronize(ds)).toEqual([]);
+    expect(await upgradeEmbeddedData(ds)).toEqual([]);
+    expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
 });

@@ -20,6 +20,7 @@ async function tablesOf(ds: DataSource): Promise<Set<string>> {
  *   competition entries of an earlier
  *   version, whose lifecycle columns the synchronisation would drop, are renamed to
  *   `<table>_legacy`; {@link upgradeEmbeddedData} gives each its case and brings it back.
+ * - MovePublicNotices: the ends of competitions' and nominations' notices are copied aside.
  */
 export async function setAsideBeforeSynchronize(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
@@ -45,7 +46,49 @@ export async function setAsideBeforeSynchronize(ds: DataSource): Promise<string[
   if (await setAside(ds, 'competition_entries', 'checked_in_at', entryIndexes)) {
     done.push('competition entries of an earlier version set aside');
   }
+  const ends = await setAsideNoticeEnds(ds);
+  if (ends) done.push(`the ends of ${ends} competition and nomination notices set aside`);
   return done;
+}
+
+/**
+ * MovePublicNotices: the ends of competitions' and nominations' notices (`notice_ends_at`, which the
+ * synchronisation drops) into `legacy_notice_ends`, with when each started (its last
+ * `start_notice` step, else its length before the end); {@link upgradeEmbeddedData} moves them
+ * into `public_notices`. Answers how many.
+ */
+async function setAsideNoticeEnds(ds: DataSource): Promise<number> {
+  const tables = await tablesOf(ds);
+  if (tables.has('legacy_notice_ends') || !tables.has('workflow_cases')) return 0;
+  const sources = [
+    { table: 'competitions', caseType: 'competition', days: "x.notice_days || ' days'" },
+    { table: 'honour_nominations', caseType: 'honour_nomination', days: "'5 days'" },
+  ];
+  const withColumn: typeof sources = [];
+  for (const source of sources) {
+    if (!tables.has(source.table)) continue;
+    const columns = ((await ds.query(`PRAGMA table_info(${source.table})`)) as { name: string }[]).map((c) => c.name);
+    if (columns.includes('notice_ends_at')) withColumn.push(source);
+  }
+  if (withColumn.length === 0) return 0;
+  return ds.transaction(async (m) => {
+    await m.query(
+      'CREATE TABLE legacy_notice_ends (case_id INTEGER NOT NULL, case_type TEXT NOT NULL, organization_path TEXT NOT NULL, starts_at DATETIME NOT NULL, ends_at DATETIME NOT NULL)',
+    );
+    for (const { table, caseType, days } of withColumn) {
+      await m.query(
+        `INSERT INTO legacy_notice_ends (case_id, case_type, organization_path, starts_at, ends_at)
+         SELECT x.case_id, ?, c.organization_path,
+                COALESCE((SELECT MAX(h.created_at) FROM case_history h WHERE h.case_id = x.case_id AND h.action = 'start_notice'),
+                         strftime('%Y-%m-%d %H:%M:%f', x.notice_ends_at, '-' || ${days})),
+                x.notice_ends_at
+         FROM ${table} x JOIN workflow_cases c ON c.id = x.case_id WHERE x.notice_ends_at IS NOT NULL`,
+        [caseType],
+      );
+    }
+    const [{ n }] = (await m.query('SELECT COUNT(*) AS n FROM legacy_notice_ends')) as { n: number }[];
+    return Number(n);
+  });
 }
 
 /**
@@ -100,6 +143,7 @@ async function setAside(ds: DataSource, table: string, column: string, indexes: 
  * - AddMembershipCases: so do the members set aside, with the cases of their memberships.
  * - MoveObjectionsToNotices: the objections of the three old tables into `notice_objections`.
  * - AddEntryCases: the competition entries set aside get their cases and come back.
+ * - MovePublicNotices: the hardship notices and the notice ends set aside into `public_notices`.
  */
 export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
@@ -149,6 +193,29 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
       return n;
     });
     done.push(`${moved} objections moved into notice_objections`);
+  }
+  const oldNotices = ['hardship_public_notices', 'legacy_notice_ends'].filter((t) => tables.has(t));
+  if (oldNotices.length && tables.has('public_notices')) {
+    const moved = await ds.transaction(async (m) => {
+      const columns = 'case_id, case_type, organization_path, starts_at, ends_at, content, created_at';
+      if (tables.has('hardship_public_notices')) {
+        await m.query(
+          `INSERT INTO public_notices (${columns})
+           SELECT a.case_id, 'hardship_application', n.organization_path, n.starts_at, n.ends_at, n.content, n.created_at
+           FROM hardship_public_notices n JOIN hardship_applications a ON a.id = n.application_id ORDER BY n.id`,
+        );
+      }
+      if (tables.has('legacy_notice_ends')) {
+        await m.query(
+          `INSERT INTO public_notices (${columns})
+           SELECT case_id, case_type, organization_path, starts_at, ends_at, NULL, starts_at FROM legacy_notice_ends ORDER BY case_id`,
+        );
+      }
+      for (const table of oldNotices) await m.query(`DROP TABLE ${table}`);
+      const [{ n }] = (await m.query('SELECT COUNT(*) AS n FROM public_notices')) as { n: number }[];
+      return Number(n);
+    });
+    done.push(`${moved} public notices in public_notices`);
   }
   if (tables.has('members_legacy')) {
     const n = await bringBack(ds, 'members', 'membership', openLegacyMembershipCases);

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { cstDate, type CompetitionView } from '@union/shared';
 import { DataSource } from 'typeorm';
-import { Competition } from '../modules/competitions/entities/competition.entity';
+import { PublicNotice } from '../modules/notices/entities/public-notice.entity';
 import { CompetitionEntriesService } from '../modules/competitions/competition-entries.service';
 import { CompetitionJudgingService } from '../modules/competitions/competition-judging.service';
 import { CompetitionsService } from '../modules/competitions/competitions.service';
@@ -82,8 +82,8 @@ export async function seedDemoCompetitions(app: INestApplication, ctx: DemoConte
   // The notice ran its five days (time travel for the demo only).
   await app
     .get(DataSource)
-    .getRepository(Competition)
-    .update({ id: skills.id }, { noticeEndsAt: new Date(Date.now() - 1000) });
+    .getRepository(PublicNotice)
+    .update({ caseId: skills.caseId }, { endsAt: new Date(Date.now() - 1000) });
   skills = await competitions.get(county, skills.id);
   await step(skills, 'publish');
 
@@ -165,8 +165,8 @@ export async function seedDemoCompetitions(app: INestApplication, ctx: DemoConte
   speech = await step(speech, 'start_notice');
   await app
     .get(DataSource)
-    .getRepository(Competition)
-    .update({ id: speech.id }, { noticeEndsAt: new Date(Date.now() - 1000) });
+    .getRepository(PublicNotice)
+    .update({ caseId: speech.caseId }, { endsAt: new Date(Date.now() - 1000) });
 
   // Being judged: the electricians' contest; 冯评委 and 何评委 scored, 郑评委 has not yet.
   let electric = await competitions.create(county, {

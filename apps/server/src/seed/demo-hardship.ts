@@ -9,7 +9,7 @@ import {
   type HouseholdMemberInput,
 } from '@union/shared';
 import type { Actor } from '../common/actor';
-import { PublicNotice } from '../modules/hardship/entities/public-notice.entity';
+import { PublicNotice } from '../modules/notices/entities/public-notice.entity';
 import { HardshipApplicationsService } from '../modules/hardship/hardship-applications.service';
 import { HardshipCampaignsService } from '../modules/hardship/hardship-campaigns.service';
 import type { CreateHardshipApplicationRequest } from '@union/shared';
@@ -126,7 +126,7 @@ export async function seedDemoHardship(app: INestApplication, ctx: DemoContext):
     review(await visit(await act(cadre, a, 'pass_initial_review'), cadre), cadre);
   /** The demo cannot wait five days: move a notice's end into the past. */
   const endNotice = async (a: HardshipApplicationView) =>
-    db.manager.getRepository(PublicNotice).update({ applicationId: a.id }, { endsAt: new Date(Date.now() - 60_000) });
+    db.manager.getRepository(PublicNotice).update({ caseId: a.caseId }, { endsAt: new Date(Date.now() - 60_000) });
   const throughNotice = async (a: HardshipApplicationView, cadre = 'grassroots_cadre') => {
     const noticed = await toNotice(a, cadre);
     await endNotice(noticed);

@@ -16,6 +16,7 @@ import { AddHardshipFileCases1796800000000 } from './1796800000000-AddHardshipFi
 import { AddMembershipCases1796900000000 } from './1796900000000-AddMembershipCases';
 import { MoveObjectionsToNotices1797000000000 } from './1797000000000-MoveObjectionsToNotices';
 import { AddEntryCases1797100000000 } from './1797100000000-AddEntryCases';
+import { MovePublicNotices1797200000000 } from './1797200000000-MovePublicNotices';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -37,4 +38,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddMembershipCases1796900000000,
   MoveObjectionsToNotices1797000000000,
   AddEntryCases1797100000000,
+  MovePublicNotices1797200000000,
 ];

@@ -75,7 +75,6 @@ export class CompetitionsService {
           startsOn: body.startsOn,
           endsOn: body.endsOn,
           noticeDays: body.noticeDays,
-          noticeEndsAt: null,
           publishedAt: null,
           createdAt: this.clock.now(),
         }),
@@ -260,12 +259,13 @@ export class CompetitionsService {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const caseIds = rows.map((r) => r.caseId);
-    const [cases, events, orgs, histories, objections] = await Promise.all([
+    const [cases, events, orgs, histories, objections, notices] = await Promise.all([
       this.cases.byIds(caseIds, manager),
       manager.getRepository(CompetitionEvent).find({ where: { competitionId: In(ids) }, order: { id: 'ASC' } }),
       this.organizations.byIds([...new Set(rows.map((r) => r.organizerOrganizationId))], manager),
       this.transitions.historyOf(manager, caseIds),
       this.notices.openCounts(caseIds, manager),
+      this.notices.noticesOf(caseIds, manager),
     ]);
     const judgeIds = [...new Set(events.flatMap((e) => e.judgeUserIds))];
     const judges = judgeIds.length ? await this.identity.usersByIds(judgeIds, manager) : [];
@@ -293,7 +293,7 @@ export class CompetitionsService {
         startsOn: row.startsOn,
         endsOn: row.endsOn,
         noticeDays: row.noticeDays,
-        noticeEndsAt: row.noticeEndsAt?.toISOString() ?? null,
+        noticeEndsAt: notices.get(row.caseId)?.endsAt.toISOString() ?? null,
         registrationOpen: state === 'open' && row.registrationClosesOn >= today,
         events: events
           .filter((e) => e.competitionId === row.id)
@@ -315,7 +315,12 @@ export class CompetitionsService {
         actions:
           ctx && staff
             ? this.transitions.actionsFor(WF, kase, ctx, {
-                publish: noticeHoldReason(row.noticeEndsAt, objections.get(row.caseId) ?? 0, '发布结果'),
+                publish: noticeHoldReason(
+                  notices.get(row.caseId)?.endsAt ?? null,
+                  objections.get(row.caseId) ?? 0,
+                  '发布结果',
+                  this.clock.nowMs(),
+                ),
               })
             : [],
       });

@@ -27,7 +27,7 @@ import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HomeVisit } from './entities/home-visit.entity';
 import { HouseholdMember } from './entities/household-member.entity';
-import { PublicNotice } from './entities/public-notice.entity';
+import { NoticesService } from '../notices/notices.service';
 import { HardshipRulesService } from './hardship-rules.service';
 import { HardshipViews } from './hardship-views.service';
 
@@ -70,6 +70,7 @@ export class HardshipApplicationProcess implements Process, OnModuleInit {
     private readonly uploads: UploadsService,
     private readonly organizations: OrganizationsService,
     private readonly cases: WorkflowCases,
+    private readonly notices: NoticesService,
   ) {}
 
   onModuleInit(): void {
@@ -181,14 +182,7 @@ export class HardshipApplicationProcess implements Process, OnModuleInit {
       `经本人申请、入户调查和民主评议，拟将 ${self.nameMasked}（身份证 ${self.idNumberMasked}）家庭（${app.householdSize} 人）` +
       `认定为${category}职工家庭。公示期 ${cstDate(startsAt)} 至 ${cstDate(new Date(endsAt.getTime() - 1))}，` +
       `如有异议，请向${org.name}反映，或在小程序中提出。`;
-    await manager.getRepository(PublicNotice).insert({
-      applicationId: app.id,
-      organizationPath: kase.organizationPath,
-      startsAt,
-      endsAt,
-      content,
-      createdAt: startsAt,
-    });
+    await this.notices.start(manager, kase, { startsAt, endsAt, content });
     return { dueAt: endsAt };
   }
 

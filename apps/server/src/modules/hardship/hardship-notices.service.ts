@@ -8,18 +8,17 @@ import {
   type ResolveObjectionRequest,
   stateAllows,
 } from '@union/shared';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { mayHandle } from '../../common/case-access';
 import { HARDSHIP_STAFF } from './hardship-access';
 import { fail } from '../../common/app-exception';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { NoticesService } from '../notices/notices.service';
-import { PublicNotice } from './entities/public-notice.entity';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
 
@@ -38,28 +37,28 @@ export class HardshipNoticesService {
 
   /** Notices running now, newest first (their text is masked by construction). */
   async running(after: string | undefined, limit: number): Promise<Page<PublicNoticeSummary>> {
-    const qb = this.db.manager
-      .getRepository(PublicNotice)
-      .createQueryBuilder('n')
-      .where('n.endsAt > :now', { now: this.clock.now() })
-      .orderBy('n.id', 'DESC')
-      .take(limit + 1);
-    if (after) qb.andWhere('n.id < :id', { id: decodeCursor<[number]>(after, ['number'])[0] });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
-    const orgIds = [...new Set(page.map((n) => Number(n.organizationPath.split('/').filter(Boolean).pop())))];
+    const { rows, nextCursor } = await this.objections.running(HARDSHIP_APPLICATION_WORKFLOW.caseType, after, limit);
+    const orgIds = [...new Set(rows.map((n) => Number(n.organizationPath.split('/').filter(Boolean).pop())))];
     const orgs = orgIds.length ? await this.organizations.byIds(orgIds) : [];
     const names = new Map(orgs.map((o) => [o.id, o.name]));
     return {
-      items: page.map((n) => ({
+      items: rows.map((n) => ({
         id: n.id,
         organizationName: names.get(Number(n.organizationPath.split('/').filter(Boolean).pop())) ?? '',
         startsAt: n.startsAt.toISOString(),
         endsAt: n.endsAt.toISOString(),
-        content: n.content,
+        content: n.content ?? '',
       })),
-      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
+      nextCursor,
     };
+  }
+
+  /** A hardship application's notice by its id, with the application, or 404 (other case types' notices too). */
+  private async hardshipNotice(manager: EntityManager, id: number) {
+    const notice = await this.objections.notice(id, manager);
+    const app = notice ? await manager.getRepository(HardshipApplication).findOneBy({ caseId: notice.caseId }) : null;
+    if (!notice || !app) fail('not_found');
+    return { notice, app };
   }
 
   /**
@@ -67,13 +66,10 @@ export class HardshipNoticesService {
    * ended it is no longer public: only the applicant and hardship staff in scope still read it.
    */
   async get(actor: Actor, id: number): Promise<PublicNoticeView> {
-    const notice = await this.db.manager.getRepository(PublicNotice).findOneBy({ id });
-    if (!notice) fail('not_found');
+    const { notice, app } = await this.hardshipNotice(this.db.manager, id);
     if (this.clock.nowMs() >= notice.endsAt.getTime() && !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) {
-      const app = await this.db.manager.getRepository(HardshipApplication).findOneBy({ id: notice.applicationId });
-      if (app?.applicantUserId !== actor.userId) fail('not_found');
+      if (app.applicantUserId !== actor.userId) fail('not_found');
     }
-    const app = await this.db.manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
     const view = await this.views.notice(this.db.manager, app);
     if (!view) fail('not_found');
     // Objections name people: only the count of open ones is public.
@@ -86,11 +82,9 @@ export class HardshipNoticesService {
    */
   async object(actor: Actor, noticeId: number, body: CreateObjectionRequest): Promise<PublicNoticeView> {
     return this.db.transaction(async (manager) => {
-      const notice = await manager.getRepository(PublicNotice).findOneBy({ id: noticeId });
-      if (!notice) fail('not_found');
+      const { notice, app } = await this.hardshipNotice(manager, noticeId);
       const staff = mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath);
       if (body.channel !== 'online' && !staff) fail('forbidden', '线下收到的异议由工会干部登记');
-      const app = await manager.getRepository(HardshipApplication).findOneByOrFail({ id: notice.applicationId });
       const kase = await this.cases.get(app.caseId, manager);
       if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '公示已经结束');
       if (!staff && this.clock.nowMs() >= notice.endsAt.getTime()) fail('action_not_allowed', '公示期已过');
@@ -106,7 +100,7 @@ export class HardshipNoticesService {
       const objection = await this.objections.get(manager, objectionId);
       // Only objections to a hardship application's notice, by hardship staff in its scope.
       const app = await manager.getRepository(HardshipApplication).findOneBy({ caseId: objection.caseId });
-      const notice = app ? await manager.getRepository(PublicNotice).findOneBy({ applicationId: app.id }) : null;
+      const notice = app ? await this.objections.noticeOf(app.caseId, manager) : null;
       if (!app || !notice || !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) fail('not_found');
       await this.objections.resolve(manager, actor, objection, { resolution: body.resolution, upheld: body.upheld });
       await this.notifier.notify(manager, {

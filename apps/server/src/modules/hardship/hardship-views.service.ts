@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  cstDate,
   type AidType,
   AID_TYPE_LABEL,
   ASSISTANCE_RECORD_WORKFLOW,
@@ -22,7 +21,7 @@ import {
 } from '@union/shared';
 import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { NoticesService } from '../notices/notices.service';
+import { NoticesService, type NoticeHold } from '../notices/notices.service';
 import { OrganizationsService, type Organization } from '../organizations/organizations.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { UploadsService } from '../uploads/uploads.service';
@@ -34,7 +33,6 @@ import { DemocraticReview } from './entities/democratic-review.entity';
 import type { HardshipApplication } from './entities/hardship-application.entity';
 import { HomeVisit } from './entities/home-visit.entity';
 import { HouseholdMember } from './entities/household-member.entity';
-import { PublicNotice } from './entities/public-notice.entity';
 import { Clock } from '../../common/clock';
 
 const WF = HARDSHIP_APPLICATION_WORKFLOW;
@@ -125,32 +123,20 @@ export class HardshipViews {
    * Why a public notice does not yet let the application move on (still running, or an objection
    * open), or null: the one check behind both the step and the reason shown on its button.
    */
-  async noticeHold(
-    manager: EntityManager,
-    app: { id: number; caseId: number },
-    now: Date = this.clock.now(),
-  ): Promise<{ code: 'action_not_allowed' | 'notice_period_running' | 'objection_open'; message: string } | null> {
-    const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId: app.id });
-    if (!notice) return { code: 'action_not_allowed', message: '还没有公示' };
-    if (now.getTime() < notice.endsAt.getTime()) {
-      return {
-        code: 'notice_period_running',
-        message: `公示期到 ${cstDate(new Date(notice.endsAt.getTime() - 1))} 结束，之后才能报上级审核`,
-      };
-    }
-    const open = await this.objections.openCount(app.caseId, manager);
-    return open > 0 ? { code: 'objection_open', message: `还有 ${open} 条公示异议没有处理，处理完才能报上级审核` } : null;
+  /** Why the notice does not yet let the application go up (running, or an objection open); null when it may. */
+  noticeHold(manager: EntityManager, app: { caseId: number }): Promise<NoticeHold | null> {
+    return this.objections.hold(manager, app.caseId, '报上级审核');
   }
 
-  async notice(manager: EntityManager, app: { id: number; caseId: number }, now = this.clock.now()): Promise<PublicNoticeView | null> {
-    const notice = await manager.getRepository(PublicNotice).findOneBy({ applicationId: app.id });
+  async notice(manager: EntityManager, app: { caseId: number }, now = this.clock.now()): Promise<PublicNoticeView | null> {
+    const notice = await this.objections.noticeOf(app.caseId, manager);
     if (!notice) return null;
     const objections = (await this.objections.ofCases([app.caseId], manager)).get(app.caseId) ?? [];
     return {
       id: notice.id,
       startsAt: notice.startsAt.toISOString(),
       endsAt: notice.endsAt.toISOString(),
-      content: notice.content,
+      content: notice.content ?? '',
       ended: now.getTime() >= notice.endsAt.getTime(),
       objections: objections.map((o) => ({
         id: o.id,

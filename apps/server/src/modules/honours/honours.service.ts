@@ -17,7 +17,7 @@ import {
   noticeHoldReason,
   stateAllows,
 } from '@union/shared';
-import { type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { statisticsPeriod } from '../../common/period';
@@ -117,7 +117,6 @@ export class HonoursService {
           deeds: body.deeds.trim(),
           year: body.year,
           nominatedByOrganizationId: org.id,
-          noticeEndsAt: null,
           rejectReason: null,
           revokedReason: null,
           awardedAt: null,
@@ -184,19 +183,25 @@ export class HonoursService {
   /** Nominations on public notice now, for anyone signed in. */
   async notices(page: { after?: string; limit?: number } = {}): Promise<Page<NominationNoticeView>> {
     const manager = this.db.manager;
-    const qb = this.cases
-      .joinCase(manager.getRepository(Nomination).createQueryBuilder('n'), 'n', 'c')
-      .where("c.state = 'public_notice' AND n.noticeEndsAt > :now", { now: this.clock.now() });
-    const { rows, nextCursor } = await newestFirst(qb, 'n.id', page);
+    const { rows: notices, nextCursor } = await this.objections.running(WF.caseType, page.after, page.limit ?? 20, 'public_notice');
+    const rows = notices.length ? await manager.getRepository(Nomination).findBy({ caseId: In(notices.map((n) => n.caseId)) }) : [];
+    const byCase = new Map(rows.map((r) => [r.caseId, r]));
     const kinds = await this.kinds(manager);
-    const items = rows.map((r) => ({
-      id: r.id,
-      kindName: kinds.find((k) => k.id === r.kindId)?.name ?? '',
-      nomineeName: r.nomineeName,
-      employerName: r.employerName,
-      deeds: r.deeds,
-      noticeEndsAt: (r.noticeEndsAt as Date).toISOString(),
-    }));
+    const items = notices.flatMap((n) => {
+      const r = byCase.get(n.caseId);
+      return r
+        ? [
+            {
+              id: r.id,
+              kindName: kinds.find((k) => k.id === r.kindId)?.name ?? '',
+              nomineeName: r.nomineeName,
+              employerName: r.employerName,
+              deeds: r.deeds,
+              noticeEndsAt: n.endsAt.toISOString(),
+            },
+          ]
+        : [];
+    });
     return { items, nextCursor };
   }
 
@@ -276,6 +281,10 @@ export class HonoursService {
       manager,
       rows.map((r) => r.employerKey),
     );
+    const notices = await this.objections.noticesOf(
+      rows.map((r) => r.caseId),
+      manager,
+    );
     const objections = await this.objections.ofCases(
       rows.map((r) => r.caseId),
       manager,
@@ -310,7 +319,7 @@ export class HonoursService {
         materials: files.get(row.caseId) ?? [],
         nominatedByName: nominator?.name ?? '',
         excludedReason: excluded.get(row.employerKey) ?? null,
-        noticeEndsAt: row.noticeEndsAt?.toISOString() ?? null,
+        noticeEndsAt: notices.get(row.caseId)?.endsAt.toISOString() ?? null,
         openObjections: (objections.get(row.caseId) ?? []).filter((o) => o.status === 'open').length,
         objections: manager_
           ? (objections.get(row.caseId) ?? []).map((o) => ({ id: o.id, content: o.content, resolution: o.resolution }))
@@ -322,9 +331,10 @@ export class HonoursService {
         actions: ctx
           ? this.transitions.actionsFor(WF, kase, ctx, {
               award: noticeHoldReason(
-                row.noticeEndsAt,
+                notices.get(row.caseId)?.endsAt ?? null,
                 (objections.get(row.caseId) ?? []).filter((o) => o.status === 'open').length,
                 '授予',
+                this.clock.nowMs(),
               ),
             })
           : [],

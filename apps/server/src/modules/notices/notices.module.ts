@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NoticesService } from './notices.service';
 
-/** Objections to public notices (公示异议) of every case type: one table, one way of answering them. */
+/** Public notices (公示) of every case type and their objections: one table each, one way of answering them. */
 @Module({ providers: [NoticesService], exports: [NoticesService] })
 export class NoticesModule {}

@@ -240,31 +240,6 @@ export class TransitionService {
     return this.run(actor, process, caseId, input, payload);
   }
 
-  /** TEMPORARY while the case types move onto registered processes: the old closures per call. */
-  applyLegacy<S extends string, A extends string>(
-    actor: Actor,
-    def: WorkflowDef<S, A>,
-    caseId: number,
-    input: TransitionInput,
-    hooks: {
-      before?: (ctx: StepContext) => Promise<StepOutcome | void>;
-      after?: (ctx: StepContext) => Promise<void>;
-      notice: (ctx: StepContext) => CaseNotice;
-      deadlines?: Readonly<Record<string, number>>;
-    },
-  ): Promise<WorkflowCase> {
-    const deadlines = hooks.deadlines;
-    const process: AnyCaseProcess = {
-      def,
-      subject: () => Promise.resolve(null),
-      before: hooks.before,
-      after: hooks.after,
-      notice: hooks.notice,
-      ...(deadlines ? { deadlines: () => Promise.resolve(deadlines) } : {}),
-    };
-    return this.run(actor, process, caseId, input);
-  }
-
   private async run(
     actor: Actor,
     process: AnyCaseProcess,

@@ -33,8 +33,7 @@ export class WorkflowModule implements OnModuleInit, OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const missing = this.handlers.missing(CASE_TYPES);
     if (missing.length) throw new Error(`case types without a handler: ${missing.join(', ')}`);
-    // TEMPORARY: enforced once every case type has moved onto a registered process.
     const noProcess = this.transitions.missingProcesses(CASE_TYPES);
-    if (noProcess.length && process.env.REQUIRE_CASE_PROCESSES) throw new Error(`case types without a process: ${noProcess.join(', ')}`);
+    if (noProcess.length) throw new Error(`case types without a process: ${noProcess.join(', ')}`);
   }
 }

@@ -38,9 +38,6 @@ export class Competition {
   noticeDays: number;
 
   @InstantColumn({ nullable: true })
-  noticeEndsAt: Date | null;
-
-  @InstantColumn({ nullable: true })
   publishedAt: Date | null;
 
   @InstantColumn()

@@ -49,9 +49,6 @@ export class Nomination {
   @Column({ type: 'int' })
   nominatedByOrganizationId: number;
 
-  @InstantColumn({ nullable: true })
-  noticeEndsAt: Date | null;
-
   @Column({ type: 'varchar', length: 500, nullable: true })
   rejectReason: string | null;
 
