@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { Upload } from '../src/modules/uploads/entities/upload.entity';
-import { aCompetition, aHardshipCase, aMember, anEntry } from './factories';
+import { aCompetition, aHardshipCase, aMember, aNomination, anEntry } from './factories';
 import { ON_MYSQL, startTestApp, type TestApp } from './harness';
 import { bilevelPng } from './png';
 
@@ -145,6 +145,8 @@ describe('hardening (e2e over HTTP)', () => {
         });
         expect(scanned.status).toBe(200);
         expect(away.entry.status).toBe('registered');
+        // A nomination on public notice (the seed's competitions have had theirs, the hardship cases too).
+        await aNomination(t, { state: 'public_notice' });
         // A member who left the union.
         const leaver = await aMember(t);
         expect((await t.http('POST', '/membership/withdraw', { token: leaver.token, body: { reason: '退休' } })).status).toBe(204);
@@ -193,6 +195,29 @@ describe('hardening (e2e over HTTP)', () => {
               entry: Number(r.entry),
               closed: r.state === 'withdrawn' ? 'withdrawn' : r.closed,
             }));
+        // Every public notice (the hardship ones with their text, competitions' and nominations' periods).
+        const publicNotices = async () =>
+          (
+            (await ds.query(
+              'SELECT case_id AS kase, case_type AS type, starts_at AS starts, ends_at AS ends, content FROM public_notices ORDER BY case_id',
+            )) as Record<string, unknown>[]
+          )
+            // Competitions and nominations kept only the end: their start comes back from the step that started them.
+            .map((r): Record<string, unknown> => ({
+              ...r,
+              kase: Number(r.kase),
+              starts: r.type === 'hardship_application' ? r.starts : 'from the step',
+            }));
+        const noticesBefore = await publicNotices();
+        expect(new Set(noticesBefore.map((n) => n.type))).toEqual(new Set(['hardship_application', 'competition', 'honour_nomination']));
+        await ds.undoLastMigration({ transaction: 'each' }); // MovePublicNotices
+        expect(await columnsOf('competitions')).toContain('notice_ends_at');
+        expect(await columnsOf('honour_nominations')).toContain('notice_ends_at');
+        const [kept] = (await ds.query(
+          'SELECT (SELECT COUNT(*) FROM hardship_public_notices) AS hardship, (SELECT COUNT(*) FROM competitions WHERE notice_ends_at IS NOT NULL) + (SELECT COUNT(*) FROM honour_nominations WHERE notice_ends_at IS NOT NULL) AS others',
+        )) as { hardship: string; others: string }[];
+        expect(Number(kept.hardship)).toBe(noticesBefore.filter((n) => n.type === 'hardship_application').length);
+        expect(Number(kept.others)).toBe(noticesBefore.filter((n) => n.type !== 'hardship_application').length);
         const entriesBefore = await entryCases();
         await ds.undoLastMigration({ transaction: 'each' }); // AddEntryCases
         expect(await columnsOf('competition_entries')).toContain('checked_in_at');
@@ -285,6 +310,8 @@ describe('hardening (e2e over HTTP)', () => {
         expect(entriesBefore.length).toBeGreaterThan(0);
         expect(entriesBefore.map((e) => e.state)).toEqual(expect.arrayContaining(['registered', 'checked_in', 'withdrawn']));
         expect(await entryCases()).toEqual(entriesBefore);
+        // Every public notice is back on its case, with the same period (and text).
+        expect(await publicNotices()).toEqual(noticesBefore);
         // Every objection is back on the case it was raised against, answered as it was.
         expect(objectionsBefore.length).toBeGreaterThan(0);
         expect(await objections()).toEqual(objectionsBefore);

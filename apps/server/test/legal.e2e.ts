@@ -511,13 +511,16 @@ describe('advice and legal aid', () => {
 
   it('warns the centre when the employer is already on the other side of another case', async () => {
     const employer = { name: '城关 某某 劳务公司', creditCode: null, address: null };
-    await apply(await t.newWorker('cf1'), { employer });
+    const first = await apply(await t.newWorker('cf1'), { employer });
     const second = await apply(await t.newWorker('cf2'), { employer: { ...employer, name: '城关某某劳务公司' } });
     expect(second.conflicts).toEqual([]);
     const staffView = await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${second.id}`, {
       token: await t.loginAs('legal_staff', LEGAL_CENTRE),
     });
     expect(staffView.body.conflicts).toHaveLength(1);
+    // The warning names the other case by its case number, which the case API opens.
+    expect(staffView.body.conflicts[0].caseId).toBe(first.caseId);
+    expect(first.caseId).not.toBe(first.id);
   });
 
   it('refuses a bad application and writes nothing', async () => {

@@ -264,7 +264,7 @@ export class LegalAidViews {
         .map((o) => {
           const kase = cases.get(o.caseId);
           return {
-            caseId: o.id,
+            caseId: o.caseId,
             stateLabel: kase ? WF.states[kase.state as LegalAidState].label : '',
             lawyerName: kase?.assigneeUserId ? (lawyers.get(kase.assigneeUserId) ?? null) : null,
             submittedAt: kase?.submittedAt.toISOString() ?? '',
