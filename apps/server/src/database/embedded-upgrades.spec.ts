@@ -285,9 +285,44 @@ describe('the embedded database kept from an earlier version', () => {
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
 
-  it('moves the objections of the three old tables onto the cases on notice, hardship ids kept, once', async () => {
+  /** The cases on notice the objections are about (an application, a competition, a nomination). */
+  async function casesOnNotice(insert: (table: string, values: Record<string, unknown>) => Promise<void>) {
+    for (const [id, caseType, subjectType, subjectId] of [
+      [61, 'hardship_application', 'hardship_applications', 1],
+      [62, 'competition', 'competitions', 2],
+      [63, 'honour_nomination', 'honour_nominations', 3],
+    ] as const) {
+      await insert('workflow_cases', {
+        id,
+        case_type: caseType,
+        state: 'public_notice',
+        subject_type: subjectType,
+        subject_id: subjectId,
+        holder: 'staff',
+        organization_id: 3,
+        organization_path: '/1/3/',
+        applicant_user_id: 21,
+        title: `公示${id}`,
+        version: 3,
+      });
+    }
+    await insert('users', { id: 5, display_name: '张建国', roles: 'worker' });
+    await insert('users', { id: 4, display_name: '赵部长', roles: 'grassroots_cadre' });
+  }
+
+  /** Each objection with its own case, as the upgrade leaves them. */
+  const objectionsWithCases = () =>
+    ds.query(
+      `SELECT o.id, o.notice_case_id AS notice, o.item_id AS item, o.channel, o.content, o.received_by_user_id AS who, o.resolution, o.upheld,
+              c.case_type AS type, c.state, c.applicant_user_id AS applicant, c.applicant_name_masked AS name, c.organization_path AS path,
+              c.closed_at AS closed, c.title, (SELECT GROUP_CONCAT(h.action || ':' || h.actor_name, '|') FROM case_history h WHERE h.case_id = c.id) AS steps
+       FROM notice_objections o JOIN workflow_cases c ON c.id = o.case_id AND c.subject_type = 'notice_objections' AND c.subject_id = o.id ORDER BY o.id`,
+    ) as Promise<Record<string, unknown>[]>;
+
+  it('moves the objections of the three old tables onto the cases on notice, each a case of its own, hardship ids kept, once', async () => {
     const at = '2026-01-01 00:00:00.000';
     const insert = (table: string, values: Record<string, unknown>) => insertRow(ds, table, values);
+    await casesOnNotice(insert);
     await insert('hardship_applications', { id: 1, case_id: 61 });
     await insert('competitions', { id: 2, case_id: 62 });
     await insert('honour_nominations', { id: 3, case_id: 63 });
@@ -305,41 +340,96 @@ describe('the embedded database kept from an earlier version', () => {
       [at, at],
     );
     await ds.query("INSERT INTO competition_objections VALUES (1, 2, 77, 5, '名次有误', NULL, ?, NULL)", [at]);
-    await ds.query("INSERT INTO nomination_objections VALUES (1, 3, 6, '有事故', '经核实无事故', ?, ?)", [at, at]);
+    await ds.query("INSERT INTO nomination_objections VALUES (1, 3, 5, '有事故', '经核实无事故', ?, ?)", [at, at]);
 
-    expect(await upgradeEmbeddedData(ds)).toEqual(['3 objections moved into notice_objections']);
-    const rows = (await ds.query(
-      'SELECT id, case_id AS kase, item_id AS item, channel, content, status, received_by_user_id AS who, resolution, upheld FROM notice_objections ORDER BY case_id',
-    )) as Record<string, unknown>[];
-    expect(rows).toEqual([
+    expect(await upgradeEmbeddedData(ds)).toEqual(['3 objections moved into notice_objections', 'cases for 3 objections']);
+    const common = { path: '/1/3/', who: undefined };
+    expect((await objectionsWithCases()).map((r) => ({ ...r, who: undefined }))).toEqual([
       {
+        ...common,
         id: 9,
-        kase: 61,
+        notice: 61,
         item: null,
         channel: 'phone',
         content: '邻居反映有车',
-        status: 'resolved',
-        who: 4,
         resolution: '车是单位的',
         upheld: 0,
+        type: 'hardship_objection',
+        state: 'resolved',
+        applicant: 4,
+        name: '线下收到',
+        closed: at,
+        title: '对“公示61”的公示异议',
+        steps: 'submit:赵部长|resolve:赵部长',
       },
-      { id: 10, kase: 62, item: 77, channel: 'online', content: '名次有误', status: 'open', who: 5, resolution: null, upheld: null },
       {
+        ...common,
+        id: 10,
+        notice: 62,
+        item: 77,
+        channel: 'online',
+        content: '名次有误',
+        resolution: null,
+        upheld: null,
+        type: 'competition_objection',
+        state: 'open',
+        applicant: 5,
+        name: '张**',
+        closed: null,
+        title: '对“公示62”的公示异议',
+        steps: 'submit:张建国',
+      },
+      {
+        ...common,
         id: 11,
-        kase: 63,
+        notice: 63,
         item: null,
         channel: 'online',
         content: '有事故',
-        status: 'resolved',
-        who: 6,
         resolution: '经核实无事故',
         upheld: null,
+        type: 'nomination_objection',
+        state: 'resolved',
+        applicant: 5,
+        name: '张**',
+        closed: at,
+        title: '对“公示63”的公示异议',
+        steps: 'submit:张建国|resolve:工会',
       },
     ]);
     const tables = ((await ds.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as { name: string }[]).map((t) => t.name);
     expect(tables).not.toEqual(expect.arrayContaining(['hardship_notice_objections']));
-    expect(tables.filter((t) => t.endsWith('_objections'))).toEqual(['notice_objections']);
+    expect(tables.filter((t) => t.includes('_objections'))).toEqual(['notice_objections']);
     expect(await upgradeEmbeddedData(ds)).toEqual([]);
+  });
+
+  it('gives the objections kept open or answered on their rows their own cases, once', async () => {
+    const at = '2026-01-01 00:00:00.000';
+    const answeredAt = '2026-01-03 08:00:00.000';
+    const insert = (table: string, values: Record<string, unknown>) => insertRow(ds, table, values);
+    await casesOnNotice(insert);
+    await ds.query('DROP TABLE notice_objections');
+    await ds.query(
+      'CREATE TABLE notice_objections (id integer PRIMARY KEY AUTOINCREMENT, case_id int NOT NULL, item_id int, channel varchar NOT NULL, content varchar NOT NULL, status varchar NOT NULL, received_by_user_id int NOT NULL, received_at datetime NOT NULL, resolution varchar, upheld boolean, resolved_by_user_id int, resolved_at datetime)',
+    );
+    await ds.query('CREATE INDEX idx_notice_objections_case ON notice_objections (case_id, status, id)');
+    await ds.query(
+      "INSERT INTO notice_objections VALUES (3, 61, NULL, 'online', '他家有车', 'resolved', 5, ?, '车是单位的', 0, 4, ?), (4, 63, NULL, 'online', '有事故', 'open', 5, ?, NULL, NULL, NULL, NULL)",
+      [at, answeredAt, at],
+    );
+
+    expect(await setAsideBeforeSynchronize(ds)).toEqual(['objections of an earlier version set aside']);
+    await ds.synchronize();
+    expect(await upgradeEmbeddedData(ds)).toEqual(['cases for 2 objections']);
+    expect(
+      (await objectionsWithCases()).map((r) => [r.id, r.notice, r.type, r.state, r.who, r.applicant, r.closed, r.resolution, r.steps]),
+    ).toEqual([
+      [3, 61, 'hardship_objection', 'resolved', 5, 5, answeredAt, '车是单位的', 'submit:张建国|resolve:赵部长'],
+      [4, 63, 'nomination_objection', 'open', 5, 5, null, null, 'submit:张建国'],
+    ]);
+    expect(await setAsideBeforeSynchronize(ds)).toEqual([]);
+    expect(await upgradeEmbeddedData(ds)).toEqual([]);
+    expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
 
   it('gives the competition entries of an earlier version their cases, once', async () => {

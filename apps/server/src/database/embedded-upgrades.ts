@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import {
   moveLegacyObjections,
   openLegacyEntryCases,
+  openLegacyObjectionCases,
   openLegacyFileCases,
   openLegacyMembershipCases,
   type RawQuery,
@@ -21,6 +22,8 @@ async function tablesOf(ds: DataSource): Promise<Set<string>> {
  *   version, whose lifecycle columns the synchronisation would drop, are renamed to
  *   `<table>_legacy`; {@link upgradeEmbeddedData} gives each its case and brings it back.
  * - MovePublicNotices: the ends of competitions' and nominations' notices are copied aside.
+ * - AddObjectionCases: the objections kept open or answered on their rows are set aside as
+ *   `notice_objections_legacy`; {@link upgradeEmbeddedData} gives each its case and brings it back.
  */
 export async function setAsideBeforeSynchronize(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
@@ -45,6 +48,9 @@ export async function setAsideBeforeSynchronize(ds: DataSource): Promise<string[
   ];
   if (await setAside(ds, 'competition_entries', 'checked_in_at', entryIndexes)) {
     done.push('competition entries of an earlier version set aside');
+  }
+  if (await setAside(ds, 'notice_objections', 'status', ['idx_notice_objections_case'])) {
+    done.push('objections of an earlier version set aside');
   }
   const ends = await setAsideNoticeEnds(ds);
   if (ends) done.push(`the ends of ${ends} competition and nomination notices set aside`);
@@ -144,6 +150,8 @@ async function setAside(ds: DataSource, table: string, column: string, indexes: 
  * - MoveObjectionsToNotices: the objections of the three old tables into `notice_objections`.
  * - AddEntryCases: the competition entries set aside get their cases and come back.
  * - MovePublicNotices: the hardship notices and the notice ends set aside into `public_notices`.
+ * - AddObjectionCases: the objections set aside (and those moved from the three old tables) get
+ *   their cases, as the migration does, and come back into `notice_objections`.
  */
 export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
@@ -187,12 +195,30 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   }
   const oldObjections = ['hardship_notice_objections', 'competition_objections', 'nomination_objections'].filter((t) => tables.has(t));
   if (oldObjections.length && tables.has('notice_objections')) {
+    // Into the shape of before AddObjectionCases, which the next step gives their cases.
     const moved = await ds.transaction(async (m) => {
-      const n = await moveLegacyObjections((sql, params) => m.query(sql, params), new Set(oldObjections));
+      await m.query(
+        'CREATE TABLE IF NOT EXISTS notice_objections_legacy (id INTEGER PRIMARY KEY AUTOINCREMENT, case_id INTEGER NOT NULL, item_id INTEGER NULL, channel VARCHAR(12) NOT NULL, content VARCHAR(1000) NOT NULL, status VARCHAR(10) NOT NULL, received_by_user_id INTEGER NOT NULL, received_at DATETIME NOT NULL, resolution VARCHAR(1000) NULL, upheld BOOLEAN NULL, resolved_by_user_id INTEGER NULL, resolved_at DATETIME NULL)',
+      );
+      const n = await moveLegacyObjections((sql, params) => m.query(sql, params), new Set(oldObjections), 'notice_objections_legacy');
       for (const table of oldObjections) await m.query(`DROP TABLE ${table}`);
       return n;
     });
     done.push(`${moved} objections moved into notice_objections`);
+  }
+  if ((await tablesOf(ds)).has('notice_objections_legacy') && tables.has('notice_objections')) {
+    const n = await ds.transaction(async (m) => {
+      const caseIds = await openLegacyObjectionCases((sql, params) => m.query(sql, params), 'notice_objections_legacy');
+      await m.query(
+        `INSERT INTO notice_objections (id, case_id, notice_case_id, item_id, channel, content, received_by_user_id, received_at, resolution, upheld)
+         SELECT l.id, (SELECT c.id FROM workflow_cases c WHERE c.subject_type = 'notice_objections' AND c.subject_id = l.id), l.case_id, l.item_id,
+                l.channel, l.content, l.received_by_user_id, l.received_at, l.resolution, l.upheld
+         FROM notice_objections_legacy l ORDER BY l.id`,
+      );
+      await m.query('DROP TABLE notice_objections_legacy');
+      return caseIds.size;
+    });
+    done.push(`cases for ${n} objections`);
   }
   const oldNotices = ['hardship_public_notices', 'legacy_notice_ends'].filter((t) => tables.has(t));
   if (oldNotices.length && tables.has('public_notices')) {

@@ -97,6 +97,11 @@ export interface WorkflowDef<S extends string, A extends string> {
    * so the rule that nobody handles their own case as staff does not apply.
    */
   openedByStaff?: boolean;
+  /**
+   * Cases of this type have no page of their own: they are shown and handled on the page of the
+   * case they belong to (an objection on the page of the case whose notice it is about).
+   */
+  partOf?: 'notice';
 }
 
 /**
@@ -165,7 +170,7 @@ export function validateWorkflow<S extends string, A extends string>(def: Workfl
   const problems: string[] = [];
   if (!def.label.trim()) problems.push(`${def.caseType}: has no label`);
   if (!/^[a-z][a-z0-9_]*$/.test(def.subjectType)) problems.push(`${def.caseType}: subject type ${def.subjectType} is not a table name`);
-  if (!def.routes.applicant && !def.routes.staff) problems.push(`${def.caseType}: has no page to show a case`);
+  if (!def.routes.applicant && !def.routes.staff && !def.partOf) problems.push(`${def.caseType}: has no page to show a case`);
   for (const [side, route] of Object.entries(def.routes)) {
     if (route && !route.includes('{id}')) problems.push(`${def.caseType}: ${side} route ${route} has no {id}`);
   }

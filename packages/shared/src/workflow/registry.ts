@@ -2,6 +2,7 @@ import { validateWorkflow, type StateAllowance, type StateDef, type WorkflowDef 
 import { ASSISTANCE_RECORD_WORKFLOW, GRANT_APPLICATION_WORKFLOW, HARDSHIP_APPLICATION_WORKFLOW, HARDSHIP_FILE_WORKFLOW } from './hardship';
 import { CONSULTATION_WORKFLOW, LEGAL_AID_WORKFLOW, LEGAL_THREAD_WORKFLOW, PETITION_WORKFLOW } from './legal';
 import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW, MEMBERSHIP_WORKFLOW } from './membership';
+import { COMPETITION_OBJECTION_WORKFLOW, HARDSHIP_OBJECTION_WORKFLOW, NOMINATION_OBJECTION_WORKFLOW } from './notice';
 import { COMPETITION_ENTRY_WORKFLOW, COMPETITION_WORKFLOW, NOMINATION_WORKFLOW, PROPOSAL_WORKFLOW } from './recognition';
 
 /** Every case type's workflow, by case type. */
@@ -22,6 +23,9 @@ export const WORKFLOWS: Readonly<Record<string, WorkflowDef<string, string>>> = 
     COMPETITION_ENTRY_WORKFLOW,
     PROPOSAL_WORKFLOW,
     NOMINATION_WORKFLOW,
+    HARDSHIP_OBJECTION_WORKFLOW,
+    COMPETITION_OBJECTION_WORKFLOW,
+    NOMINATION_OBJECTION_WORKFLOW,
   ].map((def) => [def.caseType, def as unknown as WorkflowDef<string, string>]),
 );
 
@@ -42,6 +46,9 @@ export const CASE_TYPES = [
   'competition_entry',
   'proposal',
   'honour_nomination',
+  'hardship_objection',
+  'competition_objection',
+  'nomination_objection',
 ] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
@@ -81,7 +88,10 @@ export function caseRoute(caseType: string, side: 'applicant' | 'staff', subject
 /** Problems with every table at once, each prefixed by its case type; empty when all are sound. */
 export function validateAllWorkflows(): string[] {
   const problems = Object.values(WORKFLOWS).flatMap((def) => validateWorkflow(def).map((p) => `${def.caseType}: ${p}`));
-  const subjects = Object.values(WORKFLOWS).map((d) => d.subjectType);
+  // A table's row is the subject of one case (the objections' table serves three types, a row each).
+  const subjects = Object.values(WORKFLOWS)
+    .filter((d) => !d.partOf)
+    .map((d) => d.subjectType);
   for (const s of subjects.filter((s, i) => subjects.indexOf(s) !== i)) problems.push(`subject type ${s} is used by two case types`);
   return problems;
 }

@@ -362,15 +362,16 @@ async function insertRows(query: RawQuery, into: string, row: string, rows: unkn
  * The objections of the three tables before `MoveObjectionsToNotices` (hardship notices, competition
  * results, nominations) into `notice_objections`, each on the case whose notice it is about:
  * hardship objections keep their ids (links point at them), the others follow. Plain SQL both
- * MySQL and SQLite run; `present` names the old tables there are. Answers how many were moved.
+ * MySQL and SQLite run; `present` names the old tables there are; `into` is the table of the shape
+ * before `AddObjectionCases`. Answers how many were moved.
  */
-export async function moveLegacyObjections(query: RawQuery, present: Set<string>): Promise<number> {
+export async function moveLegacyObjections(query: RawQuery, present: Set<string>, into = 'notice_objections'): Promise<number> {
   const columns =
     'case_id, item_id, channel, content, status, received_by_user_id, received_at, resolution, upheld, resolved_by_user_id, resolved_at';
-  const [{ n: before }] = (await query('SELECT COUNT(*) AS n FROM notice_objections')) as { n: number | string }[];
+  const [{ n: before }] = (await query(`SELECT COUNT(*) AS n FROM ${into}`)) as { n: number | string }[];
   if (present.has('hardship_notice_objections')) {
     await query(
-      `INSERT INTO notice_objections (id, ${columns})
+      `INSERT INTO ${into} (id, ${columns})
        SELECT o.id, a.case_id, NULL, o.channel, o.content, o.status, o.received_by_user_id, o.received_at, o.resolution, o.upheld, o.resolved_by_user_id, o.resolved_at
        FROM hardship_notice_objections o JOIN hardship_applications a ON a.id = o.application_id ORDER BY o.id`,
     );
@@ -378,18 +379,99 @@ export async function moveLegacyObjections(query: RawQuery, present: Set<string>
   const answered = "CASE WHEN o.resolved_at IS NULL THEN 'open' ELSE 'resolved' END";
   if (present.has('competition_objections')) {
     await query(
-      `INSERT INTO notice_objections (${columns})
+      `INSERT INTO ${into} (${columns})
        SELECT c.case_id, o.entry_id, 'online', o.content, ${answered}, o.user_id, o.created_at, o.resolution, NULL, NULL, o.resolved_at
        FROM competition_objections o JOIN competitions c ON c.id = o.competition_id ORDER BY o.id`,
     );
   }
   if (present.has('nomination_objections')) {
     await query(
-      `INSERT INTO notice_objections (${columns})
+      `INSERT INTO ${into} (${columns})
        SELECT n.case_id, NULL, 'online', o.content, ${answered}, o.user_id, o.created_at, o.resolution, NULL, NULL, o.resolved_at
        FROM nomination_objections o JOIN honour_nominations n ON n.id = o.nomination_id ORDER BY o.id`,
     );
   }
-  const [{ n: after }] = (await query('SELECT COUNT(*) AS n FROM notice_objections')) as { n: number | string }[];
+  const [{ n: after }] = (await query(`SELECT COUNT(*) AS n FROM ${into}`)) as { n: number | string }[];
   return Number(after) - Number(before);
+}
+
+/** An objection as the tables before `AddObjectionCases` kept it (open or answered on its row), with its notice's case. */
+interface LegacyObjection {
+  id: number;
+  notice_case_id: number;
+  notice_case_type: string;
+  notice_title: string;
+  organization_id: number;
+  organization_path: string;
+  channel: string;
+  status: string;
+  received_by_user_id: number;
+  received_at: unknown;
+  resolution: string | null;
+  resolved_by_user_id: number | null;
+  resolved_at: unknown;
+  objector_name: string | null;
+  resolver_name: string | null;
+}
+
+/** The objection case type of the case type on notice (as `OBJECTION_CASE_TYPE` of the shared tables). */
+const OBJECTION_TYPE: Record<string, string> = {
+  hardship_application: 'hardship_objection',
+  competition: 'competition_objection',
+  honour_nomination: 'nomination_objection',
+};
+
+/**
+ * Give every objection of `legacyTable` (whose `case_id` is still the case on notice) its own case,
+ * as raising one does today: open, or answered at the time it was answered (by whoever answered
+ * it, when the row kept that), in the notice case's organisation; the objector online is its
+ * applicant, a cadre who recorded one received offline is its applicant too ("线下收到"). Plain SQL
+ * both MySQL and SQLite run; case ids are given explicitly. Answers objection id → case id.
+ */
+export async function openLegacyObjectionCases(query: RawQuery, legacyTable: string): Promise<Map<number, number>> {
+  const rows = (await query(
+    `SELECT o.id AS id, o.case_id AS notice_case_id, n.case_type AS notice_case_type, n.title AS notice_title,
+            n.organization_id AS organization_id, n.organization_path AS organization_path, o.channel AS channel, o.status AS status,
+            o.received_by_user_id AS received_by_user_id, o.received_at AS received_at, o.resolution AS resolution,
+            o.resolved_by_user_id AS resolved_by_user_id, o.resolved_at AS resolved_at, u.display_name AS objector_name, r.display_name AS resolver_name
+     FROM ${legacyTable} o JOIN workflow_cases n ON n.id = o.case_id
+     LEFT JOIN users u ON u.id = o.received_by_user_id LEFT JOIN users r ON r.id = o.resolved_by_user_id ORDER BY o.id`,
+  )) as LegacyObjection[];
+  const caseIds = new Map<number, number>();
+  let next = await firstFreeCaseId(query);
+  const byType = new Map<string, { cases: CaseRow[]; history: HistoryRow[] }>();
+  for (const o of rows) {
+    const caseType = OBJECTION_TYPE[o.notice_case_type];
+    if (!caseType) continue;
+    const id = next++;
+    caseIds.set(Number(o.id), id);
+    const answered = o.status !== 'open';
+    const answeredAt = o.resolved_at ?? o.received_at;
+    const group = byType.get(caseType) ?? { cases: [], history: [] };
+    byType.set(caseType, group);
+    group.cases.push({
+      id,
+      state: answered ? 'resolved' : 'open',
+      subjectId: Number(o.id),
+      version: answered ? 2 : 1,
+      holder: answered ? 'none' : 'staff',
+      organizationId: o.organization_id,
+      organizationPath: o.organization_path,
+      applicantUserId: o.received_by_user_id,
+      applicantNameMasked: o.channel === 'online' ? maskName(o.objector_name ?? '') || '线上提出' : '线下收到',
+      applicantIdIndex: null,
+      title: `对“${o.notice_title}”的公示异议`,
+      submittedAt: o.received_at,
+      dueAt: null,
+      closedAt: answered ? answeredAt : null,
+      updatedAt: answered ? answeredAt : o.received_at,
+    });
+    group.history.push([id, 'submit', null, 'open', o.received_by_user_id, o.objector_name ?? '', null, o.received_at]);
+    if (answered) {
+      // Competitions and nominations kept no one who answered: the step is the union's.
+      group.history.push([id, 'resolve', 'open', 'resolved', o.resolved_by_user_id ?? 0, o.resolver_name ?? '工会', null, answeredAt]);
+    }
+  }
+  for (const [caseType, { cases, history }] of byType) await writeCases(query, caseType, 'notice_objections', cases, history);
+  return caseIds;
 }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
+  COMPETITION_OBJECTION_WORKFLOW,
   COMPETITION_WORKFLOW,
   stateAllows,
   type CompetitionObjectionRequest,
@@ -14,6 +15,9 @@ import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { Competition } from './entities/competition.entity';
 import { CompetitionEntry } from './entities/entry.entity';
 import { NoticesService } from '../notices/notices.service';
+import { ObjectionProcess } from '../notices/objection.process';
+import { CaseHandlers } from '../workflow/case-handlers';
+import { TransitionService } from '../workflow/transition.service';
 import { competitionLink, CompetitionsService } from './competitions.service';
 
 const WF = COMPETITION_WORKFLOW;
@@ -24,14 +28,26 @@ const WF = COMPETITION_WORKFLOW;
  * (the table's blocked reason).
  */
 @Injectable()
-export class CompetitionObjectionsService {
+export class CompetitionObjectionsService implements OnModuleInit {
+  /** An objection to a competition's results is a case, answered by the organisers. */
+  readonly objectionProcess = new ObjectionProcess(COMPETITION_OBJECTION_WORKFLOW, {
+    link: ({ subject }) => competitionLink(subject.noticeSubjectId),
+  });
+
   constructor(
+    private readonly transitions: TransitionService,
+    private readonly caseHandlers: CaseHandlers,
     private readonly cases: WorkflowCases,
     private readonly db: Db,
     private readonly notifier: Notifier,
     private readonly competitions: CompetitionsService,
     private readonly notices: NoticesService,
   ) {}
+
+  onModuleInit(): void {
+    this.objectionProcess.registerWith(this.transitions, this.cases);
+    this.caseHandlers.register(this.notices.handler(this.objectionProcess));
+  }
 
   /** Anyone signed in may object to the results while they are on notice. */
   async object(actor: Actor, id: number, body: CompetitionObjectionRequest): Promise<{ id: number }> {
@@ -43,7 +59,10 @@ export class CompetitionObjectionsService {
       if (body.entryId && !(await manager.getRepository(CompetitionEntry).countBy({ id: body.entryId, competitionId: id }))) {
         fail('validation_failed', undefined, [{ field: 'entryId', message: '没有这个参赛者' }]);
       }
-      const saved = await this.notices.raise(manager, actor, kase.id, { content: body.content, itemId: body.entryId ?? null });
+      const saved = await this.notices.raise(manager, actor, this.objectionProcess, kase, {
+        content: body.content,
+        itemId: body.entryId ?? null,
+      });
       await this.notifier.notify(manager, {
         userId: kase.applicantUserId,
         title: `${row.title}：收到公示异议`,
@@ -71,9 +90,10 @@ export class CompetitionObjectionsService {
   }
 
   async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveCompetitionObjectionRequest) {
-    await this.db.transaction(async (manager) => {
-      const { kase } = await this.competitions.staffCase(manager, actor, id);
-      await this.notices.resolve(manager, actor, await this.notices.get(manager, objectionId, kase.id), { resolution: body.resolution });
+    const manager = this.db.manager;
+    const { kase } = await this.competitions.staffCase(manager, actor, id);
+    await this.notices.resolve(actor, this.objectionProcess, await this.notices.get(manager, objectionId, kase.id), {
+      resolution: body.resolution,
     });
     return this.objections(actor, id);
   }

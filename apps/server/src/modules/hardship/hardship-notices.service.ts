@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   HARDSHIP_APPLICATION_WORKFLOW,
+  HARDSHIP_OBJECTION_WORKFLOW,
   type Page,
   type PublicNoticeSummary,
   type PublicNoticeView,
@@ -19,13 +20,33 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { NoticesService } from '../notices/notices.service';
+import { ObjectionProcess } from '../notices/objection.process';
+import { CaseHandlers } from '../workflow/case-handlers';
+import { TransitionService } from '../workflow/transition.service';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
 
 /** Public notices (公示) and their objections: an open objection blocks the procedure. */
 @Injectable()
-export class HardshipNoticesService {
+export class HardshipNoticesService implements OnModuleInit {
+  /** An objection to a hardship notice is a case: answering it tells the applicant on notice too. */
+  readonly objectionProcess = new ObjectionProcess(HARDSHIP_OBJECTION_WORKFLOW, {
+    link: () => '/pages/hardship/notices/index',
+    resolved: async ({ manager, subject }, answer) => {
+      const app = await manager.getRepository(HardshipApplication).findOneByOrFail({ caseId: subject.noticeCaseId });
+      await this.notifier.notify(manager, {
+        userId: app.applicantUserId,
+        title: '公示异议已处理',
+        body: answer.upheld ? '公示期间收到的异议经核实成立，工会将据此作出决定。' : '公示期间收到的异议经核实不成立，申请继续办理。',
+        link: `/pages/hardship/application/index?id=${app.id}`,
+        status: HARDSHIP_APPLICATION_WORKFLOW.states.public_notice.label,
+      });
+    },
+  });
+
   constructor(
+    private readonly transitions: TransitionService,
+    private readonly caseHandlers: CaseHandlers,
     private readonly cases: WorkflowCases,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
@@ -34,6 +55,11 @@ export class HardshipNoticesService {
     private readonly notifier: Notifier,
     private readonly objections: NoticesService,
   ) {}
+
+  onModuleInit(): void {
+    this.objectionProcess.registerWith(this.transitions, this.cases);
+    this.caseHandlers.register(this.objections.handler(this.objectionProcess));
+  }
 
   /** Notices running now, newest first (their text is masked by construction). */
   async running(after: string | undefined, limit: number): Promise<Page<PublicNoticeSummary>> {
@@ -88,29 +114,21 @@ export class HardshipNoticesService {
       const kase = await this.cases.get(app.caseId, manager);
       if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '公示已经结束');
       if (!staff && this.clock.nowMs() >= notice.endsAt.getTime()) fail('action_not_allowed', '公示期已过');
-      await this.objections.raise(manager, actor, app.caseId, { channel: body.channel, content: body.content });
+      await this.objections.raise(manager, actor, this.objectionProcess, kase, { channel: body.channel, content: body.content });
       const view = await this.views.notice(manager, app);
       return staff ? (view as PublicNoticeView) : { ...(view as PublicNoticeView), objections: [] };
     });
   }
 
-  /** Staff in scope record how an objection was resolved. */
+  /** Staff in scope record how an objection was resolved (a step of the objection's case). */
   async resolve(actor: Actor, objectionId: number, body: ResolveObjectionRequest): Promise<PublicNoticeView> {
-    return this.db.transaction(async (manager) => {
-      const objection = await this.objections.get(manager, objectionId);
-      // Only objections to a hardship application's notice, by hardship staff in its scope.
-      const app = await manager.getRepository(HardshipApplication).findOneBy({ caseId: objection.caseId });
-      const notice = app ? await this.objections.noticeOf(app.caseId, manager) : null;
-      if (!app || !notice || !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) fail('not_found');
-      await this.objections.resolve(manager, actor, objection, { resolution: body.resolution, upheld: body.upheld });
-      await this.notifier.notify(manager, {
-        userId: app.applicantUserId,
-        title: '公示异议已处理',
-        body: body.upheld ? '公示期间收到的异议经核实成立，工会将据此作出决定。' : '公示期间收到的异议经核实不成立，申请继续办理。',
-        link: `/pages/hardship/application/index?id=${app.id}`,
-        status: HARDSHIP_APPLICATION_WORKFLOW.states.public_notice.label,
-      });
-      return (await this.views.notice(manager, app)) as PublicNoticeView;
-    });
+    const manager = this.db.manager;
+    const objection = await this.objections.get(manager, objectionId);
+    // Only objections to a hardship application's notice, by hardship staff in its scope.
+    const app = await manager.getRepository(HardshipApplication).findOneBy({ caseId: objection.noticeCaseId });
+    const notice = app ? await this.objections.noticeOf(app.caseId, manager) : null;
+    if (!app || !notice || !mayHandle(actor, HARDSHIP_STAFF, notice.organizationPath)) fail('not_found');
+    await this.objections.resolve(actor, this.objectionProcess, objection, { resolution: body.resolution, upheld: body.upheld });
+    return (await this.views.notice(manager, app)) as PublicNoticeView;
   }
 }

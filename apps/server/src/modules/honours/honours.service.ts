@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   BUILT_IN_HONOURS,
+  NOMINATION_OBJECTION_WORKFLOW,
   NOMINATION_WORKFLOW,
   type CreateHonourKindRequest,
   type CreateNominationRequest,
@@ -32,6 +33,8 @@ import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination } from './entities/honour.entity';
 import { NoticesService } from '../notices/notices.service';
+import { ObjectionProcess } from '../notices/objection.process';
+import { CaseHandlers } from '../workflow/case-handlers';
 import { Clock } from '../../common/clock';
 import { NominationProcess } from './nomination.process';
 import { requireManager } from './model-workers.service';
@@ -48,8 +51,12 @@ const WF = NOMINATION_WORKFLOW;
  */
 
 @Injectable()
-export class HonoursService {
+export class HonoursService implements OnModuleInit {
+  /** An objection to a nomination on notice is a case, answered by the county federation. */
+  readonly objectionProcess = new ObjectionProcess(NOMINATION_OBJECTION_WORKFLOW, { link: () => '/pages/contest/index/index' });
+
   constructor(
+    private readonly caseHandlers: CaseHandlers,
     private readonly cases: WorkflowCases,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
@@ -61,6 +68,11 @@ export class HonoursService {
     private readonly objections: NoticesService,
     private readonly process: NominationProcess,
   ) {}
+
+  onModuleInit(): void {
+    this.objectionProcess.registerWith(this.transitions, this.cases);
+    this.caseHandlers.register(this.objections.handler(this.objectionProcess));
+  }
 
   /** The honours one can be nominated for; the four built-in ones are created on first use. */
   async kinds(manager: EntityManager = this.db.manager): Promise<HonourKindView[]> {
@@ -163,19 +175,17 @@ export class HonoursService {
       const kase = row ? await this.cases.find(row.caseId, manager) : null;
       if (!row || !kase) fail('not_found');
       if (!stateAllows(WF.caseType, kase.state, 'objections')) fail('action_not_allowed', '只有公示期间可以提出异议');
-      const saved = await this.objections.raise(manager, actor, kase.id, { content: body.content });
+      const saved = await this.objections.raise(manager, actor, this.objectionProcess, kase, { content: body.content });
       return { id: saved.id };
     });
   }
 
   async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveNominationObjectionRequest): Promise<NominationView> {
     if (!actor.permissions.includes('honour.manage') || actor.organization?.level !== 'county') fail('not_found');
-    await this.db.transaction(async (manager) => {
-      const row = await manager.getRepository(Nomination).findOneBy({ id });
-      if (!row) fail('not_found');
-      await this.objections.resolve(manager, actor, await this.objections.get(manager, objectionId, row.caseId), {
-        resolution: body.resolution,
-      });
+    const row = await this.db.manager.getRepository(Nomination).findOneBy({ id });
+    if (!row) fail('not_found');
+    await this.objections.resolve(actor, this.objectionProcess, await this.objections.get(this.db.manager, objectionId, row.caseId), {
+      resolution: body.resolution,
     });
     return this.get(actor, id);
   }

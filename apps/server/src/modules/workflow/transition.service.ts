@@ -138,7 +138,7 @@ export class TransitionService {
     def: WorkflowDef<S, A>,
     input: {
       actor: Actor;
-      organization: Organization;
+      organization: Pick<Organization, 'id' | 'path'>;
       applicantUserId: number;
       title: string;
       assigneeUserId?: number | null;

@@ -4,17 +4,24 @@ import { InstantColumn } from '../../../database/columns';
 
 /**
  * An objection to what a case puts on public notice (公示): a hardship application, a competition's
- * results, an honour nomination. One table for every notice; the case says which.
+ * results, an honour nomination. One table for every notice; the notice's case says which. Each
+ * objection is a case of its own (`hardship_objection`, …): whether it is open, who answered it
+ * and when are the case's state and history, not columns here.
  */
 @Entity('notice_objections')
-@Index('idx_notice_objections_case', ['caseId', 'status', 'id'])
+@Index('idx_notice_objections_notice', ['noticeCaseId', 'id'])
 export class NoticeObjection {
   @PrimaryGeneratedColumn()
   id: number;
 
-  /** The case on notice. */
+  /** The objection's own case. */
+  @Index('uq_notice_objections_case', { unique: true })
   @Column({ type: 'int' })
   caseId: number;
+
+  /** The case on notice. */
+  @Column({ type: 'int' })
+  noticeCaseId: number;
 
   /** What on the notice it is about, when the notice lists several (a competition's entry). */
   @Column({ type: 'int', nullable: true })
@@ -25,9 +32,6 @@ export class NoticeObjection {
 
   @Column({ type: 'varchar', length: 1000 })
   content: string;
-
-  @Column({ type: 'varchar', length: 10 })
-  status: 'open' | 'resolved';
 
   /** Who raised it online, or the cadre who recorded one received in person, by phone or letter. */
   @Column({ type: 'int' })
@@ -42,10 +46,4 @@ export class NoticeObjection {
   /** Whether the objection was found to stand (null when the notice's procedure does not say). */
   @Column({ type: 'boolean', nullable: true })
   upheld: boolean | null;
-
-  @Column({ type: 'int', nullable: true })
-  resolvedByUserId: number | null;
-
-  @InstantColumn({ nullable: true })
-  resolvedAt: Date | null;
 }
