@@ -54,6 +54,17 @@ describe('objections as cases (e2e over HTTP)', () => {
     const staffView = await getCase(c.staff.grassroots, o.caseId);
     expect(staffView.body.actions.map((a) => [a.action, a.form])).toEqual([['resolve', 'objection_resolution']]);
 
+    // The staff's search does not list it on its own: it is on the page of the application on notice.
+    const search = await t.http<Page<{ caseId: number }>>('POST', '/cases/search', { token: c.staff.grassroots, body: { limit: 50 } });
+    expect(search.status).toBe(200);
+    expect(search.body.items.map((i) => i.caseId)).toContain(c.application.caseId);
+    expect(search.body.items.map((i) => i.caseId)).not.toContain(o.caseId);
+    const byType = await t.http<Page<unknown>>('POST', '/cases/search', {
+      token: c.staff.grassroots,
+      body: { caseType: 'hardship_objection' },
+    });
+    expect(byType.body.items).toEqual([]);
+
     // The answer is a form: the plain step of the case API refuses it, and changes nothing.
     const plain = await t.http<{ code: string }>('POST', `/cases/${o.caseId}/transitions`, {
       token: c.staff.grassroots,

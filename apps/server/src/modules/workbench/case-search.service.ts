@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applicantMatch, caseRoute, type CaseSearchItem, type CaseSearchPage, type CaseSearchQuery } from '@union/shared';
+import { applicantMatch, caseRoute, WORKFLOWS, type CaseSearchItem, type CaseSearchPage, type CaseSearchQuery } from '@union/shared';
 import { Brackets } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -13,6 +13,11 @@ import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher } from '../pii/pii-cipher';
 import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
+
+/** Case types shown and handled on the page of another case (objections on the notice's). */
+const PART_OF_OTHERS = Object.values(WORKFLOWS)
+  .filter((def) => def.partOf)
+  .map((def) => def.caseType);
 
 /**
  * The staff's search over the cases of every type, read from `workflow_cases` alone: what the actor
@@ -39,6 +44,8 @@ export class CaseSearchService {
     const qb = this.cases.query();
     whereStaffHandles(qb, actor, query.caseType ? [query.caseType] : undefined);
     if (query.caseType) qb.andWhere('c.caseType = :caseType', { caseType: query.caseType });
+    // Objections are found on the page of the case whose notice they are about, not on their own.
+    qb.andWhere('c.caseType NOT IN (:...partOfOthers)', { partOfOthers: PART_OF_OTHERS });
     if (query.state) qb.andWhere('c.state = :state', { state: query.state });
     if (query.organizationId) {
       const org = await this.organizations.findById(query.organizationId);

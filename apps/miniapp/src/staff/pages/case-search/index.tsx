@@ -81,7 +81,8 @@ export default function CaseSearch() {
       .catch((e: unknown) => setError(errorMessage(e)));
   });
 
-  const types = me ? Object.values(WORKFLOWS).filter((def) => handlesCaseType(def, me.permissions)) : [];
+  // Objections are not searched for on their own: they are on the page of the case on notice.
+  const types = me ? Object.values(WORKFLOWS).filter((def) => !def.partOf && handlesCaseType(def, me.permissions)) : [];
   const chosenDef = filters.caseType ? WORKFLOWS[filters.caseType] : null;
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
