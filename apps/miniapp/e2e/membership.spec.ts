@@ -150,10 +150,13 @@ test('a county cadre finds the case in 查找案件, by ID number and by name an
   await d.tap('search-toggle-filters');
   await expect(d.visible(tid('search-toggle-filters'))).toContainText('入会申请、已入会', { useInnerText: true });
   await d.tap('search-submit');
-  await expect(results.first()).toBeVisible();
-  const texts = await results.allInnerTexts();
-  expect(texts.length).toBeGreaterThan(0);
-  expect(texts.every((t) => t.includes('王**') && t.includes('入会申请'))).toBe(true);
+  // The list of the search by ID stays until the new answer is drawn: wait for the new list itself.
+  await expect
+    .poll(async () => {
+      const texts = await results.allInnerTexts();
+      return texts.length > 0 && texts.every((t) => t.includes('王**') && t.includes('入会申请'));
+    })
+    .toBe(true);
 
   // Name alone, after clearing the conditions.
   await d.tap('search-reset');
