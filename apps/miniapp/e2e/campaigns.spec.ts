@@ -64,10 +64,12 @@ test('the workbench shows one row per step and filters the queue to it', async (
 
 test('the county cadre selects a household in a campaign, and over budget is refused', async ({ newUser }) => {
   const memberToken = await tokenOf('member');
-  const [file] = await api<{ id: number }[]>('GET', '/hardship/files/mine', memberToken);
+  const [file] = (await api<{ items: { id: number }[] }>('GET', '/hardship/files/mine', memberToken)).items;
   expect(file, '李会员 has a household file (hardship.spec.ts filed it)').toBeDefined();
   const accessToken = await tokenOf('county_cadre');
-  const winter = (await api<Campaign[]>('GET', '/hardship/campaigns', accessToken)).find((c) => c.kind === 'winter_warmth' && c.open);
+  const winter = (await api<{ items: Campaign[] }>('GET', '/hardship/campaigns?limit=50', accessToken)).items.find(
+    (c) => c.kind === 'winter_warmth' && c.open,
+  );
   expect(winter, 'the demo seed has an open 送温暖 campaign').toBeDefined();
   if (!winter) return;
 
@@ -122,7 +124,7 @@ test('the county cadre selects a household in a campaign, and over budget is ref
 
 test('李会员 applies for 金秋助学, the county cadre approves, 李会员 sees it approved', async ({ newUser }) => {
   const memberToken = await tokenOf('member');
-  const grantCampaign = (await api<Campaign[]>('GET', '/hardship/campaigns', memberToken)).find(
+  const grantCampaign = (await api<{ items: Campaign[] }>('GET', '/hardship/campaigns?limit=50', memberToken)).items.find(
     (c) => c.kind === 'autumn_school_grant' && c.open,
   );
   expect(grantCampaign, 'the demo seed has an open 金秋助学 campaign').toBeDefined();
@@ -149,7 +151,7 @@ test('李会员 applies for 金秋助学, the county cadre approves, 李会员 s
     await d.shot('hs-grant-confirm');
     await d.visible('.taro-model__confirm').click();
     await d.see('hs-my-grants');
-    const [grant] = await api<{ id: number; amountFen: number }[]>('GET', '/hardship/grants/mine', memberToken);
+    const [grant] = (await api<{ items: { id: number; amountFen: number }[] }>('GET', '/hardship/grants/mine', memberToken)).items;
     grantId = grant.id;
     await d.seeState('submitted', tid(`hs-my-grant-${grantId}`));
     await d.shot('hs-my-grant-submitted');

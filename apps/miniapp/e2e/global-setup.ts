@@ -126,7 +126,7 @@ async function resetWorker(): Promise<void> {
     await api('POST', '/membership/withdraw', accessToken, { reason: '端到端测试重置' });
     log('reset: the demo worker was a member from an earlier run; withdrew');
   }
-  const mine = await api<MyApplication[]>('GET', '/membership/applications/mine', accessToken);
+  const mine = (await api<{ items: MyApplication[] }>('GET', '/membership/applications/mine?limit=50', accessToken)).items;
   for (const app of mine) {
     if (app.actions.some((a) => a.action === 'withdraw')) {
       await api('POST', `/cases/${app.caseId}/transitions`, accessToken, { action: 'withdraw', version: app.version });

@@ -94,7 +94,7 @@ test('a grassroots cadre files an application on a worker’s behalf (代办)', 
 
 test('yearly re-check, closing the file and the follow-up call', async ({ newUser }) => {
   const accessToken = await tokenOf('member');
-  const [file] = await api<{ id: number }[]>('GET', '/hardship/files/mine', accessToken);
+  const [file] = (await api<{ items: { id: number }[] }>('GET', '/hardship/files/mine', accessToken)).items;
   const { context, d } = await newUser('grassroots_cadre');
   await d.openWorkbench();
   await d.tap('open-recheck');

@@ -240,7 +240,7 @@ test('the worker sees 公示中', async ({ newUser }) => {
 
 test('the seeded application whose notice ended is filed, aid paid, and 李会员 signs', async ({ newUser }) => {
   const memberToken = await tokenOf('member');
-  const mine = await api<{ id: number; state: string }[]>('GET', '/hardship/applications/mine', memberToken);
+  const mine = (await api<{ items: { id: number; state: string }[] }>('GET', '/hardship/applications/mine', memberToken)).items;
   const seeded = mine.find((a) => a.state === 'public_notice');
   expect(seeded, 'the demo seed has an application of 李会员 in public notice').toBeDefined();
   const id = seeded!.id;

@@ -59,7 +59,8 @@ test('a consultation becomes legal aid, and the worker sees the money recovered'
   log(`李会员 booked 孙律师 at ${slot.startsAt}`);
 
   // 2. The lawyer records advice on the consultation he held an hour ago.
-  const mine = await api<{ id: number; state: string; startsAt: string }[]>('GET', '/legal/consultations/mine', memberToken);
+  const mine = (await api<{ items: { id: number; state: string; startsAt: string }[] }>('GET', '/legal/consultations/mine', memberToken))
+    .items;
   const held = mine.find((c) => c.state === 'booked' && Date.parse(c.startsAt) < Date.now());
   expect(held, 'the seeded consultation of an hour ago').toBeDefined();
   if (!held) return;
@@ -138,7 +139,9 @@ test('a consultation becomes legal aid, and the worker sees the money recovered'
   await w.tap('aid-submit');
   await w.see('aid-submitted', 30000);
   await w.shot('legal-aid-submitted');
-  const applications = await api<{ id: number; fromConsultationId: number | null }[]>('GET', '/legal/aid-applications/mine', memberToken);
+  const applications = (
+    await api<{ items: { id: number; fromConsultationId: number | null }[] }>('GET', '/legal/aid-applications/mine', memberToken)
+  ).items;
   const application = applications.find((a) => a.fromConsultationId === held.id);
   expect(application, 'the application is linked to the consultation').toBeDefined();
   if (!application) return;

@@ -1,5 +1,5 @@
 import { AssistanceRecord } from './modules/hardship/entities/assistance-record.entity';
-import { Proposal, ProposalOpinion } from './modules/proposals/entities/proposal.entity';
+import { Proposal, ProposalCounter, ProposalOpinion } from './modules/proposals/entities/proposal.entity';
 import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination } from './modules/honours/entities/honour.entity';
 import { Competition, CompetitionEvent } from './modules/competitions/entities/competition.entity';
 import {
@@ -86,6 +86,7 @@ export const ENTITIES = [
   EmployerFlag,
   Proposal,
   ProposalOpinion,
+  ProposalCounter,
   HonourKind,
   Nomination,
   ModelWorker,

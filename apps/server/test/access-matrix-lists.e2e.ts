@@ -453,8 +453,10 @@ const EXPECTED: Record<string, Expectation> = {
     // Campaigns are open to every worker; the county's hardship staff see their budget figures too.
     outcomes: { ...everyone('public'), county_cadre: 'rows', county_admin: 'rows' },
     check: async (_p, body) => {
-      const publicIds = ((await get('worker', '/hardship/campaigns')).body as Row[]).map((c) => c.id);
-      return (body as Row[]).filter((c) => !publicIds.includes(c.id)).map((c) => `campaign #${String(c.id)} not public`);
+      const publicIds = items((await get('worker', '/hardship/campaigns')).body).map((c) => c.id);
+      return items(body)
+        .filter((c) => !publicIds.includes(c.id))
+        .map((c) => `campaign #${String(c.id)} not public`);
     },
   },
 

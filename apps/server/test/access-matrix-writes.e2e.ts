@@ -312,7 +312,7 @@ const nominationObjection = once(async () => {
   const n = await nomination('矩阵测试·公示中', true);
   await call('member', 'POST', `/honours/nominations/${n.id}/objections`, { content: '请核实零事故的说法。' }, 201);
   const o = await one<{ id: number }>(
-    'SELECT o.id FROM notice_objections o JOIN honour_nominations n ON n.case_id = o.case_id WHERE n.id = ?',
+    'SELECT o.id FROM notice_objections o JOIN honour_nominations n ON n.case_id = o.notice_case_id WHERE n.id = ?',
     [n.id],
   );
   return { id: n.id, objectionId: Number(o.id) };
@@ -457,7 +457,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/hardship/objections/{id}/resolve': {
     prepare: async () => {
       const o = await one<{ id: number }>(
-        "SELECT o.id FROM notice_objections o JOIN public_notices p ON p.case_id = o.case_id WHERE p.id = ? AND o.status = 'open'",
+        "SELECT o.id FROM notice_objections o JOIN public_notices p ON p.case_id = o.notice_case_id JOIN workflow_cases c ON c.id = o.case_id WHERE p.id = ? AND c.state = 'open'",
         [await songNotice()],
       );
       return { params: { id: Number(o.id) }, body: { resolution: '经核实门面房属其兄弟所有。', upheld: false } };

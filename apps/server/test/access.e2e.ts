@@ -316,14 +316,14 @@ describe("a judge's and an expert's own work", () => {
 
 describe('the phone of a phone consultation', () => {
   it('is revealed to the lawyer holding it, with a reason and an audit row, and to nobody outside the case', async () => {
-    const mine = await t.http<{ id: number; channel: string; lawyerName: string; phoneMasked: string | null }[]>(
+    const mine = await t.http<Page<{ id: number; channel: string; lawyerName: string; phoneMasked: string | null }>>(
       'GET',
       '/legal/consultations/mine',
       {
         token: tokens.member,
       },
     );
-    const call = mine.body.find((c) => c.channel === 'phone' && c.lawyerName === '孙律师' && c.phoneMasked);
+    const call = mine.body.items.find((c) => c.channel === 'phone' && c.lawyerName === '孙律师' && c.phoneMasked);
     expect(call).toBeDefined();
     const path = `/legal/consultations/${call?.id}/reveal-phone`;
     const before = await t.count('audit_log');

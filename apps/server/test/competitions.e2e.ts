@@ -13,6 +13,7 @@ import type {
 } from '@union/shared';
 import { today } from './hardship-fixtures';
 import { itRaces, startTestApp, type TestApp } from './harness';
+import { expectKeysetPages } from './paging';
 import {
   aCompetition,
   advanceCompetition,
@@ -187,7 +188,7 @@ describe('competitions', () => {
     c = await step(c, 'publish');
     expect(c.state).toBe('published');
 
-    const mine = (await t.http<EntryView[]>('GET', '/competitions/entries/mine', { token: a })).body;
+    const mine = (await t.http<Page<EntryView>>('GET', '/competitions/entries/mine', { token: a })).body.items;
     expect(mine[0]).toMatchObject({ rank: 1, certificateAvailable: true });
     const png = await fetch(`${t.baseUrl}/api/competitions/entries/${ea.id}/certificate`, { headers: { authorization: `Bearer ${a}` } });
     expect(png.status).toBe(200);
@@ -565,6 +566,9 @@ describe('sending results back to the judges, and cancelling', () => {
     const { competition: c } = await aCompetition(t, { organiser: town, judge: judgePerson, state: 'open' });
     const eventId = c.events[0].id;
     const { token: entrant } = await anEntry(t, c);
+    // …and one who entered and withdrew: no longer in it, so not told.
+    const quitter = await anEntry(t, c);
+    expect((await t.http('POST', `/competitions/entries/${quitter.entry.id}/withdraw`, { token: quitter.token })).status).toBe(200);
     expect(c.actions.find((a) => a.action === 'cancel')?.requiresComment).toBe(true);
 
     const history = await t.count('case_history');
@@ -591,6 +595,8 @@ describe('sending results back to the judges, and cancelling', () => {
     // The entrant is told; nobody can register any more, and it is no longer listed as open.
     const messages = (await t.http<{ items: { title: string }[] }>('GET', '/messages?limit=50', { token: entrant })).body.items;
     expect(messages.map((m) => m.title)).toContain(`${c.title}：比赛已取消`);
+    const toQuitter = await t.http<{ items: { title: string }[] }>('GET', '/messages?limit=50', { token: quitter.token });
+    expect(toQuitter.body.items.map((m) => m.title)).not.toContain(`${c.title}：比赛已取消`);
     const late = await t.http('POST', `/competitions/${c.id}/entries`, { token: await newMember(), body: { eventId } });
     expect(late.status).toBe(409);
     const open = (await t.http<Page<CompetitionView>>('GET', '/competitions?filter=open&limit=50', { token: entrant })).body.items;
@@ -623,5 +629,23 @@ describe('sending results back to the judges, and cancelling', () => {
     });
     expect(refused.body.code).toBe('action_not_allowed');
     expect((await fresh(checking)).state).toBe('checking');
+  }, 60_000);
+});
+
+describe('an entrant\u2019s own entries', () => {
+  it('are paged newest first by keyset, not cut off; a bad cursor or page size is a 400', async () => {
+    const { token } = await aMember(t);
+    const organiser = await t.loginAs('county_cadre', COUNTY);
+    const judge = await aPerson(t, 'judge');
+    const made: { id: number; competitionId: number }[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const { competition } = await aCompetition(t, { organiser, judge, state: 'open' });
+      made.push({ id: (await anEntry(t, competition, { worker: token })).entry.id, competitionId: competition.id });
+    }
+    expect(await expectKeysetPages(t, '/competitions/entries/mine', token, 2)).toEqual(made.map((e) => e.id).reverse());
+    // A competition's page asks for the entries of that competition only.
+    const ofOne = await t.http<Page<EntryView>>('GET', `/competitions/entries/mine?competitionId=${made[0].competitionId}`, { token });
+    expect(ofOne.body).toEqual({ items: [expect.objectContaining({ id: made[0].id })], nextCursor: null });
+    expect((await t.http('GET', '/competitions/entries/mine?competitionId=x', { token })).status).toBe(400);
   }, 60_000);
 });

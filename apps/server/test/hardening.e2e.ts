@@ -106,7 +106,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases, membership cases, notice objections and entry cases migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases, membership cases, notice objections, entry cases, own-list indexes, objection cases, revoked model workers and proposal counters migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -147,15 +147,40 @@ describe('hardening (e2e over HTTP)', () => {
         expect(away.entry.status).toBe('registered');
         // A nomination on public notice (the seed's competitions have had theirs, the hardship cases too).
         await aNomination(t, { state: 'public_notice' });
+        // Two objections to a hardship notice: one answered, one still open.
+        const noticed = await aHardshipCase(t, { state: 'public_notice' });
+        const noticeId = noticed.application.publicNotice?.id as number;
+        for (const content of ['他家有两套住房', '他家开了一家超市']) {
+          const raised = await t.http('POST', `/hardship/notices/${noticeId}/objections`, {
+            token: await t.newWorker('objector'),
+            body: { channel: 'online', content },
+          });
+          expect(raised.status).toBe(201);
+        }
+        const [firstObjection] = (await ds.query('SELECT id FROM notice_objections WHERE notice_case_id = ? ORDER BY id LIMIT 1', [
+          noticed.application.caseId,
+        ])) as { id: number }[];
+        const answered = await t.http('POST', `/hardship/objections/${firstObjection.id}/resolve`, {
+          token: noticed.staff.grassroots,
+          body: { resolution: '经核实第二套住房已出售。', upheld: false },
+        });
+        expect(answered.status).toBe(200);
         // A member who left the union.
         const leaver = await aMember(t);
         expect((await t.http('POST', '/membership/withdraw', { token: leaver.token, body: { reason: '退休' } })).status).toBe(204);
+        // A model worker whose title was revoked.
+        const honoured = await aNomination(t, { kind: 'model_worker', state: 'awarded' });
+        const revokedStep = await t.step(`/honours/nominations/${honoured.nomination.id}`, {
+          token: honoured.county,
+          body: { action: 'revoke', version: honoured.nomination.version, comment: '经查事迹材料存在虚报' },
+        });
+        expect(revokedStep.status).toBe(200);
         // The migrations since AddRefreshTokenFamilies: each down really undoes it, and up runs again
         // on rows that exist (backfilled). Newest first.
         const columnsOf = async (table: string) =>
           ((await ds.query(`SHOW COLUMNS FROM ${table}`)) as { Field: string }[]).map((c) => c.Field);
         const subjectsBefore = (await ds.query(
-          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership', 'competition_entry') ORDER BY id",
+          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership', 'competition_entry', 'hardship_objection', 'competition_objection', 'nomination_objection') ORDER BY id",
         )) as {
           id: number;
           t: string;
@@ -177,12 +202,20 @@ describe('hardening (e2e over HTTP)', () => {
               "SELECT f.id AS file, c.state AS state, c.version AS version, c.due_at AS due, c.holder AS holder, (SELECT GROUP_CONCAT(CONCAT(h.action, ':', COALESCE(h.comment, '')) ORDER BY h.id SEPARATOR '|') FROM case_history h WHERE h.case_id = c.id) AS steps FROM hardship_files f JOIN workflow_cases c ON c.id = f.case_id AND c.subject_id = f.id ORDER BY f.id",
             )) as Record<string, unknown>[]
           ).map((r): Record<string, unknown> => ({ ...r, version: Number(r.version) }));
+        // Every objection by the case on notice: since AddObjectionCases, open or answered is its own case's state.
         const objections = async () =>
           (
             (await ds.query(
-              'SELECT case_id AS kase, item_id AS item, content, status, resolution, received_at AS at FROM notice_objections ORDER BY case_id, received_at, content',
+              (await columnsOf('notice_objections')).includes('notice_case_id')
+                ? "SELECT o.notice_case_id AS kase, o.item_id AS item, o.content, IF(c.state = 'open', 'open', 'resolved') AS status, o.resolution, o.received_at AS at FROM notice_objections o JOIN workflow_cases c ON c.id = o.case_id ORDER BY o.notice_case_id, o.received_at, o.content"
+                : 'SELECT case_id AS kase, item_id AS item, content, status, resolution, received_at AS at FROM notice_objections ORDER BY case_id, received_at, content',
             )) as Record<string, unknown>[]
           ).map((r): Record<string, unknown> => ({ ...r, kase: Number(r.kase) }));
+        // Each objection's case, by the objection: its state, when it ended and its steps.
+        const objectionCases = async () =>
+          (await ds.query(
+            'SELECT o.id AS objection, c.case_type AS type, c.state, c.closed_at AS closed, (SELECT GROUP_CONCAT(h.action ORDER BY h.id) FROM case_history h WHERE h.case_id = c.id) AS steps FROM notice_objections o JOIN workflow_cases c ON c.id = o.case_id AND c.subject_id = o.id ORDER BY o.id',
+          )) as Record<string, unknown>[];
         const entryCases = async () =>
           (
             (await ds.query(
@@ -210,6 +243,37 @@ describe('hardening (e2e over HTTP)', () => {
             }));
         const noticesBefore = await publicNotices();
         expect(new Set(noticesBefore.map((n) => n.type))).toEqual(new Set(['hardship_application', 'competition', 'honour_nomination']));
+        const indexesOf = async (table: string) =>
+          ((await ds.query(`SHOW INDEX FROM \`${table}\``)) as { Key_name: string }[]).map((r) => r.Key_name);
+        const objectionsNow = await objections();
+        const objectionCasesBefore = await objectionCases();
+        expect(objectionCasesBefore.map((o) => o.state)).toEqual(expect.arrayContaining(['open', 'resolved']));
+        const tablesNow = async () => ((await ds.query('SHOW TABLES')) as Record<string, string>[]).map((r) => Object.values(r)[0]);
+        expect(await tablesNow()).toContain('proposal_counters');
+        await ds.undoLastMigration({ transaction: 'each' }); // AddProposalCounters
+        expect(await tablesNow()).not.toContain('proposal_counters');
+        const revokedWorkers = async () =>
+          (await ds.query(
+            "SELECT w.id, w.revoked_reason AS reason, w.revoked_at IS NOT NULL AS marked FROM model_workers w JOIN honour_nominations n ON n.id = w.nomination_id JOIN workflow_cases c ON c.id = n.case_id WHERE c.state = 'revoked' ORDER BY w.id",
+          )) as Record<string, unknown>[];
+        const revokedBefore = await revokedWorkers();
+        expect(revokedBefore).toEqual(expect.arrayContaining([expect.objectContaining({ reason: '经查事迹材料存在虚报' })]));
+        expect(revokedBefore.every((w) => Number(w.marked) === 1)).toBe(true);
+        await ds.undoLastMigration({ transaction: 'each' }); // MarkRevokedModelWorkers
+        expect(await columnsOf('model_workers')).not.toContain('revoked_at');
+        await ds.undoLastMigration({ transaction: 'each' }); // AddObjectionCases
+        expect(await columnsOf('notice_objections')).toEqual(expect.arrayContaining(['status', 'resolved_at']));
+        expect(await columnsOf('notice_objections')).not.toContain('notice_case_id');
+        expect(await objections()).toEqual(objectionsNow);
+        const [objectionCasesLeft] = (await ds.query(
+          "SELECT COUNT(*) AS n FROM workflow_cases WHERE case_type IN ('hardship_objection', 'competition_objection', 'nomination_objection')",
+        )) as { n: string }[];
+        expect(Number(objectionCasesLeft.n)).toBe(0);
+        await ds.undoLastMigration({ transaction: 'each' }); // AddOwnListIndexes
+        expect(await indexesOf('legal_threads')).toContain('idx_legal_threads_applicant');
+        expect(await indexesOf('legal_threads')).not.toContain('idx_legal_threads_applicant_last');
+        expect(await indexesOf('hardship_grant_applications')).not.toContain('idx_grant_applications_applicant');
+        expect(await indexesOf('hardship_assistance_records')).not.toContain('idx_assistance_campaign');
         await ds.undoLastMigration({ transaction: 'each' }); // MovePublicNotices
         expect(await columnsOf('competitions')).toContain('notice_ends_at');
         expect(await columnsOf('honour_nominations')).toContain('notice_ends_at');
@@ -275,7 +339,7 @@ describe('hardening (e2e over HTTP)', () => {
         expect(flags.every((f) => f.parent === null && f.p.startsWith('/'))).toBe(true);
         // Every case finds its domain row again from the domain table's case_id, as the service wrote it.
         const subjectsAfter = (await ds.query(
-          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership', 'competition_entry') ORDER BY id",
+          "SELECT id, subject_type AS t, subject_id AS s FROM workflow_cases WHERE case_type NOT IN ('hardship_file', 'membership', 'competition_entry', 'hardship_objection', 'competition_objection', 'nomination_objection') ORDER BY id",
         )) as typeof subjectsBefore;
         expect(subjectsBefore.length).toBeGreaterThan(0);
         expect(subjectsBefore.every((c) => c.s !== null)).toBe(true);
@@ -315,9 +379,13 @@ describe('hardening (e2e over HTTP)', () => {
         // Every objection is back on the case it was raised against, answered as it was.
         expect(objectionsBefore.length).toBeGreaterThan(0);
         expect(await objections()).toEqual(objectionsBefore);
+        // …each with its case again, in the same state, ended when it was answered, with the same steps.
+        expect(await objectionCases()).toEqual(objectionCasesBefore);
         // Every member has their membership's case again, with the same state, place and steps.
         expect(membersBefore.length).toBeGreaterThan(0);
         expect(await memberships()).toEqual(membersBefore);
+        // The model workers of revoked nominations are marked revoked again, with the reason.
+        expect(await revokedWorkers()).toEqual(revokedBefore);
       },
     );
   });

@@ -1,7 +1,15 @@
 import { addDays } from '@union/shared';
-import type { CampaignView, GrantApplicationView, HardshipApplicationView, HardshipFileView, HardshipStatistics } from '@union/shared';
+import type {
+  CampaignView,
+  GrantApplicationView,
+  HardshipApplicationView,
+  HardshipFileView,
+  HardshipStatistics,
+  Page,
+} from '@union/shared';
 import { fileHousehold, hardshipApplication, newIdNumberFor, organizationIds, today, uploadJpeg } from './hardship-fixtures';
 import { startTestApp, type TestApp } from './harness';
+import { expectKeysetPages } from './paging';
 
 let t: TestApp;
 let orgId: (name: string) => number;
@@ -83,7 +91,7 @@ describe('送温暖', () => {
     expect(view.unsigned).toEqual([]);
     // The list of campaigns: the county sees the households chosen; a worker sees the campaign without them.
     const listed = async (token: string) =>
-      (await t.http<CampaignView[]>('GET', '/hardship/campaigns', { token })).body.find((campaign) => campaign.id === id);
+      (await t.http<Page<CampaignView>>('GET', '/hardship/campaigns', { token })).body.items.find((campaign) => campaign.id === id);
     expect((await listed(county))?.selectedFileIds.sort()).toEqual([a.fileId, b.fileId].sort());
     expect(await listed(a.token)).toMatchObject({ usedFen: 120_000, householdsReached: 2, selectedFileIds: [], unsigned: [] });
   }, 60_000);
@@ -287,8 +295,8 @@ describe('金秋助学: rejecting and withdrawing', () => {
     expect(campaign.usedFen).toBe(0);
     const file = (await t.http<HardshipFileView>('GET', `/hardship/files/${fileId}`, { token: worker })).body;
     expect(file.aid.filter((r) => r.aidType === 'education')).toEqual([]);
-    const mine = await t.http<GrantApplicationView[]>('GET', '/hardship/grants/mine', { token: worker });
-    expect(mine.body.find((g) => g.id === grant.id)?.state).toBe('rejected');
+    const mine = await t.http<Page<GrantApplicationView>>('GET', '/hardship/grants/mine', { token: worker });
+    expect(mine.body.items.find((g) => g.id === grant.id)?.state).toBe('rejected');
     expect((await messagesOf(worker)).find((m) => m.title === '金秋助学未通过')?.body).toBe(reason);
   }, 60_000);
 
@@ -311,5 +319,62 @@ describe('金秋助学: rejecting and withdrawing', () => {
     expect(approveLate.status).toBe(409);
     expect((await t.http<CampaignView>('GET', `/hardship/campaigns/${campaignId}`, { token: county })).body.usedFen).toBe(0);
     expect((await messagesOf(worker)).map((m) => m.title)).toContain('金秋助学申请已撤回');
+  }, 60_000);
+});
+
+describe('the lists of campaigns and of grant applications are paged', () => {
+  const grantCampaign = (county: string, title: string) =>
+    t.http<CampaignView>('POST', '/hardship/campaigns', {
+      token: county,
+      body: {
+        kind: 'autumn_school_grant',
+        title,
+        budgetFen: 1_000_000,
+        startsOn: today(),
+        endsOn: `${year()}-12-31`,
+        eligibility: '在档困难职工家庭子女，当年考入大学或高中',
+        amounts: {},
+        fundSource: '金秋助学专项资金',
+      },
+    });
+
+  it('pages the campaigns newest first by keyset, not cut off; a bad cursor or page size is a 400', async () => {
+    const county = await t.loginAs('county_cadre');
+    const made: number[] = [];
+    for (const n of [1, 2, 3]) {
+      const created = await grantCampaign(county, `${year()}年金秋助学（分页${n}）`);
+      expect(created.status).toBe(201);
+      made.push(created.body.id);
+    }
+    const walked = await expectKeysetPages(t, '/hardship/campaigns', county, 2);
+    expect(walked.slice(0, 3)).toEqual([...made].reverse());
+    // A worker pages the same campaigns (without the budget's detail).
+    expect(await expectKeysetPages(t, '/hardship/campaigns', await t.newWorker('campaignpages'), 2)).toEqual(walked);
+  }, 60_000);
+
+  it('pages a worker\u2019s own grant applications, newest first', async () => {
+    const county = await t.loginAs('county_cadre');
+    const campaign = await grantCampaign(county, `${year()}年金秋助学（我的申请分页）`);
+    expect(campaign.status).toBe(201);
+    const { token } = await filedWorker('grantpages');
+    const applied: number[] = [];
+    for (const studentName of ['马小一', '马小二', '马小三']) {
+      const res = await t.http<GrantApplicationView>('POST', `/hardship/campaigns/${campaign.body.id}/grants`, {
+        token,
+        body: {
+          studentName,
+          studentIdNumber: newIdNumberFor(),
+          schoolLevel: 'university',
+          schoolName: '省理工大学',
+          admissionUploadId: (await uploadJpeg(t, token, 'admission_proof')).id,
+        },
+      });
+      expect(res.status).toBe(201);
+      applied.push(res.body.id);
+    }
+    expect(await expectKeysetPages(t, '/hardship/grants/mine', token, 2)).toEqual([...applied].reverse());
+    const last = await t.http<Page<GrantApplicationView>>('GET', '/hardship/grants/mine?limit=2', { token });
+    expect(last.body.items[0]).toMatchObject({ id: applied[2], campaignTitle: campaign.body.title, schoolName: '省理工大学' });
+    expect(last.body.items[0].history.length).toBeGreaterThan(0);
   }, 60_000);
 });

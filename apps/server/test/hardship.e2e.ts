@@ -17,6 +17,7 @@ import {
 import { DataSource } from 'typeorm';
 import { aHardshipCase, endNotice, fileHousehold, hardshipApplication, today, uploadJpeg } from './hardship-fixtures';
 import { newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
+import { expectKeysetPages } from './paging';
 
 let t: TestApp;
 let orgs: Map<string, OrganizationView>;
@@ -266,10 +267,11 @@ describe('the whole procedure', () => {
     const paid = pays.find((p) => p.status === 200)?.body as AssistanceRecordView;
     expect(paid.state).toBe('paid');
 
-    const mine = await t.http<HardshipFileView[]>('GET', '/hardship/files/mine', { token: worker });
-    expect(mine.body).toHaveLength(1);
-    expect(mine.body[0].aid[0].state).toBe('paid');
-    expect(mine.body[0].thisYear.find((y) => y.aidType === 'living')).toMatchObject({ usedFen: 500_000, ceilingFen: 640_000 });
+    const mine = await t.http<Page<HardshipFileView>>('GET', '/hardship/files/mine', { token: worker });
+    expect(mine.body.items).toHaveLength(1);
+    expect(mine.body.nextCursor).toBeNull();
+    expect(mine.body.items[0].aid[0].state).toBe('paid');
+    expect(mine.body.items[0].thisYear.find((y) => y.aidType === 'living')).toMatchObject({ usedFen: 500_000, ceilingFen: 640_000 });
     const signed = await t.step<AssistanceRecordView>(`/hardship/aid/${aid.body.id}`, {
       token: worker,
       body: { action: 'sign', version: paid.version },
@@ -677,8 +679,8 @@ describe('public notices', () => {
     const a = await submit(worker);
     const onNotice = await toNotice(a.id);
     const noticeId = onNotice.publicNotice?.id as number;
-    const mine = await t.http<HardshipApplicationSummary[]>('GET', '/hardship/applications/mine', { token: worker });
-    expect(mine.body.find((s) => s.id === a.id)).toMatchObject({ state: 'public_notice', stateLabel: '公示中' });
+    const mine = await t.http<Page<HardshipApplicationSummary>>('GET', '/hardship/applications/mine', { token: worker });
+    expect(mine.body.items.find((s) => s.id === a.id)).toMatchObject({ state: 'public_notice', stateLabel: '公示中' });
     const reader = await t.newWorker('objector');
     const objected = await t.http<PublicNoticeView>('POST', `/hardship/notices/${noticeId}/objections`, {
       token: reader,
@@ -886,7 +888,10 @@ describe('rejections', () => {
     ]);
     expect(rejected.body.history.at(-1)).toMatchObject({ actionLabel: '不予批准', fromState: 'county_approval', comment: reason });
     // No household file was made, and the worker is told why.
-    expect((await t.http<HardshipFileView[]>('GET', '/hardship/files/mine', { token: worker })).body).toEqual([]);
+    expect((await t.http<Page<HardshipFileView>>('GET', '/hardship/files/mine', { token: worker })).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
     expect((await messagesOf(worker)).find((m) => m.title === '帮扶申请未通过')?.body).toContain(reason);
   }, 30_000);
 });
@@ -1066,4 +1071,33 @@ describe('aid records: cancelling and paper receipts', () => {
     expect((await t.actionsOf(`/hardship/aid/${aid.id}`, { token: worker })).body).toEqual([]);
     expect((await messagesOf(worker)).map((m) => m.title)).toContain('签收单已登记');
   }, 30_000);
+});
+
+describe('a worker\u2019s own applications and household files are paged', () => {
+  it('pages the applications newest first by keyset; a bad cursor or page size is a 400', async () => {
+    const worker = await t.newWorker('hsmypages');
+    const made: number[] = [];
+    for (let i = 0; i < 3; i += 1) made.push((await aHardshipCase(t, { applicant: worker })).application.id);
+    expect(await expectKeysetPages(t, '/hardship/applications/mine', worker, 2)).toEqual([...made].reverse());
+    // Another worker's list holds none of them.
+    const other = await t.http<Page<HardshipApplicationSummary>>('GET', '/hardship/applications/mine', {
+      token: await t.newWorker('hsnone'),
+    });
+    expect(other.body).toEqual({ items: [], nextCursor: null });
+  }, 60_000);
+
+  it('pages the household files, each with its aid and this year\u2019s totals, in the same queries however many', async () => {
+    const worker = await t.newWorker('hsfilepages');
+    const files: number[] = [];
+    for (let i = 0; i < 2; i += 1) files.push((await aHardshipCase(t, { applicant: worker, state: 'filed' })).application.fileId as number);
+    const walked = await expectKeysetPages(t, '/hardship/files/mine', worker, 1);
+    expect(walked).toEqual([...files].reverse());
+    const second = await t.http<Page<HardshipFileView>>('GET', '/hardship/files/mine?limit=1', { token: worker });
+    const next = await t.http<Page<HardshipFileView>>('GET', `/hardship/files/mine?limit=1&after=${second.body.nextCursor as string}`, {
+      token: worker,
+    });
+    expect(next.body.items[0]).toMatchObject({ id: files[0], status: 'active', aid: [], members: expect.any(Array) });
+    expect(next.body.items[0].members).toHaveLength(3);
+    expect(next.body.items[0].thisYear.length).toBeGreaterThan(0);
+  }, 60_000);
 });

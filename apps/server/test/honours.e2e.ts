@@ -1,5 +1,6 @@
 import type { HonourRollLine, HonourStatistics, ModelWorkerView, NominationView, Page } from '@union/shared';
 import { DataSource } from 'typeorm';
+import { ModelWorker } from '../src/modules/honours/entities/honour.entity';
 import { today } from './hardship-fixtures';
 import { startTestApp, type TestApp } from './harness';
 import { aMember, anEmployerFlag, CONSTRUCTION_UNION, COUNTY, honourKind } from './factories';
@@ -28,6 +29,19 @@ const deeds = '扎根建筑一线二十年，带领班组攻克高支模施工�
 /** The nominating union's cadre (县城建筑公司工会) and the county's honour staff, made for a test. */
 async function staff(): Promise<{ cadre: string; county: string }> {
   return { cadre: await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION), county: await t.loginAs('county_cadre', COUNTY) };
+}
+
+/** The ids of the whole model-worker registry, page after page. */
+async function registryIds(token: string): Promise<number[]> {
+  const ids: number[] = [];
+  let after: string | null = null;
+  do {
+    const query: string = after ? `limit=50&after=${encodeURIComponent(after)}` : 'limit=50';
+    const page = (await t.http<Page<ModelWorkerView>>('GET', `/honours/model-workers?${query}`, { token })).body;
+    ids.push(...page.items.map((w) => w.id));
+    after = page.nextCursor;
+  } while (after);
+  return ids;
 }
 
 /** A new member of a union (to see the notice board and object). */
@@ -73,7 +87,7 @@ describe('honours', () => {
     expect(blocked.body.code).toBe('objection_open');
     const objections = await t.app
       .get(DataSource)
-      .query('SELECT o.id FROM notice_objections o JOIN honour_nominations n ON n.case_id = o.case_id WHERE n.id = ?', [n.id]);
+      .query('SELECT o.id FROM notice_objections o JOIN honour_nominations n ON n.case_id = o.notice_case_id WHERE n.id = ?', [n.id]);
     await post(`/honours/nominations/${n.id}/objections/${(objections as { id: number }[])[0].id}/resolve`, county, {
       resolution: '经核实，安监部门记录无事故。',
     });
@@ -104,6 +118,7 @@ describe('honours', () => {
     );
     expect((await t.http('GET', '/honours/model-workers', { token: cadre })).status).toBe(403);
 
+    const revokedFrom = t.clock.now();
     const revoked = await postStep<NominationView>(`/honours/nominations/${n.id}`, county, {
       action: 'revoke',
       version: awarded.version,
@@ -115,9 +130,28 @@ describe('honours', () => {
     const stats = (await t.http<HonourStatistics>('GET', '/honours/statistics', { token: county })).body;
     expect(stats).toMatchObject({
       revoked: stats0.revoked + 1,
+      // Awarded and revoked: no longer counted among the current model workers.
+      modelWorkers: stats0.modelWorkers,
       healthChecks: stats0.healthChecks + 1,
       supportFen: stats0.supportFen + 100_000,
     });
+    // The revoked 劳模 leaves the registry of current model workers, and no more care is recorded for them …
+    expect(await registryIds(county)).not.toContain(worker.id);
+    const late = await t.http('POST', `/honours/model-workers/${worker.id}/records`, {
+      token: county,
+      body: { kind: 'care_visit', date: today(), note: '走访' },
+    });
+    expect(late).toMatchObject({ status: 409, body: { code: 'action_not_allowed', message: '劳模称号已撤销，不再登记体检、慰问和补助' } });
+    // … but the row stays, marked revoked when and why, with the records kept.
+    const ds = t.app.get(DataSource);
+    const row = await ds.getRepository(ModelWorker).findOneByOrFail({ id: worker.id });
+    expect(row).toMatchObject({ name: '钱师傅', revokedReason: '经查事迹材料存在虚报' });
+    expect(row.revokedAt?.getTime()).toBeGreaterThanOrEqual(revokedFrom.getTime());
+    expect(row.revokedAt?.getTime()).toBeLessThanOrEqual(t.clock.now().getTime());
+    const [records] = (await ds.query('SELECT COUNT(*) AS n FROM model_worker_records WHERE model_worker_id = ?', [worker.id])) as {
+      n: string | number;
+    }[];
+    expect(Number(records.n)).toBe(2);
   });
 
   it('stops a nominee whose employer is excluded before the notice, and refuses bad nominations', async () => {

@@ -20,6 +20,7 @@ import { ConsultationReminders } from '../src/modules/legal/consultation-reminde
 import { TransitionService } from '../src/modules/workflow/transition.service';
 import { today, uploadJpeg } from './hardship-fixtures';
 import { itRaces, startTestApp, type TestApp } from './harness';
+import { expectKeysetPages } from './paging';
 import {
   aConsultation,
   aLawyer,
@@ -478,8 +479,8 @@ describe('advice and legal aid', () => {
       note: '调解结案，单位当场支付 8000 元。',
     });
     expect(closed).toMatchObject({ state: 'closed', outcomeLabel: '调解或协商解决', amountRecoveredFen: 800_000 });
-    const mine = await t.http<LegalAidApplicationView[]>('GET', '/legal/aid-applications/mine', { token: worker });
-    expect(mine.body[0]).toMatchObject({ id: a.id, state: 'closed', amountRecoveredFen: 800_000 });
+    const mine = await t.http<Page<LegalAidApplicationView>>('GET', '/legal/aid-applications/mine', { token: worker });
+    expect(mine.body.items[0]).toMatchObject({ id: a.id, state: 'closed', amountRecoveredFen: 800_000 });
 
     const stats = (await t.http<LegalStatistics>('GET', '/legal/statistics', { token: staff })).body;
     expect(stats.applications.closed).toBe(stats0.applications.closed + 1);
@@ -764,8 +765,8 @@ describe('online consultation', () => {
     expect(answer.state).toBe('waiting_worker');
     expect(answer.deadline).toBeNull();
 
-    const mine = await t.http<LegalThreadSummary[]>('GET', '/legal/threads/mine', { token: worker });
-    expect(mine.body.find((i) => i.id === opened.id)).toMatchObject({
+    const mine = await t.http<Page<LegalThreadSummary>>('GET', '/legal/threads/mine', { token: worker });
+    expect(mine.body.items.find((i) => i.id === opened.id)).toMatchObject({
       unread: 1,
       state: 'waiting_worker',
       lastMessage: expect.stringContaining('不要签'),
@@ -1053,4 +1054,50 @@ describe('bad input on the centre’s endpoints', () => {
     const still = (await t.http<LegalAidApplicationView>('GET', `/legal/aid-applications/${a.id}`, { token: lawyer })).body;
     expect(still).toMatchObject({ state: 'accepted', version: accepted.version });
   });
+});
+
+describe('a worker\u2019s own consultations, legal-aid applications and online questions are paged', () => {
+  it('pages the consultations newest first by keyset; a bad cursor or page size is a 400', async () => {
+    const worker = await t.newWorker('lgpages');
+    const lawyer = await aLawyer(t);
+    const slots = await freeSlotsOf(t, lawyer, 'phone');
+    const made: number[] = [];
+    // One open booking at a time: each is cancelled before the next.
+    for (const slot of slots.slice(0, 3)) {
+      const { consultation } = await aConsultation(t, { worker, lawyer, slot });
+      made.push(consultation.id);
+      const cancelled = await t.step(`/legal/consultations/${consultation.id}`, {
+        token: worker,
+        body: { action: 'cancel', version: consultation.version },
+      });
+      expect(cancelled.status).toBe(200);
+    }
+    expect(made).toHaveLength(3);
+    expect(await expectKeysetPages(t, '/legal/consultations/mine', worker, 2)).toEqual([...made].reverse());
+  }, 60_000);
+
+  it('pages the legal-aid applications newest first', async () => {
+    const worker = await t.newWorker('lapages');
+    const made: number[] = [];
+    for (let i = 0; i < 3; i += 1) made.push((await aLegalAidApplication(t, { worker })).application.id);
+    expect(await expectKeysetPages(t, '/legal/aid-applications/mine', worker, 2)).toEqual([...made].reverse());
+  }, 60_000);
+
+  it('pages the online questions by their latest message, then by id: an answered question comes first', async () => {
+    const worker = await t.newWorker('thpages');
+    const lawyer = await aLawyer(t);
+    const made: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      made.push((await aLegalThread(t, { worker, lawyer, body: `第 ${i + 1} 个问题：试用期能延长吗？` })).thread.id);
+      t.clock.advance(60_000);
+    }
+    expect(await expectKeysetPages(t, '/legal/threads/mine', worker, 1)).toEqual([made[2], made[1]]);
+    // The lawyer answers the first question: its last message is now the newest.
+    const answered = await t.http<LegalThreadView>('POST', `/legal/threads/${made[0]}/messages`, {
+      token: lawyer.token,
+      body: { body: '试用期不能随意延长，可以来中心面谈。' },
+    });
+    expect(answered.status).toBe(200);
+    expect(await expectKeysetPages(t, '/legal/threads/mine', worker, 2)).toEqual([made[0], made[2], made[1]]);
+  }, 60_000);
 });

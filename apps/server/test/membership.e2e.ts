@@ -13,6 +13,7 @@ import type {
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { itRaces, newIdNumber, newPhone, startTestApp, type TestApp } from './harness';
 import { aMember, CONSTRUCTION_UNION, COUNTY } from './factories';
+import { expectKeysetPages } from './paging';
 
 const CHENGGUAN = '县总工会/城关镇总工会';
 const WANAN = '县总工会/万安镇总工会';
@@ -405,6 +406,27 @@ describe('joining the union (e2e over HTTP)', () => {
     const refused = await apply(token);
     expect(refused.body).toMatchObject({ code: 'consent_required' });
   });
+
+  it('pages a worker\u2019s own applications newest first by keyset, not cut off; a bad cursor or page size is a 400', async () => {
+    const worker = await t.newWorker('mspages');
+    const made: number[] = [];
+    // Applied, withdrawn, applied again: three applications of one worker.
+    for (let i = 0; i < 3; i += 1) {
+      const created = await apply(worker);
+      expect(created.status).toBe(201);
+      made.push(created.body.id);
+      if (i < 2) {
+        const withdrawn = await t.step(`/membership/applications/${created.body.id}`, {
+          token: worker,
+          body: { action: 'withdraw', version: created.body.version },
+        });
+        expect(withdrawn.status).toBe(200);
+      }
+    }
+    expect(await expectKeysetPages(t, '/membership/applications/mine', worker, 2)).toEqual([...made].reverse());
+    const first = await t.http<Page<MembershipApplicationView>>('GET', '/membership/applications/mine?limit=1', { token: worker });
+    expect(first.body.items[0]).toMatchObject({ id: made[2], state: 'submitted', organization: { id: orgs.construction.id } });
+  }, 60_000);
 });
 
 describe('staff invitations (e2e over HTTP)', () => {

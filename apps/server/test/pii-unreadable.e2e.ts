@@ -1,4 +1,4 @@
-import type { MembershipApplicationView } from '@union/shared';
+import type { MembershipApplicationView, Page } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { FILE_STORE, type FileStore } from '../src/modules/uploads/file-store';
 import { uploadJpeg } from './hardship-fixtures';
@@ -40,9 +40,9 @@ describe('an encrypted value that cannot be read', () => {
     expect(one.status).toBe(200);
     expect(one.body.phoneMasked).toBe('（此项无法读取，请联系系统管理员）');
     expect(one.body.idNumberMasked).toMatch(/\*/);
-    const list = await t.http<MembershipApplicationView[]>('GET', '/membership/applications/mine', { token: worker });
+    const list = await t.http<Page<MembershipApplicationView>>('GET', '/membership/applications/mine', { token: worker });
     expect(list.status).toBe(200);
-    expect(list.body.find((a) => a.id === created.body.id)?.phoneMasked).toBe('（此项无法读取，请联系系统管理员）');
+    expect(list.body.items.find((a) => a.id === created.body.id)?.phoneMasked).toBe('（此项无法读取，请联系系统管理员）');
   });
 
   it('answers a damaged stored file with file_unreadable (422) for that file only', async () => {

@@ -1,7 +1,9 @@
 import type { Page, ProposalStatistics, ProposalView } from '@union/shared';
+import { DataSource } from 'typeorm';
 import { today } from './hardship-fixtures';
-import { startTestApp, type TestApp } from './harness';
-import { aMember, aPerson, CONSTRUCTION_UNION, COUNTY } from './factories';
+import { itRaces, startTestApp, type TestApp } from './harness';
+import { expectKeysetPages } from './paging';
+import { aMember, aPerson, aProposal, CONSTRUCTION_UNION, COUNTY } from './factories';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -92,7 +94,9 @@ describe('proposals (合理化建议)', () => {
     });
     expect(published.state).toBe('published');
 
-    const mine = (await t.http<ProposalView[]>('GET', '/proposals/mine', { token: member })).body.find((p) => p.id === submitted.id);
+    const mine = (await t.http<Page<ProposalView>>('GET', '/proposals/mine', { token: member })).body.items.find(
+      (p) => p.id === submitted.id,
+    );
     expect(mine?.history.map((h) => h.action)).toEqual(['submit', 'register', 'adopt', 'implement', 'evaluate', 'publish']);
     const messages = (await t.http<{ items: { title: string }[] }>('GET', '/messages?limit=50', { token: member })).body.items.map(
       (m) => m.title,
@@ -181,4 +185,61 @@ describe('proposals (合理化建议)', () => {
     expect(tooLate.body.code).toBe('action_not_allowed');
     expect((await t.http<ProposalView>('GET', `/proposals/${q.id}`, { token: member })).body.state).toBe('under_review');
   });
+});
+
+describe('a member\u2019s own proposals', () => {
+  it('are paged newest first by keyset, not cut off; a bad cursor or page size is a 400', async () => {
+    const author = (await aMember(t)).token;
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    const expert = await aPerson(t, 'judge');
+    const made: number[] = [];
+    for (let i = 0; i < 3; i += 1) made.push((await aProposal(t, { author, cadre, expert })).proposal.id);
+    expect(await expectKeysetPages(t, '/proposals/mine', author, 2)).toEqual([...made].reverse());
+  }, 60_000);
+});
+
+describe('registration numbers (JY<year>-<n>)', () => {
+  const year = () => today().slice(0, 4);
+  const numbered = (n: number) => `JY${year()}-${String(n).padStart(4, '0')}`;
+  const sequenceOf = (p: ProposalView) => Number(p.registeredNo?.slice(7));
+
+  it('numbers the year’s registrations one after another; a year without its counter row continues after the numbers given', async () => {
+    const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    const expert = await aPerson(t, 'judge');
+    const first = (await aProposal(t, { cadre, expert, state: 'under_review' })).proposal;
+    const second = (await aProposal(t, { cadre, expert, state: 'under_review' })).proposal;
+    expect(second.registeredNo).toBe(numbered(sequenceOf(first) + 1));
+    // As on a database from before the counter: the year's numbers so far are counted once, then the row takes over.
+    const ds = t.app.get(DataSource);
+    await ds.query('DELETE FROM proposal_counters WHERE year = ?', [Number(year())]);
+    const [given] = (await ds.query('SELECT COUNT(*) AS n FROM proposals WHERE registered_no LIKE ?', [`JY${year()}-%`])) as {
+      n: string | number;
+    }[];
+    const third = (await aProposal(t, { cadre, expert, state: 'under_review' })).proposal;
+    expect(third.registeredNo).toBe(numbered(Number(given.n) + 1));
+    const fourth = (await aProposal(t, { cadre, expert, state: 'under_review' })).proposal;
+    expect(fourth.registeredNo).toBe(numbered(Number(given.n) + 2));
+  }, 60_000);
+
+  itRaces(
+    'gives registrations at once different numbers, one after another, none refused (MySQL/MariaDB)',
+    async () => {
+      const cadre = await t.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+      const expert = await aPerson(t, 'judge');
+      const submitted: ProposalView[] = [];
+      for (let i = 0; i < 4; i += 1) submitted.push((await aProposal(t, { cadre, expert })).proposal);
+      const answers = await Promise.all(
+        submitted.map((p) =>
+          t.http<ProposalView>('POST', `/proposals/${p.id}/register`, {
+            token: cadre,
+            body: { version: p.version, expertUserIds: [expert.id] },
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      const sequences = answers.map((a) => sequenceOf(a.body)).sort((a, b) => a - b);
+      expect(sequences).toEqual([0, 1, 2, 3].map((i) => sequences[0] + i));
+    },
+    60_000,
+  );
 });

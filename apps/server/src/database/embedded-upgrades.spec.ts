@@ -574,4 +574,43 @@ describe('the embedded database kept from an earlier version', () => {
     expect(await upgradeEmbeddedData(ds)).toEqual([]);
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
+  it('marks the model workers of nominations revoked before as revoked, when and why, keeping them and their records, once', async () => {
+    const at = '2026-01-01 00:00:00.000';
+    for (const [id, state] of [
+      [70, 'revoked'],
+      [71, 'awarded'],
+    ] as const) {
+      await insertRow(
+        ds,
+        'workflow_cases',
+        {
+          id,
+          case_type: 'honour_nomination',
+          state,
+          subject_type: 'honour_nominations',
+          subject_id: id,
+          updated_at: '2026-06-02 03:00:00.000',
+        },
+        at,
+      );
+      await insertRow(ds, 'honour_nominations', { id, case_id: id, revoked_reason: state === 'revoked' ? '事迹材料虚报' : null }, at);
+      await insertRow(ds, 'model_workers', { id, nomination_id: id, name: `劳模${id}` }, at);
+    }
+    await insertRow(ds, 'case_history', {
+      case_id: 70,
+      action: 'revoke',
+      from_state: 'awarded',
+      to_state: 'revoked',
+      created_at: '2026-06-01 02:00:00.000',
+    });
+    await insertRow(ds, 'model_worker_records', { id: 1, model_worker_id: 70, kind: 'care_visit', date: '2026-05-01' }, at);
+
+    expect(await upgradeEmbeddedData(ds)).toEqual(['1 model workers of revoked nominations marked revoked']);
+    expect(await ds.query('SELECT id, revoked_at AS at, revoked_reason AS reason FROM model_workers ORDER BY id')).toEqual([
+      { id: 70, at: '2026-06-01 02:00:00.000', reason: '事迹材料虚报' },
+      { id: 71, at: null, reason: null },
+    ]);
+    expect(await ds.query('SELECT model_worker_id AS w FROM model_worker_records')).toEqual([{ w: 70 }]);
+    expect(await upgradeEmbeddedData(ds)).toEqual([]);
+  });
 });

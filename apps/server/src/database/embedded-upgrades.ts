@@ -152,6 +152,7 @@ async function setAside(ds: DataSource, table: string, column: string, indexes: 
  * - MovePublicNotices: the hardship notices and the notice ends set aside into `public_notices`.
  * - AddObjectionCases: the objections set aside (and those moved from the three old tables) get
  *   their cases, as the migration does, and come back into `notice_objections`.
+ * - MarkRevokedModelWorkers: the model workers of nominations revoked before are marked revoked.
  */
 export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   const done: string[] = [];
@@ -250,6 +251,24 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
   if (tables.has('competition_entries_legacy')) {
     const n = await bringBack(ds, 'competition_entries', 'competition_entry', openLegacyEntryCases);
     done.push(`cases for ${n} competition entries`);
+  }
+  // As MarkRevokedModelWorkers: a model worker whose nomination was revoked before is marked revoked
+  // (when the revoking step was taken, and why), so they leave the registry of current model workers.
+  if (tables.has('model_workers') && tables.has('honour_nominations')) {
+    const revoked = `SELECT x.id FROM honour_nominations x JOIN workflow_cases c ON c.id = x.case_id WHERE c.state = 'revoked'`;
+    const [{ n }] = (await ds.query(
+      `SELECT COUNT(*) AS n FROM model_workers WHERE revoked_at IS NULL AND nomination_id IN (${revoked})`,
+    )) as { n: number }[];
+    if (Number(n) > 0) {
+      await ds.query(
+        `UPDATE model_workers SET
+           revoked_at = (SELECT COALESCE((SELECT MAX(h.created_at) FROM case_history h WHERE h.case_id = c.id AND h.action = 'revoke'), c.updated_at)
+                         FROM honour_nominations x JOIN workflow_cases c ON c.id = x.case_id WHERE x.id = model_workers.nomination_id),
+           revoked_reason = (SELECT x.revoked_reason FROM honour_nominations x WHERE x.id = model_workers.nomination_id)
+         WHERE revoked_at IS NULL AND nomination_id IN (${revoked})`,
+      );
+      done.push(`${Number(n)} model workers of revoked nominations marked revoked`);
+    }
   }
   // As AddCaseSearch: a membership application's case takes the masked name it was filed under
   // (its title) and the ID index it was filed with, so staff find it by the applicant's ID.

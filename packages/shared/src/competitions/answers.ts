@@ -63,7 +63,6 @@ export const entryView = z.object({
   revokedReason: z.string().nullable(),
   certificateAvailable: z.boolean(),
 });
-export const entryList = z.array(entryView);
 /** A page of a competition's entries (the organiser's list), oldest first. */
 export const entryPage = pageOf(entryView);
 

@@ -9,6 +9,7 @@ import type {
   registerEntryBody,
   scoreBody,
   entriesQuery,
+  myEntriesQuery,
 } from './schemas';
 import type { AwardRule } from './scoring';
 
@@ -94,6 +95,9 @@ export type RegisterEntryRequest = z.output<typeof registerEntryBody>;
 
 /** GET /api/competitions/:id/entries?eventId=&after=&limit= */
 export type EntriesQuery = z.output<typeof entriesQuery>;
+
+/** GET /api/competitions/entries/mine?competitionId=&after=&limit= */
+export type MyEntriesQuery = z.output<typeof myEntriesQuery>;
 
 /** Status of an entry. */
 export type EntryStatus = 'registered' | 'checked_in' | 'withdrawn';

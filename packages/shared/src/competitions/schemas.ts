@@ -179,3 +179,8 @@ export type CompetitionStatisticsQuery = z.output<typeof competitionStatisticsQu
 export const entriesQuery = pageQuery.extend({
   eventId: wholeNumberText(1, 2_147_483_647).optional().meta({ description: '只看这个项目的报名' }),
 });
+
+/** GET /api/competitions/entries/mine: the member's own entries, a page at a time, optionally of one competition. */
+export const myEntriesQuery = pageQuery.extend({
+  competitionId: wholeNumberText(1, 2_147_483_647).optional().meta({ description: '只看这个比赛的报名' }),
+});

@@ -201,7 +201,8 @@ export const hardshipApplicationSummary = z.object({
   submittedAt: instant,
   deadline: deadlineView.nullable(),
 });
-export const hardshipApplicationSummaryList = z.array(hardshipApplicationSummary);
+/** GET /api/hardship/applications/mine: the worker's own applications, newest first. */
+export const hardshipApplicationSummaryPage = pageOf(hardshipApplicationSummary);
 
 // --- files and aid ------------------------------------------------------------------------------
 
@@ -269,7 +270,8 @@ export const hardshipFileView = z.object({
   actions: actionsOf(HARDSHIP_FILE_WORKFLOW.transitions),
   thisYear: z.array(z.object({ aidType, aidTypeLabel: z.string(), usedFen: fen, ceilingFen: fen })),
 });
-export const hardshipFileList = z.array(hardshipFileView);
+/** GET /api/hardship/files/mine: the worker's own household files, newest first. */
+export const hardshipFileViewPage = pageOf(hardshipFileView);
 
 /** One row of the staff's list of filed households. */
 export const hardshipFileSummary = z.object({
@@ -331,7 +333,8 @@ export const campaignView = z.object({
   ),
   createdByName: z.string(),
 });
-export const campaignList = z.array(campaignView);
+/** GET /api/hardship/campaigns: campaigns, newest first. */
+export const campaignPage = pageOf(campaignView);
 
 /** A 金秋助学 grant application as its applicant or a cadre sees it. */
 export const grantApplicationView = z.object({
@@ -356,4 +359,5 @@ export const grantApplicationView = z.object({
   history: z.array(historyEntryView),
   actions: actionsOf(GRANT_APPLICATION_WORKFLOW.transitions),
 });
-export const grantApplicationList = z.array(grantApplicationView);
+/** GET /api/hardship/grants/mine: the worker's own grant applications, newest first. */
+export const grantApplicationPage = pageOf(grantApplicationView);

@@ -21,7 +21,6 @@ export const legalThreadSummary = z.object({
   deadline: deadlineView.nullable(),
 });
 export const legalThreadPage = pageOf(legalThreadSummary);
-export const legalThreadList = z.array(legalThreadSummary);
 
 /** A whole thread with its messages. */
 export const legalThreadView = legalThreadSummary.extend({
@@ -96,7 +95,6 @@ export const consultationView = z.object({
   history: z.array(historyEntryView),
   actions: actionsOf(CONSULTATION_WORKFLOW.transitions),
 });
-export const consultationList = z.array(consultationView);
 export const consultationPage = pageOf(consultationView);
 
 /** A legal-aid case in the centre's lists. */
@@ -265,7 +263,8 @@ export const legalAidApplicationView = z.object({
   history: z.array(historyEntryView),
   actions: actionsOf(LEGAL_AID_WORKFLOW.transitions),
 });
-export const legalAidApplicationList = z.array(legalAidApplicationView);
+/** GET /api/legal/aid-applications/mine: the worker's own applications, newest first. */
+export const legalAidApplicationPage = pageOf(legalAidApplicationView);
 
 /** GET /api/legal/statistics: the centre's totals for a period. */
 export const legalStatistics = z.object({

@@ -39,7 +39,6 @@ export const proposalView = z.object({
   awaitingMyOpinion: z.boolean(),
 });
 export const proposalPage = pageOf(proposalView);
-export const proposalList = z.array(proposalView);
 
 /** GET /api/proposals/statistics */
 export const proposalStatistics = z.object({

@@ -1,7 +1,7 @@
 import { EMPLOYMENT_TYPE_LABEL } from '../contracts';
 import { MEMBERSHIP_APPLICATION_WORKFLOW, MEMBERSHIP_TRANSFER_WORKFLOW } from '../workflow/membership';
 import { actionsOf, deadlineView, historyEntryView, statesOf } from './cases';
-import { id, instant, keyOf, z } from './common';
+import { id, instant, keyOf, pageOf, z } from './common';
 import { organizationView } from './organizations';
 
 /**
@@ -31,7 +31,8 @@ export const membershipApplicationView = z.object({
   lastReviewerComment: z.string().nullable(),
   actions: actionsOf(MEMBERSHIP_APPLICATION_WORKFLOW.transitions),
 });
-export const membershipApplicationList = z.array(membershipApplicationView);
+/** GET /api/membership/applications/mine: the worker's own applications, newest first. */
+export const membershipApplicationPage = pageOf(membershipApplicationView);
 
 /** The member's own card, with the short-lived signed token its QR code carries. */
 export const memberCardView = z.object({

@@ -45,8 +45,9 @@ export default function Index() {
         await Taro.navigateTo({ url: '/pages/membership/card/index' });
         return;
       }
+      // An open application is the newest: the first page holds it.
       const mine = await applicationsApi.mine();
-      const open = mine.find((a) => !isTerminalState('membership_application', a.state));
+      const open = mine.items.find((a) => !isTerminalState('membership_application', a.state));
       if (open) {
         await Taro.navigateTo({ url: route('/pages/membership/application/index', { id: open.id }) });
         return;

@@ -4,7 +4,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_LABEL, isTerminalState } from '@union/shared';
 import { LoginPrompt } from '../../components/LoginPrompt';
 import { StateTag } from '../../components/StateTag';
+import { LoadMore } from '../../components/LoadMore';
 import { useLoader } from '../../hooks/useLoader';
+import { usePaged } from '../../hooks/usePaged';
 import { applicationsApi } from '../../services/api/membership';
 import { meApi } from '../../services/api/me';
 import { refreshUnreadBadge } from '../../services/badge';
@@ -16,10 +18,9 @@ import { useLoggedIn } from '../../hooks/useLoggedIn';
 
 export default function Mine() {
   const loggedIn = useLoggedIn();
-  const { data, error } = useLoader(async () => {
-    const [me, applications] = await Promise.all([meApi.get(), applicationsApi.mine()]);
-    return { me, applications };
-  }, loggedIn);
+  const { data: me, error } = useLoader(() => meApi.get(), loggedIn);
+  // My membership applications, newest first, a page at a time.
+  const mine = usePaged((after) => applicationsApi.mine(after), loggedIn);
 
   useDidShow(() => {
     void refreshUnreadBadge();
@@ -36,10 +37,11 @@ export default function Mine() {
         <LoginPrompt />
       </View>
     );
-  if (error || !data) return <PageStatus error={error} />;
-  const { me, applications } = data;
+  if (error || mine.error || !me || !mine.loaded) return <PageStatus error={error ?? mine.error} />;
+  const applications = mine.items;
   const isStaff = me.permissions.includes('workbench.view');
   const canVerify = me.permissions.includes('membership.card.verify');
+  // An open application is the newest: the first page holds it.
   const hasOpen = applications.some((a) => !isTerminalState('membership_application', a.state));
 
   return (
@@ -101,6 +103,7 @@ export default function Mine() {
             </Text>
           </View>
         ))}
+        <LoadMore list={mine} testId="my-applications-more" />
       </View>
 
       <View className="card">

@@ -27,7 +27,13 @@ export const competitionsApi = {
   setJudges: (id: number, eventId: number, judgeUserIds: number[]) =>
     http.put<CompetitionView>(`/competitions/${id}/events/${eventId}/judges`, { judgeUserIds }),
   register: (id: number, body: RegisterEntryRequest) => http.post<EntryView>(`/competitions/${id}/entries`, body),
-  myEntries: () => http.get<EntryView[]>('/competitions/entries/mine'),
+  /** The member's own entries (of one competition, with `competitionId`), newest first, a page at a time. */
+  myEntries: (query: { competitionId?: number; after?: string | null; limit?: number } = {}) =>
+    http.get<Page<EntryView>>('/competitions/entries/mine', {
+      competitionId: query.competitionId,
+      after: query.after ?? undefined,
+      limit: query.limit,
+    }),
   entry: (entryId: number) => http.get<EntryView>(`/competitions/entries/${entryId}`),
   /** The certificate as a PNG data URL (for <Image> and saving). */
   certificate: (entryId: number) => http.get<{ dataUrl: string }>(`/competitions/entries/${entryId}/certificate-image`),
@@ -60,7 +66,8 @@ export const competitionsApi = {
 /** Rationalisation proposals. */
 export const proposalsApi = {
   submit: (body: CreateProposalRequest) => http.post<ProposalView>('/proposals', body),
-  mine: () => http.get<ProposalView[]>('/proposals/mine'),
+  /** The member's own proposals, newest first, a page at a time. */
+  mine: (after?: string | null, limit?: number) => http.get<Page<ProposalView>>('/proposals/mine', { after: after ?? undefined, limit }),
   list: (after?: string | null, state?: string) => http.get<Page<ProposalView>>('/proposals', { state, after: after ?? undefined }),
   statistics: (query: { from: string; to: string }) => http.get<ProposalStatistics>('/proposals/statistics', query),
   experts: () => http.get<{ userId: number; name: string }[]>('/proposals/experts'),

@@ -57,7 +57,9 @@ export const hardshipApi = {
   submit: (body: CreateHardshipApplicationRequest) => http.post<HardshipApplicationView>('/hardship/applications', body),
   /** A cadre files on a worker's behalf (代办). */
   submitByProxy: (body: CreateProxyHardshipApplicationRequest) => http.post<HardshipApplicationView>('/hardship/applications/proxy', body),
-  mine: () => http.get<HardshipApplicationSummary[]>('/hardship/applications/mine'),
+  /** The worker's own applications, newest first, a page at a time. */
+  mine: (after?: string | null, limit?: number) =>
+    http.get<Page<HardshipApplicationSummary>>('/hardship/applications/mine', { after: after ?? undefined, limit }),
   get: (id: number) => http.get<HardshipApplicationView>(`/hardship/applications/${id}`),
 
   returnForMaterial: (id: number, body: ReturnForMaterialRequest) =>
@@ -83,7 +85,9 @@ export const hardshipApi = {
 
 /** Filed households (困难档案) and the aid paid to them. */
 export const hardshipFilesApi = {
-  mine: () => http.get<HardshipFileView[]>('/hardship/files/mine'),
+  /** The worker's own household files, newest first, a page at a time. */
+  mine: (after?: string | null, limit?: number) =>
+    http.get<Page<HardshipFileView>>('/hardship/files/mine', { after: after ?? undefined, limit }),
   get: (id: number) => http.get<HardshipFileView>(`/hardship/files/${id}`),
   list: (after?: string | null, limit = 20, status?: HardshipFileStatus) =>
     http.get<Page<HardshipFileSummary>>('/hardship/files', { after: after ?? undefined, limit, status }),
@@ -105,13 +109,17 @@ export const hardshipFilesApi = {
 
 /** Campaigns (送温暖, 金秋助学) and the grants workers apply for. */
 export const campaignsApi = {
-  list: () => http.get<CampaignView[]>('/hardship/campaigns'),
+  /** Campaigns, newest first, a page at a time. */
+  list: (after?: string | null, limit?: number) =>
+    http.get<Page<CampaignView>>('/hardship/campaigns', { after: after ?? undefined, limit }),
   get: (id: number) => http.get<CampaignView>(`/hardship/campaigns/${id}`),
   create: (body: CreateCampaignRequest) => http.post<CampaignView>('/hardship/campaigns', body),
   select: (id: number, body: SelectHouseholdsRequest) => http.post<CampaignView>(`/hardship/campaigns/${id}/select`, body),
 
   applyGrant: (campaignId: number, body: CreateGrantApplicationRequest) =>
     http.post<GrantApplicationView>(`/hardship/campaigns/${campaignId}/grants`, body),
-  myGrants: () => http.get<GrantApplicationView[]>('/hardship/grants/mine'),
+  /** The worker's own grant applications, newest first, a page at a time. */
+  myGrants: (after?: string | null, limit?: number) =>
+    http.get<Page<GrantApplicationView>>('/hardship/grants/mine', { after: after ?? undefined, limit }),
   grant: (id: number) => http.get<GrantApplicationView>(`/hardship/grants/${id}`),
 };

@@ -40,7 +40,9 @@ import { http } from '../request';
 export const consultationsApi = {
   slots: (query: { from?: string; days?: number; channel?: string } = {}) => http.get<SlotDayView[]>('/legal/slots', query),
   book: (body: BookConsultationRequest) => http.post<ConsultationView>('/legal/consultations', body),
-  mine: () => http.get<ConsultationView[]>('/legal/consultations/mine'),
+  /** The worker's own consultations, newest first, a page at a time. */
+  mine: (after?: string | null, limit?: number) =>
+    http.get<Page<ConsultationView>>('/legal/consultations/mine', { after: after ?? undefined, limit }),
   get: (id: number) => http.get<ConsultationView>(`/legal/consultations/${id}`),
   reschedule: (id: number, body: RescheduleConsultationRequest) =>
     http.post<ConsultationView>(`/legal/consultations/${id}/reschedule`, body),
@@ -66,7 +68,9 @@ export const scheduleApi = {
 /** Online consultation threads. */
 export const threadsApi = {
   create: (body: CreateLegalThreadRequest) => http.post<LegalThreadView>('/legal/threads', body),
-  mine: () => http.get<LegalThreadSummary[]>('/legal/threads/mine'),
+  /** The worker's own threads, latest message first, a page at a time. */
+  mine: (after?: string | null, limit?: number) =>
+    http.get<Page<LegalThreadSummary>>('/legal/threads/mine', { after: after ?? undefined, limit }),
   list: (waiting: boolean, after?: string | null) =>
     http.get<Page<LegalThreadSummary>>('/legal/threads', { waiting: waiting ? 'true' : undefined, after: after ?? undefined, limit: 30 }),
   get: (id: number) => http.get<LegalThreadView>(`/legal/threads/${id}`),
@@ -81,7 +85,9 @@ export const legalAidApi = {
   eligibility: (body: LegalAidEligibilityRequest) =>
     http.post<LegalAidEligibility & { ruleSetVersion: number }>('/legal/eligibility', body),
   apply: (body: CreateLegalAidApplicationRequest) => http.post<LegalAidApplicationView>('/legal/aid-applications', body),
-  mine: () => http.get<LegalAidApplicationView[]>('/legal/aid-applications/mine'),
+  /** The worker's own applications, newest first, a page at a time. */
+  mine: (after?: string | null, limit?: number) =>
+    http.get<Page<LegalAidApplicationView>>('/legal/aid-applications/mine', { after: after ?? undefined, limit }),
   get: (id: number) => http.get<LegalAidApplicationView>(`/legal/aid-applications/${id}`),
   list: (query: { clockWithinDays?: number; state?: string; after?: string | null } = {}) =>
     http.get<Page<LegalAidSummary>>('/legal/aid-applications', { ...query, after: query.after ?? undefined, limit: 30 }),

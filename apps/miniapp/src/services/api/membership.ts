@@ -5,12 +5,15 @@ import type {
   MemberCardView,
   MembershipApplicationView,
   MembershipTransferView,
+  Page,
 } from '@union/shared';
 import { http } from '../request';
 
 export const applicationsApi = {
   create: (body: CreateMembershipApplicationRequest) => http.post<MembershipApplicationView>('/membership/applications', body),
-  mine: () => http.get<MembershipApplicationView[]>('/membership/applications/mine'),
+  /** The worker's own applications, newest first, a page at a time. */
+  mine: (after?: string | null, limit?: number) =>
+    http.get<Page<MembershipApplicationView>>('/membership/applications/mine', { after: after ?? undefined, limit }),
   get: (id: number) => http.get<MembershipApplicationView>(`/membership/applications/${id}`),
 };
 

@@ -17,6 +17,10 @@ import { AddMembershipCases1796900000000 } from './1796900000000-AddMembershipCa
 import { MoveObjectionsToNotices1797000000000 } from './1797000000000-MoveObjectionsToNotices';
 import { AddEntryCases1797100000000 } from './1797100000000-AddEntryCases';
 import { MovePublicNotices1797200000000 } from './1797200000000-MovePublicNotices';
+import { AddOwnListIndexes1797300000000 } from './1797300000000-AddOwnListIndexes';
+import { AddObjectionCases1797400000000 } from './1797400000000-AddObjectionCases';
+import { MarkRevokedModelWorkers1797500000000 } from './1797500000000-MarkRevokedModelWorkers';
+import { AddProposalCounters1797600000000 } from './1797600000000-AddProposalCounters';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -39,4 +43,8 @@ export const MIGRATIONS: (new () => object)[] = [
   MoveObjectionsToNotices1797000000000,
   AddEntryCases1797100000000,
   MovePublicNotices1797200000000,
+  AddOwnListIndexes1797300000000,
+  AddObjectionCases1797400000000,
+  MarkRevokedModelWorkers1797500000000,
+  AddProposalCounters1797600000000,
 ];

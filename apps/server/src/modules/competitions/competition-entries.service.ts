@@ -8,6 +8,7 @@ import {
   type CompetitionEntryAction,
   type EntriesQuery,
   type EntryView,
+  type MyEntriesQuery,
   type Page,
   type RegisterEntryRequest,
   stateAllows,
@@ -17,7 +18,7 @@ import type { Actor } from '../../common/actor';
 import { staffMayHandleCase } from '../../common/case-access';
 import { AppException, fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, encodeCursor, newestFirst } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { employerKey } from '@union/shared';
@@ -176,11 +177,15 @@ export class CompetitionEntriesService {
     await this.transitions.apply(actor, this.process, entry.caseId, input);
   }
 
-  async mine(actor: Actor): Promise<EntryView[]> {
-    const rows = await this.db.manager
+  /** The entrant's own entries (of one competition, with `competitionId`), newest first, a page at a time. */
+  async mine(actor: Actor, query: MyEntriesQuery): Promise<Page<EntryView>> {
+    const qb = this.db.manager
       .getRepository(CompetitionEntry)
-      .find({ where: { registrantUserId: actor.userId }, order: { id: 'DESC' }, take: 50 });
-    return this.views(this.db.manager, actor, rows);
+      .createQueryBuilder('e')
+      .where('e.registrantUserId = :me', { me: actor.userId });
+    if (query.competitionId) qb.andWhere('e.competitionId = :competitionId', { competitionId: query.competitionId });
+    const { rows, nextCursor } = await newestFirst(qb, 'e.id', query);
+    return { items: await this.views(this.db.manager, actor, rows), nextCursor };
   }
 
   /** A competition's entries for its organiser, oldest first, a page at a time (one event's, or all). */

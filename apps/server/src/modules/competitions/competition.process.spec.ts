@@ -32,6 +32,11 @@ function newTestService(registrationClosesOn = '2026-12-10') {
     { id: 2, competitionId: 20, eventId: 2, registrantUserId: 100, status: 'checked_in' },
     { id: 3, competitionId: 20, eventId: 1, registrantUserId: 101, status: 'registered' },
     { id: 4, competitionId: 21, eventId: 9, registrantUserId: 102, status: 'registered' },
+    // Withdrew from the only event they entered: no longer an entrant.
+    { id: 5, competitionId: 20, eventId: 2, registrantUserId: 103, status: 'withdrawn', activeKey: null },
+    // Withdrew from one event, still in the other: told once.
+    { id: 6, competitionId: 20, eventId: 1, registrantUserId: 104, status: 'withdrawn', activeKey: null },
+    { id: 7, competitionId: 20, eventId: 2, registrantUserId: 104, status: 'registered' },
   );
   const clock = new StillClock(NOW);
   const computed: number[] = [];
@@ -120,12 +125,12 @@ describe('CompetitionProcess (collaborators replaced)', () => {
     expect(told).toEqual([]);
   });
 
-  it('publishing stamps the results and tells each entrant of this competition once', async () => {
+  it('publishing stamps the results and tells each entrant of this competition once, not those who withdrew', async () => {
     const { db, process, step, told } = newTestService();
     await takeStep(process, step('publish', 'public_notice'));
     expect(db.row(Competition, 20)?.publishedAt).toEqual(NOW);
     expect(told).toEqual(
-      [100, 101].map((userId) => ({
+      [100, 101, 104].map((userId) => ({
         userId,
         title: '数控车工技能比赛：比赛结果已发布',
         body: '点开查看名次和证书。',
@@ -135,12 +140,13 @@ describe('CompetitionProcess (collaborators replaced)', () => {
     );
   });
 
-  it('cancelling tells the entrants their entries are void', async () => {
+  it('cancelling tells the entrants their entries are void, not those who withdrew', async () => {
     const { process, step, told } = newTestService();
     await takeStep(process, step('cancel', 'open', '报名人数不足'));
     expect(told.map((t) => [t.userId, t.title, t.body])).toEqual([
       [100, '数控车工技能比赛：比赛已取消', '比赛已取消，报名作废。'],
       [101, '数控车工技能比赛：比赛已取消', '比赛已取消，报名作废。'],
+      [104, '数控车工技能比赛：比赛已取消', '比赛已取消，报名作废。'],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { COMPETITION_WORKFLOW, type CompetitionAction, type CompetitionState } from '@union/shared';
-import type { EntityManager } from 'typeorm';
+import { Not, type EntityManager } from 'typeorm';
 import { fail } from '../../common/app-exception';
 import { Clock } from '../../common/clock';
 import { NoticesService } from '../notices/notices.service';
@@ -73,10 +73,11 @@ export class CompetitionProcess implements CaseProcess<CompetitionState, Competi
     return { title: `${subject.title}：${WF.states[to].label}`, body: WF.states[to].nextStep, link: competitionLink(subject.id) };
   }
 
+  /** Each entrant whose entry still stands, once; those who withdrew are no longer in it and hear nothing. */
   private async notifyEntrants(manager: EntityManager, row: Competition, title: string, body: string): Promise<void> {
     const entries = await manager
       .getRepository(CompetitionEntry)
-      .find({ select: { registrantUserId: true }, where: { competitionId: row.id } });
+      .find({ select: { registrantUserId: true }, where: { competitionId: row.id, status: Not('withdrawn') } });
     for (const userId of new Set(entries.map((e) => e.registrantUserId))) {
       await this.notifier.notify(manager, { userId, title: `${row.title}：${title}`, body, link: competitionLink(row.id), status: title });
     }

@@ -49,7 +49,6 @@ import {
   directResultView,
   employerFlagPage,
   employerFlagView,
-  entryList,
   entryPage,
   entryView,
   judgeList,
@@ -70,7 +69,7 @@ import { CompetitionResultsService } from './competition-results.service';
 import { CompetitionsService } from './competitions.service';
 import { CompetitionObjectionsService } from './competition-objections.service';
 import { EmployerFlagsService } from './employer-flags.service';
-import { pageQuery, type Page, type PageQuery } from '@union/shared';
+import { myEntriesQuery, pageQuery, type MyEntriesQuery, type Page, type PageQuery } from '@union/shared';
 
 /** Competitions (劳动竞赛、技能比武、安康杯、演讲比赛): setup, registration, judging, results. */
 @ApiTags('competitions')
@@ -143,9 +142,9 @@ export class CompetitionsController {
 
   @Get('entries/mine')
   @RequirePermission('competition.register')
-  @Answers(entryList)
-  myEntries(@CurrentActor() actor: Actor): Promise<EntryView[]> {
-    return this.entries.mine(actor);
+  @Answers(entryPage)
+  myEntries(@CurrentActor() actor: Actor, @QueryOf(myEntriesQuery) query: MyEntriesQuery): Promise<Page<EntryView>> {
+    return this.entries.mine(actor, query);
   }
 
   @Get('entries/:entryId')

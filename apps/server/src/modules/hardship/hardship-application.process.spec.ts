@@ -330,4 +330,21 @@ describe('HardshipApplicationProcess (collaborators replaced)', () => {
     expect(addMonths(new Date('2026-12-01T02:00:00Z'), 12)).toEqual(new Date('2027-12-01T02:00:00Z'));
     expect(addMonths(new Date('2026-11-15T02:00:00Z'), 3)).toEqual(new Date('2027-02-15T02:00:00Z'));
   });
+
+  it('adds months onto the last day of a month that lacks the day, not into the next month', () => {
+    // 10:00 on 31 January in China: a month later is 28 February (29 in a leap year), not 3 March.
+    expect(addMonths(new Date('2027-01-31T02:00:00Z'), 1)).toEqual(new Date('2027-02-28T02:00:00Z'));
+    expect(addMonths(new Date('2028-01-31T02:00:00Z'), 1)).toEqual(new Date('2028-02-29T02:00:00Z'));
+    expect(addMonths(new Date('2026-08-31T02:00:00Z'), 6)).toEqual(new Date('2027-02-28T02:00:00Z'));
+    expect(addMonths(new Date('2027-05-31T02:00:00Z'), 1)).toEqual(new Date('2027-06-30T02:00:00Z'));
+    // A year from 29 February is 28 February.
+    expect(addMonths(new Date('2028-02-29T02:00:00Z'), 12)).toEqual(new Date('2029-02-28T02:00:00Z'));
+  });
+
+  it('counts the months on China’s calendar: 01:00 on 1 March in China is still 28 February in UTC', () => {
+    // 2027-02-28T17:00Z is 01:00 on 1 March in China; a month later is 01:00 on 1 April there.
+    expect(addMonths(new Date('2027-02-28T17:00:00Z'), 1)).toEqual(new Date('2027-03-31T17:00:00Z'));
+    // 23:30 on 31 January in China (15:30 UTC) + 1 month: 23:30 on 28 February in China.
+    expect(addMonths(new Date('2027-01-31T15:30:00Z'), 1)).toEqual(new Date('2027-02-28T15:30:00Z'));
+  });
 });

@@ -5,6 +5,7 @@ import {
   HARDSHIP_APPLICATION_WORKFLOW,
   HARDSHIP_CATEGORY_LABEL,
   HARDSHIP_FILE_WORKFLOW,
+  startOfCstDay,
   type DemocraticReviewRequest,
   type FileHouseholdRequest,
   type HardshipApplicationAction,
@@ -34,11 +35,19 @@ import { HardshipViews } from './hardship-views.service';
 const WF = HARDSHIP_APPLICATION_WORKFLOW;
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Add months to an instant (the calendar day is kept where the month has it). */
+/**
+ * Add months to an instant, on China's calendar (deadlines are counted in CST): the same time on the
+ * same day of the month, or on the month's last day when it has no such day (31 January + 1 month
+ * is 28 or 29 February, not 3 March).
+ */
 export function addMonths(at: Date, months: number): Date {
-  const d = new Date(at);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
+  const day = cstDate(at);
+  const [year, month, date] = day.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDate = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(date, lastDate));
+  const timeOfDay = at.getTime() - startOfCstDay(day).getTime();
+  return new Date(startOfCstDay(first.toISOString().slice(0, 10)).getTime() + timeOfDay);
 }
 
 /** What the reviewer listed as missing, without blanks. */

@@ -14,10 +14,13 @@ import {
   type HardshipApplicationView,
   type CreateHardshipApplicationRequest,
   type CreateProxyHardshipApplicationRequest,
+  type Page,
+  type PageQuery,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { newestFirst } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
@@ -273,19 +276,25 @@ export class HardshipApplicationsService {
     });
   }
 
-  async mine(actor: Actor): Promise<HardshipApplicationSummary[]> {
+  /** The worker's own applications, newest first, a page at a time. */
+  async mine(actor: Actor, page: PageQuery): Promise<Page<HardshipApplicationSummary>> {
     const manager = this.db.manager;
-    const apps = await manager
-      .getRepository(HardshipApplication)
-      .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 20 });
-    if (apps.length === 0) return [];
+    const { rows, nextCursor } = await newestFirst(
+      manager.getRepository(HardshipApplication).createQueryBuilder('a').where('a.applicantUserId = :me', { me: actor.userId }),
+      'a.id',
+      page,
+    );
+    if (rows.length === 0) return { items: [], nextCursor };
     const cases = await this.cases.byIds(
-      apps.map((a) => a.caseId),
+      rows.map((a) => a.caseId),
       manager,
     );
     const byId = new Map(cases.map((c) => [c.id, c]));
     const holders = await this.views.holderNames(manager, cases);
-    return apps.map((a) => this.views.summary(a, byId.get(a.caseId) as WorkflowCase, holders.get(a.caseId) ?? ''));
+    return {
+      items: rows.map((a) => this.views.summary(a, byId.get(a.caseId) as WorkflowCase, holders.get(a.caseId) ?? '')),
+      nextCursor,
+    };
   }
 
   /** The application and its case, if the actor may see it (else 404). */

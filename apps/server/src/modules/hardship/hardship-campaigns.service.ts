@@ -14,6 +14,8 @@ import {
   type GrantApplicationView,
   type CreateCampaignRequest,
   type CreateGrantApplicationRequest,
+  type Page,
+  type PageQuery,
   type SelectHouseholdsRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
@@ -21,6 +23,7 @@ import type { Actor } from '../../common/actor';
 import { mayHandle } from '../../common/case-access';
 import { HARDSHIP_STAFF } from './hardship-access';
 import { fail } from '../../common/app-exception';
+import { newestFirst } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -115,51 +118,84 @@ export class HardshipCampaignsService {
 
   /** Budget used, people reached and who has not signed, from the campaign's aid records. */
   async view(manager: EntityManager, c: Campaign, staff: boolean): Promise<CampaignView> {
+    return (await this.views(manager, [c], () => staff))[0];
+  }
+
+  /**
+   * Views of several campaigns: one query for all their aid records, and one each for the files
+   * and applications of the unsigned ones (shown to staff only; `staffOf` says for which campaigns).
+   */
+  private async views(manager: EntityManager, campaigns: Campaign[], staffOf: (c: Campaign) => boolean): Promise<CampaignView[]> {
+    if (campaigns.length === 0) return [];
     const records = await this.cases
       .joinCase(manager.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'k')
-      .select(['r.id AS id', 'r.fileId AS fileId', 'r.amountFen AS amountFen', 'r.paidAt AS paidAt', 'k.state AS state'])
-      .where('r.campaignId = :id AND k.state <> :cancelled', { id: c.id, cancelled: 'cancelled' })
-      .getRawMany<{ id: number; fileId: number; amountFen: string | number; paidAt: Date | string | null; state: string }>();
-    const unsignedRows = staff ? records.filter((r) => r.state === 'paid') : [];
+      .select([
+        'r.id AS id',
+        'r.campaignId AS campaignId',
+        'r.fileId AS fileId',
+        'r.amountFen AS amountFen',
+        'r.paidAt AS paidAt',
+        'k.state AS state',
+      ])
+      .where('r.campaignId IN (:...ids) AND k.state <> :cancelled', { ids: campaigns.map((c) => c.id), cancelled: 'cancelled' })
+      .orderBy('r.id', 'ASC')
+      .getRawMany<{
+        id: number;
+        campaignId: number;
+        fileId: number;
+        amountFen: string | number;
+        paidAt: Date | string | null;
+        state: string;
+      }>();
+    const staff = new Map(campaigns.map((c) => [c.id, staffOf(c)]));
+    const byCampaign = new Map<number, typeof records>();
+    for (const r of records) byCampaign.set(Number(r.campaignId), [...(byCampaign.get(Number(r.campaignId)) ?? []), r]);
+    const unsignedRows = records.filter((r) => r.state === 'paid' && staff.get(Number(r.campaignId)));
     const files = unsignedRows.length
-      ? await manager.getRepository(HardshipFile).findBy({ id: In(unsignedRows.map((r) => Number(r.fileId))) })
+      ? await manager.getRepository(HardshipFile).findBy({ id: In([...new Set(unsignedRows.map((r) => Number(r.fileId)))]) })
       : [];
     const apps = files.length ? await manager.getRepository(HardshipApplication).findBy({ id: In(files.map((f) => f.applicationId)) }) : [];
     const fileById = new Map(files.map((f) => [f.id, f]));
     const nameByApp = new Map(apps.map((a) => [a.id, a.applicantNameMasked]));
-    return {
-      id: c.id,
-      kind: c.kind,
-      kindLabel: CAMPAIGN_KIND_LABEL[c.kind],
-      title: c.title,
-      budgetFen: c.budgetFen,
-      startsOn: c.startsOn,
-      endsOn: c.endsOn,
-      open: this.isOpen(c),
-      eligibility: c.eligibility,
-      amounts: c.amounts,
-      fundSource: c.fundSource,
-      usedFen: records.reduce((sum, r) => sum + Number(r.amountFen), 0),
-      householdsReached: new Set(records.map((r) => Number(r.fileId))).size,
-      selectedFileIds: staff ? [...new Set(records.map((r) => Number(r.fileId)))] : [],
-      unsigned: unsignedRows.map((r) => {
-        const file = fileById.get(Number(r.fileId));
-        return {
-          aidId: Number(r.id),
-          fileNo: file?.fileNo ?? '',
-          applicantNameMasked: file ? (nameByApp.get(file.applicationId) ?? '') : '',
-          amountFen: Number(r.amountFen),
-          paidAt: r.paidAt ? new Date(r.paidAt).toISOString() : null,
-        };
-      }),
-      createdByName: c.createdByName,
-    };
+    return campaigns.map((c) => {
+      const own = byCampaign.get(c.id) ?? [];
+      const isStaff = staff.get(c.id) ?? false;
+      return {
+        id: c.id,
+        kind: c.kind,
+        kindLabel: CAMPAIGN_KIND_LABEL[c.kind],
+        title: c.title,
+        budgetFen: c.budgetFen,
+        startsOn: c.startsOn,
+        endsOn: c.endsOn,
+        open: this.isOpen(c),
+        eligibility: c.eligibility,
+        amounts: c.amounts,
+        fundSource: c.fundSource,
+        usedFen: own.reduce((sum, r) => sum + Number(r.amountFen), 0),
+        householdsReached: new Set(own.map((r) => Number(r.fileId))).size,
+        selectedFileIds: isStaff ? [...new Set(own.map((r) => Number(r.fileId)))] : [],
+        unsigned: (isStaff ? own.filter((r) => r.state === 'paid') : []).map((r) => {
+          const file = fileById.get(Number(r.fileId));
+          return {
+            aidId: Number(r.id),
+            fileNo: file?.fileNo ?? '',
+            applicantNameMasked: file ? (nameByApp.get(file.applicationId) ?? '') : '',
+            amountFen: Number(r.amountFen),
+            paidAt: r.paidAt ? new Date(r.paidAt).toISOString() : null,
+          };
+        }),
+        createdByName: c.createdByName,
+      };
+    });
   }
 
-  async list(actor: Actor): Promise<CampaignView[]> {
-    const rows = await this.db.manager.getRepository(Campaign).find({ order: { id: 'DESC' }, take: 30 });
+  /** Every campaign, newest first, a page at a time; the county's hardship staff also see the budget's detail. */
+  async list(actor: Actor, page: PageQuery): Promise<Page<CampaignView>> {
+    const manager = this.db.manager;
+    const { rows, nextCursor } = await newestFirst(manager.getRepository(Campaign).createQueryBuilder('c'), 'c.id', page);
     const staff = !!actor.organization;
-    return Promise.all(rows.map((c) => this.view(this.db.manager, c, staff && mayHandle(actor, HARDSHIP_STAFF, c.organizationPath))));
+    return { items: await this.views(manager, rows, (c) => staff && mayHandle(actor, HARDSHIP_STAFF, c.organizationPath)), nextCursor };
   }
 
   async get(actor: Actor, id: number): Promise<CampaignView> {
@@ -258,35 +294,50 @@ export class HardshipCampaignsService {
   }
 
   private async grantView(manager: EntityManager, actor: Actor, g: GrantApplication, kase: WorkflowCase): Promise<GrantApplicationView> {
-    const [campaign, file, history, proofs] = await Promise.all([
-      this.load(manager, g.campaignId),
-      manager.getRepository(HardshipFile).findOneByOrFail({ id: g.fileId }),
-      this.transitions.history(manager, kase.id),
-      this.uploads.listForCase(manager, [kase.id]),
+    return (await this.grantViews(manager, actor, [{ grant: g, kase }]))[0];
+  }
+
+  /** Views of several grant applications, in one query each for their campaigns, files, histories and proofs. */
+  private async grantViews(
+    manager: EntityManager,
+    actor: Actor,
+    items: { grant: GrantApplication; kase: WorkflowCase }[],
+  ): Promise<GrantApplicationView[]> {
+    if (items.length === 0) return [];
+    const caseIds = items.map((i) => i.kase.id);
+    const [campaigns, files, histories, proofs] = await Promise.all([
+      manager.getRepository(Campaign).findBy({ id: In([...new Set(items.map((i) => i.grant.campaignId))]) }),
+      manager.getRepository(HardshipFile).findBy({ id: In([...new Set(items.map((i) => i.grant.fileId))]) }),
+      this.transitions.historyOf(manager, caseIds),
+      this.uploads.listForCase(manager, caseIds),
     ]);
-    const state = kase.state as GrantApplicationState;
-    return {
-      id: g.id,
-      caseId: kase.id,
-      campaignId: g.campaignId,
-      campaignTitle: campaign.title,
-      state,
-      stateLabel: GRANT.states[state].label,
-      nextStep: GRANT.states[state].nextStep,
-      version: kase.version,
-      fileNo: file.fileNo,
-      studentNameMasked: g.studentNameMasked,
-      studentIdNumberMasked: g.studentIdMasked,
-      schoolLevel: g.schoolLevel,
-      schoolLevelLabel: SCHOOL_LEVEL_LABEL[g.schoolLevel],
-      schoolName: g.schoolName,
-      amountFen: g.amountFen,
-      admissionProof: proofs.get(kase.id) ?? [],
-      aidId: g.aidRecordId,
-      deadline: this.caseViews.deadline(kase),
-      history: this.caseViews.history(GRANT, history),
-      actions: this.transitions.actionsOf(actor, GRANT, kase),
-    };
+    const campaignById = new Map(campaigns.map((c) => [c.id, c]));
+    const fileById = new Map(files.map((f) => [f.id, f]));
+    return items.map(({ grant: g, kase }) => {
+      const state = kase.state as GrantApplicationState;
+      return {
+        id: g.id,
+        caseId: kase.id,
+        campaignId: g.campaignId,
+        campaignTitle: campaignById.get(g.campaignId)?.title ?? '',
+        state,
+        stateLabel: GRANT.states[state].label,
+        nextStep: GRANT.states[state].nextStep,
+        version: kase.version,
+        fileNo: fileById.get(g.fileId)?.fileNo ?? '',
+        studentNameMasked: g.studentNameMasked,
+        studentIdNumberMasked: g.studentIdMasked,
+        schoolLevel: g.schoolLevel,
+        schoolLevelLabel: SCHOOL_LEVEL_LABEL[g.schoolLevel],
+        schoolName: g.schoolName,
+        amountFen: g.amountFen,
+        admissionProof: proofs.get(kase.id) ?? [],
+        aidId: g.aidRecordId,
+        deadline: this.caseViews.deadline(kase),
+        history: this.caseViews.history(GRANT, histories.get(kase.id) ?? []),
+        actions: this.transitions.actionsOf(actor, GRANT, kase),
+      };
+    });
   }
 
   private async loadGrant(manager: EntityManager, actor: Actor, id: number) {
@@ -301,19 +352,26 @@ export class HardshipCampaignsService {
     return this.grantView(this.db.manager, actor, grant, kase);
   }
 
-  async myGrants(actor: Actor): Promise<GrantApplicationView[]> {
+  /** The worker's own grant applications, newest first, a page at a time. */
+  async myGrants(actor: Actor, page: PageQuery): Promise<Page<GrantApplicationView>> {
     const manager = this.db.manager;
-    const grants = await manager
-      .getRepository(GrantApplication)
-      .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 20 });
-    const cases = grants.length
-      ? await this.cases.byIds(
-          grants.map((g) => g.caseId),
-          manager,
-        )
-      : [];
-    const byId = new Map(cases.map((k) => [k.id, k]));
-    return Promise.all(grants.map((g) => this.grantView(manager, actor, g, byId.get(g.caseId) as WorkflowCase)));
+    const { rows, nextCursor } = await newestFirst(
+      manager.getRepository(GrantApplication).createQueryBuilder('g').where('g.applicantUserId = :me', { me: actor.userId }),
+      'g.id',
+      page,
+    );
+    const cases = await this.cases.mapByIds(
+      rows.map((g) => g.caseId),
+      manager,
+    );
+    return {
+      items: await this.grantViews(
+        manager,
+        actor,
+        rows.map((grant) => ({ grant, kase: cases.get(grant.caseId) as WorkflowCase })),
+      ),
+      nextCursor,
+    };
   }
 
   /** Approve (spends the budget and creates the aid record), reject, or withdraw a grant application. */

@@ -11,7 +11,10 @@ import {
   type HardshipFileState,
   type HardshipFileSummary,
   type HardshipFileView,
+  type HardshipRules,
+  type OrganizationView,
   type Page,
+  type PageQuery,
   type RecheckFileRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
@@ -19,7 +22,7 @@ import type { Actor } from '../../common/actor';
 import { mayHandle, whereInScope } from '../../common/case-access';
 import { HARDSHIP_STAFF } from './hardship-access';
 import { fail } from '../../common/app-exception';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, encodeCursor, newestFirst } from '../../common/cursor';
 import { TransitionService } from '../workflow/transition.service';
 import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.service';
 import { Db } from '../../database/db.service';
@@ -27,6 +30,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
+import { HouseholdMember } from './entities/household-member.entity';
 import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
 import { changeOf, HardshipFileProcess } from './hardship-file.process';
 import { HardshipViews } from './hardship-views.service';
@@ -118,59 +122,108 @@ export class HardshipFilesService {
   }
 
   async view(manager: EntityManager, actor: Actor, file: HardshipFile): Promise<HardshipFileView> {
-    const [app, members, records, org, kase] = await Promise.all([
-      manager.getRepository(HardshipApplication).findOneByOrFail({ id: file.applicationId }),
-      this.views.householdMembers(manager, file.applicationId),
-      manager.getRepository(AssistanceRecord).find({ where: { fileId: file.id }, order: { id: 'DESC' } }),
-      this.organizations.get(file.organizationId, manager),
-      this.caseOf(manager, file),
-    ]);
-    const history = await this.transitions.history(manager, kase.id);
-    const closing = history.filter((h) => h.action === 'close').at(-1);
-    const state = kase.state as HardshipFileState;
+    return (await this.fileViews(manager, actor, [file]))[0];
+  }
+
+  /**
+   * Views of several files, in one query each for their applications, people, aid records, this
+   * year's totals, organisations, cases and histories (and the rules in force, once per county).
+   */
+  private async fileViews(manager: EntityManager, actor: Actor, files: HardshipFile[]): Promise<HardshipFileView[]> {
+    if (files.length === 0) return [];
+    const now = this.clock.now();
     const year = Number(this.clock.today().slice(0, 4));
-    const used = await this.views.usedThisYear(manager, file.id, year);
-    const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), this.clock.now());
-    return {
-      id: file.id,
-      caseId: kase.id,
-      fileNo: file.fileNo,
-      status: statusOf(state),
-      state,
-      stateLabel: WF.states[state].label,
-      category: file.category,
-      categoryLabel: HARDSHIP_CATEGORY_LABEL[file.category],
-      ruleSetVersion: file.ruleSetVersion,
-      organization: await this.organizations.view(org, manager),
-      applicationId: file.applicationId,
-      applicantNameMasked: app.applicantNameMasked,
-      members: this.views.members(members),
-      filedAt: file.filedAt.toISOString(),
-      recheckDueAt: state === 'active' ? (kase.dueAt?.toISOString() ?? null) : null,
-      version: kase.version,
-      closedAt: closing?.createdAt.toISOString() ?? null,
-      closeReasonLabel: file.closeReason ? FILE_CLOSE_REASON_LABEL[file.closeReason] : null,
-      followUpDueAt: state === 'exited' ? (kase.dueAt?.toISOString() ?? null) : null,
-      events: history
-        // Every step after filing (not the filing itself), named as the table names it.
-        .filter((h): h is typeof h & { action: HardshipFileAction } => isAction(WF, h.action))
-        .map((h) => ({
-          id: h.id,
-          outcome: h.action,
-          outcomeLabel: WF.transitions[h.action].label,
-          note: h.comment ?? '',
-          actorName: h.actorName,
-          at: h.createdAt.toISOString(),
+    const fileIds = files.map((f) => f.id);
+    const applicationIds = [...new Set(files.map((f) => f.applicationId))];
+    const [apps, members, records, orgs, cases, used] = await Promise.all([
+      manager.getRepository(HardshipApplication).findBy({ id: In(applicationIds) }),
+      manager.getRepository(HouseholdMember).find({ where: { applicationId: In(applicationIds) }, order: { id: 'ASC' } }),
+      manager.getRepository(AssistanceRecord).find({ where: { fileId: In(fileIds) }, order: { id: 'DESC' } }),
+      this.organizations.byIds([...new Set(files.map((f) => f.organizationId))], manager),
+      this.cases.mapByIds(
+        files.map((f) => f.caseId),
+        manager,
+      ),
+      this.usedThisYear(manager, fileIds, year),
+    ]);
+    const counties = [...new Set(files.map((f) => countyIdOf(f.organizationPath)))];
+    const [orgViews, histories, aid, rules] = await Promise.all([
+      this.organizations.views(orgs, manager),
+      this.transitions.historyOf(manager, [...cases.keys()]),
+      this.views.assistance(manager, actor, records, new Map(files.map((f) => [f.id, f.fileNo]))),
+      Promise.all(counties.map(async (county) => [county, (await this.rules.effective(manager, county, now)).rules] as const)),
+    ]);
+    const appById = new Map(apps.map((a) => [a.id, a]));
+    const orgById = new Map(orgViews.map((o) => [o.id, o]));
+    const rulesOf = new Map(rules);
+    return files.map((file) => {
+      const app = appById.get(file.applicationId) as HardshipApplication;
+      const kase = cases.get(file.caseId) as WorkflowCase;
+      const history = histories.get(kase.id) ?? [];
+      const closing = history.filter((h) => h.action === 'close').at(-1);
+      const state = kase.state as HardshipFileState;
+      const ceilings = rulesOf.get(countyIdOf(file.organizationPath)) as HardshipRules;
+      return {
+        id: file.id,
+        caseId: kase.id,
+        fileNo: file.fileNo,
+        status: statusOf(state),
+        state,
+        stateLabel: WF.states[state].label,
+        category: file.category,
+        categoryLabel: HARDSHIP_CATEGORY_LABEL[file.category],
+        ruleSetVersion: file.ruleSetVersion,
+        organization: orgById.get(file.organizationId) as OrganizationView,
+        applicationId: file.applicationId,
+        applicantNameMasked: app.applicantNameMasked,
+        members: this.views.members(members.filter((m) => m.applicationId === file.applicationId)),
+        filedAt: file.filedAt.toISOString(),
+        recheckDueAt: state === 'active' ? (kase.dueAt?.toISOString() ?? null) : null,
+        version: kase.version,
+        closedAt: closing?.createdAt.toISOString() ?? null,
+        closeReasonLabel: file.closeReason ? FILE_CLOSE_REASON_LABEL[file.closeReason] : null,
+        followUpDueAt: state === 'exited' ? (kase.dueAt?.toISOString() ?? null) : null,
+        events: history
+          // Every step after filing (not the filing itself), named as the table names it.
+          .filter((h): h is typeof h & { action: HardshipFileAction } => isAction(WF, h.action))
+          .map((h) => ({
+            id: h.id,
+            outcome: h.action,
+            outcomeLabel: WF.transitions[h.action].label,
+            note: h.comment ?? '',
+            actorName: h.actorName,
+            at: h.createdAt.toISOString(),
+          })),
+        actions: this.transitions.actionsOf(actor, WF, kase),
+        aid: aid.filter((r) => r.fileId === file.id),
+        thisYear: (Object.keys(AID_TYPE_LABEL) as AidType[]).map((aidType) => ({
+          aidType,
+          aidTypeLabel: AID_TYPE_LABEL[aidType],
+          usedFen: used.get(file.id)?.get(aidType) ?? 0,
+          ceilingFen: aidCeilingFen(ceilings, file.category, aidType),
         })),
-      actions: this.transitions.actionsOf(actor, WF, kase),
-      aid: await this.views.assistance(manager, actor, records, new Map([[file.id, file.fileNo]])),
-      thisYear: (Object.keys(AID_TYPE_LABEL) as AidType[]).map((aidType) => ({
-        aidType,
-        aidTypeLabel: AID_TYPE_LABEL[aidType],
-        usedFen: used.get(aidType) ?? 0,
-        ceilingFen: aidCeilingFen(rules, file.category, aidType),
-      })),
-    };
+      };
+    });
+  }
+
+  /** Amounts approved (not cancelled) in `year` per file and aid type, in one query. */
+  private async usedThisYear(manager: EntityManager, fileIds: number[], year: number): Promise<Map<number, Map<AidType, number>>> {
+    const rows = await this.cases
+      .joinCase(manager.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'c')
+      .select('r.fileId', 'fileId')
+      .addSelect('r.aidType', 'aidType')
+      .addSelect('SUM(r.amountFen)', 'total')
+      .where('r.fileId IN (:...fileIds) AND r.year = :year AND c.state <> :cancelled', { fileIds, year, cancelled: 'cancelled' })
+      .groupBy('r.fileId')
+      .addGroupBy('r.aidType')
+      .getRawMany<{ fileId: number | string; aidType: AidType; total: string | number }>();
+    const result = new Map<number, Map<AidType, number>>();
+    for (const r of rows) {
+      const own = result.get(Number(r.fileId)) ?? new Map<AidType, number>();
+      own.set(r.aidType, Number(r.total));
+      result.set(Number(r.fileId), own);
+    }
+    return result;
   }
 
   async get(actor: Actor, id: number): Promise<HardshipFileView> {
@@ -178,14 +231,15 @@ export class HardshipFilesService {
     return this.view(this.db.manager, actor, file);
   }
 
-  /** The worker's own household files, with aid received and receipts to sign. */
-  async mine(actor: Actor): Promise<HardshipFileView[]> {
-    const files = await this.db.manager
-      .getRepository(HardshipFile)
-      .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 5 });
-    const views: HardshipFileView[] = [];
-    for (const f of files) views.push(await this.view(this.db.manager, actor, f));
-    return views;
+  /** The worker's own household files, with aid received and receipts to sign, newest first, a page at a time. */
+  async mine(actor: Actor, page: PageQuery): Promise<Page<HardshipFileView>> {
+    const manager = this.db.manager;
+    const { rows, nextCursor } = await newestFirst(
+      manager.getRepository(HardshipFile).createQueryBuilder('f').where('f.applicantUserId = :me', { me: actor.userId }),
+      'f.id',
+      page,
+    );
+    return { items: await this.fileViews(manager, actor, rows), nextCursor };
   }
 
   /** Files whose yearly re-check is due within `withinDays`, oldest due first (the grassroots workbench). */

@@ -65,15 +65,15 @@ import {
 } from '@union/shared';
 import {
   assistanceRecordView,
-  campaignList,
+  campaignPage,
   campaignView,
-  grantApplicationList,
+  grantApplicationPage,
   grantApplicationView,
-  hardshipApplicationSummaryList,
+  hardshipApplicationSummaryPage,
   hardshipApplicationView,
   hardshipDraftOrNone,
   hardshipDraftView,
-  hardshipFileList,
+  hardshipFileViewPage,
   hardshipFilePage,
   hardshipFileView,
   hardshipRuleSetList,
@@ -187,9 +187,9 @@ export class HardshipController {
 
   @Get('applications/mine')
   @SignedIn()
-  @Answers(hardshipApplicationSummaryList)
-  mine(@CurrentActor() actor: Actor): Promise<HardshipApplicationSummary[]> {
-    return this.applications.mine(actor);
+  @Answers(hardshipApplicationSummaryPage)
+  mine(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<HardshipApplicationSummary>> {
+    return this.applications.mine(actor, query);
   }
 
   @Get('applications/:id')
@@ -358,9 +358,9 @@ export class HardshipFilesController {
 
   @Get('campaigns')
   @SignedIn()
-  @Answers(campaignList)
-  campaigns(@CurrentActor() actor: Actor): Promise<CampaignView[]> {
-    return this.campaignsService.list(actor);
+  @Answers(campaignPage)
+  campaigns(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<CampaignView>> {
+    return this.campaignsService.list(actor, query);
   }
 
   @Post('campaigns')
@@ -402,9 +402,9 @@ export class HardshipFilesController {
 
   @Get('grants/mine')
   @SignedIn()
-  @Answers(grantApplicationList)
-  myGrants(@CurrentActor() actor: Actor): Promise<GrantApplicationView[]> {
-    return this.campaignsService.myGrants(actor);
+  @Answers(grantApplicationPage)
+  myGrants(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<GrantApplicationView>> {
+    return this.campaignsService.myGrants(actor, query);
   }
 
   @Get('grants/:id')
@@ -423,9 +423,9 @@ export class HardshipFilesController {
 
   @Get('files/mine')
   @SignedIn()
-  @Answers(hardshipFileList)
-  mine(@CurrentActor() actor: Actor): Promise<HardshipFileView[]> {
-    return this.files.mine(actor);
+  @Answers(hardshipFileViewPage)
+  mine(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<HardshipFileView>> {
+    return this.files.mine(actor, query);
   }
 
   @Get('files/:id')

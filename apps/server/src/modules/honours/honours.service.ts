@@ -18,7 +18,7 @@ import {
   noticeHoldReason,
   stateAllows,
 } from '@union/shared';
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { statisticsPeriod } from '../../common/period';
@@ -268,7 +268,7 @@ export class HonoursService implements OnModuleInit {
       to,
       awarded: awarded.map((a) => ({ kindName: kinds.find((k) => k.id === Number(a.kindId))?.name ?? '', count: Number(a.n) })),
       revoked,
-      modelWorkers: await manager.getRepository(ModelWorker).count(),
+      modelWorkers: await manager.getRepository(ModelWorker).countBy({ revokedAt: IsNull() }),
       healthChecks: count('health_check'),
       careVisits: count('care_visit'),
       supportFen: Number(records.find((r) => r.kind === 'support')?.amount ?? 0),

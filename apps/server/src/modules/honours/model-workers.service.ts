@@ -36,11 +36,11 @@ export class ModelWorkersService {
     private readonly audit: PiiAuditService,
   ) {}
 
-  /** The registry, latest awarded year first, paged by keyset on (year, id). */
+  /** The registry of current model workers (revoked titles left out), latest awarded year first, paged by keyset on (year, id). */
   async list(actor: Actor, page: { after?: string; limit?: number }): Promise<Page<ModelWorkerView>> {
     requireManager(actor);
     const { rows, nextCursor } = await pageBy(
-      this.db.manager.getRepository(ModelWorker).createQueryBuilder('w'),
+      this.db.manager.getRepository(ModelWorker).createQueryBuilder('w').where('w.revokedAt IS NULL'),
       { column: 'w.awardedYear', direction: 'DESC', kind: 'number', of: (w) => w.awardedYear },
       'w.id',
       page,
@@ -89,6 +89,7 @@ export class ModelWorkersService {
     await this.db.transaction(async (manager) => {
       const worker = await manager.getRepository(ModelWorker).findOneBy({ id: modelWorkerId });
       if (!worker) fail('not_found');
+      if (worker.revokedAt) fail('action_not_allowed', '劳模称号已撤销，不再登记体检、慰问和补助');
       await manager.getRepository(ModelWorkerRecord).insert({
         modelWorkerId,
         kind: body.kind,

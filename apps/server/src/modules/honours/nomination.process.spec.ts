@@ -4,7 +4,7 @@ import type { EmployerFlagsService } from '../competitions/employer-flags.servic
 import type { NoticeHold, NoticesService } from '../notices/notices.service';
 import type { TransitionService } from '../workflow/transition.service';
 import { caseRow, DAY_MS, InMemoryDb, staffActor, StillClock, stepOf, takeStep } from '../workflow/testing/fakes';
-import { HonourKind, ModelWorker, Nomination } from './entities/honour.entity';
+import { HonourKind, ModelWorker, ModelWorkerRecord, Nomination } from './entities/honour.entity';
 import { NOMINATION_NOTICE_DAYS, NominationProcess } from './nomination.process';
 
 // 10:00 on 3 December 2026 in China.
@@ -129,5 +129,24 @@ describe('NominationProcess (collaborators replaced)', () => {
     expect(notice.title).toBe('荣誉推荐：未通过');
     await takeStep(process, step('revoke', 'awarded', '弄虚作假'));
     expect(db.row(Nomination, 66)?.revokedReason).toBe('弄虚作假');
+  });
+
+  it('revoking a model worker’s title marks their registry row revoked, when and why, and keeps it and their records', async () => {
+    const { db, clock, process, step } = newTestService();
+    db.seed(ModelWorker, { id: 9, name: '李师傅', nominationId: null, revokedAt: null, revokedReason: null });
+    await takeStep(process, step('award', 'public_notice'));
+    const [, awarded] = db.rows(ModelWorker);
+    db.seed(ModelWorkerRecord, { id: 1, modelWorkerId: awarded.id, kind: 'care_visit', date: '2026-12-03' });
+    clock.advance(DAY_MS);
+    await takeStep(process, step('revoke', 'awarded', '弄虚作假'));
+    expect(db.row(ModelWorker, awarded.id)).toMatchObject({
+      name: '王建国',
+      nominationId: 66,
+      revokedAt: new Date(NOW.getTime() + DAY_MS),
+      revokedReason: '弄虚作假',
+    });
+    // The worker entered by hand is not touched; nothing is deleted.
+    expect(db.row(ModelWorker, 9)).toMatchObject({ revokedAt: null, revokedReason: null });
+    expect(db.rows(ModelWorkerRecord)).toHaveLength(1);
   });
 });

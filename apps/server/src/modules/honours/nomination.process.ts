@@ -20,7 +20,7 @@ type Step = StepContext<NominationState, Nomination>;
 /**
  * A nomination's steps: the notice may not start for an excluded employer; the award waits for the
  * notice to end with no objection open and adds a model worker to the registry; a refusal or a
- * revocation keeps its reason.
+ * revocation keeps its reason, and a revocation takes the model worker out of the current registry.
  */
 @Injectable()
 export class NominationProcess implements CaseProcess<NominationState, NominationAction, Nomination>, OnModuleInit {
@@ -60,7 +60,10 @@ export class NominationProcess implements CaseProcess<NominationState, Nominatio
     },
     revoke: {
       before: async ({ manager, subject, input }) => {
-        await manager.getRepository(Nomination).update({ id: subject.id }, { revokedReason: input.comment ?? null });
+        const revokedReason = input.comment ?? null;
+        await manager.getRepository(Nomination).update({ id: subject.id }, { revokedReason });
+        // A revoked 劳模 leaves the registry of current model workers; the row and its care records stay, marked.
+        await manager.getRepository(ModelWorker).update({ nominationId: subject.id }, { revokedAt: this.clock.now(), revokedReason });
       },
     },
   };

@@ -15,11 +15,14 @@ import {
   type LegalAidEligibilityRequest,
   type LegalAidStageRequest,
   type LegalAidState,
+  type Page,
+  type PageQuery,
   type RejectLegalAidRequest,
   type RevealResponse,
 } from '@union/shared';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { newestFirst } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { IdentityService } from '../identity/identity.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
@@ -213,11 +216,14 @@ export class LegalAidService {
     return this.get(actor, id);
   }
 
-  async mine(actor: Actor): Promise<LegalAidApplicationView[]> {
-    const rows = await this.db.manager
-      .getRepository(LegalAidApplication)
-      .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 50 });
-    return this.views.many(this.db.manager, actor, rows);
+  /** The worker's own applications, newest first, a page at a time. */
+  async mine(actor: Actor, page: PageQuery): Promise<Page<LegalAidApplicationView>> {
+    const { rows, nextCursor } = await newestFirst(
+      this.db.manager.getRepository(LegalAidApplication).createQueryBuilder('a').where('a.applicantUserId = :me', { me: actor.userId }),
+      'a.id',
+      page,
+    );
+    return { items: await this.views.many(this.db.manager, actor, rows), nextCursor };
   }
 
   async get(actor: Actor, id: number): Promise<LegalAidApplicationView> {

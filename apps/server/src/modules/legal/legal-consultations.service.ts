@@ -17,8 +17,8 @@ import {
   stateAllows,
 } from '@union/shared';
 import { MoreThan, type EntityManager } from 'typeorm';
-import type { Page } from '@union/shared';
-import { pageBy } from '../../common/cursor';
+import type { Page, PageQuery } from '@union/shared';
+import { newestFirst, pageBy } from '../../common/cursor';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
@@ -152,11 +152,13 @@ export class LegalConsultationsService {
   }
 
   /** The worker's own consultations, newest first. */
-  async mine(actor: Actor): Promise<ConsultationView[]> {
-    const rows = await this.db.manager
-      .getRepository(Consultation)
-      .find({ where: { applicantUserId: actor.userId }, order: { id: 'DESC' }, take: 50 });
-    return this.views(this.db.manager, actor, rows);
+  async mine(actor: Actor, page: PageQuery): Promise<Page<ConsultationView>> {
+    const { rows, nextCursor } = await newestFirst(
+      this.db.manager.getRepository(Consultation).createQueryBuilder('k').where('k.applicantUserId = :me', { me: actor.userId }),
+      'k.id',
+      page,
+    );
+    return { items: await this.views(this.db.manager, actor, rows), nextCursor };
   }
 
   /** The day's consultations of a lawyer (their own; the centre's staff see everyone's). */

@@ -11,13 +11,14 @@ import {
   type LegalThreadSummary,
   type LegalThreadView,
   type Page,
+  type PageQuery,
   type PostThreadMessageRequest,
   type TransitionRequest,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, encodeCursor, pageBy } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { IdentityService, type User } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
@@ -108,12 +109,15 @@ export class LegalThreadsService {
     return this.get(actor, id);
   }
 
-  /** The worker's own threads, newest activity first. */
-  async mine(actor: Actor): Promise<LegalThreadSummary[]> {
-    const rows = await this.db.manager
-      .getRepository(LegalThread)
-      .find({ where: { applicantUserId: actor.userId }, order: { lastAt: 'DESC', id: 'DESC' }, take: 50 });
-    return this.summaries(this.db.manager, actor, rows);
+  /** The worker's own threads, latest activity first (by keyset on the last message's time, then the id). */
+  async mine(actor: Actor, page: PageQuery): Promise<Page<LegalThreadSummary>> {
+    const { rows, nextCursor } = await pageBy(
+      this.db.manager.getRepository(LegalThread).createQueryBuilder('t').where('t.applicantUserId = :me', { me: actor.userId }),
+      { column: 't.lastAt', direction: 'DESC', kind: 'instant', of: (t) => t.lastAt },
+      't.id',
+      page,
+    );
+    return { items: await this.summaries(this.db.manager, actor, rows), nextCursor };
   }
 
   /** The centre's threads: a lawyer's own, every thread for the centre's staff; `waiting` = unanswered only. */

@@ -80,12 +80,11 @@ import {
 import {
   availabilityExceptionView,
   availabilityRuleList,
-  consultationList,
   consultationPage,
   consultationView,
   evidenceChecklistItems,
   lawyerList,
-  legalAidApplicationList,
+  legalAidApplicationPage,
   legalAidApplicationView,
   legalAidEligibilityCheck,
   legalAidPage,
@@ -94,7 +93,7 @@ import {
   revealResponse,
   slotDayList,
 } from '@union/shared';
-import { legalThreadList, legalThreadPage, legalThreadView, petitionPage, petitionView } from '@union/shared';
+import { legalThreadPage, legalThreadView, petitionPage, petitionView } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
@@ -193,9 +192,9 @@ export class LegalController {
 
   @Get('consultations/mine')
   @RequirePermission('legal.apply')
-  @Answers(consultationList)
-  myConsultations(@CurrentActor() actor: Actor): Promise<ConsultationView[]> {
-    return this.consultations.mine(actor);
+  @Answers(consultationPage)
+  myConsultations(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<ConsultationView>> {
+    return this.consultations.mine(actor, query);
   }
 
   @Get('consultations/day')
@@ -289,9 +288,9 @@ export class LegalController {
 
   @Get('aid-applications/mine')
   @RequirePermission('legal.apply')
-  @Answers(legalAidApplicationList)
-  myApplications(@CurrentActor() actor: Actor): Promise<LegalAidApplicationView[]> {
-    return this.aid.mine(actor);
+  @Answers(legalAidApplicationPage)
+  myApplications(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<LegalAidApplicationView>> {
+    return this.aid.mine(actor, query);
   }
 
   @Get('aid-applications')
@@ -402,9 +401,9 @@ export class LegalController {
 
   @Get('threads/mine')
   @RequirePermission('legal.apply')
-  @Answers(legalThreadList)
-  myThreads(@CurrentActor() actor: Actor): Promise<LegalThreadSummary[]> {
-    return this.threads.mine(actor);
+  @Answers(legalThreadPage)
+  myThreads(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<LegalThreadSummary>> {
+    return this.threads.mine(actor, query);
   }
 
   @Get('threads')

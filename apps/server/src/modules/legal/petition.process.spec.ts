@@ -86,6 +86,18 @@ describe('PetitionProcess (collaborators replaced)', () => {
     });
   });
 
+  it('extending a case without a due date makes it due at the end of the 30th day (China time) after today, as accepting does', async () => {
+    const { clock, process, step } = newTestService();
+    expect((await takeStep(process, step('extend', 'accepted', { comment: '涉及人数多' }))).outcome).toEqual({
+      dueAt: new Date('2027-01-02T15:59:59.999Z'),
+    });
+    // 01:00 on 4 December in China is already the next day.
+    clock.set(new Date('2026-12-03T17:00:00Z'));
+    expect((await takeStep(process, step('extend', 'accepted', { comment: '涉及人数多' }))).outcome).toEqual({
+      dueAt: new Date('2027-01-03T15:59:59.999Z'),
+    });
+  });
+
   it('refuses to resolve without the result form', async () => {
     const { db, process, step } = newTestService();
     await expect(takeStep(process, step('resolve', 'accepted'))).rejects.toMatchObject({

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   addDays,
+  cstDate,
   endOfCstDay,
   PETITION_WORKFLOW,
   type PetitionAction,
@@ -20,7 +21,6 @@ import { Petition } from './entities/petition.entity';
 import { withForm } from './form-step';
 
 const WF = PETITION_WORKFLOW;
-const DAY_MS = 86_400_000;
 /** Petition periods are in days (日), not working days: the end of the day `days` after `from`. */
 export const dueAfter = (from: string, days: number) => endOfCstDay(addDays(from, days));
 const link = (id: number) => `/staff/pages/petition/index?id=${id}`;
@@ -69,7 +69,8 @@ export class PetitionProcess implements CaseProcess<PetitionState, PetitionActio
       before: async ({ manager, subject, kase }) => {
         if (subject.extended) fail('action_not_allowed', '办理期限已经延长过一次');
         await manager.getRepository(Petition).update({ id: subject.id }, { extended: true });
-        return { dueAt: new Date((kase.dueAt ?? this.clock.now()).getTime() + 30 * DAY_MS) };
+        // From the due date (today when the case has none), to the end of a China day as accepting sets it.
+        return { dueAt: dueAfter(cstDate(kase.dueAt ?? this.clock.now()), 30) };
       },
     },
     /** Resolved with the result, linking the legal-aid cases it led to. */

@@ -7,10 +7,13 @@ import {
   MEMBERSHIP_APPLICATION_WORKFLOW,
   normalizeIdNumber,
   type MembershipApplicationView,
+  type Page,
+  type PageQuery,
 } from '@union/shared';
 import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
+import { newestFirst } from '../../common/cursor';
 import { Db } from '../../database/db.service';
 import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
@@ -107,22 +110,27 @@ export class MembershipApplicationsService {
     }
   }
 
-  async mine(actor: Actor): Promise<MembershipApplicationView[]> {
+  /** The worker's own applications, newest first, a page at a time. */
+  async mine(actor: Actor, page: PageQuery): Promise<Page<MembershipApplicationView>> {
     const manager = this.db.manager;
-    const apps = await manager
-      .getRepository(MembershipApplication)
-      .find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 20 });
-    if (apps.length === 0) return [];
-    const cases = await this.cases.byIds(
-      apps.map((a) => a.caseId),
+    const { rows, nextCursor } = await newestFirst(
+      manager.getRepository(MembershipApplication).createQueryBuilder('a').where('a.userId = :me', { me: actor.userId }),
+      'a.id',
+      page,
+    );
+    if (rows.length === 0) return { items: [], nextCursor };
+    const cases = await this.cases.mapByIds(
+      rows.map((a) => a.caseId),
       manager,
     );
-    const byId = new Map(cases.map((c) => [c.id, c]));
-    return this.views.applications(
-      manager,
-      actor,
-      apps.map((app) => ({ app, kase: byId.get(app.caseId) as WorkflowCase })),
-    );
+    return {
+      items: await this.views.applications(
+        manager,
+        actor,
+        rows.map((app) => ({ app, kase: cases.get(app.caseId) as WorkflowCase })),
+      ),
+      nextCursor,
+    };
   }
 
   /** The application and its case, if the actor may see it (else 404). */

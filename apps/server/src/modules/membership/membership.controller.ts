@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   cardVerification,
   memberCardView,
-  membershipApplicationList,
+  membershipApplicationPage,
   membershipApplicationView,
   membershipTransferView,
   revealResponse,
@@ -12,9 +12,12 @@ import {
   type MemberCardView,
   type MembershipApplicationView,
   type MembershipTransferView,
+  type Page,
+  type PageQuery,
   type RevealResponse,
   createMembershipApplicationBody,
   createMembershipTransferBody,
+  pageQuery,
   revealBody,
   verifyCardQuery,
   withdrawMembershipBody,
@@ -53,9 +56,9 @@ export class MembershipController {
 
   @Get('applications/mine')
   @SignedIn()
-  @Answers(membershipApplicationList)
-  mine(@CurrentActor() actor: Actor): Promise<MembershipApplicationView[]> {
-    return this.applications.mine(actor);
+  @Answers(membershipApplicationPage)
+  mine(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<MembershipApplicationView>> {
+    return this.applications.mine(actor, query);
   }
 
   @Get('applications/:id')

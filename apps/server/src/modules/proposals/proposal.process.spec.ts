@@ -11,7 +11,7 @@ import type { IdentityService } from '../identity/identity.service';
 import type { Notifier } from '../notifications/notifier.service';
 import type { TransitionService } from '../workflow/transition.service';
 import { argsOf, caseRow, InMemoryDb, staffActor, StillClock, stepOf, takeStep } from '../workflow/testing/fakes';
-import { Proposal, ProposalOpinion } from './entities/proposal.entity';
+import { Proposal, ProposalCounter, ProposalOpinion } from './entities/proposal.entity';
 import { ProposalProcess } from './proposal.process';
 
 // 10:00 on 3 December 2026 in China.
@@ -84,6 +84,30 @@ describe('ProposalProcess (collaborators replaced)', () => {
       body: '专家正在评审，评审后告诉您是否采纳',
       link: '/pages/contest/proposal/index?id=55',
     });
+  });
+
+  it('the year’s first registration starts its counter after the numbers already given that year', async () => {
+    const { db, process, step } = newTestService(3);
+    db.seed(ProposalCounter, { year: 2025, lastNo: 40 });
+    await takeStep(process, step('register', 'submitted'), { version: 3, expertUserIds: [31] } satisfies RegisterProposalRequest);
+    expect(db.row(Proposal, 55)?.registeredNo).toBe('JY2026-0004');
+    expect(db.rows(ProposalCounter).map(({ year, lastNo }) => ({ year, lastNo }))).toEqual([
+      { year: 2025, lastNo: 40 },
+      { year: 2026, lastNo: 4 },
+    ]);
+  });
+
+  it('takes the number after the year’s counter, bumping it, rather than counting the numbers given', async () => {
+    // The count (3) is what another registration not yet committed also sees: the counter row is what they share.
+    const { db, process, step } = newTestService(3);
+    db.seed(ProposalCounter, { year: 2026, lastNo: 7 });
+    await takeStep(process, step('register', 'submitted'), { version: 3, expertUserIds: [31] } satisfies RegisterProposalRequest);
+    expect(db.row(Proposal, 55)?.registeredNo).toBe('JY2026-0008');
+    expect(db.writesTo(ProposalCounter)).toEqual([
+      { entity: 'ProposalCounter', op: 'increment', where: { year: 2026 }, changes: { lastNo: 1 }, affected: 1 },
+    ]);
+    expect(db.rows(ProposalCounter)).toEqual([expect.objectContaining({ year: 2026, lastNo: 8 })]);
+    expect(db.queries).toEqual([]);
   });
 
   it('numbers by the year in China (move the clock past New Year’s Eve at 16:00 UTC)', async () => {

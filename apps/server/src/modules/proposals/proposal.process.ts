@@ -12,12 +12,13 @@ import {
 import type { EntityManager } from 'typeorm';
 import { fail } from '../../common/app-exception';
 import { Clock } from '../../common/clock';
+import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
 import { Notifier } from '../notifications/notifier.service';
 import type { CaseNotice, CaseProcess, StepContext } from '../workflow/case-process';
 import type { WorkflowCase } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
-import { Proposal, ProposalOpinion } from './entities/proposal.entity';
+import { Proposal, ProposalCounter, ProposalOpinion } from './entities/proposal.entity';
 
 const WF = PROPOSAL_WORKFLOW;
 export const proposalLink = (id: number) => `/pages/contest/proposal/index?id=${id}`;
@@ -94,15 +95,11 @@ export class ProposalProcess implements CaseProcess<ProposalState, ProposalActio
     if (experts.length !== ids.length) {
       fail('validation_failed', '请选择评审专家', [{ field: 'expertUserIds', message: '只能选评审专家' }]);
     }
-    const year = this.clock.today().slice(0, 4);
-    const count = await manager
-      .getRepository(Proposal)
-      .createQueryBuilder('p')
-      .where('p.registeredNo LIKE :prefix', { prefix: `JY${year}-%` })
-      .getCount();
+    const year = Number(this.clock.today().slice(0, 4));
+    const no = await this.nextNumber(manager, year);
     await manager
       .getRepository(Proposal)
-      .update({ id: subject.id }, { registeredNo: `JY${year}-${String(count + 1).padStart(4, '0')}`, expertUserIds: ids });
+      .update({ id: subject.id }, { registeredNo: `JY${year}-${String(no).padStart(4, '0')}`, expertUserIds: ids });
     for (const expert of experts) {
       await this.notifier.notify(manager, {
         userId: expert.id,
@@ -111,6 +108,31 @@ export class ProposalProcess implements CaseProcess<ProposalState, ProposalActio
         link: proposalLink(subject.id),
         status: '专家评审中',
       });
+    }
+  }
+
+  /**
+   * The year's next registration number. Counting the year's numbers would give two registrations
+   * at once the same one (and the unique index refuse the second); bumping the year's counter row
+   * locks it until this transaction ends, so the second waits and takes the next number.
+   */
+  private async nextNumber(manager: EntityManager, year: number): Promise<number> {
+    const counters = manager.getRepository(ProposalCounter);
+    if ((await counters.increment({ year }, 'lastNo', 1)).affected) return (await counters.findOneByOrFail({ year })).lastNo;
+    // The year's first registration since the counter exists: after the numbers given before it.
+    const given = await manager
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
+      .where('p.registeredNo LIKE :prefix', { prefix: `JY${year}-%` })
+      .getCount();
+    try {
+      await counters.insert({ year, lastNo: given + 1 });
+      return given + 1;
+    } catch (err) {
+      // Another registration made the year's row first: take the number after theirs.
+      if (!isUniqueViolation(err)) throw err;
+      await counters.increment({ year }, 'lastNo', 1);
+      return (await counters.findOneByOrFail({ year })).lastNo;
     }
   }
 

@@ -6,6 +6,7 @@ import {
   evaluateBody,
   implementBody,
   opinionBody,
+  pageQuery,
   proposalListQuery,
   proposalStatisticsQuery,
   registerProposalBody,
@@ -14,13 +15,14 @@ import {
   type EvaluateRequest,
   type ImplementRequest,
   type OpinionRequest,
+  type PageQuery,
   type ProposalListQuery,
   type ProposalStatistics,
   type ProposalStatisticsQuery,
   type ProposalView,
   type RegisterProposalRequest,
 } from '@union/shared';
-import { expertList, proposalList, proposalPage, proposalStatistics, proposalView, type ExpertView } from '@union/shared';
+import { expertList, proposalPage, proposalStatistics, proposalView, type ExpertView } from '@union/shared';
 import { RequirePermission, SignedIn } from '../../common/access';
 import { CurrentActor, type Actor } from '../../common/actor';
 import { Answers, BodyOf, ParamOf, QueryOf } from '../../common/schema';
@@ -43,9 +45,9 @@ export class ProposalsController {
 
   @Get('mine')
   @RequirePermission('proposal.submit')
-  @Answers(proposalList)
-  mine(@CurrentActor() actor: Actor): Promise<ProposalView[]> {
-    return this.proposals.mine(actor);
+  @Answers(proposalPage)
+  mine(@CurrentActor() actor: Actor, @QueryOf(pageQuery) query: PageQuery): Promise<Page<ProposalView>> {
+    return this.proposals.mine(actor, query);
   }
 
   @Get('statistics')

@@ -36,7 +36,7 @@ import { ProposalProcess, proposalLink as link } from './proposal.process';
 import { Proposal, ProposalOpinion } from './entities/proposal.entity';
 import { Clock } from '../../common/clock';
 import { newestFirst } from '../../common/cursor';
-import type { Page } from '@union/shared';
+import type { Page, PageQuery } from '@union/shared';
 
 const WF = PROPOSAL_WORKFLOW;
 
@@ -108,11 +108,14 @@ export class ProposalsService {
     return this.get(actor, id);
   }
 
-  async mine(actor: Actor): Promise<ProposalView[]> {
-    const rows = await this.db.manager
-      .getRepository(Proposal)
-      .find({ where: { submitterUserId: actor.userId }, order: { id: 'DESC' }, take: 50 });
-    return this.views(this.db.manager, actor, rows);
+  /** The submitter's own proposals, newest first, a page at a time. */
+  async mine(actor: Actor, page: PageQuery): Promise<Page<ProposalView>> {
+    const { rows, nextCursor } = await newestFirst(
+      this.db.manager.getRepository(Proposal).createQueryBuilder('p').where('p.submitterUserId = :me', { me: actor.userId }),
+      'p.id',
+      page,
+    );
+    return { items: await this.views(this.db.manager, actor, rows), nextCursor };
   }
 
   /** Staff: proposals of their scope; experts: those assigned to them. Newest first. */

@@ -39,9 +39,13 @@ export default function CompetitionPage() {
   const [busy, setBusy] = useState(false);
   const { data, error } = useLoader(async () => {
     if (!id) throw new Error('链接不完整');
-    const [competition, entries] = await Promise.all([competitionsApi.get(id), competitionsApi.myEntries()]);
+    // My entries in this competition are few (one per event, and any withdrawn): one page of 50 holds them.
+    const [competition, entries] = await Promise.all([
+      competitionsApi.get(id),
+      competitionsApi.myEntries({ competitionId: id, limit: 50 }),
+    ]);
     const results = ['public_notice', 'published'].includes(competition.state) ? await competitionsApi.results(id).catch(() => null) : null;
-    return { competition, mine: entries.filter((e) => e.competitionId === id && e.status !== 'withdrawn'), results };
+    return { competition, mine: entries.items.filter((e) => e.status !== 'withdrawn'), results };
   });
   if (!data || !id) return <PageStatus error={error} />;
   const { competition: c, mine, results } = data;

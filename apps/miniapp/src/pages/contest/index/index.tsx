@@ -2,12 +2,11 @@ import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { checkAgainst, nominationObjectionBody, type CompetitionView } from '@union/shared';
+import { checkAgainst, nominationObjectionBody, type CompetitionView, type Page, type ProposalView } from '@union/shared';
 import { PageStatus } from '../../../components/PageStatus';
 import { StateTag } from '../../../components/StateTag';
 import { LoadMore } from '../../../components/LoadMore';
 import { usePaged } from '../../../hooks/usePaged';
-import { useLoader } from '../../../hooks/useLoader';
 import { competitionsApi, proposalsApi } from '../../../services/api/contest';
 import { honoursApi } from '../../../services/api/honours';
 import { isLoggedIn } from '../../../services/tokens';
@@ -48,10 +47,10 @@ export default function ContestHome() {
   const loggedIn = useLoggedIn();
   const [tab, setTab] = useState<Tab>('open');
   const tabRef = useRef<Tab>('open');
-  const { data, error } = useLoader(async () => {
-    const proposals = await proposalsApi.mine().catch(() => []);
-    return { proposals };
-  }, loggedIn);
+  const proposals = usePaged(
+    (after) => proposalsApi.mine(after).catch((): Page<ProposalView> => ({ items: [], nextCursor: null })),
+    loggedIn,
+  );
   const notices = usePaged((after) => honoursApi.notices(after), loggedIn);
   const roll = usePaged((after) => honoursApi.roll(after), loggedIn);
   const competitions = usePaged((after) => competitionsApi.list(tabRef.current, after), loggedIn);
@@ -97,8 +96,8 @@ export default function ContestHome() {
             登录后查看
           </Button>
         </View>
-      ) : !data ? (
-        <PageStatus error={error} />
+      ) : !proposals.loaded ? (
+        <PageStatus error={proposals.error} />
       ) : (
         <>
           {competitions.loaded && competitions.items.length === 0 ? (
@@ -176,7 +175,7 @@ export default function ContestHome() {
             >
               提一条建议
             </Button>
-            {data.proposals.map((p) => (
+            {proposals.items.map((p) => (
               <View
                 key={p.id}
                 className="list-row"
@@ -187,6 +186,7 @@ export default function ContestHome() {
                 <Text className="muted">{p.stateLabel}</Text>
               </View>
             ))}
+            <LoadMore list={proposals} testId="my-proposals-more" />
           </View>
         </>
       )}

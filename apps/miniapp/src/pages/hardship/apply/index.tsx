@@ -120,7 +120,11 @@ export default function HardshipApply() {
     // Each part may fail offline; the form still opens from the phone's copy.
     void Promise.all([
       meApi.get().catch(() => null),
-      hardshipApi.mine().catch((): HardshipApplicationSummary[] => []),
+      // The newest applications: one still open is among them.
+      hardshipApi.mine().then(
+        (page) => page.items,
+        (): HardshipApplicationSummary[] => [],
+      ),
       hardshipApi.getDraft().catch(() => null),
       hardshipApi.currentRules().catch(() => null),
       // A member's union and name are known: a new application starts with them filled in.

@@ -6,7 +6,8 @@ import type { AssistanceRecordView, HardshipFileView } from '@union/shared';
 import { Household } from '../../../components/Household';
 import { LoginPrompt } from '../../../components/LoginPrompt';
 import { StateTag } from '../../../components/StateTag';
-import { useLoader } from '../../../hooks/useLoader';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { casesApi } from '../../../services/api/cases';
 import { hardshipFilesApi } from '../../../services/api/hardship';
 import { showError, toast } from '../../../utils/feedback';
@@ -19,7 +20,11 @@ import { useLoggedIn } from '../../../hooks/useLoggedIn';
 export default function MyHardshipFile() {
   const loggedIn = useLoggedIn();
   const id = numberParam(useRouter().params.id);
-  const { data, error, reload } = useLoader(async () => (id ? [await hardshipFilesApi.get(id)] : hardshipFilesApi.mine()), loggedIn);
+  // One file (from a link), or my files a page at a time.
+  const list = usePaged(
+    async (after) => (id ? { items: [await hardshipFilesApi.get(id)], nextCursor: null } : hardshipFilesApi.mine(after)),
+    loggedIn,
+  );
 
   if (!loggedIn)
     return (
@@ -29,16 +34,17 @@ export default function MyHardshipFile() {
     );
   return (
     <View className="page" data-testid="hs-file-page">
-      {error ? <Text className="paragraph">{error}</Text> : null}
-      {!data && !error ? <Text className="muted">正在读取…</Text> : null}
-      {data && data.length === 0 ? (
+      {list.error ? <Text className="paragraph">{list.error}</Text> : null}
+      {!list.loaded ? <Text className="muted">正在读取…</Text> : null}
+      {list.loaded && !list.error && list.items.length === 0 ? (
         <View className="card center">
           <Text className="paragraph">您家还没有困难档案。申请批准后，县总工会会为您家建档，帮扶发放的记录会出现在这里。</Text>
         </View>
       ) : null}
-      {(data ?? []).map((f) => (
-        <FileCard key={f.id} file={f} onChanged={reload} />
+      {list.items.map((f) => (
+        <FileCard key={f.id} file={f} onChanged={list.reload} />
       ))}
+      <LoadMore list={list} testId="hs-files-more" />
     </View>
   );
 }

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useLoader } from '../../../hooks/useLoader';
-import { isTerminalState, type CampaignView } from '@union/shared';
+import { isTerminalState } from '@union/shared';
 import { campaignsApi, hardshipApi, hardshipFilesApi } from '../../../services/api/hardship';
 import { loadLocalHardshipDraft } from '../../../services/hardshipDraft';
 import { route } from '../../../utils/nav';
@@ -11,14 +11,15 @@ import { useLoggedIn } from '../../../hooks/useLoggedIn';
 /** The entry to hardship assistance: what it is, the self-test, apply (or continue), my applications and file. */
 export default function HardshipHome() {
   const loggedIn = useLoggedIn();
+  // The first page of each list: an open application, the file in force and the running campaigns are the newest.
   const { data } = useLoader(async () => {
     const [mine, files, serverDraft, campaigns] = await Promise.all([
       hardshipApi.mine(),
-      hardshipFilesApi.mine().catch(() => []),
+      hardshipFilesApi.mine().catch(() => ({ items: [] })),
       hardshipApi.getDraft().catch(() => null),
-      campaignsApi.list().catch((): CampaignView[] => []),
+      campaignsApi.list().catch(() => ({ items: [] })),
     ]);
-    return { mine, files, hasServerDraft: !!serverDraft, campaigns: campaigns.filter((c) => c.open) };
+    return { mine: mine.items, files: files.items, hasServerDraft: !!serverDraft, campaigns: campaigns.items.filter((c) => c.open) };
   }, loggedIn);
 
   const open = data?.mine.find((a) => !isTerminalState('hardship_application', a.state)) ?? null;

@@ -1,23 +1,26 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { GrantApplicationView } from '@union/shared';
+import type { GrantApplicationView, Page } from '@union/shared';
 import { LoginPrompt } from '../../../components/LoginPrompt';
 import { StateTag } from '../../../components/StateTag';
-import { useLoader } from '../../../hooks/useLoader';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { campaignsApi, hardshipApi } from '../../../services/api/hardship';
 import { deadlineText, formatDate } from '../../../utils/format';
 import { yuan } from '../../../utils/money';
 import { route } from '../../../utils/nav';
 import { useLoggedIn } from '../../../hooks/useLoggedIn';
 
-/** All my hardship applications and 金秋助学 grant applications, newest first. */
+/** My hardship applications and 金秋助学 grant applications, newest first, a page of each at a time. */
 export default function MyHardshipApplications() {
   const loggedIn = useLoggedIn();
-  const { data, error } = useLoader(async () => {
-    const [applications, grants] = await Promise.all([hardshipApi.mine(), campaignsApi.myGrants().catch((): GrantApplicationView[] => [])]);
-    return { applications, grants };
-  }, loggedIn);
+  const applications = usePaged((after) => hardshipApi.mine(after), loggedIn);
+  const grants = usePaged(
+    (after) => campaignsApi.myGrants(after).catch((): Page<GrantApplicationView> => ({ items: [], nextCursor: null })),
+    loggedIn,
+  );
+  const loaded = applications.loaded && grants.loaded;
 
   if (!loggedIn)
     return (
@@ -25,11 +28,11 @@ export default function MyHardshipApplications() {
         <LoginPrompt />
       </View>
     );
-  const empty = data && data.applications.length === 0 && data.grants.length === 0;
+  const empty = loaded && !applications.error && applications.items.length === 0 && grants.items.length === 0;
   return (
     <View className="page" data-testid="hs-mine-page">
-      {error ? <Text className="paragraph">{error}</Text> : null}
-      {!data && !error ? <Text className="muted">正在读取…</Text> : null}
+      {applications.error ? <Text className="paragraph">{applications.error}</Text> : null}
+      {!loaded ? <Text className="muted">正在读取…</Text> : null}
       {empty ? (
         <View className="card center">
           <Text className="paragraph">您还没有申请过困难帮扶。</Text>
@@ -44,10 +47,10 @@ export default function MyHardshipApplications() {
           </Button>
         </View>
       ) : null}
-      {data?.grants.length ? (
+      {grants.items.length ? (
         <View className="card" data-testid="hs-my-grants">
           <Text className="card__title">金秋助学</Text>
-          {data.grants.map((g) => (
+          {grants.items.map((g) => (
             <View key={g.id} className="list-item" data-testid={`hs-my-grant-${g.id}`}>
               <StateTag caseType="grant_application" state={g.state} label={g.stateLabel} />
               <Text className="list-item__title">
@@ -62,10 +65,11 @@ export default function MyHardshipApplications() {
               ) : null}
             </View>
           ))}
+          <LoadMore list={grants} testId="hs-my-grants-more" />
         </View>
       ) : null}
-      {data?.applications.length ? <Text className="card__title">困难帮扶申请</Text> : null}
-      {(data?.applications ?? []).map((a) => (
+      {applications.items.length ? <Text className="card__title">困难帮扶申请</Text> : null}
+      {applications.items.map((a) => (
         <View
           key={a.id}
           className="list-item"
@@ -80,6 +84,7 @@ export default function MyHardshipApplications() {
           <Text className="muted">{a.nextStep}</Text>
         </View>
       ))}
+      <LoadMore list={applications} testId="hs-my-applications-more" />
     </View>
   );
 }

@@ -15,9 +15,10 @@ const nav = (url: string) => void Taro.navigateTo({ url: isLoggedIn() ? url : lo
  */
 export default function LegalHome() {
   const loggedIn = useLoggedIn();
+  // The first page of each list: the open booking, the questions answered last and the newest cases.
   const { data } = useLoader(async () => {
     const [consultations, threads, cases] = await Promise.all([consultationsApi.mine(), threadsApi.mine(), legalAidApi.mine()]);
-    return { consultations, threads, cases };
+    return { consultations: consultations.items, threads: threads.items, cases: cases.items };
   }, loggedIn);
   // A booking whose time is over is not "next", even while the lawyer has not yet written it up.
   const now = Date.now();

@@ -1,21 +1,25 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageStatus } from '../../../components/PageStatus';
-import { useLoader } from '../../../hooks/useLoader';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { consultationsApi, legalAidApi, threadsApi } from '../../../services/api/legal';
 import { clockText, slotLabel } from '../../../utils/legal';
 import { route } from '../../../utils/nav';
 
 const nav = (url: string) => void Taro.navigateTo({ url });
 
-/** Everything of the worker's in legal services: bookings, online questions (with unread answers) and cases with their clocks. */
+/**
+ * Everything of the worker's in legal services, each list a page at a time: bookings, online
+ * questions (with unread answers) and cases with their clocks.
+ */
 export default function MyLegal() {
-  const { data, error } = useLoader(async () => {
-    const [consultations, threads, cases] = await Promise.all([consultationsApi.mine(), threadsApi.mine(), legalAidApi.mine()]);
-    return { consultations, threads, cases };
-  });
-  if (!data) return <PageStatus error={error} />;
-  const empty = !data.consultations.length && !data.threads.length && !data.cases.length;
+  const consultations = usePaged((after) => consultationsApi.mine(after));
+  const threads = usePaged((after) => threadsApi.mine(after));
+  const cases = usePaged((after) => legalAidApi.mine(after));
+  const lists = [consultations, threads, cases];
+  if (lists.some((l) => !l.loaded || (l.error && !l.items.length))) return <PageStatus error={lists.find((l) => l.error)?.error ?? null} />;
+  const empty = lists.every((l) => !l.items.length);
   return (
     <View className="page" data-testid="legal-mine-page">
       {empty ? (
@@ -23,8 +27,8 @@ export default function MyLegal() {
           <Text className="muted">还没有预约、咨询或申请。</Text>
         </View>
       ) : null}
-      {data.cases.length ? <Text className="section-title">法律援助</Text> : null}
-      {data.cases.map((c) => (
+      {cases.items.length ? <Text className="section-title">法律援助</Text> : null}
+      {cases.items.map((c) => (
         <View
           key={c.id}
           className="list-item"
@@ -42,8 +46,9 @@ export default function MyLegal() {
           ) : null}
         </View>
       ))}
-      {data.threads.length ? <Text className="section-title">在线咨询</Text> : null}
-      {data.threads.map((t) => (
+      <LoadMore list={cases} testId="mine-cases-more" />
+      {threads.items.length ? <Text className="section-title">在线咨询</Text> : null}
+      {threads.items.map((t) => (
         <View
           key={t.id}
           className="list-item"
@@ -57,8 +62,9 @@ export default function MyLegal() {
           <Text className="muted">{t.lastMessage}</Text>
         </View>
       ))}
-      {data.consultations.length ? <Text className="section-title">咨询预约</Text> : null}
-      {data.consultations.map((c) => (
+      <LoadMore list={threads} testId="mine-threads-more" />
+      {consultations.items.length ? <Text className="section-title">咨询预约</Text> : null}
+      {consultations.items.map((c) => (
         <View
           key={c.id}
           className="list-item"
@@ -73,6 +79,7 @@ export default function MyLegal() {
           </Text>
         </View>
       ))}
+      <LoadMore list={consultations} testId="mine-consultations-more" />
     </View>
   );
 }

@@ -1,14 +1,15 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useLoader } from '../../../hooks/useLoader';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePaged } from '../../../hooks/usePaged';
 import { campaignsApi } from '../../../services/api/hardship';
 import { yuan } from '../../../utils/money';
 import { route } from '../../../utils/nav';
 
-/** The county's campaigns (送温暖, 金秋助学) with budget used and households reached. */
+/** The county's campaigns (送温暖, 金秋助学) with budget used and households reached, newest first, a page at a time. */
 export default function Campaigns() {
-  const { data, error } = useLoader(() => campaignsApi.list());
+  const list = usePaged((after) => campaignsApi.list(after));
   return (
     <View className="page" data-testid="campaigns-page">
       <View className="card">
@@ -25,14 +26,14 @@ export default function Campaigns() {
           发起新活动
         </Button>
       </View>
-      {error ? <Text className="paragraph">{error}</Text> : null}
-      {!data && !error ? <Text className="muted">正在读取…</Text> : null}
-      {data && data.length === 0 ? (
+      {list.error ? <Text className="paragraph">{list.error}</Text> : null}
+      {!list.loaded ? <Text className="muted">正在读取…</Text> : null}
+      {list.loaded && !list.error && list.items.length === 0 ? (
         <View className="card center">
           <Text className="muted">还没有活动。</Text>
         </View>
       ) : null}
-      {(data ?? []).map((c) => (
+      {list.items.map((c) => (
         <View
           key={c.id}
           className="list-item"
@@ -51,6 +52,7 @@ export default function Campaigns() {
           </Text>
         </View>
       ))}
+      <LoadMore list={list} testId="campaigns-more" />
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { InstantColumn, MoneyColumn } from '../../../database/columns';
 /** An assistance record (帮扶记录); its state (approved, paid, signed) lives in its workflow case. */
 @Entity('hardship_assistance_records')
 @Index('idx_assistance_file_year', ['fileId', 'year', 'aidType'])
+@Index('idx_assistance_campaign', ['campaignId', 'id'])
 export class AssistanceRecord {
   @PrimaryGeneratedColumn()
   id: number;

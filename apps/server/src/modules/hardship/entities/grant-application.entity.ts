@@ -5,6 +5,7 @@ import { BlindIndexColumn, EncryptedColumn, MoneyColumn } from '../../../databas
 /** A 金秋助学 application for one student; its state lives in its workflow case. */
 @Entity('hardship_grant_applications')
 @Index('uq_grant_student', ['campaignId', 'studentIdIndex'], { unique: true })
+@Index('idx_grant_applications_applicant', ['applicantUserId', 'id'])
 export class GrantApplication {
   @PrimaryGeneratedColumn()
   id: number;

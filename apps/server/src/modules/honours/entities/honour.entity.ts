@@ -62,7 +62,7 @@ export class Nomination {
   createdAt: Date;
 }
 
-/** A model worker (劳模) in the registry: from an awarded nomination, or entered for earlier years. */
+/** A model worker (劳模) in the registry: from an awarded nomination, or entered for earlier years; revoked ones are kept, marked. */
 @Entity('model_workers')
 export class ModelWorker {
   @PrimaryGeneratedColumn()
@@ -88,6 +88,16 @@ export class ModelWorker {
 
   @InstantColumn()
   createdAt: Date;
+
+  /**
+   * When the title was revoked (its nomination's `revoke` step): the worker leaves the registry of
+   * current model workers, and the row and its records stay as the history of what was done.
+   */
+  @InstantColumn({ nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  revokedReason: string | null;
 }
 
 /** A health check, care visit or support paid to a model worker; health notes are encrypted. */

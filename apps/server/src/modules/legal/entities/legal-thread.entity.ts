@@ -4,7 +4,7 @@ import { InstantColumn } from '../../../database/columns';
 
 /** An online consultation thread; its state and its lawyer (the assignee) live in its workflow case. */
 @Entity('legal_threads')
-@Index('idx_legal_threads_applicant', ['applicantUserId', 'id'])
+@Index('idx_legal_threads_applicant_last', ['applicantUserId', 'lastAt', 'id'])
 export class LegalThread {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,5 +1,5 @@
 import type { ProposalGrade } from '@union/shared';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn, MoneyColumn } from '../../../database/columns';
 
 /** A rationalisation proposal (合理化建议); its state lives in its workflow case. */
@@ -89,4 +89,17 @@ export class ProposalOpinion {
 
   @InstantColumn()
   createdAt: Date;
+}
+
+/**
+ * The last registration number (JY<year>-<n>) given in a year. Registering bumps it in its own
+ * transaction, whose row lock makes registrations at once take numbers one after the other.
+ */
+@Entity('proposal_counters')
+export class ProposalCounter {
+  @PrimaryColumn({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'int' })
+  lastNo: number;
 }

@@ -1,5 +1,5 @@
 import type { WorkflowDef } from '@union/shared';
-import type { EntityManager } from 'typeorm';
+import { FindOperator, type EntityManager } from 'typeorm';
 import type { Actor } from '../../../common/actor';
 import { MovableClock } from '../../../common/clock';
 import type { AnyCaseProcess, CaseNotice, StepContext, StepOutcome, StepWork } from '../case-process';
@@ -33,7 +33,7 @@ export function argsOf(query: RecordedQuery | undefined, method: string): unknow
 /** One write through a repository, as the test reads it back. */
 export interface RecordedWrite {
   entity: string;
-  op: 'insert' | 'update' | 'save';
+  op: 'insert' | 'update' | 'save' | 'increment';
   where?: Row;
   changes: Row;
   affected: number;
@@ -57,17 +57,32 @@ function defaultAnswer(query: RecordedQuery): unknown {
   }
 }
 
+/** A column's value against a where's: equal, or meeting one of the find operators the code uses (`Not`, `In`, `IsNull`). */
 function same(a: unknown, b: unknown): boolean {
+  if (b instanceof FindOperator) return meets(a, b as FindOperator<unknown>);
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return a === b;
+}
+
+function meets(a: unknown, op: FindOperator<unknown>): boolean {
+  switch (op.type) {
+    case 'not':
+      return !(op.child ? meets(a, op.child) : same(a, op.value));
+    case 'in':
+      return (op.value as unknown as unknown[]).some((v) => same(a, v));
+    case 'isNull':
+      return a === null || a === undefined;
+    default:
+      throw new Error(`the in-memory database does not know the ${op.type} operator`);
+  }
 }
 
 const matches = (row: Row, where: Row = {}) => Object.entries(where).every(([k, v]) => same(row[k], v));
 
 /**
  * An in-memory database behind a fake EntityManager: one table per entity class, rows matched by
- * equal column values (no operators), copies handed out so code under test changes a row only
- * through `update`/`save`. Query builders record their calls and are answered by `answer`.
+ * equal column values (or `Not`, `In`, `IsNull`), copies handed out so code under test changes a
+ * row only through `update`/`save`/`increment`. Query builders record their calls and are answered by `answer`.
  */
 export class InMemoryDb {
   private readonly tables = new Map<EntityClass, Row[]>();
@@ -145,6 +160,12 @@ export class InMemoryDb {
         const hit = rows().filter((r) => matches(r, where));
         for (const r of hit) Object.assign(r, changes);
         this.writes.push({ entity: name, op: 'update', where, changes, affected: hit.length });
+        return Promise.resolve({ affected: hit.length, raw: [], generatedMaps: [] });
+      },
+      increment: (where: Row, column: string, by: number) => {
+        const hit = rows().filter((r) => matches(r, where));
+        for (const r of hit) r[column] = Number(r[column]) + by;
+        this.writes.push({ entity: name, op: 'increment', where, changes: { [column]: by }, affected: hit.length });
         return Promise.resolve({ affected: hit.length, raw: [], generatedMaps: [] });
       },
       insert: (row: Row) => {
