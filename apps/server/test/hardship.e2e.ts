@@ -509,6 +509,43 @@ describe('drafts, rules and reveal', () => {
     await t.http('POST', '/hardship/rule-sets', { token: county, body: { year, effectiveFrom: today(), rules: current.body.rules } });
   });
 
+  it('reads a rule version saved before a rule existed with that rule\u2019s default, and keeps what it said', async () => {
+    const county = await t.loginAs('county_cadre');
+    const current = await t.http<{ id: number; version: number; rules: HardshipRuleSetView['rules'] }>(
+      'GET',
+      '/hardship/rule-sets/current',
+    );
+    const ds = t.app.get(DataSource);
+    const [{ rules: stored }] = (await ds.query('SELECT rules FROM rule_sets WHERE id = ?', [current.body.id])) as { rules: string }[];
+    // As an older release saved it: no grant review deadline, no accident ceilings for "other" aid.
+    const old = JSON.parse(stored) as Record<string, Record<string, unknown>>;
+    const { grantReview: _dropped, ...olderDeadlines } = old.deadlines;
+    const olderCeilings = { ...old.ceilingMonths, accident: { ...(old.ceilingMonths.accident as object) } } as Record<
+      string,
+      Record<string, unknown>
+    >;
+    delete olderCeilings.accident.other;
+    await ds.query('UPDATE rule_sets SET rules = ? WHERE id = ?', [
+      JSON.stringify({ ...old, deadlines: olderDeadlines, ceilingMonths: olderCeilings }),
+      current.body.id,
+    ]);
+    try {
+      const read = await t.http<HardshipRuleSetView>('GET', '/hardship/rule-sets/current');
+      expect(read.status).toBe(200);
+      expect(read.body.rules.deadlines.grantReview).toBe(10);
+      expect(read.body.rules.ceilingMonths.accident.other).toBe(1);
+      expect(read.body.rules.minimumLivingFen).toBe(current.body.rules.minimumLivingFen);
+      expect(read.body.rules.deadlines.homeVisit).toBe(current.body.rules.deadlines.homeVisit);
+      const versions = await t.http<HardshipRuleSetView[]>('GET', '/hardship/rule-sets', { token: county });
+      expect(versions.status).toBe(200);
+      // An application judged by it still goes in, with its deadlines.
+      const a = await submit(await t.newWorker('oldrules'));
+      expect(a.ruleSetVersion).toBe(current.body.version);
+    } finally {
+      await ds.query('UPDATE rule_sets SET rules = ? WHERE id = ?', [stored, current.body.id]);
+    }
+  });
+
   it('reveals a health note only through an audited action', async () => {
     const a = await submit(await t.newWorker('rev'));
     const cadre = await t.loginAs('grassroots_cadre');

@@ -1,4 +1,12 @@
-import { aidCeilingFen, assessHousehold, DEFAULT_HARDSHIP_RULES, formatYuan, validateHardshipRules, type HouseholdFacts } from '../src';
+import {
+  aidCeilingFen,
+  assessHousehold,
+  DEFAULT_HARDSHIP_RULES,
+  formatYuan,
+  readHardshipRules,
+  validateHardshipRules,
+  type HouseholdFacts,
+} from '../src';
 
 // Worked examples with the default rules: 低保 ¥800 a month, relative line 2 × ¥800 = ¥1,600.
 const rules = DEFAULT_HARDSHIP_RULES;
@@ -86,5 +94,25 @@ describe('ceilings and rule validation', () => {
   it('formats fen as yuan', () => {
     expect(formatYuan(66_666)).toBe('666.66 元');
     expect(formatYuan(-5)).toBe('-0.05 元');
+  });
+});
+
+describe('readHardshipRules', () => {
+  it('keeps what a stored version says and reads each rule it did not have as its default', () => {
+    const stored = {
+      ...DEFAULT_HARDSHIP_RULES,
+      minimumLivingFen: 95_000,
+      deadlines: { grassrootsReview: 3, homeVisit: 4, democraticReview: 8, townReview: 4, countyApproval: 9, aidPayment: 7 },
+      ceilingMonths: { ...DEFAULT_HARDSHIP_RULES.ceilingMonths, accident: { living: 5, medical: 10, education: 3, winter_warmth: 1 } },
+    };
+    const read = readHardshipRules(stored);
+    expect(read.minimumLivingFen).toBe(95_000);
+    expect(read.deadlines).toEqual({ ...stored.deadlines, grantReview: DEFAULT_HARDSHIP_RULES.deadlines.grantReview });
+    expect(read.ceilingMonths.accident).toEqual({ living: 5, medical: 10, education: 3, winter_warmth: 1, other: 1 });
+    expect(validateHardshipRules(read)).toEqual([]);
+  });
+
+  it('reads nothing stored as the defaults', () => {
+    expect(readHardshipRules(null)).toEqual(DEFAULT_HARDSHIP_RULES);
   });
 });

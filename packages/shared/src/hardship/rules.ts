@@ -205,3 +205,25 @@ export function assessHousehold(facts: HouseholdFacts, rules: HardshipRules): Ha
 export function aidCeilingFen(rules: HardshipRules, category: HardshipCategory, aidType: AidType): number {
   return Math.round(rules.ceilingMonths[category][aidType] * rules.minimumLivingFen);
 }
+
+/**
+ * A stored rule version as it is used today: a version saved before a rule existed (an older
+ * release had no grant review deadline, for one) reads that rule's default, key by key, so an old
+ * version still judges, sets deadlines and answers its schema; what the version did say is kept.
+ */
+export function readHardshipRules(stored: unknown): HardshipRules {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<HardshipRules>;
+  const d = DEFAULT_HARDSHIP_RULES;
+  const ceilings = (s.ceilingMonths ?? {}) as Partial<HardshipRules['ceilingMonths']>;
+  return {
+    ...d,
+    ...s,
+    exclusions: s.exclusions ?? d.exclusions,
+    ceilingMonths: {
+      severe: { ...d.ceilingMonths.severe, ...ceilings.severe },
+      relative: { ...d.ceilingMonths.relative, ...ceilings.relative },
+      accident: { ...d.ceilingMonths.accident, ...ceilings.accident },
+    },
+    deadlines: { ...d.deadlines, ...s.deadlines },
+  };
+}

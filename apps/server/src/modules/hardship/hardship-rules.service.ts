@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   assessHousehold,
+  readHardshipRules,
   type HardshipRules,
   type HardshipRuleSetView,
   type HardshipSelfTestResult,
@@ -40,12 +41,12 @@ export class HardshipRulesService {
   async effective(manager: EntityManager, countyId: number, at: Date): Promise<EffectiveRules> {
     const row = await this.ruleSets.effective(manager, 'hardship', countyId, at);
     if (!row) fail('rule_set_missing');
-    return { row, rules: JSON.parse(row.rules) as HardshipRules };
+    return { row, rules: readHardshipRules(JSON.parse(row.rules)) };
   }
 
   async byId(manager: EntityManager, id: number): Promise<EffectiveRules> {
     const row = await this.ruleSets.byId(manager, 'hardship', id);
-    return { row, rules: JSON.parse(row.rules) as HardshipRules };
+    return { row, rules: readHardshipRules(JSON.parse(row.rules)) };
   }
 
   /** The root of the tree (this deployment's county). */
@@ -77,7 +78,7 @@ export class HardshipRulesService {
       version: row.version,
       year: row.year ?? Number(row.effectiveFrom.slice(0, 4)),
       effectiveFrom: row.effectiveFrom,
-      rules: JSON.parse(row.rules) as HardshipRules,
+      rules: readHardshipRules(JSON.parse(row.rules)),
       createdByName: row.createdByName,
       createdAt: row.createdAt.toISOString(),
     };
