@@ -363,10 +363,11 @@ describe('competitions', () => {
     expect((await t.http('POST', results, { token: county, body: { entryId: entry.id, value: 40 } })).status).toBe(400);
     await post<DirectResultView>(results, county, { entryId: entry.id, value: 40, reason: '复核答题卡后更正' });
     expect((await t.http('POST', results, { token: county, body: { entryId: leaving.id, value: 1 } })).status).toBe(400);
-    // A directly scored event has no judges' scores to show the organiser.
+    // A directly scored event has no judges' scores to show the organiser, but its corrections are logged.
     const log = await t.http<CompetitionScoresView>('GET', `/competitions/${c.id}/events/${eventId}/scores`, { token: county });
     expect(log.status).toBe(200);
     expect(log.body.scores).toEqual([]);
+    expect(log.body.corrections.map((x) => [x.entryId, x.from, x.to, x.reason])).toEqual([[entry.id, 42, 40, '复核答题卡后更正']]);
   });
 
   it('counts the report figures from the records', async () => {

@@ -195,10 +195,14 @@ export class CompetitionJudgingService {
       const scores = await manager
         .getRepository(CompetitionScore)
         .find({ where: { eventId }, order: { entryId: 'ASC', judgeUserId: 'ASC' } });
-      const corrections = await manager.getRepository(CompetitionScoreCorrection).find({
-        where: { entryId: In([...new Set(scores.map((s) => s.entryId)), 0]) },
-        order: { id: 'ASC' },
-      });
+      // The corrections of every entry of the event: judges' scores and direct results alike.
+      const corrections = await manager
+        .getRepository(CompetitionScoreCorrection)
+        .createQueryBuilder('x')
+        .innerJoin(CompetitionEntry, 'e', 'e.id = x.entryId')
+        .where('e.eventId = :eventId', { eventId })
+        .orderBy('x.id', 'ASC')
+        .getMany();
       return {
         scores: scores.map((s) => ({ entryId: s.entryId, judgeUserId: s.judgeUserId, points: s.points })),
         corrections: corrections.map((c) => ({
