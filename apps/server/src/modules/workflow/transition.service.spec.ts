@@ -12,6 +12,7 @@ import type { Notifier } from '../notifications/notifier.service';
 import type { CaseProcess, StepContext } from './case-process';
 import { CaseHistory } from './entities/case-history.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
+import { caseRow } from './testing/fakes';
 import { TransitionService } from './transition.service';
 
 type S = MembershipApplicationState;
@@ -23,26 +24,7 @@ type A = MembershipApplicationAction;
  * notifier records the messages, and the case type's process is a fake that records its calls.
  */
 function newTestService() {
-  const kase: WorkflowCase = {
-    id: 7,
-    caseType: 'membership_application',
-    subjectType: 'membership_applications',
-    subjectId: 70,
-    state: 'submitted',
-    version: 3,
-    holder: 'staff',
-    organizationId: 5,
-    organizationPath: '/1/2/5/',
-    applicantUserId: 100,
-    applicantNameMasked: '测*',
-    applicantIdIndex: null,
-    assigneeUserId: null,
-    title: '测*',
-    submittedAt: new Date('2026-12-01T02:00:00Z'),
-    dueAt: null,
-    closedAt: null,
-    updatedAt: new Date('2026-12-01T02:00:00Z'),
-  };
+  const kase: WorkflowCase = caseRow({ applicantNameMasked: '测*', title: '测*' });
   const history: Partial<CaseHistory>[] = [];
   const messages: { userId: number; title: string; status: string }[] = [];
   let committed = { ...kase };
