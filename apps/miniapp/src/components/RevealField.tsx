@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { HardshipRevealRequest } from '@union/shared';
+import { firstProblem, revealReason, type HardshipRevealRequest } from '@union/shared';
 import { hardshipApi } from '../services/api/hardship';
 import { showError, toast } from '../utils/feedback';
 
@@ -23,8 +23,9 @@ export function RevealField(props: RevealFieldProps) {
   const testId = `reveal-${subject}-${id}-${field}`;
 
   const reveal = async () => {
-    if (reason.trim().length < 2) {
-      toast('请写明查看原因');
+    const problem = firstProblem(revealReason, reason);
+    if (problem) {
+      toast(problem);
       return;
     }
     setBusy(true);

@@ -7,6 +7,7 @@ import {
   keyOf,
   oneOf,
   pageQuery,
+  revealReason,
   text,
   wholeNumberText,
   z,
@@ -400,7 +401,7 @@ export const hardshipRevealBody = z.strictObject({
   subject: oneOf(['hardship_member', 'hardship_application'] as const),
   id,
   field: oneOf(['name', 'idNumber', 'healthNote', 'phone', 'bankAccount', 'situation'] as const),
-  reason: text(2, 200).meta({ description: '查看原因（记入审计日志）' }),
+  reason: revealReason,
 });
 
 /** GET /api/hardship/statistics?from=&to=&organizationId= */

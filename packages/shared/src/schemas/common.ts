@@ -141,10 +141,16 @@ export const periodQuery = z.strictObject({
 });
 export type PeriodQuery = z.output<typeof periodQuery>;
 
+/** Why a cadre reveals a sensitive value (every reveal's reason, written once: the forms check it with this too). */
+export const revealReason = z
+  .string()
+  .trim()
+  .min(2, '请写明查看原因')
+  .max(200, '最多 200 个字')
+  .meta({ description: '查看原因（记入审计日志）' });
+
 /** The reason given for an audited reveal of one sensitive value of one record. */
-export const recordRevealBody = z.strictObject({
-  reason: z.string().trim().min(2, '请写明查看原因').max(200, '最多 200 个字').meta({ description: '查看原因（记入审计日志）' }),
-});
+export const recordRevealBody = z.strictObject({ reason: revealReason });
 export type RecordRevealRequest = z.output<typeof recordRevealBody>;
 
 /** The answer of every audited reveal: the value in clear. */

@@ -1,5 +1,5 @@
 import { EMPLOYMENT_TYPE_LABEL, type EmploymentType } from '../contracts';
-import { id, keyOf, text, z } from './common';
+import { id, keyOf, revealReason, text, z } from './common';
 
 /** A name as on the ID card: 2–30 Chinese characters or letters. */
 export const personName = z
@@ -52,6 +52,6 @@ export const revealBody = z.strictObject({
   subject: z.enum(['membership_application', 'member']),
   id,
   field: z.enum(['idNumber', 'phone']),
-  reason: z.string().trim().min(2, '请写明查看原因').max(200, '最多 200 个字').meta({ description: '查看原因（记入审计日志）' }),
+  reason: revealReason,
 });
 export type VerifyCardQuery = z.output<typeof verifyCardQuery>;

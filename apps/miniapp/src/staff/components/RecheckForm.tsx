@@ -57,7 +57,6 @@ export function RecheckForm({ file, onDone }: RecheckFormProps) {
     if (!outcome) return setProblem(firstProblem(recheckFileBody, { version: file.version, note: note.trim() }));
     if (outcome === 'change_category' && !category) return setProblem('请选择新的困难类别');
     if (outcome === 'close' && !closeReason) return setProblem('请选择关闭档案的原因');
-    if (outcome === 'close' && note.trim().length < 2) return setProblem('请写明关闭的原因（职工会看到）');
     const body: RecheckFileRequest = { version: file.version, outcome, note: note.trim() };
     const p = firstProblem(recheckFileBody, body);
     if (p) return setProblem(p);

@@ -4,6 +4,8 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
   EMPLOYMENT_TYPE_LABEL,
+  firstProblem,
+  revealReason,
   type ActionView,
   type HistoryEntryView,
   type MembershipApplicationAction,
@@ -153,8 +155,9 @@ function Reveal({ subjectId }: { subjectId: number }) {
   const [busy, setBusy] = useState(false);
 
   const reveal = async () => {
-    if (reason.trim().length < 2) {
-      toast('请写明查看原因');
+    const problem = firstProblem(revealReason, reason);
+    if (problem) {
+      toast(problem);
       return;
     }
     setBusy(true);
