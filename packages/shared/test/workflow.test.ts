@@ -118,10 +118,14 @@ describe('workflow graphs', () => {
       'judge_changes',
       'objections',
       'opinions',
+      'public_results',
       'rating',
       'registration',
+      'results',
       'scoring',
     ]);
+    expect(statesAllowing('competition', 'results')).toEqual(['checking', 'public_notice', 'published']);
+    expect(statesAllowing('competition', 'public_results')).toEqual(['public_notice', 'published']);
   });
 
   it('answers routes and terminal states from the tables', () => {

@@ -46,7 +46,19 @@ export interface TransitionDef<S extends string> {
  * What a state allows beside its transitions: work on the case that is not a step of the table but
  * is only open in some states (the servers refuse it elsewhere; the clients show it only there).
  */
-export type StateAllowance = 'objections' | 'edits' | 'registration' | 'check_in' | 'scoring' | 'judge_changes' | 'opinions' | 'rating';
+export type StateAllowance =
+  | 'objections'
+  | 'edits'
+  | 'registration'
+  | 'check_in'
+  | 'scoring'
+  | 'judge_changes'
+  | 'opinions'
+  | 'rating'
+  /** Computed results: the organisers read them (a competition from checking on). */
+  | 'results'
+  /** The results are public: everyone reads them (on notice and published). */
+  | 'public_results';
 
 export interface StateDef {
   /** Chinese name shown to people. */

@@ -50,6 +50,7 @@ export const COMPETITION_WORKFLOW: WorkflowDef<CompetitionState, CompetitionActi
       holder: 'staff',
       nextStep: '核对成绩和参赛单位情况后开始公示',
       staffStep: '核对成绩、处理参赛单位的限制情况，无误后开始公示',
+      allows: ['results'],
     },
     public_notice: {
       label: '公示中',
@@ -57,9 +58,16 @@ export const COMPETITION_WORKFLOW: WorkflowDef<CompetitionState, CompetitionActi
       holder: 'staff',
       nextStep: '公示期满且异议处理完后发布结果',
       staffStep: '处理公示期间的异议，公示期满后发布结果',
-      allows: ['objections'],
+      allows: ['objections', 'results', 'public_results'],
     },
-    published: { label: '已发布', tone: 'success', holder: 'none', terminal: true, nextStep: '结果已发布' },
+    published: {
+      label: '已发布',
+      tone: 'success',
+      holder: 'none',
+      terminal: true,
+      nextStep: '结果已发布',
+      allows: ['results', 'public_results'],
+    },
     cancelled: { label: '已取消', tone: 'default', holder: 'none', terminal: true, nextStep: '比赛已取消' },
   },
   transitions: {

@@ -4,6 +4,7 @@ import {
   COMPETITION_KIND_LABEL,
   cstDate,
   rankEntries,
+  stateAllows,
   type CompetitionKind,
   type CompetitionResultsView,
   type CompetitionState,
@@ -86,7 +87,7 @@ export class CompetitionResultsService {
     if (!competition || !kase) fail('not_found');
     const state = kase.state as CompetitionState;
     const staff = staffMayHandleCase(actor, kase);
-    const visible = state === 'published' || state === 'public_notice' || (staff && state === 'checking');
+    const visible = stateAllows(kase.caseType, state, staff ? 'results' : 'public_results');
     if (!visible) fail('action_not_allowed', '结果还没有公布');
     const events = await manager.getRepository(CompetitionEvent).find({ where: { competitionId }, order: { id: 'ASC' } });
     const entries = await manager

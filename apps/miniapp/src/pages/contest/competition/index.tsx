@@ -9,6 +9,7 @@ import {
   competitionObjectionBody,
   registerEntryBody,
   type CompetitionEventView,
+  isTerminalState,
   stateAllows,
 } from '@union/shared';
 import { Choice } from '../../../components/Choice';
@@ -44,7 +45,9 @@ export default function CompetitionPage() {
       competitionsApi.get(id),
       competitionsApi.myEntries({ competitionId: id, limit: 50 }),
     ]);
-    const results = ['public_notice', 'published'].includes(competition.state) ? await competitionsApi.results(id).catch(() => null) : null;
+    const results = stateAllows('competition', competition.state, 'public_results')
+      ? await competitionsApi.results(id).catch(() => null)
+      : null;
     return { competition, mine: entries.items.filter((e) => e.status !== 'withdrawn'), results };
   });
   if (!data || !id) return <PageStatus error={error} />;
@@ -173,8 +176,8 @@ export default function CompetitionPage() {
 
       {results ? (
         <View className="card" data-testid="results">
-          <Text className="card__title">{c.state === 'published' ? '比赛结果' : '成绩公示'}</Text>
-          {c.state === 'public_notice' && c.noticeEndsAt ? (
+          <Text className="card__title">{isTerminalState('competition', c.state) ? '比赛结果' : '成绩公示'}</Text>
+          {stateAllows('competition', c.state, 'objections') && c.noticeEndsAt ? (
             <Text className="muted">公示至 {formatDateTime(c.noticeEndsAt)}，对结果有异议可以在下方提出。</Text>
           ) : null}
           {results.events.map((ev) => (

@@ -37,8 +37,8 @@ export default function ContestManage() {
     const c = await competitionsApi.get(id);
     const [judges, results, objections] = await Promise.all([
       competitionsApi.judges(),
-      ['checking', 'public_notice', 'published'].includes(c.state) ? competitionsApi.results(id) : Promise.resolve(null),
-      ['public_notice', 'published'].includes(c.state) ? competitionsApi.objections(id) : Promise.resolve([]),
+      stateAllows('competition', c.state, 'results') ? competitionsApi.results(id) : Promise.resolve(null),
+      stateAllows('competition', c.state, 'public_results') ? competitionsApi.objections(id) : Promise.resolve([]),
     ]);
     return { c, judges, results, objections };
   });
