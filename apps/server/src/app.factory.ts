@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { useDepthLimitedJson } from './common/json-body';
@@ -50,16 +50,20 @@ export async function createApp(config: AppConfig, options: { logLevel?: string;
   });
 
   if (config.app.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('县总工会服务平台 API')
-        .setDescription('入会、会籍接转、消息、工作台。错误统一为 { code, message }。')
-        .setVersion(config.app.version)
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+    // Built on the first request for the docs, once, not at every start (it walks every route and
+    // turns every schema into JSON Schema: a good part of the start-up time).
+    let document: OpenAPIObject | null = null;
+    const openApi = (): OpenAPIObject =>
+      (document ??= SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('县总工会服务平台 API')
+          .setDescription('入会、会籍接转、消息、工作台。错误统一为 { code, message }。')
+          .setVersion(config.app.version)
+          .addBearerAuth()
+          .build(),
+      ));
+    SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs/openapi.json' });
   }
 
   if (config.wechat.standIn) {
