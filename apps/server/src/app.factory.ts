@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { useDepthLimitedJson } from './common/json-body';
-import { createLogger, PinoNestLogger } from './common/logger';
+import { createLogger, PinoNestLogger, registerRequestLog } from './common/logger';
 import { registerRateLimits } from './common/rate-limit';
 import { registerSecurityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/configuration';
@@ -23,6 +23,8 @@ export async function createApp(config: AppConfig, options: { logLevel?: string;
   const logger = createLogger(options.logLevel ?? config.app.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    // One line per request (registerRequestLog), not Fastify's two.
+    disableRequestLogging: true,
     bodyLimit: config.app.bodyLimit,
     trustProxy: config.app.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -37,6 +39,7 @@ export async function createApp(config: AppConfig, options: { logLevel?: string;
   // No global pipe: every body, query and path parameter is read through its schema (common/schema.ts).
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLog(fastify);
   // Multipart bodies (POST /api/uploads) are read by the route itself, past BODY_LIMIT_BYTES,
   // up to UPLOAD_MAX_BYTES for the one file and a few short fields.
   await app.register(multipart, {
