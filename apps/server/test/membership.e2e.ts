@@ -90,6 +90,14 @@ describe('joining the union (e2e over HTTP)', () => {
     const card = await t.http<MemberCardView>('GET', '/membership/me', { token: worker });
     expect(card.status).toBe(200);
     expect(card.body.memberNo).toMatch(/^\d{12}$/);
+    // The year of joining and the membership's case number; the case is titled with it.
+    const [membership] = (await t.app
+      .get(DataSource)
+      .query('SELECT c.id AS id, c.title AS title FROM members m JOIN workflow_cases c ON c.id = m.case_id WHERE m.member_no = ?', [
+        card.body.memberNo,
+      ])) as { id: number; title: string }[];
+    expect(card.body.memberNo).toBe(`${new Date().getUTCFullYear()}${String(membership.id).padStart(8, '0')}`);
+    expect(membership.title).toBe(`会员 ${card.body.memberNo}`);
     expect(card.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     const verified = await t.http<CardVerification>('GET', `/membership/cards/verify?token=${encodeURIComponent(card.body.cardToken)}`);
     expect(verified.body.result).toBe('valid');

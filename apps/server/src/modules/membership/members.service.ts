@@ -105,12 +105,15 @@ export class MembersService implements OnModuleInit, MembershipFacts {
       title: '会员',
       applicant: { nameMasked: maskName(app.realName), idNumberIndex: app.idNumberIndex },
     });
+    // Member number: year of joining + the membership's case number, zero-padded: unique, readable
+    // on the card, and known before the row is written (no second update).
+    const memberNo = `${now.getUTCFullYear()}${String(membership.id).padStart(8, '0')}`;
     let member: Member;
     try {
       member = await repo.save(
         repo.create({
           uid,
-          memberNo: `T${uid.slice(0, 18)}`,
+          memberNo,
           userId: app.userId,
           realName: app.realName,
           idNumberEnc: this.cipher.encrypt(idNumber, piiAad(TABLE, uid, 'id_number')),
@@ -132,11 +135,7 @@ export class MembersService implements OnModuleInit, MembershipFacts {
       if (isUniqueViolation(err)) fail('already_member', '此身份证号已是会员，不能重复入会');
       throw err;
     }
-    // Member number: year of joining + zero-padded sequence, unique and readable on the card.
-    member.memberNo = `${now.getUTCFullYear()}${String(member.id).padStart(8, '0')}`;
-    await repo.update({ id: member.id }, { memberNo: member.memberNo });
-    await this.transitions.attachSubject(manager, membership, member.id);
-    await this.cases.place(manager, membership.id, { title: `会员 ${member.memberNo}` });
+    await this.transitions.attachSubject(manager, membership, member.id, `会员 ${memberNo}`);
     return member;
   }
 

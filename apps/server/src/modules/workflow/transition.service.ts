@@ -206,10 +206,14 @@ export class TransitionService {
     return kase;
   }
 
-  /** Record the domain row a case just opened is about; call in the transaction that opened it. */
-  async attachSubject(manager: EntityManager, kase: WorkflowCase, subjectId: number): Promise<void> {
-    await manager.getRepository(WorkflowCase).update({ id: kase.id }, { subjectId });
+  /**
+   * Record the domain row a case just opened is about (and, when only the row could say it, the
+   * case's title); call in the transaction that opened it. One update.
+   */
+  async attachSubject(manager: EntityManager, kase: WorkflowCase, subjectId: number, title?: string): Promise<void> {
+    await manager.getRepository(WorkflowCase).update({ id: kase.id }, title === undefined ? { subjectId } : { subjectId, title });
     kase.subjectId = subjectId;
+    if (title !== undefined) kase.title = title;
   }
 
   /** Tell the applicant about their case's current state (in-app now, WeChat via the outbox). */
