@@ -148,7 +148,7 @@ export class MembersService implements OnModuleInit, MembershipFacts {
   private async signCard(member: Member): Promise<{ token: string; expiresAt: Date }> {
     const ttl = this.config.auth.cardTokenTtlSeconds;
     const claims: CardClaims = { typ: 'card', m: member.id, s: member.cardSerial };
-    const token = await this.jwt.signAsync(claims, { secret: this.config.auth.cardSecret, expiresIn: ttl });
+    const token = await this.jwt.signAsync(claims, { expiresIn: ttl });
     return { token, expiresAt: new Date(this.clock.nowMs() + ttl * 1000) };
   }
 
@@ -178,7 +178,7 @@ export class MembersService implements OnModuleInit, MembershipFacts {
   async verifyCard(token: string): Promise<CardVerification> {
     let claims: CardClaims;
     try {
-      claims = await this.jwt.verifyAsync<CardClaims>(token, { secret: this.config.auth.cardSecret });
+      claims = await this.jwt.verifyAsync<CardClaims>(token);
     } catch (err) {
       if ((err as Error).name === 'TokenExpiredError') return { result: 'expired', resultLabel: '二维码已过期，请会员刷新会员卡' };
       return { result: 'invalid', resultLabel: '不是本平台的会员卡' };
