@@ -9,7 +9,11 @@ import type { OrganizationView } from '@union/shared';
 import { DataSource } from 'typeorm';
 import { ACCESS_KEY, type AccessRule } from '../src/common/access';
 import { IdentityService } from '../src/modules/identity/identity.service';
-import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
+import { APP_CONFIG } from '../src/config/configuration';
+import { Db } from '../src/database/db.service';
+import { OUTBOX_BATCH, OutboxSender } from '../src/modules/notifications/outbox-sender.service';
+import { WechatClient } from '../src/modules/wechat/wechat.client';
+import { OutboxEntry } from '../src/modules/notifications/entities/outbox.entity';
 import { aHardshipCase, aMember, CONSTRUCTION_UNION } from './factories';
 import { casesWithoutTheirRow, newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './harness';
 
@@ -419,6 +423,44 @@ describe('platform (e2e over HTTP)', () => {
       expect(row.status).toBe('skipped');
       expect(Number(row.attempts)).toBe(1);
     });
+  });
+
+  it('drains a backlog pass after pass, a batch claimed at once, and two senders send each message exactly once', async () => {
+    const sender = t.app.get(OutboxSender);
+    const ds = t.app.get(DataSource);
+    // A second sender on the same database, as a second server process would have.
+    const other = new OutboxSender(t.app.get(Db), t.app.get(WechatClient), t.app.get(IdentityService), t.app.get(APP_CONFIG));
+    await sender.drain();
+    t.wechat.state.sent.length = 0;
+    const worker = await t.newWorker('backlog');
+    const me = (await t.http<{ id: number }>('GET', '/me', { token: worker })).body;
+    const backlog = 2 * OUTBOX_BATCH + 50;
+    const at = new Date().toISOString();
+    const now = new Date();
+    for (let i = 0; i < backlog; i += 100) {
+      await ds.getRepository(OutboxEntry).insert(
+        Array.from({ length: Math.min(100, backlog - i) }, (_, k) => ({
+          topic: 'case',
+          userId: me.id,
+          payload: JSON.stringify({ title: `积压消息 ${i + k}`, status: '已办理', link: null, at }),
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+      );
+    }
+    const [a, b] = await Promise.all([sender.drain(), other.drain()]);
+    expect(a + b).toBe(backlog);
+    const titles = t.wechat.state.sent.map((m) => m.data.thing1.value);
+    expect(titles).toHaveLength(backlog);
+    expect(new Set(titles).size).toBe(backlog);
+    const [left] = (await ds.query(
+      "SELECT SUM(CASE WHEN status = 'sent' AND attempts = 1 THEN 1 ELSE 0 END) AS sent, COUNT(*) AS n FROM outbox WHERE user_id = ?",
+      [me.id],
+    )) as { sent: string; n: string }[];
+    expect({ sent: Number(left.sent), n: Number(left.n) }).toEqual({ sent: backlog, n: backlog });
+    expect(await sender.drain()).toBe(0);
   });
 
   (ON_MYSQL ? it : it.skip)('migrations and entities agree (MySQL/MariaDB)', async () => {

@@ -21,6 +21,7 @@ import { AddOwnListIndexes1797300000000 } from './1797300000000-AddOwnListIndexe
 import { AddObjectionCases1797400000000 } from './1797400000000-AddObjectionCases';
 import { MarkRevokedModelWorkers1797500000000 } from './1797500000000-MarkRevokedModelWorkers';
 import { AddProposalCounters1797600000000 } from './1797600000000-AddProposalCounters';
+import { AddOutboxClaimToken1797700000000 } from './1797700000000-AddOutboxClaimToken';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddObjectionCases1797400000000,
   MarkRevokedModelWorkers1797500000000,
   AddProposalCounters1797600000000,
+  AddOutboxClaimToken1797700000000,
 ];

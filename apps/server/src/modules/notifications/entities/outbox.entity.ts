@@ -37,6 +37,10 @@ export class OutboxEntry {
   @InstantColumn({ nullable: true })
   lockedUntil: Date | null;
 
+  /** Which pass of which sender claimed the row (a batch is claimed in one statement, then read back by this). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  claimToken: string | null;
+
   @Column({ type: 'varchar', length: 300, nullable: true })
   lastError: string | null;
 
