@@ -61,3 +61,15 @@ export const WRITE_COST = {
   /** p95 at any size, milliseconds (a list budget's headroom: the write includes an fdatasync). */
   p95Ms: 250,
 };
+
+/**
+ * Notifications delivered: a backlog of WeChat subscribe messages in the outbox, drained by one
+ * sender against the local WeChat stand-in (a real HTTP round trip per message). It must keep up
+ * with approvals (100–156 a second through the API on this machine when this was set); the sender
+ * delivered at most 25 a second before (50 rows per 2-second poll, a claim statement per row).
+ */
+export const OUTBOX = {
+  messages: 2_000,
+  /** Messages a second, at least. */
+  minPerSecond: 200,
+};

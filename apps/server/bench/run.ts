@@ -10,8 +10,11 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { encodeCursor } from '../src/common/cursor';
 import { loadConfig } from '../src/config/configuration';
+import { OutboxEntry } from '../src/modules/notifications/entities/outbox.entity';
+import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
 import { PiiCipher } from '../src/modules/pii/pii-cipher';
-import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, WRITE_COST } from './budgets';
+import { startWechatStandIn } from '../src/modules/wechat/wechat-standin';
+import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, OUTBOX, WRITE_COST } from './budgets';
 import { addLegalVolume } from './legal-volume';
 import { addVolume, BENCH_WORKER, BENCH_WORKER_ONE, type Volume } from './volume';
 import { measureWriteCosts, type WriteCost } from './write-cost';
@@ -84,9 +87,12 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'union-bench-'));
   const scratch = serverUrl ? await scratchDatabase(serverUrl, 'union_bench') : null;
   let app: NestFastifyApplication | null = null;
+  // The WeChat stand-in on its own port: the outbox measure sends to it over HTTP.
+  const wechat = await startWechatStandIn('wx-bench-appid', 'bench-secret');
   const cleanup = async () => {
     await app?.close().catch(() => undefined);
     app = null;
+    await wechat.close().catch(() => undefined);
     await scratch?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -109,7 +115,9 @@ async function main(): Promise<void> {
       PII_KEYS: `b1:${key()}`,
       PII_INDEX_KEY: key(),
       WECHAT_STANDIN: 'false',
-      WECHAT_API_BASE: 'http://127.0.0.1:9/unused',
+      WECHAT_API_BASE: wechat.baseUrl,
+      WECHAT_APP_ID: 'wx-bench-appid',
+      WECHAT_APP_SECRET: 'bench-secret',
       OUTBOX_POLL_MS: '0',
       H5_DIR: '',
     });
@@ -291,7 +299,9 @@ async function main(): Promise<void> {
       }
     }
 
-    report({ dbLabel, volume, requests, bootSeconds, timings, growth, plans, totalSeconds: (performance.now() - started) / 1000 });
+    const outbox = await measureOutbox(app, ds, wechat.state.sent);
+
+    report({ dbLabel, volume, requests, bootSeconds, timings, growth, plans, outbox, totalSeconds: (performance.now() - started) / 1000 });
   } catch (err) {
     failures.push(`the bench itself failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   } finally {
@@ -305,6 +315,48 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write('\nbench: all within budget\n');
   }
+}
+
+/** A backlog of subscribe messages drained by one sender over HTTP to the stand-in: messages a second. */
+async function measureOutbox(
+  app: NestFastifyApplication,
+  ds: DataSource,
+  sent: unknown[],
+): Promise<{ messages: number; perSecond: number }> {
+  const [user] = (await ds.query('SELECT id FROM users WHERE openid IS NOT NULL ORDER BY id LIMIT 1')) as { id: number }[];
+  if (!user) {
+    failures.push('outbox: no user with a WeChat account to send to');
+    return { messages: 0, perSecond: 0 };
+  }
+  const sender = app.get(OutboxSender);
+  await sender.drain();
+  sent.length = 0;
+  const now = new Date();
+  const at = now.toISOString();
+  for (let i = 0; i < OUTBOX.messages; i += 500) {
+    await ds.getRepository(OutboxEntry).insert(
+      Array.from({ length: Math.min(500, OUTBOX.messages - i) }, (_, k) => ({
+        topic: 'bench',
+        userId: Number(user.id),
+        payload: JSON.stringify({ title: `积压 ${i + k}`, status: '已办理', link: null, at }),
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    );
+  }
+  const t0 = performance.now();
+  const delivered = await sender.drain();
+  const seconds = (performance.now() - t0) / 1000;
+  const perSecond = delivered / seconds;
+  if (delivered !== OUTBOX.messages || sent.length !== OUTBOX.messages) {
+    failures.push(`outbox: ${delivered} of ${OUTBOX.messages} messages sent (${sent.length} reached WeChat)`);
+  }
+  if (perSecond < OUTBOX.minPerSecond) {
+    failures.push(`outbox: ${perSecond.toFixed(0)} messages a second is under the budget of ${OUTBOX.minPerSecond}`);
+  }
+  return { messages: delivered, perSecond };
 }
 
 /** The embedded database with a file: one write must cost about the same at both sizes. */
@@ -351,6 +403,7 @@ function report(r: {
   timings: Timing[];
   growth: string[];
   plans: string[];
+  outbox: { messages: number; perSecond: number };
   totalSeconds: number;
 }): void {
   const v = r.volume;
@@ -377,6 +430,11 @@ function report(r: {
   out.push(line(header), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line));
   out.push('', '  SQL queries per request by page size:', ...r.growth.map((g) => `    ${g}`));
   out.push('', '  Query plans (workflow_cases, and any full scan):', ...(r.plans.length ? r.plans : ['(none)']).map((p) => `    ${p}`));
+  out.push(
+    '',
+    `  outbox: ${r.outbox.messages} subscribe messages drained by one sender over HTTP to the WeChat stand-in: ` +
+      `${r.outbox.perSecond.toFixed(0)} a second (budget >= ${OUTBOX.minPerSecond})`,
+  );
   out.push('', `  total ${r.totalSeconds.toFixed(1)} s`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
