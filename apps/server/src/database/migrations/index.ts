@@ -22,6 +22,7 @@ import { AddObjectionCases1797400000000 } from './1797400000000-AddObjectionCase
 import { MarkRevokedModelWorkers1797500000000 } from './1797500000000-MarkRevokedModelWorkers';
 import { AddProposalCounters1797600000000 } from './1797600000000-AddProposalCounters';
 import { AddOutboxClaimToken1797700000000 } from './1797700000000-AddOutboxClaimToken';
+import { AddStatisticsIndexes1797800000000 } from './1797800000000-AddStatisticsIndexes';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -49,4 +50,5 @@ export const MIGRATIONS: (new () => object)[] = [
   MarkRevokedModelWorkers1797500000000,
   AddProposalCounters1797600000000,
   AddOutboxClaimToken1797700000000,
+  AddStatisticsIndexes1797800000000,
 ];

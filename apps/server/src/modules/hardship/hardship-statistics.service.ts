@@ -46,32 +46,40 @@ export class HardshipStatisticsService {
     ]);
     const activeAtEnd = filedByEnd - closedByEnd;
 
-    const aid = await whereUnder(
-      this.cases
-        .joinCase(m.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'c')
-        .select([
-          'r.aidType AS aidType',
-          'r.fileId AS fileId',
-          'r.amountFen AS amountFen',
-          'r.campaignId AS campaignId',
-          'c.state AS state',
-        ])
-        .where('c.state <> :cancelled AND r.approvedAt BETWEEN :start AND :end', { cancelled: 'cancelled', start, end }),
-      'c.organizationPath',
-      org.path,
-    ).getRawMany<{ aidType: AidType; fileId: number; amountFen: string | number; campaignId: number | null; state: string }>();
+    // Aid of the period, aggregated in the database: by type, in total, and by campaign.
+    const aidOfPeriod = () =>
+      whereUnder(
+        this.cases
+          .joinCase(m.createQueryBuilder(AssistanceRecord, 'r'), 'r', 'c')
+          .where('c.state <> :cancelled AND r.approvedAt BETWEEN :start AND :end', { cancelled: 'cancelled', start, end }),
+        'c.organizationPath',
+        org.path,
+      );
+    type Sums = { records: string | number; households: string | number; amountFen: string | number | null };
+    const sums = (qb: ReturnType<typeof aidOfPeriod>) =>
+      qb.addSelect('COUNT(*)', 'records').addSelect('COUNT(DISTINCT r.fileId)', 'households').addSelect('SUM(r.amountFen)', 'amountFen');
+    const [perType, [total], perCampaign] = await Promise.all([
+      sums(aidOfPeriod().select('r.aidType', 'aidType')).groupBy('r.aidType').getRawMany<Sums & { aidType: AidType }>(),
+      sums(aidOfPeriod().select("SUM(CASE WHEN c.state <> 'approved' THEN r.amountFen ELSE 0 END)", 'paidFen'))
+        .addSelect("SUM(CASE WHEN c.state = 'paid' THEN 1 ELSE 0 END)", 'awaitingSignature')
+        .getRawMany<Sums & { paidFen: string | number | null; awaitingSignature: string | number | null }>(),
+      sums(aidOfPeriod().select('r.campaignId', 'campaignId').andWhere('r.campaignId IS NOT NULL'))
+        .groupBy('r.campaignId')
+        .getRawMany<Sums & { campaignId: number }>(),
+    ]);
+    const byTypeRow = new Map(perType.map((r) => [r.aidType, r]));
     const byType = (Object.keys(AID_TYPE_LABEL) as AidType[]).map((aidType) => {
-      const rows = aid.filter((r) => r.aidType === aidType);
+      const r = byTypeRow.get(aidType);
       return {
         aidType,
         aidTypeLabel: AID_TYPE_LABEL[aidType],
-        records: rows.length,
-        households: new Set(rows.map((r) => Number(r.fileId))).size,
-        amountFen: rows.reduce((sum, r) => sum + Number(r.amountFen), 0),
+        records: Number(r?.records ?? 0),
+        households: Number(r?.households ?? 0),
+        amountFen: Number(r?.amountFen ?? 0),
       };
     });
-    const campaignIds = [...new Set(aid.filter((r) => r.campaignId).map((r) => Number(r.campaignId)))];
-    const campaigns = campaignIds.length ? await m.getRepository(Campaign).findBy({ id: In(campaignIds) }) : [];
+    const byCampaign = new Map(perCampaign.map((r) => [Number(r.campaignId), r]));
+    const campaigns = byCampaign.size ? await m.getRepository(Campaign).findBy({ id: In([...byCampaign.keys()]) }) : [];
     return {
       from,
       to,
@@ -86,22 +94,19 @@ export class HardshipStatisticsService {
       files: { filed, closed, activeAtEnd },
       aid: {
         byType,
-        totalFen: aid.reduce((sum, r) => sum + Number(r.amountFen), 0),
-        households: new Set(aid.map((r) => Number(r.fileId))).size,
-        paidFen: aid.filter((r) => r.state !== 'approved').reduce((sum, r) => sum + Number(r.amountFen), 0),
-        awaitingSignature: aid.filter((r) => r.state === 'paid').length,
+        totalFen: Number(total?.amountFen ?? 0),
+        households: Number(total?.households ?? 0),
+        paidFen: Number(total?.paidFen ?? 0),
+        awaitingSignature: Number(total?.awaitingSignature ?? 0),
       },
-      campaigns: campaigns.map((c) => {
-        const rows = aid.filter((r) => Number(r.campaignId) === c.id);
-        return {
-          id: c.id,
-          title: c.title,
-          kindLabel: CAMPAIGN_KIND_LABEL[c.kind],
-          households: new Set(rows.map((r) => Number(r.fileId))).size,
-          amountFen: rows.reduce((sum, r) => sum + Number(r.amountFen), 0),
-          budgetFen: c.budgetFen,
-        };
-      }),
+      campaigns: campaigns.map((c) => ({
+        id: c.id,
+        title: c.title,
+        kindLabel: CAMPAIGN_KIND_LABEL[c.kind],
+        households: Number(byCampaign.get(c.id)?.households ?? 0),
+        amountFen: Number(byCampaign.get(c.id)?.amountFen ?? 0),
+        budgetFen: c.budgetFen,
+      })),
     };
   }
 }

@@ -6,6 +6,8 @@ import { InstantColumn, MoneyColumn } from '../../../database/columns';
 @Entity('hardship_assistance_records')
 @Index('idx_assistance_file_year', ['fileId', 'year', 'aidType'])
 @Index('idx_assistance_campaign', ['campaignId', 'id'])
+// Statistics: the aid approved in a period.
+@Index('idx_assistance_approved', ['approvedAt', 'id'])
 export class AssistanceRecord {
   @PrimaryGeneratedColumn()
   id: number;

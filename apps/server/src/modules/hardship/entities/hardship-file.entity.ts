@@ -10,6 +10,8 @@ import { InstantColumn } from '../../../database/columns';
 @Entity('hardship_files')
 @Index('idx_hardship_files_scope', ['organizationPath', 'id'])
 @Index('idx_hardship_files_applicant', ['applicantUserId', 'id'])
+// Statistics: the households filed in a period in a subtree.
+@Index('idx_hardship_files_filed', ['filedAt', 'organizationPath'])
 export class HardshipFile {
   @PrimaryGeneratedColumn()
   id: number;

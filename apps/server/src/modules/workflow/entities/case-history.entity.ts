@@ -4,6 +4,8 @@ import { InstantColumn } from '../../../database/columns';
 /** One row per transition: who did what to a case, when, from which state to which. */
 @Entity('case_history')
 @Index('idx_case_history_case', ['caseId', 'id'])
+// Statistics: the steps of one kind taken in a period (files closed, awards revoked…).
+@Index('idx_case_history_action', ['action', 'createdAt', 'caseId'])
 export class CaseHistory {
   @PrimaryGeneratedColumn()
   id: number;
