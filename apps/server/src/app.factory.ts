@@ -12,6 +12,7 @@ import { registerRateLimits } from './common/rate-limit';
 import { registerSecurityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/configuration';
 import type { Clock } from './common/clock';
+import { MetricsService } from './modules/metrics/metrics.service';
 import { seedDemoCountyIfEmpty } from './seed/demo-seed';
 import { newStandInState, registerWechatStandIn } from './modules/wechat/wechat-standin';
 
@@ -40,6 +41,12 @@ export async function createApp(config: AppConfig, options: { logLevel?: string;
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLog(fastify);
+  // Request latency per route template for /metrics.
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
+    done();
+  });
   // Multipart bodies (POST /api/uploads) are read by the route itself, past BODY_LIMIT_BYTES,
   // up to UPLOAD_MAX_BYTES for the one file and a few short fields.
   await app.register(multipart, {

@@ -11,6 +11,7 @@ import { LegalModule } from './modules/legal/legal.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
 import { HonoursModule } from './modules/honours/honours.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -42,6 +43,7 @@ export class AppModule {
         CompetitionsModule,
         ProposalsModule,
         HonoursModule,
+        MetricsModule,
       ],
       controllers: [HealthController],
     };

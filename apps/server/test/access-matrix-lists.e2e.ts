@@ -608,6 +608,8 @@ const PUBLIC_GET = new Set([
   '/api/legal/evidence-checklist',
   '/api/auth/demo-personas',
   '/api/organizations/search',
+  // Behind its own token (METRICS_TOKEN), not a sign-in: test/metrics.e2e.ts.
+  '/api/metrics',
 ]);
 
 /** Real access bugs found by this matrix: the route is skipped (only it) until fixed. */

@@ -179,6 +179,8 @@ const PUBLIC_GET = new Set([
   '/api/files/{token}',
   '/api/auth/demo-personas',
   '/api/organizations/search',
+  // Behind its own token (METRICS_TOKEN), not a sign-in: test/metrics.e2e.ts.
+  '/api/metrics',
 ]);
 
 describe('the authorisation matrix', () => {

@@ -104,6 +104,8 @@ export interface AppConfig {
   uploads: { dir: string; maxBytes: number; maxPixels: number; linkTtlSeconds: number; linkKey: Buffer };
   /** Shared state between server instances; null keeps it in each process's memory. */
   redis: { url: string | null };
+  /** GET /api/metrics (Prometheus) answers only with this bearer token; null turns it off. */
+  metrics: { token: string | null };
   /** Requests per client address per window on the public, guessable or costly endpoints. */
   rateLimits: { windowSeconds: number; login: number; refresh: number; redeem: number; selfTest: number };
 }
@@ -148,6 +150,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const redisUrl = env.REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
 
   const h5Default = join(REPO_ROOT, 'apps/miniapp/dist-h5');
   const h5Dir = env.H5_DIR === '' ? null : dir(env.H5_DIR, h5Default);
@@ -217,6 +221,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       linkKey: Buffer.from(hkdfSync('sha256', jwtSecret as string, 'union', 'upload-links/v1', 32)),
     },
     redis: { url: redisUrl },
+    metrics: { token: metricsToken },
     rateLimits: {
       windowSeconds: int(env.RATE_LIMIT_WINDOW_SECONDS, 60, 'RATE_LIMIT_WINDOW_SECONDS', 1, 86_400),
       login: int(env.RATE_LIMIT_LOGIN, 20, 'RATE_LIMIT_LOGIN', 1),

@@ -54,6 +54,22 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     await this.running;
   }
 
+  /** What waits in the outbox (for /metrics): rows to send, how long the oldest due one has waited, rows given up on. */
+  async backlog(): Promise<{ pending: number; oldestDueSeconds: number; dead: number }> {
+    const now = new Date();
+    const repo = this.db.manager.getRepository(OutboxEntry);
+    const [pending, oldest, dead] = await Promise.all([
+      repo.countBy({ status: In(['pending', 'sending']) }),
+      repo.findOne({
+        select: { nextAttemptAt: true },
+        where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+        order: { nextAttemptAt: 'ASC' },
+      }),
+      repo.countBy({ status: 'dead' }),
+    ]);
+    return { pending, oldestDueSeconds: oldest ? Math.max(0, (now.getTime() - oldest.nextAttemptAt.getTime()) / 1000) : 0, dead };
+  }
+
   /** One pass over due rows; resolves with how many were sent. Overlapping calls share a pass. */
   async runOnce(): Promise<number> {
     return (await this.pass()).sent;

@@ -102,6 +102,19 @@ export class WorkflowCases {
     return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
   }
 
+  /** How many open cases wait for staff, by case type (for /metrics; the queue index's first column). */
+  async waitingForStaff(manager: EntityManager = this.db.manager): Promise<Map<string, number>> {
+    const rows = await manager
+      .getRepository(WorkflowCase)
+      .createQueryBuilder('c')
+      .select('c.caseType', 'caseType')
+      .addSelect('COUNT(*)', 'n')
+      .where("c.holder = 'staff'")
+      .groupBy('c.caseType')
+      .getRawMany<{ caseType: string; n: string | number }>();
+    return new Map(rows.map((r) => [r.caseType, Number(r.n)]));
+  }
+
   /** A query over the cases of every type as `alias` (the workbench's queues; later the staff's case search). */
   query(manager: EntityManager = this.db.manager, alias = 'c'): SelectQueryBuilder<WorkflowCase> {
     return manager.getRepository(WorkflowCase).createQueryBuilder(alias);

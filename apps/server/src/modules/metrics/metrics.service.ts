@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { OutboxSender } from '../notifications/outbox-sender.service';
+import { WorkflowCases } from '../workflow/workflow-cases.service';
+
+/**
+ * The server's measurements in Prometheus' format: request latency per route (the route's
+ * template, never the path with its ids or tokens), the queues waiting for staff, the outbox's
+ * backlog and lag, and the process (CPU, memory, event-loop delay, heap). One registry per
+ * application, so that two apps in one process (the tests) do not share counters.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  private readonly requests: Histogram<'method' | 'route' | 'status'>;
+
+  constructor(outbox: OutboxSender, cases: WorkflowCases) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'union_' });
+    this.requests = new Histogram({
+      name: 'union_http_request_duration_seconds',
+      help: 'Time to answer a request, by route template and status class',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    new Gauge({
+      name: 'union_cases_waiting_for_staff',
+      help: 'Open cases whose next step is the staff’s, by case type',
+      labelNames: ['case_type'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const [caseType, n] of await cases.waitingForStaff()) this.set({ case_type: caseType }, n);
+      },
+    });
+    const backlog = () => outbox.backlog();
+    new Gauge({
+      name: 'union_outbox_pending',
+      help: 'WeChat subscribe messages waiting to be sent (or being sent)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await backlog()).pending);
+      },
+    });
+    new Gauge({
+      name: 'union_outbox_lag_seconds',
+      help: 'How long the oldest message that is due has waited',
+      registers: [this.registry],
+      async collect() {
+        this.set((await backlog()).oldestDueSeconds);
+      },
+    });
+    new Gauge({
+      name: 'union_outbox_dead',
+      help: 'Messages given up on after their retries',
+      registers: [this.registry],
+      async collect() {
+        this.set((await backlog()).dead);
+      },
+    });
+  }
+
+  /** Count one answered request (the onResponse hook). */
+  observe(method: string, route: string | undefined, status: number, elapsedMs: number): void {
+    this.requests.observe({ method, route: route ?? 'unmatched', status: `${Math.floor(status / 100)}xx` }, elapsedMs / 1000);
+  }
+}
