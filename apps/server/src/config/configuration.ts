@@ -90,6 +90,8 @@ export interface AppConfig {
   };
   database: {
     url: string | null;
+    /** Read replicas of the MySQL/MariaDB primary: the statistics read from them (empty: from the primary). */
+    replicaUrls?: string[];
     embeddedFile: string | null;
     logging: boolean;
     /** A fixed journal size (bytes) that triggers a checkpoint of the embedded database; null: the default rule. */
@@ -150,6 +152,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const redisUrl = env.REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (replicaUrls.length && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary)');
+  if (replicaUrls.some((u) => !/^(mysql|mariadb):\/\//.test(u)))
+    throw new ConfigError('DATABASE_REPLICA_URLS must be mysql:// URLs, comma-separated');
   const metricsToken = env.METRICS_TOKEN || null;
   if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
 
@@ -183,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     database: {
       url: databaseUrl,
+      replicaUrls,
       embeddedFile: databaseUrl ? null : env.EMBEDDED_DB_FILE === ':memory:' ? null : join(dataDir, 'union.sqlite'),
       logging: bool(env.DB_LOGGING, false, 'DB_LOGGING'),
       embeddedCheckpointBytes: env.EMBEDDED_CHECKPOINT_BYTES

@@ -25,7 +25,17 @@ export function dataSourceOptions(
     return {
       ...common,
       type: dialect,
-      url: config.url,
+      // With read replicas every query still goes to the primary unless it asks for a replica
+      // (Db.fromReplica): a page read right after a write must see it.
+      ...(config.replicaUrls?.length
+        ? {
+            replication: {
+              master: { url: config.url },
+              slaves: config.replicaUrls.map((url) => ({ url })),
+              defaultMode: 'master' as const,
+            },
+          }
+        : { url: config.url }),
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       synchronize: false,

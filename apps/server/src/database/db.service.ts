@@ -39,6 +39,22 @@ export class Db {
     return this.dataSource.manager;
   }
 
+  /**
+   * Run read-only `work` on a read replica when one is configured (statistics, reports: a few
+   * seconds behind the primary is fine), else on the primary. Never for a read that must see the
+   * request's own writes.
+   */
+  async fromReplica<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const replicated = 'replication' in this.dataSource.options && !!this.dataSource.options.replication;
+    if (!replicated) return work(this.dataSource.manager);
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
+  }
+
   get isEmbedded(): boolean {
     return this.dataSource.options.type === 'sqljs';
   }
