@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import type { MembershipApplicationView } from '@union/shared';
+import { DataSource } from 'typeorm';
+import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
+import { CONSTRUCTION_UNION } from './factories';
+import { newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './harness';
+
+/**
+ * Two server processes' worth of the app on one MariaDB database (the same secrets, each its
+ * own HTTP server, WeChat stand-in and outbox sender): the same case approved through both at
+ * once has one winner, a token of one is good on the other, and every notification is sent once.
+ * MySQL/MariaDB only (the embedded database belongs to one process).
+ */
+(ON_MYSQL ? describe : describe.skip)('two server processes on one database (e2e over HTTP, MySQL/MariaDB)', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    const key = () => randomBytes(32).toString('base64');
+    const shared = { JWT_SECRET: key(), CARD_SECRET: key(), PII_KEYS: `t1:${key()}`, PII_INDEX_KEY: key() };
+    a = await startTestApp(shared);
+    const url = (a.app.get(DataSource).options as { url: string }).url;
+    b = await startTestApp({ ...shared, DATABASE_URL: url });
+  }, 120_000);
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  async function anApplication(): Promise<MembershipApplicationView> {
+    const worker = await a.newWorker('twoproc');
+    const res = await a.http<MembershipApplicationView>('POST', '/membership/applications', {
+      token: worker,
+      body: {
+        realName: '双机测试',
+        idNumber: newIdNumber(),
+        phone: newPhone(),
+        employerName: '县城建筑公司',
+        employmentType: 'employee',
+        organizationId: await a.organisationAt(CONSTRUCTION_UNION),
+        hideFromEmployer: false,
+      },
+    });
+    if (res.status !== 201) throw new Error(`apply: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  it('approving one case through both at once: exactly one wins, once in the history', async () => {
+    const cadre = await a.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    for (let round = 0; round < 5; round += 1) {
+      const app = await anApplication();
+      const body = { action: 'approve', version: app.version };
+      const [one, other] = await Promise.all([
+        a.http<{ code?: string }>('POST', `/cases/${app.caseId}/transitions`, { token: cadre, body }),
+        b.http<{ code?: string }>('POST', `/cases/${app.caseId}/transitions`, { token: cadre, body }),
+      ]);
+      expect([one.status, other.status].sort()).toEqual([200, 409]);
+      expect([one.body.code, other.body.code]).toContain('state_conflict');
+      const history = await b.http<{ action: string }[]>('GET', `/cases/${app.caseId}/history`, { token: cadre });
+      expect(history.body.filter((h) => h.action === 'approve')).toHaveLength(1);
+      const [{ n }] = (await a.app.get(DataSource).query('SELECT COUNT(*) AS n FROM members WHERE application_id = ?', [app.id])) as {
+        n: string;
+      }[];
+      expect(Number(n)).toBe(1);
+    }
+  }, 60_000);
+
+  it('sends every queued notification exactly once when both senders run', async () => {
+    const senderA = a.app.get(OutboxSender);
+    const senderB = b.app.get(OutboxSender);
+    await Promise.all([senderA.drain(), senderB.drain()]);
+    a.wechat.state.sent.length = 0;
+    b.wechat.state.sent.length = 0;
+    const ds = a.app.get(DataSource);
+    const [{ n0: before }] = (await ds.query("SELECT COUNT(*) AS n0 FROM outbox WHERE status = 'sent'")) as { n0: string }[];
+    for (let i = 0; i < 12; i += 1) await anApplication();
+    const [{ due }] = (await ds.query("SELECT COUNT(*) AS due FROM outbox WHERE status = 'pending'")) as { due: string }[];
+    expect(Number(due)).toBeGreaterThanOrEqual(12);
+    const [x, y] = await Promise.all([senderA.drain(), senderB.drain()]);
+    const sent = [...a.wechat.state.sent, ...b.wechat.state.sent];
+    expect(sent.length).toBeGreaterThanOrEqual(12);
+    expect(x + y).toBe(sent.length);
+    const [{ n1: after }] = (await ds.query("SELECT COUNT(*) AS n1 FROM outbox WHERE status = 'sent'")) as { n1: string }[];
+    expect(Number(after) - Number(before)).toBe(sent.length);
+    const [{ n2: left }] = (await ds.query("SELECT COUNT(*) AS n2 FROM outbox WHERE status IN ('pending', 'sending')")) as { n2: string }[];
+    expect(Number(left)).toBe(0);
+  }, 60_000);
+});
