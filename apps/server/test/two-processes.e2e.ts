@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { MembershipApplicationView } from '@union/shared';
 import { DataSource } from 'typeorm';
+import { ConsultationReminders } from '../src/modules/legal/consultation-reminders.job';
 import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
-import { CONSTRUCTION_UNION } from './factories';
+import { aConsultation, CONSTRUCTION_UNION } from './factories';
 import { newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './harness';
 
 /**
@@ -63,6 +64,19 @@ import { newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './h
       }[];
       expect(Number(n)).toBe(1);
     }
+  }, 60_000);
+
+  it('runs a scheduled job on both at once and its work is done once (a reminder per booking)', async () => {
+    const { consultation, worker } = await aConsultation(a);
+    const dayBefore = new Date(Date.parse(consultation.startsAt) - 20 * 3_600_000);
+    await Promise.all([
+      a.app.get(ConsultationReminders).sendReminders(dayBefore),
+      b.app.get(ConsultationReminders).sendReminders(dayBefore),
+    ]);
+    const reminders = (await b.http<{ items: { title: string }[] }>('GET', '/messages', { token: worker })).body.items.filter((m) =>
+      m.title.startsWith('法律咨询提醒'),
+    );
+    expect(reminders).toHaveLength(1);
   }, 60_000);
 
   it('sends every queued notification exactly once when both senders run', async () => {
