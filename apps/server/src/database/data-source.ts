@@ -43,6 +43,10 @@ export function dataSourceOptions(
       migrationsRun: true,
       migrationsTransactionMode: 'each',
       extra: { connectionLimit: 10 },
+      // mysql2 captures a stack trace at every query for its errors' stacks (Error.captureStackTrace
+      // per call, a measurable share of a request's CPU); kept only when the queries are logged
+      // (DB_LOGGING, for debugging). Errors still carry their codes and the driver's own stack.
+      trace: config.logging,
     };
   }
   return { ...common, type: 'sqljs', synchronize: true };
