@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from './harness';
+import { ON_MYSQL, startTestApp, type TestApp } from './harness';
 
 const TOKEN = 'metrics-token-for-the-tests-0123456789';
 
@@ -39,6 +39,11 @@ describe('metrics (e2e over HTTP)', () => {
     expect(res.text).toMatch(/^union_outbox_lag_seconds [\d.e+-]+$/m);
     expect(res.text).toMatch(/^union_outbox_dead \d+$/m);
     expect(res.text).toContain('union_process_cpu_seconds_total');
+    // The connection pool of MySQL/MariaDB (the embedded database has none).
+    if (ON_MYSQL) {
+      expect(res.text).toMatch(/^union_db_pool_connections\{state="idle"\} \d+$/m);
+      expect(res.text).toMatch(/^union_db_pool_waiting \d+$/m);
+    }
     expect(res.text).toContain('union_nodejs_eventloop_lag_seconds');
   });
 });

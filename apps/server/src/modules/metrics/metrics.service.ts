@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Db } from '../../database/db.service';
 import { OutboxSender } from '../notifications/outbox-sender.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 
 /**
  * The server's measurements in Prometheus' format: request latency per route (the route's
  * template, never the path with its ids or tokens), the queues waiting for staff, the outbox's
- * backlog and lag, and the process (CPU, memory, event-loop delay, heap). One registry per
+ * backlog and lag, the database pool (MySQL/MariaDB), and the process (CPU, memory, event-loop delay, heap). One registry per
  * application, so that two apps in one process (the tests) do not share counters.
  */
 @Injectable()
@@ -14,7 +15,7 @@ export class MetricsService {
   readonly registry = new Registry();
   private readonly requests: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(outbox: OutboxSender, cases: WorkflowCases) {
+  constructor(outbox: OutboxSender, cases: WorkflowCases, db: Db) {
     collectDefaultMetrics({ register: this.registry, prefix: 'union_' });
     this.requests = new Histogram({
       name: 'union_http_request_duration_seconds',
@@ -31,6 +32,34 @@ export class MetricsService {
       async collect() {
         this.reset();
         for (const [caseType, n] of await cases.waitingForStaff()) this.set({ case_type: caseType }, n);
+      },
+    });
+    // The MySQL/MariaDB connection pool (mysql2's counters; the embedded database has one connection and none).
+    const pool = () =>
+      (
+        db.dataSource.driver as unknown as {
+          pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number }; _connectionQueue?: { length: number } };
+        }
+      ).pool;
+    new Gauge({
+      name: 'union_db_pool_connections',
+      help: 'Connections of the database pool, in use and idle (MySQL/MariaDB)',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const p = pool();
+        if (!p?._allConnections || !p._freeConnections) return;
+        this.set({ state: 'in_use' }, p._allConnections.length - p._freeConnections.length);
+        this.set({ state: 'idle' }, p._freeConnections.length);
+      },
+    });
+    new Gauge({
+      name: 'union_db_pool_waiting',
+      help: 'Requests waiting for a database connection (MySQL/MariaDB)',
+      registers: [this.registry],
+      collect() {
+        const p = pool();
+        if (p?._connectionQueue) this.set(p._connectionQueue.length);
       },
     });
     const backlog = () => outbox.backlog();
