@@ -70,7 +70,7 @@ describe('objections as cases (e2e over HTTP)', () => {
       token: c.staff.grassroots,
       body: { action: 'resolve', version: staffView.body.version },
     });
-    expect(plain.status).toBeGreaterThanOrEqual(400);
+    expect({ status: plain.status, code: plain.body.code }).toEqual({ status: 409, code: 'action_not_allowed' });
     expect((await getCase(objector, o.caseId)).body).toMatchObject({ state: 'open', version: staffView.body.version });
 
     // While it is open the application cannot go up; answered, it can.

@@ -285,6 +285,22 @@ describe('the embedded database kept from an earlier version', () => {
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
 
+  /** A case row of union 3 (/1/3/), applicant 21, held by staff, with the columns the upgrades read. */
+  const aCase = (id: number, caseType: string, subjectType: string, subjectId: number, state: string, over: Record<string, unknown> = {}) =>
+    insertRow(ds, 'workflow_cases', {
+      id,
+      case_type: caseType,
+      state,
+      subject_type: subjectType,
+      subject_id: subjectId,
+      holder: 'staff',
+      organization_id: 3,
+      organization_path: '/1/3/',
+      applicant_user_id: 21,
+      version: 2,
+      ...over,
+    });
+
   /** The cases on notice the objections are about (an application, a competition, a nomination). */
   async function casesOnNotice(insert: (table: string, values: Record<string, unknown>) => Promise<void>) {
     for (const [id, caseType, subjectType, subjectId] of [
@@ -292,19 +308,7 @@ describe('the embedded database kept from an earlier version', () => {
       [62, 'competition', 'competitions', 2],
       [63, 'honour_nomination', 'honour_nominations', 3],
     ] as const) {
-      await insert('workflow_cases', {
-        id,
-        case_type: caseType,
-        state: 'public_notice',
-        subject_type: subjectType,
-        subject_id: subjectId,
-        holder: 'staff',
-        organization_id: 3,
-        organization_path: '/1/3/',
-        applicant_user_id: 21,
-        title: `公示${id}`,
-        version: 3,
-      });
+      await aCase(id, caseType, subjectType, subjectId, 'public_notice', { title: `公示${id}`, version: 3 });
     }
     await insert('users', { id: 5, display_name: '张建国', roles: 'worker' });
     await insert('users', { id: 4, display_name: '赵部长', roles: 'grassroots_cadre' });
@@ -494,19 +498,6 @@ describe('the embedded database kept from an earlier version', () => {
 
   it('moves the hardship notices and the ends of competition and nomination notices into public_notices, once', async () => {
     const insert = (table: string, values: Record<string, unknown>) => insertRow(ds, table, values);
-    const aCase = (id: number, caseType: string, subjectType: string, subjectId: number, state: string) =>
-      insert('workflow_cases', {
-        id,
-        case_type: caseType,
-        state,
-        subject_type: subjectType,
-        subject_id: subjectId,
-        holder: 'staff',
-        organization_id: 3,
-        organization_path: '/1/3/',
-        applicant_user_id: 21,
-        version: 2,
-      });
     await aCase(80, 'hardship_application', 'hardship_applications', 4, 'public_notice');
     await aCase(81, 'competition', 'competitions', 2, 'public_notice');
     await aCase(82, 'honour_nomination', 'honour_nominations', 6, 'awarded');

@@ -62,7 +62,12 @@ export class MetricsService {
         if (p?._connectionQueue) this.set(p._connectionQueue.length);
       },
     });
-    const backlog = () => outbox.backlog();
+    // One reading of the outbox per scrape for its three gauges (they are collected together).
+    let reading: { at: number; backlog: ReturnType<OutboxSender['backlog']> } | null = null;
+    const backlog = () => {
+      if (!reading || performance.now() - reading.at > 1000) reading = { at: performance.now(), backlog: outbox.backlog() };
+      return reading.backlog;
+    };
     new Gauge({
       name: 'union_outbox_pending',
       help: 'WeChat subscribe messages waiting to be sent (or being sent)',
