@@ -8,6 +8,8 @@ import { LEGAL_AID_TABLE } from '../src/modules/legal/legal-aid.helpers';
 import { Organization } from '../src/modules/organizations/organization.entity';
 import { PiiCipher, piiAad } from '../src/modules/pii/pii-cipher';
 import { WorkflowCase } from '../src/modules/workflow/entities/workflow-case.entity';
+import { CaseQueueEntry } from '../src/modules/workflow/entities/case-queue-entry.entity';
+import { queueRowsOf } from '../src/modules/workflow/case-queue';
 
 const DAY = 86_400_000;
 const BATCH = 500;
@@ -165,6 +167,7 @@ export async function addLegalVolume(ds: DataSource, cipher: PiiCipher, count: n
       );
     }
     await insertBatched(manager, WorkflowCase, kases);
+    await insertBatched(manager, CaseQueueEntry, kases.flatMap(queueRowsOf));
     await insertBatched(manager, LegalAidApplication, apps);
     return { cases: count, lawyerCases };
   });

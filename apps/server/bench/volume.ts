@@ -8,6 +8,8 @@ import { Organization } from '../src/modules/organizations/organization.entity';
 import { PiiCipher, piiAad } from '../src/modules/pii/pii-cipher';
 import { CaseHistory } from '../src/modules/workflow/entities/case-history.entity';
 import { WorkflowCase } from '../src/modules/workflow/entities/workflow-case.entity';
+import { CaseQueueEntry } from '../src/modules/workflow/entities/case-queue-entry.entity';
+import { queueRowsOf } from '../src/modules/workflow/case-queue';
 
 /** Demo persona key of the worker whose lists are measured (logs in through the demo login). */
 export const BENCH_WORKER = 'bench_worker';
@@ -264,6 +266,7 @@ export async function addVolume(ds: DataSource, cipher: PiiCipher, cases: number
 
     await insertBatched(manager, User, users);
     await insertBatched(manager, WorkflowCase, kases);
+    await insertBatched(manager, CaseQueueEntry, kases.flatMap(queueRowsOf));
     await insertBatched(manager, MembershipApplication, apps);
     await insertBatched(manager, CaseHistory, history);
     await insertBatched(manager, Message, messages);

@@ -93,6 +93,11 @@ async function multiplyVolume(ds: DataSource, base: BaseVolume, from: number, to
           `WHERE case_type = 'membership_application' AND id <= ${maxCase}`,
       );
       await m.query(
+        `INSERT INTO case_queue (organization_id, case_type, state, due_at, case_id, applicant_user_id, assignee_user_id) ` +
+          `SELECT q.organization_id, q.case_type, q.state, q.due_at, q.case_id + ${caseOff}, q.applicant_user_id, q.assignee_user_id ` +
+          `FROM case_queue q JOIN workflow_cases c ON c.id = q.case_id WHERE c.case_type = 'membership_application' AND c.id <= ${maxCase}`,
+      );
+      await m.query(
         `INSERT INTO membership_applications (id, case_id, uid, open_id_number_index, ${appCols}) ` +
           `SELECT id + ${k * maxApp}, case_id + ${caseOff}, lower(hex(randomblob(16))), NULL, ${appCols} FROM membership_applications WHERE id <= ${maxApp}`,
       );

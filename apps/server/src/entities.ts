@@ -39,6 +39,7 @@ import { Upload } from './modules/uploads/entities/upload.entity';
 import { CaseHistory } from './modules/workflow/entities/case-history.entity';
 import { OutboxEntry } from './modules/notifications/entities/outbox.entity';
 import { WorkflowCase } from './modules/workflow/entities/workflow-case.entity';
+import { CaseQueueEntry } from './modules/workflow/entities/case-queue-entry.entity';
 
 /** Every entity of the schema. */
 export const ENTITIES = [
@@ -48,6 +49,7 @@ export const ENTITIES = [
   Consent,
   Invitation,
   WorkflowCase,
+  CaseQueueEntry,
   CaseHistory,
   OutboxEntry,
   Message,

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
 import { Upload } from '../src/modules/uploads/entities/upload.entity';
 import { aCompetition, aHardshipCase, aMember, aNomination, anEntry } from './factories';
-import { ON_MYSQL, startTestApp, type TestApp } from './harness';
+import { ON_MYSQL, queueMismatches, startTestApp, type TestApp } from './harness';
 import { bilevelPng } from './png';
 
 /** A JWT signed by hand, to offer the server tokens it must refuse. */
@@ -106,7 +106,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases, membership cases, notice objections, entry cases, own-list indexes, objection cases, revoked model workers, proposal counters, outbox claim token and statistics indexes migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases, membership cases, notice objections, entry cases, own-list indexes, objection cases, revoked model workers, proposal counters, outbox claim token, statistics indexes and case queue migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -250,6 +250,11 @@ describe('hardening (e2e over HTTP)', () => {
         expect(objectionCasesBefore.map((o) => o.state)).toEqual(expect.arrayContaining(['open', 'resolved']));
         const tablesNow = async () => ((await ds.query('SHOW TABLES')) as Record<string, string>[]).map((r) => Object.values(r)[0]);
         expect(await tablesNow()).toContain('proposal_counters');
+        expect(await queueMismatches(ds)).toEqual([]);
+        const [queued] = (await ds.query('SELECT COUNT(*) AS n FROM case_queue')) as { n: string }[];
+        expect(Number(queued.n)).toBeGreaterThan(0);
+        await ds.undoLastMigration({ transaction: 'each' }); // AddCaseQueue
+        expect(await tablesNow()).not.toContain('case_queue');
         await ds.undoLastMigration({ transaction: 'each' }); // AddStatisticsIndexes
         expect(await indexesOf('workflow_cases')).not.toContain('idx_cases_type_submitted');
         expect(await indexesOf('case_history')).not.toContain('idx_case_history_action');
@@ -334,6 +339,8 @@ describe('hardening (e2e over HTTP)', () => {
         expect(await columnsOf('refresh_tokens')).not.toContain('family_id');
         await ds.runMigrations({ transaction: 'each' });
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
+        // The staff's queues are filled again from the cases waiting (the cases the downs and ups reopened included).
+        expect(await queueMismatches(ds)).toEqual([]);
         const [row] = (await ds.query('SELECT COUNT(*) AS n FROM refresh_tokens WHERE family_id LIKE ?', ['legacy-%'])) as { n: string }[];
         expect(Number(row.n)).toBeGreaterThan(0);
         // Flags from before belong to the root organisation (the county).

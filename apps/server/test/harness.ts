@@ -12,6 +12,9 @@ import { IdentityService } from '../src/modules/identity/identity.service';
 import { loadConfig } from '../src/config/configuration';
 import { startWechatStandIn, type StandInState } from '../src/modules/wechat/wechat-standin';
 import { scratchDatabase } from './scratch-database';
+import { queueRowsOf } from '../src/modules/workflow/case-queue';
+import { CaseQueueEntry } from '../src/modules/workflow/entities/case-queue-entry.entity';
+import { WorkflowCase } from '../src/modules/workflow/entities/workflow-case.entity';
 
 /** Every persona of the demo county (README: 演示身份), for access matrices. */
 export const DEMO_PERSONAS = [
@@ -138,6 +141,24 @@ async function recordTransitionsTaken(ds: DataSource, after: number): Promise<vo
     [after],
   )) as { caseType: string; action: string }[];
   writeFileSync(join(dir, `${process.pid}-${randomBytes(4).toString('hex')}.txt`), rows.map((r) => `${r.caseType} ${r.action}\n`).join(''));
+}
+
+/**
+ * The staff's queues hold exactly the rows the cases call for (a row per waiting case and per
+ * organisation on its path, with its type, step, deadline, applicant and assignee): the rows that
+ * differ, as text (empty when all is well). Every test app checks it when it closes.
+ */
+export async function queueMismatches(ds: DataSource): Promise<string[]> {
+  const key = (r: CaseQueueEntry) =>
+    [r.organizationId, r.caseType, r.state, new Date(r.dueAt).toISOString(), r.caseId, r.applicantUserId, r.assigneeUserId ?? '-'].join(
+      ' ',
+    );
+  const expected = new Set((await ds.getRepository(WorkflowCase).find()).flatMap((c) => queueRowsOf(c).map(key)));
+  const actual = new Set((await ds.getRepository(CaseQueueEntry).find()).map(key));
+  return [
+    ...[...expected].filter((k) => !actual.has(k)).map((k) => `missing: ${k}`),
+    ...[...actual].filter((k) => !expected.has(k)).map((k) => `stale: ${k}`),
+  ];
 }
 
 /**
@@ -315,12 +336,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       liveClocks.delete(clock);
       const broken = await casesWithoutTheirRow(app.get(DataSource));
+      const queue = await queueMismatches(app.get(DataSource));
       await recordTransitionsTaken(app.get(DataSource), seededHistory);
       await app.close();
       await wechat.close();
       await mysqlDb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
       if (broken.length) throw new Error(`cases that do not know their domain row, or whose row does not point back: ${broken.join(', ')}`);
+      if (queue.length) throw new Error(`the staff's queues do not match the cases:\n${queue.slice(0, 20).join('\n')}`);
     },
   };
   return t;

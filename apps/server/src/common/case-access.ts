@@ -95,6 +95,23 @@ export function staffHandles(actor: Actor, caseTypes?: readonly string[], alias 
 }
 
 /**
+ * The access rule of {@link staffHandles} for the staff's queue rows (`case_queue`, alias `q`) of one
+ * case type: the actor's organisation as an equality (a row per organisation on the case's path),
+ * assignment and not their own case. Null when the actor does not handle the type as staff.
+ */
+export function staffHandlesQueued(actor: Actor, caseType: string, alias = 'q'): { where: string; params: Record<string, unknown> } | null {
+  const def = WORKFLOWS[caseType];
+  if (!actor.organization || !def || !handlesCaseType(def, actor.permissions)) return null;
+  const assigned =
+    def.assignment && !actor.permissions.includes(def.assignment.supervisor) ? ` AND ${alias}.assigneeUserId = :accessMe` : '';
+  const notOwn = def.openedByStaff ? '' : ` AND ${alias}.applicantUserId <> :accessMe`;
+  return {
+    where: `${alias}.organizationId = :accessOrg AND ${alias}.caseType = :accessType${assigned}${notOwn}`,
+    params: { accessOrg: actor.organization.id, accessType: caseType, accessMe: actor.userId },
+  };
+}
+
+/**
  * Restrict a query over a domain table with an organisation path column to the actor's subtree,
  * when they hold one of `permissions` (their function); `1 = 0` otherwise.
  */

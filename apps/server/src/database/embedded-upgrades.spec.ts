@@ -86,6 +86,41 @@ describe('the embedded database kept from an earlier version', () => {
     expect(await upgradeEmbeddedData(ds)).toEqual([]);
   });
 
+  it("fills the staff's queues from the cases waiting for staff, a row per organisation on the path, once", async () => {
+    for (const [id, path] of [
+      [1, '/1/'],
+      [3, '/1/3/'],
+      [8, '/1/3/8/'],
+    ] as const) {
+      await insertRow(ds, 'organizations', { id, path, name: `工会${id}`, level: 'town' });
+    }
+    const kase = (id: number, holder: string, due: string | null) =>
+      insertRow(ds, 'workflow_cases', {
+        id,
+        case_type: 'membership_application',
+        state: 'submitted',
+        subject_type: 'membership_applications',
+        subject_id: id,
+        holder,
+        organization_id: 8,
+        organization_path: '/1/3/8/',
+        applicant_user_id: 6,
+        due_at: due,
+      });
+    await kase(40, 'staff', '2026-01-20 15:59:59.999');
+    await kase(41, 'staff', null); // waits for staff, but its step has no deadline
+    await kase(42, 'applicant', '2026-01-20 15:59:59.999');
+    expect(await upgradeEmbeddedData(ds)).toEqual(["3 rows in the staff's queues"]);
+    expect(
+      await ds.query('SELECT organization_id AS org, case_id AS kase, state, due_at AS due FROM case_queue ORDER BY organization_id'),
+    ).toEqual([
+      { org: 1, kase: 40, state: 'submitted', due: '2026-01-20 15:59:59.999' },
+      { org: 3, kase: 40, state: 'submitted', due: '2026-01-20 15:59:59.999' },
+      { org: 8, kase: 40, state: 'submitted', due: '2026-01-20 15:59:59.999' },
+    ]);
+    expect(await upgradeEmbeddedData(ds)).toEqual([]);
+  });
+
   it('gives membership applications the ID index and masked name they were filed with, as the migration does', async () => {
     const at = '2026-01-01 00:00:00.000';
     await ds.query("INSERT INTO users (id, display_name, roles, created_at) VALUES (6, '微信用户', 'worker', ?)", [at]);

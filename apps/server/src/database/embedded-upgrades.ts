@@ -1,5 +1,6 @@
 import { maskName } from '@union/shared';
 import type { DataSource } from 'typeorm';
+import { rebuildCaseQueue } from './migrations/case-queue-rows';
 import {
   moveLegacyObjections,
   openLegacyEntryCases,
@@ -298,6 +299,24 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
       }
     });
     done.push(`masked applicant names for the cases of ${unnamed.length} applicants`);
+  }
+  // As AddCaseQueue: the staff's queues are filled from the cases waiting now, on a database from
+  // before them, and again after any step above opened cases of its own.
+  if ((await tablesOf(ds)).has('case_queue')) {
+    const opened = done.some((d) => d.startsWith('cases for'));
+    const [{ queued }] = (await ds.query('SELECT COUNT(*) AS queued FROM (SELECT 1 FROM case_queue LIMIT 1) q')) as { queued: number }[];
+    const [{ waiting }] = (await ds.query(
+      "SELECT COUNT(*) AS waiting FROM (SELECT 1 FROM workflow_cases WHERE holder = 'staff' AND due_at IS NOT NULL LIMIT 1) w",
+    )) as { waiting: number }[];
+    if (opened || (Number(queued) === 0 && Number(waiting) > 0)) {
+      const rows = await ds.transaction((m) =>
+        rebuildCaseQueue(
+          (sql, params) => m.query(sql, params),
+          (a, b) => `${a} || ${b}`,
+        ),
+      );
+      if (rows > 0) done.push(`${rows} rows in the staff's queues`);
+    }
   }
   return done;
 }

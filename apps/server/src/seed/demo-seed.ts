@@ -23,6 +23,7 @@ import { Organization } from '../modules/organizations/organization.entity';
 import { OrganizationsService } from '../modules/organizations/organizations.service';
 import { openidFor } from '../modules/wechat/wechat-standin';
 import { WorkflowCase } from '../modules/workflow/entities/workflow-case.entity';
+import { WorkflowCases } from '../modules/workflow/workflow-cases.service';
 import { TransitionService } from '../modules/workflow/transition.service';
 import { Db } from '../database/db.service';
 import { seedDemoCompetitions } from './demo-competitions';
@@ -216,6 +217,7 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
       { id: overdueTransfer.caseId },
       { submittedAt: past, dueAt: transitions.dueFor(MEMBERSHIP_TRANSFER_WORKFLOW, 'requested', past) },
     );
+    for (const id of [overdueApp.caseId, overdueTransfer.caseId]) await app.get(WorkflowCases).requeue(manager, id);
   });
   await seedDemoHardship(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
   await seedDemoLegal(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });

@@ -23,6 +23,7 @@ import { MarkRevokedModelWorkers1797500000000 } from './1797500000000-MarkRevoke
 import { AddProposalCounters1797600000000 } from './1797600000000-AddProposalCounters';
 import { AddOutboxClaimToken1797700000000 } from './1797700000000-AddOutboxClaimToken';
 import { AddStatisticsIndexes1797800000000 } from './1797800000000-AddStatisticsIndexes';
+import { AddCaseQueue1797900000000 } from './1797900000000-AddCaseQueue';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -51,4 +52,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddProposalCounters1797600000000,
   AddOutboxClaimToken1797700000000,
   AddStatisticsIndexes1797800000000,
+  AddCaseQueue1797900000000,
 ];

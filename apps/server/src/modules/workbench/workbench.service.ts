@@ -11,16 +11,15 @@ import {
   type WorkbenchStepSummary,
   type WorkflowDef,
 } from '@union/shared';
-import { Brackets } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
-import { whereStaffHandles } from '../../common/case-access';
-import { pageBy } from '../../common/cursor';
+import { staffHandlesQueued } from '../../common/case-access';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { CompetitionJudgingService } from '../competitions/competition-judging.service';
 import { ProposalsService } from '../proposals/proposals.service';
 import { CaseViews } from '../workflow/case-views';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { WorkflowCases } from '../workflow/workflow-cases.service';
+import { WorkflowCases, type QueueBranch } from '../workflow/workflow-cases.service';
 import { Clock } from '../../common/clock';
 
 function defOf(type: WorkbenchCaseType): WorkflowDef<string, string> {
@@ -53,30 +52,17 @@ export class WorkbenchService {
     private readonly proposals: ProposalsService,
   ) {}
 
-  /** Cases waiting for the actor's level in their subtree, optionally one step only (caseType + state). */
-  private waiting(actor: Actor & { organization: NonNullable<Actor['organization']> }, step?: { caseType?: string; state?: string }) {
-    const pairs = actionableStates(actor)
+  /**
+   * The stretches of the staff's queue the actor works on: per case type of their function and step
+   * their level can act on (optionally one step only), the queue rows of their organisation.
+   */
+  private branches(actor: Actor, step?: { caseType?: string; state?: string }): QueueBranch[] {
+    return actionableStates(actor)
       .filter(([type]) => !step?.caseType || type === step.caseType)
-      .map(([type, states]): [string, string[]] => [type, states.filter((s) => !step?.state || s === step.state)])
-      .filter(([, states]) => states.length > 0);
-    const qb = this.cases.query().where('c.holder = :holder', { holder: 'staff' });
-    // Place, function, assignment (a lawyer's own cases) and never one's own case: the one access helper.
-    whereStaffHandles(
-      qb,
-      actor,
-      pairs.map(([type]) => type),
-    );
-    return qb
-      .andWhere(
-        new Brackets((w) => {
-          // Only what the actor's level can act on: a county cadre is not shown the grassroots steps below it.
-          if (pairs.length === 0) w.where('1 = 0');
-          pairs.forEach(([type, states], i) => {
-            w.orWhere(`(c.caseType = :type${i} AND c.state IN (:...states${i}))`, { [`type${i}`]: type, [`states${i}`]: states });
-          });
-        }),
-      )
-      .andWhere('c.dueAt IS NOT NULL');
+      .flatMap(([type, states]) => {
+        const access = staffHandlesQueued(actor, type);
+        return access ? states.filter((s) => !step?.state || s === step.state).map((state) => ({ ...access, state })) : [];
+      });
   }
 
   /** What waits for the actor as a judge or an expert: entries to score, proposals to review (each module counts its own). */
@@ -91,23 +77,16 @@ export class WorkbenchService {
   /** Queues per step: how many cases wait at each step the actor can act on, and how many are overdue. */
   async summary(actor: Actor): Promise<WorkbenchStepSummary[]> {
     if (!actor.organization) fail('forbidden');
-    const rows = await this.waiting(actor as Actor & { organization: NonNullable<Actor['organization']> })
-      .select('c.caseType', 'caseType')
-      .addSelect('c.state', 'state')
-      .addSelect('COUNT(*)', 'count')
-      .addSelect('SUM(CASE WHEN c.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
-      .setParameter('now', this.clock.now())
-      .groupBy('c.caseType')
-      .addGroupBy('c.state')
-      .getRawMany<{ caseType: WorkbenchCaseType; state: string; count: string | number; overdue: string | number }>();
+    const rows = await this.cases.queuedCounts(this.branches(actor), this.clock.now());
     return rows
+      .filter((r) => r.count > 0)
       .map((r) => ({
-        caseType: r.caseType,
-        caseTypeLabel: defOf(r.caseType).label,
+        caseType: r.caseType as WorkbenchCaseType,
+        caseTypeLabel: defOf(r.caseType as WorkbenchCaseType).label,
         state: r.state,
-        stateLabel: defOf(r.caseType).states[r.state]?.label ?? r.state,
-        count: Number(r.count),
-        overdue: Number(r.overdue ?? 0),
+        stateLabel: defOf(r.caseType as WorkbenchCaseType).states[r.state]?.label ?? r.state,
+        count: r.count,
+        overdue: r.overdue,
       }))
       .sort((a, b) => b.overdue - a.overdue || b.count - a.count);
   }
@@ -119,13 +98,17 @@ export class WorkbenchService {
     step?: { caseType?: string; state?: string },
   ): Promise<Page<WorkbenchItem>> {
     if (!actor.organization) fail('forbidden');
-    // Oldest due first (the queue has only cases with a deadline).
-    const { rows: page, nextCursor } = await pageBy(
-      this.waiting(actor as Actor & { organization: NonNullable<Actor['organization']> }, step),
-      { column: 'c.dueAt', direction: 'ASC', kind: 'instant', of: (c) => c.dueAt as Date },
-      'c.id',
-      { after, limit },
-    );
+    // Oldest due first (the queue has only cases with a deadline), by keyset on [due, case id].
+    let position: { dueAt: Date; caseId: number } | undefined;
+    if (after) {
+      const [due, caseId] = decodeCursor<[string, number]>(after, ['string', 'number']);
+      const dueAt = new Date(due);
+      if (Number.isNaN(dueAt.getTime())) fail('validation_failed', '分页参数无效', [{ field: 'after', message: '分页参数无效' }]);
+      position = { dueAt, caseId };
+    }
+    const { cases: page, more } = await this.cases.queuedPage(this.branches(actor, step), { after: position, limit });
+    const last = page[page.length - 1];
+    const nextCursor = more && last ? encodeCursor([(last.dueAt as Date).toISOString(), last.id]) : null;
     const orgNames = await this.organizations.namesByIds(page.map((c) => c.organizationId));
     const now = this.clock.now();
     const items = page.map((c): WorkbenchItem => {

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
 import { type Organization } from '../organizations/organizations.service';
+import { syncQueue } from './case-queue';
 import { CaseHistory } from './entities/case-history.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 import { Clock } from '../../common/clock';
@@ -178,6 +179,7 @@ export class TransitionService {
         updatedAt: now,
       }),
     );
+    await syncQueue(manager, null, kase);
     await manager.getRepository(CaseHistory).insert({
       caseId: kase.id,
       action: 'submit',
@@ -265,6 +267,8 @@ export class TransitionService {
     return this.db.transaction(async (manager) => {
       const { kase, ctx } = await this.loadVisible(manager, actor, def.caseType, caseId);
       if (kase.version !== input.version) fail('state_conflict');
+      // The case as its queue rows hold it, before a step's hooks re-place it (they keep `kase` up to date).
+      const before = { ...kase };
       if (!availableActions(def, kase.state, ctx).includes(input.action)) {
         fail('action_not_allowed', `当前状态为“${def.states[kase.state]?.label ?? kase.state}”，不能“${transition.label}”`);
       }
@@ -299,6 +303,7 @@ export class TransitionService {
         .execute();
       if (result.affected !== 1) fail('state_conflict');
       Object.assign(kase, changes);
+      await syncQueue(manager, before, kase);
       await process.after?.(step);
       await work?.after?.(step, payload);
       await manager.getRepository(CaseHistory).insert({

@@ -3,7 +3,9 @@ import { In, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type
 import { fail } from '../../common/app-exception';
 import { subtree } from '../../common/case-access';
 import { Db } from '../../database/db.service';
+import { requeue } from './case-queue';
 import { CaseHistory } from './entities/case-history.entity';
+import { CaseQueueEntry } from './entities/case-queue-entry.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 
 /** The case rows, for the domain modules to read through this service (never to query themselves). */
@@ -12,6 +14,18 @@ export type { CaseHistory } from './entities/case-history.entity';
 
 /** What a domain may change on its case besides steps: who holds it, where it sits, its deadline, its title. */
 export type CasePlacement = Partial<Pick<WorkflowCase, 'assigneeUserId' | 'organizationId' | 'organizationPath' | 'dueAt' | 'title'>>;
+
+/** One stretch of the staff's queue: an access condition over `case_queue` (alias `q`) and the step. */
+export interface QueueBranch {
+  where: string;
+  params: Record<string, unknown>;
+  state: string;
+}
+
+/** True when a placement changes what the case's queue rows hold (place, deadline, assignee). */
+function touchesQueue(placement: CasePlacement): boolean {
+  return placement.organizationPath !== undefined || placement.dueAt !== undefined || placement.assigneeUserId !== undefined;
+}
 
 /**
  * The cases of `workflow_cases` as the domain modules see them: looked up by id (one query for a
@@ -57,6 +71,17 @@ export class WorkflowCases {
   /** Move a case to another holder, organisation or deadline (inside the caller's transaction). */
   async place(manager: EntityManager, caseId: number, placement: CasePlacement): Promise<void> {
     await manager.getRepository(WorkflowCase).update({ id: caseId }, placement);
+    if (touchesQueue(placement)) await this.requeue(manager, caseId);
+  }
+
+  /**
+   * Rewrite a case's rows in the staff's queues from its row as it is now, inside the caller's
+   * transaction: after an edit of the case row that did not go through a step or a placement
+   * (the demo seed backdating a case).
+   */
+  async requeue(manager: EntityManager, caseId: number): Promise<void> {
+    const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: caseId });
+    if (kase) await requeue(manager, kase);
   }
 
   /**
@@ -75,7 +100,9 @@ export class WorkflowCases {
       .set({ ...options.set, version: kase.version + 1, updatedAt: options.at })
       .where('id = :id AND version = :version', { id: kase.id, version: expectedVersion });
     if (options.state) qb.andWhere('state = :state', { state: options.state });
-    return (await qb.execute()).affected === 1;
+    const won = (await qb.execute()).affected === 1;
+    if (won && options.set && touchesQueue(options.set)) await this.requeue(manager, kase.id);
+    return won;
   }
 
   /** Join each domain row's case into a domain list query as `alias` (`c`), on `<subjectAlias>.caseId`. */
@@ -113,6 +140,83 @@ export class WorkflowCases {
       .groupBy('c.caseType')
       .getRawMany<{ caseType: string; n: string | number }>();
     return new Map(rows.map((r) => [r.caseType, Number(r.n)]));
+  }
+
+  /**
+   * One page of the staff's queue, oldest deadline first, over `branches` (each an equality on an
+   * organisation, a case type and a step, see case-access's staffHandlesQueued): every branch reads
+   * at most a page from the front of its own stretch of `case_queue`'s primary key, past the cursor,
+   * and one statement merges them. The cost is a page per branch, whatever the size of the subtree
+   * and the depth of the page. Answers the page's cases in queue order, and whether more follow.
+   */
+  async queuedPage(
+    branches: QueueBranch[],
+    page: { after?: { dueAt: Date; caseId: number }; limit: number },
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ cases: WorkflowCase[]; more: boolean }> {
+    if (branches.length === 0) return { cases: [], more: false };
+    const parts = branches.map((branch) => {
+      const qb = manager
+        .getRepository(CaseQueueEntry)
+        .createQueryBuilder('q')
+        .select('q.caseId', 'caseId')
+        .addSelect('q.dueAt', 'dueAt')
+        .where(branch.where, branch.params)
+        .andWhere('q.state = :queueState', { queueState: branch.state });
+      if (page.after) {
+        qb.andWhere('(q.dueAt > :queueDue OR (q.dueAt = :queueDue AND q.caseId > :queueCase))', {
+          queueDue: page.after.dueAt,
+          queueCase: page.after.caseId,
+        });
+      }
+      return qb
+        .orderBy('q.dueAt', 'ASC')
+        .addOrderBy('q.caseId', 'ASC')
+        .limit(page.limit + 1)
+        .getQueryAndParameters();
+    });
+    const union = parts.map(([sql], i) => `SELECT * FROM (${sql}) b${i}`).join(' UNION ALL ');
+    const rows = (await manager.query(`SELECT caseId FROM (${union}) u ORDER BY dueAt, caseId LIMIT ${page.limit + 1}`, [
+      ...parts.flatMap(([, params]) => params as unknown[]),
+    ])) as { caseId: number | string }[];
+    const ids = rows.map((r) => Number(r.caseId));
+    const byId = await this.mapByIds(ids.slice(0, page.limit), manager);
+    return {
+      cases: ids
+        .slice(0, page.limit)
+        .map((id) => byId.get(id))
+        .filter((c): c is WorkflowCase => !!c),
+      more: ids.length > page.limit,
+    };
+  }
+
+  /** How many cases wait in each branch of the staff's queue, and how many of them are overdue at `now` (one statement). */
+  async queuedCounts(
+    branches: QueueBranch[],
+    now: Date,
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ caseType: string; state: string; count: number; overdue: number }[]> {
+    if (branches.length === 0) return [];
+    const parts = branches.map((branch) =>
+      manager
+        .getRepository(CaseQueueEntry)
+        .createQueryBuilder('q')
+        .select('q.caseType', 'caseType')
+        .addSelect('q.state', 'state')
+        .addSelect('COUNT(*)', 'n')
+        .addSelect('COALESCE(SUM(CASE WHEN q.dueAt < :queueNow THEN 1 ELSE 0 END), 0)', 'overdue')
+        .where(branch.where, branch.params)
+        .andWhere('q.state = :queueState', { queueState: branch.state, queueNow: now })
+        .groupBy('q.caseType')
+        .addGroupBy('q.state')
+        .getQueryAndParameters(),
+    );
+    const union = parts.map(([sql], i) => `SELECT * FROM (${sql}) b${i}`).join(' UNION ALL ');
+    const rows = (await manager.query(
+      union,
+      parts.flatMap(([, params]) => params as unknown[]),
+    )) as { caseType: string; state: string; n: number | string; overdue: number | string }[];
+    return rows.map((r) => ({ caseType: r.caseType, state: r.state, count: Number(r.n), overdue: Number(r.overdue) }));
   }
 
   /** A query over the cases of every type as `alias` (the workbench's queues; later the staff's case search). */

@@ -1,0 +1,25 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { rebuildCaseQueue } from './case-queue-rows';
+
+/**
+ * The staff's work queues kept flat at any size: `case_queue` holds a row per waiting case and per
+ * organisation on its path, keyed in queue order (organisation, type, step, deadline, case), filled
+ * from the cases waiting now.
+ */
+export class AddCaseQueue1797900000000 implements MigrationInterface {
+  name = 'AddCaseQueue1797900000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE TABLE `case_queue` (`organization_id` int NOT NULL, `case_type` varchar(40) NOT NULL, `state` varchar(40) NOT NULL, `due_at` datetime(3) NOT NULL, `case_id` int NOT NULL, `applicant_user_id` int NOT NULL, `assignee_user_id` int NULL, INDEX `idx_case_queue_case` (`case_id`), INDEX `idx_case_queue_assignee` (`assignee_user_id`, `case_type`, `state`, `due_at`, `case_id`), PRIMARY KEY (`organization_id`, `case_type`, `state`, `due_at`, `case_id`)) ENGINE=InnoDB',
+    );
+    await rebuildCaseQueue(
+      (sql, params) => queryRunner.query(sql, params),
+      (a, b) => `CONCAT(${a}, ${b})`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE `case_queue`');
+  }
+}
