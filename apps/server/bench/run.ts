@@ -14,9 +14,9 @@ import { OutboxEntry } from '../src/modules/notifications/entities/outbox.entity
 import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
 import { PiiCipher } from '../src/modules/pii/pii-cipher';
 import { startWechatStandIn } from '../src/modules/wechat/wechat-standin';
-import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, OUTBOX, WRITE_COST } from './budgets';
+import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, OUTBOX, QUEUE, WRITE_COST } from './budgets';
 import { addLegalVolume } from './legal-volume';
-import { addVolume, BENCH_WORKER, BENCH_WORKER_ONE, type Volume } from './volume';
+import { addVolume, BENCH_WORKER, BENCH_WORKER_ONE, multiplyCases, type Volume } from './volume';
 import { measureWriteCosts, type WriteCost } from './write-cost';
 import { scratchDatabase } from '../test/scratch-database';
 
@@ -40,11 +40,14 @@ interface Timing {
   label: string;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   queries: number;
 }
 
 const WARMUP = 5;
+/** Tables whose plans the report prints for every list (and any table scanned in full). */
+const PLANNED = ['workflow_cases', 'case_queue'];
 const failures: string[] = [];
 const warnings: string[] = [];
 
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
       WECHAT_APP_ID: 'wx-bench-appid',
       WECHAT_APP_SECRET: 'bench-secret',
       OUTBOX_POLL_MS: '0',
+      JOBS_TICK_MS: '0',
       H5_DIR: '',
     });
     app = await createApp(config, { logLevel: 'silent' });
@@ -129,6 +133,10 @@ async function main(): Promise<void> {
     const bootSeconds = (performance.now() - started) / 1000;
 
     const volume = await addVolume(ds, app.get(PiiCipher), cases);
+    // BENCH_SCALE copies the membership cases (and their queue rows) in SQL: 50 × 20,000 is 10^6.
+    const scaleStarted = performance.now();
+    volume.copies = await multiplyCases(ds, envInt('BENCH_SCALE', 1, 1));
+    volume.seconds += (performance.now() - scaleStarted) / 1000;
     const legalVolume = await addLegalVolume(ds, app.get(PiiCipher), envInt('BENCH_LEGAL_CASES', 5_000, 100));
     const queries = recordQueries(ds);
 
@@ -168,6 +176,12 @@ async function main(): Promise<void> {
         name: 'queueDeep',
         label: 'workbench queue, keyset page ~90% down',
         url: `/workbench/queue?limit=20&after=${deepCursor}`,
+        token: admin,
+      },
+      {
+        name: 'queueSummary',
+        label: 'workbench queues per step with overdue counts (county admin)',
+        url: '/workbench/summary',
         token: admin,
       },
       {
@@ -255,18 +269,19 @@ async function main(): Promise<void> {
             const table = aliases.get(row.table ?? '') ?? row.table ?? '';
             if (!tables.includes(table)) continue;
             const line = `${name}: ${table} type=${row.type} key=${row.key ?? '-'} rows=${row.rows} ${row.Extra ?? ''}`.trim();
-            if (table === 'workflow_cases' || row.type === 'ALL') plans.push(line);
+            if (PLANNED.includes(table) || row.type === 'ALL') plans.push(line);
             if (row.type === 'ALL' && NO_FULL_SCAN.includes(table)) failures.push(`full table scan: ${line}`);
           }
         } else {
           const rows = (await ds.query(`EXPLAIN QUERY PLAN ${q.sql}`, q.parameters)) as { detail: string }[];
           for (const row of rows) {
-            if (/TEMP B-TREE/.test(row.detail) && tables.includes('workflow_cases')) plans.push(`${name}: workflow_cases: ${row.detail}`);
+            if (/TEMP B-TREE/.test(row.detail) && tables.some((t) => PLANNED.includes(t)))
+              plans.push(`${name}: ${tables.join('+')}: ${row.detail}`);
             const m = /^(SCAN|SEARCH) (\w+)/.exec(row.detail);
             const table = m ? (aliases.get(m[2]) ?? m[2]) : '';
             if (!tables.includes(table)) continue;
             const line = `${name}: ${table}: ${row.detail}`;
-            if (table === 'workflow_cases' || (m?.[1] === 'SCAN' && !/INDEX/.test(row.detail))) plans.push(line);
+            if (PLANNED.includes(table) || (m?.[1] === 'SCAN' && !/INDEX/.test(row.detail))) plans.push(line);
             if (m?.[1] === 'SCAN' && !/INDEX/.test(row.detail) && NO_FULL_SCAN.includes(table)) failures.push(`full table scan: ${line}`);
           }
         }
@@ -290,6 +305,7 @@ async function main(): Promise<void> {
         label: list.label,
         p50: percentile(times, 50),
         p95: percentile(times, 95),
+        p99: percentile(times, 99),
         max: times[times.length - 1],
         queries: (perRequest.get(list.name) ?? []).length,
       };
@@ -299,9 +315,28 @@ async function main(): Promise<void> {
       }
     }
 
+    // The queue stays flat: a page 90 % down costs what the first page costs.
+    const first = timings.find((t) => t.name === 'queueFirst');
+    const deep = timings.find((t) => t.name === 'queueDeep');
+    const queueRatio = first && deep ? { p50: deep.p50 / first.p50, p99: deep.p99 / first.p99 } : null;
+    if (queueRatio && queueRatio.p50 > QUEUE.maxDeepRatio) {
+      failures.push(`queue: a deep page's p50 is ${queueRatio.p50.toFixed(2)} times the first page's (budget <= ${QUEUE.maxDeepRatio})`);
+    }
+
     const outbox = await measureOutbox(app, ds, wechat.state.sent);
 
-    report({ dbLabel, volume, requests, bootSeconds, timings, growth, plans, outbox, totalSeconds: (performance.now() - started) / 1000 });
+    report({
+      dbLabel,
+      volume,
+      requests,
+      bootSeconds,
+      timings,
+      growth,
+      plans,
+      outbox,
+      queueRatio,
+      totalSeconds: (performance.now() - started) / 1000,
+    });
   } catch (err) {
     failures.push(`the bench itself failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   } finally {
@@ -404,22 +439,24 @@ function report(r: {
   growth: string[];
   plans: string[];
   outbox: { messages: number; perSecond: number };
+  queueRatio: { p50: number; p99: number } | null;
   totalSeconds: number;
 }): void {
   const v = r.volume;
   const out: string[] = [
     '',
     `bench: ${r.dbLabel}`,
-    `  volume: ${v.cases} cases + applications, ${v.history} history rows, ${v.messages} messages, ${v.users} workers ` +
+    `  volume: ${v.cases} cases + applications${v.copies ? ` and ${v.copies} copies of the cases (${v.cases + v.copies} cases in all)` : ''}, ${v.history} history rows, ${v.messages} messages, ${v.users} workers ` +
       `(inserted in ${v.seconds.toFixed(1)} s; app boot ${r.bootSeconds.toFixed(1)} s)`,
     `  ${r.requests} requests per list after ${WARMUP} warm-up requests, Fastify inject, times in ms`,
     '',
   ];
-  const header = ['list', 'p50', 'p95', 'max', 'budget p95', 'SQL/req', ''];
+  const header = ['list', 'p50', 'p95', 'p99', 'max', 'budget p95', 'SQL/req', ''];
   const rows = r.timings.map((t) => [
     `${t.name}: ${t.label}`,
     t.p50.toFixed(1),
     t.p95.toFixed(1),
+    t.p99.toFixed(1),
     t.max.toFixed(1),
     `< ${BUDGETS[t.name].p95Ms}`,
     String(t.queries),
@@ -428,8 +465,22 @@ function report(r: {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
   out.push(line(header), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line));
+  if (r.queueRatio) {
+    out.push(
+      '',
+      `  queue, deep page over first page: p50 ${r.queueRatio.p50.toFixed(2)}, p99 ${r.queueRatio.p99.toFixed(2)} (budget p50 <= ${QUEUE.maxDeepRatio})`,
+    );
+  }
   out.push('', '  SQL queries per request by page size:', ...r.growth.map((g) => `    ${g}`));
-  out.push('', '  Query plans (workflow_cases, and any full scan):', ...(r.plans.length ? r.plans : ['(none)']).map((p) => `    ${p}`));
+  // The same plan line for several statements of a list (the queue's steps) is printed once, with how many.
+  const planCounts = new Map<string, number>();
+  for (const p of r.plans) planCounts.set(p, (planCounts.get(p) ?? 0) + 1);
+  const planLines = [...planCounts].map(([p, n]) => (n > 1 ? `${p} (x${n})` : p));
+  out.push(
+    '',
+    '  Query plans (workflow_cases, case_queue, and any full scan):',
+    ...(planLines.length ? planLines : ['(none)']).map((p) => `    ${p}`),
+  );
   out.push(
     '',
     `  outbox: ${r.outbox.messages} subscribe messages drained by one sender over HTTP to the WeChat stand-in: ` +

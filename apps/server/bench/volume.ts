@@ -19,6 +19,8 @@ export const BENCH_WORKER_ONE = 'bench_worker_one';
 /** What the volume holds, for the report and for choosing the deep page. */
 export interface Volume {
   cases: number;
+  /** Copies of the cases made in SQL (BENCH_SCALE), on top of `cases`. */
+  copies: number;
   users: number;
   history: number;
   messages: number;
@@ -272,6 +274,7 @@ export async function addVolume(ds: DataSource, cipher: PiiCipher, cases: number
     await insertBatched(manager, Message, messages);
     return {
       cases,
+      copies: 0,
       users: userCount,
       history: history.length,
       messages: messages.length,
@@ -279,4 +282,41 @@ export async function addVolume(ds: DataSource, cipher: PiiCipher, cases: number
       seconds: (Date.now() - started) / 1000,
     };
   });
+}
+
+/**
+ * Grow the membership volume `times` over in SQL (`INSERT … SELECT`, seconds for a million cases
+ * where the ORM would take an hour): each copy of the base cases gets its own case ids and its own
+ * queue rows, so the workbench's queues and the statistics see `times` as many cases. The copies'
+ * domain rows are not copied (their subject ids point past the real ones): nothing but the queues
+ * and counts reads them. Answers the number of cases added.
+ */
+export async function multiplyCases(ds: DataSource, times: number): Promise<number> {
+  if (times <= 1) return 0;
+  const [{ maxCase, maxSubject }] = (await ds.query(
+    "SELECT MAX(id) AS maxCase, MAX(subject_id) AS maxSubject FROM workflow_cases WHERE case_type = 'membership_application'",
+  )) as { maxCase: number | string; maxSubject: number | string }[];
+  const top = Number(maxCase);
+  const subjects = Number(maxSubject);
+  const columns =
+    'case_type, subject_type, state, version, holder, organization_id, organization_path, applicant_user_id, applicant_name_masked, assignee_user_id, title, submitted_at, due_at, closed_at, updated_at';
+  let added = 0;
+  for (let k = 1; k < times; k += 1) {
+    await ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO workflow_cases (id, subject_id, ${columns}) SELECT id + ${k * top}, subject_id + ${k * subjects}, ${columns} ` +
+          `FROM workflow_cases WHERE case_type = 'membership_application' AND id <= ${top}`,
+      );
+      await m.query(
+        'INSERT INTO case_queue (organization_id, case_type, state, due_at, case_id, applicant_user_id, assignee_user_id) ' +
+          `SELECT q.organization_id, q.case_type, q.state, q.due_at, q.case_id + ${k * top}, q.applicant_user_id, q.assignee_user_id ` +
+          `FROM case_queue q WHERE q.case_type = 'membership_application' AND q.case_id <= ${top}`,
+      );
+      const [{ n }] = (await m.query(
+        `SELECT COUNT(*) AS n FROM workflow_cases WHERE case_type = 'membership_application' AND id <= ${top}`,
+      )) as { n: number | string }[];
+      added += Number(n);
+    });
+  }
+  return added;
 }

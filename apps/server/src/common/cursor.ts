@@ -69,7 +69,8 @@ export async function pageBy<T extends ObjectLiteral>(
     if (value instanceof Date && Number.isNaN(value.getTime()))
       fail('validation_failed', '分页参数无效', [{ field: 'after', message: '分页参数无效' }]);
     const beyond = sort.direction === 'DESC' ? '<' : '>';
-    qb.andWhere(`(${sort.column} ${beyond} :pageKey OR (${sort.column} = :pageKey AND ${idColumn} > :pageAfterId))`, {
+    // The plain bound first: every database starts its index range at the cursor (SQLite does not for the OR alone).
+    qb.andWhere(`${sort.column} ${beyond}= :pageKey AND (${sort.column} ${beyond} :pageKey OR ${idColumn} > :pageAfterId)`, {
       pageKey: value,
       pageAfterId: afterId,
     });

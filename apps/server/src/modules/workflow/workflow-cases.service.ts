@@ -164,7 +164,8 @@ export class WorkflowCases {
         .where(branch.where, branch.params)
         .andWhere('q.state = :queueState', { queueState: branch.state });
       if (page.after) {
-        qb.andWhere('(q.dueAt > :queueDue OR (q.dueAt = :queueDue AND q.caseId > :queueCase))', {
+        // The plain `>=` lets every database start the branch's index range at the cursor (SQLite does not for the OR alone).
+        qb.andWhere('q.dueAt >= :queueDue AND (q.dueAt > :queueDue OR q.caseId > :queueCase)', {
           queueDue: page.after.dueAt,
           queueCase: page.after.caseId,
         });
