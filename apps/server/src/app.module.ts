@@ -12,6 +12,7 @@ import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
 import { HonoursModule } from './modules/honours/honours.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -31,6 +32,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule.forRoot(config.database, ENTITIES),
+        JobsModule,
         WorkflowModule,
         NotificationsModule,
         OrganizationsModule,

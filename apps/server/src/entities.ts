@@ -39,6 +39,7 @@ import { Upload } from './modules/uploads/entities/upload.entity';
 import { CaseHistory } from './modules/workflow/entities/case-history.entity';
 import { OutboxEntry } from './modules/notifications/entities/outbox.entity';
 import { WorkflowCase } from './modules/workflow/entities/workflow-case.entity';
+import { JobRun } from './modules/jobs/entities/job-run.entity';
 import { CaseQueueEntry } from './modules/workflow/entities/case-queue-entry.entity';
 
 /** Every entity of the schema. */
@@ -50,6 +51,7 @@ export const ENTITIES = [
   Invitation,
   WorkflowCase,
   CaseQueueEntry,
+  JobRun,
   CaseHistory,
   OutboxEntry,
   Message,

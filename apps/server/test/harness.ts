@@ -203,6 +203,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WECHAT_APP_ID: 'wx-test-app',
     WECHAT_APP_SECRET: 'test-app-secret',
     OUTBOX_POLL_MS: '0',
+    JOBS_TICK_MS: '0',
     OUTBOX_BASE_BACKOFF_MS: '0',
     H5_DIR: '',
     // Every test client is 127.0.0.1: limits high enough not to throttle a suite (hardening.e2e.ts sets its own).

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { MembershipApplicationView } from '@union/shared';
 import { DataSource } from 'typeorm';
+import { JobRun } from '../src/modules/jobs/entities/job-run.entity';
+import { JobScheduler } from '../src/modules/jobs/jobs.service';
 import { ConsultationReminders } from '../src/modules/legal/consultation-reminders.job';
 import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
 import { aConsultation, CONSTRUCTION_UNION } from './factories';
@@ -77,6 +79,24 @@ import { newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './h
       m.title.startsWith('法律咨询提醒'),
     );
     expect(reminders).toHaveLength(1);
+  }, 60_000);
+
+  it('ticks the job scheduler on both at once: each due job runs on exactly one of them, every round', async () => {
+    const ds = a.app.get(DataSource);
+    const runs = async () =>
+      new Map(((await ds.getRepository(JobRun).find()) as JobRun[]).map((r) => [r.name, { runs: r.runs, next: r.nextRunAt.getTime() }]));
+    for (let round = 0; round < 5; round += 1) {
+      const before = await runs();
+      // Both processes' clocks just past every job's next run.
+      const due = new Date(Math.max(Date.now(), ...[...before.values()].map((r) => r.next)) + 1000);
+      a.clock.set(due);
+      b.clock.set(due);
+      const [ranA, ranB] = await Promise.all([a.app.get(JobScheduler).tick(), b.app.get(JobScheduler).tick()]);
+      const ran = [...ranA, ...ranB].sort();
+      expect(ran).toEqual([...before.keys()].sort());
+      const after = await runs();
+      for (const [name, r] of before) expect(after.get(name)?.runs).toBe(r.runs + 1);
+    }
   }, 60_000);
 
   it('sends every queued notification exactly once when both senders run', async () => {

@@ -102,6 +102,8 @@ export interface AppConfig {
   wechat: { apiBase: string; appId: string; appSecret: string; standIn: boolean; subscribeTemplateId: string; miniprogramState: string };
   workflow: { deadlines: Record<string, number> };
   outbox: { pollMs: number; maxAttempts: number; baseBackoffMs: number };
+  /** Scheduled jobs: how often each process looks for a due job (0: never by itself; the tests tick by hand). */
+  jobs: { tickMs: number };
   /** Case evidence files: where they live, how big they may be, how long a file link works. */
   uploads: { dir: string; maxBytes: number; maxPixels: number; linkTtlSeconds: number; linkKey: Buffer };
   /** Shared state between server instances; null keeps it in each process's memory. */
@@ -221,6 +223,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 8, 'OUTBOX_MAX_ATTEMPTS', 1, 50),
       baseBackoffMs: int(env.OUTBOX_BASE_BACKOFF_MS, 5000, 'OUTBOX_BASE_BACKOFF_MS', 0),
     },
+    jobs: { tickMs: int(env.JOBS_TICK_MS, 15_000, 'JOBS_TICK_MS', 0) },
     uploads: {
       dir: dir(env.UPLOAD_DIR, join(dataDir, 'uploads')),
       maxBytes: int(env.UPLOAD_MAX_BYTES, UPLOAD_LIMITS.defaultMaxBytes, 'UPLOAD_MAX_BYTES', 1024, 100 * 1024 * 1024),

@@ -24,6 +24,7 @@ import { AddProposalCounters1797600000000 } from './1797600000000-AddProposalCou
 import { AddOutboxClaimToken1797700000000 } from './1797700000000-AddOutboxClaimToken';
 import { AddStatisticsIndexes1797800000000 } from './1797800000000-AddStatisticsIndexes';
 import { AddCaseQueue1797900000000 } from './1797900000000-AddCaseQueue';
+import { AddJobRuns1798000000000 } from './1798000000000-AddJobRuns';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -53,4 +54,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddOutboxClaimToken1797700000000,
   AddStatisticsIndexes1797800000000,
   AddCaseQueue1797900000000,
+  AddJobRuns1798000000000,
 ];

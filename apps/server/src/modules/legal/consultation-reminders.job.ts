@@ -1,9 +1,10 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CONSULTATION_CHANNEL_LABEL, cstDate } from '@union/shared';
 import { And, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Db } from '../../database/db.service';
 import { IdentityService } from '../identity/identity.service';
+import { JobScheduler } from '../jobs/jobs.service';
 import { Notifier } from '../notifications/notifier.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { Consultation } from './entities/consultation.entity';
@@ -11,30 +12,22 @@ import { consultationLink, HOUR_MS, whenText } from './consultation.helpers';
 
 /**
  * A scheduled job: the worker is reminded of a booked consultation the day before and an hour
- * before, each reminder once (compare-and-set on its column), swept every five minutes.
+ * before, each reminder once (compare-and-set on its column), swept every five minutes through the
+ * job scheduler (one process runs each sweep).
  */
 @Injectable()
-export class ConsultationReminders implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(ConsultationReminders.name);
-  private timer: NodeJS.Timeout | null = null;
-
+export class ConsultationReminders implements OnModuleInit {
   constructor(
     private readonly cases: WorkflowCases,
     private readonly clock: Clock,
     private readonly db: Db,
     private readonly notifier: Notifier,
     private readonly identity: IdentityService,
+    private readonly jobs: JobScheduler,
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.sendReminders().catch((err: unknown) => this.logger.error({ err }, 'consultation reminders failed'));
-    }, 5 * 60_000);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.jobs.register({ name: 'consultation_reminders', everyMs: 5 * 60_000, run: (now) => this.sendReminders(now) });
   }
 
   /** Reminders the day before and an hour before; returns how many were sent. */

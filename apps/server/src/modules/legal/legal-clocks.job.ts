@@ -1,48 +1,31 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { LegalAidClocks } from './legal-aid-clocks.service';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../../common/clock';
+import { JobScheduler } from '../jobs/jobs.service';
+import { LegalAidClocks } from './legal-aid-clocks.service';
 
 /** How often the stored next statutory period of open legal-aid cases is brought up to date. */
 const EVERY_MS = 10 * 60_000;
 
 /**
- * A scheduled job, not a side effect of a GET: at start and every ten minutes, open legal-aid cases
- * whose stored next period has run out get the following one (at most ten minutes after midnight
- * a period that ended yesterday can still be listed as the next one). Overlapping runs share a pass.
+ * A scheduled job, not a side effect of a GET: at start and every ten minutes (through the job
+ * scheduler: one process runs each pass), open legal-aid cases whose stored next period has run out
+ * get the following one (at most ten minutes after midnight a period that ended yesterday can still
+ * be listed as the next one).
  */
 @Injectable()
-export class LegalClocksJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(LegalClocksJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-
+export class LegalClocksJob implements OnModuleInit {
   constructor(
     private readonly clock: Clock,
     private readonly clocks: LegalAidClocks,
+    private readonly jobs: JobScheduler,
   ) {}
 
-  onApplicationBootstrap(): void {
-    void this.runOnce();
-    this.timer = setInterval(() => void this.runOnce(), EVERY_MS);
-    this.timer.unref();
+  onModuleInit(): void {
+    this.jobs.register({ name: 'legal_aid_clocks', everyMs: EVERY_MS, run: (now) => this.runOnce(now) });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** One pass; resolves with how many cases got a new next period (0 when the pass failed, which is logged). */
+  /** One pass; resolves with how many cases got a new next period (a failure is the scheduler's to log and retry). */
   runOnce(now = this.clock.now()): Promise<number> {
-    if (!this.running) {
-      this.running = this.clocks
-        .refreshClocks(now)
-        .catch((err: Error) => {
-          this.logger.error({ err: err.message }, 'legal clock refresh failed');
-          return 0;
-        })
-        .finally(() => (this.running = null));
-    }
-    return this.running;
+    return this.clocks.refreshClocks(now);
   }
 }

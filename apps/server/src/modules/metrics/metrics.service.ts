@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Clock } from '../../common/clock';
 import { Db } from '../../database/db.service';
+import { JobScheduler } from '../jobs/jobs.service';
 import { OutboxSender } from '../notifications/outbox-sender.service';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 
 /**
  * The server's measurements in Prometheus' format: request latency per route (the route's
  * template, never the path with its ids or tokens), the queues waiting for staff, the outbox's
- * backlog and lag, the database pool (MySQL/MariaDB), and the process (CPU, memory, event-loop delay, heap). One registry per
+ * backlog and lag, the scheduled jobs (runs, failures, how overdue), the database pool (MySQL/MariaDB), and the process (CPU, memory, event-loop delay, heap). One registry per
  * application, so that two apps in one process (the tests) do not share counters.
  */
 @Injectable()
@@ -15,7 +17,7 @@ export class MetricsService {
   readonly registry = new Registry();
   private readonly requests: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(outbox: OutboxSender, cases: WorkflowCases, db: Db) {
+  constructor(outbox: OutboxSender, cases: WorkflowCases, db: Db, jobs: JobScheduler, clock: Clock) {
     collectDefaultMetrics({ register: this.registry, prefix: 'union_' });
     this.requests = new Histogram({
       name: 'union_http_request_duration_seconds',
@@ -90,6 +92,43 @@ export class MetricsService {
       registers: [this.registry],
       async collect() {
         this.set((await backlog()).dead);
+      },
+    });
+    // The scheduled jobs: one reading of job_runs per scrape for their three gauges.
+    let jobReading: { at: number; rows: ReturnType<JobScheduler['states']> } | null = null;
+    const jobStates = () => {
+      if (!jobReading || performance.now() - jobReading.at > 1000) jobReading = { at: performance.now(), rows: jobs.states() };
+      return jobReading.rows;
+    };
+    new Gauge({
+      name: 'union_job_runs',
+      help: 'Runs of a scheduled job, and how many of them failed',
+      labelNames: ['job', 'outcome'],
+      registers: [this.registry],
+      async collect() {
+        for (const j of await jobStates()) {
+          this.set({ job: j.name, outcome: 'all' }, j.runs);
+          this.set({ job: j.name, outcome: 'failed' }, j.failures);
+        }
+      },
+    });
+    new Gauge({
+      name: 'union_job_consecutive_failures',
+      help: 'Failures of a scheduled job since its last success (retried with backoff)',
+      labelNames: ['job'],
+      registers: [this.registry],
+      async collect() {
+        for (const j of await jobStates()) this.set({ job: j.name }, j.consecutiveFailures);
+      },
+    });
+    new Gauge({
+      name: 'union_job_overdue_seconds',
+      help: 'How long a scheduled job has been due without a process running it (0 when it is not due)',
+      labelNames: ['job'],
+      registers: [this.registry],
+      async collect() {
+        const now = clock.nowMs();
+        for (const j of await jobStates()) this.set({ job: j.name }, Math.max(0, (now - j.nextRunAt.getTime()) / 1000));
       },
     });
   }

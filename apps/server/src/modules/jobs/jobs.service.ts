@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { In, IsNull, LessThan, LessThanOrEqual, Or } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { Db } from '../../database/db.service';
+import { JobRun } from './entities/job-run.entity';
+
+/** A job run on a schedule: what it does answers how many items it handled. */
+export interface ScheduledJob {
+  /** Stable name (the row in job_runs, the label in /metrics). */
+  name: string;
+  /** Time between the end of one successful run and the next. */
+  everyMs: number;
+  run: (now: Date) => Promise<number>;
+}
+
+export type { JobRun } from './entities/job-run.entity';
+
+/** The first retry after a failure waits this long; each further failure doubles it, up to the job's period. */
+export const RETRY_BASE_MS = 30_000;
+
+/** A run that has not finished after this long is taken to have died with its process; another may take the job. */
+export const LEASE_MS = 10 * 60_000;
+
+/**
+ * The scheduled jobs (reminders, deadline sweeps), run through the database so that every process
+ * can tick and each run still happens once: a process takes a job's lease with one compare-and-set
+ * (`next_run_at` due, no live lease), runs it, then writes the outcome and the next run. A failed
+ * run is retried with backoff; counts, failures and the time of the last success are kept on the
+ * row for /metrics. Works the same on the embedded database (one process) and on MySQL/MariaDB
+ * with any number of processes; a job's own steps stay idempotent as well (compare-and-set per
+ * item), so a run cut short by a crash and run again sends nothing twice.
+ */
+@Injectable()
+export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobScheduler.name);
+  private readonly jobs = new Map<string, ScheduledJob>();
+  /** This process's id as a lease holder. */
+  readonly owner = randomUUID();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<string[]> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Register a job (once per name, when its module starts; its row is made at start or at the next tick). */
+  register(job: ScheduledJob): void {
+    if (this.jobs.has(job.name)) throw new Error(`two jobs named ${job.name}`);
+    this.jobs.set(job.name, job);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureRows();
+    if (this.config.jobs.tickMs > 0) {
+      void this.tick();
+      this.timer = setInterval(() => void this.tick(), this.config.jobs.tickMs);
+      this.timer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.ticking;
+  }
+
+  /** Every registered job has its row (due now), whichever process starts first. */
+  private async ensureRows(): Promise<void> {
+    const repo = this.db.manager.getRepository(JobRun);
+    const known = new Set((await repo.findBy({ name: In([...this.jobs.keys()]) })).map((r) => r.name));
+    const missing = [...this.jobs.keys()].filter((name) => !known.has(name));
+    if (missing.length === 0) return;
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values(missing.map((name) => ({ name, nextRunAt: this.clock.now() })))
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+
+  /**
+   * Run every job that is due and whose lease this process gets; resolves with the names of the
+   * jobs this process ran. Overlapping ticks of one process share a pass.
+   */
+  tick(): Promise<string[]> {
+    if (!this.ticking) {
+      this.ticking = this.runDue()
+        .catch((err: Error) => {
+          this.logger.error({ err: err.message }, 'job tick failed');
+          return [];
+        })
+        .finally(() => (this.ticking = null));
+    }
+    return this.ticking;
+  }
+
+  private async runDue(): Promise<string[]> {
+    await this.ensureRows();
+    const ran: string[] = [];
+    for (const job of this.jobs.values()) {
+      if (await this.claim(job)) {
+        await this.runClaimed(job);
+        ran.push(job.name);
+      }
+    }
+    return ran;
+  }
+
+  /** Take the job's lease when it is due and nobody holds a live one: one statement, one winner. */
+  private async claim(job: ScheduledJob): Promise<boolean> {
+    const now = this.clock.now();
+    const result = await this.db.manager
+      .getRepository(JobRun)
+      .update(
+        { name: job.name, nextRunAt: LessThanOrEqual(now), leaseUntil: Or(IsNull(), LessThan(now)) },
+        { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + LEASE_MS), lastStartedAt: now },
+      );
+    return result.affected === 1;
+  }
+
+  private async runClaimed(job: ScheduledJob): Promise<void> {
+    const started = this.clock.now();
+    const repo = this.db.manager.getRepository(JobRun);
+    const mine = { name: job.name, leaseOwner: this.owner };
+    try {
+      const handled = await job.run(started);
+      const done = this.clock.now();
+      await repo.update(mine, {
+        leaseOwner: null,
+        leaseUntil: null,
+        nextRunAt: new Date(done.getTime() + job.everyMs),
+        lastSucceededAt: done,
+        lastOutcome: `${handled} handled`,
+        consecutiveFailures: 0,
+        runs: () => 'runs + 1',
+      });
+    } catch (err) {
+      const row = await repo.findOneBy(mine);
+      const failures = (row?.consecutiveFailures ?? 0) + 1;
+      const wait = Math.min(job.everyMs, RETRY_BASE_MS * 2 ** (failures - 1));
+      const message = (err instanceof Error ? err.message : String(err)).slice(0, 180);
+      this.logger.error({ job: job.name, err: message, retryInMs: wait }, 'scheduled job failed');
+      await repo.update(mine, {
+        leaseOwner: null,
+        leaseUntil: null,
+        nextRunAt: new Date(this.clock.now().getTime() + wait),
+        lastOutcome: `failed: ${message}`,
+        consecutiveFailures: failures,
+        runs: () => 'runs + 1',
+        failures: () => 'failures + 1',
+      });
+    }
+  }
+
+  /** The state of every job (for /metrics and the tests). */
+  async states(): Promise<JobRun[]> {
+    return this.db.manager.getRepository(JobRun).find({ order: { name: 'ASC' } });
+  }
+}
