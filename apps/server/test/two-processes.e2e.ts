@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MembershipApplicationView } from '@union/shared';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { JobRun } from '../src/modules/jobs/entities/job-run.entity';
 import { JobScheduler } from '../src/modules/jobs/jobs.service';
@@ -7,6 +8,11 @@ import { ConsultationReminders } from '../src/modules/legal/consultation-reminde
 import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
 import { aConsultation, CONSTRUCTION_UNION } from './factories';
 import { newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './harness';
+import { startRoundRobin } from './round-robin';
+
+/** Redis database 5: its own keys, flushed before and after (the rate-limit suite cleans database 0). */
+const REDIS_URL = 'redis://127.0.0.1:6379/5';
+const SELF_TEST_LIMIT = 3;
 
 /**
  * Two server processes' worth of the app on one MariaDB database (the same secrets, each its
@@ -17,18 +23,57 @@ import { newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './h
 (ON_MYSQL ? describe : describe.skip)('two server processes on one database (e2e over HTTP, MySQL/MariaDB)', () => {
   let a: TestApp;
   let b: TestApp;
+  let front: Awaited<ReturnType<typeof startRoundRobin>>;
+  let redis: Redis | null = null;
 
   beforeAll(async () => {
     const key = () => randomBytes(32).toString('base64');
-    const shared = { JWT_SECRET: key(), CARD_SECRET: key(), PII_KEYS: `t1:${key()}`, PII_INDEX_KEY: key() };
+    const shared: Record<string, string> = { JWT_SECRET: key(), CARD_SECRET: key(), PII_KEYS: `t1:${key()}`, PII_INDEX_KEY: key() };
+    // One Redis for both (a database of its own, so that no other suite's clean-up touches its keys).
+    const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0 });
+    probe.on('error', () => undefined);
+    if (
+      await probe.connect().then(
+        () => true,
+        () => false,
+      )
+    ) {
+      redis = probe;
+      await redis.flushdb();
+      Object.assign(shared, { REDIS_URL, RATE_LIMIT_SELF_TEST: String(SELF_TEST_LIMIT) });
+    } else {
+      console.warn(`Redis is not running at ${REDIS_URL}: the shared rate limit test is skipped`);
+    }
     a = await startTestApp(shared);
     const url = (a.app.get(DataSource).options as { url: string }).url;
     b = await startTestApp({ ...shared, DATABASE_URL: url });
+    front = await startRoundRobin([a.baseUrl, b.baseUrl]);
   }, 120_000);
   afterAll(async () => {
+    await front?.close();
     await b?.close();
     await a?.close();
+    await redis?.flushdb();
+    await redis?.quit();
   });
+
+  /** A request through the round-robin front (the next process in turn answers it). */
+  async function viaFront<T>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown } = {},
+  ): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${front.url}/api${path}`, {
+      method,
+      headers: {
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: options.body ? JSON.stringify(options.body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  }
 
   async function anApplication(): Promise<MembershipApplicationView> {
     const worker = await a.newWorker('twoproc');
@@ -67,6 +112,32 @@ import { newIdNumber, newPhone, ON_MYSQL, startTestApp, type TestApp } from './h
       expect(Number(n)).toBe(1);
     }
   }, 60_000);
+
+  it('behind a round-robin front: the same case approved twice at once, one request to each process, has one winner', async () => {
+    const cadre = await a.loginAs('grassroots_cadre', CONSTRUCTION_UNION);
+    for (let round = 0; round < 5; round += 1) {
+      const app = await anApplication();
+      const body = { action: 'approve', version: app.version };
+      const servedBefore = front.served.length;
+      const answers = await Promise.all([
+        viaFront<{ code?: string }>('POST', `/cases/${app.caseId}/transitions`, { token: cadre, body }),
+        viaFront<{ code?: string }>('POST', `/cases/${app.caseId}/transitions`, { token: cadre, body }),
+      ]);
+      expect(new Set(front.served.slice(servedBefore))).toEqual(new Set([a.baseUrl, b.baseUrl].map((u) => new URL(u).origin)));
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+      const history = await viaFront<{ action: string }[]>('GET', `/cases/${app.caseId}/history`, { token: cadre });
+      expect(history.body.filter((h) => h.action === 'approve')).toHaveLength(1);
+    }
+  }, 60_000);
+
+  it('behind the front, the rate limits are shared through Redis: the limit holds whichever process answers', async () => {
+    if (!redis) return;
+    const answers: number[] = [];
+    for (let i = 0; i < SELF_TEST_LIMIT + 2; i += 1) answers.push((await viaFront('POST', '/hardship/self-test', { body: {} })).status);
+    // Within the limit the (empty) form is refused as invalid; past it, with either process, the call is throttled.
+    expect(answers).toEqual([...Array<number>(SELF_TEST_LIMIT).fill(400), 429, 429]);
+    expect((await redis.keys('union-rate-limit-*')).length).toBeGreaterThan(0);
+  });
 
   it('runs a scheduled job on both at once and its work is done once (a reminder per booking)', async () => {
     const { consultation, worker } = await aConsultation(a);
