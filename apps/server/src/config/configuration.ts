@@ -18,6 +18,28 @@ function bool(value: string | undefined, fallback: boolean, name: string): boole
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
+/** The object store of the uploads when S3_BUCKET is set; null keeps them on local disk. */
+function s3Config(env: NodeJS.ProcessEnv): S3Config | null {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) return null;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET must be a valid bucket name');
+  const endpoint = env.S3_ENDPOINT?.trim() || null;
+  if (endpoint && !/^https?:\/\//.test(endpoint)) throw new ConfigError('S3_ENDPOINT must be an http(s) URL');
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim();
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim();
+  if (!!accessKeyId !== !!secretAccessKey) throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+  const prefix = env.S3_PREFIX?.trim() ?? '';
+  if (prefix && !/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(prefix)) throw new ConfigError('S3_PREFIX must be letters, digits, - and _ in /-separated parts');
+  return {
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    endpoint,
+    forcePathStyle: bool(env.S3_FORCE_PATH_STYLE, endpoint !== null, 'S3_FORCE_PATH_STYLE'),
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null,
+    prefix,
+  };
+}
+
 function int(value: string | undefined, fallback: number, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value)) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
@@ -72,6 +94,18 @@ function parseKeys(value: string, name: string): Record<string, Buffer> {
   return keys;
 }
 
+/** An S3-compatible object store for the uploads (MinIO, AWS S3, COS, OSS); credentials from the SDK's chain when not given. */
+export interface S3Config {
+  bucket: string;
+  region: string;
+  /** The store's URL (MinIO: http://minio:9000); null for AWS itself. */
+  endpoint: string | null;
+  forcePathStyle: boolean;
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** Prefix of every key (one bucket for several deployments). */
+  prefix: string;
+}
+
 /** The whole configuration, read once from the environment and validated. */
 export interface AppConfig {
   app: {
@@ -105,7 +139,7 @@ export interface AppConfig {
   /** Scheduled jobs: how often each process looks for a due job (0: never by itself; the tests tick by hand). */
   jobs: { tickMs: number };
   /** Case evidence files: where they live, how big they may be, how long a file link works. */
-  uploads: { dir: string; maxBytes: number; maxPixels: number; linkTtlSeconds: number; linkKey: Buffer };
+  uploads: { dir: string; maxBytes: number; maxPixels: number; linkTtlSeconds: number; linkKey: Buffer; s3: S3Config | null };
   /** Shared state between server instances; null keeps it in each process's memory. */
   redis: { url: string | null };
   /** GET /api/metrics (Prometheus) answers only with this bearer token; null turns it off. */
@@ -232,6 +266,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       linkTtlSeconds: int(env.UPLOAD_LINK_TTL_SECONDS, 600, 'UPLOAD_LINK_TTL_SECONDS', 10, 86_400),
       // Derived rather than configured: one secret fewer to deploy, and a separate key per use.
       linkKey: Buffer.from(hkdfSync('sha256', jwtSecret as string, 'union', 'upload-links/v1', 32)),
+      s3: s3Config(env),
     },
     redis: { url: redisUrl },
     metrics: { token: metricsToken },

@@ -3,8 +3,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
 /**
- * Where uploaded bytes live. Local disk by default; an object store (MinIO, COS, OSS ...) can
- * implement the same three calls and be bound to FILE_STORE instead.
+ * Where uploaded bytes live: local disk by default, an S3-compatible object store (S3FileStore)
+ * when S3_BUCKET is set, so that several server processes share the files.
  */
 export interface FileStore {
   /** Store `bytes` under `key`, replacing whatever was there. */
@@ -20,6 +20,11 @@ export const FILE_STORE = Symbol('FILE_STORE');
 
 /** Keys are made by the upload service; anything else (`..`, absolute paths) is refused. */
 const KEY = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*(\.[a-z0-9]{1,5})?$/;
+
+/** True for a key the upload service could have made (the stores refuse any other). */
+export function isStorageKey(key: string): boolean {
+  return KEY.test(key);
+}
 
 /** Files under one folder, one file per key, written atomically, readable only by the server's user. */
 export class LocalDiskFileStore implements FileStore {
