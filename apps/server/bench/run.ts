@@ -14,7 +14,7 @@ import { OutboxEntry } from '../src/modules/notifications/entities/outbox.entity
 import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
 import { PiiCipher } from '../src/modules/pii/pii-cipher';
 import { startWechatStandIn } from '../src/modules/wechat/wechat-standin';
-import { BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, OUTBOX, QUEUE, WRITE_COST } from './budgets';
+import { APPROVALS, BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, OUTBOX, QUEUE, WRITE_COST } from './budgets';
 import { addLegalVolume } from './legal-volume';
 import { addVolume, BENCH_WORKER, BENCH_WORKER_ONE, multiplyCases, type Volume } from './volume';
 import { measureWriteCosts, type WriteCost } from './write-cost';
@@ -323,10 +323,12 @@ async function main(): Promise<void> {
       failures.push(`queue: a deep page's p50 is ${queueRatio.p50.toFixed(2)} times the first page's (budget <= ${QUEUE.maxDeepRatio})`);
     }
 
+    const approvals = await measureApprovals(app, ds, admin);
     const outbox = await measureOutbox(app, ds, wechat.state.sent);
 
     report({
       dbLabel,
+      approvals,
       volume,
       requests,
       bootSeconds,
@@ -350,6 +352,81 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write('\nbench: all within budget\n');
   }
+}
+
+/**
+ * Approvals through the API: distinct submitted membership applications (the volume's own, with
+ * their encrypted forms) approved by the county administrator, APPROVALS.concurrency requests at
+ * once; then the database is checked for lost updates (every case approved once, its version moved
+ * by one, one approve step in its history, one member).
+ */
+async function measureApprovals(
+  app: NestFastifyApplication,
+  ds: DataSource,
+  token: string,
+): Promise<{ count: number; perSecond: number; sqlPerApproval: number; lost: number }> {
+  const targets = (await ds.query(
+    `SELECT c.id AS id, c.version AS version, c.subject_id AS subject FROM workflow_cases c JOIN membership_applications a ON a.id = c.subject_id
+     WHERE c.case_type = 'membership_application' AND c.state = 'submitted' ORDER BY c.id LIMIT ${APPROVALS.count}`,
+  )) as { id: number; version: number; subject: number }[];
+  if (targets.length < APPROVALS.count) failures.push(`approvals: only ${targets.length} submitted applications to approve; add volume`);
+  let statements = 0;
+  const logger = ds.logger;
+  const original = logger.logQuery.bind(logger);
+  // BENCH_TRACE=1 prints the statements of one approval (to see where they go).
+  if (process.env.BENCH_TRACE) {
+    const one: string[] = [];
+    logger.logQuery = (sql) => void one.push(sql.replace(/\s+/g, ' ').slice(0, 160));
+    const first = targets.shift();
+    if (first) {
+      await app.inject({
+        method: 'POST',
+        url: `/api/cases/${first.id}/transitions`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: { action: 'approve', version: Number(first.version) },
+      });
+      process.stdout.write(`\none approval, ${one.length} statements:\n${one.map((q) => `  ${q}`).join('\n')}\n`);
+    }
+  }
+  logger.logQuery = (sql, parameters, runner) => {
+    statements += 1;
+    return original(sql, parameters, runner);
+  };
+  const refused: string[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: APPROVALS.concurrency }, async () => {
+      while (next < targets.length) {
+        const target = targets[next++];
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/cases/${target.id}/transitions`,
+          headers: { authorization: `Bearer ${token}` },
+          payload: { action: 'approve', version: Number(target.version) },
+        });
+        if (res.statusCode !== 200) refused.push(`${target.id}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  logger.logQuery = original;
+  if (refused.length) failures.push(`approvals: ${refused.length} refused, e.g. ${refused.slice(0, 3).join('; ')}`);
+  const ids = targets.map((t) => Number(t.id));
+  const [check] = (await ds.query(
+    `SELECT
+       (SELECT COUNT(*) FROM workflow_cases WHERE id IN (${ids.join(',')}) AND state = 'approved') AS approved,
+       (SELECT COUNT(*) FROM workflow_cases WHERE id IN (${ids.join(',')}) AND version = 2) AS moved,
+       (SELECT COUNT(*) FROM case_history WHERE case_id IN (${ids.join(',')}) AND action = 'approve') AS steps,
+       (SELECT COUNT(*) FROM members WHERE application_id IN (${targets.map((t) => Number(t.subject)).join(',')})) AS members`,
+  )) as { approved: number | string; moved: number | string; steps: number | string; members: number | string }[];
+  const lost = ids.length * 4 - [check.approved, check.moved, check.steps, check.members].reduce<number>((n, v) => n + Number(v), 0);
+  if (lost !== 0) failures.push(`approvals: lost updates (${JSON.stringify(check)} of ${ids.length})`);
+  const perSecond = ids.length / seconds;
+  if (perSecond < APPROVALS.minPerSecond) {
+    failures.push(`approvals: ${perSecond.toFixed(0)} a second is under the budget of ${APPROVALS.minPerSecond}`);
+  }
+  return { count: ids.length, perSecond, sqlPerApproval: statements / Math.max(1, ids.length), lost };
 }
 
 /** A backlog of subscribe messages drained by one sender over HTTP to the stand-in: messages a second. */
@@ -439,6 +516,7 @@ function report(r: {
   growth: string[];
   plans: string[];
   outbox: { messages: number; perSecond: number };
+  approvals: { count: number; perSecond: number; sqlPerApproval: number; lost: number };
   queueRatio: { p50: number; p99: number } | null;
   totalSeconds: number;
 }): void {
@@ -485,6 +563,11 @@ function report(r: {
     '',
     `  outbox: ${r.outbox.messages} subscribe messages drained by one sender over HTTP to the WeChat stand-in: ` +
       `${r.outbox.perSecond.toFixed(0)} a second (budget >= ${OUTBOX.minPerSecond})`,
+  );
+  out.push(
+    `  approvals: ${r.approvals.count} membership applications approved through the API, ${APPROVALS.concurrency} at once: ` +
+      `${r.approvals.perSecond.toFixed(0)} a second (budget >= ${APPROVALS.minPerSecond}, goal ${APPROVALS.goalPerSecond}), ` +
+      `${r.approvals.sqlPerApproval.toFixed(1)} SQL statements each, ${r.approvals.lost} lost updates`,
   );
   out.push('', `  total ${r.totalSeconds.toFixed(1)} s`);
   process.stdout.write(`${out.join('\n')}\n`);

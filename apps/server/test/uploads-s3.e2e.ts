@@ -34,7 +34,13 @@ describe('uploads in an S3-compatible object store (e2e)', () => {
 
   beforeAll(async () => {
     s3Dir = mkdtempSync(join(tmpdir(), 'union-s3-'));
-    s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
+    s3rver = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: s3Dir,
+      configureBuckets: [{ name: BUCKET, configs: [] }],
+    });
     const address = (await s3rver.run()) as AddressInfo;
     endpoint = `http://127.0.0.1:${address.port}`;
     env = {
@@ -79,7 +85,9 @@ describe('uploads in an S3-compatible object store (e2e)', () => {
       const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: `${PREFIX}/` }));
       expect(listed.KeyCount).toBe(1);
       const key = listed.Contents?.[0]?.Key as string;
-      const stored = Buffer.from(await ((await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body?.transformToByteArray() ?? []));
+      const stored = Buffer.from(
+        await ((await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body?.transformToByteArray() ?? []),
+      );
       // Encrypted at rest: neither the PDF's header nor its bytes are in the object.
       expect(stored.length).toBeGreaterThan(PDF.length);
       expect(stored.includes(Buffer.from('%PDF'))).toBe(false);

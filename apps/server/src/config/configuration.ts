@@ -29,7 +29,8 @@ function s3Config(env: NodeJS.ProcessEnv): S3Config | null {
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim();
   if (!!accessKeyId !== !!secretAccessKey) throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
   const prefix = env.S3_PREFIX?.trim() ?? '';
-  if (prefix && !/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(prefix)) throw new ConfigError('S3_PREFIX must be letters, digits, - and _ in /-separated parts');
+  if (prefix && !/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(prefix))
+    throw new ConfigError('S3_PREFIX must be letters, digits, - and _ in /-separated parts');
   return {
     bucket,
     region: env.S3_REGION?.trim() || 'us-east-1',

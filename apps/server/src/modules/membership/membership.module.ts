@@ -55,15 +55,14 @@ import { CaseHandlers } from '../workflow/case-handlers';
 export class MembershipModule implements OnModuleInit {
   constructor(
     private readonly caseHandlers: CaseHandlers,
-    private readonly applications: MembershipApplicationsService,
-    private readonly transfers: MembershipTransfersService,
     private readonly members: MembersService,
   ) {}
 
   /** This module's case types answer the case API through their own services. */
   onModuleInit(): void {
-    this.caseHandlers.registerService('membership_application', this.applications);
-    this.caseHandlers.registerService('membership_transfer', this.transfers);
+    // Their steps have no checks to show beforehand: the actions come from the case alone.
+    this.caseHandlers.registerPlain('membership_application');
+    this.caseHandlers.registerPlain('membership_transfer');
     this.caseHandlers.register({
       caseType: 'membership',
       actions: (actor, id) => this.members.actions(actor, id),

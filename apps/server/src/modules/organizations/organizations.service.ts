@@ -22,27 +22,53 @@ function likeEscape(value: string): string {
 }
 
 /** The union tree: lookup, search, routing of applications, subtree paths. */
+/** At most this many organisations are kept in memory (a province has a few tens of thousands). */
+const MAX_KNOWN = 100_000;
+
 @Injectable()
 export class OrganizationsService {
+  /** Organisations read before, by id (see byIds). */
+  private readonly known = new Map<number, Organization>();
+
   constructor(
     private readonly clock: Clock,
     @InjectRepository(Organization) private readonly repo: Repository<Organization>,
   ) {}
 
   async get(id: number, manager?: EntityManager): Promise<Organization> {
-    const org = await (manager ? manager.getRepository(Organization) : this.repo).findOneBy({ id });
+    const org = await this.findById(id, manager);
     if (!org) fail('invalid_organization');
     return org;
   }
 
   async findById(id: number, manager?: EntityManager): Promise<Organization | null> {
-    return this.repoOf(manager).findOneBy({ id });
+    return (await this.byIds([id], manager))[0] ?? null;
   }
 
-  /** The organisations with these ids (in one query; unknown ids are left out). */
+  /**
+   * The organisations with these ids (in one query for those not yet known; unknown ids are left
+   * out). An organisation's row does not change once it is created (its path is written in the
+   * transaction that creates it, and nothing edits or removes one), so every process keeps the
+   * rows it has read outside a transaction and answers them again without a query: the acting
+   * user's organisation on every request, the names of the organisations in every list. Rows read
+   * inside a transaction are not kept (they may be uncommitted); a feature that edits organisations
+   * must clear this.
+   */
   async byIds(ids: Iterable<number>, manager?: EntityManager): Promise<Organization[]> {
     const unique = [...new Set(ids)];
-    return unique.length ? this.repoOf(manager).findBy({ id: In(unique) }) : [];
+    const missing = unique.filter((id) => !this.known.has(id));
+    const fetched = new Map<number, Organization>();
+    const inTransaction = !!manager?.queryRunner?.isTransactionActive;
+    if (missing.length) {
+      for (const row of await this.repoOf(manager).findBy({ id: In(missing) })) {
+        fetched.set(row.id, row);
+        if (!inTransaction && row.path !== '/' && this.known.size < MAX_KNOWN) this.known.set(row.id, row);
+      }
+    }
+    return unique.flatMap((id) => {
+      const row = this.known.get(id) ?? fetched.get(id);
+      return row ? [Object.assign(new Organization(), row)] : [];
+    });
   }
 
   /** The names of the organisations with these ids, by id (one query), for lists of cases. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { ActionView, CaseType } from '@union/shared';
+import { WORKFLOWS, type ActionView, type CaseType, type WorkflowDef } from '@union/shared';
 import type { Actor } from '../../common/actor';
+import type { WorkflowCase } from './entities/workflow-case.entity';
+import { TransitionService } from './transition.service';
 
 /**
  * A case type's view for the case API: the actions the actor may take now, with the reasons the
@@ -10,7 +12,7 @@ import type { Actor } from '../../common/actor';
 export interface CaseHandler {
   readonly caseType: CaseType;
   /** The actions the actor may take now on the subject, with blocked reasons (as the domain page shows them). */
-  actions(actor: Actor, subjectId: number): Promise<ActionView[]>;
+  actions(actor: Actor, subjectId: number, kase: WorkflowCase): Promise<ActionView[]>;
 }
 
 /** What most domain services are: a view of the record that carries its actions. */
@@ -23,6 +25,8 @@ interface CaseService {
 export class CaseHandlers {
   private readonly handlers = new Map<string, CaseHandler>();
 
+  constructor(private readonly transitions: TransitionService) {}
+
   register(handler: CaseHandler): void {
     if (this.handlers.has(handler.caseType)) throw new Error(`two handlers for case type ${handler.caseType}`);
     this.handlers.set(handler.caseType, handler);
@@ -34,6 +38,15 @@ export class CaseHandlers {
       caseType,
       actions: async (actor, id) => (await service.get(actor, id)).actions,
     });
+  }
+
+  /**
+   * A handler for a case type whose steps the domain never blocks (no checks of its own to show
+   * beforehand): the actions come from the case row and the table alone, without reading the record.
+   */
+  registerPlain(caseType: CaseType): void {
+    const def = WORKFLOWS[caseType] as WorkflowDef<string, string>;
+    this.register({ caseType, actions: (actor, _id, kase) => Promise.resolve(this.transitions.actionsOf(actor, def, kase)) });
   }
 
   of(caseType: string): CaseHandler | null {

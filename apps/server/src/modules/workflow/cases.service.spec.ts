@@ -57,7 +57,7 @@ function newTestService(row: Partial<WorkflowCase> = {}) {
       return Promise.resolve(rows.get(caseId));
     },
   } as unknown as TransitionService;
-  const handlers = new CaseHandlers();
+  const handlers = new CaseHandlers(transitions);
   const handler: CaseHandler = {
     caseType: 'membership_application',
     actions: () => Promise.resolve([{ action: 'approve', label: '通过' } as ActionView]),

@@ -41,7 +41,7 @@ export class CasesService {
   /** What the actor may do on the case now (with the reasons a step is blocked), without the rest of the case. */
   async actions(actor: Actor, caseId: number): Promise<ActionView[]> {
     const { kase } = await this.load(actor, caseId);
-    return this.handlers.of(kase.caseType)?.actions(actor, kase.subjectId ?? 0) ?? [];
+    return this.handlers.of(kase.caseType)?.actions(actor, kase.subjectId ?? 0, kase) ?? [];
   }
 
   /** The case's history, oldest first, for whoever may see the case. */
@@ -59,10 +59,10 @@ export class CasesService {
     if (!isAction(def, input.action)) fail('validation_failed', '没有这个操作', [{ field: 'action', message: '没有这个操作' }]);
     const t = def.transitions[input.action];
     if (t.form) fail('action_not_allowed', `“${t.label}”需要在办理页面填写表单`);
-    await this.transitions.applyPlain(actor, kase.caseType, kase.id, input);
+    // The case as the step's transaction left it (its hooks keep it up to date), not read again.
     // After a step that moves the case out of the actor's reach (a transfer), they get it as it is
     // now with nothing more to do, not a 404 for what they just did.
-    const after = await this.db.manager.getRepository(WorkflowCase).findOneByOrFail({ id: caseId });
+    const after = await this.transitions.applyPlain(actor, kase.caseType, kase.id, input);
     return this.view(actor, after, def, this.transitions.actorContext(actor, after));
   }
 
@@ -70,7 +70,7 @@ export class CasesService {
     const handler = this.handlers.of(kase.caseType);
     const [actions, history] = await Promise.all([
       // Every case type has a handler (the server does not start otherwise).
-      ctx && handler ? handler.actions(actor, kase.subjectId ?? 0) : [],
+      ctx && handler ? handler.actions(actor, kase.subjectId ?? 0, kase) : [],
       this.transitions.history(this.db.manager, kase.id),
     ]);
     const { caseTypeLabel, stateLabel, stateTone, terminal, staffStep } = this.views.describe(kase);
