@@ -25,6 +25,7 @@ import { AddOutboxClaimToken1797700000000 } from './1797700000000-AddOutboxClaim
 import { AddStatisticsIndexes1797800000000 } from './1797800000000-AddStatisticsIndexes';
 import { AddCaseQueue1797900000000 } from './1797900000000-AddCaseQueue';
 import { AddJobRuns1798000000000 } from './1798000000000-AddJobRuns';
+import { AddClosedStatisticsIndex1798100000000 } from './1798100000000-AddClosedStatisticsIndex';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -55,4 +56,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddStatisticsIndexes1797800000000,
   AddCaseQueue1797900000000,
   AddJobRuns1798000000000,
+  AddClosedStatisticsIndex1798100000000,
 ];

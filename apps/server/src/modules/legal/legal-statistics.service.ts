@@ -36,7 +36,8 @@ export class LegalStatisticsService {
         .addSelect('COUNT(DISTINCT a.applicantUserId)', 'people')
         .addSelect('COALESCE(SUM(a.amountClaimedFen), 0)', 'claimed')
         .addSelect('COALESCE(SUM(a.amountRecoveredFen), 0)', 'recovered')
-        .where("c.state = 'closed' AND c.closedAt BETWEEN :start AND :end", { start, end })
+        // The case type and the closing time come first: the statistics index of closed cases (idx_cases_type_closed).
+        .where("c.caseType = 'legal_aid_application' AND c.closedAt BETWEEN :start AND :end AND c.state = 'closed'", { start, end })
         .andWhere(subtree('c.organizationPath', scope))
         .getRawOne<{ cases: string | number; people: string | number; claimed: string | number; recovered: string | number }>();
       const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);

@@ -19,6 +19,8 @@ import { BlindIndexColumn, InstantColumn } from '../../../database/columns';
 @Index('idx_cases_due', ['dueAt', 'id'])
 // Statistics: a case type's cases submitted in a period, counted by state in a subtree, from the index alone.
 @Index('idx_cases_type_submitted', ['caseType', 'submittedAt', 'organizationPath', 'state'])
+// Statistics: a case type's cases closed in a period (legal aid's closed cases and their amounts).
+@Index('idx_cases_type_closed', ['caseType', 'closedAt', 'organizationPath', 'state'])
 export class WorkflowCase {
   @PrimaryGeneratedColumn()
   id: number;
