@@ -14,7 +14,8 @@ import { OutboxEntry } from '../src/modules/notifications/entities/outbox.entity
 import { OutboxSender } from '../src/modules/notifications/outbox-sender.service';
 import { PiiCipher } from '../src/modules/pii/pii-cipher';
 import { startWechatStandIn } from '../src/modules/wechat/wechat-standin';
-import { APPROVALS, BUDGETS, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, OUTBOX, QUEUE, STARTUP, WRITE_COST } from './budgets';
+import { APPROVALS, BUDGETS, DETAIL, KNOWN_PER_ROW_QUERIES, NO_FULL_SCAN, OUTBOX, QUEUE, STARTUP, WRITE_COST } from './budgets';
+import { measureDetailRatio } from './detail-ratio';
 import { measureStartup } from './startup';
 import { addLegalVolume } from './legal-volume';
 import { addVolume, BENCH_WORKER, BENCH_WORKER_ONE, multiplyCases, type Volume } from './volume';
@@ -350,6 +351,17 @@ async function main(): Promise<void> {
     }
 
     const approvals = await measureApprovals(app, ds, admin);
+    // The detail read against a raw server running the same SQL (MySQL/MariaDB only).
+    let detail: Awaited<ReturnType<typeof measureDetailRatio>> | null = null;
+    if (scratch) {
+      const [row] = (await ds.query(
+        "SELECT a.id AS id FROM membership_applications a JOIN workflow_cases c ON c.id = a.case_id WHERE c.state = 'submitted' ORDER BY a.id DESC LIMIT 1",
+      )) as { id: number }[];
+      detail = await measureDetailRatio(app, ds, scratch.url, `/api/membership/applications/${row.id}`, admin, DETAIL);
+      if (detail.ratio < DETAIL.minRatio) {
+        failures.push(`detail read: ${detail.ratio.toFixed(2)} of the raw server's rate is under the budget of ${DETAIL.minRatio}`);
+      }
+    }
     // Start-up of the built server (on MySQL/MariaDB against this scratch database, which is migrated and seeded).
     const startup = await measureStartup(scratch?.url ?? null);
     if (!startup) warnings.push('start-up: the server is not built (npm run build), not measured');
@@ -362,6 +374,7 @@ async function main(): Promise<void> {
     report({
       dbLabel,
       approvals,
+      detail,
       startupMs,
       volume,
       requests,
@@ -552,6 +565,7 @@ function report(r: {
   outbox: { messages: number; perSecond: number };
   approvals: { count: number; perSecond: number; sqlPerApproval: number; lost: number };
   startupMs: number | null;
+  detail: { app: number; raw: number; ratio: number; statements: number } | null;
   queueRatio: { p50: number; p99: number } | null;
   totalSeconds: number;
 }): void {
@@ -604,6 +618,13 @@ function report(r: {
       `${r.approvals.perSecond.toFixed(0)} a second (budget >= ${APPROVALS.minPerSecond}, goal ${APPROVALS.goalPerSecond}), ` +
       `${r.approvals.sqlPerApproval.toFixed(1)} SQL statements each, ${r.approvals.lost} lost updates`,
   );
+  if (r.detail) {
+    out.push(
+      `  detail read (a cadre's GET of one application, ${DETAIL.concurrency} at once over HTTP): ${r.detail.app.toFixed(0)} a second; ` +
+        `a raw Fastify + mysql2 server running its ${r.detail.statements} statements and answering the same bytes: ${r.detail.raw.toFixed(0)} a second; ` +
+        `ratio ${r.detail.ratio.toFixed(2)} (budget >= ${DETAIL.minRatio}, goal ${DETAIL.goalRatio})`,
+    );
+  }
   if (r.startupMs !== null) {
     out.push(
       `  start-up: the built server restarted on its data answers /api/health after ${r.startupMs.toFixed(0)} ms (median of 3; ` +
