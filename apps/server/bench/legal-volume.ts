@@ -10,6 +10,7 @@ import { PiiCipher, piiAad } from '../src/modules/pii/pii-cipher';
 import { WorkflowCase } from '../src/modules/workflow/entities/workflow-case.entity';
 import { CaseQueueEntry } from '../src/modules/workflow/entities/case-queue-entry.entity';
 import { queueRowsOf } from '../src/modules/workflow/case-queue';
+import { rebuildQueueCounts } from '../src/database/migrations/case-queue-rows';
 
 const DAY = 86_400_000;
 const BATCH = 500;
@@ -168,6 +169,7 @@ export async function addLegalVolume(ds: DataSource, cipher: PiiCipher, count: n
     }
     await insertBatched(manager, WorkflowCase, kases);
     await insertBatched(manager, CaseQueueEntry, kases.flatMap(queueRowsOf));
+    await rebuildQueueCounts((sql, params) => manager.query(sql, params));
     await insertBatched(manager, LegalAidApplication, apps);
     return { cases: count, lawyerCases };
   });

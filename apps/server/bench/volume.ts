@@ -10,6 +10,7 @@ import { CaseHistory } from '../src/modules/workflow/entities/case-history.entit
 import { WorkflowCase } from '../src/modules/workflow/entities/workflow-case.entity';
 import { CaseQueueEntry } from '../src/modules/workflow/entities/case-queue-entry.entity';
 import { queueRowsOf } from '../src/modules/workflow/case-queue';
+import { rebuildQueueCounts } from '../src/database/migrations/case-queue-rows';
 
 /** Demo persona key of the worker whose lists are measured (logs in through the demo login). */
 export const BENCH_WORKER = 'bench_worker';
@@ -269,6 +270,7 @@ export async function addVolume(ds: DataSource, cipher: PiiCipher, cases: number
     await insertBatched(manager, User, users);
     await insertBatched(manager, WorkflowCase, kases);
     await insertBatched(manager, CaseQueueEntry, kases.flatMap(queueRowsOf));
+    await rebuildQueueCounts((sql, params) => manager.query(sql, params));
     await insertBatched(manager, MembershipApplication, apps);
     await insertBatched(manager, CaseHistory, history);
     await insertBatched(manager, Message, messages);
@@ -318,5 +320,6 @@ export async function multiplyCases(ds: DataSource, times: number): Promise<numb
       added += Number(n);
     });
   }
+  await rebuildQueueCounts((sql, params) => ds.query(sql, params));
   return added;
 }

@@ -1,3 +1,4 @@
+import { rebuildQueueCounts } from '../src/database/migrations/case-queue-rows';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +98,7 @@ async function multiplyVolume(ds: DataSource, base: BaseVolume, from: number, to
           `SELECT q.organization_id, q.case_type, q.state, q.due_at, q.case_id + ${caseOff}, q.applicant_user_id, q.assignee_user_id ` +
           `FROM case_queue q JOIN workflow_cases c ON c.id = q.case_id WHERE c.case_type = 'membership_application' AND c.id <= ${maxCase}`,
       );
+      await rebuildQueueCounts((sql, params) => m.query(sql, params));
       await m.query(
         `INSERT INTO membership_applications (id, case_id, uid, open_id_number_index, ${appCols}) ` +
           `SELECT id + ${k * maxApp}, case_id + ${caseOff}, lower(hex(randomblob(16))), NULL, ${appCols} FROM membership_applications WHERE id <= ${maxApp}`,

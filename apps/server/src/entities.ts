@@ -40,6 +40,7 @@ import { CaseHistory } from './modules/workflow/entities/case-history.entity';
 import { OutboxEntry } from './modules/notifications/entities/outbox.entity';
 import { WorkflowCase } from './modules/workflow/entities/workflow-case.entity';
 import { JobRun } from './modules/jobs/entities/job-run.entity';
+import { CaseQueueCount } from './modules/workflow/entities/case-queue-count.entity';
 import { CaseQueueEntry } from './modules/workflow/entities/case-queue-entry.entity';
 
 /** Every entity of the schema. */
@@ -51,6 +52,7 @@ export const ENTITIES = [
   Invitation,
   WorkflowCase,
   CaseQueueEntry,
+  CaseQueueCount,
   JobRun,
   CaseHistory,
   OutboxEntry,

@@ -14,6 +14,7 @@ import { startWechatStandIn, type StandInState } from '../src/modules/wechat/wec
 import { scratchDatabase } from './scratch-database';
 import { queueRowsOf } from '../src/modules/workflow/case-queue';
 import { CaseQueueEntry } from '../src/modules/workflow/entities/case-queue-entry.entity';
+import { CaseQueueCount, QUEUE_COUNT_SHARDS } from '../src/modules/workflow/entities/case-queue-count.entity';
 import { WorkflowCase } from '../src/modules/workflow/entities/workflow-case.entity';
 
 /** Every persona of the demo county (README: 演示身份), for access matrices. */
@@ -155,9 +156,22 @@ export async function queueMismatches(ds: DataSource): Promise<string[]> {
     );
   const expected = new Set((await ds.getRepository(WorkflowCase).find()).flatMap((c) => queueRowsOf(c).map(key)));
   const actual = new Set((await ds.getRepository(CaseQueueEntry).find()).map(key));
+  // The queues' counts are the queue rows counted (per organisation, type, step and shard).
+  const counted = new Map<string, number>();
+  for (const r of await ds.getRepository(CaseQueueEntry).find()) {
+    const k = [r.organizationId, r.caseType, r.state, r.caseId % QUEUE_COUNT_SHARDS].join(' ');
+    counted.set(k, (counted.get(k) ?? 0) + 1);
+  }
+  const counts = new Map(
+    (await ds.getRepository(CaseQueueCount).find()).map((c) => [[c.organizationId, c.caseType, c.state, c.shard].join(' '), c.waiting]),
+  );
+  const wrongCounts = [...new Set([...counted.keys(), ...counts.keys()])]
+    .filter((k) => (counted.get(k) ?? 0) !== (counts.get(k) ?? 0))
+    .map((k) => `count ${k}: ${counts.get(k) ?? 0}, rows ${counted.get(k) ?? 0}`);
   return [
     ...[...expected].filter((k) => !actual.has(k)).map((k) => `missing: ${k}`),
     ...[...actual].filter((k) => !expected.has(k)).map((k) => `stale: ${k}`),
+    ...wrongCounts,
   ];
 }
 

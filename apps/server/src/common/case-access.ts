@@ -99,16 +99,34 @@ export function staffHandles(actor: Actor, caseTypes?: readonly string[], alias 
  * case type: the actor's organisation as an equality (a row per organisation on the case's path),
  * assignment and not their own case. Null when the actor does not handle the type as staff.
  */
-export function staffHandlesQueued(actor: Actor, caseType: string, alias = 'q'): { where: string; params: Record<string, unknown> } | null {
+export function staffHandlesQueued(actor: Actor, caseType: string, alias = 'q'): QueuedAccess | null {
   const def = WORKFLOWS[caseType];
   if (!actor.organization || !def || !handlesCaseType(def, actor.permissions)) return null;
-  const assigned =
-    def.assignment && !actor.permissions.includes(def.assignment.supervisor) ? ` AND ${alias}.assigneeUserId = :accessMe` : '';
+  const onlyAssigned = !!def.assignment && !actor.permissions.includes(def.assignment.supervisor);
+  const assigned = onlyAssigned ? ` AND ${alias}.assigneeUserId = :accessMe` : '';
   const notOwn = def.openedByStaff ? '' : ` AND ${alias}.applicantUserId <> :accessMe`;
   return {
     where: `${alias}.organizationId = :accessOrg AND ${alias}.caseType = :accessType${assigned}${notOwn}`,
     params: { accessOrg: actor.organization.id, accessType: caseType, accessMe: actor.userId },
+    organizationId: actor.organization.id,
+    caseType,
+    actorUserId: actor.userId,
+    onlyAssigned,
+    ownLeftOut: !def.openedByStaff,
   };
+}
+
+/** The access rule of one case type over the staff's queue rows, as a condition and as its parts (for the queues' counts). */
+export interface QueuedAccess {
+  where: string;
+  params: Record<string, unknown>;
+  organizationId: number;
+  caseType: string;
+  actorUserId: number;
+  /** Only the cases assigned to the actor (a lawyer without the supervisor's function). */
+  onlyAssigned: boolean;
+  /** The actor's own cases are left out (nobody handles their own case as staff). */
+  ownLeftOut: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { maskName } from '@union/shared';
 import type { DataSource } from 'typeorm';
-import { rebuildCaseQueue } from './migrations/case-queue-rows';
+import { rebuildCaseQueue, rebuildQueueCounts } from './migrations/case-queue-rows';
 import {
   moveLegacyObjections,
   openLegacyEntryCases,
@@ -316,6 +316,14 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
         ),
       );
       if (rows > 0) done.push(`${rows} rows in the staff's queues`);
+    } else if (Number(queued) > 0) {
+      const [{ counted }] = (await ds.query('SELECT COUNT(*) AS counted FROM (SELECT 1 FROM case_queue_counts LIMIT 1) k')) as {
+        counted: number;
+      }[];
+      if (Number(counted) === 0) {
+        await ds.transaction((m) => rebuildQueueCounts((sql, params) => m.query(sql, params)));
+        done.push("the staff's queues counted");
+      }
     }
   }
   return done;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { QUEUE_COUNT_SHARDS } from './entities/case-queue-count.entity';
 import { CaseQueueEntry } from './entities/case-queue-entry.entity';
 import type { WorkflowCase } from './entities/workflow-case.entity';
 
@@ -51,22 +52,59 @@ function sameQueueRows(a: QueuedFields, b: QueuedFields): boolean {
   );
 }
 
+/** The change of every count a case's rows move (−1 for each row it leaves, +1 for each it enters), nonzero only. */
+function countChanges(removed: CaseQueueEntry[], added: CaseQueueEntry[]): { key: [number, string, string, number]; delta: number }[] {
+  const deltas = new Map<string, { key: [number, string, string, number]; delta: number }>();
+  const move = (row: CaseQueueEntry, by: number) => {
+    const key: [number, string, string, number] = [row.organizationId, row.caseType, row.state, row.caseId % QUEUE_COUNT_SHARDS];
+    const id = key.join('|');
+    const entry = deltas.get(id) ?? { key, delta: 0 };
+    entry.delta += by;
+    deltas.set(id, entry);
+  };
+  for (const row of removed) move(row, -1);
+  for (const row of added) move(row, 1);
+  // In key order, so that two steps at once take the count rows' locks in the same order.
+  return [...deltas.values()].filter((d) => d.delta !== 0).sort((a, b) => (a.key.join('|') < b.key.join('|') ? -1 : 1));
+}
+
+/** Add the changes to the counts in one statement (a count's row is made on its first case). */
+async function moveCounts(manager: EntityManager, removed: CaseQueueEntry[], added: CaseQueueEntry[]): Promise<void> {
+  const changes = countChanges(removed, added);
+  if (changes.length === 0) return;
+  const values = changes.map(() => '(?, ?, ?, ?, ?)').join(', ');
+  const upsert =
+    manager.connection.options.type === 'sqljs'
+      ? 'ON CONFLICT (organization_id, case_type, state, shard) DO UPDATE SET waiting = waiting + excluded.waiting'
+      : 'ON DUPLICATE KEY UPDATE waiting = waiting + VALUES(waiting)';
+  await manager.query(
+    `INSERT INTO case_queue_counts (organization_id, case_type, state, shard, waiting) VALUES ${values} ${upsert}`,
+    changes.flatMap((c) => [...c.key, c.delta]),
+  );
+}
+
 /**
- * Bring a case's queue rows in line with the case after a change, inside the change's transaction:
- * nothing when the change does not touch the queues, one delete when the case leaves them, one
- * multi-row insert when it enters them, a delete and an insert when it moves within them. `before`
- * is the case as it was (null for a case just opened).
+ * Bring a case's queue rows (and the queues' counts) in line with the case after a change, inside
+ * the change's transaction: nothing when the change does not touch the queues, one delete when the
+ * case leaves them, one multi-row insert when it enters them, a delete and an insert when it moves
+ * within them, and one statement for the counts. `before` is the case as it was (null for a case
+ * just opened).
  */
 export async function syncQueue(manager: EntityManager, before: QueuedFields | null, after: QueuedFields): Promise<void> {
   if (before && sameQueueRows(before, after)) return;
-  if (before && isQueued(before)) await manager.getRepository(CaseQueueEntry).delete({ caseId: after.id });
-  const rows = queueRowsOf(after);
-  if (rows.length) await manager.createQueryBuilder().insert().into(CaseQueueEntry).values(rows).updateEntity(false).execute();
+  const removed = before ? queueRowsOf(before) : [];
+  if (removed.length) await manager.getRepository(CaseQueueEntry).delete({ caseId: after.id });
+  const added = queueRowsOf(after);
+  if (added.length) await manager.createQueryBuilder().insert().into(CaseQueueEntry).values(added).updateEntity(false).execute();
+  await moveCounts(manager, removed, added);
 }
 
-/** Rewrite a case's queue rows from the case as it is in the database now (after an edit of its row). */
+/** Rewrite a case's queue rows (and the counts) from the case as it is in the database now (after an edit of its row). */
 export async function requeue(manager: EntityManager, kase: QueuedFields): Promise<void> {
-  await manager.getRepository(CaseQueueEntry).delete({ caseId: kase.id });
-  const rows = queueRowsOf(kase);
-  if (rows.length) await manager.createQueryBuilder().insert().into(CaseQueueEntry).values(rows).updateEntity(false).execute();
+  const repo = manager.getRepository(CaseQueueEntry);
+  const removed = await repo.findBy({ caseId: kase.id });
+  if (removed.length) await repo.delete({ caseId: kase.id });
+  const added = queueRowsOf(kase);
+  if (added.length) await manager.createQueryBuilder().insert().into(CaseQueueEntry).values(added).updateEntity(false).execute();
+  await moveCounts(manager, removed, added);
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { fail } from '../../common/app-exception';
-import { subtree } from '../../common/case-access';
+import { subtree, type QueuedAccess } from '../../common/case-access';
 import { Db } from '../../database/db.service';
 import { requeue } from './case-queue';
 import { CaseHistory } from './entities/case-history.entity';
+import { CaseQueueCount } from './entities/case-queue-count.entity';
 import { CaseQueueEntry } from './entities/case-queue-entry.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 
@@ -15,12 +16,13 @@ export type { CaseHistory } from './entities/case-history.entity';
 /** What a domain may change on its case besides steps: who holds it, where it sits, its deadline, its title. */
 export type CasePlacement = Partial<Pick<WorkflowCase, 'assigneeUserId' | 'organizationId' | 'organizationPath' | 'dueAt' | 'title'>>;
 
-/** One stretch of the staff's queue: an access condition over `case_queue` (alias `q`) and the step. */
-export interface QueueBranch {
-  where: string;
-  params: Record<string, unknown>;
+/** One stretch of the staff's queue: an access condition over `case_queue` (alias `q`, see staffHandlesQueued) and the step. */
+export interface QueueBranch extends QueuedAccess {
   state: string;
 }
+
+/** Overdue cases are counted up to this many per step (an index range of at most this length); more show as this. */
+export const OVERDUE_COUNT_CAP = 10_000;
 
 /** True when a placement changes what the case's queue rows hold (place, deadline, assignee). */
 function touchesQueue(placement: CasePlacement): boolean {
@@ -191,33 +193,79 @@ export class WorkflowCases {
     };
   }
 
-  /** How many cases wait in each branch of the staff's queue, and how many of them are overdue at `now` (one statement). */
+  /**
+   * How many cases wait in each branch of the staff's queue, and how many of them are overdue at
+   * `now`, in one statement: the waiting from the queues' counts (kept by every step; a few rows
+   * whatever the size of the subtree) less the actor's own cases, which they may not handle; a
+   * lawyer's own queue (assigned cases only) counted off its index; the overdue counted off the
+   * queue's key up to {@link OVERDUE_COUNT_CAP}.
+   */
   async queuedCounts(
     branches: QueueBranch[],
     now: Date,
     manager: EntityManager = this.db.manager,
   ): Promise<{ caseType: string; state: string; count: number; overdue: number }[]> {
     if (branches.length === 0) return [];
-    const parts = branches.map((branch) =>
-      manager
-        .getRepository(CaseQueueEntry)
-        .createQueryBuilder('q')
-        .select('q.caseType', 'caseType')
-        .addSelect('q.state', 'state')
-        .addSelect('COUNT(*)', 'n')
-        .addSelect('COALESCE(SUM(CASE WHEN q.dueAt < :queueNow THEN 1 ELSE 0 END), 0)', 'overdue')
+    const queue = () => manager.getRepository(CaseQueueEntry).createQueryBuilder('q');
+    const parts = branches.map((branch) => {
+      const waiting = branch.onlyAssigned
+        ? queue().select('COUNT(*)').where(branch.where, branch.params).andWhere('q.state = :queueState', { queueState: branch.state })
+        : manager
+            .getRepository(CaseQueueCount)
+            .createQueryBuilder('k')
+            .select('COALESCE(SUM(k.waiting), 0)')
+            .where('k.organizationId = :countOrg AND k.caseType = :countType AND k.state = :countState', {
+              countOrg: branch.organizationId,
+              countType: branch.caseType,
+              countState: branch.state,
+            });
+      const own =
+        branch.ownLeftOut && !branch.onlyAssigned
+          ? queue()
+              .select('COUNT(*)')
+              .where('q.applicantUserId = :ownMe AND q.organizationId = :ownOrg AND q.caseType = :ownType AND q.state = :ownState', {
+                ownMe: branch.actorUserId,
+                ownOrg: branch.organizationId,
+                ownType: branch.caseType,
+                ownState: branch.state,
+              })
+              .getQueryAndParameters()
+          : null;
+      const overdue = queue()
+        .select('1')
         .where(branch.where, branch.params)
-        .andWhere('q.state = :queueState', { queueState: branch.state, queueNow: now })
-        .groupBy('q.caseType')
-        .addGroupBy('q.state')
-        .getQueryAndParameters(),
-    );
-    const union = parts.map(([sql], i) => `SELECT * FROM (${sql}) b${i}`).join(' UNION ALL ');
-    const rows = (await manager.query(
-      union,
-      parts.flatMap(([, params]) => params as unknown[]),
-    )) as { caseType: string; state: string; n: number | string; overdue: number | string }[];
-    return rows.map((r) => ({ caseType: r.caseType, state: r.state, count: Number(r.n), overdue: Number(r.overdue) }));
+        .andWhere('q.state = :queueState AND q.dueAt < :queueNow', { queueState: branch.state, queueNow: now })
+        .limit(OVERDUE_COUNT_CAP)
+        .getQueryAndParameters();
+      return { waiting: waiting.getQueryAndParameters(), own, overdue };
+    });
+    const union = parts
+      .map(
+        ({ waiting, own, overdue }, i) =>
+          `SELECT ? AS caseType, ? AS state, (${waiting[0]}) AS waiting, ${own ? `(${own[0]})` : '0'} AS own, ` +
+          `(SELECT COUNT(*) FROM (${overdue[0]}) o${i}) AS overdue`,
+      )
+      .join(' UNION ALL ');
+    const params = parts.flatMap(({ waiting, own, overdue }, i) => [
+      branches[i].caseType,
+      branches[i].state,
+      ...(waiting[1] as unknown[]),
+      ...((own?.[1] as unknown[] | undefined) ?? []),
+      ...(overdue[1] as unknown[]),
+    ]);
+    const rows = (await manager.query(union, params)) as {
+      caseType: string;
+      state: string;
+      waiting: number | string;
+      own: number | string;
+      overdue: number | string;
+    }[];
+    return rows.map((r) => ({
+      caseType: r.caseType,
+      state: r.state,
+      count: Number(r.waiting) - Number(r.own),
+      overdue: Number(r.overdue),
+    }));
   }
 
   /** A query over the cases of every type as `alias` (the workbench's queues; later the staff's case search). */

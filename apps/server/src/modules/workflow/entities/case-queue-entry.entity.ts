@@ -12,6 +12,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_case_queue_case', ['caseId'])
 // A lawyer's own queue (cases assigned to them): the same order, from the assignee.
 @Index('idx_case_queue_assignee', ['assigneeUserId', 'caseType', 'state', 'dueAt', 'caseId'])
+// A cadre's own waiting cases (taken off the counts: nobody handles their own case).
+@Index('idx_case_queue_applicant', ['applicantUserId', 'organizationId', 'caseType', 'state'])
 export class CaseQueueEntry {
   /** The organisation whose queue this row is in: the case's own or one above it. */
   @PrimaryColumn({ type: 'int' })
