@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/exception.filter';
 import { useDepthLimitedJson } from './common/json-body';
 import { createLogger, PinoNestLogger, registerRequestLog } from './common/logger';
 import { registerRateLimits } from './common/rate-limit';
+import { applyDeferredApiDocs } from './common/schema';
 import { registerSecurityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/configuration';
 import type { Clock } from './common/clock';
@@ -63,8 +64,9 @@ export async function createApp(config: AppConfig, options: { logLevel?: string;
     // Built on the first request for the docs, once, not at every start (it walks every route and
     // turns every schema into JSON Schema: a good part of the start-up time).
     let document: OpenAPIObject | null = null;
-    const openApi = (): OpenAPIObject =>
-      (document ??= SwaggerModule.createDocument(
+    const openApi = (): OpenAPIObject => {
+      applyDeferredApiDocs();
+      return (document ??= SwaggerModule.createDocument(
         app,
         new DocumentBuilder()
           .setTitle('县总工会服务平台 API')
@@ -73,6 +75,7 @@ export async function createApp(config: AppConfig, options: { logLevel?: string;
           .addBearerAuth()
           .build(),
       ));
+    };
     SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs/openapi.json' });
   }
 

@@ -27,6 +27,23 @@ export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input
   return json;
 }
 
+/**
+ * The API docs' part of the schema decorators, kept until the OpenAPI document is first built
+ * (turning every schema into JSON Schema at start-up cost a good part of a restart). Each is
+ * applied once, to the route handler as it finally is.
+ */
+const deferredDocs: (() => void)[] = [];
+
+/** Write every schema decorator's API docs onto its route (before the OpenAPI document is built; once). */
+export function applyDeferredApiDocs(): void {
+  for (const apply of deferredDocs.splice(0)) apply();
+}
+
+/** Apply `decorate` to the route handler `key` of `target` when the docs are built. */
+function deferDocs(target: object, key: string | symbol | undefined, decorate: (descriptor: PropertyDescriptor) => void): void {
+  deferredDocs.push(() => decorate(methodOf(target, key)));
+}
+
 function methodOf(target: object, key: string | symbol | undefined): PropertyDescriptor {
   const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
   if (!descriptor) throw new Error('schema decorators go on the parameters of a route handler');
@@ -36,7 +53,8 @@ function methodOf(target: object, key: string | symbol | undefined): PropertyDes
 /** `@BodyOf(schema) body: Shape`: the request body, parsed by its schema and described in the API docs. */
 export function BodyOf(schema: z.ZodType): ParameterDecorator {
   return (target, key, index) => {
-    ApiBody({ schema: openApiSchema(schema) as never })(target, key as string, methodOf(target, key));
+    methodOf(target, key);
+    deferDocs(target, key, (descriptor) => ApiBody({ schema: openApiSchema(schema) as never })(target, key as string, descriptor));
     Body(new SchemaPipe(schema))(target, key, index);
   };
 }
@@ -44,16 +62,19 @@ export function BodyOf(schema: z.ZodType): ParameterDecorator {
 /** `@QueryOf(schema) query: Shape`: the query string, parsed by its schema; each field is a documented parameter. */
 export function QueryOf(schema: z.ZodType): ParameterDecorator {
   return (target, key, index) => {
-    const json = openApiSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
-    for (const [name, property] of Object.entries(json.properties ?? {})) {
-      const { description, ...rest } = property;
-      ApiQuery({
-        name,
-        required: json.required?.includes(name) ?? false,
-        description: typeof description === 'string' ? description : undefined,
-        schema: rest as never,
-      })(target, key as string, methodOf(target, key));
-    }
+    methodOf(target, key);
+    deferDocs(target, key, (descriptor) => {
+      const json = openApiSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+      for (const [name, property] of Object.entries(json.properties ?? {})) {
+        const { description, ...rest } = property;
+        ApiQuery({
+          name,
+          required: json.required?.includes(name) ?? false,
+          description: typeof description === 'string' ? description : undefined,
+          schema: rest as never,
+        })(target, key as string, descriptor);
+      }
+    });
     Query(new SchemaPipe(schema))(target, key, index);
   };
 }
@@ -100,7 +121,7 @@ export function Answers<S extends z.ZodType>(schema: S, status: 200 | 201 = 200)
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<H>,
   ): void => {
-    ApiResponse({ status, schema: openApiSchema(schema, 'output') as never })(target, key, descriptor);
+    deferDocs(target, key, (final) => ApiResponse({ status, schema: openApiSchema(schema, 'output') as never })(target, key, final));
     const handler = descriptor.value;
     if (!handler) return;
     const declared: DeclaredAnswer = { schema, status };

@@ -123,8 +123,7 @@ export class OrganizationsService {
   async views(orgs: Organization[], manager?: EntityManager): Promise<OrganizationView[]> {
     const ancestorIds = new Set<number>();
     for (const o of orgs) for (const id of o.path.split('/').filter(Boolean)) ancestorIds.add(Number(id));
-    const repo = manager ? manager.getRepository(Organization) : this.repo;
-    const ancestors = ancestorIds.size ? await repo.findBy({ id: In([...ancestorIds]) }) : [];
+    const ancestors = await this.byIds(ancestorIds, manager);
     const names = new Map(ancestors.map((a) => [a.id, a.name]));
     return orgs.map((o) => ({
       id: o.id,
