@@ -309,12 +309,7 @@ export async function upgradeEmbeddedData(ds: DataSource): Promise<string[]> {
       "SELECT COUNT(*) AS waiting FROM (SELECT 1 FROM workflow_cases WHERE holder = 'staff' AND due_at IS NOT NULL LIMIT 1) w",
     )) as { waiting: number }[];
     if (opened || (Number(queued) === 0 && Number(waiting) > 0)) {
-      const rows = await ds.transaction((m) =>
-        rebuildCaseQueue(
-          (sql, params) => m.query(sql, params),
-          (a, b) => `${a} || ${b}`,
-        ),
-      );
+      const rows = await ds.transaction((m) => rebuildCaseQueue((sql, params) => m.query(sql, params), 'sqlite'));
       if (rows > 0) done.push(`${rows} rows in the staff's queues`);
     } else if (Number(queued) > 0) {
       const [{ counted }] = (await ds.query('SELECT COUNT(*) AS counted FROM (SELECT 1 FROM case_queue_counts LIMIT 1) k')) as {

@@ -20,10 +20,7 @@ export class AddCaseQueue1797900000000 implements MigrationInterface {
     await queryRunner.query(
       "CREATE TABLE `case_queue_counts` (`organization_id` int NOT NULL, `case_type` varchar(40) NOT NULL, `state` varchar(40) NOT NULL, `shard` int NOT NULL, `waiting` int NOT NULL DEFAULT '0', PRIMARY KEY (`organization_id`, `case_type`, `state`, `shard`)) ENGINE=InnoDB",
     );
-    await rebuildCaseQueue(
-      (sql, params) => queryRunner.query(sql, params),
-      (a, b) => `CONCAT(${a}, ${b})`,
-    );
+    await rebuildCaseQueue((sql, params) => queryRunner.query(sql, params), 'mysql');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
