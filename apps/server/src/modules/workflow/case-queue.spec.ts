@@ -61,7 +61,7 @@ describe('the staff queues kept with each change of a case', () => {
     expect(out.inserted).toEqual([]);
     expect(out.counts.map((c) => c.delta)).toEqual([-1, -1, -1]);
     const same = recordingManager();
-    await syncQueue(same.manager, waiting, { ...waiting, title: '另一个标题', version: 5 });
+    await syncQueue(same.manager, waiting, Object.assign({}, waiting, { title: '另一个标题', version: 5 }));
     expect([same.deletes, same.inserted, same.counts]).toEqual([[], [], []]);
   });
 
@@ -72,7 +72,7 @@ describe('the staff queues kept with each change of a case', () => {
     expect(later.inserted).toHaveLength(3);
     expect(later.counts).toEqual([]);
     const moved = recordingManager();
-    await syncQueue(moved.manager, waiting, { ...waiting, organizationId: 5, organizationPath: '/1/5/' });
+    await syncQueue(moved.manager, waiting, Object.assign({}, waiting, { organizationId: 5, organizationPath: '/1/5/' }));
     expect(moved.inserted.map((row) => row.organizationId)).toEqual([1, 5]);
     // In key order, so that two steps at once take the count rows' locks in the same order.
     expect(moved.counts).toEqual([
