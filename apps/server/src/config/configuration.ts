@@ -18,6 +18,14 @@ function bool(value: string | undefined, fallback: boolean, name: string): boole
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
+/** Where the scheduled jobs run: BullMQ when Redis is configured (unless told otherwise), the database otherwise. */
+function jobsBackend(value: string | undefined, redisUrl: string | null): 'database' | 'bullmq' {
+  const backend = value?.trim() || (redisUrl ? 'bullmq' : 'database');
+  if (backend !== 'database' && backend !== 'bullmq') throw new ConfigError('JOBS_BACKEND must be database or bullmq');
+  if (backend === 'bullmq' && !redisUrl) throw new ConfigError('JOBS_BACKEND=bullmq needs REDIS_URL');
+  return backend;
+}
+
 /** The object store of the uploads when S3_BUCKET is set; null keeps them on local disk. */
 function s3Config(env: NodeJS.ProcessEnv): S3Config | null {
   const bucket = env.S3_BUCKET?.trim();
@@ -138,7 +146,7 @@ export interface AppConfig {
   workflow: { deadlines: Record<string, number> };
   outbox: { pollMs: number; maxAttempts: number; baseBackoffMs: number };
   /** Scheduled jobs: how often each process looks for a due job (0: never by itself; the tests tick by hand). */
-  jobs: { tickMs: number };
+  jobs: { tickMs: number; backend: 'database' | 'bullmq'; queuePrefix: string; retryBaseMs: number };
   /** Case evidence files: where they live, how big they may be, how long a file link works. */
   uploads: { dir: string; maxBytes: number; maxPixels: number; linkTtlSeconds: number; linkKey: Buffer; s3: S3Config | null };
   /** Shared state between server instances; null keeps it in each process's memory. */
@@ -258,7 +266,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 8, 'OUTBOX_MAX_ATTEMPTS', 1, 50),
       baseBackoffMs: int(env.OUTBOX_BASE_BACKOFF_MS, 5000, 'OUTBOX_BASE_BACKOFF_MS', 0),
     },
-    jobs: { tickMs: int(env.JOBS_TICK_MS, 15_000, 'JOBS_TICK_MS', 0) },
+    jobs: {
+      tickMs: int(env.JOBS_TICK_MS, 15_000, 'JOBS_TICK_MS', 0),
+      backend: jobsBackend(env.JOBS_BACKEND, redisUrl),
+      queuePrefix: env.JOBS_QUEUE_PREFIX?.trim() || 'union',
+      retryBaseMs: int(env.JOBS_RETRY_BASE_MS, 30_000, 'JOBS_RETRY_BASE_MS', 10),
+    },
     uploads: {
       dir: dir(env.UPLOAD_DIR, join(dataDir, 'uploads')),
       maxBytes: int(env.UPLOAD_MAX_BYTES, UPLOAD_LIMITS.defaultMaxBytes, 'UPLOAD_MAX_BYTES', 1024, 100 * 1024 * 1024),

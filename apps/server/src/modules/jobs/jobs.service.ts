@@ -4,6 +4,7 @@ import { In, IsNull, LessThan, LessThanOrEqual, Or } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
+import { BullJobs } from './bull-jobs';
 import { JobRun } from './entities/job-run.entity';
 
 /** A job run on a schedule: what it does answers how many items it handled. */
@@ -17,7 +18,7 @@ export interface ScheduledJob {
 
 export type { JobRun } from './entities/job-run.entity';
 
-/** The first retry after a failure waits this long; each further failure doubles it, up to the job's period. */
+/** The first retry after a failure waits this long by default (JOBS_RETRY_BASE_MS); each further failure doubles it, up to the job's period. */
 export const RETRY_BASE_MS = 30_000;
 
 /** A run that has not finished after this long is taken to have died with its process; another may take the job. */
@@ -29,8 +30,10 @@ export const LEASE_MS = 10 * 60_000;
  * (`next_run_at` due, no live lease), runs it, then writes the outcome and the next run. A failed
  * run is retried with backoff; counts, failures and the time of the last success are kept on the
  * row for /metrics. Works the same on the embedded database (one process) and on MySQL/MariaDB
- * with any number of processes; a job's own steps stay idempotent as well (compare-and-set per
- * item), so a run cut short by a crash and run again sends nothing twice.
+ * with any number of processes. With JOBS_BACKEND=bullmq (the default when REDIS_URL is set) the
+ * runs are scheduled, locked and retried by BullMQ instead (see BullJobs), and still written on the
+ * same rows. A job's own steps stay idempotent as well (compare-and-set per item), so a run cut
+ * short by a crash and run again sends nothing twice.
  */
 @Injectable()
 export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,6 +43,8 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   readonly owner = randomUUID();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<string[]> | null = null;
+  /** The BullMQ backend, when the jobs run on it (JOBS_BACKEND=bullmq, with REDIS_URL). */
+  private bull: BullJobs | null = null;
 
   constructor(
     private readonly db: Db,
@@ -51,10 +56,27 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   register(job: ScheduledJob): void {
     if (this.jobs.has(job.name)) throw new Error(`two jobs named ${job.name}`);
     this.jobs.set(job.name, job);
+    // A job registered once BullMQ runs (a test's): its row, then its schedule.
+    if (this.bull) void this.ensureRows().then(() => this.bull?.schedule(job));
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureRows();
+    if (this.config.jobs.backend === 'bullmq' && this.config.redis.url) {
+      this.bull = new BullJobs(
+        this.config.redis.url,
+        this.config.jobs.queuePrefix,
+        {
+          run: (name) => {
+            const job = this.jobs.get(name);
+            return job ? this.runAndRecord(job, { name }) : Promise.resolve(0);
+          },
+        },
+        { attempts: 6, retryBaseMs: this.config.jobs.retryBaseMs },
+      );
+      await this.bull.start([...this.jobs.values()]);
+      return;
+    }
     if (this.config.jobs.tickMs > 0) {
       void this.tick();
       this.timer = setInterval(() => void this.tick(), this.config.jobs.tickMs);
@@ -65,6 +87,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.ticking;
+    await this.bull?.close();
   }
 
   /** Every registered job has its row (due now), whichever process starts first. */
@@ -87,6 +110,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
    * jobs this process ran. Overlapping ticks of one process share a pass.
    */
   tick(): Promise<string[]> {
+    if (this.bull) return Promise.resolve([]); // BullMQ schedules the runs itself
     if (!this.ticking) {
       this.ticking = this.runDue()
         .catch((err: Error) => {
@@ -123,37 +147,54 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async runClaimed(job: ScheduledJob): Promise<void> {
+    await this.runAndRecord(job, { name: job.name, leaseOwner: this.owner }).catch(() => undefined);
+  }
+
+  /**
+   * Run the job and write how it went on its row (`where` picks the row: the lease this process
+   * holds, or the job's row on BullMQ): the next run after a success, the retry after a failure,
+   * which is thrown again for BullMQ's own retry.
+   */
+  private async runAndRecord(job: ScheduledJob, where: { name: string; leaseOwner?: string }): Promise<number> {
     const started = this.clock.now();
     const repo = this.db.manager.getRepository(JobRun);
-    const mine = { name: job.name, leaseOwner: this.owner };
     try {
       const handled = await job.run(started);
       const done = this.clock.now();
-      await repo.update(mine, {
+      await repo.update(where, {
         leaseOwner: null,
         leaseUntil: null,
+        lastStartedAt: started,
         nextRunAt: new Date(done.getTime() + job.everyMs),
         lastSucceededAt: done,
         lastOutcome: `${handled} handled`,
         consecutiveFailures: 0,
         runs: () => 'runs + 1',
       });
+      return handled;
     } catch (err) {
-      const row = await repo.findOneBy(mine);
+      const row = await repo.findOneBy(where);
       const failures = (row?.consecutiveFailures ?? 0) + 1;
-      const wait = Math.min(job.everyMs, RETRY_BASE_MS * 2 ** (failures - 1));
+      const wait = Math.min(job.everyMs, this.config.jobs.retryBaseMs * 2 ** (failures - 1));
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 180);
       this.logger.error({ job: job.name, err: message, retryInMs: wait }, 'scheduled job failed');
-      await repo.update(mine, {
+      await repo.update(where, {
         leaseOwner: null,
         leaseUntil: null,
+        lastStartedAt: started,
         nextRunAt: new Date(this.clock.now().getTime() + wait),
         lastOutcome: `failed: ${message}`,
         consecutiveFailures: failures,
         runs: () => 'runs + 1',
         failures: () => 'failures + 1',
       });
+      throw err;
     }
+  }
+
+  /** The BullMQ queue's jobs by state (empty on the database backend), for /metrics. */
+  async queueCounts(): Promise<Record<string, number>> {
+    return this.bull ? this.bull.counts() : {};
   }
 
   /** The state of every job (for /metrics and the tests). */

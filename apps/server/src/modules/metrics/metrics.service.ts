@@ -113,6 +113,15 @@ export class MetricsService {
       },
     });
     new Gauge({
+      name: 'union_job_queue',
+      help: 'Jobs of the BullMQ queue by state (waiting, delayed, active, completed, failed; only with JOBS_BACKEND=bullmq)',
+      labelNames: ['state'],
+      registers: [this.registry],
+      async collect() {
+        for (const [state, n] of Object.entries(await jobs.queueCounts())) this.set({ state }, n);
+      },
+    });
+    new Gauge({
       name: 'union_job_consecutive_failures',
       help: 'Failures of a scheduled job since its last success (retried with backoff)',
       labelNames: ['job'],
