@@ -75,9 +75,11 @@ const SELF_TEST_LIMIT = 3;
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   }
 
-  async function anApplication(): Promise<MembershipApplicationView> {
+  /** A membership application, sent to one process (`a`) or through the front (whichever is next). */
+  async function anApplication(through: 'a' | 'front' = 'a'): Promise<MembershipApplicationView> {
     const worker = await a.newWorker('twoproc');
-    const res = await a.http<MembershipApplicationView>('POST', '/membership/applications', {
+    const send = through === 'front' ? viaFront : a.http;
+    const res = await send<MembershipApplicationView>('POST', '/membership/applications', {
       token: worker,
       body: {
         realName: '双机测试',
@@ -178,7 +180,10 @@ const SELF_TEST_LIMIT = 3;
     b.wechat.state.sent.length = 0;
     const ds = a.app.get(DataSource);
     const [{ n0: before }] = (await ds.query("SELECT COUNT(*) AS n0 FROM outbox WHERE status = 'sent'")) as { n0: string }[];
-    for (let i = 0; i < 12; i += 1) await anApplication();
+    // Written through the front: half of them by each process, each with its notification in the outbox.
+    const servedBefore = front.served.length;
+    for (let i = 0; i < 12; i += 1) await anApplication('front');
+    expect(new Set(front.served.slice(servedBefore)).size).toBe(2);
     const [{ due }] = (await ds.query("SELECT COUNT(*) AS due FROM outbox WHERE status = 'pending'")) as { due: string }[];
     expect(Number(due)).toBeGreaterThanOrEqual(12);
     const [x, y] = await Promise.all([senderA.drain(), senderB.drain()]);
