@@ -218,6 +218,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WECHAT_APP_SECRET: 'test-app-secret',
     OUTBOX_POLL_MS: '0',
     JOBS_TICK_MS: '0',
+    // Tests change users' rows directly (names, roles): read the acting user on every request (test/actor-cache.e2e.ts sets its own).
+    AUTH_ACTOR_CACHE_MS: '0',
     // The jobs on the database even where a test sets REDIS_URL (test/jobs-bullmq.e2e.ts sets bullmq itself).
     JOBS_BACKEND: 'database',
     OUTBOX_BASE_BACKOFF_MS: '0',

@@ -140,7 +140,15 @@ export interface AppConfig {
     /** A fixed journal size (bytes) that triggers a checkpoint of the embedded database; null: the default rule. */
     embeddedCheckpointBytes: number | null;
   };
-  auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlDays: number; cardSecret: string; cardTokenTtlSeconds: number };
+  auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+    cardSecret: string;
+    cardTokenTtlSeconds: number;
+    /** How long a process keeps an acting user it has read (ms; 0: read on every request). */
+    actorCacheMs: number;
+  };
   pii: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer };
   wechat: { apiBase: string; appId: string; appSecret: string; standIn: boolean; subscribeTemplateId: string; miniprogramState: string };
   workflow: { deadlines: Record<string, number> };
@@ -248,6 +256,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       jwtSecret: jwtSecret as string,
       accessTtlSeconds: int(env.ACCESS_TOKEN_TTL_SECONDS, 900, 'ACCESS_TOKEN_TTL_SECONDS', 10),
       refreshTtlDays: int(env.REFRESH_TOKEN_TTL_DAYS, 30, 'REFRESH_TOKEN_TTL_DAYS', 1),
+      actorCacheMs: int(env.AUTH_ACTOR_CACHE_MS, 2_000, 'AUTH_ACTOR_CACHE_MS', 0, 60_000),
       cardSecret: cardSecret as string,
       cardTokenTtlSeconds: int(env.CARD_TOKEN_TTL_SECONDS, 600, 'CARD_TOKEN_TTL_SECONDS', 10),
     },

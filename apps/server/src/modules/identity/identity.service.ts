@@ -42,11 +42,21 @@ export interface MembershipFacts {
 /** The user rows, for other modules to read through this service. */
 export type { User } from './entities/user.entity';
 
+/** At most this many acting users are kept (then the store starts afresh). */
+const MAX_ACTORS = 50_000;
+
 @Injectable()
 export class IdentityService {
   private membershipFacts: MembershipFacts | null = null;
 
   private readonly logger = new Logger(IdentityService.name);
+
+  /**
+   * The acting users read in the last AUTH_ACTOR_CACHE_MS (default 2 s), by id: a burst of requests
+   * by one cadre reads their row once. A change of roles or organisation made in this process takes
+   * effect at once (forgetActor); one made by another process, within that time.
+   */
+  private readonly actors = new Map<number, { actor: Omit<Actor, 'requestId'>; until: number }>();
 
   constructor(
     private readonly clock: Clock,
@@ -129,18 +139,32 @@ export class IdentityService {
 
   /** The actor of a request, or null when the user no longer exists. */
   async actorFor(userId: number, requestId: string): Promise<Actor | null> {
+    const ttl = this.config.auth.actorCacheMs;
+    const known = ttl > 0 ? this.actors.get(userId) : undefined;
+    // On the app's clock (tests move it); an entry from "the future" (the clock set back) is not trusted.
+    const now = this.clock.nowMs();
+    if (known && known.until > now && known.until - now <= ttl) return { ...known.actor, requestId };
     const user = await this.users.findOneBy({ id: userId });
     if (!user) return null;
     const org = user.organizationId ? await this.organizations.findById(user.organizationId) : null;
     const isStaff = !!org && user.roles.some((r) => STAFF_ROLES.includes(r));
-    return {
+    const actor: Omit<Actor, 'requestId'> = {
       userId: user.id,
       displayName: user.displayName,
       roles: user.roles,
       permissions: permissionsOf(isStaff ? user.roles : user.roles.filter((r) => !STAFF_ROLES.includes(r))),
       organization: isStaff && org ? { id: org.id, path: org.path, level: org.level, kind: org.kind, name: org.name } : null,
-      requestId,
     };
+    if (ttl > 0) {
+      if (this.actors.size >= MAX_ACTORS) this.actors.clear();
+      this.actors.set(userId, { actor, until: now + ttl });
+    }
+    return { ...actor, requestId };
+  }
+
+  /** Forget a user's kept actor (their roles or organisation just changed in this process). */
+  private forgetActor(userId: number): void {
+    this.actors.delete(userId);
   }
 
   /** Called once by the membership module at start. */
@@ -276,6 +300,7 @@ export class IdentityService {
       await manager.getRepository(User).update({ id: actor.userId }, { organizationId: invitation.organizationId, roles });
       this.logger.log({ userId: actor.userId, organizationId: invitation.organizationId, role: invitation.role }, 'invitation redeemed');
     });
+    this.forgetActor(actor.userId);
     const refreshed = await this.actorFor(actor.userId, actor.requestId);
     return this.me(refreshed as Actor);
   }
