@@ -60,6 +60,15 @@ describe('scheduled jobs on BullMQ (e2e)', () => {
 
   const row = (name: string) => apps[0].app.get(DataSource).getRepository(JobRun).findOneByOrFail({ name });
 
+  it('starts, answers and stops while Redis is down (the jobs wait for it; the server does not)', async () => {
+    const down = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:1/0', JOBS_BACKEND: 'bullmq' });
+    try {
+      expect((await down.http('GET', '/health')).status).toBe(200);
+    } finally {
+      await down.close();
+    }
+  }, 30_000);
+
   it('runs a job once per period across every process, and records each run on its row', async () => {
     if (!redis) return;
     const runs: { app: number; at: number }[] = [];

@@ -22,6 +22,7 @@ export class BullJobs {
   private queue: Queue | null = null;
   private worker: Worker | null = null;
   private readonly connections: Redis[] = [];
+  private closed = false;
 
   constructor(
     private readonly url: string,
@@ -40,8 +41,11 @@ export class BullJobs {
 
   async start(jobs: BullJobSpec[]): Promise<void> {
     const { Queue, Worker } = await import('bullmq');
+    if (this.closed) return;
     this.queue = new Queue('scheduled-jobs', { connection: this.connection(), prefix: this.prefix });
+    this.queue.on('error', () => undefined);
     for (const job of jobs) await this.schedule(job);
+    if (this.closed) return;
     this.worker = new Worker('scheduled-jobs', (job) => this.runner.run(job.name), {
       connection: this.connection(),
       prefix: this.prefix,
@@ -74,6 +78,7 @@ export class BullJobs {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.worker?.close();
     await this.queue?.close();
     for (const redis of this.connections) await redis.quit().catch(() => redis.disconnect());

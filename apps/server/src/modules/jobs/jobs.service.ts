@@ -57,7 +57,11 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.jobs.has(job.name)) throw new Error(`two jobs named ${job.name}`);
     this.jobs.set(job.name, job);
     // A job registered once BullMQ runs (a test's): its row, then its schedule.
-    if (this.bull) void this.ensureRows().then(() => this.bull?.schedule(job));
+    if (this.bull) {
+      void this.ensureRows()
+        .then(() => this.bull?.schedule(job))
+        .catch((err: Error) => this.logger.error({ job: job.name, err: err.message }, 'scheduling a job on BullMQ failed'));
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -74,7 +78,8 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
         },
         { attempts: 6, retryBaseMs: this.config.jobs.retryBaseMs },
       );
-      await this.bull.start([...this.jobs.values()]);
+      // Not awaited: a Redis that is down must not keep the server from starting (BullMQ connects when it can).
+      void this.bull.start([...this.jobs.values()]).catch((err: Error) => this.logger.error({ err: err.message }, 'BullMQ did not start'));
       return;
     }
     if (this.config.jobs.tickMs > 0) {
