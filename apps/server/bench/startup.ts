@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 /** The built server (`npm run build`; the test step of CI builds it before the bench). */
 export const BUILT_SERVER = join(__dirname, '..', 'dist', 'main.js');
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on now (the kill test and the start-up measure start the built server on one). */
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const srv = createServer();
     srv.once('error', fail);

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { JobRun } from '../src/modules/jobs/entities/job-run.entity';
-import { JobScheduler, LEASE_MS, RETRY_BASE_MS } from '../src/modules/jobs/jobs.service';
+import { APP_CONFIG, type AppConfig } from '../src/config/configuration';
+import { JobScheduler, LEASE_MS } from '../src/modules/jobs/jobs.service';
 import { startTestApp, type TestApp } from './harness';
 
 const TOKEN = 'metrics-token-for-the-jobs-test-0123456789';
@@ -13,10 +14,13 @@ const MINUTE = 60_000;
 describe('scheduled jobs (e2e)', () => {
   let t: TestApp;
   let jobs: JobScheduler;
+  /** The first retry's wait (JOBS_retryBaseMs, 30 s by default). */
+  let retryBaseMs: number;
   let ds: DataSource;
   beforeAll(async () => {
     t = await startTestApp({ METRICS_TOKEN: TOKEN });
     jobs = t.app.get(JobScheduler);
+    retryBaseMs = t.app.get<AppConfig>(APP_CONFIG).jobs.retryBaseMs;
     ds = t.app.get(DataSource);
   });
   afterAll(() => t.close());
@@ -69,19 +73,19 @@ describe('scheduled jobs (e2e)', () => {
     expect([state.failures, state.consecutiveFailures, state.lastOutcome]).toEqual([1, 1, 'failed: 平台繁忙 1']);
     expect(state.leaseOwner).toBeNull();
     // The first retry waits 30 s: not before.
-    t.clock.advance(RETRY_BASE_MS - 2000);
+    t.clock.advance(retryBaseMs - 2000);
     expect(await jobs.tick()).not.toContain('test_flaky');
     t.clock.advance(3000);
     expect(await jobs.tick()).toContain('test_flaky');
     state = await row('test_flaky');
     expect([state.failures, state.consecutiveFailures]).toEqual([2, 2]);
     // The second waits twice as long.
-    expect(state.nextRunAt.getTime() - t.clock.nowMs()).toBeGreaterThan(2 * RETRY_BASE_MS - 2000);
+    expect(state.nextRunAt.getTime() - t.clock.nowMs()).toBeGreaterThan(2 * retryBaseMs - 2000);
     const metrics = await fetch(`${t.baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.text());
     expect(metrics).toContain('union_job_runs{job="test_flaky",outcome="failed"} 2');
     expect(metrics).toContain('union_job_consecutive_failures{job="test_flaky"} 2');
     expect(metrics).toMatch(/union_job_overdue_seconds\{job="consultation_reminders"\} [\d.]+/);
-    t.clock.advance(2 * RETRY_BASE_MS);
+    t.clock.advance(2 * retryBaseMs);
     expect(await jobs.tick()).toContain('test_flaky');
     state = await row('test_flaky');
     expect([state.runs, state.failures, state.consecutiveFailures, state.lastOutcome]).toEqual([3, 2, 0, '7 handled']);

@@ -39,8 +39,9 @@ export function applyDeferredApiDocs(): void {
   for (const apply of deferredDocs.splice(0)) apply();
 }
 
-/** Apply `decorate` to the route handler `key` of `target` when the docs are built. */
+/** Apply `decorate` to the route handler `key` of `target` when the docs are built (a misplaced decorator fails at once). */
 function deferDocs(target: object, key: string | symbol | undefined, decorate: (descriptor: PropertyDescriptor) => void): void {
+  methodOf(target, key);
   deferredDocs.push(() => decorate(methodOf(target, key)));
 }
 
@@ -53,7 +54,6 @@ function methodOf(target: object, key: string | symbol | undefined): PropertyDes
 /** `@BodyOf(schema) body: Shape`: the request body, parsed by its schema and described in the API docs. */
 export function BodyOf(schema: z.ZodType): ParameterDecorator {
   return (target, key, index) => {
-    methodOf(target, key);
     deferDocs(target, key, (descriptor) => ApiBody({ schema: openApiSchema(schema) as never })(target, key as string, descriptor));
     Body(new SchemaPipe(schema))(target, key, index);
   };
@@ -62,7 +62,6 @@ export function BodyOf(schema: z.ZodType): ParameterDecorator {
 /** `@QueryOf(schema) query: Shape`: the query string, parsed by its schema; each field is a documented parameter. */
 export function QueryOf(schema: z.ZodType): ParameterDecorator {
   return (target, key, index) => {
-    methodOf(target, key);
     deferDocs(target, key, (descriptor) => {
       const json = openApiSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
       for (const [name, property] of Object.entries(json.properties ?? {})) {

@@ -18,9 +18,6 @@ export interface ScheduledJob {
 
 export type { JobRun } from './entities/job-run.entity';
 
-/** The first retry after a failure waits this long by default (JOBS_RETRY_BASE_MS); each further failure doubles it, up to the job's period. */
-export const RETRY_BASE_MS = 30_000;
-
 /** A run that has not finished after this long is taken to have died with its process; another may take the job. */
 export const LEASE_MS = 10 * 60_000;
 

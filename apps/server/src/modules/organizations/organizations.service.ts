@@ -21,10 +21,10 @@ function likeEscape(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The union tree: lookup, search, routing of applications, subtree paths. */
 /** At most this many organisations are kept in memory (a province has a few tens of thousands). */
 const MAX_KNOWN = 100_000;
 
+/** The union tree: lookup, search, routing of applications, subtree paths. */
 @Injectable()
 export class OrganizationsService {
   /** Organisations read before, by id (see byIds). */

@@ -62,7 +62,7 @@ export class LocalDiskFileStore implements FileStore {
   }
 
   private pathOf(key: string): string {
-    if (!KEY.test(key)) throw new Error('invalid storage key');
+    if (!isStorageKey(key)) throw new Error('invalid storage key');
     const path = join(this.root, key);
     if (!path.startsWith(this.root + sep)) throw new Error('invalid storage key');
     return path;

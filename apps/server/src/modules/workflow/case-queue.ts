@@ -92,18 +92,17 @@ async function moveCounts(manager: EntityManager, removed: CaseQueueEntry[], add
  */
 export async function syncQueue(manager: EntityManager, before: QueuedFields | null, after: QueuedFields): Promise<void> {
   if (before && sameQueueRows(before, after)) return;
-  const removed = before ? queueRowsOf(before) : [];
-  if (removed.length) await manager.getRepository(CaseQueueEntry).delete({ caseId: after.id });
-  const added = queueRowsOf(after);
-  if (added.length) await manager.createQueryBuilder().insert().into(CaseQueueEntry).values(added).updateEntity(false).execute();
-  await moveCounts(manager, removed, added);
+  await replaceRows(manager, after, before ? queueRowsOf(before) : []);
 }
 
 /** Rewrite a case's queue rows (and the counts) from the case as it is in the database now (after an edit of its row). */
 export async function requeue(manager: EntityManager, kase: QueuedFields): Promise<void> {
-  const repo = manager.getRepository(CaseQueueEntry);
-  const removed = await repo.findBy({ caseId: kase.id });
-  if (removed.length) await repo.delete({ caseId: kase.id });
+  await replaceRows(manager, kase, await manager.getRepository(CaseQueueEntry).findBy({ caseId: kase.id }));
+}
+
+/** Replace the case's rows `removed` by the rows it calls for now, and move the counts by the difference. */
+async function replaceRows(manager: EntityManager, kase: QueuedFields, removed: CaseQueueEntry[]): Promise<void> {
+  if (removed.length) await manager.getRepository(CaseQueueEntry).delete({ caseId: kase.id });
   const added = queueRowsOf(kase);
   if (added.length) await manager.createQueryBuilder().insert().into(CaseQueueEntry).values(added).updateEntity(false).execute();
   await moveCounts(manager, removed, added);

@@ -268,7 +268,7 @@ export class WorkflowCases {
     }));
   }
 
-  /** A query over the cases of every type as `alias` (the workbench's queues; later the staff's case search). */
+  /** A query over the cases of every type as `alias` (the staff's case search). */
   query(manager: EntityManager = this.db.manager, alias = 'c'): SelectQueryBuilder<WorkflowCase> {
     return manager.getRepository(WorkflowCase).createQueryBuilder(alias);
   }

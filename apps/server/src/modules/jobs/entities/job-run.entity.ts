@@ -38,7 +38,7 @@ export class JobRun {
   @Column({ type: 'int', default: 0 })
   failures: number;
 
-  /** Failures since the last success: the retry waits 30 s × 2^(n-1), at most the job's period. */
+  /** Failures since the last success: the retry waits JOBS_RETRY_BASE_MS (30 s) × 2^(n-1), at most the job's period. */
   @Column({ type: 'int', default: 0 })
   consecutiveFailures: number;
 }
