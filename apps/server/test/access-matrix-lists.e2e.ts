@@ -589,6 +589,8 @@ const EXPECTED: Record<string, Expectation> = {
 
   // ---- the rest ----
   '/api/notifications/subscribe-templates': { outcomes: everyone('public') },
+  // The deployment's counties, to choose from before signing in (test/province.e2e.ts: a province's several).
+  '/api/organizations/counties': { outcomes: everyone('public') },
   '/api/organizations/route': {
     // Where a worker of this employer joins: the same answer for everybody.
     query: `?employerName=${encodeURIComponent('县城建筑公司')}`,

@@ -179,6 +179,7 @@ const PUBLIC_GET = new Set([
   '/api/files/{token}',
   '/api/auth/demo-personas',
   '/api/organizations/search',
+  '/api/organizations/counties',
   // Behind its own token (METRICS_TOKEN), not a sign-in: test/metrics.e2e.ts.
   '/api/metrics',
 ]);

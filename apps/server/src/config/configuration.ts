@@ -120,6 +120,11 @@ export interface AppConfig {
   app: {
     version: string;
     countyName: string;
+    /**
+     * A province's deployment (PROVINCE_NAME): the demo tree starts at the province federation,
+     * with a city and two counties (the demo county and a second one); empty: one county at the root.
+     */
+    provinceName: string | null;
     port: number;
     host: string;
     demoMode: boolean;
@@ -232,6 +237,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     app: {
       version: (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
       countyName: env.COUNTY_NAME || '示范县',
+      provinceName: env.PROVINCE_NAME?.trim() || null,
       port,
       host: env.HOST || '0.0.0.0',
       demoMode,

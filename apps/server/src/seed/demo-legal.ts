@@ -13,6 +13,7 @@ import { LegalPetitionsService } from '../modules/legal/legal-petitions.service'
 import { LegalScheduleService } from '../modules/legal/legal-schedule.service';
 import { LegalThreadsService } from '../modules/legal/legal-threads.service';
 import { Db } from '../database/db.service';
+import type { Organization } from '../modules/organizations/organizations.service';
 import type { DemoContext } from './demo-hardship';
 
 const CENTRE = '县总工会职工法律援助中心（县工人文化宫一楼）';
@@ -48,7 +49,8 @@ export async function seedDemoLegal(app: INestApplication, ctx: DemoContext): Pr
   });
 
   // Free slots from the day after tomorrow, so the demo always has bookings ahead.
-  const days = await schedule.freeSlots({ from: cstDate(new Date(Date.now() + 2 * DAY_MS)), days: 14 });
+  const countyId = (ctx.orgs.get('county') as Organization).id;
+  const days = await schedule.freeSlots({ countyId, from: cstDate(new Date(Date.now() + 2 * DAY_MS)), days: 14 });
   const slots = days.flatMap((d) => d.slots);
   const slotOf = (lawyerUserId: number, channel: ConsultationChannel, skip = 0): SlotView => {
     const found = slots.filter((s) => s.lawyerUserId === lawyerUserId && s.channels.includes(channel));
@@ -129,6 +131,7 @@ export async function seedDemoLegal(app: INestApplication, ctx: DemoContext): Pr
     learnedOn: daysAgo(40),
     evidence: [],
     consentVersion: LEGAL_CONSENT_VERSION,
+    countyId,
     ...over,
   });
 
@@ -224,10 +227,12 @@ export async function seedDemoLegal(app: INestApplication, ctx: DemoContext): Pr
 
   // Online consultations: one waiting for a lawyer, one answered (李会员 has an unread answer).
   await threads.create(await ctx.actor('feng'), {
+    countyId,
     topic: 'social_insurance',
     body: '单位这两年一直没给我交社保，现在想补缴，应该找谁？',
   });
   const asked = await threads.create(await ctx.actor('member'), {
+    countyId,
     topic: 'contract',
     body: '试用期被延长到了一年，这样合法吗？',
   });

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import {
   CONSENT_VERSIONS,
+  cstDate,
+  DEFAULT_HARDSHIP_RULES,
   idCheckDigit,
   MEMBERSHIP_APPLICATION_WORKFLOW,
   MEMBERSHIP_TRANSFER_WORKFLOW,
@@ -26,6 +28,7 @@ import { WorkflowCase } from '../modules/workflow/entities/workflow-case.entity'
 import { WorkflowCases } from '../modules/workflow/workflow-cases.service';
 import { TransitionService } from '../modules/workflow/transition.service';
 import { Db } from '../database/db.service';
+import { HardshipRulesService } from '../modules/hardship/hardship-rules.service';
 import { seedDemoCompetitions } from './demo-competitions';
 import { seedDemoLegal } from './demo-legal';
 import { seedDemoHardship } from './demo-hardship';
@@ -45,9 +48,27 @@ interface OrgSpec {
 }
 
 /** The demo county: a federation, two towns, an industry federation and grassroots unions. */
-function orgSpecs(county: string): OrgSpec[] {
+/**
+ * The demo tree. One county at the root; with a province (PROVINCE_NAME) the root is the province
+ * federation, then a city, then the demo county and a small second county.
+ */
+function orgSpecs(county: string, province: string | null): OrgSpec[] {
+  const above: OrgSpec[] = province
+    ? [
+        { key: 'province', name: `${province}总工会`, kind: 'province_federation', parent: null },
+        { key: 'city', name: '示范市总工会', kind: 'city_federation', parent: 'province' },
+      ]
+    : [];
+  const second: OrgSpec[] = province
+    ? [
+        { key: 'county2', name: '邻县总工会', kind: 'county_federation', parent: 'city' },
+        { key: 'dongshan', name: '东山镇总工会', kind: 'town_union', parent: 'county2' },
+        { key: 'machinery', name: '东山机械厂工会', kind: 'enterprise_union', parent: 'dongshan', employerName: '东山机械厂' },
+      ]
+    : [];
   return [
-    { key: 'county', name: `${county}总工会`, kind: 'county_federation', parent: null },
+    ...above,
+    { key: 'county', name: `${county}总工会`, kind: 'county_federation', parent: province ? 'city' : null },
     { key: 'chengguan', name: '城关镇总工会', kind: 'town_union', parent: 'county' },
     { key: 'wanan', name: '万安镇总工会', kind: 'town_union', parent: 'county' },
     { key: 'health', name: '县卫生行业工会联合会', kind: 'industry_federation', parent: 'county' },
@@ -58,6 +79,7 @@ function orgSpecs(county: string): OrgSpec[] {
     { key: 'food', name: '万安食品有限公司工会', kind: 'enterprise_union', parent: 'wanan', employerName: '万安食品有限公司' },
     { key: 'wananJoint', name: '万安镇小微企业联合工会', kind: 'joint_union', parent: 'wanan' },
     { key: 'hospital', name: '县人民医院工会', kind: 'enterprise_union', parent: 'health', employerName: '县人民医院' },
+    ...second,
   ];
 }
 
@@ -97,6 +119,14 @@ const PEOPLE: PersonaSpec[] = [
   { key: 'jiang', name: '蒋师傅', roles: ['worker'], org: null, persona: false },
 ];
 
+/** The staff of a province's deployment above and beside the demo county (PROVINCE_NAME). */
+const PROVINCE_PEOPLE: PersonaSpec[] = [
+  { key: 'province_cadre', name: '省干部', roles: ['worker', 'county_cadre'], org: 'province', persona: true },
+  { key: 'county2_cadre', name: '邻县主席', roles: ['worker', 'county_cadre'], org: 'county2', persona: true },
+  { key: 'county2_admin', name: '邻县管理员', roles: ['worker', 'county_admin'], org: 'county2', persona: false },
+  { key: 'county2_lawyer', name: '邻县律师', roles: ['worker', 'lawyer'], org: 'county2', persona: true },
+];
+
 /**
  * Create the demo county once, with one user for every role and cases in every state, all
  * through the same services the API uses. Does nothing when organisations already exist, so a
@@ -114,8 +144,9 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
 
   const orgs = new Map<string, Organization>();
   const users = new Map<string, User>();
+  const people = config.app.provinceName ? [...PEOPLE, ...PROVINCE_PEOPLE] : PEOPLE;
   await db.transaction(async (manager) => {
-    for (const spec of orgSpecs(config.app.countyName)) {
+    for (const spec of orgSpecs(config.app.countyName, config.app.provinceName)) {
       const parent = spec.parent ? (orgs.get(spec.parent) as Organization) : null;
       orgs.set(
         spec.key,
@@ -123,7 +154,7 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
       );
     }
     const now = new Date();
-    for (const p of PEOPLE) {
+    for (const p of people) {
       const repo = manager.getRepository(User);
       const user = await repo.save(
         repo.create({
@@ -222,6 +253,18 @@ export async function seedDemoCountyIfEmpty(app: INestApplication): Promise<bool
   await seedDemoHardship(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
   await seedDemoLegal(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
   await seedDemoCompetitions(app, { orgs, actor, names: new Map(PEOPLE.map((p) => [p.key, p.name])) });
-  new Logger('DemoSeed').log({ organizations: orgs.size, users: users.size }, 'demo county seeded');
+  if (config.app.provinceName) {
+    // The second county has rules of its own from the start (its own minimum-living line).
+    const year = Number(cstDate(new Date()).slice(0, 4));
+    const county2 = orgs.get('county2') as Organization;
+    const rules = { ...DEFAULT_HARDSHIP_RULES, minimumLivingFen: DEFAULT_HARDSHIP_RULES.minimumLivingFen - 10_000 };
+    await db.transaction(async (manager) =>
+      app.get(HardshipRulesService).insert(manager, county2.id, year, `${year}-01-01`, rules, await actor('county2_admin')),
+    );
+  }
+  new Logger('DemoSeed').log(
+    { organizations: orgs.size, users: users.size },
+    config.app.provinceName ? 'demo province seeded' : 'demo county seeded',
+  );
   return true;
 }

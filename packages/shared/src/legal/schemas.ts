@@ -1,3 +1,4 @@
+import { countyChoice, countyQuery } from '../schemas/organizations';
 import {
   day,
   fen,
@@ -143,6 +144,7 @@ export const availabilityExceptionBody = z.strictObject({
 
 /** GET /api/legal/slots */
 export const slotsQuery = z.strictObject({
+  countyId: countyQuery.shape.countyId,
   from: day.optional(),
   days: wholeNumberText(1, 28).optional().meta({ description: '从 from 起几天，默认 14' }),
   channel: channel.optional(),
@@ -195,6 +197,7 @@ export const checklistQuery = z.strictObject({
 });
 
 const eligibilityFields = {
+  countyId: countyChoice,
   disputeType: dispute,
   isMigrantWorker: z.boolean('请回答您是不是农民工'),
   amountClaimedFen: amountFen.meta({ description: '争议金额（分）' }),
@@ -315,6 +318,7 @@ export const legalStatisticsQuery = periodQuery;
 
 /** POST /api/legal/threads */
 export const createThreadBody = z.strictObject({
+  countyId: countyChoice,
   topic: dispute,
   body: sized(5, 1000, '请用 5–1000 字说说遇到的问题'),
   uploadIds: uploadIds(9).optional(),

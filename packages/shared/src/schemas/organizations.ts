@@ -10,7 +10,24 @@ export const organizationSearchQuery = z.strictObject({
 /** GET /api/organizations/route?employerName=… */
 export const organizationRouteQuery = z.strictObject({
   employerName: text(0, 100).meta({ description: '工作单位名称' }),
+  countyId: wholeNumberText(1).optional().meta({ description: '只在这个县(市、区)里找（省里部署、有多个县时）' }),
 });
+/**
+ * `?countyId=…` of what a worker reads before signing in to a county (its rules, its self-test):
+ * needed only where the deployment has more than one county (a province's).
+ */
+export const countyQuery = z.strictObject({
+  countyId: wholeNumberText(1)
+    .optional()
+    .meta({ description: '县(市、区)总工会的编号（GET /api/organizations/counties）；只有一个县时可省略' }),
+});
+export type CountyQuery = z.output<typeof countyQuery>;
+
+/** `countyId` of a worker's request that goes to a county's own centre (legal aid, online consultation). */
+export const countyChoice = id
+  .optional()
+  .meta({ description: '向哪个县(市、区)总工会提出（GET /api/organizations/counties）；只有一个县时可省略' });
+
 export type OrganizationSearchQuery = z.output<typeof organizationSearchQuery>;
 export type OrganizationRouteQuery = z.output<typeof organizationRouteQuery>;
 
@@ -23,7 +40,7 @@ export const organizationView = z.object({
   kind: keyOf(ORGANIZATION_KIND_LABEL),
   kindLabel: z.string(),
   parentId: id.nullable(),
-  pathNames: z.array(z.string()).meta({ description: '从县总工会到这一级的名称' }),
+  pathNames: z.array(z.string()).meta({ description: '从树根（县总工会；省里部署时是省总工会）到这一级的名称' }),
 });
 
 /** GET /api/organizations/search */

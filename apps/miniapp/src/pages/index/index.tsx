@@ -1,8 +1,11 @@
-import { useState } from 'react';
-import { isTerminalState } from '@union/shared';
+import { useEffect, useState } from 'react';
+import { isTerminalState, type OrganizationView } from '@union/shared';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { Choice } from '../../components/Choice';
 import { applicationsApi } from '../../services/api/membership';
+import { organizationsApi } from '../../services/api/organizations';
+import { chooseCounty, chosenCountyId } from '../../services/county';
 import { meApi } from '../../services/api/me';
 import { refreshUnreadBadge } from '../../services/badge';
 import { isLoggedIn } from '../../services/tokens';
@@ -26,10 +29,20 @@ const TILES: Tile[] = [
 
 export default function Index() {
   const [busy, setBusy] = useState(false);
+  // A province's deployment serves several counties: the worker says which is theirs once (kept on the phone).
+  const [counties, setCounties] = useState<OrganizationView[]>([]);
+  const [countyId, setCountyId] = useState(chosenCountyId());
 
   useDidShow(() => {
     void refreshUnreadBadge();
   });
+  useEffect(() => {
+    organizationsApi.counties().then(setCounties, () => setCounties([]));
+  }, []);
+  const pickCounty = (id: number) => {
+    chooseCounty(id);
+    setCountyId(id);
+  };
 
   // 入会 goes to where the worker stands: the card, the open application, or a new one.
   const openJoin = async () => {
@@ -87,6 +100,22 @@ export default function Index() {
         <Text className="card__title">职工之家，服务到身边</Text>
         <Text className="muted">点下面的服务开始办理。入会大约需要 3 分钟。</Text>
       </View>
+      {counties.length > 1 ? (
+        <View className="card" data-testid="county-choice">
+          <Text className="card__title">您在哪个县(市、区)工作</Text>
+          <Text className="muted">帮扶标准、法律援助中心和律师按县(市、区)安排，选一次就记住了。</Text>
+          {counties.map((c) => (
+            <Choice
+              key={c.id}
+              title={c.name}
+              desc={c.pathNames.slice(0, -1).join(' · ')}
+              selected={countyId === c.id}
+              onSelect={() => pickCounty(c.id)}
+              testId={`county-${c.id}`}
+            />
+          ))}
+        </View>
+      ) : null}
       <View className="tiles">
         {TILES.map((tile) => (
           <View

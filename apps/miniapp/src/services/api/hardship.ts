@@ -35,6 +35,7 @@ import type {
   RevealResponse,
   SignedFormRequest,
 } from '@union/shared';
+import { countyField, withCounty } from '../county';
 import { http } from '../request';
 
 /** Hardship assistance (困难帮扶): rules and self-test, drafts, applications and their steps. */
@@ -43,8 +44,8 @@ export const hardshipApi = {
   ruleSets: () => http.get<HardshipRuleSetView[]>('/hardship/rule-sets'),
   createRuleSet: (body: CreateHardshipRuleSetRequest) => http.post<HardshipRuleSetView>('/hardship/rule-sets', body),
   statistics: (query: { from: string; to: string }) => http.get<HardshipStatistics>('/hardship/statistics', query),
-  currentRules: () => http.get<HardshipRuleSetView>('/hardship/rule-sets/current', undefined, false),
-  selfTest: (body: HardshipSelfTestRequest) => http.post<HardshipSelfTestResult>('/hardship/self-test', body, false),
+  currentRules: () => http.get<HardshipRuleSetView>('/hardship/rule-sets/current', countyField(), false),
+  selfTest: (body: HardshipSelfTestRequest) => http.post<HardshipSelfTestResult>(withCounty('/hardship/self-test'), body, false),
 
   /** The server's copy of the unfinished application, or null. */
   getDraft: async (): Promise<HardshipDraft | null> => {

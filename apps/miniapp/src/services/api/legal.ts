@@ -34,11 +34,13 @@ import type {
   SetAvailabilityRequest,
   SlotDayView,
 } from '@union/shared';
+import { countyField } from '../county';
 import { http } from '../request';
 
 /** Consultations with the centre's lawyers: free slots, bookings, advice. */
 export const consultationsApi = {
-  slots: (query: { from?: string; days?: number; channel?: string } = {}) => http.get<SlotDayView[]>('/legal/slots', query),
+  slots: (query: { from?: string; days?: number; channel?: string } = {}) =>
+    http.get<SlotDayView[]>('/legal/slots', { ...query, ...countyField() }),
   book: (body: BookConsultationRequest) => http.post<ConsultationView>('/legal/consultations', body),
   /** The worker's own consultations, newest first, a page at a time. */
   mine: (after?: string | null, limit?: number) =>
@@ -67,7 +69,7 @@ export const scheduleApi = {
 
 /** Online consultation threads. */
 export const threadsApi = {
-  create: (body: CreateLegalThreadRequest) => http.post<LegalThreadView>('/legal/threads', body),
+  create: (body: CreateLegalThreadRequest) => http.post<LegalThreadView>('/legal/threads', { ...body, ...countyField() }),
   /** The worker's own threads, latest message first, a page at a time. */
   mine: (after?: string | null, limit?: number) =>
     http.get<Page<LegalThreadSummary>>('/legal/threads/mine', { after: after ?? undefined, limit }),
@@ -79,12 +81,13 @@ export const threadsApi = {
 
 /** Legal aid: the check, the application, the centre's decision and the lawyer's handling. */
 export const legalAidApi = {
-  rules: () => http.get<LegalAidRuleSetView>('/legal/rule-sets/current'),
+  rules: () => http.get<LegalAidRuleSetView>('/legal/rule-sets/current', countyField()),
   createRules: (body: CreateLegalAidRuleSetRequest) => http.post<LegalAidRuleSetView>('/legal/rule-sets', body),
   checklist: (disputeType: DisputeType) => http.get<EvidenceChecklistItem[]>('/legal/evidence-checklist', { disputeType }),
   eligibility: (body: LegalAidEligibilityRequest) =>
-    http.post<LegalAidEligibility & { ruleSetVersion: number }>('/legal/eligibility', body),
-  apply: (body: CreateLegalAidApplicationRequest) => http.post<LegalAidApplicationView>('/legal/aid-applications', body),
+    http.post<LegalAidEligibility & { ruleSetVersion: number }>('/legal/eligibility', { ...body, ...countyField() }),
+  apply: (body: CreateLegalAidApplicationRequest) =>
+    http.post<LegalAidApplicationView>('/legal/aid-applications', { ...body, ...countyField() }),
   /** The worker's own applications, newest first, a page at a time. */
   mine: (after?: string | null, limit?: number) =>
     http.get<Page<LegalAidApplicationView>>('/legal/aid-applications/mine', { after: after ?? undefined, limit }),

@@ -26,6 +26,7 @@ import { AddStatisticsIndexes1797800000000 } from './1797800000000-AddStatistics
 import { AddCaseQueue1797900000000 } from './1797900000000-AddCaseQueue';
 import { AddJobRuns1798000000000 } from './1798000000000-AddJobRuns';
 import { AddClosedStatisticsIndex1798100000000 } from './1798100000000-AddClosedStatisticsIndex';
+import { AddOrganizationKindIndex1798200000000 } from './1798200000000-AddOrganizationKindIndex';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -57,4 +58,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddCaseQueue1797900000000,
   AddJobRuns1798000000000,
   AddClosedStatisticsIndex1798100000000,
+  AddOrganizationKindIndex1798200000000,
 ];

@@ -25,7 +25,7 @@ import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HardshipFilesService } from './hardship-files.service';
-import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+import { HardshipRulesService } from './hardship-rules.service';
 import { HardshipViews } from './hardship-views.service';
 
 const AID = ASSISTANCE_RECORD_WORKFLOW;
@@ -80,7 +80,7 @@ export class AssistanceRecordsService {
       if (fileCase.state !== 'active') fail('action_not_allowed', '档案已关闭，不能再发放帮扶');
       const now = this.clock.now();
       const year = Number(cstDate(now).slice(0, 4));
-      const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), now);
+      const { rules } = await this.rules.effectiveFor(manager, file.organizationPath, now);
       const ceiling = aidCeilingFen(rules, file.category, body.aidType);
       const used = (await this.views.usedThisYear(manager, file.id, year)).get(body.aidType) ?? 0;
       if (options.campaignId === null && used + body.amountFen > ceiling) {

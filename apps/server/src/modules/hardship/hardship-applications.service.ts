@@ -16,6 +16,7 @@ import {
   type CreateProxyHardshipApplicationRequest,
   type Page,
   type PageQuery,
+  FEDERATION_KINDS,
 } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import { actorCovers, type Actor } from '../../common/actor';
@@ -34,7 +35,7 @@ import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { HardshipDraftsService } from './hardship-drafts.service';
-import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+import { HardshipRulesService } from './hardship-rules.service';
 import { HardshipStepsService } from './hardship-steps.service';
 import { APPLICATIONS_TABLE, HardshipViews, MEMBERS_TABLE } from './hardship-views.service';
 import { Clock } from '../../common/clock';
@@ -122,7 +123,7 @@ export class HardshipApplicationsService {
     try {
       return await this.db.transaction(async (manager) => {
         const organization = await this.organizations.get(body.organizationId, manager);
-        if (organization.kind === 'county_federation')
+        if (FEDERATION_KINDS.includes(organization.kind))
           fail('invalid_organization', '请选择所在单位工会、乡镇(街道)工会、行业工会或联合工会');
         if (proxy && !actorCovers(actor, organization.path)) fail('invalid_organization', '只能为本工会及下级工会的职工代办');
         const selfInFile = await this.cases
@@ -137,7 +138,7 @@ export class HardshipApplicationsService {
         if (await manager.getRepository(HardshipApplication).findOneBy({ openSelfIdIndex: selfIndex })) fail('hardship_application_open');
 
         const now = this.clock.now();
-        const { row: ruleSet, rules } = await this.rules.effective(manager, countyIdOf(organization.path), now);
+        const { row: ruleSet, rules } = await this.rules.effectiveFor(manager, organization.path, now);
         const assessment = assessHousehold(
           {
             householdSize: members.length,

@@ -39,7 +39,7 @@ import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { AssistanceRecordsService } from './assistance-records.service';
 import { GrantApplicationProcess } from './grant-application.process';
-import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+import { HardshipRulesService } from './hardship-rules.service';
 import { Clock } from '../../common/clock';
 
 const GRANT = GRANT_APPLICATION_WORKFLOW;
@@ -249,7 +249,7 @@ export class HardshipCampaignsService {
           .getOne();
         if (!file) fail('action_not_allowed', '金秋助学目前面向在档困难职工家庭；家庭有困难请先申请困难帮扶');
         const org = await this.organizations.get(file.organizationId, manager);
-        const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), this.clock.now());
+        const { rules } = await this.rules.effectiveFor(manager, file.organizationPath, this.clock.now());
         const kase = await this.transitions.open(manager, GRANT, {
           actor,
           organization: org,

@@ -29,10 +29,10 @@ function newTestService() {
     { id: 3, applicationId: 81, relation: 'self', active: true },
   );
   const clock = new StillClock(NOW);
-  const asked: { countyId: number; at: Date }[] = [];
+  const asked: { path: string; at: Date }[] = [];
   const rules = {
-    effective: (_m: EntityManager, countyId: number, at: Date) => {
-      asked.push({ countyId, at });
+    effectiveFor: (_m: EntityManager, path: string, at: Date) => {
+      asked.push({ path, at });
       return Promise.resolve({ row: { id: 21 }, rules: { ...DEFAULT_HARDSHIP_RULES, recheckMonths: 12, followUpMonths: 3 } });
     },
   } as unknown as HardshipRulesService;
@@ -68,7 +68,7 @@ describe('HardshipFileProcess (collaborators replaced)', () => {
   it('keeping the file sets the next re-check by the county’s rules in force, and changes nothing on the file', async () => {
     const { db, process, step, form, asked } = newTestService();
     const { outcome, notice } = await takeStep(process, step('keep'), form('keep'));
-    expect(asked).toEqual([{ countyId: 1, at: NOW }]);
+    expect(asked).toEqual([{ path: '/1/2/5/', at: NOW }]);
     expect(outcome).toEqual({ dueAt: new Date('2028-03-15T02:00:00Z') });
     expect(db.writes).toEqual([]);
     expect(notice).toEqual({ title: '困难档案年度复核完成', body: '复核结果：维持。', link: '/pages/hardship/file/index?id=42' });

@@ -16,7 +16,7 @@ import type { WorkflowCase } from '../workflow/workflow-cases.service';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { addMonths } from './hardship-application.process';
-import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+import { HardshipRulesService } from './hardship-rules.service';
 
 const WF = HARDSHIP_FILE_WORKFLOW;
 
@@ -75,7 +75,7 @@ export class HardshipFileProcess implements Process, OnModuleInit {
     if (action === 'follow_up') return;
     const { category, reason } = changeOf(action, body);
     const now = this.clock.now();
-    const { rules } = await this.rules.effective(manager, countyIdOf(file.organizationPath), now);
+    const { rules } = await this.rules.effectiveFor(manager, file.organizationPath, now);
     if (reason) {
       await manager.getRepository(HardshipFile).update({ id: file.id }, { closeReason: reason });
       await manager.getRepository(HouseholdMember).update({ applicationId: file.applicationId }, { active: false });

@@ -31,7 +31,7 @@ import { AssistanceRecord } from './entities/assistance-record.entity';
 import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipFile } from './entities/hardship-file.entity';
 import { HouseholdMember } from './entities/household-member.entity';
-import { countyIdOf, HardshipRulesService } from './hardship-rules.service';
+import { HardshipRulesService } from './hardship-rules.service';
 import { changeOf, HardshipFileProcess } from './hardship-file.process';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
@@ -146,7 +146,11 @@ export class HardshipFilesService {
       ),
       this.usedThisYear(manager, fileIds, year),
     ]);
-    const counties = [...new Set(files.map((f) => countyIdOf(f.organizationPath)))];
+    const countyOf = await this.organizations.countiesOf(
+      files.map((f) => f.organizationPath),
+      manager,
+    );
+    const counties = [...new Set([...countyOf.values()].map((c) => c.id))];
     const [orgViews, histories, aid, rules] = await Promise.all([
       this.organizations.views(orgs, manager),
       this.transitions.historyOf(manager, [...cases.keys()]),
@@ -162,7 +166,7 @@ export class HardshipFilesService {
       const history = histories.get(kase.id) ?? [];
       const closing = history.filter((h) => h.action === 'close').at(-1);
       const state = kase.state as HardshipFileState;
-      const ceilings = rulesOf.get(countyIdOf(file.organizationPath)) as HardshipRules;
+      const ceilings = rulesOf.get(countyOf.get(file.organizationPath)?.id as number) as HardshipRules;
       return {
         id: file.id,
         caseId: kase.id,

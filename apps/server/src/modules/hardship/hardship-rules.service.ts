@@ -12,7 +12,7 @@ import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
-import { OrganizationsService, type Organization } from '../organizations/organizations.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { RuleSetsService, type RuleSet } from '../rule-sets/rule-sets.service';
 import { Clock } from '../../common/clock';
 
@@ -20,11 +20,6 @@ import { Clock } from '../../common/clock';
 export interface EffectiveRules {
   row: RuleSet;
   rules: HardshipRules;
-}
-
-/** The county of an organisation: the first node of its path. */
-export function countyIdOf(path: string): number {
-  return Number(path.split('/')[1]);
 }
 
 /** Versioned rules per county and year; a case records which version judged it. */
@@ -44,22 +39,27 @@ export class HardshipRulesService {
     return { row, rules: readHardshipRules(JSON.parse(row.rules)) };
   }
 
+  /** The version in force in the county of the organisation at `path` (a case's place). */
+  async effectiveFor(manager: EntityManager, path: string, at: Date): Promise<EffectiveRules> {
+    return this.effective(manager, await this.organizations.countyIdOf(path, manager), at);
+  }
+
   async byId(manager: EntityManager, id: number): Promise<EffectiveRules> {
     const row = await this.ruleSets.byId(manager, 'hardship', id);
     return { row, rules: readHardshipRules(JSON.parse(row.rules)) };
   }
 
-  /** The root of the tree (this deployment's county). */
-  async county(manager: EntityManager = this.db.manager): Promise<Organization> {
-    const root = await this.organizations.county(manager);
-    if (!root) fail('rule_set_missing');
-    return root;
+  /** The county of a member of staff (a county's own staff or below; above the counties: refused). */
+  private async countyIdOfStaff(actor: Actor): Promise<number> {
+    const county = actor.organization ? await this.organizations.countyOf(actor.organization) : null;
+    if (!county) fail('forbidden', '帮扶标准由各县(市、区)总工会制定');
+    return county.id;
   }
 
   /** The self-test: no login, the county's rules in force today, the reasons in plain words. */
-  async selfTest(facts: HouseholdFacts): Promise<HardshipSelfTestResult> {
+  async selfTest(facts: HouseholdFacts, countyId?: number): Promise<HardshipSelfTestResult> {
     const manager = this.db.manager;
-    const county = await this.county(manager);
+    const county = await this.organizations.countyFor(countyId, manager);
     const { row, rules } = await this.effective(manager, county.id, this.clock.now());
     const assessment = assessHousehold(facts, rules);
     return {
@@ -84,13 +84,14 @@ export class HardshipRulesService {
     };
   }
 
-  async list(): Promise<HardshipRuleSetView[]> {
-    const county = await this.county();
-    return (await this.ruleSets.versions('hardship', county.id)).map((r) => this.view(r));
+  /** The versions of the staff member's county, newest first. */
+  async list(actor: Actor): Promise<HardshipRuleSetView[]> {
+    return (await this.ruleSets.versions('hardship', await this.countyIdOfStaff(actor))).map((r) => this.view(r));
   }
 
-  async current(): Promise<HardshipRuleSetView> {
-    const county = await this.county();
+  /** The version in force today in a county (the deployment's only one when none is named). */
+  async current(countyId?: number): Promise<HardshipRuleSetView> {
+    const county = await this.organizations.countyFor(countyId);
     return this.view((await this.effective(this.db.manager, county.id, this.clock.now())).row);
   }
 
@@ -100,8 +101,7 @@ export class HardshipRulesService {
     if (!body.effectiveFrom.startsWith(String(body.year))) {
       fail('validation_failed', undefined, [{ field: 'effectiveFrom', message: '生效日期应在所属年度内' }]);
     }
-    const county = await this.county();
-    return this.view(await this.ruleSets.create(actor, 'hardship', county.id, body));
+    return this.view(await this.ruleSets.create(actor, 'hardship', await this.countyIdOfStaff(actor), body));
   }
 
   /** Insert the next version for a county (the demo seed's way). */

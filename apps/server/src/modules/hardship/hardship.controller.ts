@@ -64,6 +64,8 @@ import {
   type SignedFormRequest,
 } from '@union/shared';
 import {
+  countyQuery,
+  type CountyQuery,
   assistanceRecordView,
   campaignPage,
   campaignView,
@@ -116,22 +118,25 @@ export class HardshipController {
   @Public()
   @RateLimited('selfTest')
   @Answers(hardshipSelfTestResult)
-  selfTest(@BodyOf(householdFactsBody) body: HardshipSelfTestRequest): Promise<HardshipSelfTestResult> {
-    return this.rules.selfTest(body);
+  selfTest(
+    @BodyOf(householdFactsBody) body: HardshipSelfTestRequest,
+    @QueryOf(countyQuery) query: CountyQuery,
+  ): Promise<HardshipSelfTestResult> {
+    return this.rules.selfTest(body, query.countyId);
   }
 
   @Get('rule-sets/current')
   @Public()
   @Answers(hardshipRuleSetView)
-  currentRules(): Promise<HardshipRuleSetView> {
-    return this.rules.current();
+  currentRules(@QueryOf(countyQuery) query: CountyQuery): Promise<HardshipRuleSetView> {
+    return this.rules.current(query.countyId);
   }
 
   @Get('rule-sets')
   @RequirePermission('hardship.rules.manage')
   @Answers(hardshipRuleSetList)
-  ruleSets(): Promise<HardshipRuleSetView[]> {
-    return this.rules.list();
+  ruleSets(@CurrentActor() actor: Actor): Promise<HardshipRuleSetView[]> {
+    return this.rules.list(actor);
   }
 
   @Post('rule-sets')

@@ -107,8 +107,9 @@ export class HonoursService implements OnModuleInit {
     if (!kind) fail('validation_failed', undefined, [{ field: 'kindId', message: '没有这个荣誉' }]);
     const id = await this.db.transaction(async (manager) => {
       const org = await this.organizations.get(actor.organization?.id ?? 0, manager);
-      // Nominations are decided by the county: the case sits at the root so the county's staff hold it.
-      const county = await this.organizations.county(manager);
+      // Nominations are decided by the county: the case sits at the nominating union's county federation so its staff hold it.
+      const county = await this.organizations.countyOf(org, manager);
+      if (!county) fail('forbidden', '推荐由县(市、区)及以下的工会提出');
       const kase = await this.transitions.open(manager, WF, {
         actor,
         organization: county,

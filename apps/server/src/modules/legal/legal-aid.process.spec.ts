@@ -52,7 +52,7 @@ function newTestService() {
   ];
   const schedule = { lawyers: () => Promise.resolve(lawyers) } as unknown as LegalScheduleService;
   const legalRules = {
-    effective: () => Promise.resolve({ version: 0, rules: DEFAULT_LEGAL_AID_RULES }),
+    effectiveFor: () => Promise.resolve({ version: 0, rules: DEFAULT_LEGAL_AID_RULES }),
   } as unknown as LegalRulesService;
   const clockAsked: { row: LegalAidApplication; state: LegalAidState }[] = [];
   const clocks = {

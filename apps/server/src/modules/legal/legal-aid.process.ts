@@ -104,8 +104,8 @@ export class LegalAidProcess implements CaseProcess<LegalAidState, LegalAidActio
     }),
     /** The centre refuses, in writing, with the reason and where else to go. */
     reject: withForm(refuse, {
-      before: async ({ manager, subject }, body) => {
-        const { rules } = await this.legalRules.effective(manager, this.clock.now());
+      before: async ({ manager, kase, subject }, body) => {
+        const { rules } = await this.legalRules.effectiveFor(manager, this.clock.now(), kase.organizationPath);
         const changes = { decisionReason: body.reason.trim(), otherHelp: body.otherHelp?.trim() || rules.otherHelp, nextClockDueOn: null };
         await manager.getRepository(LegalAidApplication).update({ id: subject.id }, changes);
         Object.assign(subject, changes);

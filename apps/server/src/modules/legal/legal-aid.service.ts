@@ -37,6 +37,7 @@ import { clockInput, DATE_FIELDS, LEGAL_AID_TABLE } from './legal-aid.helpers';
 import { LegalAidViews } from './legal-aid-views.service';
 import { LegalAidClocks } from './legal-aid-clocks.service';
 import { LegalAidProcess, legalAidLink as link } from './legal-aid.process';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { LegalRulesService } from './legal-rules.service';
 import { Clock } from '../../common/clock';
 
@@ -61,6 +62,7 @@ export class LegalAidService {
     private readonly audit: PiiAuditService,
     private readonly clocks: LegalAidClocks,
     private readonly process: LegalAidProcess,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   /**
@@ -81,7 +83,8 @@ export class LegalAidService {
 
   /** The preliminary check anyone signed in can run before applying. */
   async eligibility(body: LegalAidEligibilityRequest): Promise<LegalAidEligibilityCheck> {
-    const { version, rules } = await this.legalRules.effective(this.db.manager, this.clock.now());
+    const county = await this.organizations.countyFor(body.countyId);
+    const { version, rules } = await this.legalRules.effective(this.db.manager, this.clock.now(), county.id);
     return { ...assessLegalAidEligibility(body, rules), ruleSetVersion: version };
   }
 
@@ -121,9 +124,10 @@ export class LegalAidService {
         if (consultation.legalAidApplicationId)
           fail('validation_failed', '这次咨询已经转为法律援助申请', [{ field: 'fromConsultationId', message: '已经转过了' }]);
       }
-      const { version, rules } = await this.legalRules.effective(manager, now);
+      // The application goes to the legal-aid centre of the county the worker chose (a county's own deployment: its only one).
+      const centre = await this.organizations.countyFor(body.countyId, manager);
+      const { version, rules } = await this.legalRules.effective(manager, now, centre.id);
       const eligibility = assessLegalAidEligibility(body, rules);
-      const centre = await this.legalRules.county(manager);
       const kase = await this.transitions.open(manager, WF, {
         actor,
         organization: centre,

@@ -47,7 +47,9 @@ function newTestService(channel: ConsultationChannel = 'in_person') {
     suggestLegalAid: false,
   });
   const clock = new StillClock(NOW);
-  const legalRules = { effective: () => Promise.resolve({ version: 0, rules: DEFAULT_LEGAL_AID_RULES }) } as unknown as LegalRulesService;
+  const legalRules = {
+    effectiveFor: () => Promise.resolve({ version: 0, rules: DEFAULT_LEGAL_AID_RULES }),
+  } as unknown as LegalRulesService;
   const slotAsked: unknown[][] = [];
   const found: { slot: SlotView | null } = {
     slot: {

@@ -68,7 +68,7 @@ export class LegalConsultationProcess
     cancel: {
       before: async (step) => {
         const now = this.clock.now();
-        const { rules } = await this.legalRules.effective(step.manager, now);
+        const { rules } = await this.legalRules.effectiveFor(step.manager, now, step.kase.organizationPath);
         if (step.subject.startsAt.getTime() - now.getTime() < rules.bookingChangeHours * HOUR_MS) fail('change_too_late');
         await this.freeSlot(step);
       },
@@ -134,7 +134,7 @@ export class LegalConsultationProcess
   private async reschedule({ manager, kase, subject }: Step, body: RescheduleConsultationRequest): Promise<void> {
     const now = this.clock.now();
     const startsAt = new Date(body.startsAt);
-    const { rules } = await this.legalRules.effective(manager, now);
+    const { rules } = await this.legalRules.effectiveFor(manager, now, kase.organizationPath);
     if (subject.startsAt.getTime() - now.getTime() < rules.bookingChangeHours * HOUR_MS) fail('change_too_late');
     const slot = await this.schedule.findSlot(
       manager,

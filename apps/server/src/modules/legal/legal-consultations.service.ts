@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   CONSULTATION_CHANNEL_LABEL,
+  DEFAULT_LEGAL_AID_RULES,
+  type LegalAidRules,
   CONSULTATION_WORKFLOW,
   DISPUTE_TYPE_LABEL,
   maskPhone,
@@ -71,12 +73,16 @@ export class LegalConsultationsService {
       fail('consent_required', '请先阅读并同意个人信息保护告知');
     const startsAt = new Date(body.startsAt);
     const now = this.clock.now();
-    const { rules } = await this.legalRules.effective(this.db.manager, now);
     if (body.channel !== 'in_person' && !body.phone) {
       fail('validation_failed', '电话或视频咨询请留下手机号', [{ field: 'phone', message: '电话或视频咨询请留下手机号' }]);
     }
     try {
       const id = await this.db.transaction(async (manager) => {
+        // The booking is judged by the rules of the lawyer's county (their centre's cut-off and limits).
+        const lawyer = (await this.identity.usersByIds([body.lawyerUserId], manager))[0];
+        const org = lawyer?.organizationId ? await this.organizations.findById(lawyer.organizationId, manager) : null;
+        if (!lawyer || !org) fail('slot_unavailable');
+        const { rules } = await this.legalRules.effectiveFor(manager, now, org.path);
         const slot = await this.schedule.findSlot(
           manager,
           body.lawyerUserId,
@@ -91,8 +97,6 @@ export class LegalConsultationsService {
           .getRepository(Consultation)
           .countBy({ applicantUserId: actor.userId, slotHeld: 1, startsAt: MoreThan(now) });
         if (open >= rules.maxOpenBookings) fail('booking_limit');
-        const lawyer = await this.identity.user(body.lawyerUserId, manager);
-        const org = await this.organizations.get(lawyer.organizationId as number, manager);
         const kase = await this.transitions.open(manager, WF, {
           actor,
           organization: org,
@@ -262,7 +266,10 @@ export class LegalConsultationsService {
     const [histories, photos, rules] = await Promise.all([
       this.transitions.historyOf(manager, caseIds),
       this.uploads.listForCase(manager, caseIds),
-      this.legalRules.effective(manager, this.clock.now()),
+      this.rulesByCounty(
+        manager,
+        [...cases.values()].map((c) => c.organizationPath),
+      ),
     ]);
     const result: ConsultationView[] = [];
     for (const row of rows) {
@@ -292,7 +299,9 @@ export class LegalConsultationsService {
         description: this.cipher.readable(row.descriptionEnc, aad('description')),
         phoneMasked: row.phoneEnc ? this.cipher.readable(row.phoneEnc, aad('phone'), maskPhone) : null,
         photos: photos.get(row.caseId) ?? [],
-        changeableUntil: new Date(row.startsAt.getTime() - rules.rules.bookingChangeHours * HOUR_MS).toISOString(),
+        changeableUntil: new Date(
+          row.startsAt.getTime() - (rules.get(kase.organizationPath) as LegalAidRules).bookingChangeHours * HOUR_MS,
+        ).toISOString(),
         summary: row.summaryEnc ? this.cipher.readable(row.summaryEnc, aad('summary')) : null,
         advice: row.adviceEnc ? this.cipher.readable(row.adviceEnc, aad('advice')) : null,
         suggestLegalAid: row.suggestLegalAid,
@@ -304,5 +313,16 @@ export class LegalConsultationsService {
       });
     }
     return result;
+  }
+
+  /** The rules in force today for each place (the county's of each), in a query per county at most. */
+  private async rulesByCounty(manager: EntityManager, paths: string[]): Promise<Map<string, LegalAidRules>> {
+    const countyOf = await this.organizations.countiesOf(paths, manager);
+    const now = this.clock.now();
+    const byCounty = new Map<number, LegalAidRules>();
+    for (const county of new Set([...countyOf.values()].map((c) => c.id))) {
+      byCounty.set(county, (await this.legalRules.effective(manager, now, county)).rules);
+    }
+    return new Map(paths.map((p) => [p, byCounty.get(countyOf.get(p)?.id ?? 0) ?? DEFAULT_LEGAL_AID_RULES]));
   }
 }

@@ -4,7 +4,7 @@ import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
-import { OrganizationsService, type Organization } from '../organizations/organizations.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { RuleSetsService, type RuleSet } from '../rule-sets/rule-sets.service';
 import { Clock } from '../../common/clock';
 
@@ -27,33 +27,36 @@ export class LegalRulesService {
     private readonly ruleSets: RuleSetsService,
   ) {}
 
-  /** The root of the tree (this deployment's county), where the legal-aid centre sits. */
-  async county(manager: EntityManager = this.db.manager): Promise<Organization> {
-    const root = await this.organizations.county(manager);
-    if (!root) fail('not_found');
-    return root;
-  }
-
-  /** The version in force on the day of `at`. */
-  async effective(manager: EntityManager, at: Date): Promise<EffectiveLegalRules> {
-    const county = await this.county(manager);
-    const row = await this.ruleSets.effective(manager, 'legal_aid', county.id, at);
+  /**
+   * The version in force in a county on the day of `at`. Each county's legal-aid centre sits at its
+   * county federation and works by that county's rules; a case's county is
+   * `OrganizationsService.countyIdOf(kase.organizationPath)`.
+   */
+  async effective(manager: EntityManager, at: Date, countyId: number): Promise<EffectiveLegalRules> {
+    const row = await this.ruleSets.effective(manager, 'legal_aid', countyId, at);
     return row ? { version: row.version, rules: this.parse(row.rules) } : { version: 0, rules: DEFAULT_LEGAL_AID_RULES };
   }
 
-  async current(): Promise<LegalAidRuleSetView> {
-    const { version, rules } = await this.effective(this.db.manager, this.clock.now());
+  /** The version in force in the county of the organisation at `path` (a case's place, a lawyer's centre). */
+  async effectiveFor(manager: EntityManager, at: Date, path: string): Promise<EffectiveLegalRules> {
+    return this.effective(manager, at, await this.organizations.countyIdOf(path, manager));
+  }
+
+  /** Today's version in a county (the deployment's only one when none is named). */
+  async current(countyId?: number): Promise<LegalAidRuleSetView> {
+    const county = await this.organizations.countyFor(countyId);
+    const { version, rules } = await this.effective(this.db.manager, this.clock.now(), county.id);
     if (version === 0) {
       return { id: 0, version: 0, effectiveFrom: '2000-01-01', rules, createdByName: '默认标准', createdAt: new Date(0).toISOString() };
     }
-    const county = await this.county();
     return this.view(await this.ruleSets.byVersion(this.db.manager, 'legal_aid', county.id, version));
   }
 
-  /** A new version from a day on (today or later); old versions never change. */
+  /** A new version for the staff member's county from a day on (today or later); old versions never change. */
   async create(actor: Actor, body: CreateLegalAidRuleSetRequest): Promise<LegalAidRuleSetView> {
     // The rules themselves were checked by their schema (legalAidRules): known keys only, each in range.
-    const county = await this.county();
+    const county = actor.organization ? await this.organizations.countyOf(actor.organization) : null;
+    if (!county) fail('forbidden', '法律援助标准由各县(市、区)总工会制定');
     return this.view(await this.ruleSets.create(actor, 'legal_aid', county.id, body));
   }
 

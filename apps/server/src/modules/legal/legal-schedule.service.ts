@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   addDays,
   cstDate,
+  isInSubtree,
   startOfCstDay,
   WorkCalendar,
   type AvailabilityExceptionRequest,
@@ -67,10 +68,32 @@ export class LegalScheduleService {
     return lawyer;
   }
 
-  /** Every lawyer with their pattern and days away from today on (for the centre's planning page). */
-  async list(): Promise<LawyerView[]> {
+  /** The lawyers placed at the organisation at `path` or below it (a county's: its centre's and its towns' stations'). */
+  private async lawyersUnder(manager: EntityManager, path: string): Promise<(User & StaffCandidate)[]> {
+    const everyLawyer = await this.lawyers(manager);
+    const places = new Map(
+      (
+        await this.organizations.byIds(
+          everyLawyer.flatMap((l) => (l.organizationId ? [l.organizationId] : [])),
+          manager,
+        )
+      ).map((o) => [o.id, o]),
+    );
+    return everyLawyer.filter((l) => {
+      const place = l.organizationId ? places.get(l.organizationId) : undefined;
+      return !!place && isInSubtree(place.path, path);
+    });
+  }
+
+  /**
+   * The lawyers of the actor's county with their pattern and days away from today on (the centre's
+   * planning page); above the counties, those under the actor's organisation.
+   */
+  async list(actor: Actor): Promise<LawyerView[]> {
     const manager = this.db.manager;
-    const lawyers = await this.lawyers(manager);
+    if (!actor.organization) return [];
+    const scope = (await this.organizations.countyOf(actor.organization, manager)) ?? actor.organization;
+    const lawyers = await this.lawyersUnder(manager, scope.path);
     const ids = lawyers.map((l) => l.id);
     const [rules, exceptions, orgs] = await Promise.all([
       ids.length
@@ -144,18 +167,29 @@ export class LegalScheduleService {
     });
   }
 
-  /** Free slots from `from` for `days` days, by day; holidays are named. */
-  async freeSlots(query: { from?: string; days?: number; channel?: ConsultationChannel }, now = this.clock.now()): Promise<SlotDayView[]> {
+  /**
+   * Free slots of a county's lawyers (its centre's and its towns' stations') from `from` for `days`
+   * days, by day; holidays are named. A county's own deployment has one county, named or not.
+   */
+  async freeSlots(
+    query: { countyId?: number; from?: string; days?: number; channel?: ConsultationChannel },
+    now = this.clock.now(),
+  ): Promise<SlotDayView[]> {
     const manager = this.db.manager;
     const from = query.from && query.from > cstDate(now) ? query.from : cstDate(now);
     const days = query.days ?? 14;
     const to = addDays(from, days);
-    const { rules } = await this.legalRules.effective(manager, now);
-    const lawyers = await this.lawyers(manager);
+    const county = await this.organizations.countyFor(query.countyId, manager);
+    const { rules } = await this.legalRules.effective(manager, now, county.id);
+    const lawyers = await this.lawyersUnder(manager, county.path);
     const slots = await this.patternSlots(manager, lawyers, from, days, now.getTime() + rules.bookingChangeHours * 3_600_000);
     const held = await manager.getRepository(Consultation).find({
       select: { lawyerUserId: true, startsAt: true, endsAt: true },
-      where: { slotHeld: 1, startsAt: Between(new Date(cstInstant(from, 0).getTime() - 86_400_000), cstInstant(to, 0)) },
+      where: {
+        slotHeld: 1,
+        lawyerUserId: In(lawyers.length ? lawyers.map((l) => l.id) : [0]),
+        startsAt: Between(new Date(cstInstant(from, 0).getTime() - 86_400_000), cstInstant(to, 0)),
+      },
     });
     // A slot is taken when any held booking of the lawyer overlaps it (patterns may have changed slot length).
     const overlaps = (s: PatternSlot) =>

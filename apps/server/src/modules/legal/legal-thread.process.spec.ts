@@ -33,7 +33,7 @@ function newTestService(assigneeUserId: number | null = 11) {
   const clock = new StillClock(NOW);
   const rulesAt: Date[] = [];
   const legalRules = {
-    effective: (_m: EntityManager, at: Date) => (
+    effectiveFor: (_m: EntityManager, at: Date) => (
       rulesAt.push(at),
       Promise.resolve({ version: 2, rules: { ...DEFAULT_LEGAL_AID_RULES, threadResponseWorkingDays: 3 } })
     ),

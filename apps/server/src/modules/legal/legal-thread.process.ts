@@ -58,7 +58,7 @@ export class LegalThreadProcess
 
   async subject(manager: EntityManager, kase: WorkflowCase): Promise<LegalThreadSubject> {
     const thread = await manager.getRepository(LegalThread).findOneByOrFail({ id: kase.subjectId ?? 0 });
-    const { rules } = await this.legalRules.effective(manager, this.clock.now());
+    const { rules } = await this.legalRules.effectiveFor(manager, this.clock.now(), kase.organizationPath);
     return { thread, responseWorkingDays: rules.threadResponseWorkingDays };
   }
 

@@ -28,6 +28,7 @@ import { CaseViews } from '../workflow/case-views';
 import { WorkflowCases } from '../workflow/workflow-cases.service';
 import { TransitionService } from '../workflow/transition.service';
 import { LegalThread, LegalThreadMessage } from './entities/legal-thread.entity';
+import { OrganizationsService, type Organization } from '../organizations/organizations.service';
 import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 import { LegalThreadProcess, legalThreadLink as link, THREAD_MESSAGES_TABLE as TABLE } from './legal-thread.process';
@@ -55,6 +56,7 @@ export class LegalThreadsService {
     private readonly identity: IdentityService,
     private readonly schedule: LegalScheduleService,
     private readonly process: LegalThreadProcess,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async create(actor: Actor, body: CreateLegalThreadRequest): Promise<LegalThreadView> {
@@ -62,9 +64,10 @@ export class LegalThreadsService {
     if (!(await this.identity.hasCurrentConsent(actor.userId, 'privacy_notice')))
       fail('consent_required', '请先阅读并同意个人信息保护告知');
     const id = await this.db.transaction(async (manager) => {
-      const { rules } = await this.legalRules.effective(manager, this.clock.now());
-      const lawyer = await this.leastBusyLawyer(manager);
-      const centre = await this.legalRules.county(manager);
+      // The question goes to the legal-aid centre of the county the worker chose (a county's own deployment: its only one).
+      const centre = await this.organizations.countyFor(body.countyId, manager);
+      const { rules } = await this.legalRules.effective(manager, this.clock.now(), centre.id);
+      const lawyer = await this.leastBusyLawyer(manager, centre);
       const kase = await this.transitions.open(manager, WF, {
         actor,
         organization: centre,
@@ -231,10 +234,9 @@ export class LegalThreadsService {
     return this.get(actor, id);
   }
 
-  /** The lawyer with the fewest open threads (ties: the lowest id), or null when the centre has none. */
-  private async leastBusyLawyer(manager: EntityManager): Promise<User | null> {
+  /** The centre's lawyer with the fewest open threads (ties: the lowest id), or null when the centre has none. */
+  private async leastBusyLawyer(manager: EntityManager, county: Organization): Promise<User | null> {
     const lawyers = (await this.schedule.lawyers(manager)).filter((u) => staffHolds(u, 'legal.represent'));
-    const county = await this.legalRules.county(manager);
     const centreLawyers = lawyers.filter((l) => l.organizationId === county.id);
     if (centreLawyers.length === 0) return null;
     const open = await this.cases

@@ -78,6 +78,8 @@ import {
   type SlotsQuery,
 } from '@union/shared';
 import {
+  countyQuery,
+  type CountyQuery,
   availabilityExceptionView,
   availabilityRuleList,
   consultationPage,
@@ -125,8 +127,8 @@ export class LegalController {
   @Get('rule-sets/current')
   @SignedIn()
   @Answers(legalAidRuleSetView)
-  currentRules(): Promise<LegalAidRuleSetView> {
-    return this.rules.current();
+  currentRules(@QueryOf(countyQuery) query: CountyQuery): Promise<LegalAidRuleSetView> {
+    return this.rules.current(query.countyId);
   }
 
   @Post('rule-sets')
@@ -141,8 +143,8 @@ export class LegalController {
   @Get('lawyers')
   @RequirePermission('legal.consult')
   @Answers(lawyerList)
-  lawyers(): Promise<LawyerView[]> {
-    return this.schedule.list();
+  lawyers(@CurrentActor() actor: Actor): Promise<LawyerView[]> {
+    return this.schedule.list(actor);
   }
 
   @Put('lawyers/:id/availability')

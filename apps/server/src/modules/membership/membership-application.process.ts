@@ -1,5 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { MEMBERSHIP_APPLICATION_WORKFLOW, type MembershipApplicationAction, type MembershipApplicationState } from '@union/shared';
+import {
+  MEMBERSHIP_APPLICATION_WORKFLOW,
+  type MembershipApplicationAction,
+  type MembershipApplicationState,
+  FEDERATION_KINDS,
+} from '@union/shared';
 import type { EntityManager } from 'typeorm';
 import { fail } from '../../common/app-exception';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -43,7 +48,7 @@ export class MembershipApplicationProcess
     transfer: {
       before: async ({ manager, kase, input }): Promise<StepOutcome> => {
         const target = await this.organizations.get(input.targetOrganizationId as number, manager);
-        if (target.id === kase.organizationId || target.kind === 'county_federation') fail('invalid_organization');
+        if (target.id === kase.organizationId || FEDERATION_KINDS.includes(target.kind)) fail('invalid_organization');
         return { moveTo: target };
       },
     },

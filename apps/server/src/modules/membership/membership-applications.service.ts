@@ -9,6 +9,7 @@ import {
   type MembershipApplicationView,
   type Page,
   type PageQuery,
+  FEDERATION_KINDS,
 } from '@union/shared';
 import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -64,7 +65,7 @@ export class MembershipApplicationsService {
     try {
       return await this.db.transaction(async (manager) => {
         const chosen = await this.organizations.get(body.organizationId, manager);
-        if (chosen.kind === 'county_federation') fail('invalid_organization', '请选择单位工会、乡镇(街道)工会、行业工会或联合工会');
+        if (FEDERATION_KINDS.includes(chosen.kind)) fail('invalid_organization', '请选择单位工会、乡镇(街道)工会、行业工会或联合工会');
         if (await this.members.activeByIdIndex(manager, idIndex)) fail('already_member');
         if (await manager.getRepository(MembershipApplication).findOneBy({ openIdNumberIndex: idIndex })) fail('duplicate_application');
         const handling = await this.handlingOrganization(manager, chosen, body.hideFromEmployer);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { maskName, MEMBERSHIP_TRANSFER_WORKFLOW, type MembershipTransferView } from '@union/shared';
+import { maskName, MEMBERSHIP_TRANSFER_WORKFLOW, type MembershipTransferView, FEDERATION_KINDS } from '@union/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
@@ -36,7 +36,7 @@ export class MembershipTransfersService {
         if (!member) fail('not_a_member');
         const target = await this.organizations.get(body.toOrganizationId, manager);
         if (target.id === member.organizationId) fail('invalid_organization', '您的会籍已在这个工会，不需要接转');
-        if (target.kind === 'county_federation') fail('invalid_organization', '请选择要转入的基层工会或乡镇(街道)工会');
+        if (FEDERATION_KINDS.includes(target.kind)) fail('invalid_organization', '请选择要转入的基层工会或乡镇(街道)工会');
         if (await manager.getRepository(MembershipTransfer).findOneBy({ openMemberId: member.id })) fail('transfer_in_progress');
         const kase = await this.transitions.open(manager, WF, {
           actor,

@@ -4,6 +4,7 @@ import { InstantColumn } from '../../database/columns';
 
 /** A union organisation (工会组织), one node of the county tree. */
 @Entity('organizations')
+@Index('idx_organizations_kind', ['kind', 'id'])
 export class Organization {
   @PrimaryGeneratedColumn()
   id: number;

@@ -11,13 +11,24 @@ import {
   type OrganizationRouteQuery,
   type OrganizationSearchQuery,
 } from '@union/shared';
-import { SignedIn } from '../../common/access';
+import { Public, SignedIn } from '../../common/access';
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organizations')
 @Controller('organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
+
+  /**
+   * The county federations of the deployment, to choose from where a worker's request goes to a
+   * county's own centre (a county's own deployment lists one; a province's, all of its counties).
+   */
+  @Get('counties')
+  @Public()
+  @Answers(organizationList)
+  async counties(): Promise<OrganizationView[]> {
+    return this.organizations.views(await this.organizations.counties());
+  }
 
   @Get('search')
   @SignedIn()
@@ -30,6 +41,6 @@ export class OrganizationsController {
   @SignedIn()
   @Answers(organizationRouteSuggestion)
   route(@QueryOf(organizationRouteQuery) query: OrganizationRouteQuery): Promise<OrganizationRouteSuggestion> {
-    return this.organizations.route(query.employerName);
+    return this.organizations.route(query.employerName, query.countyId);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  COUNTY_KIND,
   FALLBACK_KINDS,
   ORGANIZATION_KIND_LABEL,
   ORGANIZATION_LEVEL,
@@ -8,7 +9,7 @@ import {
   type OrganizationRouteSuggestion,
   type OrganizationView,
 } from '@union/shared';
-import { In, IsNull, Like, type EntityManager, type Repository } from 'typeorm';
+import { In, Like, type EntityManager, type Repository } from 'typeorm';
 import { fail } from '../../common/app-exception';
 import { Organization } from './organization.entity';
 import { Clock } from '../../common/clock';
@@ -76,11 +77,60 @@ export class OrganizationsService {
     return new Map((await this.byIds(ids, manager)).map((o) => [o.id, o.name]));
   }
 
-  /** The root of the tree: the county federation. */
-  async county(manager?: EntityManager): Promise<Organization> {
-    const root = await this.repoOf(manager).findOneBy({ parentId: IsNull() });
-    if (!root) fail('invalid_organization', '还没有县总工会');
-    return root;
+  /**
+   * The county federation an organisation belongs to (itself when it is one): the node of that kind
+   * on its path. Null above the counties (a province's or a city's federation). Each county keeps
+   * its own rules, legal-aid centre and honours there.
+   */
+  async countyOf(org: { path: string }, manager?: EntityManager): Promise<Organization | null> {
+    return (await this.countiesOf([org.path], manager)).get(org.path) ?? null;
+  }
+
+  /** The id of the county of the organisation at `path`; an organisation above the counties is refused. */
+  async countyIdOf(path: string, manager?: EntityManager): Promise<number> {
+    const county = (await this.countiesOf([path], manager)).get(path);
+    if (!county) fail('invalid_organization', '请选择县(市、区)或以下的工会');
+    return county.id;
+  }
+
+  /** The county of each path (one query at most, for the ancestors not yet known), by path. */
+  async countiesOf(paths: Iterable<string>, manager?: EntityManager): Promise<Map<string, Organization>> {
+    const unique = [...new Set(paths)];
+    const ids = new Set(unique.flatMap((p) => p.split('/').filter(Boolean).map(Number)));
+    const counties = new Map((await this.byIds(ids, manager)).filter((o) => o.kind === COUNTY_KIND).map((o) => [o.id, o]));
+    const found = new Map<string, Organization>();
+    for (const path of unique) {
+      const id = path
+        .split('/')
+        .filter(Boolean)
+        .map(Number)
+        .find((i) => counties.has(i));
+      if (id !== undefined) found.set(path, counties.get(id) as Organization);
+    }
+    return found;
+  }
+
+  /** Every county federation of the deployment (one for a county's own; a province's many), by id. */
+  counties(manager?: EntityManager): Promise<Organization[]> {
+    return this.repoOf(manager).find({ where: { kind: COUNTY_KIND }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * The county a worker's request names (`countyId`), or the deployment's only county when it names
+   * none. A province's deployment has many: then the request must name one.
+   */
+  async countyFor(countyId: number | null | undefined, manager?: EntityManager): Promise<Organization> {
+    if (countyId !== undefined && countyId !== null) {
+      const county = await this.findById(countyId, manager);
+      if (!county || county.kind !== COUNTY_KIND)
+        fail('validation_failed', '没有这个县(市、区)总工会', [{ field: 'countyId', message: '没有这个县(市、区)总工会' }]);
+      return county;
+    }
+    const counties = await this.repoOf(manager).find({ where: { kind: COUNTY_KIND }, order: { id: 'ASC' }, take: 2 });
+    if (counties.length === 0) fail('invalid_organization', '还没有县总工会');
+    if (counties.length > 1)
+      fail('validation_failed', '请选择所在的县(市、区)', [{ field: 'countyId', message: '请选择所在的县(市、区)' }]);
+    return counties[0];
   }
 
   /** Every organisation in the subtree at `path` (itself included), optionally of one kind only. */
@@ -152,13 +202,27 @@ export class OrganizationsService {
     });
   }
 
-  /** Where an application can go: the employer's own union, else the unions that take everyone. */
-  async route(employerName: string): Promise<OrganizationRouteSuggestion> {
+  /**
+   * Where an application can go: the employer's own union, else the unions that take everyone; in
+   * one county when `countyId` names one (a province's deployment: the worker's county first).
+   */
+  async route(employerName: string, countyId?: number): Promise<OrganizationRouteSuggestion> {
     const name = employerName.trim();
+    const within = countyId ? { path: Like(`${likeEscape((await this.countyFor(countyId)).path)}%`) } : {};
     const employerUnion = name
-      ? await this.repo.findOne({ where: [{ employerName: name }, { employerName: Like(`%${likeEscape(name)}%`) }], order: { id: 'ASC' } })
+      ? await this.repo.findOne({
+          where: [
+            { employerName: name, ...within },
+            { employerName: Like(`%${likeEscape(name)}%`), ...within },
+          ],
+          order: { id: 'ASC' },
+        })
       : null;
-    const alternatives = await this.repo.find({ where: { acceptsUnaffiliated: true }, order: { level: 'ASC', id: 'ASC' }, take: 30 });
+    const alternatives = await this.repo.find({
+      where: { acceptsUnaffiliated: true, ...within },
+      order: { level: 'ASC', id: 'ASC' },
+      take: 30,
+    });
     return {
       employerUnion: employerUnion ? await this.view(employerUnion) : null,
       alternatives: await this.views(alternatives),
