@@ -41,6 +41,7 @@ import { OutboxEntry } from './modules/notifications/entities/outbox.entity';
 import { WorkflowCase } from './modules/workflow/entities/workflow-case.entity';
 import { JobRun } from './modules/jobs/entities/job-run.entity';
 import { CaseQueueCount } from './modules/workflow/entities/case-queue-count.entity';
+import { WorkCalendarDay } from './modules/workflow/entities/work-calendar-day.entity';
 import { CaseQueueEntry } from './modules/workflow/entities/case-queue-entry.entity';
 
 /** Every entity of the schema. */
@@ -53,6 +54,7 @@ export const ENTITIES = [
   WorkflowCase,
   CaseQueueEntry,
   CaseQueueCount,
+  WorkCalendarDay,
   JobRun,
   CaseHistory,
   OutboxEntry,

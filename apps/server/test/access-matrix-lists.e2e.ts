@@ -439,6 +439,10 @@ const EXPECTED: Record<string, Expectation> = {
     check: async (p, body) =>
       (body as Row).organizationName === who[p].orgName ? [] : [`figures of ${String((body as Row).organizationName)}`],
   },
+  '/api/calendar/days': {
+    // The county's own calendar days: every member of staff reads them (deadlines count with them).
+    outcomes: only(WORKBENCH),
+  },
   '/api/hardship/rule-sets': {
     // The rules of the county: their keepers only (hardship.rules.manage).
     outcomes: only(COUNTY),

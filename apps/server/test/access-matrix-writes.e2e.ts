@@ -176,6 +176,11 @@ const lawyerException = once(async () => {
   );
   return { id: lawyer, exceptionId: e.id };
 });
+const calendarDay = once(async () => {
+  const date = dayOffset(46);
+  await call('county_admin', 'PUT', `/calendar/days/${date}`, { working: false, name: '矩阵调休' }, 200);
+  return date;
+});
 const availabilityRules = {
   rules: [1, 3, 5].map((weekday) => ({
     weekday,
@@ -530,6 +535,18 @@ const EXPECTED: Record<string, Expectation> = {
     },
     mayAct: COUNTY,
     touches: ['hardship_assistance_records', 'uploads'],
+  },
+
+  // The county's own calendar days: its administrator only (organization.manage at the county federation).
+  'PUT /api/calendar/days/{date}': {
+    prepare: async () => ({ params: { date: dayOffset(45) }, body: { working: false, name: '矩阵县庆' } }),
+    mayAct: ['county_admin'],
+    touches: ['work_calendar_days'],
+  },
+  'DELETE /api/calendar/days/{date}': {
+    prepare: async () => ({ params: { date: await calendarDay() } }),
+    mayAct: ['county_admin'],
+    touches: ['work_calendar_days'],
   },
 
   // Legal: 孙律师 keeps his own schedule; the centre's staff keep everyone's.

@@ -106,7 +106,7 @@ describe('hardening (e2e over HTTP)', () => {
     });
 
     (ON_MYSQL ? it : it.skip)(
-      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases, membership cases, notice objections, entry cases, own-list indexes, objection cases, revoked model workers, proposal counters, outbox claim token, statistics indexes, case queue, job runs, closed-cases index and organisation kind index migrations agree with the entities and have a working down (MySQL/MariaDB)',
+      'the refresh token family, employer flag place, case subject, case search, rule sets, lawyer copies, hardship file cases, membership cases, notice objections, entry cases, own-list indexes, objection cases, revoked model workers, proposal counters, outbox claim token, statistics indexes, case queue, job runs, closed-cases index, organisation kind index and work calendar days migrations agree with the entities and have a working down (MySQL/MariaDB)',
       async () => {
         const ds = t.app.get(DataSource);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
@@ -250,6 +250,9 @@ describe('hardening (e2e over HTTP)', () => {
         expect(objectionCasesBefore.map((o) => o.state)).toEqual(expect.arrayContaining(['open', 'resolved']));
         const tablesNow = async () => ((await ds.query('SHOW TABLES')) as Record<string, string>[]).map((r) => Object.values(r)[0]);
         expect(await tablesNow()).toContain('proposal_counters');
+        expect(await tablesNow()).toContain('work_calendar_days');
+        await ds.undoLastMigration({ transaction: 'each' }); // AddWorkCalendarDays
+        expect(await tablesNow()).not.toContain('work_calendar_days');
         expect(await indexesOf('organizations')).toContain('idx_organizations_kind');
         await ds.undoLastMigration({ transaction: 'each' }); // AddOrganizationKindIndex
         expect(await indexesOf('organizations')).not.toContain('idx_organizations_kind');

@@ -1,5 +1,9 @@
 import {
+  addDays,
+  cstDate,
+  defaultWorkCalendar,
   DEFAULT_HARDSHIP_RULES,
+  type CalendarDayView,
   type CaseSearchPage,
   type HardshipApplicationView,
   type HardshipRuleSetView,
@@ -229,5 +233,56 @@ describe("a province's deployment with two counties (e2e over HTTP)", () => {
     expect(inB.alternatives.map((o) => o.name)).toEqual(['东山镇总工会']);
     const everywhere = await route('');
     expect(everywhere.alternatives.map((o) => o.name)).toEqual(expect.arrayContaining(['东山镇总工会', '城关镇总工会']));
+  });
+
+  it("counts a county's deadlines in its own calendar: a local holiday moves them there and nowhere else", async () => {
+    const national = defaultWorkCalendar();
+    const today = cstDate(t.clock.now());
+    let holiday = addDays(today, 1);
+    while (!national.isWorkingDay(holiday)) holiday = addDays(holiday, 1);
+    const adminA = await t.loginAs('county_admin', COUNTY_A);
+    const adminB = await t.loginAs('county_admin', COUNTY_B);
+    const put = (token: string, date: string, body: unknown) => t.http<CalendarDayView>('PUT', `/calendar/days/${date}`, { token, body });
+
+    // Refused, and nothing written: above the counties, below a county's federation, a day gone, a bad body.
+    const before = await t.count('work_calendar_days');
+    const day = { working: false, name: '县庆' };
+    expect((await put(await t.loginAs('county_admin', PROVINCE), holiday, day)).status).toBe(403);
+    expect((await put(await t.loginAs('county_admin', TOWN_B), holiday, day)).status).toBe(403);
+    expect((await put(await t.loginAs('county_cadre', COUNTY_B), holiday, day)).status).toBe(403);
+    expect((await put(adminB, addDays(today, -1), day)).status).toBe(400);
+    expect((await put(adminB, '2026-02-30', day)).status).toBe(400);
+    expect((await put(adminB, holiday, { working: 'no', name: '' })).status).toBe(400);
+    expect(await t.count('work_calendar_days')).toBe(before);
+
+    const saved = await put(adminB, holiday, { working: false, name: '东山庙会' });
+    expect(saved.status).toBe(200);
+    expect((await put(adminB, holiday, day)).body.name).toBe('县庆'); // saved again: replaced
+    const listB = await t.http<CalendarDayView[]>('GET', '/calendar/days', { token: adminB });
+    expect(listB.body.map((d) => [d.date, d.working, d.name])).toEqual([[holiday, false, '县庆']]);
+    expect((await t.http<CalendarDayView[]>('GET', '/calendar/days', { token: adminA })).body).toEqual([]);
+
+    // The same application on the same day: due a working day later in county B than in county A.
+    const inA = await joinAt(`${TOWN_A}/县城建筑公司工会`);
+    const inB = await joinAt(FIRM_B);
+    const dueDay = (v: MembershipApplicationView) => cstDate(new Date(v.deadline?.dueAt as string));
+    const countyCalendar = national.withOverrides([{ date: holiday, working: false, name: '县庆' }]);
+    const workingDays = national.workingDaysLeft(t.clock.now(), new Date(inA.deadline?.dueAt as string));
+    expect(dueDay(inB)).toBe(countyCalendar.addWorkingDays(today, workingDays));
+    expect(dueDay(inB) > dueDay(inA)).toBe(true);
+    // County B's free consultation days name the holiday; county A's do not.
+    const worker = await t.newWorker();
+    const dayOf = async (countyId: number) =>
+      (await t.http<{ date: string; holiday: string | null }[]>('GET', `/legal/slots?countyId=${countyId}`, { token: worker })).body.find(
+        (d) => d.date === holiday,
+      );
+    expect((await dayOf(countyB))?.holiday).toBe('县庆');
+    expect((await dayOf(countyA))?.holiday).toBeNull();
+
+    // Taken back: the national calendar counts again.
+    expect((await t.http('DELETE', `/calendar/days/${holiday}`, { token: adminB })).status).toBe(204);
+    expect((await t.http('DELETE', `/calendar/days/${holiday}`, { token: adminB })).status).toBe(404);
+    const again = await joinAt(FIRM_B);
+    expect(dueDay(again)).toBe(dueDay(inA));
   });
 });

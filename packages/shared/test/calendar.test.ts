@@ -12,6 +12,24 @@ describe('WorkCalendar', () => {
     expect(cal.isWorkingDay('2026-02-14')).toBe(true); // Saturday make-up day before Spring Festival
   });
 
+  it("takes a county's own days over the national calendar, and leaves the national one as it was", () => {
+    const county = cal.withOverrides([
+      { date: '2026-11-24', working: false, name: '县庆' }, // a Tuesday off
+      { date: '2026-11-28', working: true, name: '调休上班' }, // a Saturday at work
+      { date: '2026-10-10', working: false, name: '补休' }, // a national make-up day given off
+      { date: '2026-10-01', working: true, name: '值班' }, // a national holiday at work
+    ]);
+    expect(['2026-11-24', '2026-11-28', '2026-10-10', '2026-10-01'].map((d) => county.isWorkingDay(d))).toEqual([false, true, false, true]);
+    expect([county.holidayName('2026-11-24'), county.holidayName('2026-10-01'), county.holidayName('2026-10-02')]).toEqual([
+      '县庆',
+      undefined,
+      '国庆节',
+    ]);
+    // Mon 23 + 3 working days: Wed 25, Thu 26, Fri 27 (Tue 24 off); + 4: Sat 28 (at work).
+    expect([county.addWorkingDays('2026-11-23', 3), county.addWorkingDays('2026-11-23', 4)]).toEqual(['2026-11-27', '2026-11-28']);
+    expect([cal.addWorkingDays('2026-11-23', 3), cal.isWorkingDay('2026-11-24')]).toEqual(['2026-11-26', true]);
+  });
+
   it('counts 15 working days over a weekend', () => {
     // Mon 2026-11-23 + 15 working days = Mon 2026-12-14
     expect(cal.addWorkingDays('2026-11-23', 15)).toBe('2026-12-14');

@@ -156,7 +156,11 @@ export interface AppConfig {
   };
   pii: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer };
   wechat: { apiBase: string; appId: string; appSecret: string; standIn: boolean; subscribeTemplateId: string; miniprogramState: string };
-  workflow: { deadlines: Record<string, number> };
+  /**
+   * Deadlines in working days, and how often each process reloads the counties' own calendar days
+   * (a day saved in another process counts here within that time; in this process at once).
+   */
+  workflow: { deadlines: Record<string, number>; calendarRefreshMs: number };
   outbox: { pollMs: number; maxAttempts: number; baseBackoffMs: number };
   /** Scheduled jobs: how often each process looks for a due job (0: never by itself; the tests tick by hand). */
   jobs: { tickMs: number; backend: 'database' | 'bullmq'; queuePrefix: string; retryBaseMs: number };
@@ -275,7 +279,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       subscribeTemplateId: env.WECHAT_SUBSCRIBE_TEMPLATE_ID || 'demo-case-progress',
       miniprogramState: env.WECHAT_MINIPROGRAM_STATE || (demoMode ? 'developer' : 'formal'),
     },
-    workflow: { deadlines },
+    workflow: { deadlines, calendarRefreshMs: int(env.CALENDAR_REFRESH_MS, 60_000, 'CALENDAR_REFRESH_MS', 0) },
     outbox: {
       pollMs: int(env.OUTBOX_POLL_MS, 2000, 'OUTBOX_POLL_MS', 0),
       maxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 8, 'OUTBOX_MAX_ATTEMPTS', 1, 50),

@@ -10,6 +10,17 @@ export interface CalendarYear {
   makeUpWorkdays: CalendarDay[];
 }
 
+/**
+ * A county's own change to the national calendar: a local holiday (a day off, e.g. a minority
+ * festival a county observes) or a working day where the national calendar has none. It wins over
+ * the national data on that day.
+ */
+export interface CalendarOverride {
+  date: string;
+  working: boolean;
+  name: string;
+}
+
 /** Calendar data for several years, keyed by year. */
 export interface CalendarData {
   years: Record<string, CalendarYear>;
@@ -51,16 +62,29 @@ export function endOfCstDay(date: string): Date {
 export class WorkCalendar {
   private readonly holidays = new Map<string, string>();
   private readonly makeUpWorkdays = new Map<string, string>();
+  private readonly overrides = new Map<string, CalendarOverride>();
 
-  constructor(data: CalendarData) {
+  /** The national data, and a county's own changes to it (they win on their days). */
+  constructor(data: CalendarData, overrides: readonly CalendarOverride[] = []) {
     for (const year of Object.values(data.years)) {
       for (const d of year.holidays) this.holidays.set(d.date, d.name);
       for (const d of year.makeUpWorkdays) this.makeUpWorkdays.set(d.date, d.name);
     }
+    for (const o of overrides) this.overrides.set(o.date, o);
+  }
+
+  /** This calendar with a county's changes (the same national data). */
+  withOverrides(overrides: readonly CalendarOverride[]): WorkCalendar {
+    const copy = new WorkCalendar({ years: {} }, overrides);
+    for (const [date, name] of this.holidays) copy.holidays.set(date, name);
+    for (const [date, name] of this.makeUpWorkdays) copy.makeUpWorkdays.set(date, name);
+    return copy;
   }
 
   /** True when `date` (YYYY-MM-DD) is a working day. */
   isWorkingDay(date: string): boolean {
+    const override = this.overrides.get(date);
+    if (override) return override.working;
     if (this.makeUpWorkdays.has(date)) return true;
     if (this.holidays.has(date)) return false;
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -69,6 +93,8 @@ export class WorkCalendar {
 
   /** Name of the holiday on `date`, if any. */
   holidayName(date: string): string | undefined {
+    const override = this.overrides.get(date);
+    if (override) return override.working ? undefined : override.name;
     return this.holidays.get(date);
   }
 

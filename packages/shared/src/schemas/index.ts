@@ -6,3 +6,4 @@ export * from './workbench';
 export * from './cases';
 export * from './membership-answers';
 export * from './platform-answers';
+export * from './calendar';

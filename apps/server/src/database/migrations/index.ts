@@ -27,6 +27,7 @@ import { AddCaseQueue1797900000000 } from './1797900000000-AddCaseQueue';
 import { AddJobRuns1798000000000 } from './1798000000000-AddJobRuns';
 import { AddClosedStatisticsIndex1798100000000 } from './1798100000000-AddClosedStatisticsIndex';
 import { AddOrganizationKindIndex1798200000000 } from './1798200000000-AddOrganizationKindIndex';
+import { AddWorkCalendarDays1798300000000 } from './1798300000000-AddWorkCalendarDays';
 
 /** Migrations in order; add each new one at the end (never edit one that has landed). */
 export const MIGRATIONS: (new () => object)[] = [
@@ -59,4 +60,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AddJobRuns1798000000000,
   AddClosedStatisticsIndex1798100000000,
   AddOrganizationKindIndex1798200000000,
+  AddWorkCalendarDays1798300000000,
 ];

@@ -23,6 +23,7 @@ import { IdentityService, type User } from '../identity/identity.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { AvailabilityException, AvailabilityRule } from './entities/availability.entity';
 import { Consultation } from './entities/consultation.entity';
+import { WorkCalendars } from '../workflow/work-calendars';
 import { LegalRulesService } from './legal-rules.service';
 import { Clock } from '../../common/clock';
 
@@ -48,7 +49,7 @@ export class LegalScheduleService {
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly db: Db,
-    private readonly calendar: WorkCalendar,
+    private readonly calendars: WorkCalendars,
     private readonly legalRules: LegalRulesService,
     private readonly identity: IdentityService,
   ) {}
@@ -182,7 +183,8 @@ export class LegalScheduleService {
     const county = await this.organizations.countyFor(query.countyId, manager);
     const { rules } = await this.legalRules.effective(manager, now, county.id);
     const lawyers = await this.lawyersUnder(manager, county.path);
-    const slots = await this.patternSlots(manager, lawyers, from, days, now.getTime() + rules.bookingChangeHours * 3_600_000);
+    const calendar = this.calendars.forPath(county.path);
+    const slots = await this.patternSlots(manager, lawyers, from, days, now.getTime() + rules.bookingChangeHours * 3_600_000, calendar);
     const held = await manager.getRepository(Consultation).find({
       select: { lawyerUserId: true, startsAt: true, endsAt: true },
       where: {
@@ -199,7 +201,7 @@ export class LegalScheduleService {
     const result: SlotDayView[] = [];
     for (let i = 0; i < days; i += 1) {
       const date = addDays(from, i);
-      const holiday = this.calendar.isWorkingDay(date) ? null : (this.calendar.holidayName(date) ?? null);
+      const holiday = calendar.isWorkingDay(date) ? null : (calendar.holidayName(date) ?? null);
       const free = (slots.get(date) ?? [])
         .filter((s) => !overlaps(s))
         .filter((s) => !query.channel || s.channels.includes(query.channel))
@@ -225,7 +227,8 @@ export class LegalScheduleService {
     const lawyer = (await this.lawyers(manager)).find((u) => u.id === lawyerUserId);
     if (!lawyer) return null;
     const date = cstDate(startsAt);
-    const slots = await this.patternSlots(manager, [lawyer], date, 1, notBefore);
+    const place = lawyer.organizationId ? await this.organizations.findById(lawyer.organizationId, manager) : null;
+    const slots = await this.patternSlots(manager, [lawyer], date, 1, notBefore, this.calendars.forPath(place?.path));
     const slot = (slots.get(date) ?? []).find((s) => s.startsAtMs === startsAt.getTime() && s.channels.includes(channel));
     if (!slot) return null;
     // A held booking of another length overlapping this slot also takes it (the unique index only sees equal starts).
@@ -250,6 +253,7 @@ export class LegalScheduleService {
     from: string,
     days: number,
     notBefore: number,
+    calendar: WorkCalendar,
   ): Promise<Map<string, PatternSlot[]>> {
     const result = new Map<string, PatternSlot[]>();
     if (lawyers.length === 0) return result;
@@ -263,7 +267,7 @@ export class LegalScheduleService {
     const names = new Map(lawyers.map((l) => [l.id, l.displayName]));
     for (let i = 0; i < days; i += 1) {
       const date = addDays(from, i);
-      if (!this.calendar.isWorkingDay(date)) continue;
+      if (!calendar.isWorkingDay(date)) continue;
       const weekday = weekdayOf(date);
       const daySlots: PatternSlot[] = [];
       for (const rule of rules) {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { WorkCalendar, workflowOf, type DeadlineView, type HistoryEntryView, type StateTone, type WorkflowDef } from '@union/shared';
+import { workflowOf, type DeadlineView, type HistoryEntryView, type StateTone, type WorkflowDef } from '@union/shared';
 import type { CaseHistory } from './entities/case-history.entity';
 import type { WorkflowCase } from './entities/workflow-case.entity';
 import { RECUSE_ACTION } from './transition.service';
 import { Clock } from '../../common/clock';
+import { WorkCalendars } from './work-calendars';
 
 /** A case as its workflow table names it. */
 export interface CaseDescription {
@@ -22,7 +23,7 @@ const HISTORY_LABEL: Record<string, string> = { submit: '提交', [RECUSE_ACTION
 export class CaseViews {
   constructor(
     private readonly clock: Clock,
-    private readonly calendar: WorkCalendar,
+    private readonly calendars: WorkCalendars,
   ) {}
 
   /** What the case's table says of it where it is now: the type's and the state's names, tone, end, the staff's step. */
@@ -40,7 +41,7 @@ export class CaseViews {
 
   deadline(kase: WorkflowCase, now = this.clock.now()): DeadlineView | null {
     if (!kase.dueAt || kase.closedAt) return null;
-    const left = this.calendar.workingDaysLeft(now, kase.dueAt);
+    const left = this.calendars.forPath(kase.organizationPath).workingDaysLeft(now, kase.dueAt);
     return { dueAt: kase.dueAt.toISOString(), workingDaysLeft: left, overdue: now.getTime() > kase.dueAt.getTime() };
   }
 

@@ -1,5 +1,6 @@
 import { caseAccess } from '../../common/case-access';
-import { defaultWorkCalendar, type ActionView } from '@union/shared';
+import { type ActionView } from '@union/shared';
+import { nationalCalendars } from './testing/fakes';
 import type { Actor } from '../../common/actor';
 import type { Db } from '../../database/db.service';
 import { CaseHandlers, type CaseHandler } from './case-handlers';
@@ -63,7 +64,7 @@ function newTestService(row: Partial<WorkflowCase> = {}) {
     actions: () => Promise.resolve([{ action: 'approve', label: '通过' } as ActionView]),
   };
   handlers.register(handler);
-  const service = new CasesService(db, transitions, new CaseViews(new Clock(), defaultWorkCalendar()), handlers);
+  const service = new CasesService(db, transitions, new CaseViews(new Clock(), nationalCalendars()), handlers);
   return { service, kase, calls, handlers, step };
 }
 

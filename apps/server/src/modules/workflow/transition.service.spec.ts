@@ -1,9 +1,4 @@
-import {
-  defaultWorkCalendar,
-  MEMBERSHIP_APPLICATION_WORKFLOW,
-  type MembershipApplicationAction,
-  type MembershipApplicationState,
-} from '@union/shared';
+import { MEMBERSHIP_APPLICATION_WORKFLOW, type MembershipApplicationAction, type MembershipApplicationState } from '@union/shared';
 import type { Actor } from '../../common/actor';
 import { MovableClock } from '../../common/clock';
 import type { AppConfig } from '../../config/configuration';
@@ -12,7 +7,7 @@ import type { Notifier } from '../notifications/notifier.service';
 import type { CaseProcess, StepContext } from './case-process';
 import { CaseHistory } from './entities/case-history.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
-import { caseRow } from './testing/fakes';
+import { caseRow, nationalCalendars } from './testing/fakes';
 import { TransitionService } from './transition.service';
 
 type S = MembershipApplicationState;
@@ -69,7 +64,7 @@ function newTestService() {
     notify: (_m: unknown, n: { userId: number; title: string; status: string }) => Promise.resolve(messages.push(n)),
   } as unknown as Notifier;
   const config = { workflow: { deadlines: { membershipReview: 5 } } } as unknown as AppConfig;
-  const service = new TransitionService(new MovableClock(), db, defaultWorkCalendar(), notifier, config);
+  const service = new TransitionService(new MovableClock(), db, nationalCalendars(), notifier, config);
 
   const calls: string[] = [];
   const process: CaseProcess<S, A, { id: number; name: string }, { approve: { memberNo: string } }> = {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { availableActions, isAction, maskName, WorkCalendar, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
+import { availableActions, isAction, maskName, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { caseAccess, isOwnCase, staffMayHandleCase } from '../../common/case-access';
@@ -9,6 +9,7 @@ import { Db } from '../../database/db.service';
 import { Notifier } from '../notifications/notifier.service';
 import { type Organization } from '../organizations/organizations.service';
 import { syncQueue } from './case-queue';
+import { WorkCalendars } from './work-calendars';
 import { CaseHistory } from './entities/case-history.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 import { Clock } from '../../common/clock';
@@ -42,7 +43,7 @@ export class TransitionService {
   constructor(
     private readonly clock: Clock,
     private readonly db: Db,
-    private readonly calendar: WorkCalendar,
+    private readonly calendars: WorkCalendars,
     private readonly notifier: Notifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -120,17 +121,21 @@ export class TransitionService {
     return ctx ? this.actionsFor(def, kase, ctx, blocked) : [];
   }
 
-  /** Due instant of the step a case enters at `at`, or null when the state has no deadline. */
+  /**
+   * Due instant of the step a case enters at `at`, or null when the state has no deadline: in the
+   * work calendar of the county of the case's place (`path`; the national one when none is given).
+   */
   dueFor<S extends string, A extends string>(
     def: WorkflowDef<S, A>,
     state: S,
     at: Date,
     deadlines: Readonly<Record<string, number>> = this.config.workflow.deadlines,
+    path?: string,
   ): Date | null {
     const key = def.states[state].deadline;
     if (!key) return null;
     const days = deadlines[key];
-    return days ? this.calendar.dueAt(at, days) : null;
+    return days ? this.calendars.forPath(path).dueAt(at, days) : null;
   }
 
   /** Open a new case in its initial state, with its first history row. */
@@ -174,7 +179,7 @@ export class TransitionService {
         assigneeUserId: input.assigneeUserId ?? null,
         title: input.title,
         submittedAt: now,
-        dueAt: input.dueAt ?? this.dueFor(def, def.initial, now, input.deadlines),
+        dueAt: input.dueAt ?? this.dueFor(def, def.initial, now, input.deadlines, input.organization.path),
         closedAt: null,
         updatedAt: now,
       }),
@@ -290,7 +295,11 @@ export class TransitionService {
         state: toState,
         version: kase.version + 1,
         holder: def.states[toState].holder,
-        dueAt: moved.dueAt ?? (toState === kase.state && !moved.moveTo ? kase.dueAt : this.dueFor(def, toState, now, deadlines)),
+        dueAt:
+          moved.dueAt ??
+          (toState === kase.state && !moved.moveTo
+            ? kase.dueAt
+            : this.dueFor(def, toState, now, deadlines, moved.moveTo?.path ?? kase.organizationPath)),
         closedAt: def.states[toState].terminal ? now : null,
         updatedAt: now,
         ...(moved.moveTo ? { organizationId: moved.moveTo.id, organizationPath: moved.moveTo.path } : {}),

@@ -1,6 +1,9 @@
 import { Global, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { CASE_TYPES, validateAllWorkflows } from '@union/shared';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { CalendarController } from './calendar.controller';
+import { WorkCalendars } from './work-calendars';
 import { CaseHandlers } from './case-handlers';
 import { CaseViews } from './case-views';
 import { CasesController } from './cases.controller';
@@ -12,10 +15,10 @@ import { workCalendarProvider } from './work-calendar.provider';
 /** The workflow engine's server side: one transition service for every case type. */
 @Global()
 @Module({
-  imports: [NotificationsModule],
-  controllers: [CasesController],
-  providers: [TransitionService, WorkflowCases, CaseViews, CaseHandlers, CasesService, workCalendarProvider],
-  exports: [TransitionService, WorkflowCases, CaseViews, CaseHandlers, workCalendarProvider],
+  imports: [NotificationsModule, OrganizationsModule],
+  controllers: [CasesController, CalendarController],
+  providers: [TransitionService, WorkflowCases, CaseViews, CaseHandlers, CasesService, workCalendarProvider, WorkCalendars],
+  exports: [TransitionService, WorkflowCases, CaseViews, CaseHandlers, workCalendarProvider, WorkCalendars],
 })
 export class WorkflowModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(

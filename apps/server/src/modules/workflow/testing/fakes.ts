@@ -1,9 +1,10 @@
-import type { WorkflowDef } from '@union/shared';
+import { defaultWorkCalendar, type WorkflowDef } from '@union/shared';
 import { FindOperator, type EntityManager } from 'typeorm';
 import type { Actor } from '../../../common/actor';
 import { MovableClock } from '../../../common/clock';
 import type { AnyCaseProcess, CaseNotice, StepContext, StepOutcome, StepWork } from '../case-process';
 import type { WorkflowCase } from '../entities/workflow-case.entity';
+import type { WorkCalendars } from '../work-calendars';
 
 /*
  * Small doubles for the unit tests of the case processes (Immich's `newTestService` is the model):
@@ -322,4 +323,10 @@ export async function takeStep(
   await process.after?.(step);
   await work?.after?.(step, payload);
   return { outcome, notice: work?.notice ? work.notice(step, payload) : process.notice(step) };
+}
+
+/** The counties' calendars with no county's own days: every place counts in the national calendar. */
+export function nationalCalendars(): WorkCalendars {
+  const national = defaultWorkCalendar();
+  return { forPath: () => national } as unknown as WorkCalendars;
 }
