@@ -156,6 +156,21 @@ describe("a province's deployment with two counties (e2e over HTTP)", () => {
     const outside = await t.http('POST', '/cases/search', { token: cadreA, body: { organizationId: countyB } });
     expect(outside.status).not.toBe(200);
 
+    // The province and the city oversee: no step is theirs to take, and one tried is refused.
+    for (const overseer of [province, city]) {
+      expect((await t.actionsOf(`/membership/applications/${applied.id}`, { token: overseer })).body).toEqual([]);
+    }
+    const byProvince = await t.step(`/membership/applications/${applied.id}`, {
+      token: province,
+      body: { action: 'approve', version: applied.version },
+    });
+    expect(byProvince.status).not.toBe(200);
+    const desk = await t.http<{ count: number }[]>('GET', '/workbench/summary', { token: province });
+    expect(desk.body.reduce((n, step) => n + step.count, 0)).toBe(0);
+    const deskB = await t.http<{ count: number }[]>('GET', '/workbench/summary', { token: cadreB });
+    expect(deskB.body.reduce((n, step) => n + step.count, 0)).toBeGreaterThan(0);
+    expect((await t.actionsOf(`/membership/applications/${applied.id}`, { token: cadreB })).body.map((a) => a.action)).toContain('approve');
+
     const firmCadreB = await t.loginAs('grassroots_cadre', FIRM_B);
     const approved = await t.step(`/membership/applications/${applied.id}`, {
       token: firmCadreB,

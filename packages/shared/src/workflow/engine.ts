@@ -21,7 +21,10 @@ export interface TransitionDef<S extends string> {
   actor: TransitionActor;
   /** Permission the staff actor needs (staff transitions only). */
   permission?: Permission;
-  /** Levels of the tree whose staff may act; omitted means any level within scope. */
+  /**
+   * Levels of the tree whose staff may act; omitted means any level within scope from the county
+   * down (the province's and the cities' staff oversee: they see and count, they take no steps).
+   */
   levels?: readonly OrganizationLevel[];
   /** A comment (reason) is required, e.g. for rejections. */
   requiresComment?: boolean;
@@ -145,6 +148,9 @@ export interface ActorContext {
   staffLevel?: OrganizationLevel;
 }
 
+/** Levels above the counties: their staff see and count the cases below them, and act on none. */
+export const OVERSIGHT_LEVELS: readonly OrganizationLevel[] = ['province', 'city'];
+
 /** Actions the actor may take on a case in `state`. */
 export function availableActions<S extends string, A extends string>(def: WorkflowDef<S, A>, state: S, actor: ActorContext): A[] {
   const result: A[] = [];
@@ -156,7 +162,7 @@ export function availableActions<S extends string, A extends string>(def: Workfl
     }
     if (!actor.staffLevel) continue;
     if (t.permission && !actor.permissions.includes(t.permission)) continue;
-    if (t.levels && !t.levels.includes(actor.staffLevel)) continue;
+    if (t.levels ? !t.levels.includes(actor.staffLevel) : OVERSIGHT_LEVELS.includes(actor.staffLevel)) continue;
     result.push(action);
   }
   return result;
