@@ -18,7 +18,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** The specs in the order they run: membership (join + workbench) first, a11y report last. */
-const SPECS = ['membership', 'hardship', 'campaigns', 'hardship-tools', 'legal', 'contest', 'a11y'];
+const SPECS = ['membership', 'hardship', 'campaigns', 'hardship-tools', 'calendar', 'legal', 'contest', 'a11y'];
 
 export default defineConfig({
   testDir: './e2e',

@@ -45,6 +45,7 @@ export default defineAppConfig({
         'pages/recognition-statistics/index',
         'pages/petitions/index',
         'pages/petition/index',
+        'pages/calendar/index',
       ],
     },
     // Hardship assistance, loaded when a worker opens it. The root keeps the routes the server

@@ -106,7 +106,8 @@ export class WorkCalendars implements OnModuleInit, OnModuleDestroy {
   }
 
   private notPast(date: string): void {
-    if (date < this.clock.today()) fail('validation_failed', undefined, [{ field: 'date', message: '已经过去的日子不能再改' }]);
+    if (date < this.clock.today())
+      fail('validation_failed', '已经过去的日子不能再改', [{ field: 'date', message: '已经过去的日子不能再改' }]);
   }
 
   /** The actor's county (changes: only its own federation's staff). */

@@ -277,6 +277,13 @@ export default function Workbench() {
       {me ? <LegalTools me={me} /> : null}
       {me ? <ContestTools me={me} assigned={assigned} /> : null}
       {me ? <HardshipTools me={me} /> : null}
+      {me?.organization?.kind === 'county_federation' ? (
+        <View className="card">
+          <Button block size="large" className="big-button" onClick={() => nav('/staff/pages/calendar/index')} data-testid="open-calendar">
+            本县节假日（期限按它计算）
+          </Button>
+        </View>
+      ) : null}
 
       {steps.length > 0 ? (
         <View className="card" data-testid="workbench-steps">

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本县节假日' });
