@@ -18,6 +18,7 @@ const EXEMPT: Record<string, string> = {
   'POST /api/messages/:id/read': '204: no content',
   'POST /api/membership/withdraw': '204: no content',
   'DELETE /api/hardship/draft': '204: no content',
+  'DELETE /api/calendar/days/:date': '204: no content',
   'GET /api/metrics': "Prometheus' text format, for the scraper, behind its own token",
 };
 

@@ -16,6 +16,7 @@ import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { newestFirst } from '../../common/cursor';
 import { Db } from '../../database/db.service';
+import { findRow } from '../../database/plain-reads';
 import { isUniqueViolation } from '../../database/errors';
 import { IdentityService } from '../identity/identity.service';
 import { OrganizationsService, type Organization } from '../organizations/organizations.service';
@@ -136,7 +137,7 @@ export class MembershipApplicationsService {
 
   /** The application and its case, if the actor may see it (else 404). */
   async loadVisible(manager: EntityManager, actor: Actor, id: number) {
-    const app = await manager.getRepository(MembershipApplication).findOneBy({ id });
+    const app = await findRow(manager, MembershipApplication, { id });
     if (!app) fail('not_found');
     const { kase, ctx } = await this.transitions.loadVisible(manager, actor, WF.caseType, app.caseId);
     return { app, kase, ctx };
@@ -148,7 +149,7 @@ export class MembershipApplicationsService {
   }
 
   async transition(actor: Actor, id: number, input: TransitionInput): Promise<MembershipApplicationView> {
-    const app = await this.db.manager.getRepository(MembershipApplication).findOneBy({ id });
+    const app = await findRow(this.db.manager, MembershipApplication, { id });
     if (!app) fail('not_found');
     const kase = await this.transitions.apply(actor, this.process, app.caseId, input);
     return this.views.application(this.db.manager, actor, app, kase);

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { availableActions, isAction, maskName, type ActionView, type ActorContext, type WorkflowDef } from '@union/shared';
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { caseAccess, isOwnCase, staffMayHandleCase } from '../../common/case-access';
 import { fail } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { Db } from '../../database/db.service';
+import { findRow, findRows } from '../../database/plain-reads';
 import { Notifier } from '../notifications/notifier.service';
 import { type Organization } from '../organizations/organizations.service';
 import { syncQueue } from './case-queue';
@@ -79,7 +80,7 @@ export class TransitionService {
     caseType: string,
     caseId: number,
   ): Promise<{ kase: WorkflowCase; ctx: ActorContext }> {
-    const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: caseId, caseType });
+    const kase = await findRow(manager, WorkflowCase, { id: caseId, caseType });
     const ctx = kase ? this.actorContext(actor, kase) : null;
     if (!kase || !ctx) fail('not_found');
     return { kase, ctx };
@@ -345,13 +346,13 @@ export class TransitionService {
   async historyOf(manager: EntityManager, caseIds: number[]): Promise<Map<number, CaseHistory[]>> {
     const result = new Map<number, CaseHistory[]>();
     if (caseIds.length === 0) return result;
-    const rows = await manager.getRepository(CaseHistory).find({ where: { caseId: In(caseIds) }, order: { id: 'ASC' } });
+    const rows = await findRows(manager, CaseHistory, { caseId: caseIds }, { orderBy: 'id' });
     for (const row of rows) result.set(row.caseId, [...(result.get(row.caseId) ?? []), row]);
     return result;
   }
 
   /** History of a case, oldest first. */
   async history(manager: EntityManager, caseId: number): Promise<CaseHistory[]> {
-    return manager.getRepository(CaseHistory).find({ where: { caseId }, order: { id: 'ASC' } });
+    return findRows(manager, CaseHistory, { caseId }, { orderBy: 'id' });
   }
 }

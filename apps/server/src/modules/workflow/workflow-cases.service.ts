@@ -3,6 +3,7 @@ import { In, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type
 import { fail } from '../../common/app-exception';
 import { subtree, type QueuedAccess } from '../../common/case-access';
 import { Db } from '../../database/db.service';
+import { findRow } from '../../database/plain-reads';
 import { requeue } from './case-queue';
 import { CaseHistory } from './entities/case-history.entity';
 import { CaseQueueCount } from './entities/case-queue-count.entity';
@@ -45,7 +46,11 @@ export class WorkflowCases {
     manager: EntityManager = this.db.manager,
     where: FindOptionsWhere<WorkflowCase> = {},
   ): Promise<WorkflowCase | null> {
-    return manager.getRepository(WorkflowCase).findOneBy({ ...where, id });
+    // The plain read when the conditions are plain values (every caller's); the query builder otherwise.
+    const plain = Object.values(where).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+    return plain
+      ? findRow(manager, WorkflowCase, { ...(where as Record<string, string | number | boolean | null>), id })
+      : manager.getRepository(WorkflowCase).findOneBy({ ...where, id });
   }
 
   /** The case with this id; a missing one answers 404. */
