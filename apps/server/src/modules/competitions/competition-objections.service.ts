@@ -19,6 +19,7 @@ import { ObjectionProcess } from '../notices/objection.process';
 import { CaseHandlers } from '../workflow/case-handlers';
 import { TransitionService } from '../workflow/transition.service';
 import { competitionLink, CompetitionsService } from './competitions.service';
+import { findRow } from '../../database/plain-reads';
 
 const WF = COMPETITION_WORKFLOW;
 
@@ -52,7 +53,7 @@ export class CompetitionObjectionsService implements OnModuleInit {
   /** Anyone signed in may object to the results while they are on notice. */
   async object(actor: Actor, id: number, body: CompetitionObjectionRequest): Promise<{ id: number }> {
     return this.db.transaction(async (manager) => {
-      const row = await manager.getRepository(Competition).findOneBy({ id });
+      const row = await findRow(manager, Competition, { id });
       const kase = row ? await this.cases.find(row.caseId, manager) : null;
       if (!row || !kase) fail('not_found');
       if (!stateAllows(kase.caseType, kase.state, 'objections')) fail('action_not_allowed', '只有公示期间可以提出异议');

@@ -29,6 +29,7 @@ import { Clock } from '../../common/clock';
 import { CompetitionProcess } from './competition.process';
 import { newestFirst } from '../../common/cursor';
 import type { Page } from '@union/shared';
+import { findRow } from '../../database/plain-reads';
 
 const WF = COMPETITION_WORKFLOW;
 export { competitionLink } from './competition.process';
@@ -206,7 +207,7 @@ export class CompetitionsService {
   }
 
   async get(actor: Actor, id: number): Promise<CompetitionView> {
-    const row = await this.db.manager.getRepository(Competition).findOneBy({ id });
+    const row = await findRow(this.db.manager, Competition, { id });
     const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
     if (!view) fail('not_found');
     return view;
@@ -242,14 +243,14 @@ export class CompetitionsService {
 
   /** The competition's case for a staff member of the organiser's scope, or 404. */
   async staffCase(manager: EntityManager, actor: Actor, id: number): Promise<{ row: Competition; kase: WorkflowCase }> {
-    const row = await manager.getRepository(Competition).findOneBy({ id });
+    const row = await findRow(manager, Competition, { id });
     const kase = row ? await this.cases.find(row.caseId, manager) : null;
     if (!row || !kase || !staffMayHandleCase(actor, kase)) fail('not_found');
     return { row, kase };
   }
 
   private async row(id: number): Promise<Competition> {
-    const row = await this.db.manager.getRepository(Competition).findOneBy({ id });
+    const row = await findRow(this.db.manager, Competition, { id });
     if (!row) fail('not_found');
     return row;
   }

@@ -12,6 +12,7 @@ import { EmployerFlag } from './entities/entry.entity';
 import { Clock } from '../../common/clock';
 import { newestFirst } from '../../common/cursor';
 import type { Page } from '@union/shared';
+import { findRow } from '../../database/plain-reads';
 
 /** How long a serious accident excludes an employer (DOMAIN.md §5: the past 3 years). */
 const ACCIDENT_YEARS = 3;
@@ -67,7 +68,7 @@ export class EmployerFlagsService {
    */
   async remove(actor: Actor, id: number): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const flag = await manager.getRepository(EmployerFlag).findOneBy({ id });
+      const flag = await findRow(manager, EmployerFlag, { id });
       if (!flag) fail('not_found');
       if (!mayHandle(actor, 'competition.manage', flag.organizationPath)) fail('forbidden', '这个标记是上级工会设的，只有上级工会能撤销');
       const result = await manager.getRepository(EmployerFlag).delete({ id });

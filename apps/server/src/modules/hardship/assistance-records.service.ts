@@ -27,6 +27,7 @@ import { HardshipFile } from './entities/hardship-file.entity';
 import { HardshipFilesService } from './hardship-files.service';
 import { HardshipRulesService } from './hardship-rules.service';
 import { HardshipViews } from './hardship-views.service';
+import { findRow } from '../../database/plain-reads';
 
 const AID = ASSISTANCE_RECORD_WORKFLOW;
 
@@ -135,7 +136,7 @@ export class AssistanceRecordsService {
   }
 
   private async loadAid(manager: EntityManager, actor: Actor, id: number) {
-    const record = await manager.getRepository(AssistanceRecord).findOneBy({ id });
+    const record = await findRow(manager, AssistanceRecord, { id });
     if (!record) fail('not_found');
     const { kase, ctx } = await this.transitions.loadVisible(manager, actor, AID.caseType, record.caseId);
     return { record, kase, ctx };

@@ -39,6 +39,7 @@ import { HardshipRulesService } from './hardship-rules.service';
 import { HardshipStepsService } from './hardship-steps.service';
 import { APPLICATIONS_TABLE, HardshipViews, MEMBERS_TABLE } from './hardship-views.service';
 import { Clock } from '../../common/clock';
+import { findRow } from '../../database/plain-reads';
 
 const WF = HARDSHIP_APPLICATION_WORKFLOW;
 
@@ -300,7 +301,7 @@ export class HardshipApplicationsService {
 
   /** The application and its case, if the actor may see it (else 404). */
   async loadVisible(manager: EntityManager, actor: Actor, id: number) {
-    const app = await manager.getRepository(HardshipApplication).findOneBy({ id });
+    const app = await findRow(manager, HardshipApplication, { id });
     if (!app) fail('not_found');
     const { kase, ctx } = await this.transitions.loadVisible(manager, actor, WF.caseType, app.caseId);
     return { app, kase, ctx };

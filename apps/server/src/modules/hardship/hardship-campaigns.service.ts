@@ -41,6 +41,7 @@ import { AssistanceRecordsService } from './assistance-records.service';
 import { GrantApplicationProcess } from './grant-application.process';
 import { HardshipRulesService } from './hardship-rules.service';
 import { Clock } from '../../common/clock';
+import { findRow } from '../../database/plain-reads';
 
 const GRANT = GRANT_APPLICATION_WORKFLOW;
 const GRANTS_TABLE = 'hardship_grant_applications';
@@ -106,7 +107,7 @@ export class HardshipCampaignsService {
   }
 
   private async load(manager: EntityManager, id: number): Promise<Campaign> {
-    const campaign = await manager.getRepository(Campaign).findOneBy({ id });
+    const campaign = await findRow(manager, Campaign, { id });
     if (!campaign) fail('not_found');
     return campaign;
   }
@@ -341,7 +342,7 @@ export class HardshipCampaignsService {
   }
 
   private async loadGrant(manager: EntityManager, actor: Actor, id: number) {
-    const grant = await manager.getRepository(GrantApplication).findOneBy({ id });
+    const grant = await findRow(manager, GrantApplication, { id });
     if (!grant) fail('not_found');
     const { kase, ctx } = await this.transitions.loadVisible(manager, actor, GRANT.caseType, grant.caseId);
     return { grant, kase, ctx };

@@ -35,6 +35,7 @@ import { HardshipRulesService } from './hardship-rules.service';
 import { changeOf, HardshipFileProcess } from './hardship-file.process';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
+import { findRow } from '../../database/plain-reads';
 
 const WF = HARDSHIP_FILE_WORKFLOW;
 
@@ -66,7 +67,7 @@ export class HardshipFilesService {
 
   /** The file, if the actor is its household's applicant or staff above it (else 404). */
   async loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<HardshipFile> {
-    const file = await manager.getRepository(HardshipFile).findOneBy({ id });
+    const file = await findRow(manager, HardshipFile, { id });
     if (!file || (file.applicantUserId !== actor.userId && !mayHandle(actor, HARDSHIP_STAFF, file.organizationPath))) fail('not_found');
     return file;
   }

@@ -16,6 +16,7 @@ import { HardshipApplication } from './entities/hardship-application.entity';
 import { HardshipApplicationProcess, missingItemsOf } from './hardship-application.process';
 import { HardshipViews } from './hardship-views.service';
 import { Clock } from '../../common/clock';
+import { findRow } from '../../database/plain-reads';
 
 /**
  * Every step of the procedure goes through here, then through the one transition service and the
@@ -34,7 +35,7 @@ export class HardshipStepsService {
 
   /** A step on the application's case, answered with the application as it is after. */
   private async step(actor: Actor, id: number, apply: (caseId: number) => Promise<WorkflowCase>): Promise<HardshipApplicationView> {
-    const app = await this.db.manager.getRepository(HardshipApplication).findOneBy({ id });
+    const app = await findRow(this.db.manager, HardshipApplication, { id });
     if (!app) fail('not_found');
     const kase = await apply(app.caseId);
     const fresh = await this.db.manager.getRepository(HardshipApplication).findOneByOrFail({ id: app.id });

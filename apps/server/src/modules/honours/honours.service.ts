@@ -40,6 +40,7 @@ import { NominationProcess } from './nomination.process';
 import { requireManager } from './model-workers.service';
 import { newestFirst, pageBy } from '../../common/cursor';
 import type { Page } from '@union/shared';
+import { findRow } from '../../database/plain-reads';
 
 const WF = NOMINATION_WORKFLOW;
 
@@ -157,14 +158,14 @@ export class HonoursService implements OnModuleInit {
   }
 
   async get(actor: Actor, id: number): Promise<NominationView> {
-    const row = await this.db.manager.getRepository(Nomination).findOneBy({ id });
+    const row = await findRow(this.db.manager, Nomination, { id });
     const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
     if (!view) fail('not_found');
     return view;
   }
 
   async transition(actor: Actor, id: number, body: TransitionRequest<NominationAction>): Promise<NominationView> {
-    const row = await this.db.manager.getRepository(Nomination).findOneBy({ id });
+    const row = await findRow(this.db.manager, Nomination, { id });
     if (!row) fail('not_found');
     await this.transitions.apply(actor, this.process, row.caseId, body);
     return this.get(actor, id);
@@ -172,7 +173,7 @@ export class HonoursService implements OnModuleInit {
 
   async object(actor: Actor, id: number, body: NominationObjectionRequest): Promise<{ id: number }> {
     return this.db.transaction(async (manager) => {
-      const row = await manager.getRepository(Nomination).findOneBy({ id });
+      const row = await findRow(manager, Nomination, { id });
       const kase = row ? await this.cases.find(row.caseId, manager) : null;
       if (!row || !kase) fail('not_found');
       if (!stateAllows(WF.caseType, kase.state, 'objections')) fail('action_not_allowed', '只有公示期间可以提出异议');
@@ -183,7 +184,7 @@ export class HonoursService implements OnModuleInit {
 
   async resolveObjection(actor: Actor, id: number, objectionId: number, body: ResolveNominationObjectionRequest): Promise<NominationView> {
     if (!actor.permissions.includes('honour.manage') || actor.organization?.level !== 'county') fail('not_found');
-    const row = await this.db.manager.getRepository(Nomination).findOneBy({ id });
+    const row = await findRow(this.db.manager, Nomination, { id });
     if (!row) fail('not_found');
     await this.objections.resolve(actor, this.objectionProcess, await this.objections.get(this.db.manager, objectionId, row.caseId), {
       resolution: body.resolution,

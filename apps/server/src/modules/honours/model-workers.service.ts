@@ -17,6 +17,7 @@ import { Db } from '../../database/db.service';
 import { PiiAuditService } from '../pii/pii-audit.service';
 import { PiiCipher, piiAad } from '../pii/pii-cipher';
 import { ModelWorker, ModelWorkerRecord } from './entities/honour.entity';
+import { findRow } from '../../database/plain-reads';
 
 const RECORDS_TABLE = 'model_worker_records';
 
@@ -104,7 +105,7 @@ export class ModelWorkersService {
   }
 
   private async one(id: number): Promise<ModelWorkerView> {
-    const row = await this.db.manager.getRepository(ModelWorker).findOneBy({ id });
+    const row = await findRow(this.db.manager, ModelWorker, { id });
     if (!row) fail('not_found');
     return (await this.views(this.db.manager, [row]))[0];
   }

@@ -28,6 +28,7 @@ import { Invitation } from './entities/invitation.entity';
 import { User } from './entities/user.entity';
 import { TokenService } from './token.service';
 import { Clock } from '../../common/clock';
+import { findRow } from '../../database/plain-reads';
 
 /** Who the users are: logins, staff binding, consents, and the actor of each request. */
 /**
@@ -199,7 +200,7 @@ export class IdentityService {
 
   /** The user with this id; a missing one answers 404. */
   async user(id: number, manager: EntityManager = this.db.manager): Promise<User> {
-    const user = await manager.getRepository(User).findOneBy({ id });
+    const user = await findRow(manager, User, { id });
     if (!user) fail('not_found');
     return user;
   }

@@ -40,6 +40,7 @@ import { LegalAidProcess, legalAidLink as link } from './legal-aid.process';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { LegalRulesService } from './legal-rules.service';
 import { Clock } from '../../common/clock';
+import { findRow } from '../../database/plain-reads';
 
 const WF = LEGAL_AID_WORKFLOW;
 /**
@@ -71,7 +72,7 @@ export class LegalAidService {
    */
   async revealPhone(actor: Actor, id: number, reason: string): Promise<RevealResponse> {
     return this.db.transaction(async (manager) => {
-      const row = await manager.getRepository(LegalAidApplication).findOneBy({ id });
+      const row = await findRow(manager, LegalAidApplication, { id });
       const kase = row ? await this.cases.find(row.caseId, manager) : null;
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!row || !ctx?.staffLevel) fail('not_found');
@@ -231,7 +232,7 @@ export class LegalAidService {
   }
 
   async get(actor: Actor, id: number): Promise<LegalAidApplicationView> {
-    const row = await this.db.manager.getRepository(LegalAidApplication).findOneBy({ id });
+    const row = await findRow(this.db.manager, LegalAidApplication, { id });
     const [view] = row ? await this.views.many(this.db.manager, actor, [row]) : [];
     if (!view) fail('not_found');
     return view;
@@ -332,7 +333,7 @@ export class LegalAidService {
   }
 
   private async row(id: number): Promise<LegalAidApplication> {
-    const row = await this.db.manager.getRepository(LegalAidApplication).findOneBy({ id });
+    const row = await findRow(this.db.manager, LegalAidApplication, { id });
     if (!row) fail('not_found');
     return row;
   }

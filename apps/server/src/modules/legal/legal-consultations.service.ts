@@ -40,6 +40,7 @@ import { LegalScheduleService } from './legal-schedule.service';
 import { Clock } from '../../common/clock';
 import { CONSULTATION_TABLE as TABLE, consultationLink, HOUR_MS, whenText } from './consultation.helpers';
 import { LegalConsultationProcess } from './legal-consultation.process';
+import { findRow } from '../../database/plain-reads';
 
 const WF = CONSULTATION_WORKFLOW;
 
@@ -185,7 +186,7 @@ export class LegalConsultationsService {
   }
 
   async get(actor: Actor, id: number): Promise<ConsultationView> {
-    const row = await this.db.manager.getRepository(Consultation).findOneBy({ id });
+    const row = await findRow(this.db.manager, Consultation, { id });
     const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
     if (!view) fail('not_found');
     return view;
@@ -197,7 +198,7 @@ export class LegalConsultationsService {
    */
   async revealPhone(actor: Actor, id: number, reason: string): Promise<RevealResponse> {
     return this.db.transaction(async (manager) => {
-      const row = await manager.getRepository(Consultation).findOneBy({ id });
+      const row = await findRow(manager, Consultation, { id });
       const kase = row ? await this.cases.find(row.caseId, manager) : null;
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!row || !ctx?.staffLevel) fail('not_found');
@@ -247,7 +248,7 @@ export class LegalConsultationsService {
   }
 
   private async row(id: number): Promise<Consultation> {
-    const row = await this.db.manager.getRepository(Consultation).findOneBy({ id });
+    const row = await findRow(this.db.manager, Consultation, { id });
     if (!row) fail('not_found');
     return row;
   }

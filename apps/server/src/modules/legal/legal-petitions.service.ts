@@ -29,6 +29,7 @@ import { TransitionService } from '../workflow/transition.service';
 import { Petition, PetitionMeeting } from './entities/petition.entity';
 import { dueAfter, PetitionProcess } from './petition.process';
 import { Clock } from '../../common/clock';
+import { findRow } from '../../database/plain-reads';
 
 const WF = PETITION_WORKFLOW;
 const TABLE = 'petitions';
@@ -108,7 +109,7 @@ export class LegalPetitionsService {
   }
 
   async get(actor: Actor, id: number): Promise<PetitionView> {
-    const row = await this.db.manager.getRepository(Petition).findOneBy({ id });
+    const row = await findRow(this.db.manager, Petition, { id });
     const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
     if (!view) fail('not_found');
     return view;
@@ -150,7 +151,7 @@ export class LegalPetitionsService {
   }
 
   private async row(id: number): Promise<Petition> {
-    const row = await this.db.manager.getRepository(Petition).findOneBy({ id });
+    const row = await findRow(this.db.manager, Petition, { id });
     if (!row) fail('not_found');
     return row;
   }

@@ -33,6 +33,7 @@ import { LegalRulesService } from './legal-rules.service';
 import { LegalScheduleService } from './legal-schedule.service';
 import { LegalThreadProcess, legalThreadLink as link, THREAD_MESSAGES_TABLE as TABLE } from './legal-thread.process';
 import { Clock } from '../../common/clock';
+import { findRow } from '../../database/plain-reads';
 
 const WF = LEGAL_THREAD_WORKFLOW;
 
@@ -150,7 +151,7 @@ export class LegalThreadsService {
   /** The whole thread; the other side's messages count as read for the viewer from now. */
   async get(actor: Actor, id: number): Promise<LegalThreadView> {
     return this.db.transaction(async (manager) => {
-      const thread = await manager.getRepository(LegalThread).findOneBy({ id });
+      const thread = await findRow(manager, LegalThread, { id });
       const kase = thread ? await this.cases.find(thread.caseId, manager) : null;
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!thread || !kase || !ctx) fail('not_found');
@@ -192,7 +193,7 @@ export class LegalThreadsService {
 
   /** A message: the worker's follows up (back to the centre), the lawyer's answers (to the worker). */
   async post(actor: Actor, id: number, body: PostThreadMessageRequest): Promise<LegalThreadView> {
-    const thread = await this.db.manager.getRepository(LegalThread).findOneBy({ id });
+    const thread = await findRow(this.db.manager, LegalThread, { id });
     if (!thread) fail('not_found');
     const kase = await this.cases.get(thread.caseId, this.db.manager);
     const fromWorker = kase.applicantUserId === actor.userId;
@@ -204,7 +205,7 @@ export class LegalThreadsService {
 
   /** Close (the worker: solved; the centre: after its answer). */
   async transition(actor: Actor, id: number, body: TransitionRequest<LegalThreadAction>): Promise<LegalThreadView> {
-    const thread = await this.db.manager.getRepository(LegalThread).findOneBy({ id });
+    const thread = await findRow(this.db.manager, LegalThread, { id });
     if (!thread) fail('not_found');
     await this.transitions.apply(actor, this.process, thread.caseId, body);
     return this.get(actor, id);
@@ -213,7 +214,7 @@ export class LegalThreadsService {
   /** The centre's staff hand a thread to another lawyer. */
   async assign(actor: Actor, id: number, lawyerUserId: number): Promise<LegalThreadView> {
     await this.db.transaction(async (manager) => {
-      const thread = await manager.getRepository(LegalThread).findOneBy({ id });
+      const thread = await findRow(manager, LegalThread, { id });
       const kase = thread ? await this.cases.find(thread.caseId, manager) : null;
       const ctx = kase ? this.transitions.actorContext(actor, kase) : null;
       if (!thread || !kase || !ctx?.staffLevel) fail('not_found');

@@ -13,6 +13,7 @@ import type { CreateMembershipTransferRequest } from '@union/shared';
 import { MembershipViews } from './membership-views.service';
 import { MembersService } from './members.service';
 import { Clock } from '../../common/clock';
+import { findRow } from '../../database/plain-reads';
 
 const WF = MEMBERSHIP_TRANSFER_WORKFLOW;
 
@@ -73,7 +74,7 @@ export class MembershipTransfersService {
   }
 
   private async loadVisible(manager: EntityManager, actor: Actor, id: number) {
-    const transfer = await manager.getRepository(MembershipTransfer).findOneBy({ id });
+    const transfer = await findRow(manager, MembershipTransfer, { id });
     if (!transfer) fail('not_found');
     const { kase, ctx } = await this.transitions.loadVisible(manager, actor, WF.caseType, transfer.caseId);
     return { transfer, kase, ctx };
@@ -85,7 +86,7 @@ export class MembershipTransfersService {
   }
 
   async transition(actor: Actor, id: number, input: TransitionInput): Promise<MembershipTransferView> {
-    const transfer = await this.db.manager.getRepository(MembershipTransfer).findOneBy({ id });
+    const transfer = await findRow(this.db.manager, MembershipTransfer, { id });
     if (!transfer) fail('not_found');
     const kase = await this.transitions.apply(actor, this.process, transfer.caseId, input);
     return this.views.transfer(this.db.manager, actor, transfer, kase);

@@ -12,6 +12,7 @@ import { WorkflowCases, type WorkflowCase } from '../workflow/workflow-cases.ser
 import { NoticeObjection } from './entities/notice-objection.entity';
 import { PublicNotice } from './entities/public-notice.entity';
 import type { ObjectionAnswer, ObjectionProcess } from './objection.process';
+import { findRow } from '../../database/plain-reads';
 
 /** The objection and notice rows, for the domains to read through this service. */
 export type { NoticeObjection } from './entities/notice-objection.entity';
@@ -84,7 +85,7 @@ export class NoticesService {
 
   /** A notice by its id, or null. */
   notice(id: number, manager: EntityManager = this.db.manager): Promise<PublicNotice | null> {
-    return manager.getRepository(PublicNotice).findOneBy({ id });
+    return findRow(manager, PublicNotice, { id });
   }
 
   /** The notice of a case, or null when it has none (yet). */

@@ -37,6 +37,7 @@ import { Proposal, ProposalOpinion } from './entities/proposal.entity';
 import { Clock } from '../../common/clock';
 import { newestFirst } from '../../common/cursor';
 import type { Page, PageQuery } from '@union/shared';
+import { findRow } from '../../database/plain-reads';
 
 const WF = PROPOSAL_WORKFLOW;
 
@@ -156,7 +157,7 @@ export class ProposalsService {
   }
 
   async get(actor: Actor, id: number): Promise<ProposalView> {
-    const row = await this.db.manager.getRepository(Proposal).findOneBy({ id });
+    const row = await findRow(this.db.manager, Proposal, { id });
     const [view] = row ? await this.views(this.db.manager, actor, [row]) : [];
     if (!view) fail('not_found');
     return view;
@@ -178,7 +179,7 @@ export class ProposalsService {
   async opinion(actor: Actor, id: number, body: OpinionRequest): Promise<ProposalView> {
     try {
       await this.db.transaction(async (manager) => {
-        const row = await manager.getRepository(Proposal).findOneBy({ id });
+        const row = await findRow(manager, Proposal, { id });
         const kase = row ? await this.cases.find(row.caseId, manager) : null;
         if (!row || !kase || !row.expertUserIds.includes(actor.userId)) fail('not_found');
         if (!stateAllows(kase.caseType, kase.state, 'opinions')) fail('action_not_allowed', '评审已经结束');
@@ -258,7 +259,7 @@ export class ProposalsService {
 
   /** A step on the proposal's case through its registered process, answered with the proposal as it is after. */
   private async step(actor: Actor, id: number, apply: (caseId: number) => Promise<unknown>): Promise<ProposalView> {
-    const row = await this.db.manager.getRepository(Proposal).findOneBy({ id });
+    const row = await findRow(this.db.manager, Proposal, { id });
     if (!row) fail('not_found');
     await apply(row.caseId);
     return this.get(actor, id);

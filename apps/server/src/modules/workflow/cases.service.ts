@@ -13,6 +13,7 @@ import {
 import type { Actor } from '../../common/actor';
 import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
+import { findRow } from '../../database/plain-reads';
 import { CaseHandlers } from './case-handlers';
 import { CaseViews } from './case-views';
 import { WorkflowCase } from './entities/workflow-case.entity';
@@ -99,7 +100,7 @@ export class CasesService {
   }
 
   private async load(actor: Actor, caseId: number) {
-    const kase = await this.db.manager.getRepository(WorkflowCase).findOneBy({ id: caseId });
+    const kase = await findRow(this.db.manager, WorkflowCase, { id: caseId });
     const def: WorkflowDef<string, string> | null = kase ? workflowOf(kase.caseType) : null;
     const ctx = kase && def ? this.transitions.actorContext(actor, kase) : null;
     if (!kase || !def || !ctx || kase.subjectId === null) fail('not_found');

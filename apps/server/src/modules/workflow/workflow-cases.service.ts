@@ -87,7 +87,7 @@ export class WorkflowCases {
    * (the demo seed backdating a case).
    */
   async requeue(manager: EntityManager, caseId: number): Promise<void> {
-    const kase = await manager.getRepository(WorkflowCase).findOneBy({ id: caseId });
+    const kase = await findRow(manager, WorkflowCase, { id: caseId });
     if (kase) await requeue(manager, kase);
   }
 
