@@ -63,8 +63,6 @@ export class WorkCalendar {
   private readonly holidays = new Map<string, string>();
   private readonly makeUpWorkdays = new Map<string, string>();
   private readonly overrides = new Map<string, CalendarOverride>();
-  /** Working days between two days, counted once: every case page and list asks it again (the calendar never changes). */
-  private readonly daysLeftMemo = new Map<string, number>();
 
   /** The national data, and a county's own changes to it (they win on their days). */
   constructor(data: CalendarData, overrides: readonly CalendarOverride[] = []) {
@@ -126,16 +124,6 @@ export class WorkCalendar {
     const today = cstDate(now);
     const dueDay = cstDate(due);
     if (today === dueDay) return 0;
-    const key = `${today}${dueDay}`;
-    const known = this.daysLeftMemo.get(key);
-    if (known !== undefined) return known;
-    const left = this.countWorkingDays(today, dueDay);
-    if (this.daysLeftMemo.size >= 100_000) this.daysLeftMemo.clear();
-    this.daysLeftMemo.set(key, left);
-    return left;
-  }
-
-  private countWorkingDays(today: string, dueDay: string): number {
     const forward = today < dueDay;
     let current = today;
     let count = 0;
