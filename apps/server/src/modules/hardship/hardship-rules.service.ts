@@ -51,9 +51,7 @@ export class HardshipRulesService {
 
   /** The county of a member of staff (a county's own staff or below; above the counties: refused). */
   private async countyIdOfStaff(actor: Actor): Promise<number> {
-    const county = actor.organization ? await this.organizations.countyOf(actor.organization) : null;
-    if (!county) fail('forbidden', '帮扶标准由各县(市、区)总工会制定');
-    return county.id;
+    return (await this.organizations.countyOfStaff(actor, '帮扶标准由各县(市、区)总工会制定')).id;
   }
 
   /** The self-test: no login, the county's rules in force today, the reasons in plain words. */

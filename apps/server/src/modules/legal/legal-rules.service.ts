@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_LEGAL_AID_RULES, type CreateLegalAidRuleSetRequest, type LegalAidRules, type LegalAidRuleSetView } from '@union/shared';
 import { type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { fail } from '../../common/app-exception';
 import { Db } from '../../database/db.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RuleSetsService, type RuleSet } from '../rule-sets/rule-sets.service';
@@ -55,8 +54,7 @@ export class LegalRulesService {
   /** A new version for the staff member's county from a day on (today or later); old versions never change. */
   async create(actor: Actor, body: CreateLegalAidRuleSetRequest): Promise<LegalAidRuleSetView> {
     // The rules themselves were checked by their schema (legalAidRules): known keys only, each in range.
-    const county = actor.organization ? await this.organizations.countyOf(actor.organization) : null;
-    if (!county) fail('forbidden', '法律援助标准由各县(市、区)总工会制定');
+    const county = await this.organizations.countyOfStaff(actor, '法律援助标准由各县(市、区)总工会制定');
     return this.view(await this.ruleSets.create(actor, 'legal_aid', county.id, body));
   }
 

@@ -110,6 +110,16 @@ export class OrganizationsService {
     return found;
   }
 
+  /**
+   * The county of a member of staff (their own federation's, or the one above their union); staff
+   * above the counties, and users without an organisation, are refused with `message`.
+   */
+  async countyOfStaff(actor: { organization: { path: string } | null }, message: string): Promise<Organization> {
+    const county = actor.organization ? await this.countyOf(actor.organization) : null;
+    if (!county) fail('forbidden', message);
+    return county;
+  }
+
   /** Every county federation of the deployment (one for a county's own; a province's many), by id. */
   counties(manager?: EntityManager): Promise<Organization[]> {
     return this.repoOf(manager).find({ where: { kind: COUNTY_KIND }, order: { id: 'ASC' } });

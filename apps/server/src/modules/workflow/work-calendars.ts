@@ -112,8 +112,9 @@ export class WorkCalendars implements OnModuleInit, OnModuleDestroy {
 
   /** The actor's county (changes: only its own federation's staff). */
   private async countyOf(actor: Actor, toChange = false): Promise<Organization> {
-    const county = actor.organization ? await this.organizations.countyOf(actor.organization) : null;
-    if (!county || (toChange && actor.organization?.id !== county.id)) fail('forbidden', '本县的节假日由县(市、区)总工会设置');
+    const message = '本县的节假日由县(市、区)总工会设置';
+    const county = await this.organizations.countyOfStaff(actor, message);
+    if (toChange && actor.organization?.id !== county.id) fail('forbidden', message);
     return county;
   }
 }
